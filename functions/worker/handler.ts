@@ -1,0 +1,30 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { recordArticle } from '../../lib/dedup/index.ts';
+import { decodeArticleMessage } from '../../lib/queue/index.ts';
+import { services } from '../../lib/runtime/index.ts';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+async function processRecord(record: SQSRecord) {
+  const { events, logger } = services();
+  try {
+    const article = decodeArticleMessage(record.body);
+    const outcome = await recordArticle(events, article);
+    logger.info(`article ${article.url}: ${outcome.events} events`, { ...outcome, articleId: article.id });
+    return outcome;
+  } catch (error) {
+    logger.error(
+      `message ${record.messageId} failed (receive ${record.attributes.ApproximateReceiveCount}): ${(error as Error).message}`,
+    );
+    throw error;
+  }
+}
+
+/** SQS batch → one article per record; failures are reported per record so only they are retried. */
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  return processPartialResponse(event, processRecord, processor, {
+    context: context as Context,
+    throwOnFullBatchFailure: false,
+  });
+}

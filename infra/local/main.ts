@@ -1,0 +1,40 @@
+import { FeedsConfigError } from '../../lib/feeds/index.ts';
+import { parseRunnerArgs, USAGE, UsageError } from './cli.ts';
+import { runOnce, runPipeline } from './runner.ts';
+
+async function main(args: string[]): Promise<number> {
+  const options = parseRunnerArgs(args);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.once) {
+    const s = await runOnce(options);
+    console.log(
+      `once: polled ${s.feeds} feed(s) (${s.failedFeeds} failed), queued ${s.queued} article(s), ` +
+        `processed ${s.processed} message(s) (${s.failedMessages} failed attempt(s))`,
+    );
+    return 0;
+  }
+  const pipeline = await runPipeline(options);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  console.log('stopping: finishing the batch in hand, saving queues');
+  await pipeline.stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    if (error instanceof FeedsConfigError || error instanceof UsageError) {
+      console.error(error.message);
+      if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    } else {
+      console.error(`dateline: ${error.stack ?? error.message}`);
+    }
+    process.exit(1);
+  },
+);

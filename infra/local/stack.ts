@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
+import { ensureTable } from '../../lib/store/index.ts';
+import { type Emulator, QueueSnapshots, startDynalite, startFauxqsServer } from './emulators.ts';
+
+export const ARTICLES_QUEUE = 'dateline-articles';
+/** Locally a failed message is retried after a short backoff instead of the AWS visibility timeout. */
+const LOCAL_VISIBILITY_TIMEOUT_S = 30;
+const SNAPSHOT_EVERY_MS = 1_000;
+
+export interface LocalStackOptions {
+  dataDir: string;
+  feedsPath: string;
+  allowPrivateNetwork: boolean;
+}
+
+export interface LocalStack {
+  articles: QueuePair & { arn: string };
+  sqs: SQSClient;
+  dynamo: DynamoDBClient;
+  embedded: { dynamodb: boolean; sqs: boolean };
+  stop(): Promise<void>;
+}
+
+function setDefault(name: string, value: string) {
+  if (!process.env[name]) process.env[name] = value;
+}
+
+async function restore(sqs: SQSClient, queueUrl: (name: string) => string | undefined, file: string) {
+  for (const [name, messages] of Object.entries(QueueSnapshots.load(file))) {
+    const url = queueUrl(name);
+    if (!url) continue;
+    for (let i = 0; i < messages.length; i += 10) {
+      const entries = messages.slice(i, i + 10).map((message, j) => ({
+        Id: `r${j}`,
+        MessageBody: message.body,
+        MessageAttributes: message.messageAttributes as never,
+      }));
+      await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+    }
+  }
+}
+
+/**
+ * The AWS side of Dateline on one machine: DynamoDB and SQS emulators in-process on loopback, unless
+ * the environment names existing services (AWS_ENDPOINT_URL_*, TABLE_NAME, ARTICLES_QUEUE_URL), and
+ * the table and queues created when absent. Configuration reaches the handlers the way Lambda's does:
+ * through environment variables.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const priorEnv = { ...process.env };
+  setDefault('AWS_REGION', 'us-east-1');
+  setDefault('AWS_ACCESS_KEY_ID', 'local');
+  setDefault('AWS_SECRET_ACCESS_KEY', 'local');
+  const stops: Array<() => Promise<void>> = [];
+  const embedded = {
+    dynamodb: !process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.TABLE_NAME,
+    sqs: !process.env.AWS_ENDPOINT_URL_SQS && !process.env.ARTICLES_QUEUE_URL,
+  };
+  let dynalite: Emulator | undefined;
+  if (embedded.dynamodb) {
+    dynalite = await startDynalite(options.dataDir);
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
+  }
+  const fauxqs = embedded.sqs ? await startFauxqsServer() : undefined;
+  if (fauxqs) process.env.AWS_ENDPOINT_URL_SQS = fauxqs.endpoint;
+  setDefault('TABLE_NAME', 'dateline');
+  process.env.FEEDS_CONFIG = options.feedsPath;
+  process.env.ALLOW_PRIVATE_NETWORK = String(options.allowPrivateNetwork);
+
+  const dynamo = new DynamoDBClient({});
+  // Queue URLs name their own host; the configured endpoint (an emulator locally) is the one to call.
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  mkdirSync(options.dataDir, { recursive: true });
+  await ensureTable(dynamo, process.env.TABLE_NAME as string);
+  const pair = process.env.ARTICLES_QUEUE_URL
+    ? { url: process.env.ARTICLES_QUEUE_URL, dlqUrl: process.env.ARTICLES_DLQ_URL ?? '' }
+    : await ensureQueuePair(sqs, ARTICLES_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
+  process.env.ARTICLES_QUEUE_URL = pair.url;
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: pair.url, AttributeNames: ['QueueArn'] }),
+  );
+
+  if (fauxqs) {
+    const file = join(options.dataDir, 'sqs-snapshot.json');
+    const urls: Record<string, string> = {
+      [ARTICLES_QUEUE]: pair.url,
+      [`${ARTICLES_QUEUE}-dlq`]: pair.dlqUrl,
+    };
+    await restore(sqs, (name) => urls[name], file);
+    const snapshots = new QueueSnapshots(file, fauxqs.server, () => Object.keys(urls));
+    snapshots.save();
+    const timer = setInterval(() => snapshots.save(), SNAPSHOT_EVERY_MS);
+    stops.push(async () => {
+      clearInterval(timer);
+      snapshots.save();
+      await fauxqs.stop();
+    });
+  }
+  if (dynalite) stops.push(() => (dynalite as Emulator).stop());
+
+  return {
+    articles: { ...pair, arn: Attributes?.QueueArn ?? '' },
+    sqs,
+    dynamo,
+    embedded,
+    async stop() {
+      sqs.destroy();
+      dynamo.destroy();
+      for (const stop of stops) await stop();
+      process.env = priorEnv;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** SQS caps a message at 256 KiB; article HTML beyond this is cut rather than rejected. */
+export const MAX_ARTICLE_HTML = 200_000;
+
+/** A news article as the poller found it in a feed: the unit of work for the worker. */
+export const ArticleSchema = z.object({
+  id: z.string().regex(/^art_[0-9a-f]{32}$/),
+  feedId: z.string().min(1),
+  feedName: z.string().min(1),
+  url: z.string().min(1),
+  title: z.string(),
+  publishedAt: z.iso.datetime({ offset: true }),
+  html: z.string().max(MAX_ARTICLE_HTML),
+  topics: z.array(z.string()).default([]),
+  language: z.string().optional(),
+  /** A hash of what the feed said, so an edited article is noticed and processed again. */
+  contentHash: z.string(),
+});
+export type Article = z.infer<typeof ArticleSchema>;

@@ -1,0 +1,119 @@
+import { Parser } from 'htmlparser2';
+
+export type BlockKind = 'paragraph' | 'item' | 'heading';
+
+/** One unit of article text: a paragraph, list item or heading, never merged with its neighbours. */
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'pre',
+  'br',
+  'hr',
+  'main',
+  'nav',
+  'form',
+]);
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+]);
+const BULLET = /^\s*(?:[•·▪◦‣●]\s*|[*–—-]\s+)/;
+
+function kindOf(tag: string): BlockKind {
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'item';
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  return 'paragraph';
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * HTML to text blocks. Plain text (no tags) is split on blank lines and bullet lines, so a feed that
+ * carries text with newlines keeps its list structure too.
+ */
+export function htmlToBlocks(html: string): TextBlock[] {
+  if (!/<[a-z!/]/i.test(html)) return textToBlocks(html);
+  const blocks: TextBlock[] = [];
+  const open: string[] = [];
+  let buffer = '';
+  let skipDepth = 0;
+  const flush = () => {
+    const text = tidy(buffer);
+    buffer = '';
+    if (!text) return;
+    const kind = kindOf(open.findLast((tag) => BLOCK_TAGS.has(tag)) ?? 'p');
+    blocks.push({ kind, text: text.replace(BULLET, '') });
+  };
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_TAGS.has(name)) skipDepth++;
+        if (BLOCK_TAGS.has(name)) flush();
+        open.push(name);
+      },
+      ontext(text) {
+        if (skipDepth === 0) buffer += text;
+      },
+      onclosetag(name) {
+        if (BLOCK_TAGS.has(name)) flush();
+        if (SKIPPED_TAGS.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        const at = open.lastIndexOf(name);
+        if (at >= 0) open.length = at;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return blocks;
+}
+
+function textToBlocks(text: string): TextBlock[] {
+  return text
+    .split(/\n\s*\n|\n(?=\s*[•·▪◦‣●*–—-]\s)/)
+    .map((chunk) => ({ raw: chunk.trim(), text: tidy(chunk) }))
+    .filter(({ text }) => text)
+    .map(({ raw, text }) =>
+      BULLET.test(raw)
+        ? { kind: 'item' as const, text: text.replace(BULLET, '') }
+        : { kind: 'paragraph' as const, text },
+    );
+}

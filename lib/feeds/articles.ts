@@ -1,0 +1,27 @@
+import { type Article, articleId, canonicalUrl, contentHash, MAX_ARTICLE_HTML } from '../articles/index.ts';
+import type { Feed } from './config.ts';
+import type { FeedEntry } from './parse.ts';
+
+/**
+ * A feed entry as an article, or undefined when it has neither a usable link nor a guid to know it
+ * by again. An entry without a date is dated when first seen: later polls keep that first sighting
+ * because the ledger does not requeue an unchanged entry.
+ */
+export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Article | undefined {
+  const id = articleId({ link: entry.link, guid: entry.guid, feedId: feed.id });
+  if (!id) return undefined;
+  const url = (entry.link && canonicalUrl(entry.link) ? entry.link : undefined) ?? feed.url;
+  const html = entry.html.slice(0, MAX_ARTICLE_HTML);
+  return {
+    id,
+    feedId: feed.id,
+    feedName: feed.name,
+    url,
+    title: entry.title,
+    publishedAt: entry.publishedAt ?? seenAt.toISOString(),
+    html,
+    topics: feed.topics,
+    language: feed.language,
+    contentHash: contentHash([entry.title, html, entry.publishedAt ?? '']),
+  };
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const DURATION = /^(\d+)\s*(s|m|h|d)$/;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "10m" → 600000. Feeds are never polled more often than once a minute. */
+export function parseDuration(text: string): number {
+  const match = DURATION.exec(text.trim());
+  if (!match) throw new Error(`"${text}" is not a duration like 30s, 10m, 2h or 1d`);
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+}
+
+const duration = z.string().refine((text) => DURATION.test(text.trim()), {
+  message: 'must be a duration like 30s, 10m, 2h or 1d',
+});
+
+const fullTextMode = z.enum(['auto', 'always', 'never']);
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+export const FeedSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a slug of a-z, 0-9 and -'),
+  name: z.string().trim().min(1),
+  url: httpUrl,
+  topics: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag like en or uk-UA')
+    .optional(),
+  pollEvery: duration.optional(),
+  fullText: fullTextMode.optional(),
+  enabled: z.boolean().default(true),
+});
+
+const DefaultsSchema = z.object({
+  pollEvery: duration.default('10m'),
+  fullText: fullTextMode.default('auto'),
+});
+
+export const FeedsFileSchema = z
+  .object({
+    defaults: DefaultsSchema.default({ pollEvery: '10m', fullText: 'auto' }),
+    feeds: z.array(FeedSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, number>();
+    file.feeds.forEach((feed, index) => {
+      const first = seen.get(feed.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['feeds', index, 'id'], message: `duplicates feeds[${first}]` });
+      }
+      seen.set(feed.id, index);
+    });
+  });
+
+type FeedEntry = z.infer<typeof FeedSchema>;
+
+/** A feed with its defaults applied: what the rest of Dateline works with. */
+export type Feed = Omit<FeedEntry, 'pollEvery' | 'fullText'> & {
+  pollEveryMs: number;
+  fullText: z.infer<typeof fullTextMode>;
+};
+
+export class FeedsConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source} is not a valid feeds file:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'FeedsConfigError';
+  }
+}
+
+/** Names the problem the way ops read the file: by feed id where there is one, else by index. */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const [top, index, ...field] = issue.path;
+  if (top === 'feeds' && typeof index === 'number') {
+    const entry = (raw as { feeds?: Array<{ id?: unknown }> }).feeds?.[index];
+    const who = typeof entry?.id === 'string' ? `feed "${entry.id}" (feeds[${index}])` : `feeds[${index}]`;
+    const where = field.length ? `field "${field.join('.')}":` : 'entry';
+    return `${who}: ${where} ${issue.message}`;
+  }
+  return `${issue.path.join('.') || 'file'}: ${issue.message}`;
+}
+
+export function parseFeedsFile(text: string, source = 'feeds file'): Feed[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new FeedsConfigError(source, [`not valid YAML: ${(error as Error).message}`]);
+  }
+  const result = FeedsFileSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    throw new FeedsConfigError(
+      source,
+      result.error.issues.map((issue) => describeIssue(issue, raw)),
+    );
+  }
+  const { defaults, feeds } = result.data;
+  return feeds.map(({ pollEvery, fullText, ...feed }) => ({
+    ...feed,
+    pollEveryMs: parseDuration(pollEvery ?? defaults.pollEvery),
+    fullText: fullText ?? defaults.fullText,
+  }));
+}
+
+export function loadFeedsFile(path: string): Feed[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FeedsConfigError(path, [`cannot be read: ${(error as Error).message}`]);
+  }
+  return parseFeedsFile(text, path);
+}

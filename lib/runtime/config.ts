@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+/** The environment every function reads: one schema, validated once per cold start. */
+export const RuntimeConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('dateline'),
+  ARTICLES_QUEUE_URL: z.string().url().optional(),
+  FEEDS_CONFIG: z.string().min(1).default('infra/feeds.yaml'),
+  ALLOW_PRIVATE_NETWORK: flag,
+  CURSOR_SECRET: z.string().min(16).default('dateline-local-cursor-secret'),
+});
+export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
+
+export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const result = RuntimeConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid environment: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const instant = z.iso.datetime({ offset: true });
+
+/** One article's account of an event. */
+export const SourceSchema = z.object({
+  articleId: z.string(),
+  url: z.string(),
+  title: z.string(),
+  feedId: z.string(),
+  feedName: z.string(),
+  publishedAt: instant,
+  quote: z.string(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A timeline entry: one real-world event with every article that reported it. */
+export const TimelineEventSchema = z.object({
+  id: z.string().regex(/^evt_[0-9a-f]+$/),
+  date: isoDate,
+  datePrecision: z.enum(['day', 'month', 'year']),
+  endDate: isoDate.nullable(),
+  kind: z.enum(['dated', 'report']),
+  scheduled: z.boolean().default(false),
+  summary: z.string().min(1),
+  topics: z.array(z.string()),
+  firstReportedAt: instant,
+  lastReportedAt: instant,
+  sources: z.array(SourceSchema).min(1),
+  /** Optimistic-lock counter: every write must name the version it read. */
+  version: z.number().int().nonnegative(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { CursorCodec } from './cursor.ts';
+import { InvalidCursorError } from './cursor.ts';
+import type { TimelineEvent } from './event.ts';
+import type { TimelineQuery } from './query.ts';
+import { sortKeyBounds, sortKeyOf } from './sort-key.ts';
+
+export interface RangeRequest {
+  lower: string;
+  upper: string;
+  order: 'asc' | 'desc';
+  /** Resume strictly after this sort key. */
+  after?: string;
+}
+
+/** What the timeline reads from storage: events in sort-key order within bounds. */
+export interface TimelineReader {
+  range(request: RangeRequest): AsyncIterable<TimelineEvent>;
+  get(id: string): Promise<TimelineEvent | undefined>;
+}
+
+export interface TimelinePage {
+  events: TimelineEvent[];
+  nextCursor: string | null;
+}
+
+function matches(event: TimelineEvent, query: TimelineQuery): boolean {
+  if (query.topic && !event.topics.includes(query.topic)) return false;
+  if (query.feed && !event.sources.some((source) => source.feedId === query.feed)) return false;
+  if (query.q) {
+    const needle = query.q.toLowerCase();
+    const haystack = [event.summary, ...event.sources.flatMap((s) => [s.quote, s.title])]
+      .join('\n')
+      .toLowerCase();
+    if (!haystack.includes(needle)) return false;
+  }
+  return true;
+}
+
+/** A cursor only continues the listing it came from. */
+function filterFingerprint(query: TimelineQuery): string {
+  const { from, to, topic, feed, q } = query;
+  return createHash('sha256')
+    .update(JSON.stringify([from, to, topic, feed, q]))
+    .digest('base64url')
+    .slice(0, 12);
+}
+
+export async function pageTimeline(
+  reader: TimelineReader,
+  cursors: CursorCodec,
+  query: TimelineQuery,
+): Promise<TimelinePage> {
+  const fingerprint = filterFingerprint(query);
+  let after: string | undefined;
+  if (query.cursor) {
+    const position = cursors.decode(query.cursor);
+    if (position.o !== query.order || position.f !== fingerprint) {
+      throw new InvalidCursorError('belongs to a listing with other filters or order');
+    }
+    after = position.k;
+  }
+  const events: TimelineEvent[] = [];
+  let more = false;
+  for await (const event of reader.range({
+    ...sortKeyBounds(query.from, query.to),
+    order: query.order,
+    after,
+  })) {
+    if (!matches(event, query)) continue;
+    if (events.length === query.limit) {
+      more = true;
+      break;
+    }
+    events.push(event);
+  }
+  const last = events[events.length - 1];
+  const nextCursor =
+    more && last ? cursors.encode({ k: sortKeyOf(last), o: query.order, f: fingerprint }) : null;
+  return { events, nextCursor };
+}
