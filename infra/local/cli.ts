@@ -35,8 +35,9 @@ export function parseRunnerArgs(
   }
   if (values.help) return 'help';
   const port = Number(values.port ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  if (!/^\d+$/.test(values.port ?? '8787') || port > 65_535) {
+    throw new UsageError(`--port must be a port number from 0 to 65535, not "${values.port}"`);
+  }
   return {
     once: values.once ?? false,
     feedsPath: values.feeds ?? env.FEEDS_CONFIG ?? 'infra/feeds.yaml',

@@ -130,7 +130,7 @@ export class WorkerLoop {
         new ChangeMessageVisibilityCommand({
           QueueUrl: queueUrl,
           ReceiptHandle: record.receiptHandle,
-          VisibilityTimeout: Math.min(2 ** (receives - 1), 30),
+          VisibilityTimeout: Math.min(receives - 1, 30),
         }),
       );
     }

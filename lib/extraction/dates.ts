@@ -10,6 +10,8 @@ export interface DateMention {
   date: string;
   precision: DatePrecision;
   endDate: string | null;
+  /** Whether the clause holding the date announces (future) or reports (past). */
+  tense: Tense;
 }
 
 type ParsedComponents = chrono.ParsedResult['start'];
@@ -20,6 +22,31 @@ const FUTURE =
 /** Whether a sentence announces rather than reports: decides which way an unwritten year goes. */
 export function tenseOf(sentence: string): Tense {
   return FUTURE.test(sentence) ? 'future' : 'past';
+}
+
+const CLAUSE_BOUNDARY = /[;:—–]\s|,\s+(?:and|but|while|whereas|although)\s/g;
+
+/** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
+function clauseAround(sentence: string, index: number): string {
+  let start = 0;
+  let end = sentence.length;
+  for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
+    const at = match.index ?? 0;
+    if (at < index) start = at + match[0].length;
+    else if (at > index) {
+      end = at;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
+}
+
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i;
+const NUMERIC_DATE = /\d{1,4}[./-]\d{1,2}/;
+
+/** A calendar date names its month: chrono's strict mode still reads "a day after" as one. */
+function isCalendarDate(text: string): boolean {
+  return /\d/.test(text) && (MONTH_WORD.test(text) || NUMERIC_DATE.test(text));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,12 +65,12 @@ function resolvedYear(components: ParsedComponents, publishedAt: Date, tense: Te
  * expressions are not dates here: chrono's strict mode ignores "today" or "last week".
  */
 export function findDates(sentence: string, publishedAt: Date): DateMention[] {
-  const tense = tenseOf(sentence);
   const results = chrono.strict.parse(sentence, { instant: publishedAt, timezone: 'UTC' });
   const mentions: DateMention[] = [];
   for (const result of results) {
     const { start, end } = result;
-    if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    if (!start.isCertain('day') || !start.isCertain('month') || !isCalendarDate(result.text)) continue;
+    const tense = tenseOf(clauseAround(sentence, result.index));
     const year = resolvedYear(start, publishedAt, tense);
     let endDate: string | null = null;
     if (end?.isCertain('day')) {
@@ -59,6 +86,7 @@ export function findDates(sentence: string, publishedAt: Date): DateMention[] {
       date,
       precision: 'day',
       endDate: endDate === date ? null : endDate,
+      tense,
     });
   }
   return mentions;

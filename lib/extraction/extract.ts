@@ -1,5 +1,5 @@
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
-import { type DateMention, type DatePrecision, findDates, tenseOf } from './dates.ts';
+import { type DateMention, type DatePrecision, findDates } from './dates.ts';
 
 export type EventKind = 'dated' | 'report';
 
@@ -21,21 +21,42 @@ export interface ArticleText {
   publishedAt: string;
 }
 
-/** Lines that carry a date but report nothing: page furniture, not news. */
+/**
+ * Lines that carry a date but report nothing: page furniture, not news. Only a line that *is*
+ * furniture is dropped ("Updated 12 October 2024", "© 2024 …"); news that mentions updating or
+ * publishing something is kept.
+ */
 const FURNITURE =
-  /(©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b|\b(?:last )?updated\b|\bpublished (?:on|at)\b|\bposted (?:on|at)\b)/i;
+  /^\s*\(?(?:last\s+)?(?:updated|published|posted|modified|first published)\b|©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
 const PREFIX_SEPARATOR = /^\s*(?:[:–—]|-\s)\s*/;
-const CLAUSE_BREAK = /(?:;\s+|,\s+(?:and|while|but|whereas)\s+|\s+and\s+|,\s+)/g;
-const LEADING_CONJUNCTION = /^(?:and|while|but|whereas)\s+/i;
+/** Where one clause ends and the next begins; the joining word belongs to the next clause. */
+const CLAUSE_BREAK = /;\s+|,?\s+(?:and|while|but|whereas|before|after|then)\s+|,\s+/g;
+const LEADING_JOINER = /^[\s,;]*(?:(?:and|while|but|whereas|then)\s+)?/i;
+/** What may stand before a date that opens a clause: "On 8 October, …". */
+const DATE_OPENER = /^\s*(?:on|by|as of)?\s*$/i;
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function tidySummary(text: string): string {
-  const trimmed = text
-    .trim()
-    .replace(LEADING_CONJUNCTION, '')
-    .replace(/[\s,;:.]+$/, '');
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return capitalised(
+    text
+      .replace(LEADING_JOINER, '')
+      .replace(/[\s,;:.]+$/, '')
+      .trim(),
+  );
+}
+
+/** "On October 8, the mayor said …" → "The mayor said …": the date is shown beside the summary. */
+function withoutOpeningDate(clause: string, mention: DateMention, clauseStart: number): string {
+  const offset = mention.index - clauseStart;
+  const lead = clause.slice(0, offset).replace(LEADING_JOINER, '');
+  if (offset < 0 || !DATE_OPENER.test(lead)) return clause;
+  const rest = clause.slice(offset + mention.text.length).replace(/^[\s,:–—-]+/, '');
+  return rest.split(/\s+/).length >= 3 ? rest : clause;
 }
 
 function eventFrom(mention: DateMention, summary: string, quote: string): ExtractedEvent {
@@ -46,7 +67,7 @@ function eventFrom(mention: DateMention, summary: string, quote: string): Extrac
     kind: 'dated',
     summary: tidySummary(summary),
     quote,
-    scheduled: tenseOf(quote) === 'future',
+    scheduled: mention.tense === 'future',
   };
 }
 
@@ -62,27 +83,33 @@ function prefixedEvent(block: TextBlock, publishedAt: Date): ExtractedEvent | un
   return eventFrom(first, summary, block.text);
 }
 
-/** Where the clause holding `next` begins: the last clause break after the previous date. */
-function clauseStart(sentence: string, after: number, next: number): number {
-  let start = next;
-  for (const match of sentence.slice(after, next).matchAll(CLAUSE_BREAK)) {
-    start = after + (match.index ?? 0) + match[0].length;
-  }
-  return start;
+/** Where the clause holding `next` begins: the last clause break after the previous date, if any. */
+function clauseBoundary(sentence: string, after: number, next: number): number | undefined {
+  let boundary: number | undefined;
+  for (const match of sentence.slice(after, next).matchAll(CLAUSE_BREAK))
+    boundary = after + (match.index ?? 0);
+  return boundary;
 }
 
-/** A sentence with two dated clauses gives two events, each summarised by its own clause. */
+/**
+ * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
+ * no clause break between them share the whole sentence rather than cut it mid-phrase.
+ */
 function sentenceEvents(sentence: string, publishedAt: Date): ExtractedEvent[] {
   const mentions = findDates(sentence, publishedAt);
-  if (mentions.length <= 1) return mentions.map((mention) => eventFrom(mention, sentence, sentence));
-  const starts = mentions.map((mention, i) => {
-    if (i === 0) return 0;
-    const previous = mentions[i - 1] as DateMention;
-    return clauseStart(sentence, previous.index + previous.text.length, mention.index);
+  const bounds = mentions.map((mention, i) => {
+    const previous = mentions[i - 1];
+    return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
   });
+  if (bounds.some((bound) => bound === undefined)) {
+    return mentions.map((mention) => eventFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence));
+  }
+  const starts = bounds as number[];
   return mentions.map((mention, i) => {
-    const clause = sentence.slice(starts[i], starts[i + 1] ?? sentence.length);
-    return eventFrom(mention, clause, sentence);
+    const start = starts[i] as number;
+    const clause = sentence.slice(start, starts[i + 1] ?? sentence.length);
+    const leading = clause.length - clause.replace(LEADING_JOINER, '').length;
+    return eventFrom(mention, withoutOpeningDate(clause.slice(leading), mention, start + leading), sentence);
   });
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { canonicalUrl } from '../articles/index.ts';
 
 const DURATION = /^(\d+)\s*(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -39,21 +40,37 @@ const DefaultsSchema = z.object({
   fullText: fullTextMode.default('auto'),
 });
 
-export const FeedsFileSchema = z
-  .object({
-    defaults: DefaultsSchema.default({ pollEvery: '10m', fullText: 'auto' }),
-    feeds: z.array(FeedSchema),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.feeds.forEach((feed, index) => {
-      const first = seen.get(feed.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['feeds', index, 'id'], message: `duplicates feeds[${first}]` });
-      }
-      seen.set(feed.id, index);
+export const FeedsFileSchema = z.object({
+  defaults: DefaultsSchema.default({ pollEvery: '10m', fullText: 'auto' }),
+  feeds: z.array(FeedSchema),
+});
+
+/**
+ * Duplicate ids and URLs, found on the raw entries so they are reported together with every other
+ * problem rather than only once the rest of the file is valid.
+ */
+function duplicateProblems(raw: unknown): string[] {
+  const feeds = (raw as { feeds?: unknown })?.feeds;
+  if (!Array.isArray(feeds)) return [];
+  const problems: string[] = [];
+  for (const field of ['id', 'url'] as const) {
+    const first = new Map<string, number>();
+    feeds.forEach((entry, index) => {
+      const value = (entry as Record<string, unknown> | null)?.[field];
+      if (typeof value !== 'string') return;
+      const key = field === 'url' ? (canonicalUrl(value) ?? value) : value;
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, index);
+      else problems.push(`${who(entry, index)}: field "${field}": duplicates feeds[${earlier}] (${value})`);
     });
-  });
+  }
+  return problems;
+}
+
+function who(entry: unknown, index: number): string {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? `feed "${id}" (feeds[${index}])` : `feeds[${index}]`;
+}
 
 type FeedEntry = z.infer<typeof FeedSchema>;
 
@@ -77,10 +94,9 @@ export class FeedsConfigError extends Error {
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const [top, index, ...field] = issue.path;
   if (top === 'feeds' && typeof index === 'number') {
-    const entry = (raw as { feeds?: Array<{ id?: unknown }> }).feeds?.[index];
-    const who = typeof entry?.id === 'string' ? `feed "${entry.id}" (feeds[${index}])` : `feeds[${index}]`;
+    const entry = (raw as { feeds?: unknown[] }).feeds?.[index];
     const where = field.length ? `field "${field.join('.')}":` : 'entry';
-    return `${who}: ${where} ${issue.message}`;
+    return `${who(entry, index)}: ${where} ${issue.message}`;
   }
   return `${issue.path.join('.') || 'file'}: ${issue.message}`;
 }
@@ -93,12 +109,11 @@ export function parseFeedsFile(text: string, source = 'feeds file'): Feed[] {
     throw new FeedsConfigError(source, [`not valid YAML: ${(error as Error).message}`]);
   }
   const result = FeedsFileSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    throw new FeedsConfigError(
-      source,
-      result.error.issues.map((issue) => describeIssue(issue, raw)),
-    );
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw))),
+    ...duplicateProblems(raw),
+  ];
+  if (!result.success || problems.length) throw new FeedsConfigError(source, problems);
   const { defaults, feeds } = result.data;
   return feeds.map(({ pollEvery, fullText, ...feed }) => ({
     ...feed,

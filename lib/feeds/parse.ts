@@ -31,12 +31,7 @@ const parser = new Parser<Record<string, unknown>, Item>({
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
-/**
- * Real feeds use HTML named entities (&nbsp;, &eacute;) without declaring them, and bare ampersands;
- * both are fatal to an XML parser. Named entities become numeric references, stray & becomes &amp;.
- * Nothing is expanded, so no entity can grow the document.
- */
-export function repairXml(xml: string): string {
+function repairMarkup(xml: string): string {
   return xml
     .replace(/&(?!#\d+;|#x[0-9a-f]+;|[a-z][a-z0-9]*;)/gi, '&amp;')
     .replace(/&([a-z][a-z0-9]*);/gi, (whole, name: string) => {
@@ -44,8 +39,21 @@ export function repairXml(xml: string): string {
       const decoded = decodeHTML(whole);
       if (decoded === whole) return `&amp;${name};`;
       return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-    })
-    .replace(/<rss(?![^>]*\bversion=)/, '<rss version="2.0"');
+    });
+}
+
+/**
+ * Real feeds use HTML named entities (&nbsp;, &eacute;) without declaring them, and bare ampersands;
+ * both are fatal to an XML parser. Named entities become numeric references, stray & becomes &amp;.
+ * CDATA sections are left alone: nothing in them is an entity. Nothing is expanded, so no entity can
+ * grow the document.
+ */
+export function repairXml(xml: string): string {
+  const repaired = xml
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, i) => (i % 2 === 1 ? part : repairMarkup(part)))
+    .join('');
+  return repaired.replace(/<rss(?![^>]*\bversion=)/, '<rss version="2.0"');
 }
 
 function text(value: unknown): string | undefined {

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portsArticle } from '../fixtures/black-sea.ts';
+import { FeedServer } from '../support/feed-server.ts';
+import { workspace } from '../support/local.ts';
+import { rss } from '../support/rss.ts';
+
+/** `npm start -- …` without npm's own output: the same script, run the way package.json runs it. */
+function launch(args: string[]) {
+  return spawn(join('node_modules', '.bin', 'tsx'), ['infra/local/main.ts', ...args], {
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+}
+
+const workspaceArgs = (ws: ReturnType<typeof workspace>) => [
+  '--feeds',
+  ws.options.feedsPath,
+  '--data-dir',
+  ws.options.dataDir,
+];
+
+function start(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = launch(args);
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
+}
+
+describe('npm start (the local runner’s command line)', () => {
+  const feeds = new FeedServer();
+  beforeAll(async () => {
+    await feeds.start();
+    feeds.serve('/good.xml', rss('Harbour News', [portsArticle]));
+    feeds.serve('/page.xml', '<!doctype html><html><body><p>Not a feed</p></body></html>', 'text/html');
+    feeds.routes.set('/broken.xml', (_req, res) => res.writeHead(500).end('boom'));
+  });
+  afterAll(() => feeds.stop());
+
+  it('--once polls, drains and reports; a feed that is down or not XML is one clear line and the rest go on', async () => {
+    const ws = workspace();
+    writeFileSync(
+      ws.options.feedsPath,
+      `feeds:
+  - { id: good, name: Good, url: "${feeds.url('/good.xml')}" }
+  - { id: not-a-feed, name: Not a feed, url: "${feeds.url('/page.xml')}" }
+  - { id: server-error, name: Server error, url: "${feeds.url('/broken.xml')}" }
+  - { id: refused, name: Refused, url: "http://127.0.0.1:9/feed.xml" }
+  - { id: switched-off, name: Off, url: "${feeds.url('/off.xml')}", enabled: false }
+`,
+    );
+    const { code, output } = await start(['--once', ...workspaceArgs(ws), '--allow-private-network']);
+    expect(code, output).toBe(0);
+    expect(output).toContain(
+      'once: polled 4 feed(s) (3 failed), queued 1 article(s), processed 1 message(s)',
+    );
+    for (const id of ['not-a-feed', 'server-error', 'refused']) {
+      const lines = output.split('\n').filter((line) => line.includes(`feed ${id} (`));
+      expect(lines, id).toHaveLength(1);
+    }
+    expect(output).toMatch(/feed server-error \(.*\) failed: HTTP 500/);
+  });
+
+  it('refuses loopback feeds without --allow-private-network', async () => {
+    const ws = workspace();
+    writeFileSync(
+      ws.options.feedsPath,
+      `feeds:\n  - { id: good, name: Good, url: "${feeds.url('/good.xml')}" }\n`,
+    );
+    const { code, output } = await start(['--once', ...workspaceArgs(ws)]);
+    expect(code).toBe(0);
+    expect(output).toContain('polled 1 feed(s) (1 failed), queued 0 article(s)');
+    expect(output).toMatch(/feed good \(.*\) failed: .*not a public address/);
+  });
+
+  it('stops at start-up on an invalid feeds file, naming the feed and the field', async () => {
+    const ws = workspace();
+    writeFileSync(ws.options.feedsPath, 'feeds:\n  - id: wire-desk\n    name: Wire\n    url: not a url\n');
+    const { code, output } = await start(['--once', ...workspaceArgs(ws)]);
+    expect(code).toBe(1);
+    expect(output).toContain('feed "wire-desk" (feeds[0]): field "url":');
+  });
+
+  it('serves the timeline until Ctrl-C, then shuts down cleanly', async () => {
+    const ws = workspace();
+    writeFileSync(
+      ws.options.feedsPath,
+      `feeds:\n  - { id: good, name: Good, url: "${feeds.url('/good.xml')}" }\n`,
+    );
+    const child = launch([...workspaceArgs(ws), '--port', '0', '--allow-private-network']);
+    let output = '';
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /timeline on http:\/\/localhost:(\d+)/.exec(output);
+        if (match) resolve(match[1] as string);
+      });
+      child.on('close', () => reject(new Error(output)));
+    });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    // Ctrl-C signals the terminal's whole process group, not one process.
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await closed).toBe(0);
+  });
+
+  it('rejects an unknown flag with usage', async () => {
+    const { code, output } = await start(['--sideways']);
+    expect(code).toBe(1);
+    expect(output).toContain('Usage: npm start -- [options]');
+  });
+});

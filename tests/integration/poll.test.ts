@@ -1,0 +1,84 @@
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { type Feed, pollFeed } from '../../lib/feeds/index.ts';
+import { guardedFetch } from '../../lib/http/index.ts';
+import type { Log } from '../../lib/log.ts';
+import { SqsArticleQueue } from '../../lib/queue/index.ts';
+import { DynamoArticleLedger } from '../../lib/store/index.ts';
+import { FeedServer } from '../support/feed-server.ts';
+import { workspace } from '../support/local.ts';
+import { type FixtureItem, rss } from '../support/rss.ts';
+
+const items: FixtureItem[] = Array.from({ length: 23 }, (_, i) => ({
+  title: `Bulletin ${i + 1}`,
+  link: `https://bulletins.example.org/${i + 1}`,
+  pubDate: `2024-10-${String((i % 28) + 1).padStart(2, '0')}T12:00:00Z`,
+  html: `<p>On ${(i % 28) + 1} October the port authority published bulletin number ${i + 1}.</p>`,
+}));
+
+function recorder(): Log & { lines: string[] } {
+  const lines: string[] = [];
+  const record = (message: string) => void lines.push(message);
+  return { lines, info: record, warn: record, error: record };
+}
+
+describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
+  const server = new FeedServer();
+  let stack: LocalStack;
+  let feed: Feed;
+  const fetch = (url: string) => guardedFetch(url, { allowPrivateNetwork: true });
+
+  beforeAll(async () => {
+    await server.start();
+    server.serve('/bulletins.xml', rss('Bulletins', items));
+    stack = await startLocalStack(workspace().options);
+    feed = {
+      id: 'bulletins',
+      name: 'Bulletins',
+      url: server.url('/bulletins.xml'),
+      topics: [],
+      enabled: true,
+      pollEveryMs: 600_000,
+      fullText: 'never',
+    };
+  });
+  afterAll(async () => {
+    await stack.stop();
+    await server.stop();
+  });
+
+  it('marks nothing seen while SQS refuses it, then queues every article exactly once', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    const missingQueue = new SqsArticleQueue(stack.sqs, `${stack.articles.url}-does-not-exist`);
+    const log = recorder();
+    const refused = await pollFeed(feed, { fetch, ledger, queue: missingQueue, log });
+    expect(refused).toMatchObject({ ok: true, entries: 23, queued: 0 });
+    expect(log.lines.filter((line) => line.includes('could not queue'))).toHaveLength(23);
+
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    const accepted = await pollFeed(feed, { fetch, ledger, queue, log });
+    expect(accepted).toMatchObject({ ok: true, entries: 23, queued: 23 });
+    const again = await pollFeed(feed, { fetch, ledger, queue, log });
+    expect(again.queued).toBe(0);
+
+    const { Attributes } = await stack.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: stack.articles.url,
+        AttributeNames: ['ApproximateNumberOfMessages'],
+      }),
+    );
+    expect(Attributes?.ApproximateNumberOfMessages).toBe('23');
+  });
+
+  it('queues an article again when the feed edits it', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    const edited = items.map((item, i) =>
+      i === 4 ? { ...item, html: `${item.html}<p>Corrected.</p>` } : item,
+    );
+    server.serve('/bulletins.xml', rss('Bulletins', edited));
+    const result = await pollFeed(feed, { fetch, ledger, queue, log: recorder() });
+    expect(result.queued).toBe(1);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { DynamoEventStore } from '../../lib/store/index.ts';
+import { CursorCodec, createTimelineApp, type TimelineEvent } from '../../lib/timeline/index.ts';
+import { workspace } from '../support/local.ts';
+
+function event(
+  id: string,
+  date: string,
+  summary: string,
+  feedId = 'alpha',
+  topics = ['shipping'],
+): TimelineEvent {
+  return {
+    id,
+    date,
+    datePrecision: date.length === 10 ? 'day' : 'month',
+    endDate: null,
+    kind: 'dated',
+    scheduled: false,
+    summary,
+    topics,
+    firstReportedAt: '2024-10-20T00:00:00.000Z',
+    lastReportedAt: '2024-10-20T00:00:00.000Z',
+    sources: [
+      {
+        articleId: `art_${id.slice(4).padEnd(32, '0')}`,
+        url: `https://example.org/${id}`,
+        title: `Title ${id}`,
+        feedId,
+        feedName: feedId,
+        publishedAt: '2024-10-20T00:00:00.000Z',
+        quote: summary,
+      },
+    ],
+    version: 0,
+  };
+}
+
+const fixtures = [
+  event('evt_01', '2024-06-18', 'Summit in the capital'),
+  event('evt_02', '2024-06', 'Talks through June', 'beta'),
+  event('evt_03', '2024-10-03', 'Strike near the border'),
+  event('evt_04', '2024-10-08', 'Minister warns of deployment', 'beta', ['defence']),
+  event('evt_05', '2024-10-08', 'Agency reports troops present'),
+  event('evt_06', '2024-10-11', 'Think tank estimates numbers'),
+  event('evt_07', '2024-11-04', 'First clashes reported', 'beta'),
+];
+
+describe('the timeline API over DynamoDB (dynalite)', () => {
+  let stack: LocalStack;
+  let store: DynamoEventStore;
+  let app: ReturnType<typeof createTimelineApp>;
+  const get = async (query: string) => {
+    const response = await app.request(`/timeline${query}`);
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: await response.json(),
+    };
+  };
+
+  beforeAll(async () => {
+    stack = await startLocalStack(workspace().options);
+    store = new DynamoEventStore(stack.dynamo, 'dateline');
+    for (const e of fixtures) expect(await store.create(e)).toBe(true);
+    app = createTimelineApp({ reader: store, cursors: new CursorCodec('a-test-secret-of-16+') });
+  });
+  afterAll(() => stack.stop());
+
+  it('creates an event only once and updates it only from the version it read', async () => {
+    const first = fixtures[0] as TimelineEvent;
+    expect(await store.create(first)).toBe(false);
+    const next = { ...first, summary: 'Summit, revised', version: 1 };
+    expect(await store.update(next)).toBe(true);
+    expect(await store.update({ ...first, summary: 'stale writer', version: 1 })).toBe(false);
+    expect((await store.get(first.id))?.summary).toBe('Summit, revised');
+    expect(await store.candidates('2024-10-08')).toHaveLength(2);
+    expect((await store.candidates('2024-06')).map((e) => e.id)).toEqual(['evt_02']);
+  });
+
+  it('pages through every event with opaque cursors, newest first by default', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const { status, body } = await get(`?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(status).toBe(200);
+      ids.push(...body.events.map((e: { id: string }) => e.id));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(ids).toEqual(['evt_07', 'evt_06', 'evt_05', 'evt_04', 'evt_03', 'evt_01', 'evt_02']);
+  });
+
+  it('filters by inclusive date range, topic and feed; month-precision events count from their month', async () => {
+    const june = await get('?from=2024-06-01&to=2024-06-30&order=asc');
+    expect(june.body.events.map((e: { id: string }) => e.id)).toEqual(['evt_02', 'evt_01']);
+    const october8 = await get('?from=2024-10-08&to=2024-10-08');
+    expect(october8.body.events).toHaveLength(2);
+    const defence = await get('?topic=defence');
+    expect(defence.body.events.map((e: { id: string }) => e.id)).toEqual(['evt_04']);
+    const beta = await get('?feed=beta&order=asc');
+    expect(beta.body.events.map((e: { id: string }) => e.id)).toEqual(['evt_02', 'evt_04', 'evt_07']);
+    const shape = june.body.events[1];
+    expect(shape).toMatchObject({
+      date: '2024-06-18',
+      datePrecision: 'day',
+      sourceCount: 1,
+      kind: 'dated',
+      endDate: null,
+    });
+    expect(shape.sources[0]).toEqual({
+      url: 'https://example.org/evt_01',
+      title: 'Title evt_01',
+      feedId: 'alpha',
+      feedName: 'alpha',
+      publishedAt: '2024-10-20T00:00:00.000Z',
+      quote: 'Summit in the capital',
+    });
+  });
+
+  it('answers bad input with problem+json naming the parameter', async () => {
+    for (const [query, name] of [
+      ['?limit=0', 'limit'],
+      ['?limit=201', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?from=2024-13-01', 'from'],
+      ['?from=2024-10-09&to=2024-10-01', 'to'],
+      ['?order=sideways', 'order'],
+      ['?cursor=forged.cursor', 'cursor'],
+    ] as const) {
+      const { status, type, body } = await get(query);
+      expect(status, query).toBe(400);
+      expect(type).toBe('application/problem+json');
+      expect(
+        body.invalidParams.map((p: { name: string }) => p.name),
+        query,
+      ).toContain(name);
+    }
+    const first = await get('?limit=2&order=asc');
+    const reused = await get(`?limit=2&order=desc&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect(reused.status).toBe(400);
+  });
+
+  it('answers unknown routes with a 404 problem and /healthz with ok', async () => {
+    const missing = await app.request('/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { timelineApp } from '../../functions/timeline/app.ts';
+import type { RunnerOptions } from '../../infra/local/cli.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+
+export interface FeedEntryConfig {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** A scratch data folder and feeds file, as an operator would set them up. */
+export function workspace(prefix = 'dateline-test-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const feedsPath = join(dir, 'feeds.yaml');
+  const options: RunnerOptions = {
+    once: true,
+    feedsPath,
+    port: 0,
+    dataDir: join(dir, 'data'),
+    allowPrivateNetwork: true,
+  };
+  return {
+    dir,
+    options,
+    writeFeeds(feeds: FeedEntryConfig[]) {
+      const lines = feeds.map(
+        (f) => `  - id: ${f.id}\n    name: ${f.name}\n    url: ${f.url}\n    topics: [shipping]\n`,
+      );
+      writeFileSync(feedsPath, `feeds:\n${lines.join('')}`);
+    },
+  };
+}
+
+/** Starts the stack over a data folder, serves the timeline on a loopback port and runs `use` against it. */
+export async function withTimeline<T>(
+  options: RunnerOptions,
+  use: (base: string, stack: LocalStack) => Promise<T>,
+): Promise<T> {
+  const stack = await startLocalStack(options);
+  const server = serve({ fetch: timelineApp().fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, stack);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await stack.stop();
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read the contract's JSON by hand and assert on it.
+export async function getJson(url: string): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(url);
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
