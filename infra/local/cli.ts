@@ -62,3 +62,11 @@ function parse(args: string[]) {
     },
   });
 }
+
+/** Resolves on Ctrl-C or SIGTERM; call it before starting anything so start-up can be interrupted cleanly. */
+export function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRunnerArgs, USAGE, UsageError } from './cli.ts';
+import { parseRunnerArgs, stopSignal, USAGE, UsageError } from './cli.ts';
 import { runPipeline } from './runner.ts';
 
 const FEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo-feeds');
@@ -47,16 +47,14 @@ async function main(args: string[]) {
   const parsed = parseRunnerArgs(args);
   if (parsed === 'help') return console.log(USAGE.replace('npm start', 'npm run demo'));
   const dataDir = args.includes('--data-dir') ? parsed.dataDir : join('.data', 'demo');
+  const stopRequested = stopSignal();
   const feeds = await serveDemoFeeds();
   const feedsPath = demoFeedsFile(dataDir, feeds.files, feeds.url);
   const pipeline = await runPipeline({ ...parsed, dataDir, feedsPath, allowPrivateNetwork: true });
   console.log(
     `demo: ${feeds.files.length} bundled feeds served on loopback; open http://localhost:${pipeline.port}/timeline`,
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopRequested;
   await pipeline.stop();
   feeds.server.close();
 }

@@ -1,5 +1,5 @@
 import { FeedsConfigError } from '../../lib/feeds/index.ts';
-import { parseRunnerArgs, USAGE, UsageError } from './cli.ts';
+import { parseRunnerArgs, stopSignal, USAGE, UsageError } from './cli.ts';
 import { runOnce, runPipeline } from './runner.ts';
 
 async function main(args: string[]): Promise<number> {
@@ -16,11 +16,10 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   }
+  // Listen before starting anything, so a Ctrl-C during start-up still shuts down cleanly.
+  const stopRequested = stopSignal();
   const pipeline = await runPipeline(options);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopRequested;
   console.log('stopping: finishing the batch in hand, saving queues');
   await pipeline.stop();
   return 0;
