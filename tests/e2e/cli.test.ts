@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portsArticle } from '../fixtures/black-sea.ts';
 import { FeedServer } from '../support/feed-server.ts';
@@ -9,7 +8,7 @@ import { rss } from '../support/rss.ts';
 
 /** `npm start -- …` without npm's own output: the same script, run the way package.json runs it. */
 function launch(args: string[]) {
-  return spawn(join('node_modules', '.bin', 'tsx'), ['infra/local/main.ts', ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', ...args], {
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
