@@ -7,8 +7,8 @@ import { workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
 /** `npm start -- …` without npm's own output: the same script, run the way package.json runs it. */
-function launch(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', ...args], {
+function launch(args: string[], script = 'infra/local/main.ts') {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -108,6 +108,31 @@ describe('npm start (the local runner’s command line)', () => {
     expect(health.status).toBe(200);
     const closed = new Promise((resolve) => child.on('close', resolve));
     // Ctrl-C signals the terminal's whole process group, not one process.
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await closed).toBe(0);
+  });
+
+  it('npm run demo serves the bundled feeds and shows one outlet-merged timeline', async () => {
+    const ws = workspace();
+    const child = launch(['--data-dir', ws.options.dataDir, '--port', '0'], 'infra/local/demo.ts');
+    let output = '';
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /open http:\/\/localhost:(\d+)/.exec(output);
+        if (match) resolve(match[1] as string);
+      });
+      child.on('close', () => reject(new Error(output)));
+    });
+    type Event = { date: string; sourceCount: number; sources: Array<{ feedId: string }> };
+    let events: Event[] = [];
+    for (let attempt = 0; attempt < 50 && !events.some((e) => e.sourceCount === 3); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events = (await (await fetch(`http://127.0.0.1:${port}/timeline?limit=200`)).json()).events;
+    }
+    const nis = events.find((e) => e.date === '2024-10-18');
+    expect(nis?.sources.map((s) => s.feedId).sort()).toEqual(['east-wire', 'kyiv-ledger', 'world-desk']);
+    const closed = new Promise((resolve) => child.on('close', resolve));
     process.kill(-(child.pid as number), 'SIGINT');
     expect(await closed).toBe(0);
   });
