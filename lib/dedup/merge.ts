@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExtractedEvent } from '../extraction/index.ts';
+import { type Entities, type ExtractedEvent, topicSlug } from '../extraction/index.ts';
 import type { Source, TimelineEvent } from '../timeline/event.ts';
 import { contentTerms } from './terms.ts';
 
@@ -30,7 +30,23 @@ function earlier(a: Source, b: Source): boolean {
   return a.publishedAt < b.publishedAt || (a.publishedAt === b.publishedAt && a.articleId < b.articleId);
 }
 
-export function newEvent({ mention, source, topics }: Account): TimelineEvent {
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+
+function mergedEntities(a: Entities, b: Entities): Entities {
+  return {
+    people: union(a.people, b.people),
+    places: union(a.places, b.places),
+    organizations: union(a.organizations, b.organizations),
+  };
+}
+
+/** The feed's configured topics plus the places the account names, as slugs ("north-korea"). */
+function topicsOf({ mention, topics }: Account): string[] {
+  return union(topics, mention.entities.places.map(topicSlug).filter(Boolean));
+}
+
+export function newEvent(account: Account): TimelineEvent {
+  const { mention, source } = account;
   return {
     id: eventIdFor(mention),
     date: mention.date,
@@ -39,7 +55,8 @@ export function newEvent({ mention, source, topics }: Account): TimelineEvent {
     kind: mention.kind,
     scheduled: mention.scheduled,
     summary: mention.summary,
-    topics: [...new Set(topics)].sort(),
+    topics: topicsOf(account),
+    entities: mergedEntities(mention.entities, { people: [], places: [], organizations: [] }),
     ...reportedRange([source]),
     sources: [source],
     version: 0,
@@ -52,18 +69,17 @@ export function newEvent({ mention, source, topics }: Account): TimelineEvent {
  * second pass replaces its quote and title. The summary is the first reporter's wording, which makes
  * the result independent of the order accounts arrive in.
  */
-export function withAccount(
-  event: TimelineEvent,
-  { mention, source, topics }: Account,
-): TimelineEvent | undefined {
+export function withAccount(event: TimelineEvent, account: Account): TimelineEvent | undefined {
+  const { mention, source } = account;
+  const topics = union(event.topics, topicsOf(account));
+  const entities = mergedEntities(event.entities, mention.entities);
   const existing = event.sources.find((s) => s.articleId === source.articleId);
-  if (
+  const unchanged =
     existing &&
     JSON.stringify(existing) === JSON.stringify(source) &&
-    topics.every((t) => event.topics.includes(t))
-  ) {
-    return undefined;
-  }
+    JSON.stringify(topics) === JSON.stringify(event.topics) &&
+    JSON.stringify(entities) === JSON.stringify(event.entities);
+  if (unchanged) return undefined;
   const others = event.sources.filter((s) => s.articleId !== source.articleId);
   const sources = [...others, source].sort((a, b) => (earlier(a, b) ? -1 : 1));
   const firstReporter = others.every((other) => earlier(source, other));
@@ -71,7 +87,8 @@ export function withAccount(
     ...event,
     summary: firstReporter ? mention.summary : event.summary,
     scheduled: firstReporter ? mention.scheduled : event.scheduled,
-    topics: [...new Set([...event.topics, ...topics])].sort(),
+    topics,
+    entities,
     ...reportedRange(sources),
     sources,
     version: event.version + 1,

@@ -54,7 +54,12 @@ export interface ArticleOutcome {
  * write completes it without duplicates.
  */
 export async function recordArticle(repo: EventRepository, article: Article): Promise<ArticleOutcome> {
-  const mentions = extractEvents({ html: article.html, publishedAt: article.publishedAt });
+  const mentions = extractEvents({
+    html: article.html,
+    publishedAt: article.publishedAt,
+    title: article.title,
+    language: article.language,
+  });
   const outcome: ArticleOutcome = { events: mentions.length, created: 0, merged: 0, unchanged: 0 };
   for (const mention of mentions) {
     const source: Source = {

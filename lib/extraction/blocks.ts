@@ -6,6 +6,8 @@ export type BlockKind = 'paragraph' | 'item' | 'heading';
 export interface TextBlock {
   kind: BlockKind;
   text: string;
+  /** Share of the text inside links: related-article lists and navigation are nearly all link. */
+  linkShare: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -73,13 +75,16 @@ export function htmlToBlocks(html: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const open: string[] = [];
   let buffer = '';
+  let linkedText = '';
   let skipDepth = 0;
   const flush = () => {
     const text = tidy(buffer);
+    const linkShare = text ? Math.min(1, tidy(linkedText).length / text.length) : 0;
     buffer = '';
+    linkedText = '';
     if (!text) return;
     const kind = kindOf(open.findLast((tag) => BLOCK_TAGS.has(tag)) ?? 'p');
-    blocks.push({ kind, text: text.replace(BULLET, '') });
+    blocks.push({ kind, text: text.replace(BULLET, ''), linkShare });
   };
   const parser = new Parser(
     {
@@ -89,7 +94,9 @@ export function htmlToBlocks(html: string): TextBlock[] {
         open.push(name);
       },
       ontext(text) {
-        if (skipDepth === 0) buffer += text;
+        if (skipDepth > 0) return;
+        buffer += text;
+        if (open.includes('a')) linkedText += text;
       },
       onclosetag(name) {
         if (BLOCK_TAGS.has(name)) flush();
@@ -113,7 +120,7 @@ function textToBlocks(text: string): TextBlock[] {
     .filter(({ text }) => text)
     .map(({ raw, text }) =>
       BULLET.test(raw)
-        ? { kind: 'item' as const, text: text.replace(BULLET, '') }
-        : { kind: 'paragraph' as const, text },
+        ? { kind: 'item' as const, text: text.replace(BULLET, ''), linkShare: 0 }
+        : { kind: 'paragraph' as const, text, linkShare: 0 },
     );
 }

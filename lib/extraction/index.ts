@@ -1,4 +1,6 @@
 export { type BlockKind, htmlToBlocks, type TextBlock } from './blocks.ts';
-export { type DateMention, type DatePrecision, findDates, tenseOf } from './dates.ts';
+export { type DateMention, type DatePrecision, findDates } from './dates.ts';
+export { type Entities, findEntities, NO_ENTITIES, topicSlug } from './entities.ts';
 export { type ArticleText, type EventKind, type ExtractedEvent, extractEvents } from './extract.ts';
+export { tenseOf } from './tense.ts';
 export { inferYear, type Tense } from './year.ts';

@@ -15,6 +15,10 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+const names = z.array(z.string());
+/** People, places and organisations named by the event's accounts. */
+export const EntitiesSchema = z.object({ people: names, places: names, organizations: names });
+
 /** A timeline entry: one real-world event with every article that reported it. */
 export const TimelineEventSchema = z.object({
   id: z.string().regex(/^evt_[0-9a-f]+$/),
@@ -25,6 +29,7 @@ export const TimelineEventSchema = z.object({
   scheduled: z.boolean().default(false),
   summary: z.string().min(1),
   topics: z.array(z.string()),
+  entities: EntitiesSchema.default({ people: [], places: [], organizations: [] }),
   firstReportedAt: instant,
   lastReportedAt: instant,
   sources: z.array(SourceSchema).min(1),

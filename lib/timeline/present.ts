@@ -11,6 +11,7 @@ export function presentEvent(event: TimelineEvent) {
     scheduled: event.scheduled,
     summary: event.summary,
     topics: event.topics,
+    entities: event.entities,
     firstReportedAt: event.firstReportedAt,
     lastReportedAt: event.lastReportedAt,
     sourceCount: event.sources.length,

@@ -46,8 +46,8 @@ describe('the pipeline, end to end on the embedded emulators', () => {
           datePrecision: 'day',
           endDate: null,
           sourceCount: 1,
-          topics: ['shipping'],
         });
+        expect(event.topics).toContain('shipping');
         expect(event.id).toMatch(/^evt_/);
         expect(event.sources[0]).toMatchObject({
           feedId: 'harbour-news',

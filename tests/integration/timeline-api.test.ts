@@ -20,6 +20,7 @@ function event(
     scheduled: false,
     summary,
     topics,
+    entities: { people: [], places: [], organizations: [] },
     firstReportedAt: '2024-10-20T00:00:00.000Z',
     lastReportedAt: '2024-10-20T00:00:00.000Z',
     sources: [

@@ -102,7 +102,13 @@ describe('the local worker loop on fauxqs', () => {
       order: 'asc',
     }))
       stored.push(event);
-    expect(stored.map((event) => event.sources.map((source) => source.articleId))).toEqual([[article.id]]);
+    // The good article's dated event and its report event; nothing from the poison message.
+    expect(
+      stored.map((event) => [event.kind, event.sources.map((source) => source.articleId)]).sort(),
+    ).toEqual([
+      ['dated', [article.id]],
+      ['report', [article.id]],
+    ]);
   });
 
   it('keeps a message that was in flight at shutdown and delivers it after the next start', async () => {

@@ -8,7 +8,7 @@ import {
   newEvent,
   withAccount,
 } from '../../lib/dedup/index.ts';
-import type { ExtractedEvent } from '../../lib/extraction/index.ts';
+import { type ExtractedEvent, NO_ENTITIES } from '../../lib/extraction/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
 
 function mention(
@@ -23,6 +23,7 @@ function mention(
     kind: 'dated',
     summary,
     quote: `${date}: ${summary}`,
+    entities: NO_ENTITIES,
     scheduled: false,
     ...overrides,
   };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents, htmlToBlocks } from '../../lib/extraction/index.ts';
+import { type ArticleText, extractEvents as extractAll, htmlToBlocks } from '../../lib/extraction/index.ts';
+
+/** The dated events only: every article also yields one report event, tested on its own below. */
+const extractEvents = (article: ArticleText) => extractAll(article).filter((event) => event.kind === 'dated');
+/** Blocks without their link share, which has its own test. */
+const blocksOf = (html: string) => htmlToBlocks(html).map(({ kind, text }) => ({ kind, text }));
 
 const PUBLISHED = '2024-10-13T09:00:00Z';
 
@@ -180,13 +185,12 @@ describe('extractEvents: prose', () => {
     expect(event?.date).toBe('2019-03-12');
   });
 
-  it('ignores relative expressions, which are not calendar dates', () => {
-    expect(
-      extractEvents({
-        html: '<p>The minister resigned today after a week of protests, and talks resume tomorrow.</p>',
-        publishedAt: PUBLISHED,
-      }),
-    ).toEqual([]);
+  it('resolves today and tomorrow against publication, and leaves "a week" undated', () => {
+    const events = extractEvents({
+      html: '<p>The minister resigned today after a week of protests, and talks resume tomorrow.</p>',
+      publishedAt: PUBLISHED,
+    });
+    expect(events.map((event) => event.date)).toEqual(['2024-10-13', '2024-10-14']);
   });
 });
 
@@ -273,7 +277,7 @@ describe('extractEvents: plain text', () => {
 
 describe('htmlToBlocks', () => {
   it('keeps paragraphs, list items and headings as separate blocks', () => {
-    const blocks = htmlToBlocks(
+    const blocks = blocksOf(
       '<h2>Key developments</h2><p>First paragraph.</p><ul><li>One item</li><li>Another item</li></ul><p>Last paragraph.</p>',
     );
     expect(blocks).toEqual([
@@ -286,7 +290,7 @@ describe('htmlToBlocks', () => {
   });
 
   it('drops <script> and <style> content', () => {
-    const blocks = htmlToBlocks(
+    const blocks = blocksOf(
       '<p>Before</p><script>window.track("3 July")</script><style>.x { color: red }</style><p>After</p>',
     );
     expect(blocks).toEqual([
@@ -296,19 +300,19 @@ describe('htmlToBlocks', () => {
   });
 
   it('keeps inline markup inside its block and collapses whitespace', () => {
-    expect(htmlToBlocks('<p>The   <b>port</b>\n  of <a href="/g">Gdansk</a> reopened.</p>')).toEqual([
+    expect(blocksOf('<p>The   <b>port</b>\n  of <a href="/g">Gdansk</a> reopened.</p>')).toEqual([
       { kind: 'paragraph', text: 'The port of Gdansk reopened.' },
     ]);
   });
 
   it('decodes entities (a no-break space counts as whitespace)', () => {
-    expect(htmlToBlocks('<p>Ports &amp; harbours&nbsp;reopened &ndash; at last</p>')).toEqual([
+    expect(blocksOf('<p>Ports &amp; harbours&nbsp;reopened &ndash; at last</p>')).toEqual([
       { kind: 'paragraph', text: 'Ports & harbours reopened – at last' },
     ]);
   });
 
   it('splits plain text into paragraphs on blank lines and items on bullet lines', () => {
-    expect(htmlToBlocks('Intro line\n\n• first point\n• second point\n\nClosing words')).toEqual([
+    expect(blocksOf('Intro line\n\n• first point\n• second point\n\nClosing words')).toEqual([
       { kind: 'paragraph', text: 'Intro line' },
       { kind: 'item', text: 'first point' },
       { kind: 'item', text: 'second point' },

@@ -1,0 +1,35 @@
+import type { Tense } from './year.ts';
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function isoMonth(year: number, month: number): string {
+  return `${year}-${pad(month)}`;
+}
+
+/** The publication's calendar day (UTC), shifted by whole days. */
+export function dayOf(publishedAt: Date, shiftDays = 0): string {
+  return new Date(publishedAt.getTime() + shiftDays * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * "On Tuesday" in a report is the latest Tuesday on or before publication; in an announcement, the
+ * next one on or after it. "last"/"next" in the text win over tense.
+ */
+export function resolveWeekday(weekday: number, publishedAt: Date, tense: Tense): string {
+  const today = publishedAt.getUTCDay();
+  const shift = tense === 'past' ? -((today - weekday + 7) % 7) : (weekday - today + 7) % 7;
+  return dayOf(publishedAt, shift);
+}
+
+/** A month named without a year: the latest such month not after publication, or the next for announcements. */
+export function inferMonthYear(month: number, publishedAt: Date, tense: Tense): number {
+  const year = publishedAt.getUTCFullYear();
+  const current = publishedAt.getUTCMonth() + 1;
+  if (tense === 'past') return month <= current ? year : year - 1;
+  return month >= current ? year : year + 1;
+}

@@ -1,0 +1,42 @@
+import nlp from 'compromise';
+
+/** Who and where an event is about: used to filter the timeline and to tell events apart. */
+export interface Entities {
+  people: string[];
+  places: string[];
+  organizations: string[];
+}
+
+export const NO_ENTITIES: Entities = { people: [], places: [], organizations: [] };
+
+const TITLES =
+  /^(?:(?:president|prime minister|minister|general|secretary(?: general)?|chancellor|senator|governor|mayor|king|queen|prince|pope|judge|justice|dr|mr|mrs|ms|sir|lady|lord|leader|chief|commander|spokes(?:man|woman|person)|ambassador|defen[cs]e minister|foreign minister)\.?\s+)+/i;
+
+function clean(names: string[], stripTitles = false): string[] {
+  const tidy = names
+    .map((name) => name.replace(/[\s,.;:!?’'"“”]+$/u, '').replace(/^[\s"“‘']+/u, ''))
+    .map((name) => (stripTitles ? name.replace(TITLES, '') : name))
+    .filter((name) => /\p{Lu}/u.test(name) && name.length > 1);
+  return [...new Set(tidy)];
+}
+
+/** Named people, places and organisations in English text (compromise); other languages get none. */
+export function findEntities(text: string, language = 'en'): Entities {
+  if (!language.toLowerCase().startsWith('en')) return NO_ENTITIES;
+  const doc = nlp(text);
+  return {
+    people: clean(doc.people().out('array') as string[], true),
+    places: clean(doc.places().out('array') as string[]),
+    organizations: clean(doc.organizations().out('array') as string[]),
+  };
+}
+
+/** "North Korea" → "north-korea": a place as a topic slug. */
+export function topicSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,46 @@
+import type { TextBlock } from './blocks.ts';
+
+/**
+ * A line that *is* page furniture carries a date but reports nothing: "Updated 12 October 2024",
+ * "© 2024 …", "(Visited 2 times…)". News that mentions updating or publishing something is kept.
+ */
+const FURNITURE =
+  /^\s*\(?(?:last\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|оновлено|опубліковано|обновлено|опубликовано)\b|©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
+
+/** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
+const SITE_VOICE =
+  /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:)\b/i;
+const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
+const SECOND_PERSON = /\b(?:you|your)\b/i;
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+\p{Lu}/u;
+
+export function isFurniture(text: string): boolean {
+  return FURNITURE.test(text);
+}
+
+export function isBoilerplate(block: TextBlock): boolean {
+  const words = block.text.split(/\s+/).length;
+  if (block.linkShare > 0.7) return true;
+  if (SITE_VOICE.test(block.text) || isFurniture(block.text)) return true;
+  if (BYLINE.test(block.text) && words <= 14) return true;
+  return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
+}
+
+/** "KYIV, Oct 13 (Reuters) - ", "MOSCOW (World Desk) — ": the wire dateline, whose date is the article's own. */
+const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*[^()\n–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+
+/** The first block without its dateline, which would otherwise date the lead to publication twice. */
+export function withoutDateline(text: string): string {
+  const match = DATELINE.exec(text);
+  return match && /\p{Lu}{3}/u.test(match[0]) ? text.slice(match[0].length) : text;
+}
+
+/** "14:05", "2.15pm –": a live blog's entry time, not part of what happened. */
+const ENTRY_TIME =
+  /^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T))?\s*(?:[-–—:|]\s*)?/i;
+
+export function withoutEntryTime(text: string): string {
+  const match = ENTRY_TIME.exec(text);
+  return match && match[0].length < text.length ? text.slice(match[0].length) : text;
+}

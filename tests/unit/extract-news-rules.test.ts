@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { type ArticleText, extractEvents, findDates, htmlToBlocks } from '../../lib/extraction/index.ts';
+
+// Tuesday 15 October 2024, morning in Europe.
+const PUBLISHED = '2024-10-15T08:30:00Z';
+const at = new Date(PUBLISHED);
+
+const dated = (article: ArticleText) => extractEvents(article).filter((event) => event.kind === 'dated');
+const datesIn = (sentence: string, language?: string) =>
+  findDates(sentence, at, language).map(({ date, precision, endDate }) => ({ date, precision, endDate }));
+
+describe('findDates: how news writes dates', () => {
+  it('resolves a weekday to the latest one on or before publication in a report', () => {
+    expect(datesIn('Drones struck the plant on Sunday.')).toEqual([
+      { date: '2024-10-13', precision: 'day', endDate: null },
+    ]);
+    expect(datesIn('The minister resigned on Tuesday.')[0]?.date).toBe('2024-10-15');
+  });
+
+  it('resolves a weekday forward in an announcement, and "next"/"last" override tense', () => {
+    expect(datesIn('The council will vote on Friday.')[0]?.date).toBe('2024-10-18');
+    expect(datesIn('Talks resume next Monday.')[0]?.date).toBe('2024-10-21');
+    expect(datesIn('Talks collapsed last Friday.')[0]?.date).toBe('2024-10-11');
+  });
+
+  it('reads yesterday and "two days ago" as days, "last week" and "last month" as nothing', () => {
+    expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Officials met last week and again late last month.')).toEqual([]);
+  });
+
+  it('gives a month named in context month precision, in the past for reports and ahead for plans', () => {
+    expect(datesIn('Rail traffic rose in early September.')).toEqual([
+      { date: '2024-09', precision: 'month', endDate: null },
+    ]);
+    expect(datesIn('Shelling intensified in November.')[0]?.date).toBe('2023-11');
+    expect(datesIn('The new line will open in March.')[0]?.date).toBe('2025-03');
+    expect(datesIn('The treaty was signed in June 2023.')[0]).toMatchObject({
+      date: '2023-06',
+      precision: 'month',
+    });
+  });
+
+  it('does not take a modal "may" or a bare month word for a date', () => {
+    expect(datesIn('Officials said the talks may resume.')).toEqual([]);
+  });
+
+  it('gives "in 2019" year precision', () => {
+    expect(datesIn('The plant was first shelled in 2019, officials said.')).toEqual([
+      { date: '2019', precision: 'year', endDate: null },
+    ]);
+  });
+
+  it('reads ranges as a start and an end', () => {
+    expect(datesIn('The summit ran from 8 to 10 October.')).toEqual([
+      { date: '2024-10-08', precision: 'day', endDate: '2024-10-10' },
+    ]);
+  });
+
+  it('reads dates in the feed’s language', () => {
+    expect(datesIn('Am 3. Oktober griffen Drohnen den Hafen an.', 'de')[0]?.date).toBe('2024-10-03');
+    expect(datesIn('Le 8 octobre, le ministre a démissionné.', 'fr')[0]?.date).toBe('2024-10-08');
+    expect(datesIn('El 8 de octubre el ministro dimitió.', 'es')[0]?.date).toBe('2024-10-08');
+  });
+});
+
+describe('extractEvents: what is not an event', () => {
+  it('skips the wire dateline, whose date is the article’s own', () => {
+    const events = dated({
+      html: '<p>KYIV, Oct 15 (Reuters) - Russian drones hit a power plant near Kyiv on Sunday, officials said.</p>',
+      publishedAt: PUBLISHED,
+    });
+    expect(events.map((event) => [event.date, event.quote])).toEqual([
+      ['2024-10-13', 'Russian drones hit a power plant near Kyiv on Sunday, officials said.'],
+    ]);
+  });
+
+  it('drops bylines, update stamps, link lists and donation appeals', () => {
+    const html = `
+      <p>By Jane Doe, 14 October 2024</p>
+      <p>Updated at 10:32, 15 October 2024</p>
+      <p>The regional council approved the budget on 11 October.</p>
+      <p>Read more:</p>
+      <ul><li><a href="/a">Council rejects budget on 3 October</a></li></ul>
+      <p>Support our journalism: if you value it, donate today so we can keep reporting on 1 November events.</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
+  });
+
+  it('drops a live blog’s entry time from the summary but keeps the event', () => {
+    const [event] = dated({
+      html: '<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>',
+      publishedAt: PUBLISHED,
+    });
+    expect(event?.summary).toBe('Ukraine’s air force said on 14 October that it downed 40 drones overnight');
+  });
+});
+
+describe('extractEvents: the report event', () => {
+  it('gives one report event: the headline, quoted by the lead sentence, dated by publication', () => {
+    const events = extractEvents({
+      title: 'Drones hit Kyiv power plant',
+      html: '<p>KYIV (Reuters) — Russian drones struck a power plant outside Kyiv overnight, cutting power to thousands.</p><p>More follows.</p>',
+      publishedAt: PUBLISHED,
+    });
+    const reports = events.filter((event) => event.kind === 'report');
+    expect(reports).toEqual([
+      expect.objectContaining({
+        date: '2024-10-15',
+        summary: 'Drones hit Kyiv power plant',
+        quote: 'Russian drones struck a power plant outside Kyiv overnight, cutting power to thousands.',
+      }),
+    ]);
+  });
+});
+
+describe('extractEvents: entities', () => {
+  it('names the people and places of an English event', () => {
+    const [event] = dated({
+      html: '<p>On 18 June, Vladimir Putin visited Pyongyang and met Kim Jong Un.</p>',
+      publishedAt: PUBLISHED,
+    });
+    expect(event?.entities.people).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong Un']));
+    expect(event?.entities.places).toContain('Pyongyang');
+  });
+});
+
+describe('htmlToBlocks: link share', () => {
+  it('measures how much of a block is link text', () => {
+    const [related, story] = htmlToBlocks(
+      '<p><a href="/x">Related story about ports</a></p><p>The port <a href="/p">reopened</a> today.</p>',
+    );
+    expect(related?.linkShare).toBe(1);
+    expect(story?.linkShare).toBeGreaterThan(0);
+    expect(story?.linkShare).toBeLessThan(0.5);
+  });
+});
