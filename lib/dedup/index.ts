@@ -8,4 +8,3 @@ export {
   recordArticle,
   WriteConflictError,
 } from './record.ts';
-export { agreement, contentTerms } from './terms.ts';

@@ -1,6 +1,5 @@
-import type { ExtractedEvent } from '../extraction/index.ts';
+import { agreement, contentTerms, type ExtractedEvent } from '../extraction/index.ts';
 import type { TimelineEvent } from '../timeline/event.ts';
-import { agreement, contentTerms } from './terms.ts';
 
 /**
  * Two accounts of one day describe the same event when at least half of the shorter one's content

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Entities, type ExtractedEvent, topicSlug } from '../extraction/index.ts';
+import { contentTerms, type Entities, type ExtractedEvent, topicSlug } from '../extraction/index.ts';
 import type { Source, TimelineEvent } from '../timeline/event.ts';
-import { contentTerms } from './terms.ts';
 
 /** A mention with the article it came from and that article's feed topics. */
 export interface Account {

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/index.ts';
-import { extractEvents } from '../extraction/index.ts';
+import { eventsOf } from '../extraction/index.ts';
 import type { Source, TimelineEvent } from '../timeline/event.ts';
 import { bestMatch } from './match.ts';
 import { type Account, newEvent, withAccount } from './merge.ts';
@@ -54,7 +54,7 @@ export interface ArticleOutcome {
  * write completes it without duplicates.
  */
 export async function recordArticle(repo: EventRepository, article: Article): Promise<ArticleOutcome> {
-  const mentions = extractEvents({
+  const mentions = eventsOf({
     html: article.html,
     publishedAt: article.publishedAt,
     title: article.title,

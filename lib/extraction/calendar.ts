@@ -1,4 +1,4 @@
-import type { Tense } from './year.ts';
+import type { Tense } from './tense.ts';
 
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -22,7 +22,9 @@ export function dayOf(publishedAt: Date, shiftDays = 0): string {
  */
 export function resolveWeekday(weekday: number, publishedAt: Date, tense: Tense): string {
   const today = publishedAt.getUTCDay();
-  const shift = tense === 'past' ? -((today - weekday + 7) % 7) : (weekday - today + 7) % 7;
+  const back = (today - weekday + 7) % 7;
+  const ahead = (weekday - today + 7) % 7;
+  const shift = tense === 'past' ? -back : tense === 'future' ? ahead : ahead < back ? ahead : -back;
   return dayOf(publishedAt, shift);
 }
 
@@ -30,6 +32,10 @@ export function resolveWeekday(weekday: number, publishedAt: Date, tense: Tense)
 export function inferMonthYear(month: number, publishedAt: Date, tense: Tense): number {
   const year = publishedAt.getUTCFullYear();
   const current = publishedAt.getUTCMonth() + 1;
-  if (tense === 'past') return month <= current ? year : year - 1;
-  return month >= current ? year : year + 1;
+  const past = month <= current ? year : year - 1;
+  const future = month >= current ? year : year + 1;
+  if (tense !== 'present') return tense === 'past' ? past : future;
+  const monthsBack = (current - month + 12) % 12;
+  const monthsAhead = (month - current + 12) % 12;
+  return monthsAhead < monthsBack ? future : past;
 }

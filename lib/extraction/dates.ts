@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
-import { clauseAround, tenseOf } from './tense.ts';
-import { inferYear, type Tense } from './year.ts';
+import { monthMentions } from './month-names.ts';
+import { clauseAround, type Tense, tenseOf } from './tense.ts';
+import { inferYear } from './year.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -12,13 +13,20 @@ export interface DateMention {
   date: string;
   precision: DatePrecision;
   endDate: string | null;
-  /** Whether the clause holding the date announces (future) or reports (past). */
+  /** How the clause holding the date frames it. */
   tense: Tense;
+}
+
+export interface FindOptions {
+  language?: string;
+  /** How to read a clause with no tense marker; list items are written in the historical present. */
+  presentAs?: Tense;
 }
 
 type Result = chrono.ParsedResult;
 type Components = Result['start'];
 type Parser = { parse(text: string, ref: chrono.ParsingReference): Result[] };
+type Resolved = Pick<DateMention, 'date' | 'precision' | 'endDate'>;
 
 const PARSERS: Record<string, Parser> = {
   en: chrono.casual,
@@ -35,34 +43,32 @@ const PARSERS: Record<string, Parser> = {
   zh: chrono.zh.casual,
 };
 
-/** chrono's parser for a feed's language (BCP 47), English when the language is unknown. */
-function parserFor(language: string | undefined): Parser {
-  const primary = (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  return PARSERS[primary] ?? chrono.casual;
-}
+const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 
 /** A month standing alone is a date only after words that make it one: "in June", not "May I". */
 const MONTH_CONTEXT =
-  /(?:\b(?:in|since|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next|im|seit|bis|en|depuis|desde|hasta|em|desde|в|у|з|до)[\s-]+)$/i;
+  /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next)[\s-]+)$/i;
+/** Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today". */
+const NOT_AN_EVENT_BEFORE =
+  /(?:^|[\s(])(?:since|by|until|till|before|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
+/** "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März": the range's first day before chrono's date. */
+const RANGE_START =
+  /(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*$/i;
 
 function tags(result: Result): Set<string> {
   return typeof result.tags === 'function' ? result.tags() : new Set();
 }
 
-function yearOf(components: Components, publishedAt: Date, tense: Tense): number {
-  if (components.isCertain('year')) return components.get('year') ?? publishedAt.getUTCFullYear();
-  return inferYear(components.get('month') ?? 1, components.get('day') ?? 1, publishedAt, tense);
-}
-
 function calendarDay(components: Components, publishedAt: Date, tense: Tense): string {
-  return isoDay(
-    yearOf(components, publishedAt, tense),
-    components.get('month') ?? 1,
-    components.get('day') ?? 1,
-  );
+  const month = components.get('month') ?? 1;
+  const day = components.get('day') ?? 1;
+  const year = components.isCertain('year')
+    ? (components.get('year') ?? publishedAt.getUTCFullYear())
+    : inferYear(month, day, publishedAt, tense);
+  return isoDay(year, month, day);
 }
 
 function rangeEnd(result: Result, start: string): string | null {
@@ -78,35 +84,43 @@ function rangeEnd(result: Result, start: string): string | null {
   return date > start ? date : null;
 }
 
-/** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
-function classify(
-  result: Result,
-  sentence: string,
-  publishedAt: Date,
-): Omit<DateMention, 'index' | 'text' | 'tense'> | undefined {
+/** A written day ("8 October", "Oct. 8", "08.10.2024"), with the range chrono missed when the first day stands alone. */
+function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
   const { start, text } = result;
-  const tense = tenseOf(clauseAround(sentence, result.index));
-  const labels = tags(result);
-  if ([...labels].some((tag) => tag.includes('relativeDate'))) {
+  // chrono also gives "now" and "tonight" a day; a written day has digits.
+  if (!/\d/.test(text) || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
+  const date = calendarDay(start, publishedAt, tense);
+  const endDate = rangeEnd(result, date);
+  const first = RANGE_START.exec(sentence.slice(0, result.index));
+  const firstDay = first ? Number(first[1]) : 0;
+  if (!endDate && firstDay && firstDay < (start.get('day') ?? 0)) {
+    return {
+      date: `${date.slice(0, 8)}${String(firstDay).padStart(2, '0')}`,
+      precision: 'day',
+      endDate: date,
+    };
+  }
+  return { date, precision: 'day', endDate };
+}
+
+/** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
+function classify(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
+  const { start, text } = result;
+  if ([...tags(result)].some((tag) => tag.includes('relativeDate'))) {
     return DAYS_AGO.test(text)
       ? { date: calendarDay(start, publishedAt, 'past'), precision: 'day', endDate: null }
       : undefined;
   }
   if (CASUAL_DAY.test(text.trim())) {
-    return start.isCertain('day')
-      ? {
-          date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),
-          precision: 'day',
-          endDate: null,
-        }
-      : undefined;
+    if (!start.isCertain('day')) return undefined;
+    return {
+      date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),
+      precision: 'day',
+      endDate: null,
+    };
   }
-  if (start.isCertain('day') && start.isCertain('month')) {
-    // A written day: "8 October", "Oct. 8", "08.10.2024"; chrono also dates "now" and "tonight".
-    if (!/\d/.test(text) || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
-    const date = calendarDay(start, publishedAt, tense);
-    return { date, precision: 'day', endDate: rangeEnd(result, date) };
-  }
+  if (start.isCertain('day') && start.isCertain('month'))
+    return writtenDay(result, sentence, publishedAt, tense);
   if (start.isCertain('weekday') && !start.isCertain('day')) {
     const direction = /\bnext\b/i.test(text) ? 'future' : /\blast\b/i.test(text) ? 'past' : tense;
     return {
@@ -116,9 +130,9 @@ function classify(
     };
   }
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('hour')) {
-    const named = /\p{L}{3,}/u.test(text);
+    if (/\b(?:this|last|next|that)\s+month\b/i.test(text)) return undefined;
     const framed = MONTH_CONTEXT.test(sentence.slice(0, result.index)) || start.isCertain('year');
-    if (!named || !framed) return undefined;
+    if (!/\p{L}{3,}/u.test(text) || !framed) return undefined;
     const month = start.get('month') ?? 1;
     const year = start.isCertain('year')
       ? (start.get('year') ?? 0)
@@ -129,44 +143,92 @@ function classify(
 }
 
 const YEAR_ONLY =
-  /\b(?:in|since|by|during|until|from|im|seit|en|desde|em|в|у)\s+((?:19|20)\d{2})\b(?![./-]\d)/giu;
+  /(?<!\p{L})(?:in|during|from|im|en|em|в|у|a)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})(?:\s*(?:году|році|р\.|г\.))?(?![\d./-]\d)/giu;
+const LAST_YEAR =
+  /\blast year\b|\bl'année dernière\b|\bel año pasado\b|\bletztes jahr\b|\bletzten jahr\b|\bno ano passado\b|(?<!\p{L})минулого року(?!\p{L})|(?<!\p{L})в прошлом году(?!\p{L})/giu;
 
-/** "in 2019": a year on its own, which chrono does not read. */
-function yearMentions(sentence: string, taken: Array<[number, number]>, publishedAt: Date): DateMention[] {
-  const mentions: DateMention[] = [];
+/** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
+function otherMentions(
+  sentence: string,
+  publishedAt: Date,
+  language: string,
+): Array<Omit<DateMention, 'tense'>> {
+  const found: Array<Omit<DateMention, 'tense'>> = [];
   for (const match of sentence.matchAll(YEAR_ONLY)) {
-    const index = (match.index ?? 0) + match[0].length - (match[1] as string).length;
-    if (taken.some(([from, to]) => index >= from && index < to)) continue;
     const year = Number(match[1]);
-    if (year > publishedAt.getUTCFullYear() + 5) continue;
-    const tense = tenseOf(clauseAround(sentence, index));
-    mentions.push({
-      index,
-      text: match[1] as string,
-      date: String(year),
+    const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
+    if (year <= publishedAt.getUTCFullYear() + 5)
+      found.push({ index, text: match[1] as string, date: String(year), precision: 'year', endDate: null });
+  }
+  for (const match of sentence.matchAll(LAST_YEAR)) {
+    found.push({
+      index: match.index ?? 0,
+      text: match[0],
+      date: String(publishedAt.getUTCFullYear() - 1),
       precision: 'year',
       endDate: null,
-      tense,
     });
   }
-  return mentions;
+  if (language !== 'en') {
+    for (const month of monthMentions(sentence, language)) {
+      const date = month.year ? isoMonth(month.year, month.month) : undefined;
+      found.push({
+        index: month.index,
+        text: month.text,
+        date: date ?? `?${month.month}`,
+        precision: 'month',
+        endDate: null,
+      });
+    }
+  }
+  return found;
+}
+
+function overlaps(index: number, spans: Array<[number, number]>): boolean {
+  return spans.some(([from, to]) => index >= from && index < to);
 }
 
 /**
  * Dates in one sentence, resolved against the publication date: explicit days (with or without a
  * year), ranges, weekdays, yesterday/today, "N days ago", months named in context ("in early
- * October") and years ("in 2019"). Times of day, weeks and vague relatives ("last month") date
- * nothing here.
+ * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
+ * month"), comparison points ("since 2021") and deadlines ("by Tuesday") date nothing here.
  */
-export function findDates(sentence: string, publishedAt: Date, language?: string): DateMention[] {
-  const results = parserFor(language).parse(sentence, { instant: publishedAt, timezone: 'UTC' });
+export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
+  const language = primary(options.language);
+  const tenseAt = (index: number): Tense => {
+    const tense = tenseOf(clauseAround(sentence, index), language);
+    return tense === 'present' && options.presentAs ? options.presentAs : tense;
+  };
+  const results = (PARSERS[language] ?? chrono.casual).parse(sentence, {
+    instant: publishedAt,
+    timezone: 'UTC',
+  });
   const mentions: DateMention[] = [];
   for (const result of results) {
-    const resolved = classify(result, sentence, publishedAt);
-    if (!resolved) continue;
-    const tense = tenseOf(clauseAround(sentence, result.index));
-    mentions.push({ index: result.index, text: result.text, tense, ...resolved });
+    const tense = tenseAt(result.index);
+    const resolved = classify(result, sentence, publishedAt, tense);
+    if (resolved) mentions.push({ index: result.index, text: result.text, tense, ...resolved });
   }
-  const taken = results.map((r): [number, number] => [r.index, r.index + r.text.length]);
-  return [...mentions, ...yearMentions(sentence, taken, publishedAt)].sort((a, b) => a.index - b.index);
+  const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
+  for (const other of otherMentions(sentence, publishedAt, language)) {
+    if (overlaps(other.index, spans)) continue;
+    const tense = tenseAt(other.index);
+    const date = other.date.startsWith('?')
+      ? isoMonth(inferMonthYear(Number(other.date.slice(1)), publishedAt, tense), Number(other.date.slice(1)))
+      : other.date;
+    mentions.push({ ...other, date, tense });
+    spans.push([other.index, other.index + other.text.length]);
+  }
+  return mentions
+    .filter(
+      (mention) => !NOT_AN_EVENT_BEFORE.test(sentence.slice(Math.max(0, mention.index - 24), mention.index)),
+    )
+    .sort((a, b) => a.index - b.index);
+}
+
+/** Whether a mention announces something still to come, as of publication. */
+export function isAnnounced(mention: DateMention, publishedAt: Date): boolean {
+  if (mention.tense === 'future') return true;
+  return mention.tense === 'present' && mention.date > dayOf(publishedAt).slice(0, mention.date.length);
 }

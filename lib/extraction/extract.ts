@@ -1,9 +1,10 @@
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf } from './calendar.ts';
-import { type DateMention, type DatePrecision, findDates } from './dates.ts';
+import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
 import { type Entities, findEntities } from './entities.ts';
 import { isBoilerplate, isFurniture, withoutDateline, withoutEntryTime } from './furniture.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
+import { agreement, contentTerms } from './terms.ts';
 
 export type EventKind = 'dated' | 'report';
 
@@ -29,13 +30,21 @@ export interface ArticleText {
   language?: string;
 }
 
-type Draft = Omit<ExtractedEvent, 'entities'>;
+/** An event before enrichment: everything but its entities. */
+export type DraftEvent = Omit<ExtractedEvent, 'entities'>;
+type Draft = DraftEvent;
 
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
 const PREFIX_SEPARATOR = /^\s*(?:[:–—]|-\s)\s*/;
+const PREFIX_WINDOW = 48;
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-function draftFrom(mention: DateMention, summary: string, quote: string): Draft {
+interface Context {
+  publishedAt: Date;
+  language?: string;
+}
+
+function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
   return {
     date: mention.date,
     datePrecision: mention.precision,
@@ -43,41 +52,53 @@ function draftFrom(mention: DateMention, summary: string, quote: string): Draft 
     kind: 'dated',
     summary: tidySummary(summary),
     quote,
-    scheduled: mention.tense === 'future',
+    scheduled: isAnnounced(mention, publishedAt),
   };
 }
 
 /** A block that opens with its date, the shape of timelines and "Key developments" lists. */
-function prefixedEvent(text: string, publishedAt: Date, language?: string): Draft | undefined {
-  const [first] = findDates(text, publishedAt, language);
+function prefixedEvent(text: string, context: Context): Draft | undefined {
+  // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
+  // Timeline items are written in the historical present ("18 June: Putin visits…"): they look back.
+  const [first] = findDates(text.slice(0, PREFIX_WINDOW), context.publishedAt, {
+    language: context.language,
+    presentAs: 'past',
+  });
   if (!first || first.index > 2 || first.precision !== 'day') return undefined;
   const rest = text.slice(first.index + first.text.length);
   const separator = PREFIX_SEPARATOR.exec(rest);
   if (!separator) return undefined;
   const summary = rest.slice(separator[0].length);
   if (summary.split(/\s+/).length < 3) return undefined;
-  return draftFrom(first, summary, text);
+  return draftFrom(first, summary, text, context);
 }
 
 /**
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
-function sentenceEvents(sentence: string, publishedAt: Date, language?: string): Draft[] {
-  const mentions = findDates(sentence, publishedAt, language);
+function sentenceEvents(sentence: string, context: Context): Draft[] {
+  const mentions = findDates(sentence, context.publishedAt, { language: context.language });
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
   });
   if (bounds.some((bound) => bound === undefined)) {
-    return mentions.map((mention) => draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence));
+    return mentions.map((mention) =>
+      draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context),
+    );
   }
   const starts = bounds as number[];
   return mentions.map((mention, i) => {
     const start = starts[i] as number;
     const clause = sentence.slice(start, starts[i + 1] ?? sentence.length);
     const leading = clause.length - clause.replace(LEADING_JOINER, '').length;
-    return draftFrom(mention, withoutOpeningDate(clause.slice(leading), mention, start + leading), sentence);
+    return draftFrom(
+      mention,
+      withoutOpeningDate(clause.slice(leading), mention, start + leading),
+      sentence,
+      context,
+    );
   });
 }
 
@@ -89,26 +110,38 @@ function sentencesOf(text: string): string[] {
 function storyBlocks(html: string): TextBlock[] {
   const blocks = htmlToBlocks(html).filter((block) => !isBoilerplate(block));
   return blocks.map((block, i) => {
-    const text = withoutEntryTime(i === 0 ? withoutDateline(block.text) : block.text);
+    const text = withoutEntryTime(i < 3 ? withoutDateline(block.text) : block.text);
     return text === block.text ? block : { ...block, text };
   });
 }
 
-function blockEvents(block: TextBlock, publishedAt: Date, language?: string): Draft[] {
+function blockEvents(block: TextBlock, context: Context): Draft[] {
   if (block.kind === 'heading') return [];
-  const prefixed = prefixedEvent(block.text, publishedAt, language);
+  const prefixed = prefixedEvent(block.text, context);
   if (prefixed) return [prefixed];
   return sentencesOf(block.text)
     .filter((sentence) => !isFurniture(sentence))
-    .flatMap((sentence) => sentenceEvents(sentence, publishedAt, language));
+    .flatMap((sentence) => sentenceEvents(sentence, context));
 }
 
 /** The article's own news: its headline, quoted by its lead sentence, dated by publication. */
-function reportEvent(title: string | undefined, blocks: TextBlock[], publishedAt: Date): Draft | undefined {
-  const lead = blocks
+/** A lead is a sentence: long enough, ended by punctuation, not a "Section · Outlet" strap. */
+function isLead(sentence: string): boolean {
+  return sentence.split(/\s+/).length >= 8 && /[.!?…"”»]$/.test(sentence) && !/\s[·|]\s/.test(sentence);
+}
+
+function leadSentence(blocks: TextBlock[]): string | undefined {
+  return blocks
     .filter((block) => block.kind === 'paragraph')
     .map((block) => sentencesOf(block.text)[0] ?? '')
-    .find((sentence) => sentence.split(/\s+/).length >= 6);
+    .find(isLead);
+}
+
+function reportEvent(
+  title: string | undefined,
+  lead: string | undefined,
+  publishedAt: Date,
+): Draft | undefined {
   const headline = title?.trim();
   if (!lead && !headline) return undefined;
   return {
@@ -122,28 +155,60 @@ function reportEvent(title: string | undefined, blocks: TextBlock[], publishedAt
   };
 }
 
-/** An article that states the same thing twice (a standfirst and its body) is one account of it. */
+/**
+ * An article that states the same thing twice (a lead and a timeline item, a standfirst and its body)
+ * gives one account of it: same date and mostly the same content terms.
+ */
 function dropRepeats(drafts: Draft[]): Draft[] {
-  const seen = new Set<string>();
-  return drafts.filter((draft) => {
-    const key = `${draft.kind}|${draft.date}|${draft.summary.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept: Array<{ draft: Draft; terms: Set<string> }> = [];
+  for (const draft of drafts) {
+    const terms = contentTerms(draft.summary);
+    const repeat = kept.some((k) => {
+      if (k.draft.kind !== draft.kind || k.draft.date !== draft.date) return false;
+      const { shared, overlap } = agreement(terms, k.terms);
+      return shared >= 3 && overlap >= 0.6;
+    });
+    if (!repeat) kept.push({ draft, terms });
+  }
+  return kept.map((k) => k.draft);
+}
+
+/** A lead clause dated on the publication day is the headline news itself: the report event tells it. */
+function partOfReport(draft: Draft, report: Draft | undefined, lead: string | undefined): boolean {
+  return (
+    !!report &&
+    draft.kind === 'dated' &&
+    draft.quote === lead &&
+    draft.date === report.date &&
+    !draft.scheduled
+  );
 }
 
 /**
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
  */
-export function extractEvents({ html, publishedAt, title, language }: ArticleText): ExtractedEvent[] {
-  const published = new Date(publishedAt);
+export function extractEvents({ html, publishedAt, title, language }: ArticleText): DraftEvent[] {
+  const context: Context = { publishedAt: new Date(publishedAt), language };
   const blocks = storyBlocks(html);
-  const report = reportEvent(title, blocks, published);
-  const dated = blocks.flatMap((block) => blockEvents(block, published, language));
-  return dropRepeats([...dated, ...(report ? [report] : [])]).map((draft) => ({
-    ...draft,
-    entities: findEntities(draft.summary, language),
-  }));
+  const lead = leadSentence(blocks);
+  const report = reportEvent(title, lead, context.publishedAt);
+  const dated = blocks
+    .flatMap((block) => blockEvents(block, context))
+    .filter((draft) => !partOfReport(draft, report, lead));
+  return dropRepeats([...dated, ...(report ? [report] : [])]);
+}
+
+/**
+ * Adds who and where each event is about. A separate step because tagging costs several times more
+ * than finding the events (compromise tags ~150 characters per millisecond): the worker does both,
+ * the benchmark reports both.
+ */
+export function enrichEvents(events: DraftEvent[], language?: string): ExtractedEvent[] {
+  return events.map((event) => ({ ...event, entities: findEntities(event.summary, language) }));
+}
+
+/** Extraction and enrichment together: what the worker stores for an article. */
+export function eventsOf(article: ArticleText): ExtractedEvent[] {
+  return enrichEvents(extractEvents(article), article.language);
 }

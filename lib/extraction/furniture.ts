@@ -4,13 +4,23 @@ import type { TextBlock } from './blocks.ts';
  * A line that *is* page furniture carries a date but reports nothing: "Updated 12 October 2024",
  * "© 2024 …", "(Visited 2 times…)". News that mentions updating or publishing something is kept.
  */
-const FURNITURE =
-  /^\s*\(?(?:last\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|оновлено|опубліковано|обновлено|опубликовано)\b|©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
+const STAMP_WORDS =
+  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|оновлено|опубліковано|обновлено|опубликовано)';
+const FURNITURE = new RegExp(
+  `^\\s*\\(?${STAMP_WORDS}(?!\\p{L})|©|\\bcopyright\\b|all rights reserved|\\bvisited \\d+ times?\\b|^founded in\\b`,
+  'iu',
+);
+/** A short line that opens with a stamp, or carries one after a separator: "Analysis · 7 min read · Published 01.08.2024". */
+const STAMP_ANYWHERE = new RegExp(`(?:^|[·|]\\s*)${STAMP_WORDS}(?!\\p{L})|\\bmin read\\b|\\s[·|]\\s`, 'iu');
+/** Once dates, times, numbers and separators are gone, a stamp line has almost nothing left. */
+const DATE_TOKENS =
+  /\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]/giu;
 
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
 const SITE_VOICE =
   /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:)\b/i;
 const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
+const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+\p{Lu}/u;
 
@@ -18,11 +28,25 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.test(text);
 }
 
+/** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
+function isStamp(text: string): boolean {
+  if (text.split(/\s+/).length > 14) return false;
+  if (STAMP_ANYWHERE.test(text)) return true;
+  return (
+    text
+      .replace(DATE_TOKENS, ' ')
+      .trim()
+      .split(/\s+/)
+      .filter((word) => /\p{L}{2,}/u.test(word)).length < 2
+  );
+}
+
 export function isBoilerplate(block: TextBlock): boolean {
   const words = block.text.split(/\s+/).length;
   if (block.linkShare > 0.7) return true;
-  if (SITE_VOICE.test(block.text) || isFurniture(block.text)) return true;
+  if (SITE_VOICE.test(block.text) || isFurniture(block.text) || isStamp(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
+  if (STANDALONE_APPEAL.test(block.text)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 

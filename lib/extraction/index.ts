@@ -1,6 +1,15 @@
 export { type BlockKind, htmlToBlocks, type TextBlock } from './blocks.ts';
 export { type DateMention, type DatePrecision, findDates } from './dates.ts';
 export { type Entities, findEntities, NO_ENTITIES, topicSlug } from './entities.ts';
-export { type ArticleText, type EventKind, type ExtractedEvent, extractEvents } from './extract.ts';
-export { tenseOf } from './tense.ts';
-export { inferYear, type Tense } from './year.ts';
+export {
+  type ArticleText,
+  type DraftEvent,
+  type EventKind,
+  type ExtractedEvent,
+  enrichEvents,
+  eventsOf,
+  extractEvents,
+} from './extract.ts';
+export { type Tense, tenseOf } from './tense.ts';
+export { type Agreement, agreement, contentTerms } from './terms.ts';
+export { inferYear } from './year.ts';

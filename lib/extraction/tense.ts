@@ -1,25 +1,64 @@
-import type { Tense } from './year.ts';
+/**
+ * How a clause frames its date. News reports in the past tense and announces in the future; a clause
+ * with neither ("the runoff on 3 November", "the window opens on 26 February") takes the reading
+ * nearest to publication.
+ */
+export type Tense = 'past' | 'future' | 'present';
 
-/** Markers of an announcement rather than a report, in the languages feeds are configured with. */
-const FUTURE = new RegExp(
-  [
-    String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated|to)\b`,
-    String.raw`\bwill\b|\bshall\b|\bto be held\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b`,
-    String.raw`\b(?:wird|werden|soll|sollen)\b`,
-    String.raw`\b(?:aura lieu|se tiendra|va|vont|sera|seront|doit|doivent)\b`,
-    String.raw`\b(?:se celebrará|tendrá lugar|va a|van a|será|serán)\b`,
-    String.raw`\b(?:vai|vão|será|serão|irá|irão)\b`,
-    String.raw`(?:^|\s)(?:відбудеться|відбудуться|буде|будуть|состоится|состоятся|будет|будут)(?=\s|$|[,.])`,
-  ].join('|'),
-  'i',
-);
+const FUTURE_ANY = [
+  String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for)\b`,
+  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be held\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
+];
+const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
+  de: [String.raw`\b(?:wird|werden|soll|sollen|will|wollen)\b`],
+  fr: [
+    String.raw`(?<!\p{L})(?:aura lieu|se tiendra|va|vont|sera|seront|doit|doivent)(?!\p{L})`,
+    String.raw`\p{L}{3,}(?:era|eront|ira|iront)(?!\p{L})`,
+  ],
+  es: [String.raw`\b(?:va a|van a)\b`, String.raw`\p{L}{2,}(?:rá|rán)(?!\p{L})`],
+  pt: [String.raw`(?<!\p{L})(?:vai|vão|irá|irão)(?!\p{L})`, String.raw`\p{L}{2,}(?:rá|rão)(?!\p{L})`],
+  uk: [
+    String.raw`(?:^|\s)(?:буде|будуть|відбудеться|відбудуться)(?=[\s,.]|$)`,
+    String.raw`\p{L}{3,}(?:тиме|тимуть)(?=[\s,.]|$)`,
+  ],
+  ru: [String.raw`(?:^|\s)(?:будет|будут|состоится|состоятся)(?=[\s,.]|$)`],
+};
 
-/** Whether a text announces rather than reports: decides which way an unwritten year or weekday goes. */
-export function tenseOf(text: string): Tense {
-  return FUTURE.test(text) ? 'future' : 'past';
+/** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
+const PAST_EN =
+  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
+const PAST_BY_LANGUAGE: Record<string, RegExp> = {
+  de: /\b(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)\b|\bge\p{L}{3,}(?:t|en)\b/iu,
+  fr: /\b(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)\b/iu,
+  es: /\b\p{L}{3,}(?:ó|aron|ieron)\b|\b(?:fue|fueron|había|habían)\b/iu,
+  pt: /\b\p{L}{3,}(?:ou|aram|eram|iram)\b|\b(?:foi|foram)\b/iu,
+  uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
+  ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
+};
+
+const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+const futureCache = new Map<string, RegExp>();
+
+function futurePattern(language: string): RegExp {
+  let pattern = futureCache.get(language);
+  if (!pattern) {
+    pattern = new RegExp([...FUTURE_ANY, ...(FUTURE_BY_LANGUAGE[language] ?? [])].join('|'), 'iu');
+    futureCache.set(language, pattern);
+  }
+  return pattern;
 }
 
-const CLAUSE_BOUNDARY = /[;:—–]\s|,\s+(?:and|but|while|whereas|although)\s/g;
+/** Whether a clause announces, reports, or leaves it open: decides which way an unwritten year or weekday goes. */
+export function tenseOf(text: string, language?: string): Tense {
+  const lang = primary(language);
+  if (futurePattern(lang).test(text)) return 'future';
+  if (PAST_EN.test(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
+  return 'present';
+}
+
+/** Clause edges for tense: "X, who won in July, will defend…" holds two tenses. */
+const CLAUSE_BOUNDARY =
+  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when)\s|\s+and\s+/g;
 
 /** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
 export function clauseAround(sentence: string, index: number): string {

@@ -1,4 +1,4 @@
-export type Tense = 'past' | 'future';
+import type { Tense } from './tense.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -12,24 +12,35 @@ function utcDay(year: number, month: number, day: number): Date | undefined {
  * a day "has begun" by publication if it began within a day after it, and "is not over" if it ends
  * within a day before it.
  */
-function fits(dayStart: number, published: number, tense: Tense): boolean {
-  return tense === 'past' ? dayStart <= published + DAY_MS : dayStart + DAY_MS >= published - DAY_MS;
+function fits(dayStart: number, published: number, direction: 'past' | 'future'): boolean {
+  return direction === 'past' ? dayStart <= published + DAY_MS : dayStart + DAY_MS >= published - DAY_MS;
 }
 
-/**
- * The year of a day and month written without one. News reports the past, so the answer is the latest
- * such date not after publication; an announcement ("will meet on 15 November") looks forward, so it
- * is the earliest such date not before publication. 29 February moves to the nearest leap year.
- */
-export function inferYear(month: number, day: number, publishedAt: Date, tense: Tense = 'past'): number {
+function yearTowards(month: number, day: number, publishedAt: Date, direction: 'past' | 'future'): number {
   const published = publishedAt.getTime();
-  const step = tense === 'past' ? -1 : 1;
+  const step = direction === 'past' ? -1 : 1;
   // Start one year on the other side so the slack also works across New Year's Eve.
   const first = publishedAt.getUTCFullYear() - step;
   for (let offset = 0; offset <= 9; offset++) {
     const year = first + step * offset;
     const date = utcDay(year, month, day);
-    if (date && fits(date.getTime(), published, tense)) return year;
+    if (date && fits(date.getTime(), published, direction)) return year;
   }
   throw new RangeError(`no year has day ${day} in month ${month}`);
+}
+
+function distance(year: number, month: number, day: number, publishedAt: Date): number {
+  return Math.abs((utcDay(year, month, day)?.getTime() ?? Number.POSITIVE_INFINITY) - publishedAt.getTime());
+}
+
+/**
+ * The year of a day and month written without one. A report looks back: the latest such date not
+ * after publication. An announcement looks forward: the earliest not before it. A clause that says
+ * neither takes whichever is nearer, the past winning a tie. 29 February moves to a leap year.
+ */
+export function inferYear(month: number, day: number, publishedAt: Date, tense: Tense = 'past'): number {
+  if (tense !== 'present') return yearTowards(month, day, publishedAt, tense);
+  const past = yearTowards(month, day, publishedAt, 'past');
+  const future = yearTowards(month, day, publishedAt, 'future');
+  return distance(future, month, day, publishedAt) < distance(past, month, day, publishedAt) ? future : past;
 }

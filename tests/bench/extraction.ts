@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { Parser } from 'htmlparser2';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { eventsOf, extractEvents } from '../../lib/extraction/index.ts';
 import {
   BENCHMARK_PICKS,
   type CorpusArticle,
@@ -46,11 +46,11 @@ export function stripTags(html: string): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-function extractionPass(articles: readonly CorpusArticle[]): () => number {
+function extractionPass(articles: readonly CorpusArticle[], extract = extractEvents): () => number {
   return () => {
     let events = 0;
     for (const { html, publishedAt, title, language } of articles) {
-      events += extractEvents({ html, publishedAt, title, language }).length;
+      events += extract({ html, publishedAt, title, language }).length;
     }
     return events;
   };
@@ -91,6 +91,7 @@ function rows(
   articles: readonly CorpusArticle[],
   htmlBytes: number,
   extraction: Timing,
+  enriched: Timing,
   ceiling: Timing,
 ): Row[] {
   const extractionRate = perSecond(articles.length, extraction.medianPassNs);
@@ -114,6 +115,13 @@ function rows(
       extractionRate,
       `${count(extraction.found)} events`,
       targetCell(articles.length, extraction),
+    ),
+    row(
+      'extractEvents + entities (eventsOf)',
+      enriched,
+      perSecond(articles.length, enriched.medianPassNs),
+      `${count(enriched.found)} events`,
+      '— (enrichment: compromise NER)',
     ),
     row('chrono.strict.parse (ceiling)', ceiling, ceilingRate, `${count(ceiling.found)} dates`, '—'),
   ];
@@ -156,14 +164,15 @@ async function run(): Promise<SectionResult> {
   }
   const { articles, files } = await loadNewsCorpus(root);
   const htmlBytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article.html), 0);
-  const [extraction, ceiling] = compareInterleaved([
+  const [extraction, enriched, ceiling] = compareInterleaved([
     { name: 'extractEvents', pass: extractionPass(articles) },
+    { name: 'eventsOf', pass: extractionPass(articles, eventsOf) },
     { name: 'chrono', pass: chronoPass(articles) },
-  ]) as [Timing, Timing];
+  ]) as [Timing, Timing, Timing];
   const extractionRate = perSecond(articles.length, extraction.medianPassNs);
   return {
     title,
-    rows: rows(articles, htmlBytes, extraction, ceiling),
+    rows: rows(articles, htmlBytes, extraction, enriched, ceiling),
     notes: [...corpusNotes(root, articles.length, files), ...methodNotes(extraction, ceiling)],
     data: {
       corpus: root,
@@ -173,6 +182,7 @@ async function run(): Promise<SectionResult> {
       targetArticlesPerSecond: TARGET_ARTICLES_PER_SECOND,
       targetMet: extractionRate >= TARGET_ARTICLES_PER_SECOND,
       extraction: { ...extraction, articlesPerSecond: extractionRate },
+      enriched: { ...enriched, articlesPerSecond: perSecond(articles.length, enriched.medianPassNs) },
       chrono: { ...ceiling, articlesPerSecond: perSecond(articles.length, ceiling.medianPassNs) },
       files,
     },

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Account,
-  agreement,
-  bestMatch,
-  contentTerms,
-  eventIdFor,
-  newEvent,
-  withAccount,
-} from '../../lib/dedup/index.ts';
-import { type ExtractedEvent, NO_ENTITIES } from '../../lib/extraction/index.ts';
+import { type Account, bestMatch, eventIdFor, newEvent, withAccount } from '../../lib/dedup/index.ts';
+import { agreement, contentTerms, type ExtractedEvent, NO_ENTITIES } from '../../lib/extraction/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
 
 function mention(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ArticleText, extractEvents, findDates, htmlToBlocks } from '../../lib/extraction/index.ts';
+import {
+  type ArticleText,
+  eventsOf,
+  extractEvents,
+  findDates,
+  htmlToBlocks,
+} from '../../lib/extraction/index.ts';
 
 // Tuesday 15 October 2024, morning in Europe.
 const PUBLISHED = '2024-10-15T08:30:00Z';
@@ -7,7 +13,7 @@ const at = new Date(PUBLISHED);
 
 const dated = (article: ArticleText) => extractEvents(article).filter((event) => event.kind === 'dated');
 const datesIn = (sentence: string, language?: string) =>
-  findDates(sentence, at, language).map(({ date, precision, endDate }) => ({ date, precision, endDate }));
+  findDates(sentence, at, { language }).map(({ date, precision, endDate }) => ({ date, precision, endDate }));
 
 describe('findDates: how news writes dates', () => {
   it('resolves a weekday to the latest one on or before publication in a report', () => {
@@ -115,7 +121,7 @@ describe('extractEvents: the report event', () => {
 
 describe('extractEvents: entities', () => {
   it('names the people and places of an English event', () => {
-    const [event] = dated({
+    const [event] = eventsOf({
       html: '<p>On 18 June, Vladimir Putin visited Pyongyang and met Kim Jong Un.</p>',
       publishedAt: PUBLISHED,
     });

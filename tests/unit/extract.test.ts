@@ -187,7 +187,7 @@ describe('extractEvents: prose', () => {
 
   it('resolves today and tomorrow against publication, and leaves "a week" undated', () => {
     const events = extractEvents({
-      html: '<p>The minister resigned today after a week of protests, and talks resume tomorrow.</p>',
+      html: '<p>Protests over the pension reform have shut the capital for a week now.</p><p>The minister resigned today after a week of protests, and talks resume tomorrow.</p>',
       publishedAt: PUBLISHED,
     });
     expect(events.map((event) => event.date)).toEqual(['2024-10-13', '2024-10-14']);
