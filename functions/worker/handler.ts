@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { withFullText } from '../../lib/articles/index.ts';
 import { recordArticle } from '../../lib/dedup/index.ts';
 import { decodeArticleMessage } from '../../lib/queue/index.ts';
 import { services } from '../../lib/runtime/index.ts';
@@ -7,9 +8,9 @@ import { services } from '../../lib/runtime/index.ts';
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord) {
-  const { events, logger } = services();
+  const { events, logger, fetch } = services();
   try {
-    const article = decodeArticleMessage(record.body);
+    const article = await withFullText(decodeArticleMessage(record.body), { fetch, log: logger });
     const outcome = await recordArticle(events, article);
     logger.info(`article ${article.url}: ${outcome.events} events`, { ...outcome, articleId: article.id });
     return outcome;

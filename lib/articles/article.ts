@@ -14,6 +14,8 @@ export const ArticleSchema = z.object({
   html: z.string().max(MAX_ARTICLE_HTML),
   topics: z.array(z.string()).default([]),
   language: z.string().optional(),
+  /** Whether the worker reads the article's page: the feed's `fullText` setting. */
+  fullText: z.enum(['auto', 'always', 'never']).default('never'),
   /** A hash of what the feed said, so an edited article is noticed and processed again. */
   contentHash: z.string(),
 });

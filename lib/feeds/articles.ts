@@ -22,6 +22,7 @@ export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Ar
     html,
     topics: feed.topics,
     language: feed.language,
+    fullText: feed.fullText,
     contentHash: contentHash([entry.title, html, entry.publishedAt ?? '']),
   };
 }

@@ -30,6 +30,7 @@ const article = {
   publishedAt: '2024-10-15T08:30:00.000Z',
   html: '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>',
   topics: [],
+  fullText: 'never' as const,
   contentHash: 'h1',
 };
 

@@ -4,6 +4,8 @@ export interface FixtureItem {
   guid?: string;
   pubDate: string;
   html: string;
+  /** A teaser-only item: this goes in <description> and the feed carries no full text. */
+  teaser?: string;
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -15,8 +17,10 @@ export function rss(title: string, items: FixtureItem[]): string {
       (item) =>
         `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link>` +
         `<guid>${escapeXml(item.guid ?? item.link)}</guid><pubDate>${new Date(item.pubDate).toUTCString()}</pubDate>` +
-        `<description>${escapeXml(item.html.replace(/<[^>]+>/g, ' ').slice(0, 160))}</description>` +
-        `<content:encoded><![CDATA[${item.html}]]></content:encoded></item>`,
+        (item.teaser
+          ? `<description>${escapeXml(item.teaser)}</description></item>`
+          : `<description>${escapeXml(item.html.replace(/<[^>]+>/g, ' ').slice(0, 160))}</description>` +
+            `<content:encoded><![CDATA[${item.html}]]></content:encoded></item>`),
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
