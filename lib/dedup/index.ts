@@ -1,10 +1,12 @@
-export { bestMatch, datesCompatible, matchScore } from './match.ts';
-export { type Account, eventIdFor, newEvent, withAccount } from './merge.ts';
+export { accountId, bySourceOrder, deriveEvent, mergeAccounts } from './derive.ts';
 export {
   type ArticleOutcome,
+  accountOf,
   type EventRepository,
   type Outcome,
   recordAccount,
   recordArticle,
   WriteConflictError,
 } from './record.ts';
+export { accountsMatch, linksTo, MATCH_THRESHOLD, MIN_SHARED, similarity } from './similarity.ts';
+export { candidateRanges, datesCompatible, type SortRange } from './window.ts';

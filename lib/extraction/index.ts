@@ -11,5 +11,5 @@ export {
   extractEvents,
 } from './extract.ts';
 export { type Tense, tenseOf } from './tense.ts';
-export { type Agreement, agreement, contentTerms } from './terms.ts';
+export { type Agreement, agreement, contentTerms, weightedAgreement, weightedTerms } from './terms.ts';
 export { inferYear } from './year.ts';

@@ -14,6 +14,18 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words every news story uses: they say little about which event a text is about, so they count for
+ * half. Stems, as `stem` produces them.
+ */
+const GENERIC = new Set(
+  `offic gover minis presi count peopl force milit war attac strik city regio state natio local new first last
+  two three four five sever many more group leade publi polic secur agenc compa marke servi plan talk meeti
+  statement week hour time parti peace relea news press worke famil citiz accor annou ongoi major large`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 const DAY_OR_YEAR = /^(?:[0-3]?\d|(?:19|20)\d\d)(?:st|nd|rd|th)?$/;
 
 /** Light suffix stripping, then truncation to five letters: Korea/Korean, defence/defense agree. */
@@ -28,23 +40,48 @@ function stem(word: string): string {
   return root.slice(0, 5);
 }
 
+interface Token {
+  term: string;
+  capitalised: boolean;
+  numeric: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]s\b/g, '')
+    .replace(/(\d)[,.](?=\d{3}\b)/g, '$1')
+    .split(/[^\p{L}\p{N}]+/u);
+  const found: Token[] = [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (lower.length < 2 || STOPWORDS.has(lower) || DAY_OR_YEAR.test(lower)) continue;
+    found.push({ term: stem(lower), capitalised: /^\p{Lu}/u.test(word), numeric: /\d/.test(word) });
+  }
+  return found;
+}
+
 /**
  * The content terms of a text: what it is about, with function words, reporting verbs and the
  * date itself left out, so two wordings of one event share most of their terms.
  */
 export function contentTerms(text: string): Set<string> {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u);
-  const terms = new Set<string>();
-  for (const word of words) {
-    if (word.length < 2 || STOPWORDS.has(word) || DAY_OR_YEAR.test(word)) continue;
-    terms.add(stem(word));
-  }
-  return terms;
+  return new Set(tokens(text).map((token) => token.term));
+}
+
+/**
+ * Content terms with weights for telling events apart: names (capitalised past the first word) and
+ * figures ("1,500 soldiers") are rarer and weigh 1.5, words every story uses weigh 0.5, the rest 1.
+ * Fixed weights, not counts over stored events, so a comparison never depends on what arrived first.
+ */
+export function weightedTerms(text: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  tokens(text).forEach((token, i) => {
+    const weight = token.numeric || (token.capitalised && i > 0) ? 1.5 : GENERIC.has(token.term) ? 0.5 : 1;
+    weights.set(token.term, Math.max(weights.get(token.term) ?? 0, weight));
+  });
+  return weights;
 }
 
 export interface Agreement {
@@ -58,4 +95,19 @@ export function agreement(a: Set<string>, b: Set<string>): Agreement {
   for (const term of a) if (b.has(term)) shared++;
   const smaller = Math.min(a.size, b.size);
   return { shared, overlap: smaller === 0 ? 0 : shared / smaller };
+}
+
+/** Weighted overlap: the weight of shared terms over the lighter text's total weight. */
+export function weightedAgreement(a: Map<string, number>, b: Map<string, number>): Agreement {
+  let shared = 0;
+  let sharedWeight = 0;
+  for (const [term, weight] of a) {
+    const other = b.get(term);
+    if (other === undefined) continue;
+    shared++;
+    sharedWeight += Math.max(weight, other);
+  }
+  const total = (terms: Map<string, number>) => [...terms.values()].reduce((sum, w) => sum + w, 0);
+  const lighter = Math.min(total(a), total(b));
+  return { shared, overlap: lighter === 0 ? 0 : Math.min(1, sharedWeight / lighter) };
 }

@@ -7,7 +7,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { EventRepository } from '../dedup/index.ts';
+import { z } from 'zod';
+import type { EventRepository, SortRange } from '../dedup/index.ts';
 import {
   type RangeRequest,
   sortDate,
@@ -32,6 +33,9 @@ function fromItem(item: Record<string, unknown>): TimelineEvent {
   const { pk, sk, gsi1pk, gsi1sk, ...event } = unmarshall(item as never);
   return TimelineEventSchema.parse(event);
 }
+
+/** An event merged into another keeps its key as a pointer, out of the timeline index. */
+const TombstoneSchema = z.object({ mergedInto: z.string(), version: z.number() });
 
 async function putIf(
   client: DynamoDBClient,
@@ -68,17 +72,27 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     } while (startKey);
   }
 
-  async candidates(date: string): Promise<TimelineEvent[]> {
-    const events: TimelineEvent[] = [];
-    const prefix = `${sortDate(date)}#`;
-    for await (const event of this.query({
-      IndexName: TIMELINE_INDEX,
-      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :d)',
-      ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':d': prefix }),
-    })) {
-      events.push(event);
+  async inRanges(ranges: SortRange[]): Promise<TimelineEvent[]> {
+    const events = new Map<string, TimelineEvent>();
+    for (const { lower, upper } of ranges) {
+      for await (const event of this.query({
+        IndexName: TIMELINE_INDEX,
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),
+      })) {
+        events.set(event.id, event);
+      }
     }
-    return events;
+    return [...events.values()];
+  }
+
+  absorb(event: TimelineEvent, into: string): Promise<boolean> {
+    return putIf(this.client, {
+      TableName: this.tableName,
+      Item: marshall({ ...keys.event(event.id), mergedInto: into, version: event.version + 1 }),
+      ConditionExpression: 'version = :read',
+      ExpressionAttributeValues: marshall({ ':read': event.version }),
+    });
   }
 
   create(event: TimelineEvent): Promise<boolean> {
@@ -111,10 +125,27 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     });
   }
 
-  async get(id: string): Promise<TimelineEvent | undefined> {
+  private async item(id: string) {
     const { Item } = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: marshall(keys.event(id)), ConsistentRead: true }),
     );
-    return Item ? fromItem(Item) : undefined;
+    return Item;
+  }
+
+  async get(id: string): Promise<TimelineEvent | undefined> {
+    const item = await this.item(id);
+    return item && !('mergedInto' in item) ? fromItem(item) : undefined;
+  }
+
+  /** The id an event lives under now: itself, or the event it was merged into (followed a few hops). */
+  async resolve(id: string): Promise<string | undefined> {
+    let current = id;
+    for (let hop = 0; hop < 5; hop++) {
+      const item = await this.item(current);
+      if (!item) return undefined;
+      if (!('mergedInto' in item)) return current;
+      current = TombstoneSchema.parse(unmarshall(item)).mergedInto;
+    }
+    return undefined;
   }
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 const instant = z.iso.datetime({ offset: true });
 
-/** One article's account of an event. */
+const names = z.array(z.string());
+/** People, places and organisations named by the event's accounts. */
+export const EntitiesSchema = z.object({ people: names, places: names, organizations: names });
+
+/**
+ * One article's account of an event: where it was reported (the public part) and what the article
+ * said (date, wording, names), from which the event itself is derived.
+ */
 export const SourceSchema = z.object({
   articleId: z.string(),
   url: z.string(),
@@ -12,12 +19,18 @@ export const SourceSchema = z.object({
   feedName: z.string(),
   publishedAt: instant,
   quote: z.string(),
+  /** Which of the article's events this is, in extraction order: one source per article per event. */
+  position: z.number().int().nonnegative(),
+  kind: z.enum(['dated', 'report']),
+  date: isoDate,
+  datePrecision: z.enum(['day', 'month', 'year']),
+  endDate: isoDate.nullable(),
+  scheduled: z.boolean(),
+  summary: z.string(),
+  topics: z.array(z.string()),
+  entities: EntitiesSchema,
 });
 export type Source = z.infer<typeof SourceSchema>;
-
-const names = z.array(z.string());
-/** People, places and organisations named by the event's accounts. */
-export const EntitiesSchema = z.object({ people: names, places: names, organizations: names });
 
 /** A timeline entry: one real-world event with every article that reported it. */
 export const TimelineEventSchema = z.object({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { candidateRanges } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { CursorCodec, createTimelineApp, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { workspace } from '../support/local.ts';
@@ -32,6 +33,15 @@ function event(
         feedName: feedId,
         publishedAt: '2024-10-20T00:00:00.000Z',
         quote: summary,
+        position: 0,
+        kind: 'dated',
+        date,
+        datePrecision: date.length === 10 ? 'day' : 'month',
+        endDate: null,
+        scheduled: false,
+        summary,
+        topics,
+        entities: { people: [], places: [], organizations: [] },
       },
     ],
     version: 0,
@@ -76,8 +86,18 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(await store.update(next)).toBe(true);
     expect(await store.update({ ...first, summary: 'stale writer', version: 1 })).toBe(false);
     expect((await store.get(first.id))?.summary).toBe('Summit, revised');
-    expect(await store.candidates('2024-10-08')).toHaveLength(2);
-    expect((await store.candidates('2024-06')).map((e) => e.id)).toEqual(['evt_02']);
+    const day = await store.inRanges(candidateRanges({ date: '2024-10-08', datePrecision: 'day' }));
+    expect(day.map((e) => e.id).sort()).toEqual(['evt_04', 'evt_05']);
+    const june = await store.inRanges(candidateRanges({ date: '2024-06', datePrecision: 'month' }));
+    expect(june.map((e) => e.id).sort()).toEqual(['evt_01', 'evt_02']);
+    const twin = event('evt_09', '2024-12-01', 'A twin merged away');
+    expect(await store.create(twin)).toBe(true);
+    expect(await store.absorb({ ...twin, version: 5 }, 'evt_06')).toBe(false);
+    expect(await store.absorb(twin, 'evt_06')).toBe(true);
+    expect(await store.get('evt_09')).toBeUndefined();
+    expect(await store.resolve('evt_09')).toBe('evt_06');
+    expect(await store.inRanges([{ lower: '2024-12-01#', upper: '2024-12-01#~' }])).toEqual([]);
+    expect(await store.create(twin)).toBe(false);
   });
 
   it('pages through every event with opaque cursors, newest first by default', async () => {

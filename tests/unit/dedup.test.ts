@@ -1,268 +1,214 @@
 import { describe, expect, it } from 'vitest';
-import { type Account, bestMatch, eventIdFor, newEvent, withAccount } from '../../lib/dedup/index.ts';
-import { agreement, contentTerms, type ExtractedEvent, NO_ENTITIES } from '../../lib/extraction/index.ts';
+import {
+  accountId,
+  accountsMatch,
+  candidateRanges,
+  datesCompatible,
+  deriveEvent,
+  mergeAccounts,
+  recordAccount,
+} from '../../lib/dedup/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
+import { MemoryEvents } from '../support/memory-events.ts';
 
-function mention(
-  summary: string,
-  date = '2024-10-08',
-  overrides: Partial<ExtractedEvent> = {},
-): ExtractedEvent {
+let articles = 0;
+function account(summary: string, overrides: Partial<Source> = {}): Source {
+  const articleId = overrides.articleId ?? `art_${String(++articles).padStart(32, '0')}`;
   return {
-    date,
+    articleId,
+    url: `https://example.org/${articleId}`,
+    title: `Title ${articleId}`,
+    feedId: 'wire',
+    feedName: 'Wire',
+    publishedAt: '2024-10-13T09:00:00.000Z',
+    quote: summary,
+    position: 0,
+    kind: 'dated',
+    date: '2024-10-08',
     datePrecision: 'day',
     endDate: null,
-    kind: 'dated',
-    summary,
-    quote: `${date}: ${summary}`,
-    entities: NO_ENTITIES,
     scheduled: false,
+    summary,
+    topics: [],
+    entities: { people: [], places: [], organizations: [] },
     ...overrides,
   };
 }
 
-function source(articleId: string, publishedAt: string, quote: string, feedId = 'east-wire'): Source {
-  return {
-    articleId,
-    url: `https://${feedId}.example.com/${articleId}`,
-    title: `Article ${articleId}`,
-    feedId,
-    feedName: feedId,
-    publishedAt,
-    quote,
-  };
-}
+const MINISTER_A = 'South Korean Defense Minister claims North Korea likely to send troops to Ukraine';
+const MINISTER_B = "South Korea's defence minister said Pyongyang was likely to dispatch troops to Ukraine";
+const PERSONNEL =
+  "Ukraine's Center for Countering Disinformation states North Korean military personnel are already present in occupied areas";
 
-function account(
-  articleId: string,
-  publishedAt: string,
-  summary: string,
-  options: { date?: string; topics?: string[]; quote?: string; feedId?: string } = {},
-): Account {
-  const m = mention(summary, options.date);
-  return {
-    mention: { ...m, quote: options.quote ?? m.quote },
-    source: source(articleId, publishedAt, options.quote ?? m.quote, options.feedId),
-    topics: options.topics ?? ['north-korea'],
-  };
-}
-
-const ART_A = `art_${'a'.repeat(32)}`;
-const ART_B = `art_${'b'.repeat(32)}`;
-const ART_C = `art_${'c'.repeat(32)}`;
-
-const MINISTER_A = "South Korea's defence minister said Pyongyang was likely to dispatch troops to Ukraine";
-const MINISTER_B = 'South Korean Defense Minister claims North Korea likely to send troops to Ukraine';
-const FACTORY = 'Kim Jong Un inspected a new missile factory in Hamhung';
-
-describe('contentTerms', () => {
-  it('leaves out function words, reporting verbs, months, weekdays and day and year numbers', () => {
-    expect([
-      ...contentTerms('On 8 October 2024 the minister said that it was reportedly true on Tuesday'),
-    ]).toEqual(['minis', 'true']);
-  });
-
-  it('gives spelling and inflection variants the same term', () => {
-    const british = contentTerms("Korea's defence ministry");
-    const american = contentTerms('Korean defense ministries');
-    expect(british).toEqual(american);
-  });
-
-  it('ignores case, possessives and accents', () => {
-    expect(contentTerms("KYIV's Café")).toEqual(contentTerms('kyiv cafe'));
-  });
-
-  it('keeps numbers that are not days or years', () => {
-    expect(contentTerms('12000 troops')).toEqual(new Set(['12000', 'troop']));
-  });
-});
-
-describe('agreement', () => {
-  it('counts shared terms and divides by the smaller set', () => {
-    const a = new Set(['troop', 'ukrai', 'korea']);
-    const b = new Set(['troop', 'ukrai', 'korea', 'north', 'send', 'minis']);
-    expect(agreement(a, b)).toEqual({ shared: 3, overlap: 1 });
-    expect(agreement(b, a)).toEqual({ shared: 3, overlap: 1 });
-  });
-
-  it('is zero for disjoint or empty sets', () => {
-    expect(agreement(new Set(['a1']), new Set(['b1']))).toEqual({ shared: 0, overlap: 0 });
-    expect(agreement(new Set(), new Set(['b1']))).toEqual({ shared: 0, overlap: 0 });
-  });
-});
-
-describe('bestMatch', () => {
-  const minister = newEvent(account(ART_A, '2024-10-13T09:00:00Z', MINISTER_B));
-  const factory = newEvent(account(ART_A, '2024-10-13T09:00:00Z', FACTORY));
-
-  it('matches a paraphrase of the same event on the same date', () => {
-    expect(bestMatch([factory, minister], mention(MINISTER_A), ART_B)).toBe(minister);
-  });
-
-  it('does not match a different event on the same day', () => {
-    expect(bestMatch([minister], mention(FACTORY), ART_B)).toBeUndefined();
-    expect(bestMatch([factory], mention(MINISTER_A), ART_B)).toBeUndefined();
-  });
-
-  it('does not match the same wording on another date', () => {
-    expect(bestMatch([minister], mention(MINISTER_B, '2024-10-09'), ART_B)).toBeUndefined();
-  });
-
-  it('does not match across precisions or kinds', () => {
+describe('datesCompatible', () => {
+  const day = (date: string) => ({ date, datePrecision: 'day' as const });
+  it('lets days a day apart, a day inside its month and equal months agree, and nothing else', () => {
+    expect(datesCompatible(day('2024-10-08'), day('2024-10-09'))).toBe(true);
+    expect(datesCompatible(day('2024-10-08'), day('2024-10-10'))).toBe(false);
+    expect(datesCompatible(day('2024-10-31'), day('2024-11-01'))).toBe(true);
+    expect(datesCompatible(day('2024-10-08'), { date: '2024-10', datePrecision: 'month' })).toBe(true);
+    expect(datesCompatible(day('2024-11-08'), { date: '2024-10', datePrecision: 'month' })).toBe(false);
+    expect(datesCompatible({ date: '2024', datePrecision: 'year' }, day('2024-10-08'))).toBe(false);
     expect(
-      bestMatch([minister], mention(MINISTER_B, '2024-10-08', { kind: 'report' }), ART_B),
-    ).toBeUndefined();
-    const monthly = newEvent({
-      ...account(ART_A, '2024-10-13T09:00:00Z', MINISTER_B),
-      mention: mention(MINISTER_B, '2024-10', { datePrecision: 'month' }),
-    });
-    expect(bestMatch([monthly], mention(MINISTER_B, '2024-10-08'), ART_B)).toBeUndefined();
-  });
-
-  it('breaks a tie in favour of the event already holding the article', () => {
-    const one = { ...newEvent(account(ART_A, '2024-10-13T09:00:00Z', MINISTER_B)), id: 'evt_01' };
-    const two = { ...newEvent(account(ART_B, '2024-10-13T09:00:00Z', MINISTER_B)), id: 'evt_02' };
-    expect(bestMatch([one, two], mention(MINISTER_A), ART_B)).toBe(two);
-    expect(bestMatch([two, one], mention(MINISTER_A), ART_A)).toBe(one);
-  });
-
-  it('returns undefined without candidates', () => {
-    expect(bestMatch([], mention(MINISTER_A), ART_B)).toBeUndefined();
-  });
-
-  it('prefers the candidate that agrees best', () => {
-    // Shares half its terms with MINISTER_A, so it would match on its own, but less well.
-    const loose = newEvent(
-      account(ART_C, '2024-10-13T09:00:00Z', 'South Korea troops seen near Ukraine border towns'),
-    );
-    expect(bestMatch([loose], mention(MINISTER_A), ART_B)).toBe(loose);
-    expect(bestMatch([loose, minister], mention(MINISTER_A), ART_B)).toBe(minister);
-    expect(bestMatch([minister, loose], mention(MINISTER_A), ART_B)).toBe(minister);
+      datesCompatible({ date: '2024', datePrecision: 'year' }, { date: '2024', datePrecision: 'year' }),
+    ).toBe(true);
   });
 });
 
-describe('newEvent', () => {
-  it('builds an event from one account', () => {
-    const acc = account(ART_A, '2024-10-13T09:00:00Z', MINISTER_B, {
-      topics: ['ukraine', 'north-korea', 'ukraine'],
-    });
-    const event = newEvent(acc);
+describe('candidateRanges', () => {
+  it('reads two days either side and the month-level entries of those months', () => {
+    expect(candidateRanges({ date: '2024-10-31', datePrecision: 'day' })).toEqual([
+      { lower: '2024-10-29#', upper: '2024-11-02#~' },
+      { lower: '2024-10-00#', upper: '2024-10-00#~' },
+      { lower: '2024-11-00#', upper: '2024-11-00#~' },
+    ]);
+    expect(candidateRanges({ date: '2024-10', datePrecision: 'month' })).toEqual([
+      { lower: '2024-10-00#', upper: '2024-10-31#~' },
+    ]);
+  });
+});
+
+describe('accountsMatch', () => {
+  it('matches two wordings of one event and keeps two events of one day apart', () => {
+    expect(accountsMatch(account(MINISTER_A), account(MINISTER_B))).toBe(true);
+    expect(accountsMatch(account(MINISTER_A), account(PERSONNEL))).toBe(false);
+  });
+
+  it('does not match the same wording three days apart', () => {
+    expect(accountsMatch(account(MINISTER_A), account(MINISTER_B, { date: '2024-10-11' }))).toBe(false);
+  });
+});
+
+describe('deriveEvent', () => {
+  it('takes the day most accounts give, refining a month, with the earliest and latest report', () => {
+    const event = deriveEvent(
+      'evt_0',
+      [
+        account('Troops crossed the border', {
+          date: '2024-10',
+          datePrecision: 'month',
+          publishedAt: '2024-10-20T00:00:00.000Z',
+        }),
+        account('Troops crossed the border near Sumy', {
+          date: '2024-10-08',
+          publishedAt: '2024-10-09T00:00:00.000Z',
+        }),
+        account('The border crossing near Sumy', {
+          date: '2024-10-08',
+          publishedAt: '2024-10-12T00:00:00.000Z',
+        }),
+        account('Troops crossed near Sumy, officials say', {
+          date: '2024-10-09',
+          publishedAt: '2024-10-10T00:00:00.000Z',
+        }),
+      ],
+      3,
+    );
     expect(event).toMatchObject({
-      id: eventIdFor(acc.mention),
       date: '2024-10-08',
       datePrecision: 'day',
-      endDate: null,
-      kind: 'dated',
-      scheduled: false,
-      summary: MINISTER_B,
-      topics: ['north-korea', 'ukraine'],
-      firstReportedAt: '2024-10-13T09:00:00Z',
-      lastReportedAt: '2024-10-13T09:00:00Z',
-      sources: [acc.source],
-      version: 0,
+      firstReportedAt: '2024-10-09T00:00:00.000Z',
+      lastReportedAt: '2024-10-20T00:00:00.000Z',
+      version: 3,
     });
-  });
-});
-
-describe('withAccount', () => {
-  const first = account(ART_A, '2024-10-13T09:00:00Z', MINISTER_B, { topics: ['north-korea'] });
-  const second = account(ART_B, '2024-10-14T18:20:00Z', MINISTER_A, {
-    topics: ['ukraine'],
-    feedId: 'kyiv-ledger',
-  });
-
-  it('appends a second article as a second source and bumps the version', () => {
-    const event = newEvent(first);
-    const merged = withAccount(event, second);
-    expect(merged).toBeDefined();
-    expect(merged?.sources).toEqual([first.source, second.source]);
-    expect(merged?.version).toBe(event.version + 1);
-    expect(merged?.id).toBe(event.id);
-  });
-
-  it('widens the reported range and unions the topics', () => {
-    const merged = withAccount(newEvent(first), second);
-    expect(merged?.firstReportedAt).toBe('2024-10-13T09:00:00Z');
-    expect(merged?.lastReportedAt).toBe('2024-10-14T18:20:00Z');
-    expect(merged?.topics).toEqual(['north-korea', 'ukraine']);
-  });
-
-  it('returns undefined when the event already holds exactly this account', () => {
-    const event = newEvent(first);
-    expect(withAccount(event, first)).toBeUndefined();
-    const merged = withAccount(event, second);
-    if (!merged) throw new Error('expected a merge');
-    expect(withAccount(merged, second)).toBeUndefined();
-    expect(withAccount(merged, first)).toBeUndefined();
-  });
-
-  it('replaces the source of an article processed again with an edited quote', () => {
-    const merged = withAccount(newEvent(first), second);
-    if (!merged) throw new Error('expected a merge');
-    const editedQuote =
-      '8 October: South Korean Defense Minister says the North is likely to send troops to Ukraine';
-    const edited = account(ART_B, '2024-10-14T18:20:00Z', MINISTER_A, {
-      topics: ['ukraine'],
-      feedId: 'kyiv-ledger',
-      quote: editedQuote,
-    });
-    const updated = withAccount(merged, edited);
-    expect(updated?.sources).toHaveLength(2);
-    expect(updated?.sources.filter((s) => s.articleId === ART_B)).toEqual([edited.source]);
-    expect(updated?.sources.find((s) => s.articleId === ART_B)?.quote).toBe(editedQuote);
-    expect(updated?.version).toBe(merged.version + 1);
-  });
-
-  it('keeps the earliest-published wording as the summary whatever order accounts arrive in', () => {
-    const third = account(
-      ART_C,
-      '2024-10-15T07:00:00Z',
-      'Seoul warns North Korean troops are likely to head to Ukraine',
-      {
-        topics: ['korea'],
-      },
+    expect(event.sources.map((s) => s.publishedAt)).toEqual(
+      [...event.sources.map((s) => s.publishedAt)].sort(),
     );
-    const orders = [
-      [first, second, third],
-      [second, first, third],
-      [third, second, first],
-      [second, third, first],
+  });
+
+  it('summarises with the most representative wording, whatever the order', () => {
+    const accounts = [
+      account(MINISTER_A),
+      account(MINISTER_B),
+      account('Seoul minister warns of North Korean troops for Ukraine'),
     ];
-    for (const [head, ...rest] of orders) {
-      if (!head) throw new Error('empty order');
-      let event = newEvent(head);
-      for (const next of rest) {
-        const merged = withAccount(event, next);
-        if (!merged) throw new Error('expected a merge');
-        event = merged;
-      }
-      expect(event.summary).toBe(MINISTER_B);
-      expect(event.sources.map((s) => s.articleId)).toEqual([ART_A, ART_B, ART_C]);
-      expect(event.firstReportedAt).toBe('2024-10-13T09:00:00Z');
-      expect(event.lastReportedAt).toBe('2024-10-15T07:00:00Z');
-      expect(event.topics).toEqual(['korea', 'north-korea', 'ukraine']);
-    }
+    const summaries = [accounts, [...accounts].reverse()].map(
+      (order) => deriveEvent('evt_0', order, 0).summary,
+    );
+    expect(summaries[0]).toBe(summaries[1]);
+  });
+
+  it('is scheduled only while every dated account announces it', () => {
+    const announced = account('The runoff will be held', { scheduled: true });
+    expect(deriveEvent('evt_0', [announced], 0).scheduled).toBe(true);
+    expect(deriveEvent('evt_0', [announced, account('The runoff was held')], 0).scheduled).toBe(false);
   });
 });
 
-describe('eventIdFor', () => {
-  it('is deterministic and has the evt_ form', () => {
-    const id = eventIdFor(mention(MINISTER_B));
-    expect(id).toMatch(/^evt_[0-9a-f]{24}$/);
-    expect(eventIdFor(mention(MINISTER_B))).toBe(id);
+describe('mergeAccounts', () => {
+  it('keeps one account per article: its earlier one, or the newer text of the same one', () => {
+    const lead = account('Drones hit the port', { articleId: 'art_x', position: 0 });
+    const item = account('Drones hit the port of Izmail', { articleId: 'art_x', position: 3 });
+    const edited = { ...lead, quote: 'Drones hit the port, officials said' };
+    expect(mergeAccounts([item, lead])).toEqual([lead]);
+    expect(mergeAccounts([lead, item])).toEqual([lead]);
+    expect(mergeAccounts([lead, edited])).toEqual([edited]);
   });
 
-  it('depends on the content terms, not on the quote or on function words', () => {
-    expect(eventIdFor(mention(MINISTER_B, '2024-10-08', { quote: 'another quote' }))).toBe(
-      eventIdFor(mention(MINISTER_B)),
+  it('gives each account a stable id of its own', () => {
+    expect(accountId({ articleId: 'art_x', position: 1 })).toBe(
+      accountId({ articleId: 'art_x', position: 1 }),
     );
-    expect(eventIdFor(mention('The minister resigned'))).toBe(eventIdFor(mention('Minister resigned')));
+    expect(accountId({ articleId: 'art_x', position: 1 })).not.toBe(
+      accountId({ articleId: 'art_x', position: 2 }),
+    );
+  });
+});
+
+describe('recordAccount', () => {
+  it('merges accounts of one event, keeps others apart, and writes nothing for a repeat', async () => {
+    const repo = new MemoryEvents();
+    const a = account(MINISTER_A);
+    expect(await recordAccount(repo, a)).toBe('created');
+    expect(await recordAccount(repo, account(MINISTER_B))).toBe('merged');
+    expect(await recordAccount(repo, account(PERSONNEL))).toBe('created');
+    const before = repo.requests;
+    expect(await recordAccount(repo, a)).toBe('unchanged');
+    expect(repo.requests - before).toBe(candidateRanges(a).length);
+    expect(
+      repo
+        .events()
+        .map((e) => e.sources.length)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
-  it('differs for another date, kind or wording', () => {
-    const id = eventIdFor(mention(MINISTER_B));
-    expect(eventIdFor(mention(MINISTER_B, '2024-10-09'))).not.toBe(id);
-    expect(eventIdFor(mention(MINISTER_B, '2024-10-08', { kind: 'report' }))).not.toBe(id);
-    expect(eventIdFor(mention(FACTORY))).not.toBe(id);
+  it('joins two events an account links, under the smallest id, leaving a pointer', async () => {
+    const repo = new MemoryEvents();
+    await recordAccount(repo, account('Drones struck the Zaporizhzhia substation'));
+    await recordAccount(repo, account('Kharkiv metro closed after the blast'));
+    const bridge = account(
+      'Drones struck the Zaporizhzhia substation and the Kharkiv metro closed after the blast',
+    );
+    expect(await recordAccount(repo, bridge)).toBe('merged');
+    expect(repo.events()).toHaveLength(1);
+    expect([...repo.items.values()].filter((item) => 'mergedInto' in item)).toHaveLength(1);
+  });
+
+  it('gives the same timeline for any arrival order', async () => {
+    const accounts = [
+      account(MINISTER_A, { publishedAt: '2024-10-09T00:00:00.000Z' }),
+      account(MINISTER_B, { date: '2024-10-09', publishedAt: '2024-10-10T00:00:00.000Z' }),
+      account(PERSONNEL, { publishedAt: '2024-10-11T00:00:00.000Z' }),
+      account('North Korean troops are present in occupied areas, Kyiv disinformation centre says', {
+        publishedAt: '2024-10-12T00:00:00.000Z',
+      }),
+      account('Seoul minister warns North Korea likely to send troops', {
+        date: '2024-10',
+        datePrecision: 'month',
+      }),
+    ];
+    const timelines: string[] = [];
+    for (const order of [
+      accounts,
+      [...accounts].reverse(),
+      [2, 0, 4, 1, 3].map((i) => accounts[i] as Source),
+    ]) {
+      const repo = new MemoryEvents();
+      for (const a of order) await recordAccount(repo, a);
+      timelines.push(JSON.stringify(repo.events().map(({ version, ...event }) => event)));
+    }
+    expect(new Set(timelines).size).toBe(1);
+    expect(JSON.parse(timelines[0] as string)).toHaveLength(2);
   });
 });

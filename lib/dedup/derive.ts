@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Source, TimelineEvent } from '../timeline/index.ts';
+import { similarity } from './similarity.ts';
+
+/** Earliest publication first, then article and position: a total order that ignores arrival. */
+export function bySourceOrder(a: Source, b: Source): number {
+  return (
+    a.publishedAt.localeCompare(b.publishedAt) ||
+    a.articleId.localeCompare(b.articleId) ||
+    a.position - b.position
+  );
+}
+
+/** The id an account would give an event of its own; an event takes the smallest of its accounts'. */
+export function accountId(source: Pick<Source, 'articleId' | 'position'>): string {
+  return `evt_${createHash('sha256').update(`${source.articleId}#${source.position}`).digest('hex').slice(0, 24)}`;
+}
+
+/** The value most accounts give; a tie goes to the earliest in sort order. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
+}
+
+/**
+ * The tightest date the accounts agree on: the day most of them give; else the month; else the year.
+ * Dated accounts speak for the event's date before reports, whose date is only when they were published.
+ */
+function agreedDate(sources: Source[]): Pick<TimelineEvent, 'date' | 'datePrecision' | 'endDate'> {
+  const dated = sources.filter((s) => s.kind === 'dated');
+  const pool = dated.length ? dated : sources;
+  for (const precision of ['day', 'month', 'year'] as const) {
+    const date = mostCommon(pool.filter((s) => s.datePrecision === precision).map((s) => s.date));
+    if (!date) continue;
+    const ends = pool.filter((s) => s.date === date && s.endDate).map((s) => s.endDate as string);
+    return { date, datePrecision: precision, endDate: mostCommon(ends) ?? null };
+  }
+  throw new Error('an event needs at least one source');
+}
+
+/**
+ * The representative wording: the account that agrees most with all the others (the medoid), so the
+ * most-told phrasing wins and an outlier does not; the earliest report breaks a tie.
+ */
+function representative(sources: Source[]): Source {
+  let best = sources[0] as Source;
+  let bestScore = -1;
+  for (const candidate of sources) {
+    const score = sources.reduce(
+      (sum, other) => (other === candidate ? sum : sum + similarity(candidate, other)),
+      0,
+    );
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
+
+/**
+ * An event is a function of its accounts alone, so the same accounts give the same event whatever
+ * order they arrived in: date by agreement, summary by representativeness, topics and names by union.
+ */
+export function deriveEvent(id: string, accounts: Source[], version: number): TimelineEvent {
+  const sources = [...accounts].sort(bySourceOrder);
+  const dated = sources.filter((s) => s.kind === 'dated');
+  const summarySource = representative(dated.length ? dated : sources);
+  return {
+    id,
+    ...agreedDate(sources),
+    kind: dated.length ? 'dated' : 'report',
+    scheduled: dated.length > 0 && dated.every((s) => s.scheduled),
+    summary: summarySource.summary,
+    topics: union(sources.map((s) => s.topics)),
+    entities: {
+      people: union(sources.map((s) => s.entities.people)),
+      places: union(sources.map((s) => s.entities.places)),
+      organizations: union(sources.map((s) => s.entities.organizations)),
+    },
+    firstReportedAt: (sources[0] as Source).publishedAt,
+    lastReportedAt: sources.reduce((last, s) => (s.publishedAt > last ? s.publishedAt : last), ''),
+    sources,
+    version,
+  };
+}
+
+/**
+ * Accounts put together, one per article: an article telling the same event twice (a lead and a
+ * timeline item) is one source, its earlier account; the same account again replaces the old one, so an
+ * edited article updates its quote instead of adding a source.
+ */
+export function mergeAccounts(accounts: Source[]): Source[] {
+  const byArticle = new Map<string, Source>();
+  for (const account of accounts) {
+    const kept = byArticle.get(account.articleId);
+    if (!kept || account.position <= kept.position) byArticle.set(account.articleId, account);
+  }
+  return [...byArticle.values()].sort(bySourceOrder);
+}

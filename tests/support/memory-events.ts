@@ -1,0 +1,57 @@
+import type { EventRepository, SortRange } from '../../lib/dedup/index.ts';
+import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
+
+/**
+ * The EventRepository port in memory, with DynamoDB's conditional semantics (create only when absent,
+ * update only from the version read, merged events left as pointers): for the dedup eval and for
+ * property tests of the dedup logic. The DynamoDB adapter has its own tests against dynalite.
+ */
+export class MemoryEvents implements EventRepository {
+  readonly items = new Map<string, TimelineEvent | { mergedInto: string; version: number }>();
+  requests = 0;
+
+  private live(): TimelineEvent[] {
+    return [...this.items.values()].filter((item): item is TimelineEvent => !('mergedInto' in item));
+  }
+
+  async inRanges(ranges: SortRange[]): Promise<TimelineEvent[]> {
+    this.requests += ranges.length;
+    return this.live().filter((event) => {
+      const key = sortKeyOf(event);
+      return ranges.some(({ lower, upper }) => key >= lower && key <= upper);
+    });
+  }
+
+  async get(id: string): Promise<TimelineEvent | undefined> {
+    this.requests++;
+    const item = this.items.get(id);
+    return item && !('mergedInto' in item) ? item : undefined;
+  }
+
+  async create(event: TimelineEvent): Promise<boolean> {
+    this.requests++;
+    if (this.items.has(event.id)) return false;
+    this.items.set(event.id, structuredClone(event));
+    return true;
+  }
+
+  async update(event: TimelineEvent): Promise<boolean> {
+    this.requests++;
+    const current = this.items.get(event.id);
+    if (!current || current.version !== event.version - 1 || 'mergedInto' in current) return false;
+    this.items.set(event.id, structuredClone(event));
+    return true;
+  }
+
+  async absorb(event: TimelineEvent, into: string): Promise<boolean> {
+    this.requests++;
+    const current = this.items.get(event.id);
+    if (!current || current.version !== event.version) return false;
+    this.items.set(event.id, { mergedInto: into, version: event.version + 1 });
+    return true;
+  }
+
+  events(): TimelineEvent[] {
+    return this.live().sort((a, b) => sortKeyOf(a).localeCompare(sortKeyOf(b)));
+  }
+}
