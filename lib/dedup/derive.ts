@@ -82,7 +82,7 @@ export function deriveEvent(id: string, accounts: Source[], version: number): Ti
       organizations: union(sources.map((s) => s.entities.organizations)),
     },
     firstReportedAt: (sources[0] as Source).publishedAt,
-    lastReportedAt: sources.reduce((last, s) => (s.publishedAt > last ? s.publishedAt : last), ''),
+    lastReportedAt: sources.map((s) => s.publishedAt).sort().at(-1) as string,
     sources,
     version,
   };

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { EventRepository, SortRange } from '../dedup/index.ts';
 import {
   type RangeRequest,
-  sortDate,
   sortKeyOf,
   type TimelineEvent,
   TimelineEventSchema,
