@@ -6,12 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { dedupSection } from './dedup.ts';
 import { extractionSection } from './extraction.ts';
 import { markdownTable } from './format.ts';
 import type { Section, SectionResult } from './section.ts';
 
 /** In run order; dedup and timeline sections join here. */
-const SECTIONS: Section[] = [extractionSection];
+const SECTIONS: Section[] = [extractionSection, dedupSection];
 
 const OUTPUT_DIR = fileURLToPath(new URL('../output/', import.meta.url));
 const OUTPUT_FILE = `${OUTPUT_DIR}bench.json`;

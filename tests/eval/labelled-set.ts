@@ -12,6 +12,8 @@ export const GoldEventSchema = z.object({
   scheduled: z.boolean().optional(),
   kind: z.enum(['dated', 'report']).default('dated'),
   quote: z.string().min(1),
+  /** The real-world event it refers to, in multi-outlet sets (tests/fixtures/dedup). */
+  cluster: z.string().optional(),
 });
 export type GoldEvent = z.infer<typeof GoldEventSchema>;
 

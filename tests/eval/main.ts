@@ -1,52 +1,91 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { evaluateDedup, MULTI_SOURCE_SET, thresholdSweep } from './dedup.ts';
 import { evaluateExtraction } from './extraction.ts';
 
 const { values } = parseArgs({
-  options: { extraction: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: {
+    extraction: { type: 'string' },
+    dedup: { type: 'string' },
+    sweep: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+  },
 });
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function row(
-  name: string,
-  f: {
-    gold: number;
-    predicted: number;
-    matched: number;
-    precision: number;
-    recall: number;
-    f1: number;
-    dateAccuracy: number;
-    scheduledAccuracy: number;
-  },
-) {
+interface Row {
+  gold: number;
+  predicted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  dateAccuracy: number;
+  scheduledAccuracy: number;
+}
+
+function row(name: string, f: Row) {
   return `| ${name} | ${f.gold} | ${f.predicted} | ${f.matched} | ${pct(f.precision)} | ${pct(f.recall)} | ${f.f1.toFixed(3)} | ${pct(f.dateAccuracy)} | ${pct(f.scheduledAccuracy)} |`;
 }
 
-const result = evaluateExtraction(values.extraction);
-console.log(
-  `## Extraction (${result.articles} articles${values.extraction ? `, ${values.extraction}` : ''})\n`,
-);
-console.log(
-  '| set | gold | predicted | matched | precision | recall | F1 | date accuracy | scheduled right |',
-);
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const [style, f] of Object.entries(result.byStyle)) console.log(row(style, f));
-console.log(row('**all**', result.total));
-if (values.verbose) {
-  for (const a of result.perArticle) {
-    for (const m of a.missed) console.log(`missed   ${a.id}: ${m.kind} ${m.date} "${m.quote}"`);
-    for (const s of a.spurious)
-      console.log(`spurious ${a.id}: ${s.kind} ${s.date} "${s.quote.slice(0, 100)}"`);
-    for (const w of a.wrongDates)
-      console.log(
-        `date     ${a.id}: gold ${w.gold.date}${w.gold.endDate ? `..${w.gold.endDate}` : ''} got ${w.predicted.date}${w.predicted.endDate ? `..${w.predicted.endDate}` : ''} "${w.gold.quote}"`,
-      );
+function printExtraction() {
+  const result = evaluateExtraction(values.extraction);
+  console.log(
+    `## Extraction (${result.articles} articles${values.extraction ? `, ${values.extraction}` : ''})\n`,
+  );
+  console.log(
+    '| set | gold | predicted | matched | precision | recall | F1 | date accuracy | scheduled right |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [style, f] of Object.entries(result.byStyle)) console.log(row(style, f));
+  console.log(row('**all**', result.total));
+  if (values.verbose) {
+    for (const a of result.perArticle) {
+      for (const m of a.missed) console.log(`missed   ${a.id}: ${m.kind} ${m.date} "${m.quote}"`);
+      for (const s of a.spurious)
+        console.log(`spurious ${a.id}: ${s.kind} ${s.date} "${s.quote.slice(0, 100)}"`);
+      for (const w of a.wrongDates) {
+        const got = `${w.predicted.date}${w.predicted.endDate ? `..${w.predicted.endDate}` : ''}`;
+        console.log(
+          `date     ${a.id}: gold ${w.gold.date}${w.gold.endDate ? `..${w.gold.endDate}` : ''} got ${got} "${w.gold.quote}"`,
+        );
+      }
+    }
   }
+  return { ...result, perArticle: undefined };
 }
+
+async function printDedup() {
+  const dir = values.dedup ?? MULTI_SOURCE_SET;
+  if (!existsSync(dir) || readdirSync(dir).length === 0) {
+    console.log(`\n## Dedup\n\nskipped: no labelled multi-outlet set at ${dir}`);
+    return undefined;
+  }
+  const result = await evaluateDedup(dir);
+  console.log(
+    `\n## Dedup (${result.articles} articles, ${result.mentions} labelled mentions in ${result.goldClusters} gold clusters → ${result.predictedClusters} events)\n`,
+  );
+  console.log('| measure | precision | recall | F1 |');
+  console.log('|---|---:|---:|---:|');
+  console.log(
+    `| pairwise | ${pct(result.pairwise.precision)} | ${pct(result.pairwise.recall)} | ${result.pairwise.f1.toFixed(3)} |`,
+  );
+  console.log(
+    `| B-cubed | ${pct(result.bcubed.precision)} | ${pct(result.bcubed.recall)} | ${result.bcubed.f1.toFixed(3)} |`,
+  );
+  if (values.sweep) {
+    console.log('\n| threshold | pairwise F1 | B-cubed F1 |\n|---:|---:|---:|');
+    for (const s of thresholdSweep(dir)) {
+      console.log(
+        `| ${s.threshold}${s.current ? ' (in use)' : ''} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`,
+      );
+    }
+  }
+  return result;
+}
+
+const extraction = printExtraction();
+const dedup = await printDedup();
 mkdirSync('tests/output', { recursive: true });
-writeFileSync(
-  'tests/output/eval.json',
-  JSON.stringify({ extraction: { ...result, perArticle: undefined } }, null, 2),
-);
+writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup }, null, 2));

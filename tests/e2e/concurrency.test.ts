@@ -1,0 +1,118 @@
+import { GetQueueAttributesCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
+import { handler as workerHandler } from '../../functions/worker/handler.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { WorkerLoop } from '../../infra/local/worker-loop.ts';
+import { eventsOf } from '../../lib/extraction/index.ts';
+import { encodeArticleMessage } from '../../lib/queue/index.ts';
+import { DynamoEventStore } from '../../lib/store/index.ts';
+import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
+import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
+import { workspace } from '../support/local.ts';
+
+const WORKERS = 8;
+
+/** A deterministic shuffle, so a failure can be replayed. */
+function shuffled<T>(items: T[], seed = 20241013): T[] {
+  const copy = [...items];
+  let state = seed;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+async function send(stack: LocalStack, bodies: string[]) {
+  for (let i = 0; i < bodies.length; i += 10) {
+    const entries = bodies.slice(i, i + 10).map((body, j) => ({ Id: `m${j}`, MessageBody: body }));
+    const { Failed = [] } = await stack.sqs.send(
+      new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }),
+    );
+    expect(Failed).toEqual([]);
+  }
+}
+
+async function queueEmpty(stack: LocalStack): Promise<boolean> {
+  const { Attributes = {} } = await stack.sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: stack.articles.url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return (
+    Number(Attributes.ApproximateNumberOfMessages) +
+      Number(Attributes.ApproximateNumberOfMessagesNotVisible) ===
+    0
+  );
+}
+
+/** Runs `loops` worker loops over the queue until it is empty, then returns every stored event. */
+async function processAll(stack: LocalStack, loops: number): Promise<TimelineEvent[]> {
+  const workers = Array.from(
+    { length: loops },
+    () =>
+      new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: workerHandler,
+        batchSize: loops === 1 ? 1 : 3,
+      }),
+  );
+  for (const worker of workers) worker.start();
+  let quiet = 0;
+  while (quiet < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    quiet = (await queueEmpty(stack)) ? quiet + 1 : 0;
+  }
+  await Promise.all(workers.map((worker) => worker.stop()));
+  expect(workers.reduce((failed, worker) => failed + worker.stats.failed, 0)).toBe(0);
+  const events: TimelineEvent[] = [];
+  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
+    ...sortKeyBounds(),
+    order: 'asc',
+  })) {
+    events.push(event);
+  }
+  return events;
+}
+
+async function timeline(bodies: string[], loops: number) {
+  const stack = await startLocalStack(workspace().options);
+  try {
+    await send(stack, bodies);
+    return await processAll(stack, loops);
+  } finally {
+    await stack.stop();
+  }
+}
+
+const comparable = (events: TimelineEvent[]) => events.map(({ version, ...event }) => event);
+
+const set = loadMultiSourceSet();
+
+describe.skipIf(set.length < 200)('dedup under at-least-once, out-of-order, concurrent delivery', () => {
+  it(`gives ${WORKERS} concurrent workers fed every message twice, shuffled, the timeline of one careful sequential run`, async () => {
+    const articles = set
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+      .map((labelled, i) => articleFrom(labelled, i));
+    const bodies = articles.map(encodeArticleMessage);
+
+    const sequential = await timeline(bodies, 1);
+    const concurrent = await timeline(shuffled([...bodies, ...bodies]), WORKERS);
+
+    expect(comparable(concurrent)).toEqual(comparable(sequential));
+    for (const event of concurrent) {
+      const articleIds = event.sources.map((source) => source.articleId);
+      expect(new Set(articleIds).size, `duplicate source in ${event.id}`).toBe(articleIds.length);
+    }
+    const held = new Set(concurrent.flatMap((event) => event.sources.map((source) => source.articleId)));
+    const missing = articles.filter((article) => eventsOf(article).length > 0 && !held.has(article.id));
+    expect(missing.map((article) => article.url)).toEqual([]);
+    console.log(
+      `concurrency: ${articles.length} articles, ${bodies.length * 2} deliveries to ${WORKERS} workers → ${concurrent.length} events, identical to the sequential run`,
+    );
+  }, 600_000);
+});

@@ -1,0 +1,189 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../../lib/articles/index.ts';
+import {
+  accountOf,
+  datesCompatible,
+  linksTo,
+  MATCH_THRESHOLD,
+  recordAccount,
+  similarity,
+} from '../../lib/dedup/index.ts';
+import { eventsOf } from '../../lib/extraction/index.ts';
+import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
+import { MemoryEvents } from '../support/memory-events.ts';
+import { type LabelledArticle, loadLabelledSet } from './labelled-set.ts';
+
+export const MULTI_SOURCE_SET = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
+
+/** A labelled folder and its subfolders (one per story arc). */
+export function loadMultiSourceSet(dir = MULTI_SOURCE_SET): LabelledArticle[] {
+  const subfolders = readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory());
+  return [dir, ...subfolders].flatMap((folder) => loadLabelledSet(folder));
+}
+
+/** The labelled article as the poller would have queued it. */
+export function articleFrom(labelled: LabelledArticle, index: number): Article {
+  return {
+    id: `art_${index.toString(16).padStart(32, '0')}`,
+    feedId: labelled.id.split('-')[0] ?? 'feed',
+    feedName: labelled.id.split('-')[0] ?? 'feed',
+    url: `https://example.org/${labelled.id}`,
+    title: labelled.title,
+    publishedAt: new Date(labelled.publishedAt).toISOString(),
+    html: labelled.html,
+    topics: [],
+    language: labelled.language,
+    fullText: 'never',
+    contentHash: labelled.id,
+  };
+}
+
+/** An extracted account and the gold cluster of the labelled event it matches, if any. */
+export interface LabelledAccount {
+  account: Source;
+  cluster?: string;
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Pairs each extracted account with a gold event by quote containment, as the extraction eval does. */
+export function labelledAccounts(set: LabelledArticle[]): LabelledAccount[] {
+  return set.flatMap((labelled, index) => {
+    const article = articleFrom(labelled, index);
+    const accounts = eventsOf({ ...article }).map((mention, position) =>
+      accountOf(article, mention, position),
+    );
+    const unused = new Set(accounts.map((_, i) => i));
+    const labels = new Map<number, string>();
+    for (const gold of labelled.events) {
+      const needle = normalise(gold.quote);
+      const candidates = [...unused].filter((i) => {
+        const a = accounts[i] as Source;
+        return a.kind === gold.kind && normalise(a.quote).includes(needle);
+      });
+      const pick = candidates.find((i) => (accounts[i] as Source).date === gold.date) ?? candidates[0];
+      if (pick === undefined || !gold.cluster) continue;
+      unused.delete(pick);
+      labels.set(pick, gold.cluster);
+    }
+    return accounts.map((account, i) => ({ account, cluster: labels.get(i) }));
+  });
+}
+
+export interface ClusterScores {
+  mentions: number;
+  goldClusters: number;
+  predictedClusters: number;
+  pairwise: { precision: number; recall: number; f1: number };
+  bcubed: { precision: number; recall: number; f1: number };
+}
+
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+
+/** Pairwise and B-cubed scores of a clustering of labelled mentions against their gold clusters. */
+export function clusterScores(gold: string[], predicted: string[]): ClusterScores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < gold.length; i++) {
+    for (let j = i + 1; j < gold.length; j++) {
+      const sameGold = gold[i] === gold[j];
+      const samePredicted = predicted[i] === predicted[j];
+      if (sameGold && samePredicted) tp++;
+      else if (samePredicted) fp++;
+      else if (sameGold) fn++;
+    }
+  }
+  let bp = 0;
+  let br = 0;
+  for (let i = 0; i < gold.length; i++) {
+    let both = 0;
+    let inPredicted = 0;
+    let inGold = 0;
+    for (let j = 0; j < gold.length; j++) {
+      const g = gold[i] === gold[j];
+      const p = predicted[i] === predicted[j];
+      if (g && p) both++;
+      if (p) inPredicted++;
+      if (g) inGold++;
+    }
+    bp += both / inPredicted;
+    br += both / inGold;
+  }
+  const n = gold.length || 1;
+  const pp = tp + fp ? tp / (tp + fp) : 1;
+  const pr = tp + fn ? tp / (tp + fn) : 1;
+  return {
+    mentions: gold.length,
+    goldClusters: new Set(gold).size,
+    predictedClusters: new Set(predicted).size,
+    pairwise: { precision: pp, recall: pr, f1: f1(pp, pr) },
+    bcubed: { precision: bp / n, recall: br / n, f1: f1(bp / n, br / n) },
+  };
+}
+
+/** Which stored event holds an account: the one with its own source, else the one its article's source is in and it links to. */
+function eventOf(events: TimelineEvent[], account: Source): string {
+  const own = events.find((e) =>
+    e.sources.some((s) => s.articleId === account.articleId && s.position === account.position),
+  );
+  const linked = events.find(
+    (e) => e.sources.some((s) => s.articleId === account.articleId) && linksTo(e.sources, account),
+  );
+  return (own ?? linked)?.id ?? `missing:${account.articleId}#${account.position}`;
+}
+
+/** Runs the production dedup (recordAccount) over the set in publication order and scores it. */
+export async function evaluateDedup(dir = MULTI_SOURCE_SET) {
+  const set = loadMultiSourceSet(dir).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+  const accounts = labelledAccounts(set);
+  const repo = new MemoryEvents();
+  for (const { account } of accounts) await recordAccount(repo, account);
+  const events = repo.events();
+  const labelled = accounts.filter((a): a is Required<LabelledAccount> => !!a.cluster);
+  const scores = clusterScores(
+    labelled.map((a) => a.cluster),
+    labelled.map((a) => eventOf(events, a.account)),
+  );
+  return { articles: set.length, accounts: accounts.length, events: events.length, ...scores };
+}
+
+/**
+ * Pairwise F1 of single-linkage clustering at other thresholds, computed offline from the same
+ * similarity: how the production threshold was chosen.
+ */
+export function thresholdSweep(
+  dir = MULTI_SOURCE_SET,
+  thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8],
+) {
+  const labelled = labelledAccounts(loadMultiSourceSet(dir)).filter(
+    (a): a is Required<LabelledAccount> => !!a.cluster,
+  );
+  const scores: Array<{ threshold: number; pairwiseF1: number; bcubedF1: number; current: boolean }> = [];
+  for (const threshold of thresholds) {
+    const parent = labelled.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+    for (let i = 0; i < labelled.length; i++) {
+      for (let j = i + 1; j < labelled.length; j++) {
+        const a = (labelled[i] as Required<LabelledAccount>).account;
+        const b = (labelled[j] as Required<LabelledAccount>).account;
+        if (datesCompatible(a, b) && similarity(a, b) >= threshold) parent[find(i)] = find(j);
+      }
+    }
+    const result = clusterScores(
+      labelled.map((a) => a.cluster),
+      labelled.map((_, i) => String(find(i))),
+    );
+    scores.push({
+      threshold,
+      pairwiseF1: result.pairwise.f1,
+      bcubedF1: result.bcubed.f1,
+      current: threshold === MATCH_THRESHOLD,
+    });
+  }
+  return scores;
+}
