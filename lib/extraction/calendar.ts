@@ -1,4 +1,5 @@
 import type { Tense } from './tense.ts';
+import { FORWARD_BIAS } from './year.ts';
 
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,5 +38,5 @@ export function inferMonthYear(month: number, publishedAt: Date, tense: Tense): 
   if (tense !== 'present') return tense === 'past' ? past : future;
   const monthsBack = (current - month + 12) % 12;
   const monthsAhead = (month - current + 12) % 12;
-  return monthsAhead < monthsBack ? future : past;
+  return monthsAhead < FORWARD_BIAS * monthsBack ? future : past;
 }

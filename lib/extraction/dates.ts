@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
-import { clauseAround, type Tense, tenseOf } from './tense.ts';
+import { type Tense, tenseContext, tenseOf } from './tense.ts';
 import { inferYear } from './year.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -196,8 +196,8 @@ function overlaps(index: number, spans: Array<[number, number]>): boolean {
  */
 export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
-  const tenseAt = (index: number): Tense => {
-    const tense = tenseOf(clauseAround(sentence, index), language);
+  const tenseAt = (index: number, length: number): Tense => {
+    const tense = tenseOf(tenseContext(sentence, index, length), language);
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
   const results = (PARSERS[language] ?? chrono.casual).parse(sentence, {
@@ -206,14 +206,14 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   });
   const mentions: DateMention[] = [];
   for (const result of results) {
-    const tense = tenseAt(result.index);
+    const tense = tenseAt(result.index, result.text.length);
     const resolved = classify(result, sentence, publishedAt, tense);
     if (resolved) mentions.push({ index: result.index, text: result.text, tense, ...resolved });
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
   for (const other of otherMentions(sentence, publishedAt, language)) {
     if (overlaps(other.index, spans)) continue;
-    const tense = tenseAt(other.index);
+    const tense = tenseAt(other.index, other.text.length);
     const date = other.date.startsWith('?')
       ? isoMonth(inferMonthYear(Number(other.date.slice(1)), publishedAt, tense), Number(other.date.slice(1)))
       : other.date;

@@ -59,10 +59,8 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 /** A block that opens with its date, the shape of timelines and "Key developments" lists. */
 function prefixedEvent(text: string, context: Context): Draft | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
-  // Timeline items are written in the historical present ("18 June: Putin visits…"): they look back.
   const [first] = findDates(text.slice(0, PREFIX_WINDOW), context.publishedAt, {
     language: context.language,
-    presentAs: 'past',
   });
   if (!first || first.index > 2 || first.precision !== 'day') return undefined;
   const rest = text.slice(first.index + first.text.length);

@@ -7,7 +7,7 @@ export type Tense = 'past' | 'future' | 'present';
 
 const FUTURE_ANY = [
   String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for)\b`,
-  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be held\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
+  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
   de: [String.raw`\b(?:wird|werden|soll|sollen|will|wollen)\b`],
@@ -48,10 +48,14 @@ function futurePattern(language: string): RegExp {
   return pattern;
 }
 
+/** Future seen from the past ("said she would run on 3 November"): neither a report nor an announcement. */
+const FUTURE_IN_PAST = /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b/i;
+
 /** Whether a clause announces, reports, or leaves it open: decides which way an unwritten year or weekday goes. */
 export function tenseOf(text: string, language?: string): Tense {
   const lang = primary(language);
   if (futurePattern(lang).test(text)) return 'future';
+  if (FUTURE_IN_PAST.test(text)) return 'present';
   if (PAST_EN.test(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
   return 'present';
 }
@@ -59,6 +63,21 @@ export function tenseOf(text: string, language?: string): Tense {
 /** Clause edges for tense: "X, who won in July, will defend…" holds two tenses. */
 const CLAUSE_BOUNDARY =
   /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when)\s|\s+and\s+/g;
+
+/**
+ * The words that frame a date: its clause up to the date and a few words after it ("who faces a
+ * runoff on 3 November", "On 3 October, the minister resigned"), not the rest of a long sentence.
+ */
+export function tenseContext(sentence: string, index: number, length: number): string {
+  const clause = clauseAround(sentence, index);
+  const start = sentence.indexOf(clause);
+  const after = sentence
+    .slice(index + length)
+    .split(/\s+/)
+    .slice(0, 5)
+    .join(' ');
+  return `${sentence.slice(start, index + length)} ${after}`;
+}
 
 /** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
 export function clauseAround(sentence: string, index: number): string {

@@ -34,13 +34,21 @@ function distance(year: number, month: number, day: number, publishedAt: Date): 
 }
 
 /**
+ * News mostly looks back, so a tenseless date goes forward only when that reading is much nearer:
+ * "10 November" in an October article is ahead, "1 April" in an October article is behind.
+ */
+export const FORWARD_BIAS = 0.5;
+
+/**
  * The year of a day and month written without one. A report looks back: the latest such date not
  * after publication. An announcement looks forward: the earliest not before it. A clause that says
- * neither takes whichever is nearer, the past winning a tie. 29 February moves to a leap year.
+ * neither (a timeline item, "the runoff on 3 November") looks forward only when that date is much
+ * nearer than the past one. 29 February moves to a leap year.
  */
 export function inferYear(month: number, day: number, publishedAt: Date, tense: Tense = 'past'): number {
   if (tense !== 'present') return yearTowards(month, day, publishedAt, tense);
   const past = yearTowards(month, day, publishedAt, 'past');
   const future = yearTowards(month, day, publishedAt, 'future');
-  return distance(future, month, day, publishedAt) < distance(past, month, day, publishedAt) ? future : past;
+  const ahead = distance(future, month, day, publishedAt);
+  return ahead < FORWARD_BIAS * distance(past, month, day, publishedAt) ? future : past;
 }
