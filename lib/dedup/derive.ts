@@ -66,7 +66,7 @@ const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
  * order they arrived in: date by agreement, summary by representativeness, topics and names by union.
  */
 export function deriveEvent(id: string, accounts: Source[], version: number): TimelineEvent {
-  const sources = [...accounts].sort(bySourceOrder);
+  const sources = onePerArticle(accounts);
   const dated = sources.filter((s) => s.kind === 'dated');
   const summarySource = representative(dated.length ? dated : sources);
   return {
@@ -82,22 +82,33 @@ export function deriveEvent(id: string, accounts: Source[], version: number): Ti
       organizations: union(sources.map((s) => s.entities.organizations)),
     },
     firstReportedAt: (sources[0] as Source).publishedAt,
-    lastReportedAt: sources.map((s) => s.publishedAt).sort().at(-1) as string,
+    lastReportedAt: sources
+      .map((s) => s.publishedAt)
+      .sort()
+      .at(-1) as string,
     sources,
+    accounts: [...accounts].sort(bySourceOrder),
     version,
   };
 }
 
 /**
- * Accounts put together, one per article: an article telling the same event twice (a lead and a
- * timeline item) is one source, its earlier account; the same account again replaces the old one, so an
- * edited article updates its quote instead of adding a source.
+ * One source per article: an article telling the same event twice (a lead and a timeline item) is
+ * one source, its earlier account. Every account stays on the event for matching, so what links to
+ * it never depends on which of an article's accounts arrived first.
  */
-export function mergeAccounts(accounts: Source[]): Source[] {
+export function onePerArticle(accounts: Source[]): Source[] {
   const byArticle = new Map<string, Source>();
   for (const account of accounts) {
     const kept = byArticle.get(account.articleId);
-    if (!kept || account.position <= kept.position) byArticle.set(account.articleId, account);
+    if (!kept || account.position < kept.position) byArticle.set(account.articleId, account);
   }
   return [...byArticle.values()].sort(bySourceOrder);
+}
+
+/** Accounts put together: the same account again replaces the old one, so an edited article updates its quote. */
+export function mergeAccounts(accounts: Source[]): Source[] {
+  const byAccount = new Map<string, Source>();
+  for (const account of accounts) byAccount.set(`${account.articleId}#${account.position}`, account);
+  return [...byAccount.values()].sort(bySourceOrder);
 }

@@ -1,4 +1,4 @@
-export { accountId, bySourceOrder, deriveEvent, mergeAccounts } from './derive.ts';
+export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle } from './derive.ts';
 export {
   type ArticleOutcome,
   accountOf,

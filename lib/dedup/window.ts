@@ -30,17 +30,23 @@ export interface SortRange {
 const monthLevel = (month: string): SortRange => ({ lower: `${month}-00#`, upper: `${month}-00#~` });
 
 /**
- * The sort-key ranges holding every event an account could belong to: the days around it (two, so an
- * event whose date moved a day with its sources is still found), plus the month-level entries of those
- * months; for a month, the whole month; for a year, the year's own entries. Reads only the window,
- * however large the table.
+ * How far an event's date may sit from the accounts that could join it. An event takes the day most
+ * of its accounts give, and accounts a day apart chain, so a long-running story's date can move a few
+ * days from some of its accounts; a window this wide still finds it.
+ */
+export const WINDOW_DAYS = 7;
+
+/**
+ * The sort-key ranges holding every event an account could belong to: the days around it (wide, see
+ * WINDOW_DAYS), plus the month-level entries of those months; for a month, the whole month; for a
+ * year, the year's own entries. Reads only the window, however large the table.
  */
 export function candidateRanges({ date, datePrecision }: Dated): SortRange[] {
   if (datePrecision === 'year') return [{ lower: `${date}-00-00#`, upper: `${date}-00-00#~` }];
   if (datePrecision === 'month') return [{ lower: `${date}-00#`, upper: `${date}-31#~` }];
   const day = dayNumber(date);
-  const first = isoOf(day - 2);
-  const last = isoOf(day + 2);
-  const months = [...new Set([first.slice(0, 7), last.slice(0, 7)])];
+  const first = isoOf(day - WINDOW_DAYS);
+  const last = isoOf(day + WINDOW_DAYS);
+  const months = [...new Set([first.slice(0, 7), date.slice(0, 7), last.slice(0, 7)])].sort();
   return [{ lower: `${sortDate(first)}#`, upper: `${sortDate(last)}#~` }, ...months.map(monthLevel)];
 }

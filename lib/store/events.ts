@@ -16,7 +16,7 @@ import {
   TimelineEventSchema,
   type TimelineReader,
 } from '../timeline/index.ts';
-import { keys, TIMELINE_INDEX, TIMELINE_PARTITION } from './table.ts';
+import { BY_PARTITION_INDEX, keys, TIMELINE_PARTITION } from './table.ts';
 
 const QUERY_PAGE = 100;
 
@@ -75,7 +75,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     const events = new Map<string, TimelineEvent>();
     for (const { lower, upper } of ranges) {
       for await (const event of this.query({
-        IndexName: TIMELINE_INDEX,
+        IndexName: BY_PARTITION_INDEX,
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),
       })) {
@@ -114,13 +114,21 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   range({ lower, upper, order, after }: RangeRequest): AsyncIterable<TimelineEvent> {
     const id = after?.slice(after.indexOf('#') + 1);
     return this.query({
-      IndexName: TIMELINE_INDEX,
+      IndexName: BY_PARTITION_INDEX,
       KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
       ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),
       ScanIndexForward: order === 'asc',
       Limit: QUERY_PAGE,
       ExclusiveStartKey:
         after && id ? marshall({ ...keys.event(id), gsi1pk: TIMELINE_PARTITION, gsi1sk: after }) : undefined,
+    });
+  }
+
+  async point(id: string, into: string): Promise<void> {
+    await putIf(this.client, {
+      TableName: this.tableName,
+      Item: marshall({ ...keys.event(id), mergedInto: into, version: 0 }),
+      ConditionExpression: 'attribute_not_exists(pk)',
     });
   }
 
@@ -139,7 +147,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   /** The id an event lives under now: itself, or the event it was merged into (followed a few hops). */
   async resolve(id: string): Promise<string | undefined> {
     let current = id;
-    for (let hop = 0; hop < 5; hop++) {
+    for (let hop = 0; hop < 20; hop++) {
       const item = await this.item(current);
       if (!item) return undefined;
       if (!('mergedInto' in item)) return current;

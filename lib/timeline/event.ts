@@ -45,7 +45,10 @@ export const TimelineEventSchema = z.object({
   entities: EntitiesSchema.default({ people: [], places: [], organizations: [] }),
   firstReportedAt: instant,
   lastReportedAt: instant,
+  /** One per article that reported it (its earliest account): what the public sees. */
   sources: z.array(SourceSchema).min(1),
+  /** Every account of it, several per article when an article tells it twice: what matching compares. */
+  accounts: z.array(SourceSchema).min(1),
   /** Optimistic-lock counter: every write must name the version it read. */
   version: z.number().int().nonnegative(),
 });

@@ -166,7 +166,13 @@ export function thresholdSweep(
   const scores: Array<{ threshold: number; pairwiseF1: number; bcubedF1: number; current: boolean }> = [];
   for (const threshold of thresholds) {
     const parent = labelled.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+    const find = (i: number): number => {
+      const up = parent[i] as number;
+      if (up === i) return i;
+      const root = find(up);
+      parent[i] = root;
+      return root;
+    };
     for (let i = 0; i < labelled.length; i++) {
       for (let j = i + 1; j < labelled.length; j++) {
         const a = (labelled[i] as Required<LabelledAccount>).account;

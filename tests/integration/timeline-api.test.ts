@@ -12,10 +12,29 @@ function event(
   feedId = 'alpha',
   topics = ['shipping'],
 ): TimelineEvent {
+  const datePrecision = date.length === 10 ? 'day' : 'month';
+  const source = {
+    articleId: `art_${id.slice(4).padEnd(32, '0')}`,
+    url: `https://example.org/${id}`,
+    title: `Title ${id}`,
+    feedId,
+    feedName: feedId,
+    publishedAt: '2024-10-20T00:00:00.000Z',
+    quote: summary,
+    position: 0,
+    kind: 'dated' as const,
+    date,
+    datePrecision: datePrecision as 'day' | 'month',
+    endDate: null,
+    scheduled: false,
+    summary,
+    topics,
+    entities: { people: [], places: [], organizations: [] },
+  };
   return {
     id,
     date,
-    datePrecision: date.length === 10 ? 'day' : 'month',
+    datePrecision,
     endDate: null,
     kind: 'dated',
     scheduled: false,
@@ -24,26 +43,8 @@ function event(
     entities: { people: [], places: [], organizations: [] },
     firstReportedAt: '2024-10-20T00:00:00.000Z',
     lastReportedAt: '2024-10-20T00:00:00.000Z',
-    sources: [
-      {
-        articleId: `art_${id.slice(4).padEnd(32, '0')}`,
-        url: `https://example.org/${id}`,
-        title: `Title ${id}`,
-        feedId,
-        feedName: feedId,
-        publishedAt: '2024-10-20T00:00:00.000Z',
-        quote: summary,
-        position: 0,
-        kind: 'dated',
-        date,
-        datePrecision: date.length === 10 ? 'day' : 'month',
-        endDate: null,
-        scheduled: false,
-        summary,
-        topics,
-        entities: { people: [], places: [], organizations: [] },
-      },
-    ],
+    sources: [source],
+    accounts: [source],
     version: 0,
   };
 }
@@ -87,7 +88,7 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(await store.update({ ...first, summary: 'stale writer', version: 1 })).toBe(false);
     expect((await store.get(first.id))?.summary).toBe('Summit, revised');
     const day = await store.inRanges(candidateRanges({ date: '2024-10-08', datePrecision: 'day' }));
-    expect(day.map((e) => e.id).sort()).toEqual(['evt_04', 'evt_05']);
+    expect(day.map((e) => e.id).sort()).toEqual(['evt_03', 'evt_04', 'evt_05', 'evt_06']);
     const june = await store.inRanges(candidateRanges({ date: '2024-06', datePrecision: 'month' }));
     expect(june.map((e) => e.id).sort()).toEqual(['evt_01', 'evt_02']);
     const twin = event('evt_09', '2024-12-01', 'A twin merged away');

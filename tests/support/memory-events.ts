@@ -28,6 +28,23 @@ export class MemoryEvents implements EventRepository {
     return item && !('mergedInto' in item) ? item : undefined;
   }
 
+  async resolve(id: string): Promise<string | undefined> {
+    this.requests++;
+    let current = id;
+    for (let hop = 0; hop < 20; hop++) {
+      const item = this.items.get(current);
+      if (!item) return undefined;
+      if (!('mergedInto' in item)) return current;
+      current = item.mergedInto;
+    }
+    return undefined;
+  }
+
+  async point(id: string, into: string): Promise<void> {
+    this.requests++;
+    if (!this.items.has(id)) this.items.set(id, { mergedInto: into, version: 0 });
+  }
+
   async create(event: TimelineEvent): Promise<boolean> {
     this.requests++;
     if (this.items.has(event.id)) return false;
