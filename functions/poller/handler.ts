@@ -1,17 +1,27 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { pollFeeds } from '../../lib/feeds/index.ts';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { HostLimiter, pollFeed } from '../../lib/feeds/index.ts';
+import { decodePollJob } from '../../lib/queue/index.ts';
 import { services } from '../../lib/runtime/index.ts';
 
-/** EventBridge schedule → poll every enabled feed and queue what is new. */
-export async function handler(_event: ScheduledEvent) {
-  const { feeds, fetch, ledger, articleQueue, logger } = services();
-  const enabled = feeds().filter((feed) => feed.enabled);
-  const results = await pollFeeds(enabled, { fetch, ledger, queue: articleQueue(), log: logger });
-  const summary = {
-    feeds: results.length,
-    failed: results.filter((result) => !result.ok).length,
-    queued: results.reduce((sum, result) => sum + result.queued, 0),
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * Feeds queue → one poll per job. A feed that is down is not a failed message: its state records
+ * the failure and schedules the retry. Only what stops the poll itself (an unusable job, storage
+ * unreachable) fails the record, so SQS retries it and finally dead-letters it.
+ */
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  const { fetch, ledger, articleQueue, states, logger } = services();
+  const deps = { fetch, ledger, queue: articleQueue(), states, log: logger, hosts: new HostLimiter() };
+  const pollRecord = async (record: SQSRecord) => {
+    const feed = decodePollJob(record.body);
+    const stored = await states.getMany([feed.id]);
+    return pollFeed(feed, stored.get(feed.id), deps);
   };
-  logger.info('poll finished', summary);
-  return { ...summary, results };
+  return processPartialResponse(event, pollRecord, processor, {
+    context: context as Context,
+    throwOnFullBatchFailure: false,
+    processInParallel: true,
+  });
 }

@@ -8,9 +8,9 @@ import { services } from '../../lib/runtime/index.ts';
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord) {
-  const { events, logger, fetch } = services();
+  const { events, logger, fetchPage } = services();
   try {
-    const article = await withFullText(decodeArticleMessage(record.body), { fetch, log: logger });
+    const article = await withFullText(decodeArticleMessage(record.body), { fetch: fetchPage, log: logger });
     const outcome = await recordArticle(events, article);
     logger.info(`article ${article.url}: ${outcome.events} events`, { ...outcome, articleId: article.id });
     return outcome;

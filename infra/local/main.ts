@@ -11,8 +11,8 @@ async function main(args: string[]): Promise<number> {
   if (options.once) {
     const s = await runOnce(options);
     console.log(
-      `once: polled ${s.feeds} feed(s) (${s.failedFeeds} failed), queued ${s.queued} article(s), ` +
-        `processed ${s.processed} message(s) (${s.failedMessages} failed attempt(s))`,
+      `once: polled ${s.feeds} feed(s) (${s.failedFeeds} failed), ` +
+        `processed ${s.processed} article(s) (${s.failedMessages} failed attempt(s))`,
     );
     return 0;
   }

@@ -1,17 +1,20 @@
 import { serve } from '@hono/node-server';
 import type { ScheduledEvent } from 'aws-lambda';
 import { handler as pollerHandler } from '../../functions/poller/handler.ts';
+import { handler as schedulerHandler } from '../../functions/scheduler/handler.ts';
 import { timelineApp } from '../../functions/timeline/app.ts';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
-import { type Feed, loadFeedsFile } from '../../lib/feeds/index.ts';
+import { loadFeedsFile } from '../../lib/feeds/index.ts';
+import { services } from '../../lib/runtime/index.ts';
 import type { RunnerOptions } from './cli.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
-import { WorkerLoop } from './worker-loop.ts';
+import { type SqsHandler, WorkerLoop } from './worker-loop.ts';
 
-const MIN_TICK_MS = 60_000;
+/** The scheduler runs every minute locally (every 5 in AWS); each run queues only the feeds that are due. */
+const SCHEDULE_EVERY_MS = 60_000;
 
-/** The event EventBridge Scheduler sends the poller. */
-export function scheduledEvent(now = new Date()): ScheduledEvent {
+/** The event EventBridge Scheduler sends the scheduler; `force` polls every feed now. */
+export function scheduledEvent(now = new Date(), force = false): ScheduledEvent<{ force?: boolean }> {
   return {
     version: '0',
     id: crypto.randomUUID(),
@@ -20,17 +23,18 @@ export function scheduledEvent(now = new Date()): ScheduledEvent {
     account: '000000000000',
     time: now.toISOString(),
     region: process.env.AWS_REGION ?? 'us-east-1',
-    resources: ['arn:aws:events:us-east-1:000000000000:rule/dateline-poll'],
-    detail: {},
+    resources: ['arn:aws:events:us-east-1:000000000000:rule/dateline-schedule'],
+    detail: force ? { force } : {},
   };
 }
 
-function workerFor(stack: LocalStack): WorkerLoop {
+function loopFor(stack: LocalStack, queue: 'articles' | 'feeds', handler: SqsHandler): WorkerLoop {
+  const { url, arn } = stack[queue];
   return new WorkerLoop({
     sqs: stack.sqs,
-    queueUrl: stack.articles.url,
-    queueArn: stack.articles.arn,
-    handler: (event) => workerHandler(event),
+    queueUrl: url,
+    queueArn: arn,
+    handler,
     region: process.env.AWS_REGION,
   });
 }
@@ -38,34 +42,32 @@ function workerFor(stack: LocalStack): WorkerLoop {
 export interface OnceSummary {
   feeds: number;
   failedFeeds: number;
-  queued: number;
   processed: number;
   failedMessages: number;
 }
 
-/** --once: poll every enabled feed, process everything queued, report. */
+/** --once: poll every enabled feed now, process everything queued, report. */
 export async function runOnce(options: RunnerOptions): Promise<OnceSummary> {
-  loadFeedsFile(options.feedsPath);
+  const feeds = loadFeedsFile(options.feedsPath).filter((feed) => feed.enabled);
   const stack = await startLocalStack(options);
   try {
-    const worker = workerFor(stack);
-    const poll = await pollerHandler(scheduledEvent());
-    await worker.drain();
+    const started = new Date().toISOString();
+    const pollers = loopFor(stack, 'feeds', (event) => pollerHandler(event));
+    const workers = loopFor(stack, 'articles', (event) => workerHandler(event));
+    await schedulerHandler(scheduledEvent(new Date(), true));
+    await pollers.drain();
+    await workers.drain();
+    const states = await services().states.getMany(feeds.map((feed) => feed.id));
+    const polled = [...states.values()].filter((state) => (state.lastPolledAt ?? '') >= started);
     return {
-      feeds: poll.feeds,
-      failedFeeds: poll.failed,
-      queued: poll.queued,
-      processed: worker.stats.succeeded,
-      failedMessages: worker.stats.failed,
+      feeds: polled.length,
+      failedFeeds: polled.filter((state) => state.lastError).length,
+      processed: workers.stats.succeeded,
+      failedMessages: workers.stats.failed,
     };
   } finally {
     await stack.stop();
   }
-}
-
-function tickMs(feeds: Feed[]): number {
-  const intervals = feeds.filter((feed) => feed.enabled).map((feed) => feed.pollEveryMs);
-  return Math.max(MIN_TICK_MS, Math.min(...intervals, 10 * MIN_TICK_MS));
 }
 
 export interface RunningPipeline {
@@ -73,20 +75,23 @@ export interface RunningPipeline {
   stop(): Promise<void>;
 }
 
-/** The long-running local pipeline: schedule, worker loop and timeline server. */
+/** The long-running local pipeline: schedule, poll and worker loops, timeline server. */
 export async function runPipeline(options: RunnerOptions, log = console.log): Promise<RunningPipeline> {
-  const feeds = loadFeedsFile(options.feedsPath);
+  loadFeedsFile(options.feedsPath);
   const stack = await startLocalStack(options);
-  const worker = workerFor(stack);
-  worker.start();
+  const loops = [
+    loopFor(stack, 'feeds', (event) => pollerHandler(event)),
+    loopFor(stack, 'articles', (event) => workerHandler(event)),
+  ];
+  for (const loop of loops) loop.start();
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
-  let polling: Promise<unknown> = Promise.resolve();
+  let scheduling: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    polling = pollerHandler(scheduledEvent())
-      .catch((error: Error) => log(`poll failed: ${error.message}`))
+    scheduling = schedulerHandler(scheduledEvent())
+      .catch((error: Error) => log(`schedule failed: ${error.message}`))
       .finally(() => {
-        if (!stopping) timer = setTimeout(tick, tickMs(feeds));
+        if (!stopping) timer = setTimeout(tick, SCHEDULE_EVERY_MS);
       });
   };
   tick();
@@ -103,8 +108,8 @@ export async function runPipeline(options: RunnerOptions, log = console.log): Pr
     async stop() {
       stopping = true;
       clearTimeout(timer);
-      await worker.stop();
-      await Promise.race([polling, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await Promise.all(loops.map((loop) => loop.stop()));
+      await Promise.race([scheduling, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -7,6 +7,7 @@ import { ensureTable } from '../../lib/store/index.ts';
 import { type Emulator, QueueSnapshots, startDynalite, startFauxqsServer } from './emulators.ts';
 
 export const ARTICLES_QUEUE = 'dateline-articles';
+export const FEEDS_QUEUE = 'dateline-feeds';
 /** Locally a failed message is retried after a short backoff instead of the AWS visibility timeout. */
 const LOCAL_VISIBILITY_TIMEOUT_S = 30;
 const SNAPSHOT_EVERY_MS = 1_000;
@@ -19,10 +20,24 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   articles: QueuePair & { arn: string };
+  feeds: QueuePair & { arn: string };
   sqs: SQSClient;
   dynamo: DynamoDBClient;
   embedded: { dynamodb: boolean; sqs: boolean };
   stop(): Promise<void>;
+}
+
+/** A queue and its DLQ: the ones the environment names, or created here; their URLs go into the environment. */
+async function queuePair(sqs: SQSClient, name: string, envPrefix: 'ARTICLES' | 'FEEDS') {
+  const given = process.env[`${envPrefix}_QUEUE_URL`];
+  const pair = given
+    ? { url: given, dlqUrl: process.env[`${envPrefix}_DLQ_URL`] ?? '' }
+    : await ensureQueuePair(sqs, name, LOCAL_VISIBILITY_TIMEOUT_S);
+  process.env[`${envPrefix}_QUEUE_URL`] = pair.url;
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: pair.url, AttributeNames: ['QueueArn'] }),
+  );
+  return { ...pair, arn: Attributes?.QueueArn ?? '' };
 }
 
 function setDefault(name: string, value: string) {
@@ -60,7 +75,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stops: Array<() => Promise<void>> = [];
   const embedded = {
     dynamodb: !process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.TABLE_NAME,
-    sqs: !process.env.AWS_ENDPOINT_URL_SQS && !process.env.ARTICLES_QUEUE_URL,
+    sqs: !process.env.AWS_ENDPOINT_URL_SQS && !process.env.ARTICLES_QUEUE_URL && !process.env.FEEDS_QUEUE_URL,
   };
   let dynalite: Emulator | undefined;
   if (embedded.dynamodb) {
@@ -78,19 +93,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   mkdirSync(options.dataDir, { recursive: true });
   await ensureTable(dynamo, process.env.TABLE_NAME as string);
-  const pair = process.env.ARTICLES_QUEUE_URL
-    ? { url: process.env.ARTICLES_QUEUE_URL, dlqUrl: process.env.ARTICLES_DLQ_URL ?? '' }
-    : await ensureQueuePair(sqs, ARTICLES_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
-  process.env.ARTICLES_QUEUE_URL = pair.url;
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: pair.url, AttributeNames: ['QueueArn'] }),
-  );
+  const articles = await queuePair(sqs, ARTICLES_QUEUE, 'ARTICLES');
+  const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
 
   if (fauxqs) {
     const file = join(options.dataDir, 'sqs-snapshot.json');
     const urls: Record<string, string> = {
-      [ARTICLES_QUEUE]: pair.url,
-      [`${ARTICLES_QUEUE}-dlq`]: pair.dlqUrl,
+      [ARTICLES_QUEUE]: articles.url,
+      [`${ARTICLES_QUEUE}-dlq`]: articles.dlqUrl,
+      [FEEDS_QUEUE]: feeds.url,
+      [`${FEEDS_QUEUE}-dlq`]: feeds.dlqUrl,
     };
     await restore(sqs, (name) => urls[name], file);
     const snapshots = new QueueSnapshots(file, fauxqs.server, () => Object.keys(urls));
@@ -105,7 +117,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (dynalite) stops.push(() => (dynalite as Emulator).stop());
 
   return {
-    articles: { ...pair, arn: Attributes?.QueueArn ?? '' },
+    articles,
+    feeds,
     sqs,
     dynamo,
     embedded,

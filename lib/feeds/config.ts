@@ -72,13 +72,14 @@ function who(entry: unknown, index: number): string {
   return typeof id === 'string' ? `feed "${id}" (feeds[${index}])` : `feeds[${index}]`;
 }
 
-type FeedEntry = z.infer<typeof FeedSchema>;
-
-/** A feed with its defaults applied: what the rest of Dateline works with. */
-export type Feed = Omit<FeedEntry, 'pollEvery' | 'fullText'> & {
-  pollEveryMs: number;
-  fullText: z.infer<typeof fullTextMode>;
-};
+/** A feed with its defaults applied: what the rest of Dateline works with, and what a poll job carries. */
+export const ResolvedFeedSchema = FeedSchema.omit({ pollEvery: true, fullText: true }).extend({
+  pollEveryMs: z.number().int().positive(),
+  /** Whether ops set pollEvery for this feed; if not, its observed rhythm may. */
+  pollEveryConfigured: z.boolean(),
+  fullText: fullTextMode,
+});
+export type Feed = z.infer<typeof ResolvedFeedSchema>;
 
 export class FeedsConfigError extends Error {
   constructor(
@@ -118,6 +119,7 @@ export function parseFeedsFile(text: string, source = 'feeds file'): Feed[] {
   return feeds.map(({ pollEvery, fullText, ...feed }) => ({
     ...feed,
     pollEveryMs: parseDuration(pollEvery ?? defaults.pollEvery),
+    pollEveryConfigured: pollEvery !== undefined,
     fullText: fullText ?? defaults.fullText,
   }));
 }

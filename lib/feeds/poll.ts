@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { Article } from '../articles/index.ts';
-import { decodeBody, type FetchedResponse } from '../http/index.ts';
+import { decodeBody, type FetchedResponse, permanentUrl } from '../http/index.ts';
 import type { Log } from '../log.ts';
 import { articleFromEntry } from './articles.ts';
 import type { Feed } from './config.ts';
-import { parseFeed } from './parse.ts';
+import { feedTtlMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
+import { HostLimiter, hostOf } from './hosts.ts';
+import { type FeedEntry, parseFeed } from './parse.ts';
+import { DEFAULT_POLICY, nextPollAt, type PollPolicy } from './schedule.ts';
+import { currentState, type FeedState } from './state.ts';
 
 /** Which articles were already queued: the poller's memory. */
 export interface ArticleLedger {
@@ -20,77 +25,216 @@ export interface ArticleQueue {
   send(articles: Article[]): Promise<QueueResult>;
 }
 
+/** Per-feed state and per-host limits, kept between polls. */
+export interface FeedStateStore {
+  getMany(ids: string[]): Promise<Map<string, FeedState>>;
+  /** Stores a state read at `version - 1`; false when someone else wrote it since. */
+  save(state: FeedState): Promise<boolean>;
+  list(): Promise<FeedState[]>;
+  hostBlockedUntil(host: string): Promise<Date | undefined>;
+  blockHost(host: string, until: Date): Promise<void>;
+}
+
 export interface PollDeps {
-  fetch(url: string): Promise<FetchedResponse>;
+  fetch(url: string, headers?: Record<string, string>): Promise<FetchedResponse>;
   ledger: ArticleLedger;
   queue: ArticleQueue;
+  states: FeedStateStore;
   log: Log;
   now?: () => Date;
+  random?: () => number;
+  policy?: PollPolicy;
+  hosts?: HostLimiter;
 }
 
 export interface PollResult {
   feedId: string;
   ok: boolean;
   status?: number;
+  /** 304, or a 200 whose body did not change: nothing parsed. */
+  unchanged?: boolean;
   entries: number;
   queued: number;
   error?: string;
+  nextPollAt: string;
 }
 
-async function fetchEntries(feed: Feed, deps: PollDeps) {
-  const response = await deps.fetch(feed.url);
-  if (response.status < 200 || response.status > 299) {
-    throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
+type Outcome = Partial<FeedState> & {
+  hints?: PollHints;
+  failed?: string;
+  gone?: boolean;
+  entries?: number;
+  queued?: number;
+  observedGaps?: number[];
+};
+
+const hash = (body: Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 32);
+
+function gapsBetween(entries: FeedEntry[]): number[] {
+  const times = entries
+    .map((entry) => (entry.publishedAt ? Date.parse(entry.publishedAt) : Number.NaN))
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => b - a)
+    .slice(0, 11);
+  return times.slice(1).map((t, i) => (times[i] as number) - t);
+}
+
+/** Queues what is new in a fetched feed; only SQS-accepted articles are marked seen. */
+async function queueNew(feed: Feed, entries: FeedEntry[], deps: PollDeps, now: Date) {
+  const articles = entries
+    .map((entry) => articleFromEntry(feed, entry, now))
+    .filter((a): a is Article => !!a);
+  const unique = [...new Map(articles.map((article) => [article.id, article])).values()];
+  const fresh = await deps.ledger.unseen(unique);
+  const { sent, failed } = fresh.length ? await deps.queue.send(fresh) : { sent: [], failed: [] };
+  for (const article of sent) await deps.ledger.markSeen(article);
+  for (const { article, reason } of failed) {
+    deps.log.warn(`feed ${feed.id}: could not queue ${article.url}, will retry next poll: ${reason}`);
   }
-  const feedDocument = await parseFeed(decodeBody(response.body, response.headers['content-type']));
-  return { status: response.status, entries: feedDocument.entries };
+  return { sent: sent.length, failed: failed.length };
+}
+
+async function fetched(
+  feed: Feed,
+  state: FeedState,
+  response: FetchedResponse,
+  deps: PollDeps,
+  now: Date,
+): Promise<Outcome> {
+  const bodyHash = hash(response.body);
+  const hints = { maxAgeMs: maxAgeMs(response.headers['cache-control']) };
+  const validators = { etag: response.headers.etag, lastModified: response.headers['last-modified'] };
+  if (bodyHash === state.bodyHash) return { ...validators, bodyHash, hints, entries: state.items, queued: 0 };
+  const xml = decodeBody(response.body, response.headers['content-type']);
+  const { entries } = await parseFeed(xml);
+  const { sent, failed } = await queueNew(feed, entries, deps, now);
+  const newest = entries
+    .map((e) => e.publishedAt)
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  return {
+    // An entry SQS refused must be seen again: forget the validators so the next poll fetches in full.
+    ...(failed
+      ? { etag: undefined, lastModified: undefined, bodyHash: undefined }
+      : { ...validators, bodyHash }),
+    hints: { ...hints, feedTtlMs: feedTtlMs(xml) },
+    entries: entries.length,
+    queued: sent,
+    items: entries.length,
+    newestItemAt: newest,
+    lastNewItemAt: sent ? now.toISOString() : state.lastNewItemAt,
+    observedGaps: gapsBetween(entries),
+  };
+}
+
+async function attempt(feed: Feed, state: FeedState, deps: PollDeps, now: Date): Promise<Outcome> {
+  const headers: Record<string, string> = {};
+  if (state.etag) headers['if-none-match'] = state.etag;
+  if (state.lastModified) headers['if-modified-since'] = state.lastModified;
+  const response = await deps.fetch(state.url, headers);
+  const moved = permanentUrl(response);
+  const base: Outcome = { lastStatus: response.status, ...(moved ? { url: moved } : {}) };
+  if (response.status === 304) {
+    return {
+      ...base,
+      hints: { maxAgeMs: maxAgeMs(response.headers['cache-control']) },
+      entries: state.items,
+      queued: 0,
+    };
+  }
+  if (response.status === 429 || response.status === 503) {
+    const wait = retryAfterMs(response.headers['retry-after'], now);
+    if (wait) await deps.states.blockHost(hostOf(response.url), new Date(now.getTime() + wait));
+    return { ...base, hints: { retryAfterMs: wait }, failed: `HTTP ${response.status}` };
+  }
+  if (response.status === 410) return { ...base, failed: 'HTTP 410 Gone', gone: true };
+  if (response.status < 200 || response.status > 299) return { ...base, failed: `HTTP ${response.status}` };
+  return { ...base, ...(await fetched(feed, state, response, deps, now)) };
 }
 
 /**
- * Polls one feed and queues what is new. An article is marked seen only after SQS accepted it, so a
- * crash in between queues it again (the worker is idempotent) instead of losing it.
+ * Polls one feed politely: validators sent back as received, a 304 or an unchanged body costs no
+ * parse, the next poll as late as the feed, its server and its record allow. One feed's failure is
+ * recorded on its state and logged once; it never stops the others.
  */
-export async function pollFeed(feed: Feed, deps: PollDeps): Promise<PollResult> {
-  try {
-    const { status, entries } = await fetchEntries(feed, deps);
-    const seenAt = (deps.now ?? (() => new Date()))();
-    const articles = entries
-      .map((entry) => articleFromEntry(feed, entry, seenAt))
-      .filter((a): a is Article => !!a);
-    const fresh = await deps.ledger.unseen(dedupeById(articles));
-    const { sent, failed } = fresh.length ? await deps.queue.send(fresh) : { sent: [], failed: [] };
-    for (const article of sent) await deps.ledger.markSeen(article);
-    for (const { article, reason } of failed) {
-      deps.log.warn(`feed ${feed.id}: could not queue ${article.url}, will retry next poll: ${reason}`);
+export async function pollFeed(
+  feed: Feed,
+  stored: FeedState | undefined,
+  deps: PollDeps,
+): Promise<PollResult> {
+  const now = (deps.now ?? (() => new Date()))();
+  const policy = deps.policy ?? DEFAULT_POLICY;
+  const state = currentState(feed, stored, now);
+  const host = hostOf(state.url);
+  const blockedUntil = await deps.states.hostBlockedUntil(host);
+  let outcome: Outcome;
+  if (blockedUntil && blockedUntil > now) {
+    outcome = { hints: { retryAfterMs: blockedUntil.getTime() - now.getTime() } };
+  } else {
+    try {
+      outcome = await (deps.hosts ?? new HostLimiter()).run(host, () => attempt(feed, state, deps, now));
+    } catch (error) {
+      outcome = { failed: (error as Error).message };
     }
-    deps.log.info(`feed ${feed.id}: ${entries.length} entries, ${sent.length} new queued`, {
-      feedId: feed.id,
-    });
-    return { feedId: feed.id, ok: true, status, entries: entries.length, queued: sent.length };
-  } catch (error) {
-    const message = (error as Error).message;
-    deps.log.error(`feed ${feed.id} (${feed.url}) failed: ${message}`, { feedId: feed.id });
-    return {
-      feedId: feed.id,
-      ok: false,
-      status: (error as { status?: number }).status,
-      entries: 0,
-      queued: 0,
-      error: message,
-    };
   }
+  const { hints, failed, gone, entries, queued, observedGaps, ...changes } = outcome;
+  const failures = failed
+    ? state.consecutiveFailures + 1
+    : blockedUntil && blockedUntil > now
+      ? state.consecutiveFailures
+      : 0;
+  const unhealthy = !!gone || (failed ? failures >= policy.unhealthyAfter || state.unhealthy : false);
+  const next = nextPollAt(
+    {
+      now,
+      configuredMs: feed.pollEveryMs,
+      configured: feed.pollEveryConfigured,
+      observedGapsMs: observedGaps,
+      ...hints,
+      consecutiveFailures: failures,
+      unhealthy,
+    },
+    deps.random,
+    policy,
+  ).toISOString();
+  const saved = await deps.states.save({
+    ...state,
+    ...changes,
+    lastPolledAt: now.toISOString(),
+    consecutiveFailures: failures,
+    lastError: failed ?? (blockedUntil && blockedUntil > now ? state.lastError : undefined),
+    unhealthy,
+    nextPollAt: next,
+    version: state.version + 1,
+  });
+  if (!saved) deps.log.warn(`feed ${feed.id}: state changed while polling; keeping the other writer's`);
+  if (failed)
+    deps.log.error(`feed ${feed.id} (${state.url}) failed: ${failed}`, { feedId: feed.id, failures });
+  else
+    deps.log.info(`feed ${feed.id}: ${entries ?? 0} entries, ${queued ?? 0} new queued`, { feedId: feed.id });
+  return {
+    feedId: feed.id,
+    ok: !failed,
+    status: changes.lastStatus,
+    unchanged: !failed && queued === 0 && (changes.lastStatus === 304 || changes.bodyHash === state.bodyHash),
+    entries: entries ?? 0,
+    queued: queued ?? 0,
+    error: failed,
+    nextPollAt: next,
+  };
 }
 
-function dedupeById(articles: Article[]): Article[] {
-  return [...new Map(articles.map((article) => [article.id, article])).values()];
-}
-
-/** Polls feeds a few at a time; one feed's failure never stops the others. */
-export async function pollFeeds(feeds: Feed[], deps: PollDeps, concurrency = 4): Promise<PollResult[]> {
+/** Polls feeds a few at a time (and at most a few per host); one feed's failure never stops the others. */
+export async function pollFeeds(feeds: Feed[], deps: PollDeps, concurrency = 8): Promise<PollResult[]> {
+  const states = await deps.states.getMany(feeds.map((feed) => feed.id));
+  const withHosts = { ...deps, hosts: deps.hosts ?? new HostLimiter() };
   const results: PollResult[] = [];
   const pending = [...feeds];
   const worker = async () => {
-    for (let feed = pending.shift(); feed; feed = pending.shift()) results.push(await pollFeed(feed, deps));
+    for (let feed = pending.shift(); feed; feed = pending.shift()) {
+      results.push(await pollFeed(feed, states.get(feed.id), withHosts));
+    }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, feeds.length) }, worker));
   return results;

@@ -1,17 +1,31 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { assertPublicHost, guardedLookup } from './address-guard.ts';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+import { type AddressPolicy, assertPublicHost, guardedLookup } from './address-guard.ts';
+import { flatHeaders, readBody } from './body.ts';
+import { ACCEPT_ENCODING } from './decompress.ts';
+import { FetchError } from './errors.ts';
+
+export { FetchError } from './errors.ts';
 
 export const USER_AGENT = 'Dateline/0.1 (+https://github.com/dateline-news/dateline; news timeline bot)';
 
-export interface FetchOptions {
-  /** Lets loopback and private addresses through: local fixtures only, never in AWS. */
-  allowPrivateNetwork?: boolean;
+/** For feeds: the feed types first, generic XML next, anything else last (some feeds are served as text/html). */
+export const ACCEPT_FEED =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+/** For article pages. */
+export const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+export interface FetchOptions extends AddressPolicy {
+  /** The Accept header; defaults to ACCEPT_FEED. */
+  accept?: string;
+  /** Extra request headers (If-None-Match, If-Modified-Since…); they win over the defaults. */
   headers?: Record<string, string>;
+  /** DNS, TCP and TLS for one hop, until the socket is ready to send. */
   connectTimeoutMs?: number;
+  /** Everything, redirects and the whole body included: a server that trickles bytes forever stops here. */
   totalTimeoutMs?: number;
+  /** Body size after decompression, enforced while streaming. */
   maxBytes?: number;
   maxRedirects?: number;
 }
@@ -27,19 +41,10 @@ export interface FetchedResponse {
   /** The URL that answered, after redirects. */
   url: string;
   headers: Record<string, string>;
+  /** Decompressed, at most maxBytes. */
   body: Buffer;
+  /** Every hop followed, in order. */
   redirects: Redirect[];
-}
-
-export class FetchError extends Error {
-  constructor(
-    readonly url: string,
-    message: string,
-    readonly code: string,
-  ) {
-    super(`${url}: ${message}`);
-    this.name = 'FetchError';
-  }
 }
 
 const DEFAULTS = {
@@ -49,107 +54,159 @@ const DEFAULTS = {
   maxRedirects: 5,
 };
 
+type Settings = typeof DEFAULTS & FetchOptions;
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
+
+/**
+ * The final URL to record in place of the requested one, or undefined. Only when every hop was
+ * permanent (301/308) and the final answer is usable (2xx or 304): a temporary hop anywhere in the
+ * chain, or a redirect to an error page, says nothing about where the feed now lives.
+ */
+export function permanentUrl(
+  response: Pick<FetchedResponse, 'status' | 'url' | 'redirects'>,
+): string | undefined {
+  const { redirects, status } = response;
+  if (redirects.length === 0 || !redirects.every((hop) => PERMANENT.has(hop.status))) return undefined;
+  return (status >= 200 && status < 300) || status === 304 ? response.url : undefined;
+}
 
 /**
  * The one way Dateline reaches the network: http(s) only, every hop's address checked, bounded in
  * time and size (the limit applies to decompressed bytes, so a gzip bomb stops at maxBytes).
  */
 export async function guardedFetch(url: string, options: FetchOptions = {}): Promise<FetchedResponse> {
-  const settings = { ...DEFAULTS, ...options };
-  const signal = AbortSignal.timeout(settings.totalTimeoutMs);
+  const settings: Settings = { ...DEFAULTS, ...options };
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () =>
+      deadline.abort(
+        new FetchError(url, `no complete response within ${settings.totalTimeoutMs} ms`, 'ETIMEDOUT'),
+      ),
+    settings.totalTimeoutMs,
+  );
+  try {
+    return await follow(url, settings, deadline.signal);
+  } catch (error) {
+    // A hop's errors already name that hop's URL (the redirect target that was refused, say).
+    throw asFetchError(error, url, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function follow(url: string, settings: Settings, signal: AbortSignal): Promise<FetchedResponse> {
   const redirects: Redirect[] = [];
   let current = url;
   for (;;) {
-    const response = await fetchOnce(current, settings, signal);
-    const location = response.headers.location;
-    if (!REDIRECTS.has(response.status) || !location) return { ...response, url: current, redirects };
+    const res = await open(current, settings, signal);
+    const status = res.statusCode ?? 0;
+    const location = res.headers.location;
+    if (!REDIRECTS.has(status) || !location) {
+      const body = await readBody(res, current, settings.maxBytes, signal);
+      return { status, url: current, headers: flatHeaders(res), body, redirects };
+    }
+    // A redirect's body is never wanted; dropping the socket is cheaper than draining an unknown body.
+    res.destroy();
     if (redirects.length >= settings.maxRedirects) {
       throw new FetchError(url, `more than ${settings.maxRedirects} redirects`, 'ETOOMANYREDIRECTS');
     }
-    const next = new URL(location, current).toString();
-    redirects.push({ status: response.status, from: current, to: next });
+    const next = resolveLocation(location, current);
+    redirects.push({ status, from: current, to: next });
     current = next;
   }
 }
 
-type Settings = typeof DEFAULTS & FetchOptions;
-
-function fetchOnce(
-  url: string,
-  settings: Settings,
-  signal: AbortSignal,
-): Promise<Omit<FetchedResponse, 'url' | 'redirects'>> {
-  let target: URL;
+function resolveLocation(location: string, base: string): string {
   try {
-    target = new URL(url);
+    return new URL(location, base).toString();
   } catch {
-    return Promise.reject(new FetchError(url, 'not a valid URL', 'EINVALIDURL'));
+    throw new FetchError(base, `redirect to an invalid URL: ${location}`, 'EINVALIDURL');
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return Promise.reject(new FetchError(url, `protocol ${target.protocol} is not allowed`, 'EPROTOCOL'));
+}
+
+/** Checks one hop's URL before any connection: scheme and, for literal IPs, the address. */
+function target(url: string, policy: AddressPolicy): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FetchError(url, 'not a valid URL', 'EINVALIDURL');
   }
-  if (!settings.allowPrivateNetwork) {
-    try {
-      assertPublicHost(target.hostname);
-    } catch (error) {
-      return Promise.reject(new FetchError(url, (error as Error).message, 'EBLOCKED'));
-    }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new FetchError(url, `protocol ${parsed.protocol} is not allowed`, 'EPROTOCOL');
   }
-  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  try {
+    assertPublicHost(parsed.hostname, policy);
+  } catch (error) {
+    throw new FetchError(url, (error as Error).message, 'EBLOCKED');
+  }
+  return parsed;
+}
+
+/**
+ * Keep-alive pools, one per address policy: a socket a lenient policy opened to a private address
+ * must never be handed to a request under the strict one (the pool key knows only host and port).
+ */
+const agents = new Map<string, HttpAgent>();
+
+function agentFor(protocol: string, policy: AddressPolicy): HttpAgent {
+  const key = JSON.stringify([
+    protocol,
+    !!policy.allowPrivateNetwork,
+    [...(policy.allowAddresses ?? [])].sort(),
+  ]);
+  let agent = agents.get(key);
+  if (!agent) {
+    const lookup = policy.allowPrivateNetwork ? undefined : guardedLookup(policy);
+    // As Node's global agent: reuse connections, and drop idle ones after 5 s, before most servers do.
+    const settings = { keepAlive: true, timeout: 5_000, ...(lookup ? { lookup } : {}) };
+    agent = protocol === 'https:' ? new HttpsAgent(settings) : new HttpAgent(settings);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/** Sends one GET and resolves when its response headers arrive. */
+function open(url: string, settings: Settings, signal: AbortSignal): Promise<IncomingMessage> {
+  const hop = target(url, settings);
+  const request = hop.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const fail = (error: Error & { code?: string }) =>
-      reject(
-        error instanceof FetchError ? error : new FetchError(url, error.message, error.code ?? 'EFETCH'),
-      );
-    const req = request(
-      target,
-      {
-        method: 'GET',
-        signal,
-        headers: { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...settings.headers },
-        ...(settings.allowPrivateNetwork ? {} : { lookup: guardedLookup }),
+    const req = request(hop, {
+      method: 'GET',
+      signal,
+      agent: agentFor(hop.protocol, settings),
+      headers: {
+        'user-agent': USER_AGENT,
+        accept: settings.accept ?? ACCEPT_FEED,
+        'accept-encoding': ACCEPT_ENCODING,
+        ...settings.headers,
       },
-      (res) => readBody(res, settings.maxBytes, url).then(resolve, fail),
-    );
-    req.on('error', fail);
-    req.setTimeout(settings.connectTimeoutMs, () =>
-      req.destroy(new FetchError(url, `no response within ${settings.connectTimeoutMs} ms`, 'ETIMEDOUT')),
-    );
+    });
+    req.once('response', resolve);
+    req.once('error', (error) => reject(asFetchError(error, url, signal)));
+    req.once('socket', (socket: Socket) => limitConnect(req, socket, url, settings.connectTimeoutMs));
     req.end();
   });
 }
 
-function decoded(res: IncomingMessage): Readable {
-  switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return res.pipe(createGunzip());
-    case 'deflate':
-      return res.pipe(createInflate());
-    case 'br':
-      return res.pipe(createBrotliDecompress());
-    default:
-      return res;
-  }
+/** A reused keep-alive socket is already connected; a new one gets connectTimeoutMs to get there. */
+function limitConnect(req: ReturnType<typeof httpRequest>, socket: Socket, url: string, ms: number): void {
+  if (!socket.connecting) return;
+  const ready = 'encrypted' in socket ? 'secureConnect' : 'connect';
+  const timer = setTimeout(
+    () => req.destroy(new FetchError(url, `could not connect within ${ms} ms`, 'ETIMEDOUT')),
+    ms,
+  );
+  const clear = () => clearTimeout(timer);
+  socket.once(ready, clear).once('close', clear);
 }
 
-async function readBody(res: IncomingMessage, maxBytes: number, url: string) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const stream = decoded(res);
-  res.on('error', (error) => stream.destroy(error));
-  for await (const chunk of stream) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      res.destroy();
-      throw new FetchError(url, `body larger than ${maxBytes} bytes`, 'ETOOLARGE');
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) };
+/** Every failure leaves as a FetchError with a code; a timeout as the deadline's own error. */
+function asFetchError(error: unknown, url: string, signal: AbortSignal): FetchError {
+  if (signal.aborted && signal.reason instanceof FetchError) return signal.reason;
+  if (error instanceof FetchError) return error;
+  const { message, code } = error as NodeJS.ErrnoException;
+  return new FetchError(url, message, code ?? 'EFETCH');
 }

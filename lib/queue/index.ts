@@ -2,7 +2,10 @@ export {
   ArticleMessageSchema,
   BadMessageError,
   decodeArticleMessage,
+  decodePollJob,
   encodeArticleMessage,
+  encodePollJob,
+  PollJobMessageSchema,
 } from './messages.ts';
 export { ensureQueuePair, MAX_RECEIVE_COUNT, type QueuePair } from './provision.ts';
-export { SqsArticleQueue } from './sqs.ts';
+export { SqsArticleQueue, SqsPollJobQueue, sendInBatches } from './sqs.ts';

@@ -9,6 +9,7 @@ const flag = z
 export const RuntimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(1).default('dateline'),
   ARTICLES_QUEUE_URL: z.string().url().optional(),
+  FEEDS_QUEUE_URL: z.string().url().optional(),
   FEEDS_CONFIG: z.string().min(1).default('infra/feeds.yaml'),
   ALLOW_PRIVATE_NETWORK: flag,
   CURSOR_SECRET: z.string().min(16).default('dateline-local-cursor-secret'),

@@ -2,9 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadFeedsFile } from '../feeds/index.ts';
-import { guardedFetch } from '../http/index.ts';
-import { SqsArticleQueue } from '../queue/index.ts';
-import { DynamoArticleLedger, DynamoEventStore } from '../store/index.ts';
+import { ACCEPT_HTML, guardedFetch } from '../http/index.ts';
+import { SqsArticleQueue, SqsPollJobQueue } from '../queue/index.ts';
+import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../store/index.ts';
 import { CursorCodec } from '../timeline/index.ts';
 import { type RuntimeConfig, readRuntimeConfig } from './config.ts';
 
@@ -26,13 +26,21 @@ export function createServices(config: RuntimeConfig = readRuntimeConfig()) {
     sqs,
     events: new DynamoEventStore(dynamo, config.TABLE_NAME),
     ledger: new DynamoArticleLedger(dynamo, config.TABLE_NAME),
+    states: new DynamoFeedStates(dynamo, config.TABLE_NAME),
     cursors: new CursorCodec(config.CURSOR_SECRET),
     articleQueue() {
       if (!config.ARTICLES_QUEUE_URL) throw new Error('ARTICLES_QUEUE_URL is not set');
       return new SqsArticleQueue(sqs, config.ARTICLES_QUEUE_URL);
     },
+    pollJobs() {
+      if (!config.FEEDS_QUEUE_URL) throw new Error('FEEDS_QUEUE_URL is not set');
+      return new SqsPollJobQueue(sqs, config.FEEDS_QUEUE_URL);
+    },
     feeds: () => loadFeedsFile(config.FEEDS_CONFIG),
-    fetch: (url: string) => guardedFetch(url, { allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK }),
+    fetch: (url: string, headers?: Record<string, string>) =>
+      guardedFetch(url, { allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK, headers }),
+    fetchPage: (url: string) =>
+      guardedFetch(url, { allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK, accept: ACCEPT_HTML }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

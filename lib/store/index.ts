@@ -1,4 +1,5 @@
 export { DynamoEventStore } from './events.ts';
+export { DynamoFeedStates } from './feed-states.ts';
 export { DynamoArticleLedger } from './ledger.ts';
 export { ensureTable } from './provision.ts';
-export { keys, TIMELINE_INDEX, TIMELINE_PARTITION, tableDefinition } from './table.ts';
+export { BY_PARTITION_INDEX, FEEDS_PARTITION, keys, TIMELINE_PARTITION, tableDefinition } from './table.ts';

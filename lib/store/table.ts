@@ -1,12 +1,17 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-export const TIMELINE_INDEX = 'timeline';
+/** One generic index (gsi1pk, gsi1sk): each item family that needs an ordering has a partition in it. */
+export const BY_PARTITION_INDEX = 'gsi1';
 /** Every event lives in one timeline partition of the index, sorted by date: see README "Data model". */
 export const TIMELINE_PARTITION = 'TIMELINE';
+/** Every feed's state, sorted by when it is next due. */
+export const FEEDS_PARTITION = 'FEEDS';
 
 export const keys = {
   event: (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }),
   article: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' }),
+  feed: (id: string) => ({ pk: `FEED#${id}`, sk: 'STATE' }),
+  host: (host: string) => ({ pk: `HOST#${host}`, sk: 'LIMIT' }),
 };
 
 /** The table as both the local stack and the CDK app create it: the single source of its shape. */
@@ -26,7 +31,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     ],
     GlobalSecondaryIndexes: [
       {
-        IndexName: TIMELINE_INDEX,
+        IndexName: BY_PARTITION_INDEX,
         KeySchema: [
           { AttributeName: 'gsi1pk', KeyType: 'HASH' },
           { AttributeName: 'gsi1sk', KeyType: 'RANGE' },

@@ -58,9 +58,7 @@ describe('npm start (the local runner’s command line)', () => {
     );
     const { code, output } = await start(['--once', ...workspaceArgs(ws), '--allow-private-network']);
     expect(code, output).toBe(0);
-    expect(output).toContain(
-      'once: polled 4 feed(s) (3 failed), queued 1 article(s), processed 1 message(s)',
-    );
+    expect(output).toContain('once: polled 4 feed(s) (3 failed), processed 1 article(s)');
     for (const id of ['not-a-feed', 'server-error', 'refused']) {
       const lines = output.split('\n').filter((line) => line.includes(`feed ${id} (`));
       expect(lines, id).toHaveLength(1);
@@ -76,7 +74,7 @@ describe('npm start (the local runner’s command line)', () => {
     );
     const { code, output } = await start(['--once', ...workspaceArgs(ws)]);
     expect(code).toBe(0);
-    expect(output).toContain('polled 1 feed(s) (1 failed), queued 0 article(s)');
+    expect(output).toContain('polled 1 feed(s) (1 failed), processed 0 article(s)');
     expect(output).toMatch(/feed good \(.*\) failed: .*not a public address/);
   });
 

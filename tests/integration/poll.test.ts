@@ -1,11 +1,11 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { type Feed, pollFeed } from '../../lib/feeds/index.ts';
+import { type Feed, type PollDeps, pollFeed } from '../../lib/feeds/index.ts';
 import { guardedFetch } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
 import { SqsArticleQueue } from '../../lib/queue/index.ts';
-import { DynamoArticleLedger } from '../../lib/store/index.ts';
+import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { workspace } from '../support/local.ts';
 import { type FixtureItem, rss } from '../support/rss.ts';
@@ -27,12 +27,17 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
   const server = new FeedServer();
   let stack: LocalStack;
   let feed: Feed;
-  const fetch = (url: string) => guardedFetch(url, { allowPrivateNetwork: true });
+  const fetch = (url: string, headers?: Record<string, string>) =>
+    guardedFetch(url, { allowPrivateNetwork: true, headers });
+  let states: DynamoFeedStates;
+  const poll = async (deps: Omit<PollDeps, 'fetch' | 'states'>) =>
+    pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), { ...deps, fetch, states });
 
   beforeAll(async () => {
     await server.start();
     server.serve('/bulletins.xml', rss('Bulletins', items));
     stack = await startLocalStack(workspace().options);
+    states = new DynamoFeedStates(stack.dynamo, 'dateline');
     feed = {
       id: 'bulletins',
       name: 'Bulletins',
@@ -40,6 +45,7 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
       topics: [],
       enabled: true,
       pollEveryMs: 600_000,
+      pollEveryConfigured: false,
       fullText: 'never',
     };
   });
@@ -52,14 +58,14 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
     const missingQueue = new SqsArticleQueue(stack.sqs, `${stack.articles.url}-does-not-exist`);
     const log = recorder();
-    const refused = await pollFeed(feed, { fetch, ledger, queue: missingQueue, log });
+    const refused = await poll({ ledger, queue: missingQueue, log });
     expect(refused).toMatchObject({ ok: true, entries: 23, queued: 0 });
     expect(log.lines.filter((line) => line.includes('could not queue'))).toHaveLength(23);
 
     const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
-    const accepted = await pollFeed(feed, { fetch, ledger, queue, log });
+    const accepted = await poll({ ledger, queue, log });
     expect(accepted).toMatchObject({ ok: true, entries: 23, queued: 23 });
-    const again = await pollFeed(feed, { fetch, ledger, queue, log });
+    const again = await poll({ ledger, queue, log });
     expect(again.queued).toBe(0);
 
     const { Attributes } = await stack.sqs.send(
@@ -78,7 +84,7 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
       i === 4 ? { ...item, html: `${item.html}<p>Corrected.</p>` } : item,
     );
     server.serve('/bulletins.xml', rss('Bulletins', edited));
-    const result = await pollFeed(feed, { fetch, ledger, queue, log: recorder() });
+    const result = await poll({ ledger, queue, log: recorder() });
     expect(result.queued).toBe(1);
   });
 });

@@ -28,11 +28,57 @@ describe('repairXml', () => {
     expect(repairXml('<rss xmlns:dc="http://purl.org/dc/elements/1.1/">')).toBe(
       '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     );
+    expect(repairXml('<!-- <rss> --><rss/>')).toBe('<!-- <rss> --><rss version="2.0"/>');
   });
 
-  it('keeps an existing version', () => {
+  it('keeps an existing version, and touches no element but the root', () => {
     expect(repairXml('<rss version="0.91"><channel></channel></rss>')).toBe(
       '<rss version="0.91"><channel></channel></rss>',
+    );
+    expect(repairXml('<feed><rss>quoted</rss></feed>')).toBe('<feed><rss>quoted</rss></feed>');
+    expect(repairXml('<rssfeed/>')).toBe('<rssfeed/>');
+  });
+
+  it('drops characters XML 1.0 forbids, raw or as numeric references', () => {
+    expect(repairXml('<title>a\u0000b\u0001c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFFh\tI\nJ</title>')).toBe(
+      '<title>abcdefgh\tI\nJ</title>',
+    );
+    expect(repairXml('<title>a&#1;b&#x1F;c&#0;d&#xD800;e&#9;</title>')).toBe('<title>abcde&#9;</title>');
+    expect(repairXml('<title>lone \uD800 surrogate, pair \uD83D\uDCF0 kept</title>')).toBe(
+      '<title>lone  surrogate, pair \uD83D\uDCF0 kept</title>',
+    );
+  });
+
+  it('writes &#X41; (capital X, not XML) as &#x41;', () => {
+    expect(repairXml('<title>&#X41;&#x42;</title>')).toBe('<title>&#x41;&#x42;</title>');
+  });
+
+  it('drops what comes before the XML declaration: BOM, blank lines, a server warning', () => {
+    const doc = '<?xml version="1.0"?><rss version="2.0"/>';
+    expect(repairXml(`\uFEFF${doc}`)).toBe(doc);
+    expect(repairXml(`\n\n  ${doc}`)).toBe(doc);
+    expect(repairXml(`Warning: Cannot modify header information in feed.php on line 3\n${doc}`)).toBe(doc);
+    expect(repairXml(`<b>Notice</b>: Undefined index\n${doc}`)).toBe(doc);
+    expect(repairXml('  \n<rss version="2.0"/>')).toBe('<rss version="2.0"/>');
+  });
+
+  it('does not cut the feed at a declaration quoted inside it', () => {
+    const doc =
+      '<rss version="2.0"><channel><description><![CDATA[use <?xml version="1.0"?>]]></description></channel></rss>';
+    expect(repairXml(doc)).toBe(doc);
+  });
+
+  it('leaves CDATA sections and comments untouched', () => {
+    const doc = '<!-- a & b &nbsp; --><title><![CDATA[Q&A &nbsp; &#1;]]></title>';
+    expect(repairXml(doc)).toBe(doc);
+  });
+
+  it('closes a CDATA section left open at the end, and a last tag cut short', () => {
+    expect(repairXml('<rss version="2.0"><channel><description><![CDATA[cut & short')).toBe(
+      '<rss version="2.0"><channel><description><![CDATA[cut & short]]>',
+    );
+    expect(repairXml('<rss version="2.0"><channel></channel></rss')).toBe(
+      '<rss version="2.0"><channel></channel></rss>',
     );
   });
 
@@ -158,5 +204,182 @@ describe('parseFeed', () => {
 
   it('rejects text that is not XML with FeedParseError', async () => {
     await expect(parseFeed('{"items": []}')).rejects.toBeInstanceOf(FeedParseError);
+  });
+});
+
+async function parseError(xml: string): Promise<FeedParseError> {
+  const error = await parseFeed(xml).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FeedParseError);
+  return error as FeedParseError;
+}
+
+describe('parseFeed: typed failures', () => {
+  it('says not-a-feed for an HTML page, JSON, another XML vocabulary, or nothing at all', async () => {
+    for (const [doc, detail] of [
+      ['<!DOCTYPE html><html><head><title>x</title></head><body><p>Hi</body></html>', 'an HTML page'],
+      ['<head><title>Document Moved</title></head><body>Moved</body>', 'an HTML page'],
+      ['{"items": []}', 'no XML element (starts with "{"items": []}")'],
+      ['<?xml version="1.0"?><note><to>Tove</to></note>', 'root element <note>'],
+      ['', 'empty document'],
+      ['<?xml version="1.0"?>\n<!-- only a comment -->', 'no root element'],
+    ]) {
+      const error = await parseError(doc as string);
+      expect(error.reason).toBe('not-a-feed');
+      expect(error.message).toBe(`not a feed: ${detail}`);
+    }
+  });
+
+  it('says unsupported-format for CDF and for a namespace-prefixed root', async () => {
+    for (const [doc, root] of [
+      ['<CHANNEL HREF="http://example.com/"><TITLE>CDF</TITLE></CHANNEL>', 'CHANNEL'],
+      ['<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2"><r:channel/></r:rss>', 'r:rss'],
+    ]) {
+      const error = await parseError(doc as string);
+      expect(error.reason).toBe('unsupported-format');
+      expect(error.message).toBe(`unsupported feed format: root element <${root}>`);
+    }
+  });
+
+  it('says malformed-xml, with the position, when nothing can be recovered', async () => {
+    const error = await parseError('<?xml version="1.0"?>\n<rss version="2.0"><channel><<<>>></channel>');
+    expect(error.reason).toBe('malformed-xml');
+    expect(error.code).toBe('EFEEDPARSE');
+    expect(error.message).toMatch(/^malformed XML: Unencoded < \(line 2, column \d+\)$/);
+  });
+
+  it('refuses a document nested thousands of elements deep before parsing it', async () => {
+    const started = performance.now();
+    const deep = `<rss version="2.0"><channel><title>x</title>${'<a>'.repeat(200_000)}</channel></rss>`;
+    const error = await parseError(deep);
+    expect(error.reason).toBe('malformed-xml');
+    expect(error.message).toBe('malformed XML: elements nested more than 5000 deep');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('does not count tags inside CDATA towards the depth', async () => {
+    const html = '<br>'.repeat(10_000);
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>x</title><item><description><![CDATA[${html}]]></description></item></channel></rss>`,
+    );
+    expect(feed.entries[0]?.html).toBe(html);
+  });
+
+  it('keeps working after a broken document (xml2js can wedge a reused parser)', async () => {
+    await parseError('<?xml version="1.0"?>\n<rss version="2.0"><chan');
+    await parseError('<rss version="2.0"><channel><<<>>></channel>');
+    const feed = await parseFeed('<rss version="2.0"><channel><title>Still here</title></channel></rss>');
+    expect(feed.title).toBe('Still here');
+  });
+});
+
+describe('parseFeed: what real feeds get wrong', () => {
+  it('reads <rss> without a version, or with one it does not know, as RSS 2.0', async () => {
+    for (const open of ['<rss>', '<rss version="3.0">', '<rss version="">']) {
+      const feed = await parseFeed(
+        `${open}<channel><title>Desk</title><item><title>A</title></item></channel></rss>`,
+      );
+      expect(feed.entries.map((e) => e.title)).toEqual(['A']);
+    }
+  });
+
+  it('reads RSS 0.91 and RSS 1.0 (RDF)', async () => {
+    const rss091 = await parseFeed(
+      '<rss version="0.91"><channel><title>Old</title><item><title>A</title><link>https://o.example/a</link></item></channel></rss>',
+    );
+    expect(rss091.entries[0]?.link).toBe('https://o.example/a');
+    const rdf =
+      await parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about="https://r.example/"><title>RDF Desk</title></channel>
+  <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link></item>
+</rdf:RDF>`);
+    expect(rdf.title).toBe('RDF Desk');
+    expect(rdf.entries[0]).toMatchObject({ title: 'One', link: 'https://r.example/1' });
+  });
+
+  it('reads a well-formed feed without a channel as an empty feed instead of crashing', async () => {
+    for (const doc of [
+      '<rss version="2.0"></rss>',
+      '<rss version="2.0"/>',
+      '<rss></rss>',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+    ]) {
+      expect(await parseFeed(doc)).toEqual({ title: undefined, entries: [] });
+    }
+  });
+
+  it('keeps an Atom feed whose entry has an unreadable date, dropping only that date', async () => {
+    const feed = await parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>
+  <entry><title>Bad date</title><id>1</id><published>yesterday-ish</published><updated>soon</updated></entry>
+  <entry><title>Good date</title><id>2</id><published>2024-10-14T18:20:00Z</published></entry>
+</feed>`);
+    expect(feed.entries.map((e) => [e.title, e.publishedAt])).toEqual([
+      ['Bad date', undefined],
+      ['Good date', '2024-10-14T18:20:00.000Z'],
+    ]);
+  });
+
+  it('reads an Atom link given as text rather than as an href attribute', async () => {
+    const feed = await parseFeed(`<feed xmlns="http://purl.org/atom/ns#" version="0.3"><title>Desk</title>
+  <link>https://a.example/</link>
+  <entry><title>A</title><link> https://a.example/1 </link></entry>
+</feed>`);
+    expect(feed.entries[0]?.link).toBe('https://a.example/1');
+  });
+
+  it('lifts a feed out of the XHTML page it was wrapped in', async () => {
+    const feed = await parseFeed(`<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><body>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wrapped</title><entry><title>A</title><id>1</id></entry></feed>
+</body></html>`);
+    expect(feed.title).toBe('Wrapped');
+    expect(feed.entries).toHaveLength(1);
+  });
+
+  it('recovers a feed that is not well-formed, flagged lenient, items included', async () => {
+    // The unclosed <itunes:category> makes every lenient parser nest the items inside it.
+    const feed = await parseFeed(`<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd' version='2.0'><channel>
+<title>All About Everything</title>
+<itunes:category text='Technology'>
+<itunes:category text='Gadgets'/>
+<item><title>One</title><guid>g1</guid></item>
+<item><title>Two</title><guid>g2</guid></item>
+</channel></rss>`);
+    expect(feed.lenient).toBe(true);
+    expect(feed.title).toBe('All About Everything');
+    expect(feed.entries.map((e) => e.guid)).toEqual(['g1', 'g2']);
+  });
+
+  it('recovers a feed cut off before its end, and one with an unclosed CDATA section', async () => {
+    const cut = await parseFeed(
+      '<rss version="2.0"><channel><title>Cut</title><item><title>A</title></item><item><title>B</title>',
+    );
+    expect(cut).toMatchObject({ lenient: true, title: 'Cut' });
+    expect(cut.entries.map((e) => e.title)).toEqual(['A', 'B']);
+    const cdata = await parseFeed(
+      '<rss version="2.0"><channel><title>Cut</title><item><title>A</title><description><![CDATA[<p>Half a story',
+    );
+    expect(cdata.entries[0]?.html).toBe('<p>Half a story');
+  });
+
+  it('reads stray control characters as if they were not there', async () => {
+    const feed = await parseFeed(
+      '<rss version="2.0"><channel><title>Desk\u0008</title><item><title>Vertical\u000Btab &#11;</title></item></channel></rss>',
+    );
+    expect(feed.lenient).toBeUndefined();
+    expect(feed.title).toBe('Desk');
+    expect(feed.entries[0]?.title).toBe('Verticaltab');
+  });
+
+  it('does not expand an internal entity declaration (no billion laughs)', async () => {
+    const feed = await parseFeed(`<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>&b;&b;&b;</title></channel></rss>`);
+    expect(feed.title).toBe('&b;&b;&b;');
   });
 });

@@ -45,12 +45,19 @@ feeds:
       language: 'en',
       enabled: true,
       pollEveryMs: 600_000,
+      pollEveryConfigured: false,
       fullText: 'auto',
     });
   });
 
   it("lets a feed's own settings override the defaults", () => {
-    expect(feeds[1]).toMatchObject({ pollEveryMs: 7_200_000, fullText: 'never', enabled: false, topics: [] });
+    expect(feeds[1]).toMatchObject({
+      pollEveryMs: 7_200_000,
+      pollEveryConfigured: true,
+      fullText: 'never',
+      enabled: false,
+      topics: [],
+    });
   });
 
   it('defaults to 10m and auto when the file has no defaults section', () => {

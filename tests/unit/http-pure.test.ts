@@ -1,6 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { addressRange, assertPublicAddress, BlockedAddressError, decodeBody } from '../../lib/http/index.ts';
+import { assertPublicHost } from '../../lib/http/address-guard.ts';
+import {
+  addressRange,
+  assertPublicAddress,
+  BlockedAddressError,
+  decodeBody,
+  permanentUrl,
+} from '../../lib/http/index.ts';
 
 describe('addressRange and assertPublicAddress', () => {
   const blocked: Array<[string, string]> = [
@@ -23,6 +30,13 @@ describe('addressRange and assertPublicAddress', () => {
     ['224.0.0.1', 'multicast'],
     ['ff02::1', 'IPv6 multicast'],
     ['255.255.255.255', 'broadcast'],
+    ['::7f00:1', 'IPv4-compatible loopback (::127.0.0.1, deprecated form)'],
+    ['::a9fe:a9fe', 'IPv4-compatible metadata endpoint'],
+    ['64:ff9b::7f00:1', 'NAT64 prefix embedding 127.0.0.1'],
+    ['2002:7f00:1::', '6to4 prefix embedding 127.0.0.1'],
+    ['2001:db8::1', 'IPv6 documentation'],
+    ['198.18.0.1', 'benchmarking'],
+    ['0.1.2.3', '0/8 "this network"'],
   ];
 
   for (const [address, what] of blocked) {
@@ -57,6 +71,63 @@ describe('addressRange and assertPublicAddress', () => {
       expect(() => assertPublicAddress('feed.example.com', address)).not.toThrow();
     });
   }
+});
+
+describe('assertPublicHost: numeric host tricks, as the URL parser hands them over', () => {
+  for (const url of [
+    'http://2130706433/',
+    'http://0177.0.0.1/',
+    'http://0x7f.0.0.1/',
+    'http://0x7f000001/',
+    'http://127.1/',
+    'http://127.0.0.1./',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::127.0.0.1]/',
+    'http://[0:0:0:0:0:ffff:a9fe:a9fe]/',
+    'http://0/',
+  ]) {
+    it(`blocks ${url} (host ${new URL(url).hostname})`, () => {
+      expect(() => assertPublicHost(new URL(url).hostname)).toThrow(BlockedAddressError);
+    });
+  }
+
+  it('leaves host names to the DNS-time check', () => {
+    expect(() => assertPublicHost('localhost')).not.toThrow();
+    expect(() => assertPublicHost('feeds.example.com')).not.toThrow();
+  });
+
+  it('lets everything through under allowPrivateNetwork', () => {
+    expect(() => assertPublicHost('127.0.0.1', { allowPrivateNetwork: true })).not.toThrow();
+  });
+
+  it('exempts exactly the addresses in allowAddresses, in any spelling', () => {
+    const policy = { allowAddresses: ['127.0.0.2'] };
+    expect(() => assertPublicHost('127.0.0.2', policy)).not.toThrow();
+    expect(() => assertPublicHost('[::ffff:7f00:2]', policy)).not.toThrow();
+    expect(() => assertPublicHost('127.0.0.1', policy)).toThrow(BlockedAddressError);
+    expect(() => assertPublicHost('169.254.169.254', policy)).toThrow(BlockedAddressError);
+  });
+});
+
+describe('permanentUrl', () => {
+  const hop = (status: number, from: string, to: string) => ({ status, from, to });
+
+  it('is the final URL when every hop was 301 or 308 and the answer is usable', () => {
+    const redirects = [hop(301, 'http://a/', 'http://b/'), hop(308, 'http://b/', 'http://c/')];
+    expect(permanentUrl({ status: 200, url: 'http://c/', redirects })).toBe('http://c/');
+    expect(permanentUrl({ status: 304, url: 'http://c/', redirects })).toBe('http://c/');
+  });
+
+  it('is undefined without redirects, with any temporary hop, or when the answer is an error', () => {
+    expect(permanentUrl({ status: 200, url: 'http://a/', redirects: [] })).toBeUndefined();
+    for (const status of [302, 303, 307]) {
+      const redirects = [hop(301, 'http://a/', 'http://b/'), hop(status, 'http://b/', 'http://c/')];
+      expect(permanentUrl({ status: 200, url: 'http://c/', redirects })).toBeUndefined();
+    }
+    const redirects = [hop(301, 'http://a/', 'http://b/')];
+    for (const status of [404, 410, 500])
+      expect(permanentUrl({ status, url: 'http://b/', redirects })).toBeUndefined();
+  });
 });
 
 describe('decodeBody', () => {
@@ -114,5 +185,58 @@ describe('decodeBody', () => {
   it('decodes plain ASCII under any declaration', () => {
     const text = '<?xml version="1.0" encoding="ISO-8859-1"?><title>Plain</title>';
     expect(decodeBody(Buffer.from(text, 'latin1'))).toBe(text);
+  });
+
+  it('reads ISO-8859-1 as windows-1252, as browsers do, so its curly quotes survive', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<title>'),
+      Buffer.from([0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x94, 0x20, 0x96, 0x20, 0xe9]),
+      Buffer.from('</title>'),
+    ]);
+    expect(decodeBody(bytes, 'text/xml; charset=ISO-8859-1')).toBe('<title>“Quote” – é</title>');
+  });
+
+  it('reads undeclared bytes that are not UTF-8 as windows-1252', () => {
+    const text = '<rss><title>Perturbateurs endocriniens : quels effets sur le cœur ? Déjà vu</title></rss>';
+    expect(decodeBody(iconv.encode(text, 'windows-1252'))).toBe(text);
+  });
+
+  it('reads latin1 bytes under a wrong UTF-8 prolog as windows-1252', () => {
+    const text = '<?xml version="1.0" encoding="UTF-8"?><title>Grève générale à Zürich</title>';
+    expect(decodeBody(iconv.encode(text, 'latin1'))).toBe(text);
+  });
+
+  it('keeps a UTF-8 feed UTF-8 when a few stray bytes break it', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<title>Київ, Zürich, 東京 '),
+      Buffer.from([0xff]),
+      Buffer.from(' und café</title>'),
+    ]);
+    expect(decodeBody(bytes)).toBe('<title>Київ, Zürich, 東京 \uFFFD und café</title>');
+  });
+
+  for (const [charset, bom] of [
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+    ['utf-32le', [0xff, 0xfe, 0x00, 0x00]],
+    ['utf-32be', [0x00, 0x00, 0xfe, 0xff]],
+  ] as const) {
+    const text = '<?xml version="1.0"?><title>Київ – Zürich</title>';
+    it(`reads ${charset} with a BOM, and without one from the byte pattern of "<?"`, () => {
+      const bytes = iconv.encode(text, charset);
+      expect(decodeBody(Buffer.concat([Buffer.from(bom), bytes]))).toBe(text);
+      expect(decodeBody(bytes)).toBe(text);
+      expect(decodeBody(bytes, 'text/xml; charset=utf-8')).toBe(text);
+    });
+  }
+
+  it('ignores a UTF-16 label on a body that has no zero bytes', () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?><title>Zürich</title>';
+    expect(decodeBody(new TextEncoder().encode(text))).toBe(text);
+  });
+
+  it('reads KOI8-R declared in the prolog', () => {
+    const text = '<?xml version="1.0" encoding="KOI8-R"?><title>Пример RSS ленты</title>';
+    expect(decodeBody(iconv.encode(text, 'koi8-r'))).toBe(text);
   });
 });

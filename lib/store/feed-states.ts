@@ -1,0 +1,109 @@
+import {
+  BatchGetItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { z } from 'zod';
+import { type FeedState, FeedStateSchema, type FeedStateStore } from '../feeds/index.ts';
+import { BY_PARTITION_INDEX, FEEDS_PARTITION, keys } from './table.ts';
+
+const BATCH_GET_LIMIT = 100;
+const HostLimitSchema = z.object({ blockedUntil: z.iso.datetime({ offset: true }) });
+
+function fromItem(item: Record<string, unknown>): FeedState {
+  const { pk, sk, gsi1pk, gsi1sk, ...state } = unmarshall(item as never);
+  return FeedStateSchema.parse(state);
+}
+
+/** Feed states in DynamoDB, indexed by when each feed is next due. */
+export class DynamoFeedStates implements FeedStateStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getMany(ids: string[]): Promise<Map<string, FeedState>> {
+    const states = new Map<string, FeedState>();
+    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
+      let request: Record<string, { Keys: never[] }> | undefined = {
+        [this.tableName]: {
+          Keys: ids.slice(start, start + BATCH_GET_LIMIT).map((id) => marshall(keys.feed(id)) as never),
+        },
+      };
+      for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+        const response = await this.client.send(new BatchGetItemCommand({ RequestItems: request as never }));
+        for (const item of response.Responses?.[this.tableName] ?? []) {
+          const state = fromItem(item);
+          states.set(state.feedId, state);
+        }
+        request = response.UnprocessedKeys as typeof request;
+      }
+    }
+    return states;
+  }
+
+  async save(state: FeedState): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(
+            {
+              ...keys.feed(state.feedId),
+              gsi1pk: FEEDS_PARTITION,
+              gsi1sk: `${state.nextPollAt}#${state.feedId}`,
+              ...state,
+            },
+            { removeUndefinedValues: true },
+          ),
+          ConditionExpression: 'attribute_not_exists(pk) OR version = :read',
+          ExpressionAttributeValues: marshall({ ':read': state.version - 1 }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Every feed's state, soonest due first. */
+  async list(): Promise<FeedState[]> {
+    const states: FeedState[] = [];
+    let startKey: Record<string, never> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_PARTITION_INDEX,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: marshall({ ':p': FEEDS_PARTITION }),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) states.push(fromItem(item));
+      startKey = page.LastEvaluatedKey as typeof startKey;
+    } while (startKey);
+    return states;
+  }
+
+  async hostBlockedUntil(host: string): Promise<Date | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: marshall(keys.host(host)) }),
+    );
+    return Item ? new Date(HostLimitSchema.parse(unmarshall(Item)).blockedUntil) : undefined;
+  }
+
+  async blockHost(host: string, until: Date): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({ ...keys.host(host), blockedUntil: until.toISOString() }),
+      }),
+    );
+  }
+}
