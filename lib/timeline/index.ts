@@ -1,5 +1,6 @@
 export { createTimelineApp, type TimelineAppDeps } from './app.ts';
 export { CursorCodec, type CursorPosition, InvalidCursorError } from './cursor.ts';
+export { describeDate, describeFilters, describeWhen } from './describe.ts';
 export {
   EntitiesSchema,
   isoDate,
@@ -8,8 +9,17 @@ export {
   type TimelineEvent,
   TimelineEventSchema,
 } from './event.ts';
+export { CachePolicy } from './http.ts';
 export { pageTimeline, type RangeRequest, type TimelinePage, type TimelineReader } from './page.ts';
-export { presentEvent } from './present.ts';
-export { invalidParams, type Problem, problemResponse } from './problem.ts';
-export { type TimelineQuery, TimelineQuerySchema } from './query.ts';
+export { type PublicEvent, PublicEventSchema, presentEvent, TimelinePageSchema } from './present.ts';
+export {
+  type InvalidParam,
+  invalidParams,
+  type Problem,
+  ProblemSchema,
+  problemResponse,
+} from './problem.ts';
+export { datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
 export { sortDate, sortKeyBounds, sortKeyOf } from './sort-key.ts';
+export { atomFeed, type FeedInput, JsonFeedSchema, jsonFeed, rssFeed } from './syndication.ts';
+export { escapeXml } from './xml.ts';

@@ -13,10 +13,13 @@ export interface RangeRequest {
   after?: string;
 }
 
-/** What the timeline reads from storage: events in sort-key order within bounds. */
+/** What the timeline reads from storage: events in sort-key order within bounds, and one by id. */
 export interface TimelineReader {
   range(request: RangeRequest): AsyncIterable<TimelineEvent>;
+  /** The event stored under `id`; undefined when there is none or it was merged into another. */
   get(id: string): Promise<TimelineEvent | undefined>;
+  /** The id an event lives under now: itself, or the event it was merged into; undefined if unknown. */
+  resolve(id: string): Promise<string | undefined>;
 }
 
 export interface TimelinePage {

@@ -1,7 +1,57 @@
-import type { TimelineEvent } from './event.ts';
+import { z } from 'zod';
+import { EntitiesSchema, isoDate, type TimelineEvent } from './event.ts';
+
+const instant = z.iso.datetime({ offset: true });
+
+/** One article that reported an event, as the public sees it. */
+export const PublicSourceSchema = z
+  .object({
+    url: z.string().meta({ description: "The article's canonical URL." }),
+    title: z.string(),
+    feedId: z.string(),
+    feedName: z.string().meta({ description: 'The outlet, as named in the feeds file.' }),
+    publishedAt: instant,
+    quote: z
+      .string()
+      .meta({ description: "The article's own sentence or list item reporting the event, verbatim." }),
+  })
+  .meta({ id: 'Source' });
 
 /** An event as the public contract (PRODUCT.md) shows it: storage details such as the version stay inside. */
-export function presentEvent(event: TimelineEvent) {
+export const PublicEventSchema = z
+  .object({
+    id: z.string().meta({ example: 'evt_3f0c9d2b8a41e6f7a9b0c1d2' }),
+    date: isoDate.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the reports agree on.' }),
+    datePrecision: z.enum(['day', 'month', 'year']),
+    endDate: isoDate.nullable().meta({ description: 'The last day of a range ("8–10 October"), else null.' }),
+    kind: z.enum(['dated', 'report']).meta({
+      description: '`dated`: the text dates it; `report`: the article’s own news, dated by publication.',
+    }),
+    scheduled: z.boolean().meta({ description: 'Announced for a later date when reported.' }),
+    summary: z.string(),
+    topics: z.array(z.string()),
+    entities: EntitiesSchema,
+    firstReportedAt: instant,
+    lastReportedAt: instant,
+    sourceCount: z.number().int().positive(),
+    sources: z
+      .array(PublicSourceSchema)
+      .meta({ description: 'Every distinct article that reported the event.' }),
+  })
+  .meta({ id: 'Event' });
+export type PublicEvent = z.infer<typeof PublicEventSchema>;
+
+export const TimelinePageSchema = z
+  .object({
+    events: z.array(PublicEventSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+  })
+  .meta({ id: 'TimelinePage' });
+
+export function presentEvent(event: TimelineEvent): PublicEvent {
   return {
     id: event.id,
     date: event.date,

@@ -1,11 +1,22 @@
+import { z } from 'zod';
+
+const InvalidParamSchema = z.object({
+  name: z.string().meta({ description: 'The query or path parameter at fault.' }),
+  reason: z.string(),
+});
+export type InvalidParam = z.infer<typeof InvalidParamSchema>;
+
 /** RFC 9457 problem details, the one error shape of the public API. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  invalidParams?: Array<{ name: string; reason: string }>;
-}
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    invalidParams: z.array(InvalidParamSchema).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -16,12 +27,37 @@ export function problemResponse(problem: Problem): Response {
   });
 }
 
-export function invalidParams(params: Array<{ name: string; reason: string }>): Response {
+export function invalidParams(params: InvalidParam[]): Response {
   return problemResponse({
     type: 'https://dateline.dev/problems/invalid-parameter',
-    title: 'Invalid query parameter',
+    title: 'Invalid parameter',
     status: 400,
     detail: params.map(({ name, reason }) => `${name}: ${reason}`).join('; '),
     invalidParams: params,
+  });
+}
+
+export function notFound(detail: string): Response {
+  return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404, detail });
+}
+
+/** Thrown from a handler to answer with a problem: the app's error handler sends `response`. */
+export class ProblemError extends Error {
+  constructor(readonly response: Response) {
+    super(`problem ${response.status}`);
+    this.name = 'ProblemError';
+  }
+}
+
+/**
+ * The invalid parameters behind a failed validation of the `given` parameters, one entry per issue. A
+ * parameter given twice is ambiguous, and is reported as that rather than as zod's type error.
+ */
+export function invalidParamsOf(error: z.ZodError, given: Record<string, unknown>): InvalidParam[] {
+  return error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'query');
+    const value = Object.hasOwn(given, name) ? given[name] : undefined;
+    const repeated = Array.isArray(value) && value.length > 1;
+    return { name, reason: repeated ? 'must be given once' : issue.message };
   });
 }

@@ -10,25 +10,86 @@ const day = z
     'is not a calendar date',
   );
 
-/** The public timeline's query string, as the contract in PRODUCT.md defines it. */
+export const DEFAULT_ORDER = 'desc';
+export const DEFAULT_LIMIT = 50;
+
+/**
+ * The public timeline's query string, as the contract in PRODUCT.md defines it. Every listing (JSON,
+ * feeds, the HTML page) reads it, and the OpenAPI document describes it from the descriptions here.
+ */
 export const TimelineQuerySchema = z
   .object({
-    from: day.optional(),
-    to: day.optional(),
-    topic: z.string().trim().toLowerCase().min(1).max(100).optional(),
-    feed: z.string().trim().min(1).max(100).optional(),
-    q: z.string().trim().min(1).max(200).optional(),
-    order: z.enum(['asc', 'desc']).default('desc'),
+    from: day.optional().meta({
+      description:
+        'Earliest event date, inclusive (YYYY-MM-DD). On the 1st it also takes in month- and year-precision events of that month or year.',
+      example: '2024-06-01',
+    }),
+    to: day
+      .optional()
+      .meta({ description: 'Latest event date, inclusive (YYYY-MM-DD).', example: '2024-10-31' }),
+    topic: z.string().trim().toLowerCase().min(1).max(100).optional().meta({
+      description: 'Only events carrying this topic slug (case-insensitive).',
+      example: 'north-korea',
+    }),
+    feed: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Only events reported by this feed id.', example: 'euromaidan-press' }),
+    q: z.string().trim().min(1).max(200).optional().meta({
+      description:
+        'Only events whose summary, quotes or article titles contain this text (case-insensitive).',
+    }),
+    order: z
+      .enum(['asc', 'desc'])
+      .default(DEFAULT_ORDER)
+      .meta({ description: 'By event date: `desc` (newest first) or `asc`.' }),
     limit: z.coerce
       .number({ message: 'must be a whole number from 1 to 200' })
       .int('must be a whole number from 1 to 200')
       .min(1, 'must be at least 1')
       .max(200, 'must be at most 200')
-      .default(50),
-    cursor: z.string().min(1).max(2000).optional(),
+      .default(DEFAULT_LIMIT)
+      .meta({ description: 'Events per page, 1–200.' }),
+    cursor: z.string().min(1).max(2000).optional().meta({
+      description: "Opaque: a previous page's `nextCursor`, valid only with the same filters and order.",
+    }),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     path: ['to'],
     message: 'must not be before from',
   });
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
+
+/**
+ * The query string that asks for `query` again, defaults left out, so one listing has one URL (and one
+ * cache entry): for "older" links, feed self/next links and the HTML form.
+ */
+export function searchOf(query: Partial<TimelineQuery>): string {
+  const params = new URLSearchParams();
+  for (const name of ['from', 'to', 'topic', 'feed', 'q'] as const) {
+    const value = query[name];
+    if (value) params.set(name, value);
+  }
+  if (query.order && query.order !== DEFAULT_ORDER) params.set('order', query.order);
+  if (query.limit && query.limit !== DEFAULT_LIMIT) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/**
+ * The filters that list the dates an event's `date` can mean (a day, a month or a year), so a link
+ * to that listing shows the event among its neighbours: the permalink of an event on the page.
+ */
+export function datesOf(date: string): { from: string; to: string } {
+  const [year = '0000', month, day] = date.split('-');
+  if (month && day) return { from: date, to: date };
+  if (month) {
+    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return { from: `${year}-${month}-01`, to: `${year}-${month}-${String(last).padStart(2, '0')}` };
+  }
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}

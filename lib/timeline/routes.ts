@@ -1,0 +1,146 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { CachePolicy, cacheFor, withoutEmptyFields } from './http.ts';
+import { PublicEventSchema, TimelinePageSchema } from './present.ts';
+import { PROBLEM_TYPE, ProblemSchema } from './problem.ts';
+import { TimelineQuerySchema } from './query.ts';
+import { JsonFeedSchema } from './syndication.ts';
+
+/**
+ * Every public operation, described once: @hono/zod-openapi validates requests against these schemas
+ * and generates /openapi.json from the same definitions, so the document cannot drift from the code.
+ */
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_TYPE]: { schema: ProblemSchema } },
+});
+const notModified = { description: 'Not Modified: the `If-None-Match` ETag still matches.' };
+const text = z.string();
+
+const listingHeaders = z.object({
+  ETag: z
+    .string()
+    .meta({ description: 'Strong validator (a hash of the body); send it back as If-None-Match.' }),
+  'Cache-Control': z.string(),
+});
+
+export const EventIdSchema = z
+  .string()
+  .regex(/^evt_[0-9a-f]{1,64}$/, 'must be an event id (evt_ and hex digits)')
+  .meta({ example: 'evt_3f0c9d2b8a41e6f7a9b0c1d2' });
+
+export const timelineRoute = createRoute({
+  method: 'get',
+  path: '/timeline',
+  summary: 'A page of the merged timeline',
+  description:
+    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` for the next page.',
+  middleware: [cacheFor(CachePolicy.listing)] as const,
+  request: { query: TimelineQuerySchema },
+  responses: {
+    200: {
+      description: 'One page of events',
+      headers: listingHeaders,
+      content: { 'application/json': { schema: TimelinePageSchema } },
+    },
+    304: notModified,
+    400: problem('An invalid parameter, named in `invalidParams`'),
+  },
+});
+
+function feedRoute<P extends string>(path: P, format: string, type: string) {
+  return createRoute({
+    method: 'get',
+    path,
+    summary: `The timeline as ${format}`,
+    description: `The same listing and filters as \`/timeline\`, one entry per event, for feed readers. The next page is linked from the feed.`,
+    middleware: [cacheFor(CachePolicy.listing)] as const,
+    request: { query: TimelineQuerySchema },
+    responses: {
+      200: {
+        description: `${format} document`,
+        headers: listingHeaders,
+        content: { [type]: { schema: text } },
+      },
+      304: notModified,
+      400: problem('An invalid parameter, named in `invalidParams`'),
+    },
+  });
+}
+
+export const atomRoute = feedRoute('/timeline.atom', 'an Atom feed', 'application/atom+xml');
+export const rssRoute = feedRoute('/timeline.rss', 'an RSS 2.0 feed', 'application/rss+xml');
+
+export const jsonFeedRoute = createRoute({
+  method: 'get',
+  path: '/timeline.json',
+  summary: 'The timeline as a JSON Feed 1.1',
+  description: 'The same listing and filters as `/timeline`, one item per event, for feed readers.',
+  middleware: [cacheFor(CachePolicy.listing)] as const,
+  request: { query: TimelineQuerySchema },
+  responses: {
+    200: {
+      description: 'JSON Feed document',
+      headers: listingHeaders,
+      content: { 'application/feed+json': { schema: JsonFeedSchema } },
+    },
+    304: notModified,
+    400: problem('An invalid parameter, named in `invalidParams`'),
+  },
+});
+
+export const eventRoute = createRoute({
+  method: 'get',
+  path: '/events/{id}',
+  summary: 'One event with all its sources',
+  description: 'An event merged into another answers 301 with the surviving event in `Location`.',
+  middleware: [cacheFor(CachePolicy.event)] as const,
+  request: { params: z.object({ id: EventIdSchema }) },
+  responses: {
+    200: {
+      description: 'The event',
+      headers: listingHeaders,
+      content: { 'application/json': { schema: PublicEventSchema } },
+    },
+    301: {
+      description: 'The event was merged into another',
+      headers: z.object({ Location: z.string().meta({ description: '`/events/{surviving id}`' }) }),
+    },
+    304: notModified,
+    400: problem('Not an event id'),
+    404: problem('No such event'),
+  },
+});
+
+export const pageRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The timeline as a web page',
+  description:
+    'Server-rendered HTML with filters and paging; the same query as `/timeline`. Empty fields, as a form sends them, redirect to the listing without them.',
+  middleware: [cacheFor(CachePolicy.listing), withoutEmptyFields] as const,
+  request: { query: TimelineQuerySchema },
+  responses: {
+    200: { description: 'The page', content: { 'text/html': { schema: text } } },
+    302: { description: 'The same listing without the empty fields' },
+    304: notModified,
+    400: {
+      description: 'The page, naming the filters that could not be used',
+      content: { 'text/html': { schema: text } },
+    },
+  },
+});
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness',
+  middleware: [cacheFor(CachePolicy.none)] as const,
+  responses: {
+    200: {
+      description: 'Serving',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
+});
