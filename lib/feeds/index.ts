@@ -9,6 +9,7 @@ export {
   parseFeedsFile,
   ResolvedFeedSchema,
 } from './config.ts';
+export { feedHealth } from './health.ts';
 export { feedTtlMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
 export { HostLimiter, hostOf } from './hosts.ts';
 export { type FeedEntry, FeedParseError, type ParsedFeed, parseFeed, repairXml } from './parse.ts';

@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import type { Log } from '../log.ts';
 import { type CursorCodec, InvalidCursorError } from './cursor.ts';
 import { describeFilters } from './describe.ts';
+import type { FeedHealthReader } from './feed-health.ts';
 import { docsPage } from './html/docs-page.ts';
 import { htmlResponse } from './html/markup.ts';
 import { eventPermalink, type FormValues, timelinePage } from './html/timeline-page.ts';
@@ -15,6 +16,7 @@ import { searchOf, type TimelineQuery } from './query.ts';
 import {
   atomRoute,
   eventRoute,
+  feedsRoute,
   healthRoute,
   jsonFeedRoute,
   pageRoute,
@@ -26,6 +28,8 @@ import { atomFeed, FEED_TYPES, type FeedInput, jsonFeed, rssFeed } from './syndi
 export interface TimelineAppDeps {
   reader: TimelineReader;
   cursors: CursorCodec;
+  /** Feed health for GET /feeds; without it the route answers an empty list. */
+  feeds?: FeedHealthReader;
   log?: Log;
   /**
    * The public origin (`https://dateline.example`) for the absolute links feeds need. Defaults to the
@@ -60,7 +64,7 @@ function formOf(query: TimelineQuery): FormValues {
 }
 
 /** The public timeline: Web-standard Request/Response only, storage injected, runtime-agnostic. */
-export function createTimelineApp({ reader, cursors, log, publicUrl }: TimelineAppDeps) {
+export function createTimelineApp({ reader, cursors, log, publicUrl, feeds }: TimelineAppDeps) {
   const app = new OpenAPIHono({ defaultHook: rejectInvalid });
   app.use(corsForReaders, noSniff, bodyEtag);
 
@@ -84,6 +88,8 @@ export function createTimelineApp({ reader, cursors, log, publicUrl }: TimelineA
   }
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+
+  app.openapi(feedsRoute, async (c) => c.json({ feeds: (await feeds?.health()) ?? [] }, 200));
 
   app.openapi(timelineRoute, async (c) => {
     const page = await pageTimeline(reader, cursors, c.req.valid('query'));

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { FeedHealthSchema } from './feed-health.ts';
 import { CachePolicy, cacheFor, withoutEmptyFields } from './http.ts';
 import { PublicEventSchema, TimelinePageSchema } from './present.ts';
 import { PROBLEM_TYPE, ProblemSchema } from './problem.ts';
@@ -129,6 +130,23 @@ export const pageRoute = createRoute({
       description: 'The page, naming the filters that could not be used',
       content: { 'text/html': { schema: text } },
     },
+  },
+});
+
+export const feedsRoute = createRoute({
+  method: 'get',
+  path: '/feeds',
+  summary: 'Every configured feed and how polling it is going',
+  description:
+    'Last poll, HTTP status, items, consecutive failures, next poll and last error per feed. `unhealthy` feeds (10 failures in a row, or 410 Gone) are polled once a day.',
+  middleware: [cacheFor(CachePolicy.listing)] as const,
+  responses: {
+    200: {
+      description: 'The feeds',
+      headers: listingHeaders,
+      content: { 'application/json': { schema: z.object({ feeds: z.array(FeedHealthSchema) }) } },
+    },
+    304: notModified,
   },
 });
 

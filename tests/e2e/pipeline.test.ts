@@ -58,6 +58,16 @@ describe('the pipeline, end to end on the embedded emulators', () => {
         });
         expect(event.firstReportedAt).toBe('2024-10-15T08:30:00.000Z');
       }
+      const health = await getJson(`${base}/feeds`);
+      expect(health.body.feeds).toEqual([
+        expect.objectContaining({
+          id: 'harbour-news',
+          status: 'ok',
+          lastStatus: 200,
+          items: 1,
+          consecutiveFailures: 0,
+        }),
+      ]);
       const izmail = dated.find((e: { date: string }) => e.date === '2024-07-02');
       expect(izmail.sources[0].quote).toBe(
         '2 July: Russian drones struck the port of Izmail, damaging two grain silos on the Danube',
