@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import {
   CachePolicy,
@@ -12,30 +11,22 @@ import {
   type TimelineEvent,
   TimelineQuerySchema,
 } from '../../lib/timeline/index.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 
 /** One article's account of an event; the event itself is derived from its accounts as the worker does. */
 function source(n: number, date: string, summary: string, feedId = 'harbour', topics = ['shipping']): Source {
-  return {
-    articleId: `art_${n.toString(16).padStart(32, '0')}`,
-    url: `https://${feedId}.example/articles/${n}`,
-    title: `Article ${n}`,
+  return anAccount(n, {
+    date,
+    summary,
     feedId,
     feedName: feedId === 'harbour' ? 'Harbour News' : 'Wire Desk',
+    title: `Article ${n}`,
     publishedAt: `2024-10-${String(10 + (n % 18)).padStart(2, '0')}T08:00:00.000Z`,
-    quote: summary,
-    position: 0,
-    kind: 'dated',
-    date,
-    datePrecision: date.length === 10 ? 'day' : 'month',
-    endDate: null,
-    scheduled: false,
-    summary,
     topics,
-    entities: { people: [], places: [], organizations: [] },
-  };
+  });
 }
-const eventOf = (...sources: Source[]) => deriveEvent(accountId(sources[0] as Source), sources, 0);
+const eventOf = anEvent;
 
 const twoSources = eventOf(
   source(1, '2024-10-08', 'Minister warns of troop deployment'),
@@ -282,6 +273,7 @@ describe('the timeline over HTTP: events, feeds, caching, CORS, OpenAPI (dynalit
         [
           '/',
           '/events/{id}',
+          '/feeds',
           '/healthz',
           '/timeline',
           '/timeline.atom',
