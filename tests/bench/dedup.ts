@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import type { Article } from '../../lib/articles/index.ts';
-import { accountId, deriveEvent, recordArticle } from '../../lib/dedup/index.ts';
+import { recordArticle } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
-import type { Source } from '../../lib/timeline/index.ts';
 import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 import { count, ratio } from './format.ts';
 import type { Row, Section, SectionResult } from './section.ts';
@@ -38,25 +38,9 @@ const word = () => {
 /** A stored event nothing real matches: invented words, one source, on a given day. */
 function backgroundEvent(day: string, n: number) {
   const summary = Array.from({ length: 8 }, word).join(' ');
-  const source: Source = {
-    articleId: `art_${n.toString(16).padStart(32, 'f')}`,
-    url: `https://background.example/${n}`,
-    title: summary,
-    feedId: 'background',
-    feedName: 'Background',
-    publishedAt: `${day}T12:00:00.000Z`,
-    quote: summary,
-    position: 0,
-    kind: 'dated',
-    date: day,
-    datePrecision: 'day',
-    endDate: null,
-    scheduled: false,
-    summary,
-    topics: [],
-    entities: { people: [], places: [], organizations: [] },
-  };
-  return deriveEvent(accountId(source), [source], 0);
+  return anEvent(
+    anAccount(n, { date: day, summary, feedId: 'background', publishedAt: `${day}T12:00:00.000Z` }),
+  );
 }
 
 /** N events at a steady daily rate, ending at the last day the measured articles talk about. */

@@ -3,9 +3,9 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
-import { CursorCodec, createTimelineApp, type Source } from '../../lib/timeline/index.ts';
+import { CursorCodec, createTimelineApp } from '../../lib/timeline/index.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 import { count } from './format.ts';
 import type { Row, Section, SectionResult } from './section.ts';
@@ -25,25 +25,17 @@ const LOAD = { connections: 10, duration: 5, warmup: 1 };
 function backgroundEvent(n: number) {
   const day = new Date(LAST_DAY - Math.floor(n / EVENTS_PER_DAY) * DAY_MS).toISOString().slice(0, 10);
   const summary = `Event ${n} on ${day}: officials report developments in region ${n % 97}`;
-  const source: Source = {
-    articleId: `art_${n.toString(16).padStart(32, '0')}`,
-    url: `https://outlet-${n % 5}.example/articles/${n}`,
-    title: summary,
-    feedId: `outlet-${n % 5}`,
-    feedName: `Outlet ${n % 5}`,
-    publishedAt: `${day}T12:00:00.000Z`,
-    quote: `${summary}, the agency said on Tuesday.`,
-    position: 0,
-    kind: 'dated',
-    date: day,
-    datePrecision: 'day',
-    endDate: null,
-    scheduled: false,
-    summary,
-    topics: [`topic-${n % TOPICS}`],
-    entities: { people: [], places: [], organizations: [] },
-  };
-  return deriveEvent(accountId(source), [source], 0);
+  return anEvent(
+    anAccount(n, {
+      date: day,
+      summary,
+      feedId: `outlet-${n % 5}`,
+      feedName: `Outlet ${n % 5}`,
+      publishedAt: `${day}T12:00:00.000Z`,
+      quote: `${summary}, the agency said on Tuesday.`,
+      topics: [`topic-${n % TOPICS}`],
+    }),
+  );
 }
 
 async function populate(store: DynamoEventStore): Promise<number> {

@@ -6,9 +6,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { CursorCodec, createTimelineApp, type Source, sortDate } from '../../lib/timeline/index.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 
 /** Debian's chromium package; the test needs a real browser and skips without one (.ci/run installs it). */
@@ -45,27 +45,20 @@ function event(
   const sources: Source[] = outlets.map((feedName) => {
     n++;
     const feedId = feedName.toLowerCase().replace(/\W+/g, '-');
-    return {
-      articleId: `art_${n.toString(16).padStart(32, '0')}`,
-      url: `https://${feedId}.example/news/${n}`,
-      title: `${feedName} reports: ${summary}`,
+    return anAccount(n, {
+      date,
+      summary,
       feedId,
       feedName,
+      url: `https://${feedId}.example/news/${n}`,
+      title: `${feedName} reports: ${summary}`,
       publishedAt: '2024-11-05T09:00:00.000Z',
       quote: `“${summary},” the report said.`,
-      position: 0,
-      kind: 'dated',
-      date,
-      datePrecision: date.length === 10 ? 'day' : 'month',
-      endDate: null,
-      scheduled: false,
-      summary,
       topics,
-      entities: { people: [], places: [], organizations: [] },
       ...feed,
-    };
+    });
   });
-  return deriveEvent(accountId(sources[0] as Source), sources, 0);
+  return anEvent(...sources);
 }
 
 const hostile = event('2024-10-09', HOSTILE.summary, ['Evil Wire'], [], {

@@ -1,0 +1,29 @@
+import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
+import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
+
+/** One article's account of an event, with plain defaults for everything a test does not set. */
+export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'date' | 'summary'>): Source {
+  const feedId = fields.feedId ?? 'wire';
+  return {
+    articleId: `art_${n.toString(16).padStart(32, '0')}`,
+    url: `https://${feedId}.example/articles/${n}`,
+    title: fields.summary,
+    feedId,
+    feedName: feedId,
+    publishedAt: '2024-10-20T00:00:00.000Z',
+    quote: fields.summary,
+    position: 0,
+    kind: 'dated',
+    datePrecision: fields.date.length === 10 ? 'day' : fields.date.length === 7 ? 'month' : 'year',
+    endDate: null,
+    scheduled: false,
+    topics: [],
+    entities: { people: [], places: [], organizations: [] },
+    ...fields,
+  };
+}
+
+/** An event as the worker derives it from its accounts, under its first account's id. */
+export function anEvent(...accounts: Source[]): TimelineEvent {
+  return deriveEvent(accountId(accounts[0] as Source), accounts, 0);
+}
