@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** SQS caps a message at 256 KiB; article HTML beyond this is cut rather than rejected. */
-export const MAX_ARTICLE_HTML = 200_000;
+import { MAX_ARTICLE_BYTES } from './trim.ts';
 
 /** A news article as the poller found it in a feed: the unit of work for the worker. */
 export const ArticleSchema = z.object({
@@ -11,7 +10,11 @@ export const ArticleSchema = z.object({
   url: z.string().min(1),
   title: z.string(),
   publishedAt: z.iso.datetime({ offset: true }),
-  html: z.string().max(MAX_ARTICLE_HTML),
+  html: z
+    .string()
+    .refine((html) => Buffer.byteLength(html) <= MAX_ARTICLE_BYTES, 'is longer than a queue message allows'),
+  /** The HTML was cut at a sentence boundary to fit the queue message. */
+  trimmed: z.boolean().default(false),
   topics: z.array(z.string()).default([]),
   language: z.string().optional(),
   /** Whether the worker reads the article's page: the feed's `fullText` setting. */

@@ -1,8 +1,9 @@
 import type { FetchedResponse } from '../http/index.ts';
 import { decodeBody } from '../http/index.ts';
 import type { Log } from '../log.ts';
-import { type Article, MAX_ARTICLE_HTML } from './article.ts';
+import type { Article } from './article.ts';
 import { mainContent, needsPage, wordCount } from './full-text.ts';
+import { trimHtml } from './trim.ts';
 
 export interface PageReader {
   fetch(url: string): Promise<FetchedResponse>;
@@ -26,8 +27,7 @@ export async function withFullText(article: Article, reader: PageReader): Promis
   if (!needsPage(article)) return article;
   try {
     const html = await pageText(article, reader);
-    if (html && wordCount(html) > wordCount(article.html))
-      return { ...article, html: html.slice(0, MAX_ARTICLE_HTML) };
+    if (html && wordCount(html) > wordCount(article.html)) return { ...article, ...trimHtml(html) };
     reader.log.warn(`article ${article.url}: page has no more text than the feed; using the feed's`);
   } catch (error) {
     reader.log.warn(

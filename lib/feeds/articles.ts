@@ -1,4 +1,4 @@
-import { type Article, articleId, canonicalUrl, contentHash, MAX_ARTICLE_HTML } from '../articles/index.ts';
+import { type Article, articleId, canonicalUrl, contentHash, trimHtml } from '../articles/index.ts';
 import type { Feed } from './config.ts';
 import type { FeedEntry } from './parse.ts';
 
@@ -11,7 +11,7 @@ export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Ar
   const id = articleId({ link: entry.link, guid: entry.guid, feedId: feed.id });
   if (!id) return undefined;
   const url = (entry.link && canonicalUrl(entry.link) ? entry.link : undefined) ?? feed.url;
-  const html = entry.html.slice(0, MAX_ARTICLE_HTML);
+  const { html, trimmed } = trimHtml(entry.html);
   return {
     id,
     feedId: feed.id,
@@ -23,6 +23,7 @@ export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Ar
     topics: feed.topics,
     language: feed.language,
     fullText: feed.fullText,
+    trimmed,
     contentHash: contentHash([entry.title, html, entry.publishedAt ?? '']),
   };
 }

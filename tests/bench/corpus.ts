@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_ARTICLE_HTML } from '../../lib/articles/index.ts';
+import { trimHtml } from '../../lib/articles/index.ts';
 import { parseFeed } from '../../lib/feeds/parse.ts';
 import { decodeBody } from '../../lib/http/charset.ts';
 
@@ -115,7 +115,7 @@ async function loadFile(root: string, source: string, seen: Set<string>) {
   const language = declaredLanguage(xml);
   const articles: CorpusArticle[] = [];
   for (const entry of entries) {
-    const html = entry.html.slice(0, MAX_ARTICLE_HTML);
+    const { html } = trimHtml(entry.html);
     if (!html) continue;
     if (seen.has(html)) {
       outcome.duplicates++;

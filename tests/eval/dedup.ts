@@ -38,6 +38,7 @@ export function articleFrom(labelled: LabelledArticle, index: number): Article {
     topics: [],
     language: labelled.language,
     fullText: 'never',
+    trimmed: false,
     contentHash: labelled.id,
   };
 }

@@ -1,10 +1,10 @@
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { type Feed, type PollDeps, pollFeed } from '../../lib/feeds/index.ts';
 import { guardedFetch } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
-import { SqsArticleQueue } from '../../lib/queue/index.ts';
+import { decodeArticleMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { workspace } from '../support/local.ts';
@@ -86,5 +86,33 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     server.serve('/bulletins.xml', rss('Bulletins', edited));
     const result = await poll({ ledger, queue, log: recorder() });
     expect(result.queued).toBe(1);
+  });
+
+  it('queues an article too long for one message, trimmed at a sentence and flagged, not failed', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    const huge =
+      '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>'.repeat(4000);
+    server.serve(
+      '/bulletins.xml',
+      rss('Bulletins', [
+        {
+          title: 'Huge',
+          link: 'https://bulletins.example.org/huge',
+          pubDate: '2024-10-04T12:00:00Z',
+          html: huge,
+        },
+      ]),
+    );
+    await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: stack.articles.url }));
+    const result = await poll({ ledger, queue, log: recorder() });
+    expect(result.queued).toBe(1);
+    const { Messages = [] } = await stack.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: stack.articles.url, MaxNumberOfMessages: 10 }),
+    );
+    const article = decodeArticleMessage(Messages[0]?.Body ?? '');
+    expect(article.trimmed).toBe(true);
+    expect(article.html.endsWith('</p>')).toBe(true);
+    expect(Buffer.byteLength(article.html)).toBeLessThan(Buffer.byteLength(huge));
   });
 });

@@ -31,6 +31,7 @@ const article = {
   html: '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>',
   topics: [],
   fullText: 'never' as const,
+  trimmed: false,
   contentHash: 'h1',
 };
 
