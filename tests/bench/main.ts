@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { dedupSection } from './dedup.ts';
 import { extractionSection } from './extraction.ts';
 import { markdownTable } from './format.ts';
+import { pollSection } from './poll.ts';
 import type { Section, SectionResult } from './section.ts';
 import { timelineSection } from './timeline.ts';
 
 /** In run order; dedup and timeline sections join here. */
-const SECTIONS: Section[] = [extractionSection, dedupSection, timelineSection];
+const SECTIONS: Section[] = [extractionSection, pollSection, dedupSection, timelineSection];
 
 const OUTPUT_DIR = fileURLToPath(new URL('../output/', import.meta.url));
 const OUTPUT_FILE = `${OUTPUT_DIR}bench.json`;
