@@ -106,9 +106,21 @@ export function onePerArticle(accounts: Source[]): Source[] {
   return [...byArticle.values()].sort(bySourceOrder);
 }
 
-/** Accounts put together: the same account again replaces the old one, so an edited article updates its quote. */
+/**
+ * Accounts put together: the same account again replaces the old one, so an edited article updates
+ * its quote; the feeds that carried it add up, and the first one stays the one it is credited to.
+ */
 export function mergeAccounts(accounts: Source[]): Source[] {
   const byAccount = new Map<string, Source>();
-  for (const account of accounts) byAccount.set(`${account.articleId}#${account.position}`, account);
+  for (const account of accounts) {
+    const key = `${account.articleId}#${account.position}`;
+    const kept = byAccount.get(key);
+    if (!kept) {
+      byAccount.set(key, account);
+      continue;
+    }
+    const feeds = [...kept.feeds, ...account.feeds.filter((f) => !kept.feeds.some((k) => k.id === f.id))];
+    byAccount.set(key, { ...account, feedId: kept.feedId, feedName: kept.feedName, feeds });
+  }
   return [...byAccount.values()].sort(bySourceOrder);
 }

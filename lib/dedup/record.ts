@@ -133,6 +133,7 @@ export function accountOf(article: Article, mention: ExtractedEvent, position: n
     feedName: article.feedName,
     publishedAt: article.publishedAt,
     quote: mention.quote,
+    feeds: [{ id: article.feedId, name: article.feedName }],
     position,
     kind: mention.kind,
     date: mention.date,

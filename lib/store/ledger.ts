@@ -1,4 +1,4 @@
-import { BatchGetItemCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
 import type { Article } from '../articles/index.ts';
@@ -6,7 +6,15 @@ import type { ArticleLedger } from '../feeds/index.ts';
 import { keys } from './table.ts';
 
 const BATCH_GET_LIMIT = 100;
-const SeenItemSchema = z.object({ articleId: z.string(), contentHash: z.string() });
+const SeenItemSchema = z.object({
+  articleId: z.string(),
+  contentHash: z.string(),
+  /** Every feed that carried the article (a DynamoDB string set). */
+  feedIds: z
+    .preprocess((value) => (value instanceof Set ? [...value] : value), z.array(z.string()))
+    .default([]),
+});
+type Seen = z.infer<typeof SeenItemSchema>;
 
 /** Which articles the poller has already queued, and in which version (content hash). */
 export class DynamoArticleLedger implements ArticleLedger {
@@ -15,8 +23,8 @@ export class DynamoArticleLedger implements ArticleLedger {
     private readonly tableName: string,
   ) {}
 
-  private async seenHashes(ids: string[]): Promise<Map<string, string>> {
-    const hashes = new Map<string, string>();
+  private async seen(ids: string[]): Promise<Map<string, Seen>> {
+    const hashes = new Map<string, Seen>();
     for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
       let request: Record<string, { Keys: Array<Record<string, never>> }> | undefined = {
         [this.tableName]: {
@@ -28,7 +36,7 @@ export class DynamoArticleLedger implements ArticleLedger {
         const response = await this.client.send(new BatchGetItemCommand({ RequestItems: request as never }));
         for (const item of response.Responses?.[this.tableName] ?? []) {
           const seen = SeenItemSchema.parse(unmarshall(item));
-          hashes.set(seen.articleId, seen.contentHash);
+          hashes.set(seen.articleId, seen);
         }
         request = response.UnprocessedKeys as typeof request;
       }
@@ -36,32 +44,36 @@ export class DynamoArticleLedger implements ArticleLedger {
     return hashes;
   }
 
-  /** New articles, and known ones whose content changed since they were queued. */
+  /**
+   * New articles, known ones whose content changed since they were queued, and known ones a feed
+   * carries for the first time: queued again, so that feed is credited on the events too.
+   */
   async unseen(articles: Article[]): Promise<Article[]> {
-    const hashes = await this.seenHashes([...new Set(articles.map((article) => article.id))]);
-    return articles.filter((article) => hashes.get(article.id) !== article.contentHash);
+    const seen = await this.seen([...new Set(articles.map((article) => article.id))]);
+    return articles.filter((article) => {
+      const record = seen.get(article.id);
+      return (
+        !record || record.contentHash !== article.contentHash || !record.feedIds.includes(article.feedId)
+      );
+    });
   }
 
-  /** Conditional, so a slower poller never rolls the record back to an older version. */
+  /** Adds the feed to the article's set; an update, so two feeds marking one article both stay. */
   async markSeen(article: Article): Promise<void> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: marshall({
-            ...keys.article(article.id),
-            articleId: article.id,
-            contentHash: article.contentHash,
-            feedId: article.feedId,
-            url: article.url,
-            seenAt: new Date().toISOString(),
-          }),
-          ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
-          ExpressionAttributeValues: marshall({ ':h': article.contentHash }),
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: marshall(keys.article(article.id)),
+        UpdateExpression: 'SET articleId = :id, contentHash = :h, #url = :u, seenAt = :t ADD feedIds :f',
+        ExpressionAttributeNames: { '#url': 'url' },
+        ExpressionAttributeValues: marshall({
+          ':id': article.id,
+          ':h': article.contentHash,
+          ':u': article.url,
+          ':t': new Date().toISOString(),
+          ':f': new Set([article.feedId]),
         }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+      }),
+    );
   }
 }

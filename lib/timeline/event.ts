@@ -19,6 +19,8 @@ export const SourceSchema = z.object({
   feedName: z.string(),
   publishedAt: instant,
   quote: z.string(),
+  /** Every feed that carried the article, the first (feedId) included. */
+  feeds: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   /** Which of the article's events this is, in extraction order: one source per article per event. */
   position: z.number().int().nonnegative(),
   kind: z.enum(['dated', 'report']),

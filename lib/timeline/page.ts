@@ -29,7 +29,9 @@ export interface TimelinePage {
 
 function matches(event: TimelineEvent, query: TimelineQuery): boolean {
   if (query.topic && !event.topics.includes(query.topic)) return false;
-  if (query.feed && !event.sources.some((source) => source.feedId === query.feed)) return false;
+  const carries = (source: TimelineEvent['sources'][number], feed: string) =>
+    source.feedId === feed || source.feeds.some((f) => f.id === feed);
+  if (query.feed && !event.sources.some((source) => carries(source, query.feed as string))) return false;
   if (query.q) {
     const needle = query.q.toLowerCase();
     const haystack = [event.summary, ...event.sources.flatMap((s) => [s.quote, s.title])]

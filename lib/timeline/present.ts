@@ -10,6 +10,9 @@ export const PublicSourceSchema = z
     title: z.string(),
     feedId: z.string(),
     feedName: z.string().meta({ description: 'The outlet, as named in the feeds file.' }),
+    feeds: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .meta({ description: 'Every configured feed that carried the article, the one above first.' }),
     publishedAt: instant,
     quote: z
       .string()
@@ -65,11 +68,12 @@ export function presentEvent(event: TimelineEvent): PublicEvent {
     firstReportedAt: event.firstReportedAt,
     lastReportedAt: event.lastReportedAt,
     sourceCount: event.sources.length,
-    sources: event.sources.map(({ url, title, feedId, feedName, publishedAt, quote }) => ({
+    sources: event.sources.map(({ url, title, feedId, feedName, feeds, publishedAt, quote }) => ({
       url,
       title,
       feedId,
       feedName,
+      feeds: feeds.length ? feeds : [{ id: feedId, name: feedName }],
       publishedAt,
       quote,
     })),

@@ -105,4 +105,25 @@ describe('the pipeline, end to end on the embedded emulators', () => {
     const after = await withTimeline(ws.options, async (base) => (await timeline(base)).body);
     expect(after).toEqual(before);
   });
+
+  it('credits a second feed carrying the same article on its sources, without a second source', async () => {
+    feeds.serve(
+      '/mirror.xml',
+      rss('Mirror', [{ ...portsArticle, link: portsArticle.link.replace('?utm_source=rss', '') }]),
+    );
+    ws.writeFeeds([harbour, wire, { id: 'mirror', name: 'Mirror', url: feeds.url('/mirror.xml') }]);
+    await runOnce(ws.options);
+    await withTimeline(ws.options, async (base) => {
+      const { body } = await timeline(base);
+      const izmail = body.events.find((e: { date: string }) => e.date === '2024-07-02');
+      expect(izmail.sourceCount).toBe(2);
+      const harbourSource = izmail.sources.find((s: { feedId: string }) => s.feedId === 'harbour-news');
+      expect(harbourSource.feeds).toEqual([
+        { id: 'harbour-news', name: 'Harbour News' },
+        { id: 'mirror', name: 'Mirror' },
+      ]);
+      const mirrored = await getJson(`${base}/timeline?feed=mirror&limit=200`);
+      expect(mirrored.body.events.length).toBe(portsEvents.length + 1);
+    });
+  });
 });

@@ -21,6 +21,7 @@ function event(
     feedName: feedId,
     publishedAt: '2024-10-20T00:00:00.000Z',
     quote: summary,
+    feeds: [{ id: feedId, name: feedId }],
     position: 0,
     kind: 'dated' as const,
     date,
@@ -138,6 +139,7 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
       title: 'Title evt_01',
       feedId: 'alpha',
       feedName: 'alpha',
+      feeds: [{ id: 'alpha', name: 'alpha' }],
       publishedAt: '2024-10-20T00:00:00.000Z',
       quote: 'Summit in the capital',
     });

@@ -20,6 +20,7 @@ export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'dat
     topics: [],
     entities: { people: [], places: [], organizations: [] },
     ...fields,
+    feeds: fields.feeds ?? [{ id: feedId, name: fields.feedName ?? feedId }],
   };
 }
 

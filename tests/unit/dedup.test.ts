@@ -33,6 +33,7 @@ function account(summary: string, overrides: Partial<Source> = {}): Source {
     topics: [],
     entities: { people: [], places: [], organizations: [] },
     ...overrides,
+    feeds: overrides.feeds ?? [{ id: overrides.feedId ?? 'wire', name: overrides.feedName ?? 'Wire' }],
   };
 }
 

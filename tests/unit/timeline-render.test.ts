@@ -45,6 +45,7 @@ function publicEvent(
         title: `Title of ${summary}`,
         feedId: 'harbour',
         feedName: 'Harbour & Sons <News>',
+        feeds: [{ id: 'harbour', name: 'Harbour & Sons <News>' }],
         publishedAt: '2024-10-20T08:00:00.000Z',
         quote: summary,
       },
