@@ -1,19 +1,13 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portsArticle } from '../fixtures/black-sea.ts';
+import { launch as launchScript, run } from '../support/cli.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
-/** `npm start -- …` without npm's own output: the same script, run the way package.json runs it. */
-function launch(args: string[], script = 'infra/local/main.ts') {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-}
+const MAIN = 'infra/local/main.ts';
+const start = (args: string[]) => run(MAIN, args);
 
 const workspaceArgs = (ws: ReturnType<typeof workspace>) => [
   '--feeds',
@@ -21,18 +15,6 @@ const workspaceArgs = (ws: ReturnType<typeof workspace>) => [
   '--data-dir',
   ws.options.dataDir,
 ];
-
-function start(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = launch(args);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
 
 describe('npm start (the local runner’s command line)', () => {
   const feeds = new FeedServer();
@@ -92,7 +74,7 @@ describe('npm start (the local runner’s command line)', () => {
       ws.options.feedsPath,
       `feeds:\n  - { id: good, name: Good, url: "${feeds.url('/good.xml')}" }\n`,
     );
-    const child = launch([...workspaceArgs(ws), '--port', '0', '--allow-private-network']);
+    const child = launchScript(MAIN, [...workspaceArgs(ws), '--port', '0', '--allow-private-network']);
     let output = '';
     const port = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {
@@ -112,7 +94,7 @@ describe('npm start (the local runner’s command line)', () => {
 
   it('npm run demo serves the bundled feeds and shows one outlet-merged timeline', async () => {
     const ws = workspace();
-    const child = launch(['--data-dir', ws.options.dataDir, '--port', '0'], 'infra/local/demo.ts');
+    const child = launchScript('infra/local/demo.ts', ['--data-dir', ws.options.dataDir, '--port', '0']);
     let output = '';
     const port = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {

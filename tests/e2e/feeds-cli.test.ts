@@ -1,25 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnce } from '../../infra/local/runner.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
+import { run } from '../support/cli.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
-function feedsCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/feeds-cli.ts', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
+const feedsCli = (args: string[]) => run('infra/local/feeds-cli.ts', args);
 
 describe('npm run feeds', () => {
   const server = new FeedServer();
