@@ -1,3 +1,4 @@
+export { type DeadLetter, listDeadLetters, replayDeadLetters } from './dlq.ts';
 export {
   ArticleMessageSchema,
   BadMessageError,
