@@ -10,18 +10,18 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-/** DynamoDB on loopback, persisted as LevelDB under the data folder. */
-export async function startDynalite(dataDir: string): Promise<Emulator> {
+/** DynamoDB on loopback, persisted as LevelDB under the data folder; `port` reopens it where it was. */
+export async function startDynalite(dataDir: string, port = 0): Promise<Emulator> {
   const path = join(dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
   const server: Server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${bound}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -24,6 +24,8 @@ export interface LocalStack {
   sqs: SQSClient;
   dynamo: DynamoDBClient;
   embedded: { dynamodb: boolean; sqs: boolean };
+  /** Takes the embedded DynamoDB down and brings it back on the same endpoint: for failure drills. */
+  outage?: { stopDynamo(): Promise<void>; startDynamo(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -114,11 +116,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await fauxqs.stop();
     });
   }
-  if (dynalite) stops.push(() => (dynalite as Emulator).stop());
+  let dynamoUp = !!dynalite;
+  const outage = dynalite
+    ? {
+        async stopDynamo() {
+          await (dynalite as Emulator).stop();
+          dynamoUp = false;
+        },
+        async startDynamo() {
+          const port = Number(new URL((dynalite as Emulator).endpoint).port);
+          dynalite = await startDynalite(options.dataDir, port);
+          dynamoUp = true;
+        },
+      }
+    : undefined;
+  stops.push(async () => {
+    if (dynalite && dynamoUp) await dynalite.stop();
+  });
 
   return {
     articles,
     feeds,
+    outage,
     sqs,
     dynamo,
     embedded,

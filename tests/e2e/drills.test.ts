@@ -74,7 +74,60 @@ async function timelineAfter(batches: Article[][]): Promise<unknown[]> {
   return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
 }
 
+/** Every stored event, without ids and versions (which depend on history), sorted. */
+async function storedTimeline(stack: LocalStack): Promise<string[]> {
+  const events: TimelineEvent[] = [];
+  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
+    ...sortKeyBounds(),
+    order: 'asc',
+  }))
+    events.push(event);
+  return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
+}
+
 describe('failure drills', () => {
+  it('DynamoDB down mid-run: the affected messages come back after the restart and the timeline is a clean run’s', async () => {
+    const articles = await demoArticles();
+    const clean = await timelineAfter([articles]);
+    const stack = await startLocalStack(workspace().options);
+    try {
+      for (let i = 0; i < articles.length; i += 10) {
+        const entries = articles
+          .slice(i, i + 10)
+          .map((article, j) => ({ Id: `m${j}`, MessageBody: encodeArticleMessage(article) }));
+        await stack.sqs.send(new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }));
+      }
+      const worker = new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: workerHandler,
+        batchSize: 1,
+      });
+      worker.start();
+      while (worker.stats.succeeded < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      await stack.outage?.stopDynamo();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const failedDuringOutage = worker.stats.failed;
+      await stack.outage?.startDynamo();
+      await worker.stop();
+      await new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: workerHandler,
+        batchSize: 1,
+      }).drain();
+      expect(failedDuringOutage).toBeGreaterThan(0);
+      expect(await storedTimeline(stack)).toEqual(clean);
+      console.log(
+        `drill: DynamoDB stopped for 1.5 s while the worker ran → ${failedDuringOutage} failed receive(s), retried after the restart → the clean run's ${clean.length} events`,
+      );
+    } finally {
+      await stack.stop();
+    }
+  }, 180_000);
+
   it('order: reverse publication order, and one article at a time with restarts, give the in-order timeline', async () => {
     const articles = await demoArticles();
     const inOrder = await timelineAfter([articles]);
