@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
@@ -86,6 +87,67 @@ async function storedTimeline(stack: LocalStack): Promise<string[]> {
 }
 
 describe('failure drills', () => {
+  it('a worker process killed mid-batch (SIGKILL): its messages come back and the timeline is a clean run’s', async () => {
+    const articles = await demoArticles();
+    const clean = await timelineAfter([articles]);
+    const ws = workspace();
+    writeFileSync(ws.options.feedsPath, 'feeds: []\n');
+    const stack = await startLocalStack(ws.options);
+    try {
+      for (let i = 0; i < articles.length; i += 10) {
+        const entries = articles
+          .slice(i, i + 10)
+          .map((article, j) => ({ Id: `m${j}`, MessageBody: encodeArticleMessage(article) }));
+        await stack.sqs.send(new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }));
+      }
+      // A second process on the same services, the way a Lambda worker shares them: npm start with
+      // the endpoints set starts no emulator of its own.
+      const env = Object.fromEntries(
+        [
+          'AWS_ENDPOINT_URL_DYNAMODB',
+          'AWS_ENDPOINT_URL_SQS',
+          'TABLE_NAME',
+          'ARTICLES_QUEUE_URL',
+          'ARTICLES_DLQ_URL',
+          'FEEDS_QUEUE_URL',
+          'FEEDS_DLQ_URL',
+        ].map((name) => [name, process.env[name] ?? '']),
+      );
+      Object.assign(env, { ARTICLES_DLQ_URL: stack.articles.dlqUrl, FEEDS_DLQ_URL: stack.feeds.dlqUrl });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'infra/local/main.ts', '--feeds', ws.options.feedsPath, '--port', '0'],
+        {
+          env: { ...process.env, ...env },
+          stdio: 'ignore',
+          detached: true,
+        },
+      );
+      const store = new DynamoEventStore(stack.dynamo, 'dateline');
+      const countEvents = async () => {
+        let n = 0;
+        for await (const _ of store.range({ ...sortKeyBounds(), order: 'asc' })) n++;
+        return n;
+      };
+      while ((await countEvents()) < 3) await new Promise((resolve) => setTimeout(resolve, 100));
+      process.kill(-(child.pid as number), 'SIGKILL');
+      const killedAt = await countEvents();
+      // What it held in flight becomes visible again after the visibility timeout; this loop waits for it.
+      await new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: workerHandler,
+      }).drain();
+      expect(await storedTimeline(stack)).toEqual(clean);
+      console.log(
+        `drill: worker process SIGKILLed with ${killedAt} events written → another worker finished the queue → the clean run's ${clean.length} events`,
+      );
+    } finally {
+      await stack.stop();
+    }
+  }, 180_000);
+
   it('DynamoDB down mid-run: the affected messages come back after the restart and the timeline is a clean run’s', async () => {
     const articles = await demoArticles();
     const clean = await timelineAfter([articles]);
