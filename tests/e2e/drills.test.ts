@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { runOnce } from '../../infra/local/runner.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { WorkerLoop } from '../../infra/local/worker-loop.ts';
 import type { Article } from '../../lib/articles/index.ts';
-import { articleFromEntry, type Feed, parseFeed } from '../../lib/feeds/index.ts';
-import { decodeBody } from '../../lib/http/index.ts';
-import { encodeArticleMessage } from '../../lib/queue/index.ts';
-import { DynamoEventStore } from '../../lib/store/index.ts';
+import { articleFromEntry, type Feed, parseFeed, pollFeed } from '../../lib/feeds/index.ts';
+import { decodeBody, guardedFetch } from '../../lib/http/index.ts';
+import { encodeArticleMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
+import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
 import { FeedServer } from '../support/feed-server.ts';
@@ -75,6 +75,18 @@ async function timelineAfter(batches: Article[][]): Promise<unknown[]> {
   return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
 }
 
+/** The fixture article as the poller makes it from the feed entry. */
+function articleOf(feed: Feed): Article {
+  const entry = {
+    guid: portsArticle.link,
+    link: portsArticle.link,
+    title: portsArticle.title,
+    publishedAt: new Date(portsArticle.pubDate).toISOString(),
+    html: portsArticle.html,
+  };
+  return articleFromEntry(feed, entry, new Date()) as Article;
+}
+
 /** Every stored event, without ids and versions (which depend on history), sorted. */
 async function storedTimeline(stack: LocalStack): Promise<string[]> {
   const events: TimelineEvent[] = [];
@@ -87,6 +99,74 @@ async function storedTimeline(stack: LocalStack): Promise<string[]> {
 }
 
 describe('failure drills', () => {
+  it('SQS unreachable while polling: nothing is marked seen, and after recovery every article arrives exactly once', async () => {
+    const server = new FeedServer();
+    await server.start();
+    const ws = workspace();
+    const stack = await startLocalStack(ws.options);
+    try {
+      server.serve('/feed.xml', rss('Harbour', [portsArticle]));
+      const feed: Feed = {
+        id: 'harbour',
+        name: 'Harbour',
+        url: server.url('/feed.xml'),
+        topics: [],
+        enabled: true,
+        pollEveryMs: 600_000,
+        pollEveryConfigured: true,
+        fullText: 'never',
+      };
+      const states = new DynamoFeedStates(stack.dynamo, 'dateline');
+      const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+      const deps = {
+        fetch: (url: string, headers?: Record<string, string>) =>
+          guardedFetch(url, { allowPrivateNetwork: true, headers }),
+        ledger,
+        states,
+        log: { info() {}, warn() {}, error() {} },
+      };
+      // The queue's endpoint refuses connections: SQS is down.
+      const down = new SQSClient({
+        endpoint: 'http://127.0.0.1:9',
+        useQueueUrlAsEndpoint: false,
+        maxAttempts: 1,
+      });
+      const refused = await pollFeed(feed, undefined, {
+        ...deps,
+        queue: new SqsArticleQueue(down, stack.articles.url),
+      });
+      expect(refused.queued).toBe(0);
+      expect(await ledger.unseen([{ ...articleOf(feed) }])).toHaveLength(1);
+      const recovered = await pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), {
+        ...deps,
+        queue: new SqsArticleQueue(stack.sqs, stack.articles.url),
+      });
+      expect(recovered.queued).toBe(1);
+      const again = await pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), {
+        ...deps,
+        queue: new SqsArticleQueue(stack.sqs, stack.articles.url),
+      });
+      expect(again.queued).toBe(0);
+      const worker = new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: workerHandler,
+      });
+      await worker.drain();
+      expect(worker.stats).toMatchObject({ succeeded: 1, failed: 0 });
+      const events = await storedTimeline(stack);
+      expect(events).toHaveLength(8);
+      expect(events.map((e) => JSON.parse(e).sources.length)).toEqual(Array(8).fill(1));
+      console.log(
+        'drill: SQS unreachable during a poll → nothing marked seen → next poll queued the article once → 8 events, each with one source',
+      );
+    } finally {
+      await stack.stop();
+      await server.stop();
+    }
+  });
+
   it('a worker process killed mid-batch (SIGKILL): its messages come back and the timeline is a clean run’s', async () => {
     const articles = await demoArticles();
     const clean = await timelineAfter([articles]);
