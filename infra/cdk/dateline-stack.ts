@@ -1,0 +1,203 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { datelineFunction, FEEDS_CONFIG_IN_BUNDLE } from './functions.ts';
+import { QueuePair } from './queues.ts';
+import { datelineTable } from './table.ts';
+
+export const ARTICLES_QUEUE_NAME = 'dateline-articles';
+export const FEEDS_QUEUE_NAME = 'dateline-feeds';
+
+export const TIMEOUTS = {
+  scheduler: Duration.seconds(60),
+  poller: Duration.seconds(120),
+  worker: Duration.seconds(60),
+  timeline: Duration.seconds(10),
+};
+/** Cost cap on the public function: CloudFront absorbs repeat traffic, this bounds the rest. */
+export const TIMELINE_RESERVED_CONCURRENCY = 20;
+
+export interface DatelineStackProps extends StackProps {
+  /** false: inline placeholder code instead of esbuild bundles (tests only). Default true. */
+  bundle?: boolean;
+}
+
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** Writes limited to items whose partition key starts with one of `prefixes` (e.g. FEED#). */
+function grantWritesTo(table: dynamodb.Table, fn: lambda.IFunction, prefixes: string[]) {
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: WRITE_ACTIONS,
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+    }),
+  );
+}
+
+export class DatelineStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly functions: Record<keyof typeof TIMEOUTS, lambda.Function>;
+  readonly articles: QueuePair;
+  readonly feeds: QueuePair;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: DatelineStackProps = {}) {
+    super(scope, id, props);
+    const bundle = props.bundle ?? true;
+    const table = datelineTable(this, 'Table');
+    this.table = table;
+    const articles = new QueuePair(this, 'Articles', {
+      name: ARTICLES_QUEUE_NAME,
+      consumerTimeout: TIMEOUTS.worker,
+    });
+    const feeds = new QueuePair(this, 'Feeds', { name: FEEDS_QUEUE_NAME, consumerTimeout: TIMEOUTS.poller });
+    this.articles = articles;
+    this.feeds = feeds;
+    const cursorSecret = new secrets.Secret(this, 'CursorSecret', {
+      description: 'Signs Dateline timeline paging cursors (HMAC).',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const env = { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: 'dateline' };
+
+    const scheduler = datelineFunction(this, 'Scheduler', {
+      name: 'scheduler',
+      bundle,
+      timeout: TIMEOUTS.scheduler,
+      memorySize: 256,
+      environment: { ...env, FEEDS_QUEUE_URL: feeds.queue.queueUrl, FEEDS_CONFIG: FEEDS_CONFIG_IN_BUNDLE },
+    });
+    const poller = datelineFunction(this, 'Poller', {
+      name: 'poller',
+      bundle,
+      timeout: TIMEOUTS.poller,
+      memorySize: 512,
+      environment: { ...env, ARTICLES_QUEUE_URL: articles.queue.queueUrl, ALLOW_PRIVATE_NETWORK: 'false' },
+    });
+    const worker = datelineFunction(this, 'Worker', {
+      name: 'worker',
+      bundle,
+      timeout: TIMEOUTS.worker,
+      memorySize: 1024,
+      environment: env,
+    });
+    const timeline = datelineFunction(this, 'Timeline', {
+      name: 'timeline',
+      bundle,
+      timeout: TIMEOUTS.timeline,
+      memorySize: 512,
+      reservedConcurrentExecutions: TIMELINE_RESERVED_CONCURRENCY,
+      // A CloudFormation dynamic reference: the value never appears in the template.
+      environment: { ...env, CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap() },
+    });
+    this.functions = { scheduler, poller, worker, timeline };
+
+    // Least privilege: reads where needed; writes only to each function's own item families.
+    table.grantReadData(timeline);
+    table.grantReadWriteData(worker); // the only writer of EVENT# items
+    table.grantReadData(scheduler);
+    grantWritesTo(table, scheduler, ['FEED#']);
+    feeds.queue.grantSendMessages(scheduler);
+    table.grantReadData(poller);
+    grantWritesTo(table, poller, ['FEED#', 'ARTICLE#', 'HOST#']);
+    articles.queue.grantSendMessages(poller);
+
+    new events.Rule(this, 'Every5Minutes', {
+      description: 'Runs the Dateline scheduler: queues a poll job for every due feed.',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [new targets.LambdaFunction(scheduler, { retryAttempts: 2 })],
+    });
+
+    poller.addEventSource(
+      new sources.SqsEventSource(feeds.queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
+    );
+    worker.addEventSource(
+      new sources.SqsEventSource(articles.queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(5),
+        reportBatchItemFailures: true,
+        maxConcurrency: 10,
+      }),
+    );
+
+    const url = timeline.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+    const cachePolicy = new cloudfront.CachePolicy(this, 'TimelineCache', {
+      comment: 'Keys on the whole query string; TTLs follow the app Cache-Control.',
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(10),
+      maxTtl: Duration.days(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.distribution = new cloudfront.Distribution(this, 'Cdn', {
+      comment: 'Dateline public timeline',
+      defaultBehavior: {
+        origin: origins.FunctionUrlOrigin.withOriginAccessControl(url),
+        cachePolicy,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      },
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+    });
+
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string) =>
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold: 0,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+    alarm(
+      'ArticlesDlqAlarm',
+      articles.dlq.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      'Articles failed 5 times and were dead-lettered (dateline-articles-dlq).',
+    );
+    alarm(
+      'FeedsDlqAlarm',
+      feeds.dlq.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      'Poll jobs failed 5 times and were dead-lettered (dateline-feeds-dlq).',
+    );
+    alarm(
+      'WorkerErrorsAlarm',
+      worker.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      'The worker function failed (threw, timed out or ran out of memory).',
+    );
+
+    new CfnOutput(this, 'TimelineUrl', {
+      value: `https://${this.distribution.distributionDomainName}/timeline`,
+    });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'ArticlesDlqUrl', { value: articles.dlq.queueUrl });
+    new CfnOutput(this, 'FeedsDlqUrl', { value: feeds.dlq.queueUrl });
+  }
+}

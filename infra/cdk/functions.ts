@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+/** Where the scheduler's bundle carries the feeds file (Lambda runs from /var/task). */
+export const FEEDS_CONFIG_IN_BUNDLE = '/var/task/feeds.yaml';
+
+export interface DatelineFunctionProps {
+  /** functions/<name>/handler.ts */
+  name: 'scheduler' | 'poller' | 'worker' | 'timeline';
+  timeout: Duration;
+  memorySize: number;
+  environment: Record<string, string>;
+  /** false: an inline placeholder instead of the esbuild bundle (fast tests only; deploys always bundle). */
+  bundle: boolean;
+  reservedConcurrentExecutions?: number;
+}
+
+const common = {
+  runtime: lambda.Runtime.NODEJS_22_X,
+  architecture: lambda.Architecture.ARM_64,
+  handler: 'handler',
+};
+
+/** One Lambda function from functions/<name>/handler.ts, bundled locally with esbuild (no Docker). */
+export function datelineFunction(
+  scope: Construct,
+  id: string,
+  props: DatelineFunctionProps,
+): lambda.Function {
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+    retention: logs.RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const base = {
+    timeout: props.timeout,
+    memorySize: props.memorySize,
+    logGroup,
+    reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+    environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+  };
+  if (!props.bundle) {
+    return new lambda.Function(scope, id, {
+      ...common,
+      ...base,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("test placeholder"); };'),
+    });
+  }
+  const withFeeds = props.name === 'scheduler';
+  return new nodejs.NodejsFunction(scope, id, {
+    ...common,
+    ...base,
+    entry: join(PROJECT_ROOT, 'functions', props.name, 'handler.ts'),
+    projectRoot: PROJECT_ROOT,
+    depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+    bundling: {
+      forceDockerBundling: false,
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      target: 'node22',
+      format: nodejs.OutputFormat.ESM,
+      mainFields: ['module', 'main'],
+      // CommonJS dependencies (rss-parser, iconv-lite…) call require(): give the ESM bundle one.
+      banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      // Ship the pinned SDK versions the code is tested with, not the runtime's.
+      bundleAwsSDK: true,
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir: string, outputDir: string) =>
+          withFeeds
+            ? [`cp "${join(inputDir, 'infra', 'feeds.yaml')}" "${join(outputDir, 'feeds.yaml')}"`]
+            : [],
+      },
+    },
+  });
+}

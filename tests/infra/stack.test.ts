@@ -1,0 +1,261 @@
+import { App, Aspects } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARTICLES_QUEUE_NAME,
+  DatelineStack,
+  FEEDS_QUEUE_NAME,
+  TIMEOUTS,
+} from '../../infra/cdk/dateline-stack.ts';
+import { suppressReviewedFindings } from '../../infra/cdk/nag.ts';
+import { ARTICLES_QUEUE, FEEDS_QUEUE } from '../../infra/local/stack.ts';
+import { MAX_RECEIVE_COUNT } from '../../lib/queue/provision.ts';
+import { tableDefinition } from '../../lib/store/table.ts';
+
+// Synthesized once, without esbuild bundles (inline placeholders): `npm run synth` bundles for real.
+let stack: DatelineStack;
+let template: Template;
+let ids: Record<string, string>;
+
+beforeAll(() => {
+  const app = new App();
+  stack = new DatelineStack(app, 'Dateline', { bundle: false });
+  suppressReviewedFindings(stack);
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  app.synth();
+  template = Template.fromStack(stack);
+  const logicalId = (c: { node: { defaultChild?: unknown } }) =>
+    stack.getLogicalId(c.node.defaultChild as never);
+  ids = {
+    table: logicalId(stack.table),
+    articles: logicalId(stack.articles.queue),
+    articlesDlq: logicalId(stack.articles.dlq),
+    feeds: logicalId(stack.feeds.queue),
+    feedsDlq: logicalId(stack.feeds.dlq),
+    ...Object.fromEntries(Object.entries(stack.functions).map(([name, fn]) => [name, logicalId(fn)])),
+  };
+});
+
+const sortBy = <T>(items: T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => key(a).localeCompare(key(b)));
+
+describe('DynamoDB table', () => {
+  it('has exactly the keys, attributes and GSIs of tableDefinition() (one source of truth)', () => {
+    const definition = tableDefinition('dateline');
+    const tables = template.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(1);
+    const props = tables[ids.table as string]?.Properties;
+    expect(props.KeySchema).toEqual(definition.KeySchema);
+    expect(sortBy(props.AttributeDefinitions, (a: { AttributeName: string }) => a.AttributeName)).toEqual(
+      sortBy(definition.AttributeDefinitions ?? [], (a) => a.AttributeName ?? ''),
+    );
+    expect(props.GlobalSecondaryIndexes).toEqual(definition.GlobalSecondaryIndexes);
+    expect(props.BillingMode).toBe(definition.BillingMode);
+  });
+
+  it('is on-demand with point-in-time recovery and deletion protection, and is retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      },
+      DeletionPolicy: 'Retain',
+    });
+  });
+});
+
+describe('queues', () => {
+  it('are named as the local stack names them', () => {
+    expect([ARTICLES_QUEUE_NAME, FEEDS_QUEUE_NAME]).toEqual([ARTICLES_QUEUE, FEEDS_QUEUE]);
+    for (const name of [ARTICLES_QUEUE, FEEDS_QUEUE, `${ARTICLES_QUEUE}-dlq`, `${FEEDS_QUEUE}-dlq`]) {
+      template.hasResourceProperties('AWS::SQS::Queue', { QueueName: name });
+    }
+  });
+
+  it.each([
+    ['articles', 'articlesDlq', 'worker'],
+    ['feeds', 'feedsDlq', 'poller'],
+  ] as const)('%s redrives to its DLQ after 5 receives, invisible ≥ 6× the %s timeout', (queue, dlq, fn) => {
+    const props = template.findResources('AWS::SQS::Queue')[ids[queue] as string]?.Properties;
+    expect(props.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [ids[dlq], 'Arn'] },
+      maxReceiveCount: MAX_RECEIVE_COUNT,
+    });
+    expect(MAX_RECEIVE_COUNT).toBe(5);
+    const timeout = template.findResources('AWS::Lambda::Function')[ids[fn] as string]?.Properties.Timeout;
+    expect(timeout).toBe(TIMEOUTS[fn].toSeconds());
+    expect(props.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+});
+
+describe('functions', () => {
+  it('run nodejs22.x on arm64 with the environment the code reads', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
+      4,
+    );
+    const fns = template.findResources('AWS::Lambda::Function');
+    const env = (name: string) => fns[ids[name] as string]?.Properties.Environment.Variables;
+    expect(env('scheduler')).toMatchObject({
+      FEEDS_CONFIG: '/var/task/feeds.yaml',
+      FEEDS_QUEUE_URL: expect.anything(),
+    });
+    expect(env('poller')).toMatchObject({
+      ARTICLES_QUEUE_URL: expect.anything(),
+      ALLOW_PRIVATE_NETWORK: 'false',
+    });
+    expect(env('timeline').CURSOR_SECRET).toBeDefined();
+    for (const name of ['scheduler', 'poller', 'worker', 'timeline']) {
+      expect(env(name).TABLE_NAME).toEqual({ Ref: ids.table });
+    }
+  });
+
+  it('caps the public timeline function with reserved concurrency', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[ids.timeline as string];
+    expect(fn?.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
+  });
+
+  it('runs the scheduler every 5 minutes', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [ids.scheduler, 'Arn'] } })],
+    });
+  });
+
+  it.each([
+    ['poller', 'feeds', 10, 1, 5],
+    ['worker', 'articles', 10, 5, 10],
+  ] as const)(
+    '%s consumes the %s queue with partial batch failures',
+    (fn, queue, batch, window, concurrency) => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: ids[fn] },
+        EventSourceArn: { 'Fn::GetAtt': [ids[queue], 'Arn'] },
+        BatchSize: batch,
+        MaximumBatchingWindowInSeconds: window,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: concurrency },
+      });
+    },
+  );
+});
+
+describe('public edge', () => {
+  it('serves the timeline through an IAM-authenticated function URL', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'AWS_IAM',
+      TargetFunctionArn: { 'Fn::GetAtt': [ids.timeline, 'Arn'] },
+    });
+  });
+
+  it('signs CloudFront origin requests with Origin Access Control', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 'lambda',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunctionUrl',
+      Principal: 'cloudfront.amazonaws.com',
+    });
+  });
+
+  it('caches on the whole query string and honours the origin Cache-Control', () => {
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        MinTTL: 0,
+        DefaultTTL: Match.anyValue(),
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          HeadersConfig: { HeaderBehavior: 'none' },
+          CookiesConfig: { CookieBehavior: 'none' },
+        }),
+      }),
+    });
+    const policy = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))[0];
+    expect(policy?.Properties.CachePolicyConfig.DefaultTTL).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('alarms', () => {
+  it.each(['articlesDlq', 'feedsDlq'])('alarm when %s holds any message', (dlq) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids[dlq], 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('alarms on worker errors', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.worker } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+});
+
+describe('least-privilege IAM', () => {
+  type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
+  const statementsOf = (fn: string): Statement[] => {
+    const role = stack.functions[fn as keyof typeof stack.functions].role;
+    const roleId = stack.getLogicalId(role?.node.defaultChild as never);
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: roleId }] },
+    });
+    return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+  const actions = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+  const writes = /^dynamodb:(Put|Update|Delete|BatchWrite)/;
+
+  it('the timeline function only reads the table and sends to no queue', () => {
+    const all = actions(statementsOf('timeline'));
+    expect(all.some((a) => a.startsWith('dynamodb:Get') || a.startsWith('dynamodb:Query'))).toBe(true);
+    expect(all.filter((a) => writes.test(a) || a.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('only the worker writes events: scheduler and poller writes are limited to their key prefixes', () => {
+    expect(actions(statementsOf('worker')).some((a) => writes.test(a))).toBe(true);
+    const prefixes = { scheduler: ['FEED#*'], poller: ['FEED#*', 'ARTICLE#*', 'HOST#*'] };
+    for (const [fn, leading] of Object.entries(prefixes)) {
+      const writing = statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
+      expect(writing).toHaveLength(1);
+      expect(writing[0]?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
+      });
+    }
+  });
+
+  it('each queue has exactly its one sender', () => {
+    const sends = (fn: string) =>
+      statementsOf(fn)
+        .filter((s) => actions([s]).includes('sqs:SendMessage'))
+        .map((s) => s.Resource);
+    expect(sends('scheduler')).toEqual([{ 'Fn::GetAtt': [ids.feeds, 'Arn'] }]);
+    expect(sends('poller')).toEqual([{ 'Fn::GetAtt': [ids.articles, 'Arn'] }]);
+    expect(sends('worker')).toEqual([]);
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unsuppressed errors', () => {
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split('\n')[0]}`)).toEqual([]);
+  });
+});
