@@ -1,4 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { HostLimiter, pollFeed } from '../../lib/feeds/index.ts';
 import { decodePollJob } from '../../lib/queue/index.ts';
@@ -12,16 +13,21 @@ const processor = new BatchProcessor(EventType.SQS);
  * unreachable) fails the record, so SQS retries it and finally dead-letters it.
  */
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
-  const { fetch, ledger, articleQueue, states, logger } = services();
+  const { fetch, ledger, articleQueue, states, logger, metrics } = services();
   const deps = { fetch, ledger, queue: articleQueue(), states, log: logger, hosts: new HostLimiter() };
   const pollRecord = async (record: SQSRecord) => {
     const feed = decodePollJob(record.body);
     const stored = await states.getMany([feed.id]);
-    return pollFeed(feed, stored.get(feed.id), deps);
+    const result = await pollFeed(feed, stored.get(feed.id), deps);
+    metrics.addMetric('ArticlesQueued', MetricUnit.Count, result.queued);
+    if (!result.ok) metrics.addMetric('FeedFailures', MetricUnit.Count, 1);
+    return result;
   };
-  return processPartialResponse(event, pollRecord, processor, {
+  const response = await processPartialResponse(event, pollRecord, processor, {
     context: context as Context,
     throwOnFullBatchFailure: false,
     processInParallel: true,
   });
+  metrics.publishStoredMetrics();
+  return response;
 }

@@ -1,4 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { withFullText } from '../../lib/articles/index.ts';
 import { recordArticle } from '../../lib/dedup/index.ts';
@@ -8,10 +9,12 @@ import { services } from '../../lib/runtime/index.ts';
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord) {
-  const { events, logger, fetchPage } = services();
+  const { events, logger, fetchPage, metrics } = services();
   try {
     const article = await withFullText(decodeArticleMessage(record.body), { fetch: fetchPage, log: logger });
     const outcome = await recordArticle(events, article);
+    metrics.addMetric('EventsCreated', MetricUnit.Count, outcome.created);
+    metrics.addMetric('EventsMerged', MetricUnit.Count, outcome.merged);
     logger.info(`article ${article.url}: ${outcome.events} events`, { ...outcome, articleId: article.id });
     return outcome;
   } catch (error) {
@@ -24,8 +27,10 @@ async function processRecord(record: SQSRecord) {
 
 /** SQS batch → one article per record; failures are reported per record so only they are retried. */
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
-  return processPartialResponse(event, processRecord, processor, {
+  const response = await processPartialResponse(event, processRecord, processor, {
     context: context as Context,
     throwOnFullBatchFailure: false,
   });
+  services().metrics.publishStoredMetrics();
+  return response;
 }

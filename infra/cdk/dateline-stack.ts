@@ -193,6 +193,18 @@ export class DatelineStack extends Stack {
       'The worker function failed (threw, timed out or ran out of memory).',
     );
 
+    alarm(
+      'UnhealthyFeedsAlarm',
+      new cloudwatch.Metric({
+        namespace: 'Dateline',
+        metricName: 'UnhealthyFeeds',
+        dimensionsMap: { service: 'dateline' },
+        period: Duration.minutes(15),
+        statistic: 'Maximum',
+      }),
+      'A feed failed 10 times in a row or answered 410 Gone: see GET /feeds or npm run feeds -- list.',
+    );
+
     new CfnOutput(this, 'TimelineUrl', {
       value: `https://${this.distribution.distributionDomainName}/timeline`,
     });

@@ -72,6 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   setDefault('AWS_REGION', 'us-east-1');
   // Lambda runs nodejs22.x; this machine's Node 20 is known and the lockfile pins SDKs that support it.
   setDefault('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
+  // CloudWatch metrics are EMF lines on stdout: noise on a terminal, nothing reads them locally.
+  setDefault('POWERTOOLS_METRICS_DISABLED', 'true');
   setDefault('AWS_ACCESS_KEY_ID', 'local');
   setDefault('AWS_SECRET_ACCESS_KEY', 'local');
   const stops: Array<() => Promise<void>> = [];

@@ -26,6 +26,8 @@ export interface ScheduleResult {
   due: number;
   queued: number;
   failed: number;
+  /** Feeds marked unhealthy (10 failures in a row, or 410 Gone): what the unhealthy-feeds alarm watches. */
+  unhealthy: number;
 }
 
 /**
@@ -53,5 +55,6 @@ export async function scheduleDue(feeds: Feed[], deps: ScheduleDeps, force = fal
   const { sent, failed } = claimed.length ? await deps.jobs.send(claimed) : { sent: [], failed: [] };
   for (const { feed, reason } of failed)
     deps.log.warn(`feed ${feed.id}: poll job not queued (${reason}); retried when its claim runs out`);
-  return { feeds: enabled.length, due, queued: sent.length, failed: failed.length };
+  const unhealthy = enabled.filter((feed) => stored.get(feed.id)?.unhealthy).length;
+  return { feeds: enabled.length, due, queued: sent.length, failed: failed.length, unhealthy };
 }

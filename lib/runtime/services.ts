@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadFeedsFile } from '../feeds/index.ts';
@@ -9,6 +10,8 @@ import { CursorCodec } from '../timeline/index.ts';
 import { type RuntimeConfig, readRuntimeConfig } from './config.ts';
 
 export const logger = new Logger({ serviceName: 'dateline' });
+/** CloudWatch metrics as EMF log lines; the local stack turns them off (POWERTOOLS_METRICS_DISABLED). */
+export const metrics = new Metrics({ namespace: 'Dateline', serviceName: 'dateline' });
 
 /**
  * The adapters wired from the environment. Clients take their endpoints from the SDK's standard
@@ -22,6 +25,7 @@ export function createServices(config: RuntimeConfig = readRuntimeConfig()) {
   return {
     config,
     logger,
+    metrics,
     dynamo,
     sqs,
     events: new DynamoEventStore(dynamo, config.TABLE_NAME),

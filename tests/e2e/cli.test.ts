@@ -48,6 +48,27 @@ describe('npm start (the local runner’s command line)', () => {
     expect(output).toMatch(/feed server-error \(.*\) failed: HTTP 500/);
   });
 
+  it('emits CloudWatch metrics (EMF) for polls and events when metrics are on', async () => {
+    const ws = workspace();
+    writeFileSync(
+      ws.options.feedsPath,
+      `feeds:\n  - { id: good, name: Good, url: "${feeds.url('/good.xml')}" }\n`,
+    );
+    const { code, output } = await run(MAIN, ['--once', ...workspaceArgs(ws), '--allow-private-network'], {
+      POWERTOOLS_METRICS_DISABLED: 'false',
+    });
+    expect(code, output).toBe(0);
+    const emf = output
+      .split('\n')
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line));
+    const metric = (name: string) => emf.find((entry) => name in entry)?.[name];
+    expect(metric('PollJobsQueued')).toBe(1);
+    expect(metric('UnhealthyFeeds')).toBe(0);
+    expect(metric('ArticlesQueued')).toBe(1);
+    expect(metric('EventsCreated')).toBe(8);
+  });
+
   it('refuses loopback feeds without --allow-private-network', async () => {
     const ws = workspace();
     writeFileSync(

@@ -200,6 +200,16 @@ describe('alarms', () => {
     });
   });
 
+  it('alarms when any feed is unhealthy, from the scheduler’s UnhealthyFeeds metric', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Dateline',
+      MetricName: 'UnhealthyFeeds',
+      Dimensions: [{ Name: 'service', Value: 'dateline' }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
   it('alarms on worker errors', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Errors',
