@@ -28,6 +28,6 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
     throwOnFullBatchFailure: false,
     processInParallel: true,
   });
-  metrics.publishStoredMetrics();
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   return response;
 }

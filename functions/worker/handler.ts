@@ -31,6 +31,8 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
     context: context as Context,
     throwOnFullBatchFailure: false,
   });
-  services().metrics.publishStoredMetrics();
+  const { metrics } = services();
+  // A batch whose every article failed has nothing to report; publishing nothing only warns.
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   return response;
 }

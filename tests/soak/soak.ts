@@ -1,13 +1,17 @@
 /**
  * `npm run soak`: the local runner against 200 loopback feeds for 30 minutes (SOAK_MINUTES), feeds
- * answering with a mix of new items, 304s, errors and slow responses. Reports RSS at start and end
- * (and its peak), polls, articles and unhandled rejections. Not part of `npm test`.
+ * answering with a mix of new items, 304s, errors and slow responses. Reports the runner's RSS at
+ * start and end (and its peak), polls, articles and unhandled rejections. The emulators run in a
+ * process of their own (their memory is reported beside it), unless AWS_ENDPOINT_URL_* point at
+ * services already. Not part of `npm test`.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { runPipeline } from '../../infra/local/runner.ts';
 import { rss } from '../support/rss.ts';
 
@@ -57,6 +61,23 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as AddressInfo).port;
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-soak-'));
+let emulatorRss = '';
+if (!process.env.AWS_ENDPOINT_URL_DYNAMODB) {
+  const emulators = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/soak/emulators.ts', join(dir, 'emulators')],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  process.once('exit', () => emulators.kill('SIGTERM'));
+  createInterface({ input: emulators.stderr }).on('line', (line) => {
+    emulatorRss = line.replace('emulators rss ', '');
+  });
+  const lines = createInterface({ input: emulators.stdout });
+  const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+  Object.assign(process.env, JSON.parse(first));
+}
 const feedsPath = join(dir, 'feeds.yaml');
 const entries = Array.from(
   { length: FEEDS },
@@ -78,7 +99,7 @@ const timer = setInterval(
     tick++;
     peakRss = Math.max(peakRss, mb());
     console.log(
-      `${((Date.now() - started) / 60_000).toFixed(1)} min  rss ${mb().toFixed(0)} MB  heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB  external ${(process.memoryUsage().external / 1048576).toFixed(0)} MB  requests ${hits.total} (200: ${hits.fresh}, 304: ${hits.notModified}, errors: ${hits.errors}, slow: ${hits.slow})`,
+      `${((Date.now() - started) / 60_000).toFixed(1)} min  rss ${mb().toFixed(0)} MB  heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB  external ${(process.memoryUsage().external / 1048576).toFixed(0)} MB  requests ${hits.total} (200: ${hits.fresh}, 304: ${hits.notModified}, errors: ${hits.errors}, slow: ${hits.slow})${emulatorRss ? `  emulators ${emulatorRss}` : ''}`,
     );
   },
   Number(process.env.SOAK_REPORT_MS ?? 60_000),
