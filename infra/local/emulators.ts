@@ -22,10 +22,16 @@ export async function startDynalite(dataDir: string, port = 0): Promise<Emulator
   const bound = (server.address() as AddressInfo).port;
   return {
     endpoint: `http://127.0.0.1:${bound}`,
+    // Requests in flight finish first: cutting them off lets dynalite read from a closed database.
+    // Connections still open after 3 s (a client that never lets go) are cut then.
     stop: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        const cutoff = setTimeout(() => server.closeAllConnections(), 3_000);
+        server.close(() => {
+          clearTimeout(cutoff);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
