@@ -1,2 +1,2 @@
 export { type RuntimeConfig, RuntimeConfigSchema, readRuntimeConfig } from './config.ts';
-export { createServices, logger, metrics, type Services, services } from './services.ts';
+export { createServices, logger, type Services, services } from './services.ts';

@@ -10,8 +10,6 @@ import { CursorCodec } from '../timeline/index.ts';
 import { type RuntimeConfig, readRuntimeConfig } from './config.ts';
 
 export const logger = new Logger({ serviceName: 'dateline' });
-/** CloudWatch metrics as EMF log lines; the local stack turns them off (POWERTOOLS_METRICS_DISABLED). */
-export const metrics = new Metrics({ namespace: 'Dateline', serviceName: 'dateline' });
 
 /**
  * The adapters wired from the environment. Clients take their endpoints from the SDK's standard
@@ -25,7 +23,9 @@ export function createServices(config: RuntimeConfig = readRuntimeConfig()) {
   return {
     config,
     logger,
-    metrics,
+    // CloudWatch metrics as EMF log lines. Built here, not at import, so the environment the local
+    // stack sets first (POWERTOOLS_METRICS_DISABLED) is the one it reads.
+    metrics: new Metrics({ namespace: 'Dateline', serviceName: 'dateline' }),
     dynamo,
     sqs,
     events: new DynamoEventStore(dynamo, config.TABLE_NAME),
