@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
-import { type Tense, tenseContext, tenseOf } from './tense.ts';
+import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { inferYear } from './year.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -197,7 +197,10 @@ function overlaps(index: number, spans: Array<[number, number]>): boolean {
 export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const tenseAt = (index: number, length: number): Tense => {
-    const tense = tenseOf(tenseContext(sentence, index, length), language);
+    const tense = framedTense(
+      sentence.slice(0, index),
+      tenseOf(tenseContext(sentence, index, length), language),
+    );
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
   const results = (PARSERS[language] ?? chrono.casual).parse(sentence, {

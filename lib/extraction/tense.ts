@@ -93,3 +93,23 @@ export function clauseAround(sentence: string, index: number): string {
   }
   return sentence.slice(start, end);
 }
+
+/**
+ * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
+ * "avant la présidentielle du 10 novembre", "the new date is 7 November"): the sentence's past tense
+ * is its reporting verb's, so the date takes the reading nearest to publication.
+ */
+const APPOINTMENT =
+  /(?:\bfor|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
+
+/** A participle right before its date ("launched on 7 November, will spend…") dates a past act. */
+const PAST_PARTICIPLE_BEFORE =
+  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b\p{L}{3,}ed\s+(?:on\s+)?$/iu;
+
+/** The sentence's tense, corrected by what the words right before a date say about it. */
+export function framedTense(before: string, tense: Tense): Tense {
+  const near = before.slice(-80);
+  if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
+  if (tense === 'future' && PAST_PARTICIPLE_BEFORE.test(near)) return 'past';
+  return tense;
+}

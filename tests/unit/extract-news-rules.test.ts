@@ -29,6 +29,26 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Talks collapsed last Friday.')[0]?.date).toBe('2024-10-11');
   });
 
+  it('reads a date booked under a past reporting verb as the coming one, not last year', () => {
+    // Published 15 October 2024: "18 October" is three days ahead, whatever "called" says.
+    expect(datesIn('Organisers have called a second rally for 18 October.')[0]?.date).toBe('2024-10-18');
+    expect(datesIn('The governor warned ahead of the election on 10 November.')[0]?.date).toBe('2024-11-10');
+    expect(datesIn('La gouverneure a prévenu avant la présidentielle du 10 novembre.', 'fr')[0]?.date).toBe(
+      '2024-11-10',
+    );
+    expect(datesIn('The new launch date is 20 October, the company said.')[0]?.date).toBe('2024-10-20');
+    // Past with no booking stays past: a year back, not three days ahead.
+    expect(datesIn('The last victim was recovered on 18 October.')[0]?.date).toBe('2023-10-18');
+  });
+
+  it('reads a participle right before its date as past in a forward-looking sentence', () => {
+    expect(datesIn('The probe, launched on 7 October, will spend nine days in orbit.')[0]?.date).toBe(
+      '2024-10-07',
+    );
+    // A future state is not a past act.
+    expect(datesIn('Schools will remain closed on 18 October.')[0]?.date).toBe('2024-10-18');
+  });
+
   it('reads yesterday and "two days ago" as days, "last week" and "last month" as nothing', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
