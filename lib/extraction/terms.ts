@@ -1,3 +1,5 @@
+import { FOREIGN_ROOTS, FOREIGN_STOPWORDS, FOREIGN_WORDS } from './lexicon.ts';
+
 const STOPWORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below
   between both but by can could did do does doing down during each few for from further had has have having
@@ -11,7 +13,8 @@ const STOPWORDS = new Set(
   jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
   tomorrow week month year day days`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(FOREIGN_STOPWORDS),
 );
 
 /**
@@ -46,6 +49,32 @@ interface Token {
   numeric: boolean;
 }
 
+const SHORTEST_ROOT = 4;
+/** Shorter endings of a compound say too little ("-taux" ends "hôpitaux"). */
+const SHORTEST_HEAD = 6;
+
+/** A foreign word's English equivalents: a whole word, the root it begins with and the root it ends with. */
+function english(word: string): string[] {
+  const whole = FOREIGN_WORDS.get(word) ?? FOREIGN_ROOTS.get(word);
+  if (whole) return [whole];
+  const found: string[] = [];
+  for (let end = word.length - 1; end >= SHORTEST_ROOT; end--) {
+    const root = FOREIGN_ROOTS.get(word.slice(0, end));
+    if (root) {
+      found.push(root);
+      break;
+    }
+  }
+  for (let start = 1; start <= word.length - SHORTEST_HEAD; start++) {
+    const root = FOREIGN_ROOTS.get(word.slice(start));
+    if (root) {
+      if (!found.includes(root)) found.push(root);
+      break;
+    }
+  }
+  return found;
+}
+
 function tokens(text: string): Token[] {
   const words = text
     .normalize('NFKD')
@@ -57,6 +86,10 @@ function tokens(text: string): Token[] {
   for (const word of words) {
     const lower = word.toLowerCase();
     if (lower.length < 2 || STOPWORDS.has(lower) || DAY_OR_YEAR.test(lower)) continue;
+    const translated = english(lower);
+    // A translated word is a common noun or verb, whatever German capitalises.
+    for (const term of translated) found.push({ term: stem(term), capitalised: false, numeric: false });
+    if (translated.length) continue;
     found.push({ term: stem(lower), capitalised: /^\p{Lu}/u.test(word), numeric: /\d/.test(word) });
   }
   return found;
@@ -97,17 +130,36 @@ export function agreement(a: Set<string>, b: Set<string>): Agreement {
   return { shared, overlap: smaller === 0 ? 0 : shared / smaller };
 }
 
-/** Weighted overlap: the weight of shared terms over the lighter text's total weight. */
-export function weightedAgreement(a: Map<string, number>, b: Map<string, number>): Agreement {
+export interface WeightedAgreement extends Agreement {
+  /** Shared weight over both texts' mean weight: two long texts sharing one phrase agree little. */
+  dice: number;
+  /**
+   * Shared words that say what happened rather than who or where: plain words (not names, not
+   * words every story uses) and figures. Two events of one story share its names, not these.
+   */
+  plain: number;
+}
+
+const totalWeight = (terms: Map<string, number>) => [...terms.values()].reduce((sum, w) => sum + w, 0);
+
+/** Weighted overlap: the weight of shared terms over the lighter text's total weight, and over both. */
+export function weightedAgreement(a: Map<string, number>, b: Map<string, number>): WeightedAgreement {
   let shared = 0;
   let sharedWeight = 0;
+  let plain = 0;
   for (const [term, weight] of a) {
     const other = b.get(term);
     if (other === undefined) continue;
     shared++;
     sharedWeight += Math.max(weight, other);
+    if ((weight === 1 && other === 1) || /\d/.test(term)) plain++;
   }
-  const total = (terms: Map<string, number>) => [...terms.values()].reduce((sum, w) => sum + w, 0);
-  const lighter = Math.min(total(a), total(b));
-  return { shared, overlap: lighter === 0 ? 0 : Math.min(1, sharedWeight / lighter) };
+  const [ta, tb] = [totalWeight(a), totalWeight(b)];
+  const lighter = Math.min(ta, tb);
+  return {
+    shared,
+    overlap: lighter === 0 ? 0 : Math.min(1, sharedWeight / lighter),
+    dice: ta + tb === 0 ? 0 : Math.min(1, (2 * sharedWeight) / (ta + tb)),
+    plain,
+  };
 }

@@ -1,0 +1,89 @@
+/**
+ * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese):
+ * left out like English ones, so a French wording is not diluted by its articles and prepositions.
+ * Accents stripped, as the tokenizer strips them.
+ */
+export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dans sur sous par pour avec sans
+  ce cet cette ces sa ses leur leurs qui que quoi dont il elle ils elles on se ne pas plus est sont ete
+  etait avait avaient a ont fait selon apres avant lors depuis pendant entre contre vers chez mais donc
+  lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd demain janvier fevrier avril mai juin
+  juillet aout septembre octobre novembre decembre an ans annee jour jours semaine mois heure heures
+  der die das den dem des ein eine einer eines einem einen und oder im am an auf aus bei mit nach von vor zu
+  zum zur um uber unter fur gegen seit bis durch ist sind war waren wurde wurden worden hat haben hatte
+  hatten sei wird werden nicht auch noch wie als dass sich es er sie wir ihr ihre sein seine dieser diese
+  laut montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute morgen januar februar marz
+  juni juli oktober dezember jahr jahre tag tage woche monat stunde stunden mitte ende anfang
+  el los las del al y o con sin por para segun tras lunes martes miercoles jueves viernes sabado domingo
+  il lo gli della delle dei con per da tra fra ha hanno e os as do da dos das em no na com pelo pela`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * News vocabulary of other languages, by root, in English: two outlets telling one event in two
+ * languages then share the words that say what happened, not only the names. A root matches a word
+ * it begins (inflections: condamné, condamnation) or, being at least six letters, ends (German
+ * compounds: Drohnenangriff, Gefangenenaustausch). Roots are chosen not to begin English words.
+ */
+const ROOTS = `
+  scrutin:vote wahl:election stichwahl:runoff wahlkampf:campaign prasident:president regierung:government
+  gouvernement:government parlement:parliament parlament:parliament abgeordnet:lawmaker depute:lawmaker
+  koalition:coalition partei:party demission:resign rucktritt:resign zurucktret:resign
+  confiance:confidence vertrauen:confidence investitur:inauguration vereidig:sworn amtseinfuhr:inauguration
+  recomptage:recount nachzahl:recount neuauszahl:recount manifestant:protest manifestation:protest manifeste:protest
+  demonstrant:protest demonstration:protest kundgebung:rally
+  defaite:defeat niederlage:defeat remport:win gagne:win gewinn:win vainqueur:winner gewahlt:elected
+  prozess:trial tribunal:court gericht:court urteil:verdict condamn:sentence verurteil:sentence
+  gefangnis:prison haftstraf:prison procureur:prosecutor staatsanwalt:prosecutor temoign:testify
+  aussage:testimony appel:appeal berufung:appeal inculp:indicted anklage:indictment korruption:corruption
+  bestech:bribery banque:bank notenbank:bank zentralbank:bank leitzins:rate zinssatz:rate taux:rate
+  abaiss:cut senkt:cut senkung:cut erhoht:raise anheb:raise couronne:crown krone:crown fusion:merger
+  ubernahme:takeover greve:strike streik:strike annul:cancel gestrichen:cancelled syndicat:union
+  gewerkschaft:union fluggesellschaft:airline frappe:strike attaque:attack angriff:attack rakete:missile
+  drohne:drone hafen:port brucke:bridge ferroviair:rail bahnstreck:rail zugverkehr:train electricit:power
+  stromausfall:blackout stromversorg:power coupure:outage reseau:grid kraftwerk:plant umspannwerk:substation
+  getotet:killed verletzt:injured blesse:injured seeleute:sailors seemann:sailor
+  navire:ship schiff:ship frachter:ship luftabwehr:air flugabwehr:air batterie:battery livr:delivered
+  geliefert:delivered lieferung:delivery eingetroffen:arrived prisonnier:prisoner gefangen:prisoner
+  echange:exchange austausch:exchange treve:truce waffenruhe:ceasefire waffenstillstand:ceasefire
+  cessez:ceasefire rejet:reject abgelehnt:rejected ablehn:reject kreml:kremlin russie:russia
+  russland:russia russisch:russian ukrainisch:ukrainian kiew:kyiv kiev:kyiv odessa:odesa seisme:earthquake
+  tremblement:earthquake erdbeben:earthquake replique:aftershock nachbeben:aftershock inondation:flood
+  hochwasser:flood uberschwemm:flood uberflut:flood damm:dam digue:dyke evakuier:evacuate sauvet:rescue
+  gerettet:rescued rettung:rescue secours:rescue fillette:girl madchen:girl opfer:victims alunissage:landing
+  atterri:landed landung:landing gelandet:landed umlaufbahn:orbit landefahre:lander fusee:rocket
+  lancement:launch allemagne:germany deutschland:germany niederland:netherlands
+  neerlandais:dutch niederlandisch:dutch`;
+
+export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
+  ROOTS.split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Short words that are whole words only, never roots: "tué" must not turn "tuesday" into "killed". */
+export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map([
+  ['tue', 'killed'],
+  ['tues', 'killed'],
+  ['tuee', 'killed'],
+  ['tuees', 'killed'],
+  ['mort', 'dead'],
+  ['morts', 'dead'],
+  ['tote', 'dead'],
+  ['toten', 'dead'],
+  ['proces', 'trial'],
+  ['elu', 'elected'],
+  ['elue', 'elected'],
+  ['vols', 'flights'],
+  ['flug', 'flight'],
+  ['fluge', 'flights'],
+  ['zug', 'train'],
+  ['zuge', 'trains'],
+  ['pont', 'bridge'],
+  ['strom', 'power'],
+  ['netz', 'grid'],
+  ['mond', 'moon'],
+  ['lune', 'moon'],
+  ['siegt', 'wins'],
+  ['sieger', 'winner'],
+  ['tour', 'round'],
+]);

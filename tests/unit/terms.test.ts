@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { weightedAgreement, weightedTerms } from '../../lib/extraction/index.ts';
+
+const terms = (text: string) => [...weightedTerms(text).keys()].sort();
+
+describe('weightedTerms: what a wording is about, in any of the languages news arrives in', () => {
+  it('drops French and German function words as it drops English ones', () => {
+    expect(terms('Le port de la ville')).toEqual(['port', 'ville']);
+    expect(terms('Der Hafen und die Stadt')).toEqual(['port', 'stadt']);
+  });
+
+  it('maps news words of other languages to English by root, compounds by both ends', () => {
+    // Raketenangriff = missile + attack; Seeleute = sailors; getötet = killed.
+    expect(terms('Raketenangriff: Seeleute getötet')).toEqual(['attac', 'kill', 'missi', 'sailo']);
+    // condamné, condamnation: one root, however inflected.
+    expect(terms('condamné')).toEqual(terms('condamnation'));
+  });
+
+  it('does not read an English word as a foreign root it happens to begin with', () => {
+    // "tué" (killed) is a whole word only: "Tuesday" is not a killing; "process" is not "procès".
+    expect(terms('talks on Tuesday')).toEqual(['talk']);
+    expect(terms('the process')).toEqual(['proce']);
+  });
+
+  it('does not weigh a translated German noun as a name for being capitalised', () => {
+    expect(weightedTerms('Ein Angriff').get('attac')).toBe(0.5);
+  });
+});
+
+describe('weightedAgreement', () => {
+  it('counts the shared plain words, the ones saying what happened rather than who', () => {
+    const a = weightedTerms('Seoul says North Korea is likely to send troops to Ukraine');
+    const b = weightedTerms('Kyiv says North Korean troops are already present in Ukraine');
+    expect(weightedAgreement(a, b).plain).toBe(1);
+    expect(weightedAgreement(a, weightedTerms('Officials say North Korea will send troops')).plain).toBe(2);
+  });
+
+  it('gives a short text inside a long one full overlap, but not full dice', () => {
+    const { overlap, dice } = weightedAgreement(
+      weightedTerms('Trial opens'),
+      weightedTerms(
+        'The trial of the former minister opens in the capital as thousands protest outside the court building',
+      ),
+    );
+    expect(overlap).toBe(1);
+    expect(dice).toBeLessThan(0.5);
+  });
+});
