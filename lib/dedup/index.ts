@@ -1,4 +1,5 @@
 export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle } from './derive.ts';
+export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
 export {
   type ArticleOutcome,
   accountOf,
@@ -8,5 +9,19 @@ export {
   recordArticle,
   WriteConflictError,
 } from './record.ts';
-export { accountsMatch, linksTo, MATCH_THRESHOLD, MIN_SHARED, similarity } from './similarity.ts';
-export { candidateRanges, datesCompatible, type SortRange } from './window.ts';
+export {
+  accountsMatch,
+  type Evidence,
+  evidenceOf,
+  isMatch,
+  MATCH_THRESHOLDS,
+  similarity,
+  type Thresholds,
+} from './similarity.ts';
+export {
+  candidateRanges,
+  type DateRelation,
+  dateRelation,
+  datesCompatible,
+  type SortRange,
+} from './window.ts';

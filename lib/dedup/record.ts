@@ -2,13 +2,16 @@ import type { Article } from '../articles/index.ts';
 import { type ExtractedEvent, eventsOf, topicSlug } from '../extraction/index.ts';
 import type { Source, TimelineEvent } from '../timeline/index.ts';
 import { accountId, deriveEvent, mergeAccounts } from './derive.ts';
-import { linksTo } from './similarity.ts';
-import { candidateRanges, datesCompatible, type SortRange } from './window.ts';
+import { type Posting, postingOf } from './posting.ts';
+import { accountsMatch } from './similarity.ts';
+import { candidateRanges, type SortRange } from './window.ts';
 
 /** What the dedup logic needs from storage; every write is conditional so concurrent workers converge. */
 export interface EventRepository {
-  /** Live events whose sort keys fall in any of the ranges. */
-  inRanges(ranges: SortRange[]): Promise<TimelineEvent[]>;
+  /** Every account filed under a date in any of the ranges. */
+  postingsIn(ranges: SortRange[]): Promise<Posting[]>;
+  /** Files an account under its date (again, when an edit changed it). */
+  post(posting: Posting): Promise<void>;
   /** One event by id, read consistently; undefined when absent or merged away. */
   get(id: string): Promise<TimelineEvent | undefined>;
   /** The id an event lives under now: itself, or the event it was merged into. */
@@ -48,58 +51,86 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-const sameSources = (a: Source[], b: Source[]) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-/** An event already holding this very account: a too-short wording may match nothing, not even itself. */
-const holds = (event: TimelineEvent, account: Source) =>
-  event.accounts.some((s) => s.articleId === account.articleId && s.position === account.position);
+const sameAccount = (a: Pick<Source, 'articleId' | 'position'>, b: Pick<Source, 'articleId' | 'position'>) =>
+  a.articleId === b.articleId && a.position === b.position;
+
+const holds = (event: TimelineEvent, account: Pick<Source, 'articleId' | 'position'>) =>
+  event.accounts.some((held) => sameAccount(held, account));
+
+/** The live event an id leads to (an event's own, or an account's pointer), read consistently. */
+async function eventAt(repo: EventRepository, id: string): Promise<TimelineEvent | undefined> {
+  const live = await repo.resolve(id);
+  return live ? repo.get(live) : undefined;
+}
 
 /**
- * Adds one account to the timeline. It joins every event it matches (merging them when it links
- * several: single linkage) under the smallest of their ids, or starts its own under its account id. Then it reads the window again, until the account sits in exactly
- * one event that nothing else matches: a worker that created a twin concurrently finds it there and
- * the two converge on one id. Every write names the version it read.
+ * The events this account must join: the one already holding it (a redelivery), and those of
+ * every earlier account it matches, found by their postings under compatible dates.
+ */
+async function linkedEvents(
+  repo: EventRepository,
+  account: Source,
+  postings: Posting[],
+): Promise<Map<string, TimelineEvent>> {
+  const events = new Map<string, TimelineEvent>();
+  const own = await eventAt(repo, accountId(account));
+  if (own) events.set(own.id, own);
+  const matched = postings.filter((p) => !sameAccount(p, account) && accountsMatch(p, account));
+  for (const posting of matched) {
+    if ([...events.values()].some((event) => holds(event, posting))) continue;
+    const event = await eventAt(repo, accountId(posting));
+    if (event) events.set(event.id, event);
+  }
+  return events;
+}
+
+/**
+ * Adds one account to the timeline. It joins every event holding an account it matches (merging
+ * them: single linkage), and the result lives under the smallest account id among its accounts, so
+ * the same accounts give the same event and id whatever order they arrived in. The account is then
+ * filed under its own date and the window read again, until the account sits in exactly one event
+ * that nothing else matches: a worker that created a twin concurrently finds it there and the two
+ * converge. Every write names the version it read.
  */
 export async function recordAccount(repo: EventRepository, account: Source): Promise<Outcome> {
   let outcome: Outcome | undefined;
-  /** Events to join whatever the window shows: found by id, or merged but not yet turned into pointers. */
+  /** Events to join whatever the postings show: merged by us, but not yet turned into pointers. */
   const pinned = new Map<string, TimelineEvent>();
   const unabsorbed = new Set<string>();
+  /** Account ids that cannot take an event: pointers left by data from before this rule. */
+  const taken = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     for (const id of unabsorbed) {
       // Still live: merge it again. Merged by someone else meanwhile: its accounts, which we copied,
       // now live in the event it went into, so that one must join ours too.
-      const live = await repo.resolve(id);
-      const event = live ? await repo.get(live) : undefined;
+      const event = await eventAt(repo, id);
       if (event) pinned.set(event.id, event);
       unabsorbed.delete(id);
     }
-    const window = await repo.inRanges(candidateRanges(account));
-    const candidates = [...new Map([...pinned, ...window.map((e) => [e.id, e] as const)]).values()];
-    const linked = candidates.filter(
-      (event) =>
-        pinned.has(event.id) ||
-        holds(event, account) ||
-        (datesCompatible(event, account) && linksTo(event.accounts, account)),
-    );
+    const postings = await repo.postingsIn(candidateRanges(account));
+    const linked = [...new Map([...pinned, ...(await linkedEvents(repo, account, postings))]).values()];
     const accounts = mergeAccounts([...linked.flatMap((event) => event.accounts), account]);
-    // Merged events live on under the smallest of their ids; a new event takes its first account's.
-    const targetId = linked.length
-      ? (linked.map((event) => event.id).sort()[0] as string)
-      : accountId(account);
+    const targetId = accounts
+      .map(accountId)
+      .filter((id) => !taken.has(id) || linked.some((event) => event.id === id))
+      .sort()[0] as string;
     const target = linked.find((event) => event.id === targetId);
-    if (linked.length === 1 && target && sameSources(target.accounts, accounts))
+    const filed = postings.find((p) => sameAccount(p, account));
+    if (linked.length === 1 && target && same(target.accounts, accounts)) {
+      // Stable. File it if a crash came between the event write and the posting, or an edit changed it.
+      if (!filed || !same(filed, postingOf(account))) await repo.post(postingOf(account));
       return outcome ?? 'unchanged';
+    }
     const next = deriveEvent(targetId, accounts, target ? target.version + 1 : 0);
     const written = target ? await repo.update(next) : await repo.create(next);
     if (!written) {
-      // The id is taken by an event the window did not show: one the index has not caught up with,
-      // or one this account was merged into and whose date has since moved away. The account belongs
-      // to it either way: read where it lives now, directly, and join it.
-      const live = target ? undefined : await repo.resolve(targetId);
-      const existing = live ? await repo.get(live) : undefined;
-      if (existing) pinned.set(existing.id, existing);
+      // The id is taken by an event these postings did not lead to (one whose posting is not
+      // visible yet): read where it lives now, directly, and join it.
+      const existing = target ? undefined : await eventAt(repo, targetId);
+      if (existing && !linked.some((event) => event.id === existing.id)) pinned.set(existing.id, existing);
+      else if (!target) taken.add(targetId);
       continue;
     }
     pinned.clear();
@@ -108,9 +139,10 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
       if (event.id === targetId) continue;
       if (!(await repo.absorb(event, targetId))) unabsorbed.add(event.id);
     }
-    // An account that joined an event it did not start leaves a pointer under its own id: redelivered
-    // after that event's date has moved out of its window, it still finds it (create fails, resolve).
+    // An account that joined an event under another id leaves a pointer under its own: redelivered,
+    // or matched by a later account, it leads to its event in one read.
     if (targetId !== accountId(account)) await repo.point(accountId(account), targetId);
+    await repo.post(postingOf(account));
     outcome ??= linked.length ? 'merged' : 'created';
   }
   throw new WriteConflictError(account.date);

@@ -8,18 +8,25 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * Whether two accounts can be of one event by their dates: days a day apart (a late-evening event is
- * the next day in another time zone), a day inside a month, equal months, equal years.
+ * How two accounts' dates relate: the same day; a day apart (a late-evening event is the next day
+ * in another time zone); the same month or year at the coarser precision (a day inside a month,
+ * equal months, equal years); or too far apart to be one event.
  */
-export function datesCompatible(a: Dated, b: Dated): boolean {
+export type DateRelation = 'same-day' | 'next-day' | 'same-period' | 'apart';
+
+export function dateRelation(a: Dated, b: Dated): DateRelation {
   if (a.datePrecision === 'day' && b.datePrecision === 'day') {
-    return Math.abs(dayNumber(a.date) - dayNumber(b.date)) <= 1;
+    const gap = Math.abs(dayNumber(a.date) - dayNumber(b.date));
+    return gap === 0 ? 'same-day' : gap === 1 ? 'next-day' : 'apart';
   }
   if (a.datePrecision === 'year' || b.datePrecision === 'year') {
-    return a.datePrecision === b.datePrecision && a.date === b.date;
+    return a.datePrecision === b.datePrecision && a.date === b.date ? 'same-period' : 'apart';
   }
-  return a.date.slice(0, 7) === b.date.slice(0, 7);
+  return a.date.slice(0, 7) === b.date.slice(0, 7) ? 'same-period' : 'apart';
 }
+
+/** Whether two accounts can be of one event by their dates alone. */
+export const datesCompatible = (a: Dated, b: Dated) => dateRelation(a, b) !== 'apart';
 
 /** An inclusive range of timeline sort keys. */
 export interface SortRange {
@@ -30,23 +37,16 @@ export interface SortRange {
 const monthLevel = (month: string): SortRange => ({ lower: `${month}-00#`, upper: `${month}-00#~` });
 
 /**
- * How far an event's date may sit from the accounts that could join it. An event takes the day most
- * of its accounts give, and accounts a day apart chain, so a long-running story's date can move a few
- * days from some of its accounts; a window this wide still finds it.
- */
-export const WINDOW_DAYS = 7;
-
-/**
- * The sort-key ranges holding every event an account could belong to: the days around it (wide, see
- * WINDOW_DAYS), plus the month-level entries of those months; for a month, the whole month; for a
+ * The sort-key ranges holding every posting an account's date is compatible with: the day before to
+ * the day after, plus the month-level entries of those months; for a month, the whole month; for a
  * year, the year's own entries. Reads only the window, however large the table.
  */
 export function candidateRanges({ date, datePrecision }: Dated): SortRange[] {
   if (datePrecision === 'year') return [{ lower: `${date}-00-00#`, upper: `${date}-00-00#~` }];
   if (datePrecision === 'month') return [{ lower: `${date}-00#`, upper: `${date}-31#~` }];
   const day = dayNumber(date);
-  const first = isoOf(day - WINDOW_DAYS);
-  const last = isoOf(day + WINDOW_DAYS);
-  const months = [...new Set([first.slice(0, 7), date.slice(0, 7), last.slice(0, 7)])].sort();
+  const first = isoOf(day - 1);
+  const last = isoOf(day + 1);
+  const months = [...new Set([first.slice(0, 7), last.slice(0, 7)])].sort();
   return [{ lower: `${sortDate(first)}#`, upper: `${sortDate(last)}#~` }, ...months.map(monthLevel)];
 }

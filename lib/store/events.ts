@@ -8,7 +8,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
-import type { EventRepository, SortRange } from '../dedup/index.ts';
+import {
+  type EventRepository,
+  type Posting,
+  PostingSchema,
+  postingSortKey,
+  type SortRange,
+} from '../dedup/index.ts';
 import {
   type RangeRequest,
   sortKeyOf,
@@ -16,7 +22,7 @@ import {
   TimelineEventSchema,
   type TimelineReader,
 } from '../timeline/index.ts';
-import { BY_PARTITION_INDEX, keys, TIMELINE_PARTITION } from './table.ts';
+import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 
 const QUERY_PAGE = 100;
 
@@ -60,29 +66,47 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     private readonly tableName: string,
   ) {}
 
-  private async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<TimelineEvent> {
+  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
     let startKey = input.ExclusiveStartKey;
     do {
       const page = await this.client.send(
         new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
       );
-      for (const item of page.Items ?? []) yield fromItem(item);
+      for (const item of page.Items ?? []) yield item;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
 
-  async inRanges(ranges: SortRange[]): Promise<TimelineEvent[]> {
-    const events = new Map<string, TimelineEvent>();
+  private async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<TimelineEvent> {
+    for await (const item of this.items(input)) yield fromItem(item);
+  }
+
+  async postingsIn(ranges: SortRange[]): Promise<Posting[]> {
+    const postings: Posting[] = [];
     for (const { lower, upper } of ranges) {
-      for await (const event of this.query({
+      for await (const item of this.items({
         IndexName: BY_PARTITION_INDEX,
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),
+        ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':lower': lower, ':upper': upper }),
       })) {
-        events.set(event.id, event);
+        postings.push(PostingSchema.parse(unmarshall(item as never)));
       }
     }
-    return [...events.values()];
+    return postings;
+  }
+
+  async post(posting: Posting): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({
+          ...keys.posting(posting.articleId, posting.position),
+          gsi1pk: POSTINGS_PARTITION,
+          gsi1sk: postingSortKey(posting),
+          ...posting,
+        }),
+      }),
+    );
   }
 
   absorb(event: TimelineEvent, into: string): Promise<boolean> {

@@ -4,11 +4,17 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const BY_PARTITION_INDEX = 'gsi1';
 /** Every event lives in one timeline partition of the index, sorted by date: see README "Data model". */
 export const TIMELINE_PARTITION = 'TIMELINE';
+/** Every account filed under its own date, for candidate lookup: see README "Data model". */
+export const POSTINGS_PARTITION = 'POSTINGS';
 /** Every feed's state, sorted by when it is next due. */
 export const FEEDS_PARTITION = 'FEEDS';
 
 export const keys = {
   event: (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }),
+  posting: (articleId: string, position: number) => ({
+    pk: `ACCOUNT#${articleId}#${position}`,
+    sk: 'POSTING',
+  }),
   article: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'SEEN' }),
   feed: (id: string) => ({ pk: `FEED#${id}`, sk: 'STATE' }),
   host: (host: string) => ({ pk: `HOST#${host}`, sk: 'LIMIT' }),

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import type { Article } from '../../lib/articles/index.ts';
-import { recordArticle } from '../../lib/dedup/index.ts';
+import { postingOf, recordArticle } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
@@ -35,7 +35,7 @@ const word = () => {
   return `zq${seed.toString(36)}`;
 };
 
-/** A stored event nothing real matches: invented words, one source, on a given day. */
+/** A stored event nothing real matches: invented words, one account, on a given day. */
 function backgroundEvent(day: string, n: number) {
   const summary = Array.from({ length: 8 }, word).join(' ');
   return anEvent(
@@ -50,7 +50,10 @@ async function populate(store: DynamoEventStore, size: number, lastDay: number) 
   const writer = async () => {
     for (let n = next++; n < size; n = next++) {
       const day = new Date((lastDay - (n % days)) * DAY_MS).toISOString().slice(0, 10);
-      await store.create(backgroundEvent(day, n));
+      const event = backgroundEvent(day, n);
+      await store.create(event);
+      // Filed like every recorded account, so candidate reads meet them in the window.
+      for (const account of event.accounts) await store.post(postingOf(account));
     }
   };
   await Promise.all(Array.from({ length: 16 }, writer));

@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../../lib/articles/index.ts';
 import {
   accountOf,
-  datesCompatible,
-  linksTo,
-  MATCH_THRESHOLD,
+  type Evidence,
+  evidenceOf,
+  isMatch,
+  MATCH_THRESHOLDS,
   recordAccount,
-  similarity,
+  type Thresholds,
 } from '../../lib/dedup/index.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
@@ -127,15 +128,12 @@ export function clusterScores(gold: string[], predicted: string[]): ClusterScore
   };
 }
 
-/** Which stored event holds an account: the one with its own source, else the one its article's source is in and it links to. */
+/** Which stored event holds an account: every account stays on its event for matching. */
 function eventOf(events: TimelineEvent[], account: Source): string {
-  const own = events.find((e) =>
-    e.sources.some((s) => s.articleId === account.articleId && s.position === account.position),
+  const holder = events.find((e) =>
+    e.accounts.some((held) => held.articleId === account.articleId && held.position === account.position),
   );
-  const linked = events.find(
-    (e) => e.sources.some((s) => s.articleId === account.articleId) && linksTo(e.sources, account),
-  );
-  return (own ?? linked)?.id ?? `missing:${account.articleId}#${account.position}`;
+  return holder?.id ?? `missing:${account.articleId}#${account.position}`;
 }
 
 /** Runs the production dedup (recordAccount) over the set in publication order and scores it. */
@@ -153,19 +151,39 @@ export async function evaluateDedup(dir = MULTI_SOURCE_SET) {
   return { articles: set.length, accounts: accounts.length, events: events.length, ...scores };
 }
 
+/** The production thresholds, and each moved around it. */
+function thresholdGrid(): Thresholds[] {
+  const grid: Thresholds[] = [MATCH_THRESHOLDS];
+  const around: Record<keyof Thresholds, number[]> = {
+    'same-day': [0.1, 0.15, 0.25, 0.3, 0.4],
+    'same-day-names-only': [0.3, 0.4, 0.6, 0.7],
+    'next-day': [0.6, 0.7, 0.9, 1.01],
+    'same-period': [0.3, 0.5, 0.6],
+  };
+  for (const [key, values] of Object.entries(around) as Array<[keyof Thresholds, number[]]>) {
+    for (const value of values) grid.push({ ...MATCH_THRESHOLDS, [key]: value });
+  }
+  return grid;
+}
+
 /**
  * Pairwise F1 of single-linkage clustering at other thresholds, computed offline from the same
- * similarity: how the production threshold was chosen.
+ * evidence: how the production thresholds were chosen.
  */
-export function thresholdSweep(
-  dir = MULTI_SOURCE_SET,
-  thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8],
-) {
+export function thresholdSweep(dir = MULTI_SOURCE_SET, grid = thresholdGrid()) {
   const labelled = labelledAccounts(loadMultiSourceSet(dir)).filter(
     (a): a is Required<LabelledAccount> => !!a.cluster,
   );
-  const scores: Array<{ threshold: number; pairwiseF1: number; bcubedF1: number; current: boolean }> = [];
-  for (const threshold of thresholds) {
+  const pairs: Array<{ i: number; j: number; evidence: Evidence }> = [];
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      const a = (labelled[i] as Required<LabelledAccount>).account;
+      const b = (labelled[j] as Required<LabelledAccount>).account;
+      const evidence = evidenceOf(a, b);
+      if (evidence.relation !== 'apart') pairs.push({ i, j, evidence });
+    }
+  }
+  return grid.map((thresholds) => {
     const parent = labelled.map((_, i) => i);
     const find = (i: number): number => {
       const up = parent[i] as number;
@@ -174,23 +192,18 @@ export function thresholdSweep(
       parent[i] = root;
       return root;
     };
-    for (let i = 0; i < labelled.length; i++) {
-      for (let j = i + 1; j < labelled.length; j++) {
-        const a = (labelled[i] as Required<LabelledAccount>).account;
-        const b = (labelled[j] as Required<LabelledAccount>).account;
-        if (datesCompatible(a, b) && similarity(a, b) >= threshold) parent[find(i)] = find(j);
-      }
+    for (const { i, j, evidence } of pairs) {
+      if (isMatch(evidence, thresholds)) parent[find(i)] = find(j);
     }
     const result = clusterScores(
       labelled.map((a) => a.cluster),
       labelled.map((_, i) => String(find(i))),
     );
-    scores.push({
-      threshold,
+    return {
+      thresholds,
       pairwiseF1: result.pairwise.f1,
       bcubedF1: result.bcubed.f1,
-      current: threshold === MATCH_THRESHOLD,
-    });
-  }
-  return scores;
+      current: thresholds === MATCH_THRESHOLDS,
+    };
+  });
 }

@@ -75,11 +75,13 @@ async function printDedup() {
     `| B-cubed | ${pct(result.bcubed.precision)} | ${pct(result.bcubed.recall)} | ${result.bcubed.f1.toFixed(3)} |`,
   );
   if (values.sweep) {
-    console.log('\n| threshold | pairwise F1 | B-cubed F1 |\n|---:|---:|---:|');
+    console.log('\n| same day | same day, names only | next day | same period | pairwise F1 | B-cubed F1 |');
+    console.log('|---:|---:|---:|---:|---:|---:|');
     for (const s of thresholdSweep(dir)) {
-      console.log(
-        `| ${s.threshold}${s.current ? ' (in use)' : ''} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`,
-      );
+      const t = s.thresholds;
+      const cells = [t['same-day'], t['same-day-names-only'], t['next-day'], t['same-period']].join(' | ');
+      const inUse = s.current ? ' (in use)' : '';
+      console.log(`| ${cells}${inUse} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`);
     }
   }
   return result;

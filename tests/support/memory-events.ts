@@ -1,4 +1,4 @@
-import type { EventRepository, SortRange } from '../../lib/dedup/index.ts';
+import { type EventRepository, type Posting, postingSortKey, type SortRange } from '../../lib/dedup/index.ts';
 import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
 
 /**
@@ -8,18 +8,24 @@ import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
  */
 export class MemoryEvents implements EventRepository {
   readonly items = new Map<string, TimelineEvent | { mergedInto: string; version: number }>();
+  readonly postings = new Map<string, Posting>();
   requests = 0;
 
   private live(): TimelineEvent[] {
     return [...this.items.values()].filter((item): item is TimelineEvent => !('mergedInto' in item));
   }
 
-  async inRanges(ranges: SortRange[]): Promise<TimelineEvent[]> {
+  async postingsIn(ranges: SortRange[]): Promise<Posting[]> {
     this.requests += ranges.length;
-    return this.live().filter((event) => {
-      const key = sortKeyOf(event);
+    return [...this.postings.values()].filter((posting) => {
+      const key = postingSortKey(posting);
       return ranges.some(({ lower, upper }) => key >= lower && key <= upper);
     });
+  }
+
+  async post(posting: Posting): Promise<void> {
+    this.requests++;
+    this.postings.set(`${posting.articleId}#${posting.position}`, structuredClone(posting));
   }
 
   async get(id: string): Promise<TimelineEvent | undefined> {
