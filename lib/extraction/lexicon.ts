@@ -51,6 +51,12 @@ const ROOTS = `
   hochwasser:flood uberschwemm:flood uberflut:flood damm:dam digue:dyke evakuier:evacuate sauvet:rescue
   gerettet:rescued rettung:rescue secours:rescue fillette:girl madchen:girl opfer:victims alunissage:landing
   atterri:landed landung:landing gelandet:landed umlaufbahn:orbit landefahre:lander fusee:rocket
+  ouverture:open ouvert:open sommet:summit gipfel:summit incendie:fire feuer:fire verhandlung:talks
+  pourparler:talks negociation:negotiations abkommen:agreement vereinbarung:agreement einigung:agreement
+  sanktion:sanctions ataque:attack attacco:attack elecci:election elezion:election
+  gobierno:government governo:government muerto:dead herido:injured ferito:injured terremoto:earthquake
+  inundaci:flood alluvion:flood huelga:strike sciopero:strike acuerdo:agreement accordo:agreement
+  juicio:trial condena:sentence carcel:prison puerto:port puente:bridge misil:missile incendio:fire
   lancement:launch allemagne:germany deutschland:germany niederland:netherlands
   neerlandais:dutch niederlandisch:dutch`;
 
@@ -86,4 +92,9 @@ export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map([
   ['siegt', 'wins'],
   ['sieger', 'winner'],
   ['tour', 'round'],
+  ['morti', 'dead'],
+  ['feriti', 'injured'],
+  ['ponte', 'bridge'],
+  ['porto', 'port'],
+  ['dron', 'drone'],
 ]);
