@@ -56,9 +56,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.s
 const sameAccount = (a: Pick<Source, 'articleId' | 'position'>, b: Pick<Source, 'articleId' | 'position'>) =>
   a.articleId === b.articleId && a.position === b.position;
 
-const holds = (event: TimelineEvent, account: Pick<Source, 'articleId' | 'position'>) =>
-  event.accounts.some((held) => sameAccount(held, account));
-
 /** The live event an id leads to (an event's own, or an account's pointer), read consistently. */
 async function eventAt(repo: EventRepository, id: string): Promise<TimelineEvent | undefined> {
   const live = await repo.resolve(id);
@@ -66,8 +63,10 @@ async function eventAt(repo: EventRepository, id: string): Promise<TimelineEvent
 }
 
 /**
- * The events this account must join: the one already holding it (a redelivery), and those of
- * every earlier account it matches, found by their postings under compatible dates.
+ * The events this account must join: the one already holding it (a redelivery), and the one each
+ * earlier account it matches lives in, found by their postings under compatible dates. Each is
+ * resolved by its own id even when a fetched event already holds it: a merge cut short leaves
+ * the account in the survivor and in its old event, and only its id says which is live.
  */
 async function linkedEvents(
   repo: EventRepository,
@@ -79,8 +78,9 @@ async function linkedEvents(
   if (own) events.set(own.id, own);
   const matched = postings.filter((p) => !sameAccount(p, account) && accountsMatch(p, account));
   for (const posting of matched) {
-    if ([...events.values()].some((event) => holds(event, posting))) continue;
-    const event = await eventAt(repo, accountId(posting));
+    const live = await repo.resolve(accountId(posting));
+    if (!live || events.has(live)) continue;
+    const event = await repo.get(live);
     if (event) events.set(event.id, event);
   }
   return events;

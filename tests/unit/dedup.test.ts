@@ -193,8 +193,9 @@ describe('recordAccount', () => {
     expect(await recordAccount(repo, account(PERSONNEL))).toBe('created');
     const before = repo.requests;
     expect(await recordAccount(repo, a)).toBe('unchanged');
-    // Reads only: the window's postings, and its own event by id (resolve, get). No write.
-    expect(repo.requests - before).toBe(candidateRanges(a).length + 2);
+    // Reads only: the window's postings, its own event by id (resolve, get), and where the one
+    // account it matches lives (resolve). No write.
+    expect(repo.requests - before).toBe(candidateRanges(a).length + 3);
     expect(
       repo
         .events()
@@ -216,6 +217,27 @@ describe('recordAccount', () => {
     expect(await recordAccount(repo, c)).toBe('merged');
     expect(repo.events()).toHaveLength(1);
     expect(repo.events()[0]?.accounts).toHaveLength(3);
+  });
+
+  it('finishes a merge cut short between the survivor write and the pointer (a killed worker)', async () => {
+    // The newcomer has the smaller id, so the merged event is created under it and the older event
+    // must then become a pointer: the crash comes in between.
+    const [newcomer, older] = [account(MINISTER_A), account(MINISTER_B)].sort((x, y) =>
+      accountId(x).localeCompare(accountId(y)),
+    ) as [Source, Source];
+    const repo = new MemoryEvents();
+    await recordAccount(repo, older);
+    const killed = Object.assign(Object.create(repo), {
+      absorb: async () => {
+        throw new Error('SIGKILL');
+      },
+    }) as MemoryEvents;
+    await expect(recordAccount(killed, newcomer)).rejects.toThrow('SIGKILL');
+    expect(repo.events()).toHaveLength(2); // the older account is on both, for now
+    // The message comes back: the redelivery finishes the merge.
+    await recordAccount(repo, newcomer);
+    expect(repo.events()).toHaveLength(1);
+    expect(repo.events()[0]?.accounts).toHaveLength(2);
   });
 
   it('joins two events an account links, under the smaller id, leaving pointers', async () => {
