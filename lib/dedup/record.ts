@@ -72,7 +72,7 @@ async function linkedEvents(
   repo: EventRepository,
   account: Source,
   postings: Posting[],
-): Promise<Map<string, TimelineEvent>> {
+): Promise<{ events: Map<string, TimelineEvent>; own?: TimelineEvent }> {
   const events = new Map<string, TimelineEvent>();
   const own = await eventAt(repo, accountId(account));
   if (own) events.set(own.id, own);
@@ -83,7 +83,7 @@ async function linkedEvents(
     const event = await repo.get(live);
     if (event) events.set(event.id, event);
   }
-  return events;
+  return { events, own };
 }
 
 /**
@@ -110,7 +110,8 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
       unabsorbed.delete(id);
     }
     const postings = await repo.postingsIn(candidateRanges(account));
-    const linked = [...new Map([...pinned, ...(await linkedEvents(repo, account, postings))]).values()];
+    const found = await linkedEvents(repo, account, postings);
+    const linked = [...new Map([...pinned, ...found.events]).values()];
     const accounts = mergeAccounts([...linked.flatMap((event) => event.accounts), account]);
     const targetId = accounts
       .map(accountId)
@@ -119,7 +120,9 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
     const target = linked.find((event) => event.id === targetId);
     const filed = postings.find((p) => sameAccount(p, account));
     if (linked.length === 1 && target && same(target.accounts, accounts)) {
-      // Stable. File it if a crash came between the event write and the posting, or an edit changed it.
+      // Stable. Finish what a crash after the event write may have left undone: the pointer under
+      // its own id, and its posting (or an edit changed it).
+      if (!found.own) await repo.point(accountId(account), targetId);
       if (!filed || !same(filed, postingOf(account))) await repo.post(postingOf(account));
       return outcome ?? 'unchanged';
     }

@@ -240,6 +240,23 @@ describe('recordAccount', () => {
     expect(repo.events()[0]?.accounts).toHaveLength(2);
   });
 
+  it('leaves the pointer a crash skipped, so later accounts still find the event by this one', async () => {
+    const [older, newcomer] = [account(MINISTER_A), account(MINISTER_B)].sort((x, y) =>
+      accountId(x).localeCompare(accountId(y)),
+    ) as [Source, Source];
+    const repo = new MemoryEvents();
+    await recordAccount(repo, older);
+    const killed = Object.assign(Object.create(repo), {
+      point: async () => {
+        throw new Error('SIGKILL');
+      },
+    }) as MemoryEvents;
+    await expect(recordAccount(killed, newcomer)).rejects.toThrow('SIGKILL');
+    expect(await repo.resolve(accountId(newcomer))).toBeUndefined();
+    expect(await recordAccount(repo, newcomer)).toBe('unchanged');
+    expect(await repo.resolve(accountId(newcomer))).toBe(accountId(older));
+  });
+
   it('joins two events an account links, under the smaller id, leaving pointers', async () => {
     const repo = new MemoryEvents();
     await recordAccount(repo, account('Drones struck the Zaporizhzhia substation'));
