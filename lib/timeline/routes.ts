@@ -31,38 +31,32 @@ export const EventIdSchema = z
   .regex(/^evt_[0-9a-f]{1,64}$/, 'must be an event id (evt_ and hex digits)')
   .meta({ example: 'evt_3f0c9d2b8a41e6f7a9b0c1d2' });
 
-export const timelineRoute = createRoute({
-  method: 'get',
-  path: '/timeline',
-  summary: 'A page of the merged timeline',
-  description:
-    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` for the next page.',
-  middleware: [cacheFor(CachePolicy.listing)] as const,
-  request: { query: TimelineQuerySchema },
-  responses: {
-    200: {
-      description: 'One page of events',
-      headers: listingHeaders,
-      content: { 'application/json': { schema: TimelinePageSchema } },
-    },
-    304: notModified,
-    400: problem('An invalid parameter, named in `invalidParams`'),
-  },
-});
+interface Listing<P extends string, S extends z.ZodType> {
+  path: P;
+  summary: string;
+  description: string;
+  body: { description: string; type: string; schema: S };
+}
 
-function feedRoute<P extends string>(path: P, format: string, type: string) {
+/** The timeline in one format: one query, one cache policy, the same 304 and 400 answers. */
+function listingRoute<P extends string, S extends z.ZodType>({
+  path,
+  summary,
+  description,
+  body,
+}: Listing<P, S>) {
   return createRoute({
     method: 'get',
     path,
-    summary: `The timeline as ${format}`,
-    description: `The same listing and filters as \`/timeline\`, one entry per event, for feed readers. The next page is linked from the feed.`,
+    summary,
+    description,
     middleware: [cacheFor(CachePolicy.listing)] as const,
     request: { query: TimelineQuerySchema },
     responses: {
       200: {
-        description: `${format} document`,
+        description: body.description,
         headers: listingHeaders,
-        content: { [type]: { schema: text } },
+        content: { [body.type]: { schema: body.schema } } as Record<string, { schema: S }>,
       },
       304: notModified,
       400: problem('An invalid parameter, named in `invalidParams`'),
@@ -70,25 +64,35 @@ function feedRoute<P extends string>(path: P, format: string, type: string) {
   });
 }
 
-export const atomRoute = feedRoute('/timeline.atom', 'an Atom feed', 'application/atom+xml');
-export const rssRoute = feedRoute('/timeline.rss', 'an RSS 2.0 feed', 'application/rss+xml');
+export const timelineRoute = listingRoute({
+  path: '/timeline',
+  summary: 'A page of the merged timeline',
+  description:
+    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` for the next page.',
+  body: { description: 'One page of events', type: 'application/json', schema: TimelinePageSchema },
+});
 
-export const jsonFeedRoute = createRoute({
-  method: 'get',
+const FOR_READERS = 'The same listing and filters as `/timeline`, one entry per event, for feed readers.';
+
+export const atomRoute = listingRoute({
+  path: '/timeline.atom',
+  summary: 'The timeline as an Atom feed',
+  description: `${FOR_READERS} The next page is linked from the feed.`,
+  body: { description: 'an Atom feed document', type: 'application/atom+xml', schema: text },
+});
+
+export const rssRoute = listingRoute({
+  path: '/timeline.rss',
+  summary: 'The timeline as an RSS 2.0 feed',
+  description: `${FOR_READERS} The next page is linked from the feed.`,
+  body: { description: 'an RSS 2.0 feed document', type: 'application/rss+xml', schema: text },
+});
+
+export const jsonFeedRoute = listingRoute({
   path: '/timeline.json',
   summary: 'The timeline as a JSON Feed 1.1',
-  description: 'The same listing and filters as `/timeline`, one item per event, for feed readers.',
-  middleware: [cacheFor(CachePolicy.listing)] as const,
-  request: { query: TimelineQuerySchema },
-  responses: {
-    200: {
-      description: 'JSON Feed document',
-      headers: listingHeaders,
-      content: { 'application/feed+json': { schema: JsonFeedSchema } },
-    },
-    304: notModified,
-    400: problem('An invalid parameter, named in `invalidParams`'),
-  },
+  description: FOR_READERS,
+  body: { description: 'JSON Feed document', type: 'application/feed+json', schema: JsonFeedSchema },
 });
 
 export const eventRoute = createRoute({
