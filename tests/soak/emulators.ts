@@ -1,6 +1,6 @@
 /**
  * The embedded DynamoDB and SQS in a process of their own, for the soak: the runner's memory is then
- * measured alone. Prints the endpoints and queue URLs as one JSON line, then its RSS every minute.
+ * measured alone. Prints the endpoints and queue URLs as one JSON line, then its RSS at once and every minute (SOAK_REPORT_MS).
  */
 import { startLocalStack } from '../../infra/local/stack.ts';
 
@@ -17,8 +17,7 @@ console.log(
     FEEDS_DLQ_URL: stack.feeds.dlqUrl,
   }),
 );
-setInterval(
-  () => console.error(`emulators rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`),
-  60_000,
-);
+const report = () => console.error(`emulators rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+report();
+setInterval(report, Number(process.env.SOAK_REPORT_MS ?? 60_000));
 process.once('SIGTERM', () => stack.stop().then(() => process.exit(0)));

@@ -62,6 +62,7 @@ const port = (server.address() as AddressInfo).port;
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-soak-'));
 let emulatorRss = '';
+const emulatorMb: number[] = [];
 if (!process.env.AWS_ENDPOINT_URL_DYNAMODB) {
   const emulators = spawn(
     process.execPath,
@@ -72,7 +73,9 @@ if (!process.env.AWS_ENDPOINT_URL_DYNAMODB) {
   );
   process.once('exit', () => emulators.kill('SIGTERM'));
   createInterface({ input: emulators.stderr }).on('line', (line) => {
+    if (!line.startsWith('emulators rss ')) return void console.error(line);
     emulatorRss = line.replace('emulators rss ', '');
+    emulatorMb.push(Number.parseFloat(emulatorRss));
   });
   const lines = createInterface({ input: emulators.stdout });
   const first = await new Promise<string>((resolve) => lines.once('line', resolve));
@@ -107,10 +110,15 @@ const timer = setInterval(
 await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
 clearInterval(timer);
 const endRss = mb();
+const emulatorSummary = emulatorMb.length
+  ? `emulators RSS start ${emulatorMb[0]} MB, end ${emulatorMb.at(-1)} MB, peak ${Math.max(...emulatorMb)} MB; `
+  : '';
 await pipeline.stop();
 server.close();
 console.log(
   `soak: ${minutes} min, ${FEEDS} feeds, ${hits.total} requests (200: ${hits.fresh}, 304: ${hits.notModified}, errors: ${hits.errors}, slow: ${hits.slow}); ` +
-    `RSS start ${startRss.toFixed(0)} MB, end ${endRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB; unhandled rejections: ${rejections}`,
+    `RSS start ${startRss.toFixed(0)} MB, end ${endRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB; ` +
+    emulatorSummary +
+    `unhandled rejections: ${rejections}`,
 );
 process.exit(rejections ? 1 : 0);
