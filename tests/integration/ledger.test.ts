@@ -1,0 +1,44 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { DynamoArticleLedger, keys } from '../../lib/store/index.ts';
+import { anArticle } from '../support/accounts.ts';
+import { workspace } from '../support/local.ts';
+
+const harbour = anArticle(12, { feedId: 'harbour', feedName: 'Harbour News' });
+const MIRROR = { id: 'mirror', name: 'Mirror' };
+
+describe('the article ledger in DynamoDB', () => {
+  let stack: LocalStack;
+  let ledger: DynamoArticleLedger;
+  beforeAll(async () => {
+    stack = await startLocalStack(workspace().options);
+    ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+  });
+  afterAll(() => stack.stop());
+
+  it('answers a credit and a recording with the entry as they left it, whichever came first', async () => {
+    await ledger.markSeen(harbour);
+    expect(await ledger.credit(harbour.id, MIRROR)).toEqual({ accounts: undefined, credits: [MIRROR] });
+    expect(await ledger.credit(harbour.id, MIRROR)).toEqual({ accounts: undefined, credits: [MIRROR] });
+    expect(await ledger.recorded(harbour.id, 8)).toEqual({ accounts: 8, credits: [MIRROR] });
+    // A shorter edit or a redelivery keeps the most accounts any version gave.
+    expect(await ledger.recorded(harbour.id, 5)).toEqual({ accounts: 8, credits: [MIRROR] });
+    expect(await ledger.recorded(harbour.id, 9)).toEqual({ accounts: 9, credits: [MIRROR] });
+    const wire = { id: 'wire', name: 'Wire' };
+    expect(await ledger.credit(harbour.id, wire)).toEqual({ accounts: 9, credits: [MIRROR, wire] });
+    // The poller still reads its part of the item.
+    expect(await ledger.unseen([harbour])).toEqual([]);
+  });
+
+  it('writes nothing for an article it never saw', async () => {
+    const unknown = anArticle(13).id;
+    expect(await ledger.credit(unknown, MIRROR)).toBeUndefined();
+    expect(await ledger.recorded(unknown, 3)).toBeUndefined();
+    const { Item } = await stack.dynamo.send(
+      new GetItemCommand({ TableName: 'dateline', Key: marshall(keys.article(unknown)) }),
+    );
+    expect(Item).toBeUndefined();
+  });
+});
