@@ -9,7 +9,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
 import type { Article } from '../articles/index.ts';
 import type { ArticleRecord, CreditLedger } from '../dedup/index.ts';
-import type { ArticleLedger } from '../feeds/index.ts';
+import type { ArticleLedger, Triage } from '../feeds/index.ts';
 import { type FeedRef, FeedRefSchema } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
 import { keys } from './table.ts';
@@ -82,17 +82,18 @@ export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
   }
 
   /**
-   * New articles, known ones whose content changed since they were queued, and known ones a feed
-   * carries for the first time: queued again, so that feed is credited on the events too.
+   * New articles and known ones whose content changed since they were queued are to queue; a known,
+   * unchanged one that this feed carries for the first time only has that feed to credit.
    */
-  async unseen(articles: Article[]): Promise<Article[]> {
+  async triage(articles: Article[]): Promise<Triage> {
     const seen = await this.seen([...new Set(articles.map((article) => article.id))]);
-    return articles.filter((article) => {
+    const result: Triage = { unseen: [], carried: [] };
+    for (const article of articles) {
       const record = seen.get(article.id);
-      return (
-        !record || record.contentHash !== article.contentHash || !record.feedIds.includes(article.feedId)
-      );
-    });
+      if (!record || record.contentHash !== article.contentHash) result.unseen.push(article);
+      else if (!record.feedIds.includes(article.feedId)) result.carried.push(article);
+    }
+    return result;
   }
 
   private update(articleId: string, update: Omit<UpdateItemCommandInput, 'TableName' | 'Key'>) {
@@ -113,6 +114,14 @@ export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
         ':t': new Date().toISOString(),
         ':f': new Set([article.feedId]),
       }),
+    });
+  }
+
+  /** Adds the feed to the article's set and nothing else: the version queued stays the one it was. */
+  async markCarried(article: Article): Promise<void> {
+    await this.update(article.id, {
+      UpdateExpression: 'ADD feedIds :f',
+      ExpressionAttributeValues: marshall({ ':f': new Set([article.feedId]) }),
     });
   }
 

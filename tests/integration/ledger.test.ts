@@ -7,6 +7,7 @@ import { anArticle } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 
 const harbour = anArticle(12, { feedId: 'harbour', feedName: 'Harbour News' });
+const mirror = { ...harbour, feedId: 'mirror', feedName: 'Mirror' };
 const MIRROR = { id: 'mirror', name: 'Mirror' };
 
 describe('the article ledger in DynamoDB', () => {
@@ -17,6 +18,16 @@ describe('the article ledger in DynamoDB', () => {
     ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
   });
   afterAll(() => stack.stop());
+
+  it('sorts fetched articles: new or edited to queue, known from another feed to credit, the rest seen', async () => {
+    expect(await ledger.triage([harbour])).toEqual({ unseen: [harbour], carried: [] });
+    await ledger.markSeen(harbour);
+    expect(await ledger.triage([harbour, mirror])).toEqual({ unseen: [], carried: [mirror] });
+    const edited = { ...mirror, contentHash: 'h2' };
+    expect(await ledger.triage([edited])).toEqual({ unseen: [edited], carried: [] });
+    await ledger.markCarried(mirror);
+    expect(await ledger.triage([harbour, mirror])).toEqual({ unseen: [], carried: [] });
+  });
 
   it('answers a credit and a recording with the entry as they left it, whichever came first', async () => {
     await ledger.markSeen(harbour);
@@ -29,7 +40,7 @@ describe('the article ledger in DynamoDB', () => {
     const wire = { id: 'wire', name: 'Wire' };
     expect(await ledger.credit(harbour.id, wire)).toEqual({ accounts: 9, credits: [MIRROR, wire] });
     // The poller still reads its part of the item.
-    expect(await ledger.unseen([harbour])).toEqual([]);
+    expect(await ledger.triage([harbour])).toEqual({ unseen: [], carried: [] });
   });
 
   it('writes nothing for an article it never saw', async () => {
