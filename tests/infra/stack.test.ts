@@ -240,16 +240,24 @@ describe('least-privilege IAM', () => {
     expect(all.filter((a) => writes.test(a) || a.startsWith('sqs:'))).toEqual([]);
   });
 
+  const leadingKeys = (leading: string[]) => ({
+    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
+  });
+  const writing = (fn: string) => statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
+
   it('only the worker writes events: scheduler and poller writes are limited to their key prefixes', () => {
-    expect(actions(statementsOf('worker')).some((a) => writes.test(a))).toBe(true);
     const prefixes = { scheduler: ['FEED#*'], poller: ['FEED#*', 'ARTICLE#*', 'HOST#*'] };
     for (const [fn, leading] of Object.entries(prefixes)) {
-      const writing = statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
-      expect(writing).toHaveLength(1);
-      expect(writing[0]?.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
-      });
+      expect(writing(fn)).toHaveLength(1);
+      expect(writing(fn)[0]?.Condition).toEqual(leadingKeys(leading));
     }
+  });
+
+  it('the worker puts events and updates the article ledger, nothing else', () => {
+    expect(writing('worker').map((s) => [[s.Action].flat(), s.Condition])).toEqual([
+      [['dynamodb:PutItem'], leadingKeys(['EVENT#*'])],
+      [['dynamodb:UpdateItem'], leadingKeys(['ARTICLE#*'])],
+    ]);
   });
 
   it('each queue has exactly its one sender', () => {
