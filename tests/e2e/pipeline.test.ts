@@ -1,4 +1,4 @@
-import { DeleteMessageCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as pollerHandler } from '../../functions/poller/handler.ts';
 import { handler as schedulerHandler } from '../../functions/scheduler/handler.ts';
@@ -11,7 +11,7 @@ import { DynamoEventStore } from '../../lib/store/index.ts';
 import { sortKeyBounds } from '../../lib/timeline/index.ts';
 import { portsArticle, portsEvents, wireArticle } from '../fixtures/black-sea.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { getJson, withTimeline, workspace } from '../support/local.ts';
+import { getJson, takeAll, withTimeline, workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
 const timeline = (base: string) => getJson(`${base}/timeline?order=asc&limit=200`);
@@ -143,19 +143,7 @@ async function pollAndTake(stack: LocalStack): Promise<Message[]> {
   await schedulerHandler(scheduledEvent(new Date(), true));
   const { url, arn } = stack.feeds;
   await new WorkerLoop({ sqs: stack.sqs, queueUrl: url, queueArn: arn, handler: pollerHandler }).drain();
-  const taken: Message[] = [];
-  for (;;) {
-    const { Messages = [] } = await stack.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: stack.articles.url,
-        MaxNumberOfMessages: 10,
-        VisibilityTimeout: 600,
-        MessageSystemAttributeNames: ['All'],
-      }),
-    );
-    if (!Messages.length) return taken;
-    taken.push(...Messages);
-  }
+  return takeAll(stack.sqs, stack.articles.url);
 }
 
 /** Hands one message to the worker handler, as Lambda would, and deletes it once processed. */

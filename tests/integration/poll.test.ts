@@ -7,7 +7,7 @@ import type { Log } from '../../lib/log.ts';
 import { decodeArticleMessage, decodeArticlesQueueMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { workspace } from '../support/local.ts';
+import { takeAll, workspace } from '../support/local.ts';
 import { type FixtureItem, rss } from '../support/rss.ts';
 
 const items: FixtureItem[] = Array.from({ length: 23 }, (_, i) => ({
@@ -107,19 +107,9 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
     expect(await pollMirror(queue)).toMatchObject({ queued: 0, credited: 23 });
     expect(await pollMirror(queue)).toMatchObject({ queued: 0, credited: 0 });
-    const bodies: string[] = [];
-    for (;;) {
-      const { Messages = [] } = await stack.sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: stack.articles.url,
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 60,
-        }),
-      );
-      if (!Messages.length) break;
-      bodies.push(...Messages.map((m) => m.Body ?? ''));
-    }
-    const messages = bodies.map(decodeArticlesQueueMessage);
+    const messages = (await takeAll(stack.sqs, stack.articles.url)).map((m) =>
+      decodeArticlesQueueMessage(m.Body ?? ''),
+    );
     expect(messages).toHaveLength(23);
     expect(new Set(messages.map((m) => (m.kind === 'credit' ? m.feed.id : m.kind)))).toEqual(
       new Set(['mirror']),
