@@ -30,11 +30,9 @@ async function processCredit({ articleId, feed }: Extract<ArticlesQueueMessage, 
   const { events, ledger, logger, metrics } = services();
   const outcome = await creditArticle(events, ledger, articleId, feed);
   if (outcome.feeds) metrics.addMetric('FeedsCredited', MetricUnit.Count, outcome.feeds);
-  const what = outcome.unknown
-    ? 'not in the ledger, nothing to credit'
-    : outcome.pending
-      ? 'events not stored yet, credited when they are'
-      : `${outcome.events} events credited`;
+  const what = outcome.pending
+    ? 'events not stored yet, credited when they are'
+    : `${outcome.events} events credited`;
   logger.info(`article ${articleId}, feed ${feed.id}: ${what}`, { ...outcome, articleId, feedId: feed.id });
   return outcome;
 }

@@ -14,14 +14,13 @@ export interface ArticleRecord {
 /**
  * The worker's side of the article ledger. Each call is one atomic update of the article's entry that
  * answers with the entry as it left it, so of a credit and the article's own recording, whichever
- * comes second sees the other: the feed is credited whatever the order. Undefined: the ledger does
- * not know the article.
+ * comes second sees the other: the feed is credited whatever the order.
  */
 export interface CreditLedger {
   /** The article's events are stored, from `accounts` accounts (the most any version gave is kept). */
-  recorded(articleId: string, accounts: number): Promise<ArticleRecord | undefined>;
+  recorded(articleId: string, accounts: number): Promise<ArticleRecord>;
   /** `feed` carries the article too. */
-  credit(articleId: string, feed: FeedRef): Promise<ArticleRecord | undefined>;
+  credit(articleId: string, feed: FeedRef): Promise<ArticleRecord>;
 }
 
 /** Adds the feed to the article's accounts in one event: true when it wrote, false when already there. */
@@ -78,8 +77,6 @@ export interface CreditOutcome {
   events: number;
   /** The article's events are not stored yet: its own processing credits the feed. */
   pending?: boolean;
-  /** The ledger does not know the article. */
-  unknown?: boolean;
 }
 
 /**
@@ -93,7 +90,6 @@ export async function creditArticle(
   feed: FeedRef,
 ): Promise<CreditOutcome> {
   const record = await ledger.credit(articleId, feed);
-  if (!record) return { feeds: 0, events: 0, unknown: true };
   if (record.accounts === undefined) return { feeds: 0, events: 0, pending: true };
   const events = await creditFeed(repo, articleId, record.accounts, feed);
   return { feeds: events ? 1 : 0, events };
@@ -111,9 +107,9 @@ export async function creditCarriers(
 ): Promise<CreditOutcome> {
   const record = await ledger.recorded(article.id, accounts);
   const outcome: CreditOutcome = { feeds: 0, events: 0 };
-  for (const feed of record?.credits ?? []) {
+  for (const feed of record.credits) {
     if (feed.id === article.feedId) continue;
-    const events = await creditFeed(repo, article.id, record?.accounts ?? accounts, feed);
+    const events = await creditFeed(repo, article.id, record.accounts ?? accounts, feed);
     outcome.events += events;
     if (events) outcome.feeds++;
   }

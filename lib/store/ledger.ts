@@ -22,7 +22,8 @@ const members = (value: unknown): unknown[] =>
 
 const SeenItemSchema = z.object({
   articleId: z.string(),
-  contentHash: z.string(),
+  /** Absent while only the worker has written the item: the poller has not marked it queued. */
+  contentHash: z.string().optional(),
   /** Every feed that carried the article (a DynamoDB string set). */
   feedIds: z.preprocess(members, z.array(z.string())),
 });
@@ -52,7 +53,7 @@ function recordOf(item: Record<string, unknown>): ArticleRecord {
 /**
  * The article ledger, one ARTICLE# item per article: the poller's memory of which articles it queued,
  * in which version (content hash) and from which feeds; and the worker's note of how many accounts the
- * article gave and which other feeds to credit on them.
+ * article gave and which other feeds to credit on them. Each side updates only its own attributes.
  */
 export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
   constructor(
@@ -125,51 +126,44 @@ export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
     });
   }
 
-  /** One conditional update answering with the item it left; undefined when the condition failed. */
-  private async updated(
-    articleId: string,
-    update: Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'ReturnValues'>,
-  ): Promise<ArticleRecord | undefined> {
-    try {
-      const { Attributes } = await this.update(articleId, { ...update, ReturnValues: 'ALL_NEW' });
-      return recordOf(Attributes ?? {});
-    } catch (error) {
-      if (conditionFailed(error)) return undefined;
-      throw error;
-    }
-  }
-
   /**
    * Keeps the most accounts any version of the article gave (an edit that gives fewer leaves the
-   * earlier ones on their events). Only on an item the poller wrote: an article queued by hand has no
-   * ledger entry and gets none.
+   * earlier ones on their events). The item may not hold the poller's part yet: the poller marks an
+   * article after SQS took it, and the worker can be faster.
    */
-  async recorded(articleId: string, accounts: number): Promise<ArticleRecord | undefined> {
-    const raised = await this.updated(articleId, {
-      UpdateExpression: 'SET accounts = :n',
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(accounts) OR accounts < :n)',
-      ExpressionAttributeValues: marshall({ ':n': accounts }),
-    });
-    if (raised) return raised;
-    // Already as many or more (a redelivery, a shorter edit), or not in the ledger: read it as it is.
-    const { Item } = await this.client.send(
+  async recorded(articleId: string, accounts: number): Promise<ArticleRecord> {
+    try {
+      const { Attributes = {} } = await this.update(articleId, {
+        UpdateExpression: 'SET articleId = :id, accounts = :n',
+        ConditionExpression: 'attribute_not_exists(accounts) OR accounts < :n',
+        ExpressionAttributeValues: marshall({ ':id': articleId, ':n': accounts }),
+        ReturnValues: 'ALL_NEW',
+      });
+      return recordOf(Attributes);
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+    // As many or more already (a redelivery, a shorter edit): read the item as it is.
+    const { Item = {} } = await this.client.send(
       new GetItemCommand({
         TableName: this.tableName,
         Key: marshall(keys.article(articleId)),
         ConsistentRead: true,
       }),
     );
-    return Item ? recordOf(Item) : undefined;
+    return recordOf(Item);
   }
 
   /** Adds the feed to the article's credits (a set: a redelivered credit adds nothing). */
-  credit(articleId: string, feed: FeedRef): Promise<ArticleRecord | undefined> {
-    return this.updated(articleId, {
-      UpdateExpression: 'ADD credits :c',
-      ConditionExpression: 'attribute_exists(pk)',
+  async credit(articleId: string, feed: FeedRef): Promise<ArticleRecord> {
+    const { Attributes = {} } = await this.update(articleId, {
+      UpdateExpression: 'SET articleId = :id ADD credits :c',
       ExpressionAttributeValues: marshall({
+        ':id': articleId,
         ':c': new Set([JSON.stringify({ id: feed.id, name: feed.name })]),
       }),
+      ReturnValues: 'ALL_NEW',
     });
+    return recordOf(Attributes);
   }
 }

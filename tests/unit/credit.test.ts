@@ -29,23 +29,27 @@ const article = anArticle(10, {
   html: portsArticle.html,
 });
 
+type Entry = { accounts?: number; credits: Map<string, FeedRef> };
+
 /** The ledger's worker side in memory, with the same atomic "update, answer with the result". */
 class MemoryLedger implements CreditLedger {
-  readonly items = new Map<string, { accounts?: number; credits: Map<string, FeedRef> }>();
-  know(articleId: string) {
-    this.items.set(articleId, { credits: new Map() });
+  readonly items = new Map<string, Entry>();
+  private entry(articleId: string): Entry {
+    const item = this.items.get(articleId) ?? { credits: new Map() };
+    this.items.set(articleId, item);
+    return item;
   }
-  private view(articleId: string): ArticleRecord | undefined {
-    const item = this.items.get(articleId);
-    return item && { accounts: item.accounts, credits: [...item.credits.values()] };
+  private view(articleId: string): ArticleRecord {
+    const item = this.entry(articleId);
+    return { accounts: item.accounts, credits: [...item.credits.values()] };
   }
   async recorded(articleId: string, accounts: number) {
-    const item = this.items.get(articleId);
-    if (item) item.accounts = Math.max(item.accounts ?? 0, accounts);
+    const item = this.entry(articleId);
+    item.accounts = Math.max(item.accounts ?? 0, accounts);
     return this.view(articleId);
   }
   async credit(articleId: string, feed: FeedRef) {
-    this.items.get(articleId)?.credits.set(feed.id, feed);
+    this.entry(articleId).credits.set(feed.id, feed);
     return this.view(articleId);
   }
 }
@@ -151,7 +155,6 @@ describe('a credit and the article it credits, in either order', () => {
   it('credit after the article is recorded: credited by the credit', async () => {
     const repo = new MemoryEvents();
     const ledger = new MemoryLedger();
-    ledger.know(article.id);
     const { events } = await recordArticle(repo, article);
     expect(await creditCarriers(repo, ledger, article, events)).toEqual({ feeds: 0, events: 0 });
     expect(await creditArticle(repo, ledger, article.id, MIRROR)).toEqual({ feeds: 1, events });
@@ -163,7 +166,6 @@ describe('a credit and the article it credits, in either order', () => {
   it('credit before the article is recorded: noted, then credited by the article', async () => {
     const repo = new MemoryEvents();
     const ledger = new MemoryLedger();
-    ledger.know(article.id);
     expect(await creditArticle(repo, ledger, article.id, MIRROR)).toEqual({
       feeds: 0,
       events: 0,
@@ -178,7 +180,6 @@ describe('a credit and the article it credits, in either order', () => {
   it('an edit re-queued from the first feed: its new accounts get the credited feed too', async () => {
     const repo = new MemoryEvents();
     const ledger = new MemoryLedger();
-    ledger.know(article.id);
     await creditCarriers(repo, ledger, article, (await recordArticle(repo, article)).events);
     await creditArticle(repo, ledger, article.id, MIRROR);
     const edited = {
@@ -189,13 +190,5 @@ describe('a credit and the article it credits, in either order', () => {
     expect(events).toBe(portsEvents.length + 2);
     expect(await creditCarriers(repo, ledger, edited, events)).toEqual({ feeds: 1, events: 1 });
     for (const event of repo.events()) expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
-  });
-
-  it('an article the ledger does not know: nothing noted, nothing credited', async () => {
-    const repo = new MemoryEvents();
-    const ledger = new MemoryLedger();
-    expect(await creditArticle(repo, ledger, article.id, MIRROR)).toMatchObject({ unknown: true });
-    const { events } = await recordArticle(repo, article);
-    expect(await creditCarriers(repo, ledger, article, events)).toEqual({ feeds: 0, events: 0 });
   });
 });
