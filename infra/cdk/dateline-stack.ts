@@ -38,11 +38,16 @@ const WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ];
 
-/** Writes limited to items whose partition key starts with one of `prefixes` (e.g. FEED#). */
-function grantWritesTo(table: dynamodb.Table, fn: lambda.IFunction, prefixes: string[]) {
+/** Writes (`actions`, by default all) limited to items whose partition key starts with one of `prefixes` (e.g. FEED#). */
+function grantWritesTo(
+  table: dynamodb.Table,
+  fn: lambda.IFunction,
+  prefixes: string[],
+  actions: string[] = WRITE_ACTIONS,
+) {
   fn.addToRolePolicy(
     new iam.PolicyStatement({
-      actions: WRITE_ACTIONS,
+      actions,
       resources: [table.tableArn],
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
     }),
@@ -108,7 +113,11 @@ export class DatelineStack extends Stack {
 
     // Least privilege: reads where needed; writes only to each function's own item families.
     table.grantReadData(timeline);
-    table.grantReadWriteData(worker); // the only writer of EVENT# items
+    table.grantReadData(worker);
+    // The only writer of EVENT# items (conditional puts) and of the postings that file each account
+    // under its date (ACCOUNT#), and of its note on the article ledger (accounts and credits, by update).
+    grantWritesTo(table, worker, ['EVENT#', 'ACCOUNT#'], ['dynamodb:PutItem']);
+    grantWritesTo(table, worker, ['ARTICLE#'], ['dynamodb:UpdateItem']);
     table.grantReadData(scheduler);
     grantWritesTo(table, scheduler, ['FEED#']);
     feeds.queue.grantSendMessages(scheduler);

@@ -22,7 +22,13 @@ const { values, positionals } = parseArgs({
 /** One line a person can act on: which article or feed the message was about. */
 function describe(body: string): string {
   try {
-    const message = JSON.parse(body) as { article?: { url?: string }; feed?: { id?: string } };
+    const message = JSON.parse(body) as {
+      kind?: string;
+      articleId?: string;
+      article?: { url?: string };
+      feed?: { id?: string };
+    };
+    if (message.kind === 'credit') return `credit feed ${message.feed?.id} on ${message.articleId}`;
     return message.article?.url ?? (message.feed?.id ? `feed ${message.feed.id}` : body.slice(0, 80));
   } catch {
     return `unparseable: ${body.slice(0, 80)}`;

@@ -26,7 +26,8 @@ export interface WorkerStats {
   failed: number;
 }
 
-function toRecord(message: Message, queueArn: string, region: string): SQSRecord {
+/** A received message as Lambda hands it to a handler. */
+export function toRecord(message: Message, queueArn: string, region: string): SQSRecord {
   const attributes = message.Attributes ?? {};
   return {
     messageId: message.MessageId ?? '',

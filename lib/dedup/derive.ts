@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Source, TimelineEvent } from '../timeline/index.ts';
+import type { FeedRef, Source, TimelineEvent } from '../timeline/index.ts';
 import { similarity } from './similarity.ts';
 
 /** Earliest publication first, then article and position: a total order that ignores arrival. */
@@ -123,4 +123,17 @@ export function mergeAccounts(accounts: Source[]): Source[] {
     byAccount.set(key, { ...account, feedId: kept.feedId, feedName: kept.feedName, feeds });
   }
   return [...byAccount.values()].sort(bySourceOrder);
+}
+
+/**
+ * The accounts with `feed` added to every account of one article that lacks it, after the feeds it
+ * already has; undefined when each of them already credits it (nothing to write).
+ */
+export function withFeed(accounts: Source[], articleId: string, feed: FeedRef): Source[] | undefined {
+  const lacking = (account: Source) =>
+    account.articleId === articleId && !account.feeds.some((f) => f.id === feed.id);
+  if (!accounts.some(lacking)) return undefined;
+  return accounts.map((account) =>
+    lacking(account) ? { ...account, feeds: [...account.feeds, { id: feed.id, name: feed.name }] } : account,
+  );
 }

@@ -1,4 +1,12 @@
-export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle } from './derive.ts';
+export {
+  type ArticleRecord,
+  type CreditLedger,
+  type CreditOutcome,
+  creditArticle,
+  creditCarriers,
+  creditFeed,
+} from './credit.ts';
+export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle, withFeed } from './derive.ts';
 export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
 export {
   type ArticleOutcome,

@@ -28,11 +28,12 @@ export interface EventRepository {
 
 export type Outcome = 'created' | 'merged' | 'unchanged';
 
-const MAX_ATTEMPTS = 12;
+export const MAX_ATTEMPTS = 12;
 
 export class WriteConflictError extends Error {
-  constructor(date: string) {
-    super(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${date}`);
+  /** `on`: what the writes were about (a date, an article). */
+  constructor(on: string) {
+    super(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${on}`);
     this.name = 'WriteConflictError';
   }
 }

@@ -22,6 +22,7 @@ export {
   pollFeed,
   pollFeeds,
   type QueueResult,
+  type Triage,
 } from './poll.ts';
 export {
   baseIntervalMs,

@@ -10,10 +10,20 @@ import { type FeedEntry, parseFeed } from './parse.ts';
 import { DEFAULT_POLICY, nextPollAt, type PollPolicy } from './schedule.ts';
 import { currentState, type FeedState } from './state.ts';
 
-/** Which articles were already queued: the poller's memory. */
+/** Fetched articles sorted by what the queue needs of them; the rest were already queued from this feed. */
+export interface Triage {
+  /** Never queued, or changed since: to queue in full. */
+  unseen: Article[];
+  /** Queued unchanged from another feed, carried by this one for the first time: only the feed to credit. */
+  carried: Article[];
+}
+
+/** Which articles were already queued, in which version and from which feeds: the poller's memory. */
 export interface ArticleLedger {
-  unseen(articles: Article[]): Promise<Article[]>;
+  triage(articles: Article[]): Promise<Triage>;
   markSeen(article: Article): Promise<void>;
+  /** Adds the article's feed to those that carried it, the version queued unchanged. */
+  markCarried(article: Article): Promise<void>;
 }
 
 export interface QueueResult {
@@ -22,7 +32,10 @@ export interface QueueResult {
 }
 
 export interface ArticleQueue {
+  /** Queues each article for extraction. */
   send(articles: Article[]): Promise<QueueResult>;
+  /** Queues, for each article, only a credit: its feed carries it too (no extraction again). */
+  credit(articles: Article[]): Promise<QueueResult>;
 }
 
 /** Per-feed state and per-host limits, kept between polls. */
@@ -55,6 +68,8 @@ export interface PollResult {
   unchanged?: boolean;
   entries: number;
   queued: number;
+  /** Articles already queued from another feed, for which only this feed's credit was queued. */
+  credited: number;
   error?: string;
   nextPollAt: string;
 }
@@ -65,6 +80,7 @@ type Outcome = Partial<FeedState> & {
   gone?: boolean;
   entries?: number;
   queued?: number;
+  credited?: number;
   observedGaps?: number[];
 };
 
@@ -79,19 +95,31 @@ function gapsBetween(entries: FeedEntry[]): number[] {
   return times.slice(1).map((t, i) => (times[i] as number) - t);
 }
 
-/** Queues what is new in a fetched feed; only SQS-accepted articles are marked seen. */
+const NOTHING_SENT: QueueResult = { sent: [], failed: [] };
+
+/**
+ * Queues what is new in a fetched feed: new or changed articles in full, known ones this feed carries
+ * for the first time as a credit only. Only what SQS accepted is marked, so a crash in between sends
+ * twice (harmless) rather than never.
+ */
 async function queueNew(feed: Feed, entries: FeedEntry[], deps: PollDeps, now: Date) {
   const articles = entries
     .map((entry) => articleFromEntry(feed, entry, now))
     .filter((a): a is Article => !!a);
   const unique = [...new Map(articles.map((article) => [article.id, article])).values()];
-  const fresh = await deps.ledger.unseen(unique);
-  const { sent, failed } = fresh.length ? await deps.queue.send(fresh) : { sent: [], failed: [] };
-  for (const article of sent) await deps.ledger.markSeen(article);
-  for (const { article, reason } of failed) {
+  const { unseen, carried } = await deps.ledger.triage(unique);
+  const queued = unseen.length ? await deps.queue.send(unseen) : NOTHING_SENT;
+  const credits = carried.length ? await deps.queue.credit(carried) : NOTHING_SENT;
+  for (const article of queued.sent) await deps.ledger.markSeen(article);
+  for (const article of credits.sent) await deps.ledger.markCarried(article);
+  for (const { article, reason } of [...queued.failed, ...credits.failed]) {
     deps.log.warn(`feed ${feed.id}: could not queue ${article.url}, will retry next poll: ${reason}`);
   }
-  return { sent: sent.length, failed: failed.length };
+  return {
+    sent: queued.sent.length,
+    credited: credits.sent.length,
+    failed: queued.failed.length + credits.failed.length,
+  };
 }
 
 async function fetched(
@@ -107,7 +135,7 @@ async function fetched(
   if (bodyHash === state.bodyHash) return { ...validators, bodyHash, hints, entries: state.items, queued: 0 };
   const xml = decodeBody(response.body, response.headers['content-type']);
   const { entries } = await parseFeed(xml);
-  const { sent, failed } = await queueNew(feed, entries, deps, now);
+  const { sent, credited, failed } = await queueNew(feed, entries, deps, now);
   const newest = entries
     .map((e) => e.publishedAt)
     .filter((d): d is string => !!d)
@@ -121,9 +149,10 @@ async function fetched(
     hints: { ...hints, feedTtlMs: feedTtlMs(xml) },
     entries: entries.length,
     queued: sent,
+    credited,
     items: entries.length,
     newestItemAt: newest,
-    lastNewItemAt: sent ? now.toISOString() : state.lastNewItemAt,
+    lastNewItemAt: sent || credited ? now.toISOString() : state.lastNewItemAt,
     observedGaps: gapsBetween(entries),
   };
 }
@@ -178,7 +207,7 @@ export async function pollFeed(
       outcome = { failed: (error as Error).message };
     }
   }
-  const { hints, failed, gone, entries, queued, observedGaps, ...changes } = outcome;
+  const { hints, failed, gone, entries, queued, credited, observedGaps, ...changes } = outcome;
   const failures = failed
     ? state.consecutiveFailures + 1
     : blockedUntil && blockedUntil > now
@@ -212,7 +241,10 @@ export async function pollFeed(
   if (failed)
     deps.log.error(`feed ${feed.id} (${state.url}) failed: ${failed}`, { feedId: feed.id, failures });
   else
-    deps.log.info(`feed ${feed.id}: ${entries ?? 0} entries, ${queued ?? 0} new queued`, { feedId: feed.id });
+    deps.log.info(
+      `feed ${feed.id}: ${entries ?? 0} entries, ${queued ?? 0} new queued, ${credited ?? 0} credited`,
+      { feedId: feed.id },
+    );
   return {
     feedId: feed.id,
     ok: !failed,
@@ -220,6 +252,7 @@ export async function pollFeed(
     unchanged: !failed && queued === 0 && (changes.lastStatus === 304 || changes.bodyHash === state.bodyHash),
     entries: entries ?? 0,
     queued: queued ?? 0,
+    credited: credited ?? 0,
     error: failed,
     nextPollAt: next,
   };

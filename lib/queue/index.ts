@@ -1,10 +1,15 @@
 export { type DeadLetter, listDeadLetters, replayDeadLetters } from './dlq.ts';
 export {
   ArticleMessageSchema,
+  type ArticlesQueueMessage,
+  ArticlesQueueMessageSchema,
   BadMessageError,
+  CreditMessageSchema,
   decodeArticleMessage,
+  decodeArticlesQueueMessage,
   decodePollJob,
   encodeArticleMessage,
+  encodeCreditMessage,
   encodePollJob,
   PollJobMessageSchema,
 } from './messages.ts';

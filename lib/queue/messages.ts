@@ -1,9 +1,30 @@
 import { z } from 'zod';
 import { type Article, ArticleSchema } from '../articles/index.ts';
 import { type Feed, ResolvedFeedSchema } from '../feeds/index.ts';
+import { FeedRefSchema } from '../timeline/index.ts';
 
-/** The articles queue's message: versioned so a future shape can be told apart from this one. */
-export const ArticleMessageSchema = z.object({ v: z.literal(1), article: ArticleSchema });
+/**
+ * An article to extract. Versioned so a future shape can be told apart from this one; `kind` tells it
+ * from a credit (messages sent before credits existed have none, and are articles).
+ */
+export const ArticleMessageSchema = z.object({
+  v: z.literal(1),
+  kind: z.literal('article').default('article'),
+  article: ArticleSchema,
+});
+/** A feed carrying an article already queued from another feed: to credit, not to extract again. */
+export const CreditMessageSchema = z.object({
+  v: z.literal(1),
+  kind: z.literal('credit'),
+  articleId: ArticleSchema.shape.id,
+  feed: FeedRefSchema,
+});
+/** What the articles queue carries. */
+export const ArticlesQueueMessageSchema = z.discriminatedUnion('kind', [
+  ArticleMessageSchema,
+  CreditMessageSchema,
+]);
+export type ArticlesQueueMessage = z.infer<typeof ArticlesQueueMessageSchema>;
 /** The feeds queue's message: one due feed, with its configuration as the scheduler read it. */
 export const PollJobMessageSchema = z.object({ v: z.literal(1), feed: ResolvedFeedSchema });
 
@@ -31,9 +52,24 @@ function decode<T>(schema: z.ZodType<T>, body: string): T {
 }
 
 export function encodeArticleMessage(article: Article): string {
-  return JSON.stringify({ v: 1, article });
+  return JSON.stringify({ v: 1, kind: 'article', article });
 }
 
+/** The credit for the feed that carries `article`, named as that feed names itself. */
+export function encodeCreditMessage(article: Article): string {
+  return JSON.stringify({
+    v: 1,
+    kind: 'credit',
+    articleId: article.id,
+    feed: { id: article.feedId, name: article.feedName },
+  });
+}
+
+export function decodeArticlesQueueMessage(body: string): ArticlesQueueMessage {
+  return decode(ArticlesQueueMessageSchema, body);
+}
+
+/** An article message's article; a credit (or anything else) is refused. */
 export function decodeArticleMessage(body: string): Article {
   return decode(ArticleMessageSchema, body).article;
 }

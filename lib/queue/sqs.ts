@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { Article } from '../articles/index.ts';
 import type { ArticleQueue, Feed, PollJobQueue, QueueResult } from '../feeds/index.ts';
-import { encodeArticleMessage, encodePollJob } from './messages.ts';
+import { encodeArticleMessage, encodeCreditMessage, encodePollJob } from './messages.ts';
 
 const BATCH_COUNT = 10;
 /** SQS caps a batch's total payload; stay under it with room for attributes. */
@@ -81,9 +81,17 @@ export class SqsArticleQueue implements ArticleQueue {
     private readonly queueUrl: string,
   ) {}
 
-  async send(articles: Article[]): Promise<QueueResult> {
-    const { sent, failed } = await sendInBatches(this.client, this.queueUrl, articles, encodeArticleMessage);
+  private async sendAs(articles: Article[], encode: (article: Article) => string): Promise<QueueResult> {
+    const { sent, failed } = await sendInBatches(this.client, this.queueUrl, articles, encode);
     return { sent, failed: failed.map(({ item, reason }) => ({ article: item, reason })) };
+  }
+
+  send(articles: Article[]): Promise<QueueResult> {
+    return this.sendAs(articles, encodeArticleMessage);
+  }
+
+  credit(articles: Article[]): Promise<QueueResult> {
+    return this.sendAs(articles, encodeCreditMessage);
   }
 }
 

@@ -1,5 +1,4 @@
 import {
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -22,6 +21,7 @@ import {
   TimelineEventSchema,
   type TimelineReader,
 } from '../timeline/index.ts';
+import { conditionFailed } from './condition.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 
 const QUERY_PAGE = 100;
@@ -50,11 +50,7 @@ async function putIf(
     await client.send(new PutItemCommand(input));
     return true;
   } catch (error) {
-    if (
-      error instanceof ConditionalCheckFailedException ||
-      (error as Error).name === 'ConditionalCheckFailedException'
-    )
-      return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

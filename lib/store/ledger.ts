@@ -1,23 +1,61 @@
-import { BatchGetItemCommand, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
 import type { Article } from '../articles/index.ts';
-import type { ArticleLedger } from '../feeds/index.ts';
+import type { ArticleRecord, CreditLedger } from '../dedup/index.ts';
+import type { ArticleLedger, Triage } from '../feeds/index.ts';
+import { type FeedRef, FeedRefSchema } from '../timeline/index.ts';
+import { conditionFailed } from './condition.ts';
 import { keys } from './table.ts';
 
 const BATCH_GET_LIMIT = 100;
+
+/** A DynamoDB string set's members (unmarshalled as a Set; absent, none). */
+const members = (value: unknown): unknown[] =>
+  value instanceof Set ? [...value] : ((value as unknown[]) ?? []);
+
 const SeenItemSchema = z.object({
   articleId: z.string(),
-  contentHash: z.string(),
+  /** Absent while only the worker has written the item: the poller has not marked it queued. */
+  contentHash: z.string().optional(),
   /** Every feed that carried the article (a DynamoDB string set). */
-  feedIds: z
-    .preprocess((value) => (value instanceof Set ? [...value] : value), z.array(z.string()))
-    .default([]),
+  feedIds: z.preprocess(members, z.array(z.string())),
 });
 type Seen = z.infer<typeof SeenItemSchema>;
 
-/** Which articles the poller has already queued, and in which version (content hash). */
-export class DynamoArticleLedger implements ArticleLedger {
+const parsed = (member: unknown) => {
+  try {
+    return JSON.parse(member as string);
+  } catch {
+    return member;
+  }
+};
+
+/** The worker's part of the same item: how many accounts the article gave, and the feeds credited. */
+const RecordItemSchema = z.object({
+  accounts: z.number().int().nonnegative().optional(),
+  /** Feed refs as JSON strings in a string set, so that adding one is an atomic ADD. */
+  credits: z.preprocess((value) => members(value).map(parsed), z.array(FeedRefSchema)),
+});
+
+function recordOf(item: Record<string, unknown>): ArticleRecord {
+  const { accounts, credits } = RecordItemSchema.parse(unmarshall(item as never));
+  const byId = new Map(credits.map((feed) => [feed.id, feed]));
+  return { accounts, credits: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+/**
+ * The article ledger, one ARTICLE# item per article: the poller's memory of which articles it queued,
+ * in which version (content hash) and from which feeds; and the worker's note of how many accounts the
+ * article gave and which other feeds to credit on them. Each side updates only its own attributes.
+ */
+export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
@@ -45,35 +83,87 @@ export class DynamoArticleLedger implements ArticleLedger {
   }
 
   /**
-   * New articles, known ones whose content changed since they were queued, and known ones a feed
-   * carries for the first time: queued again, so that feed is credited on the events too.
+   * New articles and known ones whose content changed since they were queued are to queue; a known,
+   * unchanged one that this feed carries for the first time only has that feed to credit.
    */
-  async unseen(articles: Article[]): Promise<Article[]> {
+  async triage(articles: Article[]): Promise<Triage> {
     const seen = await this.seen([...new Set(articles.map((article) => article.id))]);
-    return articles.filter((article) => {
+    const result: Triage = { unseen: [], carried: [] };
+    for (const article of articles) {
       const record = seen.get(article.id);
-      return (
-        !record || record.contentHash !== article.contentHash || !record.feedIds.includes(article.feedId)
-      );
-    });
+      if (!record || record.contentHash !== article.contentHash) result.unseen.push(article);
+      else if (!record.feedIds.includes(article.feedId)) result.carried.push(article);
+    }
+    return result;
+  }
+
+  private update(articleId: string, update: Omit<UpdateItemCommandInput, 'TableName' | 'Key'>) {
+    return this.client.send(
+      new UpdateItemCommand({ ...update, TableName: this.tableName, Key: marshall(keys.article(articleId)) }),
+    );
   }
 
   /** Adds the feed to the article's set; an update, so two feeds marking one article both stay. */
   async markSeen(article: Article): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
+    await this.update(article.id, {
+      UpdateExpression: 'SET articleId = :id, contentHash = :h, #url = :u, seenAt = :t ADD feedIds :f',
+      ExpressionAttributeNames: { '#url': 'url' },
+      ExpressionAttributeValues: marshall({
+        ':id': article.id,
+        ':h': article.contentHash,
+        ':u': article.url,
+        ':t': new Date().toISOString(),
+        ':f': new Set([article.feedId]),
+      }),
+    });
+  }
+
+  /** Adds the feed to the article's set and nothing else: the version queued stays the one it was. */
+  async markCarried(article: Article): Promise<void> {
+    await this.update(article.id, {
+      UpdateExpression: 'ADD feedIds :f',
+      ExpressionAttributeValues: marshall({ ':f': new Set([article.feedId]) }),
+    });
+  }
+
+  /**
+   * Keeps the most accounts any version of the article gave (an edit that gives fewer leaves the
+   * earlier ones on their events). The item may not hold the poller's part yet: the poller marks an
+   * article after SQS took it, and the worker can be faster.
+   */
+  async recorded(articleId: string, accounts: number): Promise<ArticleRecord> {
+    try {
+      const { Attributes = {} } = await this.update(articleId, {
+        UpdateExpression: 'SET articleId = :id, accounts = :n',
+        ConditionExpression: 'attribute_not_exists(accounts) OR accounts < :n',
+        ExpressionAttributeValues: marshall({ ':id': articleId, ':n': accounts }),
+        ReturnValues: 'ALL_NEW',
+      });
+      return recordOf(Attributes);
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+    // As many or more already (a redelivery, a shorter edit): read the item as it is.
+    const { Item = {} } = await this.client.send(
+      new GetItemCommand({
         TableName: this.tableName,
-        Key: marshall(keys.article(article.id)),
-        UpdateExpression: 'SET articleId = :id, contentHash = :h, #url = :u, seenAt = :t ADD feedIds :f',
-        ExpressionAttributeNames: { '#url': 'url' },
-        ExpressionAttributeValues: marshall({
-          ':id': article.id,
-          ':h': article.contentHash,
-          ':u': article.url,
-          ':t': new Date().toISOString(),
-          ':f': new Set([article.feedId]),
-        }),
+        Key: marshall(keys.article(articleId)),
+        ConsistentRead: true,
       }),
     );
+    return recordOf(Item);
+  }
+
+  /** Adds the feed to the article's credits (a set: a redelivered credit adds nothing). */
+  async credit(articleId: string, feed: FeedRef): Promise<ArticleRecord> {
+    const { Attributes = {} } = await this.update(articleId, {
+      UpdateExpression: 'SET articleId = :id ADD credits :c',
+      ExpressionAttributeValues: marshall({
+        ':id': articleId,
+        ':c': new Set([JSON.stringify({ id: feed.id, name: feed.name })]),
+      }),
+      ReturnValues: 'ALL_NEW',
+    });
+    return recordOf(Attributes);
   }
 }

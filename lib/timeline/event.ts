@@ -7,6 +7,10 @@ const names = z.array(z.string());
 /** People, places and organisations named by the event's accounts. */
 export const EntitiesSchema = z.object({ people: names, places: names, organizations: names });
 
+/** A feed as a source credits it: its configured id and name. */
+export const FeedRefSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type FeedRef = z.infer<typeof FeedRefSchema>;
+
 /**
  * One article's account of an event: where it was reported (the public part) and what the article
  * said (date, wording, names), from which the event itself is derived.
@@ -20,7 +24,7 @@ export const SourceSchema = z.object({
   publishedAt: instant,
   quote: z.string(),
   /** Every feed that carried the article, the first (feedId) included. */
-  feeds: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  feeds: z.array(FeedRefSchema).default([]),
   /** Which of the article's events this is, in extraction order: one source per article per event. */
   position: z.number().int().nonnegative(),
   kind: z.enum(['dated', 'report']),

@@ -3,6 +3,8 @@ export { CursorCodec, type CursorPosition, InvalidCursorError } from './cursor.t
 export { describeDate, describeFilters, describeWhen } from './describe.ts';
 export {
   EntitiesSchema,
+  type FeedRef,
+  FeedRefSchema,
   isoDate,
   type Source,
   SourceSchema,

@@ -136,7 +136,7 @@ describe('failure drills', () => {
         queue: new SqsArticleQueue(down, stack.articles.url),
       });
       expect(refused.queued).toBe(0);
-      expect(await ledger.unseen([{ ...articleOf(feed) }])).toHaveLength(1);
+      expect((await ledger.triage([{ ...articleOf(feed) }])).unseen).toHaveLength(1);
       const recovered = await pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), {
         ...deps,
         queue: new SqsArticleQueue(stack.sqs, stack.articles.url),

@@ -1,8 +1,17 @@
+import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOnce } from '../../infra/local/runner.ts';
+import { handler as pollerHandler } from '../../functions/poller/handler.ts';
+import { handler as schedulerHandler } from '../../functions/scheduler/handler.ts';
+import { handler as workerHandler } from '../../functions/worker/handler.ts';
+import { runOnce, scheduledEvent } from '../../infra/local/runner.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { toRecord, WorkerLoop } from '../../infra/local/worker-loop.ts';
+import { articleId } from '../../lib/articles/index.ts';
+import { DynamoEventStore } from '../../lib/store/index.ts';
+import { sortKeyBounds } from '../../lib/timeline/index.ts';
 import { portsArticle, portsEvents, wireArticle } from '../fixtures/black-sea.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { getJson, withTimeline, workspace } from '../support/local.ts';
+import { getJson, takeAll, withTimeline, workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
 const timeline = (base: string) => getJson(`${base}/timeline?order=asc&limit=200`);
@@ -126,4 +135,112 @@ describe('the pipeline, end to end on the embedded emulators', () => {
       expect(mirrored.body.events.length).toBe(portsEvents.length + 1);
     });
   });
+});
+
+/** Polls every configured feed now, through the scheduler and poller handlers, and takes what the
+ * poll put on the articles queue, unprocessed. */
+async function pollAndTake(stack: LocalStack): Promise<Message[]> {
+  await schedulerHandler(scheduledEvent(new Date(), true));
+  const { url, arn } = stack.feeds;
+  await new WorkerLoop({ sqs: stack.sqs, queueUrl: url, queueArn: arn, handler: pollerHandler }).drain();
+  return takeAll(stack.sqs, stack.articles.url);
+}
+
+/** Hands one message to the worker handler, as Lambda would, and deletes it once processed. */
+async function deliver(stack: LocalStack, message: Message) {
+  const response = await workerHandler({ Records: [toRecord(message, stack.articles.arn, 'us-east-1')] });
+  expect(response.batchItemFailures).toEqual([]);
+  await stack.sqs.send(
+    new DeleteMessageCommand({ QueueUrl: stack.articles.url, ReceiptHandle: message.ReceiptHandle }),
+  );
+}
+
+async function storedVersions(stack: LocalStack): Promise<Record<string, number>> {
+  const versions: Record<string, number> = {};
+  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
+    ...sortKeyBounds(),
+    order: 'asc',
+  }))
+    versions[event.id] = event.version;
+  return versions;
+}
+
+/** What a message on the articles queue is: its kind, its article, and the feed it is from. */
+function whatIs(message: Message): [string, string, string] {
+  const body = JSON.parse(message.Body ?? '');
+  return body.kind === 'credit'
+    ? ['credit', body.articleId, body.feed.id]
+    : [body.kind, body.article.id, body.article.feedId];
+}
+
+describe('an article in two feeds: queued once, credited to both', () => {
+  const feeds = new FeedServer();
+  const harbour = { id: 'harbour-news', name: 'Harbour News', url: '' };
+  const mirror = { id: 'mirror', name: 'Mirror', url: '' };
+  const id = articleId({ link: portsArticle.link, feedId: harbour.id }) as string;
+
+  beforeAll(async () => {
+    await feeds.start();
+    feeds.serve('/harbour.xml', rss('Harbour News', [portsArticle]));
+    feeds.serve(
+      '/mirror.xml',
+      rss('Mirror', [{ ...portsArticle, link: portsArticle.link.replace('?utm_source=rss', '') }]),
+    );
+    harbour.url = feeds.url('/harbour.xml');
+    mirror.url = feeds.url('/mirror.xml');
+  });
+  afterAll(() => feeds.stop());
+
+  for (const order of ['article', 'credit'] as const) {
+    it(`${order} processed first: one article message, one credit, every event credited to both feeds with one write`, async () => {
+      const ws = workspace();
+      ws.writeFeeds([harbour]);
+      const stack = await startLocalStack(ws.options);
+      try {
+        const first = await pollAndTake(stack);
+        ws.writeFeeds([harbour, mirror]);
+        const second = await pollAndTake(stack);
+        // Everything the articles queue received for the article: once in full, once as a credit.
+        expect([...first, ...second].map(whatIs)).toEqual([
+          ['article', id, 'harbour-news'],
+          ['credit', id, 'mirror'],
+        ]);
+        const [article, credit] = [first[0] as Message, second[0] as Message];
+        for (const message of order === 'article' ? [article, credit] : [credit, article]) {
+          await deliver(stack, message);
+        }
+        // Created, then credited once: one write per event for the credit, whichever came first.
+        const versions = await storedVersions(stack);
+        expect(Object.keys(versions)).toHaveLength(portsEvents.length + 1);
+        expect(new Set(Object.values(versions))).toEqual(new Set([1]));
+        // The credit delivered again writes nothing.
+        await deliver(stack, credit);
+        expect(await storedVersions(stack)).toEqual(versions);
+        // Polled again, neither feed queues anything.
+        expect(await pollAndTake(stack)).toEqual([]);
+      } finally {
+        await stack.stop();
+      }
+
+      await withTimeline(ws.options, async (base) => {
+        const all = (await timeline(base)).body.events;
+        expect(all).toHaveLength(portsEvents.length + 1);
+        for (const event of all) {
+          expect(event.sources).toHaveLength(1);
+          expect(event.sources[0]).toMatchObject({
+            feedId: 'harbour-news',
+            feeds: [
+              { id: 'harbour-news', name: 'Harbour News' },
+              { id: 'mirror', name: 'Mirror' },
+            ],
+          });
+        }
+        const ids = all.map((e: { id: string }) => e.id).sort();
+        for (const feed of ['harbour-news', 'mirror']) {
+          const { body } = await getJson(`${base}/timeline?feed=${feed}&limit=200`);
+          expect(body.events.map((e: { id: string }) => e.id).sort()).toEqual(ids);
+        }
+      });
+    });
+  }
 });

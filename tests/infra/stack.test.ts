@@ -11,7 +11,7 @@ import {
 import { suppressReviewedFindings } from '../../infra/cdk/nag.ts';
 import { ARTICLES_QUEUE, FEEDS_QUEUE } from '../../infra/local/stack.ts';
 import { MAX_RECEIVE_COUNT } from '../../lib/queue/provision.ts';
-import { tableDefinition } from '../../lib/store/table.ts';
+import { keys, tableDefinition } from '../../lib/store/table.ts';
 
 // Synthesized once, without esbuild bundles (inline placeholders): `npm run synth` bundles for real.
 let stack: DatelineStack;
@@ -240,15 +240,37 @@ describe('least-privilege IAM', () => {
     expect(all.filter((a) => writes.test(a) || a.startsWith('sqs:'))).toEqual([]);
   });
 
+  const leadingKeys = (leading: string[]) => ({
+    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
+  });
+  const writing = (fn: string) => statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
+
   it('only the worker writes events: scheduler and poller writes are limited to their key prefixes', () => {
-    expect(actions(statementsOf('worker')).some((a) => writes.test(a))).toBe(true);
     const prefixes = { scheduler: ['FEED#*'], poller: ['FEED#*', 'ARTICLE#*', 'HOST#*'] };
     for (const [fn, leading] of Object.entries(prefixes)) {
-      const writing = statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
-      expect(writing).toHaveLength(1);
-      expect(writing[0]?.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
-      });
+      expect(writing(fn)).toHaveLength(1);
+      expect(writing(fn)[0]?.Condition).toEqual(leadingKeys(leading));
+    }
+  });
+
+  it('the worker puts events and postings and updates the article ledger, nothing else', () => {
+    expect(writing('worker').map((s) => [[s.Action].flat(), s.Condition])).toEqual([
+      [['dynamodb:PutItem'], leadingKeys(['EVENT#*', 'ACCOUNT#*'])],
+      [['dynamodb:UpdateItem'], leadingKeys(['ARTICLE#*'])],
+    ]);
+  });
+
+  it("grants the worker's puts on every item family its store writes by put", () => {
+    const puts = writing('worker').find((s) => [s.Action].flat().includes('dynamodb:PutItem'));
+    const condition = puts?.Condition as ReturnType<typeof leadingKeys> | undefined;
+    const granted = (condition?.['ForAllValues:StringLike']['dynamodb:LeadingKeys'] ?? []).map((p) =>
+      p.replace(/\*$/, ''),
+    );
+    for (const { pk } of [keys.event('evt_1'), keys.posting('art_1', 0)]) {
+      expect(
+        granted.some((prefix) => pk.startsWith(prefix)),
+        pk,
+      ).toBe(true);
     }
   });
 

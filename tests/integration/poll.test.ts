@@ -4,10 +4,10 @@ import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { type Feed, type PollDeps, pollFeed } from '../../lib/feeds/index.ts';
 import { guardedFetch } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
-import { decodeArticleMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
+import { decodeArticleMessage, decodeArticlesQueueMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { workspace } from '../support/local.ts';
+import { takeAll, workspace } from '../support/local.ts';
 import { type FixtureItem, rss } from '../support/rss.ts';
 
 const items: FixtureItem[] = Array.from({ length: 23 }, (_, i) => ({
@@ -77,15 +77,43 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     expect(Attributes?.ApproximateNumberOfMessages).toBe('23');
   });
 
+  const edited = items.map((item, i) =>
+    i === 4 ? { ...item, html: `${item.html}<p>Corrected.</p>` } : item,
+  );
+
   it('queues an article again when the feed edits it', async () => {
     const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
     const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
-    const edited = items.map((item, i) =>
-      i === 4 ? { ...item, html: `${item.html}<p>Corrected.</p>` } : item,
-    );
     server.serve('/bulletins.xml', rss('Bulletins', edited));
     const result = await poll({ ledger, queue, log: recorder() });
     expect(result.queued).toBe(1);
+  });
+
+  it('sends a credit, not the article again, for what a second feed carries unchanged; a refused one is retried', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    server.serve('/mirror.xml', rss('Mirror', edited));
+    const mirror: Feed = { ...feed, id: 'mirror', name: 'Mirror', url: server.url('/mirror.xml') };
+    const pollMirror = async (queue: SqsArticleQueue) =>
+      pollFeed(mirror, (await states.getMany([mirror.id])).get(mirror.id), {
+        ledger,
+        queue,
+        log: recorder(),
+        fetch,
+        states,
+      });
+    await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: stack.articles.url }));
+    const refused = await pollMirror(new SqsArticleQueue(stack.sqs, `${stack.articles.url}-does-not-exist`));
+    expect(refused).toMatchObject({ ok: true, entries: 23, queued: 0, credited: 0 });
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    expect(await pollMirror(queue)).toMatchObject({ queued: 0, credited: 23 });
+    expect(await pollMirror(queue)).toMatchObject({ queued: 0, credited: 0 });
+    const messages = (await takeAll(stack.sqs, stack.articles.url)).map((m) =>
+      decodeArticlesQueueMessage(m.Body ?? ''),
+    );
+    expect(messages).toHaveLength(23);
+    expect(new Set(messages.map((m) => (m.kind === 'credit' ? m.feed.id : m.kind)))).toEqual(
+      new Set(['mirror']),
+    );
   });
 
   it('queues an article too long for one message, trimmed at a sentence and flagged, not failed', async () => {

@@ -1,3 +1,4 @@
+import type { Article } from '../../lib/articles/index.ts';
 import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 
@@ -27,4 +28,22 @@ export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'dat
 /** An event as the worker derives it from its accounts, under its first account's id. */
 export function anEvent(...accounts: Source[]): TimelineEvent {
   return deriveEvent(accountId(accounts[0] as Source), accounts, 0);
+}
+
+/** An article as the poller queues it, with plain defaults for everything a test does not set. */
+export function anArticle(n: number, fields: Partial<Article> = {}): Article {
+  return {
+    id: `art_${n.toString(16).padStart(32, '0')}`,
+    feedId: 'wire',
+    feedName: 'Wire',
+    url: `https://wire.example/articles/${n}`,
+    title: `Article ${n}`,
+    publishedAt: '2024-10-15T08:30:00.000Z',
+    html: `<p>Article ${n}.</p>`,
+    trimmed: false,
+    topics: [],
+    fullText: 'never',
+    contentHash: 'h1',
+    ...fields,
+  };
 }

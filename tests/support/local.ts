@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
 import { timelineApp } from '../../functions/timeline/app.ts';
 import type { RunnerOptions } from '../../infra/local/cli.ts';
@@ -56,4 +57,21 @@ export async function withTimeline<T>(
 export async function getJson(url: string): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(url);
   return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+/** Takes every visible message off a queue, unprocessed: hidden for 10 minutes, not deleted. */
+export async function takeAll(sqs: SQSClient, queueUrl: string): Promise<Message[]> {
+  const taken: Message[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 600,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    if (!Messages.length) return taken;
+    taken.push(...Messages);
+  }
 }
