@@ -249,7 +249,14 @@ describe('failure drills', () => {
       worker.start();
       while (worker.stats.succeeded < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       await stack.outage?.stopDynamo();
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // At least 1.5 s, and until the worker has met the outage: under load one message can keep it
+      // busy past a fixed wait (a failure of the drill, not of the worker).
+      const down = Date.now();
+      const since = () => Date.now() - down;
+      while (since() < 1_500 || (worker.stats.failed === 0 && since() < 30_000)) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const outageSeconds = (since() / 1000).toFixed(1);
       const failedDuringOutage = worker.stats.failed;
       await stack.outage?.startDynamo();
       await worker.stop();
@@ -263,7 +270,7 @@ describe('failure drills', () => {
       expect(failedDuringOutage).toBeGreaterThan(0);
       expect(await storedTimeline(stack)).toEqual(clean);
       console.log(
-        `drill: DynamoDB stopped for 1.5 s while the worker ran → ${failedDuringOutage} failed receive(s), retried after the restart → the clean run's ${clean.length} events`,
+        `drill: DynamoDB stopped for ${outageSeconds} s while the worker ran → ${failedDuringOutage} failed receive(s), retried after the restart → the clean run's ${clean.length} events`,
       );
     } finally {
       await stack.stop();
