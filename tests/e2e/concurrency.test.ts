@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -8,7 +8,7 @@ import { encodeArticleMessage } from '../../lib/queue/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
-import { workspace } from '../support/local.ts';
+import { sendBodies, workspace } from '../support/local.ts';
 
 const WORKERS = 8;
 
@@ -22,16 +22,6 @@ function shuffled<T>(items: T[], seed = 20241013): T[] {
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
   return copy;
-}
-
-async function send(stack: LocalStack, bodies: string[]) {
-  for (let i = 0; i < bodies.length; i += 10) {
-    const entries = bodies.slice(i, i + 10).map((body, j) => ({ Id: `m${j}`, MessageBody: body }));
-    const { Failed = [] } = await stack.sqs.send(
-      new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }),
-    );
-    expect(Failed).toEqual([]);
-  }
 }
 
 async function queueEmpty(stack: LocalStack): Promise<boolean> {
@@ -82,7 +72,7 @@ async function processAll(stack: LocalStack, loops: number): Promise<TimelineEve
 async function timeline(bodies: string[], loops: number) {
   const stack = await startLocalStack(workspace().options);
   try {
-    await send(stack, bodies);
+    await sendBodies(stack, bodies);
     return await processAll(stack, loops);
   } finally {
     await stack.stop();

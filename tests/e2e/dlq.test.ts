@@ -6,22 +6,17 @@ import { WorkerLoop } from '../../infra/local/worker-loop.ts';
 import { encodeArticleMessage } from '../../lib/queue/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
+import { anArticle, CHANNEL_CLOSED } from '../support/accounts.ts';
 import { run } from '../support/cli.ts';
 import { workspace } from '../support/local.ts';
 
-const article = {
-  id: `art_${'d'.repeat(32)}`,
+const article = anArticle(0xd, {
   feedId: 'harbour',
   feedName: 'Harbour News',
   url: 'https://harbour.example/dead-letter-drill',
   title: 'Channel closed',
-  publishedAt: '2024-10-15T08:30:00.000Z',
-  html: '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>',
-  topics: [],
-  fullText: 'never' as const,
-  trimmed: false,
-  contentHash: 'h1',
-};
+  html: CHANNEL_CLOSED,
+});
 
 describe('dead letters: a message that keeps failing, then replayed once the cause is fixed', () => {
   it('retries 5 times, lands in the DLQ, is listed by npm run dlq -- list and processed after replay', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { runOnce } from '../../infra/local/runner.ts';
@@ -9,12 +9,12 @@ import { WorkerLoop } from '../../infra/local/worker-loop.ts';
 import type { Article } from '../../lib/articles/index.ts';
 import { articleFromEntry, type Feed, parseFeed, pollFeed } from '../../lib/feeds/index.ts';
 import { decodeBody, guardedFetch } from '../../lib/http/index.ts';
-import { encodeArticleMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
+import { SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { getJson, withTimeline, workspace } from '../support/local.ts';
+import { getJson, sendArticles, withTimeline, workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
 /** The bundled demo outlets' articles, as the poller would queue them. */
@@ -48,12 +48,7 @@ async function timelineAfter(batches: Article[][]): Promise<unknown[]> {
   let stack: LocalStack | undefined;
   for (const batch of batches) {
     stack = await startLocalStack(ws.options);
-    for (let i = 0; i < batch.length; i += 10) {
-      const entries = batch
-        .slice(i, i + 10)
-        .map((article, j) => ({ Id: `m${j}`, MessageBody: encodeArticleMessage(article) }));
-      await stack.sqs.send(new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }));
-    }
+    await sendArticles(stack, batch);
     await new WorkerLoop({
       sqs: stack.sqs,
       queueUrl: stack.articles.url,
@@ -174,12 +169,7 @@ describe('failure drills', () => {
     writeFileSync(ws.options.feedsPath, 'feeds: []\n');
     const stack = await startLocalStack(ws.options);
     try {
-      for (let i = 0; i < articles.length; i += 10) {
-        const entries = articles
-          .slice(i, i + 10)
-          .map((article, j) => ({ Id: `m${j}`, MessageBody: encodeArticleMessage(article) }));
-        await stack.sqs.send(new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }));
-      }
+      await sendArticles(stack, articles);
       // A second process on the same services, the way a Lambda worker shares them: npm start with
       // the endpoints set starts no emulator of its own.
       const env = Object.fromEntries(
@@ -233,12 +223,7 @@ describe('failure drills', () => {
     const clean = await timelineAfter([articles]);
     const stack = await startLocalStack(workspace().options);
     try {
-      for (let i = 0; i < articles.length; i += 10) {
-        const entries = articles
-          .slice(i, i + 10)
-          .map((article, j) => ({ Id: `m${j}`, MessageBody: encodeArticleMessage(article) }));
-        await stack.sqs.send(new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }));
-      }
+      await sendArticles(stack, articles);
       const worker = new WorkerLoop({
         sqs: stack.sqs,
         queueUrl: stack.articles.url,

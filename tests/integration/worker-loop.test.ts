@@ -7,6 +7,7 @@ import { WorkerLoop } from '../../infra/local/worker-loop.ts';
 import { encodeArticleMessage } from '../../lib/queue/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { sortKeyBounds } from '../../lib/timeline/index.ts';
+import { anArticle, CHANNEL_CLOSED } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 
 async function depth(stack: LocalStack, url: string): Promise<number> {
@@ -21,19 +22,7 @@ async function depth(stack: LocalStack, url: string): Promise<number> {
   );
 }
 
-const article = {
-  id: `art_${'a'.repeat(32)}`,
-  feedId: 'fixture',
-  feedName: 'Fixture',
-  url: 'https://example.org/a',
-  title: 'A',
-  publishedAt: '2024-10-15T08:30:00.000Z',
-  html: '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>',
-  topics: [],
-  fullText: 'never' as const,
-  trimmed: false,
-  contentHash: 'h1',
-};
+const article = anArticle(0xa, { feedId: 'fixture', feedName: 'Fixture', html: CHANNEL_CLOSED });
 
 describe('the local worker loop on fauxqs', () => {
   let stack: LocalStack | undefined;

@@ -2,11 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  type Message,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
 import { timelineApp } from '../../functions/timeline/app.ts';
 import type { RunnerOptions } from '../../infra/local/cli.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import type { Article } from '../../lib/articles/index.ts';
+import { encodeArticleMessage } from '../../lib/queue/index.ts';
 
 export interface FeedEntryConfig {
   id: string;
@@ -75,3 +82,18 @@ export async function takeAll(sqs: SQSClient, queueUrl: string): Promise<Message
     taken.push(...Messages);
   }
 }
+
+/** Puts article messages on the stack's articles queue, ten per batch; a refused entry fails the test. */
+export async function sendBodies(stack: LocalStack, bodies: string[]): Promise<void> {
+  for (let i = 0; i < bodies.length; i += 10) {
+    const entries = bodies.slice(i, i + 10).map((body, j) => ({ Id: `m${j}`, MessageBody: body }));
+    const { Failed = [] } = await stack.sqs.send(
+      new SendMessageBatchCommand({ QueueUrl: stack.articles.url, Entries: entries }),
+    );
+    if (Failed.length) throw new Error(`articles queue refused ${Failed.length} message(s)`);
+  }
+}
+
+/** The articles, encoded as the poller queues them. */
+export const sendArticles = (stack: LocalStack, articles: Article[]) =>
+  sendBodies(stack, articles.map(encodeArticleMessage));
