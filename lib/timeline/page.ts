@@ -22,6 +22,13 @@ export interface TimelineReader {
   resolve(id: string): Promise<string | undefined>;
 }
 
+/**
+ * The most events one request reads. A filter few events match (a rare topic, a feed gone quiet)
+ * would otherwise read the whole timeline for one page: past this, the page ends early, holding what
+ * it found (perhaps nothing), with a cursor where the reading stopped.
+ */
+export const SCAN_BUDGET = 1_000;
+
 export interface TimelinePage {
   events: TimelineEvent[];
   nextCursor: string | null;
@@ -55,6 +62,7 @@ export async function pageTimeline(
   reader: TimelineReader,
   cursors: CursorCodec,
   query: TimelineQuery,
+  budget = SCAN_BUDGET,
 ): Promise<TimelinePage> {
   const fingerprint = filterFingerprint(query);
   let after: string | undefined;
@@ -67,20 +75,31 @@ export async function pageTimeline(
   }
   const events: TimelineEvent[] = [];
   let more = false;
+  let examined = 0;
+  let lastRead: TimelineEvent | undefined;
   for await (const event of reader.range({
     ...sortKeyBounds(query.from, query.to),
     order: query.order,
     after,
   })) {
-    if (!matches(event, query)) continue;
+    if (examined === budget) {
+      more = true;
+      break;
+    }
+    examined++;
+    if (!matches(event, query)) {
+      lastRead = event;
+      continue;
+    }
     if (events.length === query.limit) {
       more = true;
       break;
     }
     events.push(event);
+    lastRead = event;
   }
-  const last = events[events.length - 1];
+  const resumeAt = events.length === query.limit ? events[events.length - 1] : lastRead;
   const nextCursor =
-    more && last ? cursors.encode({ k: sortKeyOf(last), o: query.order, f: fingerprint }) : null;
+    more && resumeAt ? cursors.encode({ k: sortKeyOf(resumeAt), o: query.order, f: fingerprint }) : null;
   return { events, nextCursor };
 }

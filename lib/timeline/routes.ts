@@ -68,7 +68,7 @@ export const timelineRoute = listingRoute({
   path: '/timeline',
   summary: 'A page of the merged timeline',
   description:
-    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` for the next page.',
+    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` until it is null: a request reads at most 1,000 events, so a sparse filter can answer a short (even empty) page with a cursor.',
   body: { description: 'One page of events', type: 'application/json', schema: TimelinePageSchema },
 });
 

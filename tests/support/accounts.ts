@@ -30,11 +30,11 @@ export function anEvent(...accounts: Source[]): TimelineEvent {
   return deriveEvent(accountId(accounts[0] as Source), accounts, 0);
 }
 
-/** An article as the poller queues it, with plain defaults for everything a test does not set. */
 /** One dated event in one sentence: what the worker tests and drills put on the queue. */
 export const CHANNEL_CLOSED =
   '<p>On 3 October the harbour master closed the northern channel to cargo traffic.</p>';
 
+/** An article as the poller queues it, with plain defaults for everything a test does not set. */
 export function anArticle(n: number, fields: Partial<Article> = {}): Article {
   return {
     id: `art_${n.toString(16).padStart(32, '0')}`,

@@ -4,11 +4,15 @@ import {
   CursorCodec,
   type CursorPosition,
   InvalidCursorError,
+  pageTimeline,
+  type RangeRequest,
   sortDate,
   sortKeyBounds,
   sortKeyOf,
+  type TimelineEvent,
   TimelineQuerySchema,
 } from '../../lib/timeline/index.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 
 describe('CursorCodec', () => {
   const codec = new CursorCodec('first-secret');
@@ -214,5 +218,59 @@ describe('sortKeyBounds', () => {
   it('does not treat 1 October or 1 November as 1 January', () => {
     expect(sortKeyBounds('2024-10-01').lower).toBe('2024-10-00');
     expect(sortKeyBounds('2024-11-01').lower).toBe('2024-11-00');
+  });
+});
+
+describe('pageTimeline: a sparse filter reads a bounded number of events per request', () => {
+  /** Storage in sort-key order, counting what a request reads. */
+  function arrayReader(events: TimelineEvent[]) {
+    const sorted = [...events].sort((a, b) => sortKeyOf(b).localeCompare(sortKeyOf(a)));
+    const reader = {
+      read: 0,
+      async *range({ after }: RangeRequest) {
+        for (const event of sorted) {
+          if (after && sortKeyOf(event) >= after) continue;
+          reader.read++;
+          yield event;
+        }
+      },
+      get: async () => undefined,
+      resolve: async () => undefined,
+    };
+    return reader;
+  }
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const events = Array.from({ length: 250 }, (_, n) =>
+    anEvent(anAccount(n, { date: day(n), summary: `Event ${n}`, topics: n === 7 ? ['rare'] : ['common'] })),
+  );
+  const cursors = new CursorCodec('a-test-secret-of-16+');
+  const query = (extra: Record<string, string> = {}) => TimelineQuerySchema.parse({ limit: '10', ...extra });
+
+  it('ends a page early at the budget, with a cursor where reading stopped, and finds the match later', async () => {
+    const reader = arrayReader(events);
+    const found: string[] = [];
+    let cursor: string | undefined;
+    let requests = 0;
+    do {
+      const before = reader.read;
+      const page = await pageTimeline(
+        reader,
+        cursors,
+        query({ topic: 'rare', ...(cursor ? { cursor } : {}) }),
+        100,
+      );
+      expect(reader.read - before).toBeLessThanOrEqual(101); // the budget, and the one showing there is more
+      found.push(...page.events.map((e) => e.summary));
+      cursor = page.nextCursor ?? undefined;
+      requests++;
+    } while (cursor);
+    expect(found).toEqual(['Event 7']);
+    expect(requests).toBe(3); // 250 events, 100 a request
+  });
+
+  it('fills an unfiltered page without touching the budget', async () => {
+    const page = await pageTimeline(arrayReader(events), cursors, query(), 100);
+    expect(page.events).toHaveLength(10);
+    expect(page.nextCursor).not.toBeNull();
   });
 });

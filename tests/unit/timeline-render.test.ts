@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { webUrl } from '../../lib/timeline/html/markup.ts';
-import { groupByDate } from '../../lib/timeline/html/timeline-page.ts';
+import { groupByDate, timelinePage } from '../../lib/timeline/html/timeline-page.ts';
 import {
   atomFeed,
   datesOf,
@@ -220,5 +220,22 @@ describe('the page helpers', () => {
       '',
     ])
       expect(webUrl(url), url).toBeUndefined();
+  });
+});
+
+describe('timelinePage: an empty page', () => {
+  const query = TimelineQuerySchema.parse({ topic: 'rare' });
+  const render = (nextCursor: string | null) =>
+    timelinePage({ form: { topic: 'rare' }, query, events: [], nextCursor, problems: [] });
+
+  it('says none match only when the listing is exhausted', () => {
+    expect(render(null)).toContain('No events match these filters.');
+  });
+
+  it('says the search goes on when a sparse filter ended the page early', () => {
+    const html = render('next-cursor');
+    expect(html).not.toContain('No events match these filters.');
+    expect(html).toContain('the next page searches on');
+    expect(html).toContain('rel="next"');
   });
 });

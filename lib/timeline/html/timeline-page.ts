@@ -85,7 +85,15 @@ function problemList(problems: InvalidParam[]): Child {
   );
 }
 
-function timeline(events: PublicEvent[], filters: Partial<TimelineQuery>): Child {
+function timeline(events: PublicEvent[], filters: Partial<TimelineQuery>, more: boolean): Child {
+  // A sparse filter's page can end at the read budget before it finds anything: say so, not "none".
+  if (events.length === 0 && more) {
+    return h(
+      'p',
+      { class: 'empty' },
+      'No matching events in the stretch searched so far; the next page searches on.',
+    );
+  }
   if (events.length === 0) return h('p', { class: 'empty' }, 'No events match these filters.');
   const topicHref = (topic: string) => `/${searchOf({ ...filters, topic, cursor: undefined })}`;
   return groupByDate(events).map(({ date, events: onDate }) =>
@@ -147,7 +155,7 @@ export function timelinePage({ form, query, events, nextCursor, problems }: Time
       ),
       filterForm(form, topics),
       problemList(problems),
-      h('main', null, timeline(events, filters)),
+      h('main', null, timeline(events, filters, nextCursor !== null)),
       pager(query, nextCursor),
       h(
         'footer',
