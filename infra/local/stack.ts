@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
-import { ensureTable } from '../../lib/store/index.ts';
+import { ensureTable, fileStoredAccounts } from '../../lib/store/index.ts';
 import { type Emulator, QueueSnapshots, startDynalite, startFauxqsServer } from './emulators.ts';
 
 export const ARTICLES_QUEUE = 'dateline-articles';
@@ -97,6 +97,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   mkdirSync(options.dataDir, { recursive: true });
   await ensureTable(dynamo, process.env.TABLE_NAME as string);
+  // A data folder from before postings: file its accounts once, so new articles still find its events.
+  await fileStoredAccounts(dynamo, process.env.TABLE_NAME as string);
   const articles = await queuePair(sqs, ARTICLES_QUEUE, 'ARTICLES');
   const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
 

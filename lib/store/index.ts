@@ -1,5 +1,6 @@
 export { DynamoEventStore } from './events.ts';
 export { DynamoFeedStates } from './feed-states.ts';
 export { DynamoArticleLedger } from './ledger.ts';
+export { fileStoredAccounts } from './migrate.ts';
 export { ensureTable } from './provision.ts';
 export { BY_PARTITION_INDEX, FEEDS_PARTITION, keys, TIMELINE_PARTITION, tableDefinition } from './table.ts';
