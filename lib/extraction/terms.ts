@@ -29,6 +29,10 @@ const GENERIC = new Set(
     .filter(Boolean),
 );
 
+const NAME = 1.5;
+/** A capitalised first word: a name ("Vasko wins") or just the sentence's start ("Trains resume"). */
+const MAYBE_NAME = 1.25;
+
 const DAY_OR_YEAR = /^(?:[0-3]?\d|(?:19|20)\d\d)(?:st|nd|rd|th)?$/;
 
 /** Light suffix stripping, then truncation to five letters: Korea/Korean, defence/defense agree. */
@@ -111,7 +115,14 @@ export function contentTerms(text: string): Set<string> {
 export function weightedTerms(text: string): Map<string, number> {
   const weights = new Map<string, number>();
   tokens(text).forEach((token, i) => {
-    const weight = token.numeric || (token.capitalised && i > 0) ? 1.5 : GENERIC.has(token.term) ? 0.5 : 1;
+    const weight =
+      token.numeric || (token.capitalised && i > 0)
+        ? NAME
+        : GENERIC.has(token.term)
+          ? 0.5
+          : token.capitalised
+            ? MAYBE_NAME
+            : 1;
     weights.set(token.term, Math.max(weights.get(token.term) ?? 0, weight));
   });
   return weights;

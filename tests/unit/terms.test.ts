@@ -35,6 +35,12 @@ describe('weightedAgreement', () => {
     expect(weightedAgreement(a, weightedTerms('Officials say North Korea will send troops')).plain).toBe(2);
   });
 
+  it('does not count a capitalised first word as a plain word: headlines start with names', () => {
+    const wins = weightedTerms('Vasko wins the runoff');
+    const concedes = weightedTerms('Vasko concedes the runoff');
+    expect(weightedAgreement(wins, concedes).plain).toBe(1);
+  });
+
   it('gives a short text inside a long one full overlap, but not full dice', () => {
     const { overlap, dice } = weightedAgreement(
       weightedTerms('Trial opens'),
