@@ -121,11 +121,14 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
     const target = linked.find((event) => event.id === targetId);
     const filed = postings.find((p) => sameAccount(p, account));
     if (linked.length === 1 && target && same(target.accounts, accounts)) {
-      // Stable. Finish what a crash after the event write may have left undone: the pointer under
-      // its own id, and its posting (or an edit changed it).
+      // Stable, unless a crash after the event write left the pointer under its own id or its
+      // posting unwritten (or an edit changed the posting). Writing them, it reads again: a twin
+      // that read the postings before this one was filed would otherwise never meet it.
+      const unfiled = !filed || !same(filed, postingOf(account));
+      if (found.own && !unfiled) return outcome ?? 'unchanged';
       if (!found.own) await repo.point(accountId(account), targetId);
-      if (!filed || !same(filed, postingOf(account))) await repo.post(postingOf(account));
-      return outcome ?? 'unchanged';
+      if (unfiled) await repo.post(postingOf(account));
+      continue;
     }
     const next = deriveEvent(targetId, accounts, target ? target.version + 1 : 0);
     const written = target ? await repo.update(next) : await repo.create(next);

@@ -257,6 +257,28 @@ describe('recordAccount', () => {
     expect(await repo.resolve(accountId(newcomer))).toBe(accountId(older));
   });
 
+  it('reads again after filing an account a crash left unfiled, so a twin recorded meanwhile meets it', async () => {
+    const [crashed, twin] = [account(MINISTER_A), account(MINISTER_B)];
+    const repo = new MemoryEvents();
+    // A worker killed after writing the event, before filing the account.
+    await repo.create(deriveEvent(accountId(crashed), [crashed], 0));
+    // The redelivery reads the postings; the twin is recorded in full right after, before it files.
+    let interleaved = false;
+    const redelivery = Object.assign(Object.create(repo), {
+      postingsIn: async (ranges: Parameters<MemoryEvents['postingsIn']>[0]) => {
+        const postings = await repo.postingsIn(ranges);
+        if (!interleaved) {
+          interleaved = true;
+          await recordAccount(repo, twin);
+        }
+        return postings;
+      },
+    }) as MemoryEvents;
+    await recordAccount(redelivery, crashed);
+    expect(repo.events()).toHaveLength(1);
+    expect(repo.events()[0]?.accounts).toHaveLength(2);
+  });
+
   it('joins two events an account links, under the smaller id, leaving pointers', async () => {
     const repo = new MemoryEvents();
     await recordAccount(repo, account('Drones struck the Zaporizhzhia substation'));
