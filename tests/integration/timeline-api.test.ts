@@ -8,51 +8,20 @@ import {
   sortKeyBounds,
   type TimelineEvent,
 } from '../../lib/timeline/index.ts';
+import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 
-function event(
-  id: string,
-  date: string,
-  summary: string,
-  feedId = 'alpha',
-  topics = ['shipping'],
-): TimelineEvent {
-  const datePrecision = date.length === 10 ? 'day' : 'month';
-  const source = {
-    articleId: `art_${id.slice(4).padEnd(32, '0')}`,
+/** An event under a readable id (evt_01 …), its one account built like every other test's. */
+function event(id: string, date: string, summary: string, feedId = 'alpha', topics = ['shipping']) {
+  const account = anAccount(Number.parseInt(id.slice(4), 10), {
+    date,
+    summary,
+    feedId,
+    topics,
     url: `https://example.org/${id}`,
     title: `Title ${id}`,
-    feedId,
-    feedName: feedId,
-    publishedAt: '2024-10-20T00:00:00.000Z',
-    quote: summary,
-    feeds: [{ id: feedId, name: feedId }],
-    position: 0,
-    kind: 'dated' as const,
-    date,
-    datePrecision: datePrecision as 'day' | 'month',
-    endDate: null,
-    scheduled: false,
-    summary,
-    topics,
-    entities: { people: [], places: [], organizations: [] },
-  };
-  return {
-    id,
-    date,
-    datePrecision,
-    endDate: null,
-    kind: 'dated',
-    scheduled: false,
-    summary,
-    topics,
-    entities: { people: [], places: [], organizations: [] },
-    firstReportedAt: '2024-10-20T00:00:00.000Z',
-    lastReportedAt: '2024-10-20T00:00:00.000Z',
-    sources: [source],
-    accounts: [source],
-    version: 0,
-  };
+  });
+  return { ...anEvent(account), id };
 }
 
 const fixtures = [

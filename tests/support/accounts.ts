@@ -25,9 +25,9 @@ export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'dat
   };
 }
 
-/** An event as the worker derives it from its accounts, under its first account's id. */
+/** An event as the worker derives it from its accounts, under the smallest of their ids. */
 export function anEvent(...accounts: Source[]): TimelineEvent {
-  return deriveEvent(accountId(accounts[0] as Source), accounts, 0);
+  return deriveEvent(accounts.map(accountId).sort()[0] as string, accounts, 0);
 }
 
 /** One dated event in one sentence: what the worker tests and drills put on the queue. */
