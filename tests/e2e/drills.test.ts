@@ -43,19 +43,23 @@ async function demoArticles(): Promise<Article[]> {
   return articles.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
 }
 
+/** The real worker handler on the stack's articles queue, as the local runner's loops run it. */
+const articleWorker = (stack: LocalStack, batchSize?: number) =>
+  new WorkerLoop({
+    sqs: stack.sqs,
+    queueUrl: stack.articles.url,
+    queueArn: stack.articles.arn,
+    handler: workerHandler,
+    batchSize,
+  });
+
 async function timelineAfter(batches: Article[][]): Promise<unknown[]> {
   const ws = workspace();
   let stack: LocalStack | undefined;
   for (const batch of batches) {
     stack = await startLocalStack(ws.options);
     await sendArticles(stack, batch);
-    await new WorkerLoop({
-      sqs: stack.sqs,
-      queueUrl: stack.articles.url,
-      queueArn: stack.articles.arn,
-      handler: workerHandler,
-      batchSize: 1,
-    }).drain();
+    await articleWorker(stack, 1).drain();
     await stack.stop();
   }
   stack = await startLocalStack(ws.options);
@@ -142,12 +146,7 @@ describe('failure drills', () => {
         queue: new SqsArticleQueue(stack.sqs, stack.articles.url),
       });
       expect(again.queued).toBe(0);
-      const worker = new WorkerLoop({
-        sqs: stack.sqs,
-        queueUrl: stack.articles.url,
-        queueArn: stack.articles.arn,
-        handler: workerHandler,
-      });
+      const worker = articleWorker(stack);
       await worker.drain();
       expect(worker.stats).toMatchObject({ succeeded: 1, failed: 0 });
       const events = await storedTimeline(stack);
@@ -203,12 +202,7 @@ describe('failure drills', () => {
       process.kill(-(child.pid as number), 'SIGKILL');
       const killedAt = await countEvents();
       // What it held in flight becomes visible again after the visibility timeout; this loop waits for it.
-      await new WorkerLoop({
-        sqs: stack.sqs,
-        queueUrl: stack.articles.url,
-        queueArn: stack.articles.arn,
-        handler: workerHandler,
-      }).drain();
+      await articleWorker(stack).drain();
       expect(await storedTimeline(stack)).toEqual(clean);
       console.log(
         `drill: worker process SIGKILLed with ${killedAt} events written → another worker finished the queue → the clean run's ${clean.length} events`,
@@ -224,13 +218,7 @@ describe('failure drills', () => {
     const stack = await startLocalStack(workspace().options);
     try {
       await sendArticles(stack, articles);
-      const worker = new WorkerLoop({
-        sqs: stack.sqs,
-        queueUrl: stack.articles.url,
-        queueArn: stack.articles.arn,
-        handler: workerHandler,
-        batchSize: 1,
-      });
+      const worker = articleWorker(stack, 1);
       worker.start();
       while (worker.stats.succeeded < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       await stack.outage?.stopDynamo();
@@ -245,13 +233,7 @@ describe('failure drills', () => {
       const failedDuringOutage = worker.stats.failed;
       await stack.outage?.startDynamo();
       await worker.stop();
-      await new WorkerLoop({
-        sqs: stack.sqs,
-        queueUrl: stack.articles.url,
-        queueArn: stack.articles.arn,
-        handler: workerHandler,
-        batchSize: 1,
-      }).drain();
+      await articleWorker(stack, 1).drain();
       expect(failedDuringOutage).toBeGreaterThan(0);
       expect(await storedTimeline(stack)).toEqual(clean);
       console.log(
