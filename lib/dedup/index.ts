@@ -30,6 +30,5 @@ export {
   candidateRanges,
   type DateRelation,
   dateRelation,
-  datesCompatible,
   type SortRange,
 } from './window.ts';

@@ -25,9 +25,6 @@ export function dateRelation(a: Dated, b: Dated): DateRelation {
   return a.date.slice(0, 7) === b.date.slice(0, 7) ? 'same-period' : 'apart';
 }
 
-/** Whether two accounts can be of one event by their dates alone. */
-export const datesCompatible = (a: Dated, b: Dated) => dateRelation(a, b) !== 'apart';
-
 /** An inclusive range of timeline sort keys. */
 export interface SortRange {
   lower: string;

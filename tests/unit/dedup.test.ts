@@ -3,7 +3,7 @@ import {
   accountId,
   accountsMatch,
   candidateRanges,
-  datesCompatible,
+  dateRelation,
   deriveEvent,
   mergeAccounts,
   onePerArticle,
@@ -43,18 +43,19 @@ const MINISTER_B = "South Korea's defence minister said Pyongyang was likely to 
 const PERSONNEL =
   "Ukraine's Center for Countering Disinformation states North Korean military personnel are already present in occupied areas";
 
-describe('datesCompatible', () => {
+describe('dateRelation', () => {
   const day = (date: string) => ({ date, datePrecision: 'day' as const });
-  it('lets days a day apart, a day inside its month and equal months agree, and nothing else', () => {
-    expect(datesCompatible(day('2024-10-08'), day('2024-10-09'))).toBe(true);
-    expect(datesCompatible(day('2024-10-08'), day('2024-10-10'))).toBe(false);
-    expect(datesCompatible(day('2024-10-31'), day('2024-11-01'))).toBe(true);
-    expect(datesCompatible(day('2024-10-08'), { date: '2024-10', datePrecision: 'month' })).toBe(true);
-    expect(datesCompatible(day('2024-11-08'), { date: '2024-10', datePrecision: 'month' })).toBe(false);
-    expect(datesCompatible({ date: '2024', datePrecision: 'year' }, day('2024-10-08'))).toBe(false);
-    expect(
-      datesCompatible({ date: '2024', datePrecision: 'year' }, { date: '2024', datePrecision: 'year' }),
-    ).toBe(true);
+  const month = (date: string) => ({ date, datePrecision: 'month' as const });
+  const year = (date: string) => ({ date, datePrecision: 'year' as const });
+  it('tells the same day, a day apart, a day inside its month and equal months or years, and nothing else', () => {
+    expect(dateRelation(day('2024-10-08'), day('2024-10-08'))).toBe('same-day');
+    expect(dateRelation(day('2024-10-08'), day('2024-10-09'))).toBe('next-day');
+    expect(dateRelation(day('2024-10-08'), day('2024-10-10'))).toBe('apart');
+    expect(dateRelation(day('2024-10-31'), day('2024-11-01'))).toBe('next-day');
+    expect(dateRelation(day('2024-10-08'), month('2024-10'))).toBe('same-period');
+    expect(dateRelation(day('2024-11-08'), month('2024-10'))).toBe('apart');
+    expect(dateRelation(year('2024'), day('2024-10-08'))).toBe('apart');
+    expect(dateRelation(year('2024'), year('2024'))).toBe('same-period');
   });
 });
 
