@@ -10,7 +10,7 @@ export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle, wi
 export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
 export {
   type ArticleOutcome,
-  accountOf,
+  accountsOf,
   type EventRepository,
   type Outcome,
   recordAccount,

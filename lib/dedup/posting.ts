@@ -8,19 +8,25 @@ import { type Source, SourceSchema, sortDate } from '../timeline/index.ts';
 export const PostingSchema = SourceSchema.pick({
   articleId: true,
   position: true,
+  sameDayAccounts: true,
   kind: true,
   summary: true,
   quote: true,
   date: true,
   datePrecision: true,
+}).extend({
+  // Postings filed before matching read headlines have none, and so never match by story.
+  title: SourceSchema.shape.title.default(''),
 });
 export type Posting = z.infer<typeof PostingSchema>;
 
 const FIELDS = Object.keys(PostingSchema.shape) as Array<keyof Posting>;
 
-/** The part of an account that is filed. */
+/** The part of an account that is filed; a field an older account lacks stays absent, not undefined. */
 export const postingOf = (account: Source): Posting =>
-  Object.fromEntries(FIELDS.map((field) => [field, account[field]])) as Posting;
+  Object.fromEntries(
+    FIELDS.filter((field) => account[field] !== undefined).map((field) => [field, account[field]]),
+  ) as Posting;
 
 /** Postings sort like events, by the first day they can mean, then by account. */
 export const postingSortKey = (posting: Posting) =>

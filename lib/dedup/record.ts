@@ -162,8 +162,19 @@ export interface ArticleOutcome {
   unchanged: number;
 }
 
+/** The article's extracted events as its accounts, each knowing how many others share its day. */
+export function accountsOf(article: Article, mentions: ExtractedEvent[]): Source[] {
+  const onDay = (m: ExtractedEvent) => (m.datePrecision === 'day' ? m.date : undefined);
+  return mentions.map((mention, position) => ({
+    ...accountOf(article, mention, position),
+    sameDayAccounts: mentions.filter(
+      (other) => other !== mention && onDay(other) && onDay(other) === onDay(mention),
+    ).length,
+  }));
+}
+
 /** An extracted event as this article's account of it. */
-export function accountOf(article: Article, mention: ExtractedEvent, position: number): Source {
+function accountOf(article: Article, mention: ExtractedEvent, position: number): Source {
   return {
     articleId: article.id,
     url: article.url,
@@ -200,8 +211,6 @@ export async function recordArticle(repo: EventRepository, article: Article): Pr
     language: article.language,
   });
   const outcome: ArticleOutcome = { events: mentions.length, created: 0, merged: 0, unchanged: 0 };
-  for (const [position, mention] of mentions.entries()) {
-    outcome[await recordAccount(repo, accountOf(article, mention, position))]++;
-  }
+  for (const account of accountsOf(article, mentions)) outcome[await recordAccount(repo, account)]++;
   return outcome;
 }

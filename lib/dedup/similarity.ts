@@ -13,6 +13,7 @@ import { type DateRelation, dateRelation } from './window.ts';
 export const MATCH_THRESHOLDS = {
   'same-day': 0.2,
   'same-day-names-only': 0.5,
+  'same-day-same-story': 0.3,
   'next-day': 0.8,
   'same-period': 0.5,
 };
@@ -24,9 +25,33 @@ export const MATCH_THRESHOLDS = {
 export const PLAIN_WORDS = 2;
 export type Thresholds = typeof MATCH_THRESHOLDS;
 
-type Account = Pick<Source, 'articleId' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision'>;
+type Account = Pick<
+  Source,
+  'articleId' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDayAccounts'
+>;
 
 const cache = new WeakMap<object, Map<string, number>>();
+// Every account of an article, and every posting it meets, carries the same headline: tokenise it
+// once. Keyed by text (postings are fresh objects on each read) and bounded for a long-lived worker.
+const titleCache = new Map<string, Map<string, number>>();
+const TITLES_CACHED = 10_000;
+
+function titleTermsOf(title: string): Map<string, number> {
+  let terms = titleCache.get(title);
+  if (!terms) {
+    if (titleCache.size >= TITLES_CACHED) titleCache.clear();
+    terms = weightedTerms(title);
+    titleCache.set(title, terms);
+  }
+  return terms;
+}
+
+/** Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing
+ * one phrase do not: the geometric mean lets neither length win alone. */
+function agreementOf(a: Map<string, number>, b: Map<string, number>) {
+  const { overlap, dice, plain } = weightedAgreement(a, b);
+  return { similarity: Math.sqrt(overlap * dice), plain };
+}
 
 /** A report's headline is short; its lead sentence says more about which event it is. */
 function termsOf(account: Pick<Account, 'kind' | 'summary' | 'quote'>): Map<string, number> {
@@ -47,17 +72,21 @@ export interface Evidence {
   /** Shared words saying what happened (not names, not words every story uses) and figures. */
   plain: number;
   sameArticle: boolean;
+  /** How far the two articles' headlines agree: whether they tell one story. */
+  story: number;
+  /** Neither article dates anything else to this day. */
+  eachAloneOnItsDay: boolean;
 }
 
 export function evidenceOf(a: Account, b: Account): Evidence {
-  const { overlap, dice, plain } = weightedAgreement(termsOf(a), termsOf(b));
+  const { similarity, plain } = agreementOf(termsOf(a), termsOf(b));
   return {
     relation: dateRelation(a, b),
-    // Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing
-    // one phrase do not: the geometric mean lets neither length win alone.
-    similarity: Math.sqrt(overlap * dice),
+    similarity,
     plain,
     sameArticle: a.articleId === b.articleId,
+    story: agreementOf(titleTermsOf(a.title), titleTermsOf(b.title)).similarity,
+    eachAloneOnItsDay: a.sameDayAccounts === 0 && b.sameDayAccounts === 0,
   };
 }
 
@@ -67,11 +96,17 @@ export const similarity = (a: Account, b: Account) => evidenceOf(a, b).similarit
 /**
  * One article telling two things separately means two events: its lead and its timeline item of
  * one event still end up together through the other outlets that match both.
+ *
+ * Two articles on one story that each date a single thing to the same day are telling the same
+ * thing, however differently they word it (a paraphrase, another language): the day and the story
+ * decide, not the sentence. An article dating two things to that day says the day held two events,
+ * so its accounts must match by wording.
  */
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
   if (relation === 'apart' || sameArticle) return false;
   if (relation === 'same-day') {
+    if (evidence.eachAloneOnItsDay && evidence.story >= thresholds['same-day-same-story']) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
   }
   return similarity >= thresholds[relation];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../lib/articles/index.ts';
 import {
-  accountOf,
+  accountsOf,
   type Evidence,
   evidenceOf,
   isMatch,
@@ -56,9 +56,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase
 export function labelledAccounts(set: LabelledArticle[]): LabelledAccount[] {
   return set.flatMap((labelled, index) => {
     const article = articleFrom(labelled, index);
-    const accounts = eventsOf({ ...article }).map((mention, position) =>
-      accountOf(article, mention, position),
-    );
+    const accounts = accountsOf(article, eventsOf({ ...article }));
     const unused = new Set(accounts.map((_, i) => i));
     const labels = new Map<number, string>();
     for (const gold of labelled.events) {
@@ -157,6 +155,7 @@ function thresholdGrid(): Thresholds[] {
   const around: Record<keyof Thresholds, number[]> = {
     'same-day': [0.1, 0.15, 0.25, 0.3, 0.4],
     'same-day-names-only': [0.3, 0.4, 0.6, 0.7],
+    'same-day-same-story': [0.2, 0.25, 0.35, 0.4, 1.01],
     'next-day': [0.6, 0.7, 0.9, 1.01],
     'same-period': [0.3, 0.5, 0.6],
   };

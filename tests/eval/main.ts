@@ -75,11 +75,19 @@ async function printDedup() {
     `| B-cubed | ${pct(result.bcubed.precision)} | ${pct(result.bcubed.recall)} | ${result.bcubed.f1.toFixed(3)} |`,
   );
   if (values.sweep) {
-    console.log('\n| same day | same day, names only | next day | same period | pairwise F1 | B-cubed F1 |');
-    console.log('|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '\n| same day | same day, names only | same day, same story | next day | same period | pairwise F1 | B-cubed F1 |',
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of thresholdSweep(dir)) {
       const t = s.thresholds;
-      const cells = [t['same-day'], t['same-day-names-only'], t['next-day'], t['same-period']].join(' | ');
+      const cells = [
+        t['same-day'],
+        t['same-day-names-only'],
+        t['same-day-same-story'],
+        t['next-day'],
+        t['same-period'],
+      ].join(' | ');
       const inUse = s.current ? ' (in use)' : '';
       console.log(`| ${cells}${inUse} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`);
     }

@@ -77,6 +77,7 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     const posting = (articleId: string, date: string, datePrecision: Posting['datePrecision']) => ({
       articleId,
       position: 0,
+      title: `Story of ${date}`,
       kind: 'dated' as const,
       summary: `Account of ${date}`,
       quote: `On ${date}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accountId,
   accountsMatch,
+  accountsOf,
   candidateRanges,
   dateRelation,
   deriveEvent,
@@ -10,7 +11,9 @@ import {
   postingOf,
   recordAccount,
 } from '../../lib/dedup/index.ts';
+import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
+import { anArticle } from '../support/accounts.ts';
 import { MemoryEvents } from '../support/memory-events.ts';
 
 let articles = 0;
@@ -105,6 +108,62 @@ describe('accountsMatch', () => {
 
   it('does not match the same wording three days apart', () => {
     expect(accountsMatch(account(MINISTER_A), account(MINISTER_B, { date: '2024-10-11' }))).toBe(false);
+  });
+
+  describe('two articles on one story, each dating one thing to the day', () => {
+    const alone = { sameDayAccounts: 0 };
+    const sworn = account('Vasko takes the oath of office in parliament', {
+      ...alone,
+      title: 'Irena Vasko sworn in as president of Valmora',
+    });
+    const inauguration = account("L'investiture a eu lieu devant les députés", {
+      ...alone,
+      title: 'Valmora : Irena Vasko investie présidente',
+    });
+
+    it('match by the day and the story, however differently they word it', () => {
+      expect(accountsMatch(sworn, inauguration)).toBe(true);
+    });
+
+    it('do not when one of the articles dates a second thing to that day', () => {
+      expect(accountsMatch(sworn, { ...inauguration, sameDayAccounts: 1 })).toBe(false);
+    });
+
+    it('do not when the headlines tell different stories, or the day differs', () => {
+      const flood = {
+        ...inauguration,
+        title: 'Floods cut the road to Kestria as the river bursts its banks',
+      };
+      expect(accountsMatch(sworn, flood)).toBe(false);
+      expect(accountsMatch(sworn, { ...inauguration, date: '2024-10-09' })).toBe(false);
+    });
+
+    it('do not for accounts stored before the day was counted', () => {
+      expect(accountsMatch(sworn, { ...inauguration, sameDayAccounts: undefined })).toBe(false);
+    });
+  });
+});
+
+describe('accountsOf', () => {
+  it('counts the other events the article dates to the same day, not to its month', () => {
+    const article = anArticle(1, {
+      html: `<p>On 8 October the court opened the trial of the former minister.</p>
+       <p>Later on 8 October, protesters marched on the ministry of justice.</p>
+       <p>On 9 October the defence asked for a delay.</p>
+       <p>Parliament will debate the budget in October.</p>`,
+    });
+    const accounts = accountsOf(article, eventsOf(article));
+    const byDate = accounts.map((a) => [a.date, a.sameDayAccounts]);
+    expect(byDate).toEqual(
+      expect.arrayContaining([
+        ['2024-10-08', 1],
+        ['2024-10-08', 1],
+        ['2024-10-09', 0],
+      ]),
+    );
+    expect(accounts.filter((a) => a.datePrecision !== 'day').every((a) => a.sameDayAccounts === 0)).toBe(
+      true,
+    );
   });
 });
 
