@@ -74,24 +74,33 @@ export interface Evidence {
   sameArticle: boolean;
   /** How far the two articles' headlines agree: whether they tell one story. */
   story: number;
+  /** Shared plain words of the two headlines. */
+  storyPlain: number;
   /** Neither article dates anything else to this day. */
   eachAloneOnItsDay: boolean;
 }
 
 export function evidenceOf(a: Account, b: Account): Evidence {
   const { similarity, plain } = agreementOf(termsOf(a), termsOf(b));
+  const story = agreementOf(titleTermsOf(a.title), titleTermsOf(b.title));
   return {
     relation: dateRelation(a, b),
     similarity,
     plain,
     sameArticle: a.articleId === b.articleId,
-    story: agreementOf(titleTermsOf(a.title), titleTermsOf(b.title)).similarity,
+    story: story.similarity,
+    storyPlain: story.plain,
     eachAloneOnItsDay: a.sameDayAccounts === 0 && b.sameDayAccounts === 0,
   };
 }
 
 /** How far two wordings agree, 0 to 1. */
 export const similarity = (a: Account, b: Account) => evidenceOf(a, b).similarity;
+
+const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
+  evidence.eachAloneOnItsDay &&
+  evidence.story >= thresholds['same-day-same-story'] &&
+  (evidence.storyPlain > 0 || evidence.plain > 0);
 
 /**
  * One article telling two things separately means two events: its lead and its timeline item of
@@ -100,13 +109,15 @@ export const similarity = (a: Account, b: Account) => evidenceOf(a, b).similarit
  * Two articles on one story that each date a single thing to the same day are telling the same
  * thing, however differently they word it (a paraphrase, another language): the day and the story
  * decide, not the sentence. An article dating two things to that day says the day held two events,
- * so its accounts must match by wording.
+ * so its accounts must match by wording. One story is more than shared names: a war's headlines
+ * all name its countries ("Russia strikes Kyiv power plant", "Ukraine and Russia swap prisoners"),
+ * so the headlines, or else the accounts, must also share a word saying what happened.
  */
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
   if (relation === 'apart' || sameArticle) return false;
   if (relation === 'same-day') {
-    if (evidence.eachAloneOnItsDay && evidence.story >= thresholds['same-day-same-story']) return true;
+    if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
   }
   return similarity >= thresholds[relation];

@@ -116,9 +116,9 @@ describe('accountsMatch', () => {
       ...alone,
       title: 'Irena Vasko sworn in as president of Valmora',
     });
-    const inauguration = account("L'investiture a eu lieu devant les députés", {
+    const inauguration = account('Die Zeremonie fand vor den Abgeordneten statt', {
       ...alone,
-      title: 'Valmora : Irena Vasko investie présidente',
+      title: 'Irena Vasko als Präsidentin Valmoras vereidigt',
     });
 
     it('match by the day and the story, however differently they word it', () => {
@@ -136,6 +136,20 @@ describe('accountsMatch', () => {
       };
       expect(accountsMatch(sworn, flood)).toBe(false);
       expect(accountsMatch(sworn, { ...inauguration, date: '2024-10-09' })).toBe(false);
+    });
+
+    it('do not when their headlines share only names, as every headline of a war does', () => {
+      const report = (title: string, quote: string) =>
+        account(title, { ...alone, kind: 'report', date: '2024-11-17', title, quote });
+      const strike = report(
+        'Russia strikes Kyiv power plant',
+        'Russian missiles hit a thermal power plant near Kyiv overnight, cutting heat to 200,000 homes.',
+      );
+      const swap = report(
+        'Ukraine and Russia swap prisoners',
+        'Ukraine and Russia exchanged 95 prisoners each on Sunday in a deal brokered by the UAE.',
+      );
+      expect(accountsMatch(strike, swap)).toBe(false);
     });
 
     it('do not for accounts stored before the day was counted', () => {
