@@ -15,8 +15,9 @@ export const PostingSchema = SourceSchema.pick({
   date: true,
   datePrecision: true,
 }).extend({
-  // Postings filed before matching read headlines have none, and so never match by story.
+  // Postings filed before matching read headlines and outlets have neither, and so never match by story.
   title: SourceSchema.shape.title.default(''),
+  url: SourceSchema.shape.url.default(''),
 });
 export type Posting = z.infer<typeof PostingSchema>;
 

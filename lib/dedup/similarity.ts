@@ -27,7 +27,7 @@ export type Thresholds = typeof MATCH_THRESHOLDS;
 
 type Account = Pick<
   Source,
-  'articleId' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDayAccounts'
+  'articleId' | 'url' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDayAccounts'
 >;
 
 const cache = new WeakMap<object, Map<string, number>>();
@@ -44,6 +44,15 @@ function titleTermsOf(title: string): Map<string, number> {
     titleCache.set(title, terms);
   }
   return terms;
+}
+
+/** The site an article comes from, "www." aside; an address that does not parse is its own outlet. */
+function outletOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }
 
 /** Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing
@@ -78,6 +87,8 @@ export interface Evidence {
   storyPlain: number;
   /** Neither article dates anything else to this day. */
   eachAloneOnItsDay: boolean;
+  /** Both articles come from one site. */
+  sameOutlet: boolean;
 }
 
 export function evidenceOf(a: Account, b: Account): Evidence {
@@ -91,6 +102,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     story: story.similarity,
     storyPlain: story.plain,
     eachAloneOnItsDay: a.sameDayAccounts === 0 && b.sameDayAccounts === 0,
+    sameOutlet: outletOf(a.url) === outletOf(b.url),
   };
 }
 
@@ -98,6 +110,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
 export const similarity = (a: Account, b: Account) => evidenceOf(a, b).similarity;
 
 const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
+  !evidence.sameOutlet &&
   evidence.eachAloneOnItsDay &&
   evidence.story >= thresholds['same-day-same-story'] &&
   (evidence.storyPlain > 0 || evidence.plain > 0);
@@ -111,7 +124,9 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
  * decide, not the sentence. An article dating two things to that day says the day held two events,
  * so its accounts must match by wording. One story is more than shared names: a war's headlines
  * all name its countries ("Russia strikes Kyiv power plant", "Ukraine and Russia swap prisoners"),
- * so the headlines, or else the accounts, must also share a word saying what happened.
+ * so the headlines, or else the accounts, must also share a word saying what happened. And it
+ * takes two outlets: one site's items of a day on one story are its updates, its video, its
+ * analysis, as often of the next development as of the same one.
  */
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;

@@ -28,11 +28,12 @@ export function loadMultiSourceSet(dir = MULTI_SOURCE_SET): LabelledArticle[] {
 
 /** The labelled article as the poller would have queued it. */
 export function articleFrom(labelled: LabelledArticle, index: number): Article {
+  const outlet = labelled.id.split('-')[0] ?? 'feed';
   return {
     id: `art_${index.toString(16).padStart(32, '0')}`,
-    feedId: labelled.id.split('-')[0] ?? 'feed',
-    feedName: labelled.id.split('-')[0] ?? 'feed',
-    url: `https://example.org/${labelled.id}`,
+    feedId: outlet,
+    feedName: outlet,
+    url: `https://${outlet}.example.org/${labelled.id}`,
     title: labelled.title,
     publishedAt: new Date(labelled.publishedAt).toISOString(),
     html: labelled.html,

@@ -78,6 +78,7 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
       articleId,
       position: 0,
       title: `Story of ${date}`,
+      url: `https://example.org/${articleId}`,
       kind: 'dated' as const,
       summary: `Account of ${date}`,
       quote: `On ${date}`,

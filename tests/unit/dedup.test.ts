@@ -114,10 +114,12 @@ describe('accountsMatch', () => {
     const alone = { sameDayAccounts: 0 };
     const sworn = account('Vasko takes the oath of office in parliament', {
       ...alone,
+      url: 'https://wire.example/valmora/vasko-sworn-in',
       title: 'Irena Vasko sworn in as president of Valmora',
     });
     const inauguration = account('Die Zeremonie fand vor den Abgeordneten statt', {
       ...alone,
+      url: 'https://www.zeitung.example/ausland/valmora-vasko',
       title: 'Irena Vasko als Präsidentin Valmoras vereidigt',
     });
 
@@ -138,9 +140,22 @@ describe('accountsMatch', () => {
       expect(accountsMatch(sworn, { ...inauguration, date: '2024-10-09' })).toBe(false);
     });
 
+    it('do not when both come from one site: its updates of a day tell the story on', () => {
+      const update = { ...inauguration, url: 'https://wire.example/valmora/vasko-first-decree' };
+      expect(accountsMatch(sworn, update)).toBe(false);
+    });
+
     it('do not when their headlines share only names, as every headline of a war does', () => {
+      let n = 0;
       const report = (title: string, quote: string) =>
-        account(title, { ...alone, kind: 'report', date: '2024-11-17', title, quote });
+        account(title, {
+          ...alone,
+          kind: 'report',
+          date: '2024-11-17',
+          title,
+          quote,
+          url: `https://site${++n}.example/`,
+        });
       const strike = report(
         'Russia strikes Kyiv power plant',
         'Russian missiles hit a thermal power plant near Kyiv overnight, cutting heat to 200,000 homes.',
