@@ -7,7 +7,9 @@ import { type DateRelation, dateRelation } from './window.ts';
  * day is strong evidence already, so a fifth of the wording will do, provided they share words
  * saying what happened (PLAIN_WORDS), not only the story's names and topic; else half. A day apart
  * is how two time zones date one event, but more often two events in a row (a runoff, then the
- * concession), so it takes most of the wording. A month or a year says little. Chosen on the
+ * concession), so it takes most of the wording. A month or a year says little. Two items of one
+ * site are two articles it chose to write: when they tell one event (a video beside its story) they
+ * tell it in close words, and a feed's items of a day otherwise share its house phrases and topics. Chosen on the
  * labelled multi-outlet set (tests/fixtures/dedup, `npm run eval -- --sweep`): see README "Matching".
  */
 export const MATCH_THRESHOLDS = {
@@ -16,6 +18,7 @@ export const MATCH_THRESHOLDS = {
   'same-day-same-story': 0.3,
   'next-day': 0.8,
   'same-period': 0.5,
+  'same-outlet': 0.6,
 };
 
 /**
@@ -131,6 +134,7 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
   if (relation === 'apart' || sameArticle) return false;
+  if (evidence.sameOutlet && similarity < thresholds['same-outlet']) return false;
   if (relation === 'same-day') {
     if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);

@@ -14,7 +14,16 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   laut montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute morgen januar februar marz
   juni juli oktober dezember jahr jahre tag tage woche monat stunde stunden mitte ende anfang
   el los las del al y o con sin por para segun tras lunes martes miercoles jueves viernes sabado domingo
-  il lo gli della delle dei con per da tra fra ha hanno e os as do da dos das em no na com pelo pela`
+  un una unos unas lo les su sus es fue fueron ser han sido esta este esto ese esa como mas muy pero sobre
+  hasta desde donde cuando tambien ya dijo dice enero febrero marzo abril mayo junio julio septiembre
+  noviembre diciembre hoy ayer manana ano anos dia dias semana
+  il lo gli della delle dei con per da tra fra ha hanno di del dello degli nel nella nei sul sulla alla
+  alle che si sono stato stata anche piu dopo oggi ieri domani lunedi martedi mercoledi giovedi venerdi
+  domenica gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre anno anni giorno giorni
+  e os as do da dos das em no na com pelo pela um uma uns umas ao aos pelos pelas num numa nos nas seu
+  sua seus suas ele ela eles elas isso isto esse essa foi foram sao estao tem ter diz dizem disse mais
+  muito muita muitos ja nao mas quando onde porque apos ate segunda terca quarta quinta sexta janeiro
+  fevereiro maio junho julho setembro outubro dezembro hoje ontem amanha mes`
   .split(/\s+/)
   .filter(Boolean);
 

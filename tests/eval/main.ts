@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { corpusExists, corpusRoot } from '../bench/corpus.ts';
+import { corpusMerges } from './corpus-merges.ts';
 import { evaluateDedup, MULTI_SOURCE_SET, thresholdSweep } from './dedup.ts';
 import { evaluateExtraction } from './extraction.ts';
 
@@ -8,6 +10,7 @@ const { values } = parseArgs({
     extraction: { type: 'string' },
     dedup: { type: 'string' },
     sweep: { type: 'boolean' },
+    merges: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
   },
 });
@@ -76,9 +79,9 @@ async function printDedup() {
   );
   if (values.sweep) {
     console.log(
-      '\n| same day | same day, names only | same day, same story | next day | same period | pairwise F1 | B-cubed F1 |',
+      '\n| same day | same day, names only | same day, same story | next day | same period | same outlet | pairwise F1 | B-cubed F1 |',
     );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of thresholdSweep(dir)) {
       const t = s.thresholds;
       const cells = [
@@ -87,6 +90,7 @@ async function printDedup() {
         t['same-day-same-story'],
         t['next-day'],
         t['same-period'],
+        t['same-outlet'],
       ].join(' | ');
       const inUse = s.current ? ' (in use)' : '';
       console.log(`| ${cells}${inUse} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`);
@@ -95,7 +99,28 @@ async function printDedup() {
   return result;
 }
 
+/** What dedup merges in real feeds: a list to read, since nobody labelled them. */
+async function printCorpusMerges() {
+  const root = corpusRoot();
+  if (!corpusExists(root)) {
+    console.log(`\n## Merges in real feeds\n\nskipped: no corpus at ${root}`);
+    return undefined;
+  }
+  const result = await corpusMerges(root);
+  console.log(
+    `\n## Merges in real feeds (${result.articles} corpus articles → ${result.events} events; ${result.merged.length} hold several articles, ${result.oneSite} of them from one site)\n`,
+  );
+  const shown = values.merges ? result.merged : result.merged.slice(0, 10);
+  for (const event of shown) {
+    console.log(`- ${event.date}: ${event.sources.map((s) => `"${s.title}" (${s.feedName})`).join(' + ')}`);
+  }
+  if (shown.length < result.merged.length)
+    console.log(`- … ${result.merged.length - shown.length} more (--merges)`);
+  return { ...result, merged: result.merged.length };
+}
+
 const extraction = printExtraction();
 const dedup = await printDedup();
+const merges = await printCorpusMerges();
 mkdirSync('tests/output', { recursive: true });
-writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup }, null, 2));
+writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup, merges }, null, 2));

@@ -21,7 +21,8 @@ function account(summary: string, overrides: Partial<Source> = {}): Source {
   const articleId = overrides.articleId ?? `art_${String(++articles).padStart(32, '0')}`;
   return {
     articleId,
-    url: `https://example.org/${articleId}`,
+    // Each article its own site, as two outlets' reports are: one site's items match on closer terms.
+    url: `https://site-${articleId.slice(-8)}.example/${articleId}`,
     title: `Title ${articleId}`,
     feedId: 'wire',
     feedName: 'Wire',
@@ -108,6 +109,15 @@ describe('accountsMatch', () => {
 
   it('does not match the same wording three days apart', () => {
     expect(accountsMatch(account(MINISTER_A), account(MINISTER_B, { date: '2024-10-11' }))).toBe(false);
+  });
+
+  it("needs close wording for two items of one site: a live page's updates share its phrases", () => {
+    const update = (url: string, title: string) => account(title, { kind: 'report', url, title });
+    const kyiv = update('https://live.example/ukraine/1', 'Ukraine war live: Kyiv hit by drones');
+    const kharkiv = update('https://live.example/ukraine/2', 'Ukraine war live: Kharkiv hit by missiles');
+    expect(accountsMatch(kyiv, kharkiv)).toBe(false);
+    const video = update('https://live.example/ukraine/3', 'Ukraine war live: Kyiv hit by drones (video)');
+    expect(accountsMatch(kyiv, video)).toBe(true);
   });
 
   describe('two articles on one story, each dating one thing to the day', () => {
