@@ -9,8 +9,9 @@ import { type DateRelation, dateRelation } from './window.ts';
  * is how two time zones date one event, but more often two events in a row (a runoff, then the
  * concession), so it takes most of the wording. A month or a year says little. Two items of one
  * site are two articles it chose to write: when they tell one event (a video beside its story) they
- * tell it in close words, and a feed's items of a day otherwise share its house phrases and topics. Chosen on the
- * labelled multi-outlet set (tests/fixtures/dedup, `npm run eval -- --sweep`): see README "Matching".
+ * tell it in close words, and a feed's items of a day otherwise share its house phrases and topics.
+ * Chosen on the labelled multi-outlet set (tests/fixtures/dedup, `npm run eval -- --sweep`) and
+ * checked on real feeds (`npm run eval`, merges): see README "Matching".
  */
 export const MATCH_THRESHOLDS = {
   'same-day': 0.2,
@@ -58,8 +59,10 @@ function outletOf(url: string): string {
   }
 }
 
-/** Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing
- * one phrase do not: the geometric mean lets neither length win alone. */
+/**
+ * Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing one
+ * phrase do not: the geometric mean lets neither length win alone.
+ */
 function agreementOf(a: Map<string, number>, b: Map<string, number>) {
   const { overlap, dice, plain } = weightedAgreement(a, b);
   return { similarity: Math.sqrt(overlap * dice), plain };
@@ -110,7 +113,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
 }
 
 /** How far two wordings agree, 0 to 1. */
-export const similarity = (a: Account, b: Account) => evidenceOf(a, b).similarity;
+export const similarity = (a: Account, b: Account) => agreementOf(termsOf(a), termsOf(b)).similarity;
 
 const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
   !evidence.sameOutlet &&
