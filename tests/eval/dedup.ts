@@ -33,7 +33,8 @@ export function articleFrom(labelled: LabelledArticle, index: number): Article {
     id: `art_${index.toString(16).padStart(32, '0')}`,
     feedId: outlet,
     feedName: outlet,
-    url: `https://${outlet}.example.org/${labelled.id}`,
+    // Which site published it matters to matching; without an address, each article is its own site.
+    url: labelled.url ?? `https://${labelled.id.replace(/[^a-z0-9]+/gi, '-')}.example.org/`,
     title: labelled.title,
     publishedAt: new Date(labelled.publishedAt).toISOString(),
     html: labelled.html,

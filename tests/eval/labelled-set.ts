@@ -24,6 +24,8 @@ export const LabelledArticleSchema = z.object({
   language: z.string().default('en'),
   title: z.string().default(''),
   publishedAt: z.string(),
+  /** The article's address; the sets give it as a `# url:` comment on the file's first line. */
+  url: z.string().optional(),
   html: z.string(),
   events: z.array(GoldEventSchema),
 });
@@ -35,7 +37,9 @@ export function loadLabelledSet(dir: string): LabelledArticle[] {
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort()
     .map((name) => {
-      const result = LabelledArticleSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+      const text = readFileSync(join(dir, name), 'utf8');
+      const url = /^#\s*url:\s*(\S+)/m.exec(text)?.[1];
+      const result = LabelledArticleSchema.safeParse({ url, ...parse(text) });
       if (!result.success)
         throw new Error(
           `${name}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
