@@ -9,6 +9,7 @@ export {
 export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle, withFeed } from './derive.ts';
 export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
 export {
+  type ArticleAccount,
   type ArticleOutcome,
   accountsOf,
   type EventRepository,

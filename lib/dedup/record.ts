@@ -5,6 +5,7 @@ import { accountId, deriveEvent, mergeAccounts } from './derive.ts';
 import { type Posting, postingOf } from './posting.ts';
 import { accountsMatch } from './similarity.ts';
 import { candidateRanges, type SortRange } from './window.ts';
+import { wordingOf } from './wording.ts';
 
 /** What the dedup logic needs from storage; every write is conditional so concurrent workers converge. */
 export interface EventRepository {
@@ -71,7 +72,7 @@ async function eventAt(repo: EventRepository, id: string): Promise<TimelineEvent
  */
 async function linkedEvents(
   repo: EventRepository,
-  account: Source,
+  account: Posting,
   postings: Posting[],
 ): Promise<{ events: Map<string, TimelineEvent>; own?: TimelineEvent }> {
   const events = new Map<string, TimelineEvent>();
@@ -95,7 +96,12 @@ async function linkedEvents(
  * that nothing else matches: a worker that created a twin concurrently finds it there and the two
  * converge. Every write names the version it read.
  */
-export async function recordAccount(repo: EventRepository, account: Source): Promise<Outcome> {
+export async function recordAccount(
+  repo: EventRepository,
+  account: Source,
+  sameDay?: string[],
+): Promise<Outcome> {
+  const posting = postingOf(account, sameDay);
   let outcome: Outcome | undefined;
   /** Events to join whatever the postings show: merged by us, but not yet turned into pointers. */
   const pinned = new Map<string, TimelineEvent>();
@@ -111,7 +117,7 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
       unabsorbed.delete(id);
     }
     const postings = await repo.postingsIn(candidateRanges(account));
-    const found = await linkedEvents(repo, account, postings);
+    const found = await linkedEvents(repo, posting, postings);
     const linked = [...new Map([...pinned, ...found.events]).values()];
     const accounts = mergeAccounts([...linked.flatMap((event) => event.accounts), account]);
     const targetId = accounts
@@ -124,10 +130,10 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
       // Stable, unless a crash after the event write left the pointer under its own id or its
       // posting unwritten (or an edit changed the posting). Writing them, it reads again: a twin
       // that read the postings before this one was filed would otherwise never meet it.
-      const unfiled = !filed || !same(filed, postingOf(account));
+      const unfiled = !filed || !same(filed, posting);
       if (found.own && !unfiled) return outcome ?? 'unchanged';
       if (!found.own) await repo.point(accountId(account), targetId);
-      if (unfiled) await repo.post(postingOf(account));
+      if (unfiled) await repo.post(posting);
       continue;
     }
     const next = deriveEvent(targetId, accounts, target ? target.version + 1 : 0);
@@ -149,7 +155,7 @@ export async function recordAccount(repo: EventRepository, account: Source): Pro
     // An account that joined an event under another id leaves a pointer under its own: redelivered,
     // or matched by a later account, it leads to its event in one read.
     if (targetId !== accountId(account)) await repo.point(accountId(account), targetId);
-    await repo.post(postingOf(account));
+    await repo.post(posting);
     outcome ??= linked.length ? 'merged' : 'created';
   }
   throw new WriteConflictError(account.date);
@@ -162,14 +168,21 @@ export interface ArticleOutcome {
   unchanged: number;
 }
 
-/** The article's extracted events as its accounts, each knowing how many others share its day. */
-export function accountsOf(article: Article, mentions: ExtractedEvent[]): Source[] {
-  const onDay = (m: ExtractedEvent) => (m.datePrecision === 'day' ? m.date : undefined);
-  return mentions.map((mention, position) => ({
-    ...accountOf(article, mention, position),
-    sameDayAccounts: mentions.filter(
-      (other) => other !== mention && onDay(other) && onDay(other) === onDay(mention),
-    ).length,
+/** One account of an article, with the wordings of the article's other events on its day. */
+export interface ArticleAccount {
+  account: Source;
+  sameDay: string[];
+}
+
+/** The article's extracted events as its accounts, each with what else the article says of its day. */
+export function accountsOf(article: Article, mentions: ExtractedEvent[]): ArticleAccount[] {
+  const accounts = mentions.map((mention, position) => accountOf(article, mention, position));
+  const dayOf = (account: Source) => (account.datePrecision === 'day' ? account.date : undefined);
+  return accounts.map((account) => ({
+    account,
+    sameDay: accounts
+      .filter((other) => other !== account && dayOf(account) && dayOf(other) === dayOf(account))
+      .map(wordingOf),
   }));
 }
 
@@ -211,6 +224,8 @@ export async function recordArticle(repo: EventRepository, article: Article): Pr
     language: article.language,
   });
   const outcome: ArticleOutcome = { events: mentions.length, created: 0, merged: 0, unchanged: 0 };
-  for (const account of accountsOf(article, mentions)) outcome[await recordAccount(repo, account)]++;
+  for (const { account, sameDay } of accountsOf(article, mentions)) {
+    outcome[await recordAccount(repo, account, sameDay)]++;
+  }
   return outcome;
 }

@@ -1,6 +1,6 @@
-import { weightedAgreement, weightedTerms } from '../extraction/index.ts';
-import type { Source } from '../timeline/index.ts';
+import type { Posting } from './posting.ts';
 import { type DateRelation, dateRelation } from './window.ts';
+import { agreementOf, siteOf, wordingOf } from './wording.ts';
 
 /**
  * How much two accounts' wordings must agree to be one event, by how their dates relate. The same
@@ -30,55 +30,9 @@ export const PLAIN_WORDS = 2;
 export type Thresholds = typeof MATCH_THRESHOLDS;
 
 type Account = Pick<
-  Source,
-  'articleId' | 'url' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDayAccounts'
+  Posting,
+  'articleId' | 'url' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDay'
 >;
-
-const cache = new WeakMap<object, Map<string, number>>();
-// Every account of an article, and every posting it meets, carries the same headline: tokenise it
-// once. Keyed by text (postings are fresh objects on each read) and bounded for a long-lived worker.
-const titleCache = new Map<string, Map<string, number>>();
-const TITLES_CACHED = 10_000;
-
-function titleTermsOf(title: string): Map<string, number> {
-  let terms = titleCache.get(title);
-  if (!terms) {
-    if (titleCache.size >= TITLES_CACHED) titleCache.clear();
-    terms = weightedTerms(title);
-    titleCache.set(title, terms);
-  }
-  return terms;
-}
-
-/** The site an article comes from, "www." aside; an address that does not parse is its own outlet. */
-function outletOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
-/**
- * Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing one
- * phrase do not: the geometric mean lets neither length win alone.
- */
-function agreementOf(a: Map<string, number>, b: Map<string, number>) {
-  const { overlap, dice, plain } = weightedAgreement(a, b);
-  return { similarity: Math.sqrt(overlap * dice), plain };
-}
-
-/** A report's headline is short; its lead sentence says more about which event it is. */
-function termsOf(account: Pick<Account, 'kind' | 'summary' | 'quote'>): Map<string, number> {
-  let terms = cache.get(account);
-  if (!terms) {
-    terms = weightedTerms(
-      account.kind === 'report' ? `${account.summary} ${account.quote}` : account.summary,
-    );
-    cache.set(account, terms);
-  }
-  return terms;
-}
 
 /** What two accounts have in common, for deciding whether they tell one event. */
 export interface Evidence {
@@ -93,13 +47,20 @@ export interface Evidence {
   storyPlain: number;
   /** Neither article dates anything else to this day. */
   eachAloneOnItsDay: boolean;
+  /** Another event one of the articles dates to this day agrees more with the other account. */
+  closerSibling: boolean;
   /** Both articles come from one site. */
   sameOutlet: boolean;
 }
 
+/** Whether a wording agrees more with one of these than `reached` does. */
+const outdone = (wording: string, siblings: string[] | undefined, reached: number) =>
+  (siblings ?? []).some((sibling) => agreementOf(wording, sibling).similarity > reached);
+
 export function evidenceOf(a: Account, b: Account): Evidence {
-  const { similarity, plain } = agreementOf(termsOf(a), termsOf(b));
-  const story = agreementOf(titleTermsOf(a.title), titleTermsOf(b.title));
+  const [wa, wb] = [wordingOf(a), wordingOf(b)];
+  const { similarity, plain } = agreementOf(wa, wb);
+  const story = agreementOf(a.title, b.title);
   return {
     relation: dateRelation(a, b),
     similarity,
@@ -107,13 +68,14 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     sameArticle: a.articleId === b.articleId,
     story: story.similarity,
     storyPlain: story.plain,
-    eachAloneOnItsDay: a.sameDayAccounts === 0 && b.sameDayAccounts === 0,
-    sameOutlet: outletOf(a.url) === outletOf(b.url),
+    eachAloneOnItsDay: a.sameDay?.length === 0 && b.sameDay?.length === 0,
+    closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
+    sameOutlet: siteOf(a.url) === siteOf(b.url),
   };
 }
 
 /** How far two wordings agree, 0 to 1. */
-export const similarity = (a: Account, b: Account) => agreementOf(termsOf(a), termsOf(b)).similarity;
+export const similarity = (a: Account, b: Account) => agreementOf(wordingOf(a), wordingOf(b)).similarity;
 
 const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
   !evidence.sameOutlet &&
@@ -123,7 +85,9 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
 
 /**
  * One article telling two things separately means two events: its lead and its timeline item of
- * one event still end up together through the other outlets that match both.
+ * one event still end up together through the other outlets that match both. And an account that
+ * agrees with both of an article's events of a day tells the one it agrees with most: linking it to
+ * the other would join what that article keeps apart (one wrong link joins two whole events).
  *
  * Two articles on one story that each date a single thing to the same day are telling the same
  * thing, however differently they word it (a paraphrase, another language): the day and the story
@@ -136,7 +100,7 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
  */
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
-  if (relation === 'apart' || sameArticle) return false;
+  if (relation === 'apart' || sameArticle || evidence.closerSibling) return false;
   if (evidence.sameOutlet && similarity < thresholds['same-outlet']) return false;
   if (relation === 'same-day') {
     if (isOneStory(evidence, thresholds)) return true;

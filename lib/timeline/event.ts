@@ -35,11 +35,6 @@ export const SourceSchema = z.object({
   summary: z.string(),
   topics: z.array(z.string()),
   entities: EntitiesSchema,
-  /**
-   * How many other events the same article dates to this very day. Absent on accounts stored
-   * before it was recorded, which then match by wording alone.
-   */
-  sameDayAccounts: z.number().int().nonnegative().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../lib/articles/index.ts';
 import {
+  type ArticleAccount,
   accountsOf,
   type Evidence,
   evidenceOf,
   isMatch,
   MATCH_THRESHOLDS,
+  type Posting,
+  postingOf,
   recordAccount,
   type Thresholds,
 } from '../../lib/dedup/index.ts';
@@ -46,9 +49,8 @@ export function articleFrom(labelled: LabelledArticle, index: number): Article {
   };
 }
 
-/** An extracted account and the gold cluster of the labelled event it matches, if any. */
-export interface LabelledAccount {
-  account: Source;
+/** An extracted account (with its article's other wordings of its day) and its gold cluster, if any. */
+export interface LabelledAccount extends ArticleAccount {
   cluster?: string;
 }
 
@@ -58,7 +60,8 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase
 export function labelledAccounts(set: LabelledArticle[]): LabelledAccount[] {
   return set.flatMap((labelled, index) => {
     const article = articleFrom(labelled, index);
-    const accounts = accountsOf(article, eventsOf({ ...article }));
+    const filed = accountsOf(article, eventsOf({ ...article }));
+    const accounts = filed.map(({ account }) => account);
     const unused = new Set(accounts.map((_, i) => i));
     const labels = new Map<number, string>();
     for (const gold of labelled.events) {
@@ -72,7 +75,7 @@ export function labelledAccounts(set: LabelledArticle[]): LabelledAccount[] {
       unused.delete(pick);
       labels.set(pick, gold.cluster);
     }
-    return accounts.map((account, i) => ({ account, cluster: labels.get(i) }));
+    return filed.map((entry, i) => ({ ...entry, cluster: labels.get(i) }));
   });
 }
 
@@ -141,7 +144,7 @@ export async function evaluateDedup(dir = MULTI_SOURCE_SET) {
   const set = loadMultiSourceSet(dir).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
   const accounts = labelledAccounts(set);
   const repo = new MemoryEvents();
-  for (const { account } of accounts) await recordAccount(repo, account);
+  for (const { account, sameDay } of accounts) await recordAccount(repo, account, sameDay);
   const events = repo.events();
   const labelled = accounts.filter((a): a is Required<LabelledAccount> => !!a.cluster);
   const scores = clusterScores(
@@ -170,23 +173,22 @@ function thresholdGrid(): Thresholds[] {
 
 /**
  * Pairwise F1 of single-linkage clustering at other thresholds, computed offline from the same
- * evidence: how the production thresholds were chosen.
+ * evidence: how the production thresholds were chosen. Every extracted account takes part, labelled
+ * or not, since an unlabelled one can link two events in production too; only labelled ones score.
  */
 export function thresholdSweep(dir = MULTI_SOURCE_SET, grid = thresholdGrid()) {
-  const labelled = labelledAccounts(loadMultiSourceSet(dir)).filter(
-    (a): a is Required<LabelledAccount> => !!a.cluster,
-  );
+  const accounts = labelledAccounts(loadMultiSourceSet(dir));
+  const postings = accounts.map(({ account, sameDay }) => postingOf(account, sameDay));
   const pairs: Array<{ i: number; j: number; evidence: Evidence }> = [];
-  for (let i = 0; i < labelled.length; i++) {
-    for (let j = i + 1; j < labelled.length; j++) {
-      const a = (labelled[i] as Required<LabelledAccount>).account;
-      const b = (labelled[j] as Required<LabelledAccount>).account;
-      const evidence = evidenceOf(a, b);
+  for (let i = 0; i < postings.length; i++) {
+    for (let j = i + 1; j < postings.length; j++) {
+      const evidence = evidenceOf(postings[i] as Posting, postings[j] as Posting);
       if (evidence.relation !== 'apart') pairs.push({ i, j, evidence });
     }
   }
+  const labelled = accounts.flatMap((a, i) => (a.cluster ? [{ i, cluster: a.cluster }] : []));
   return grid.map((thresholds) => {
-    const parent = labelled.map((_, i) => i);
+    const parent = accounts.map((_, i) => i);
     const find = (i: number): number => {
       const up = parent[i] as number;
       if (up === i) return i;
@@ -199,7 +201,7 @@ export function thresholdSweep(dir = MULTI_SOURCE_SET, grid = thresholdGrid()) {
     }
     const result = clusterScores(
       labelled.map((a) => a.cluster),
-      labelled.map((_, i) => String(find(i))),
+      labelled.map((a) => String(find(a.i))),
     );
     return {
       thresholds,

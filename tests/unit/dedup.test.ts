@@ -121,24 +121,27 @@ describe('accountsMatch', () => {
   });
 
   describe('two articles on one story, each dating one thing to the day', () => {
-    const alone = { sameDayAccounts: 0 };
-    const sworn = account('Vasko takes the oath of office in parliament', {
-      ...alone,
-      url: 'https://wire.example/valmora/vasko-sworn-in',
-      title: 'Irena Vasko sworn in as president of Valmora',
-    });
-    const inauguration = account('Die Zeremonie fand vor den Abgeordneten statt', {
-      ...alone,
-      url: 'https://www.zeitung.example/ausland/valmora-vasko',
-      title: 'Irena Vasko als Präsidentin Valmoras vereidigt',
-    });
+    const alone = (source: Source) => ({ ...source, sameDay: [] as string[] });
+    const sworn = alone(
+      account('Vasko takes the oath of office in parliament', {
+        url: 'https://wire.example/valmora/vasko-sworn-in',
+        title: 'Irena Vasko sworn in as president of Valmora',
+      }),
+    );
+    const inauguration = alone(
+      account('Die Zeremonie fand vor den Abgeordneten statt', {
+        url: 'https://www.zeitung.example/ausland/valmora-vasko',
+        title: 'Irena Vasko als Präsidentin Valmoras vereidigt',
+      }),
+    );
 
     it('match by the day and the story, however differently they word it', () => {
       expect(accountsMatch(sworn, inauguration)).toBe(true);
     });
 
     it('do not when one of the articles dates a second thing to that day', () => {
-      expect(accountsMatch(sworn, { ...inauguration, sameDayAccounts: 1 })).toBe(false);
+      const busyDay = { ...inauguration, sameDay: ['Der Präsident ernannte am selben Tag die Regierung'] };
+      expect(accountsMatch(sworn, busyDay)).toBe(false);
     });
 
     it('do not when the headlines tell different stories, or the day differs', () => {
@@ -158,14 +161,15 @@ describe('accountsMatch', () => {
     it('do not when their headlines share only names, as every headline of a war does', () => {
       let n = 0;
       const report = (title: string, quote: string) =>
-        account(title, {
-          ...alone,
-          kind: 'report',
-          date: '2024-11-17',
-          title,
-          quote,
-          url: `https://site${++n}.example/`,
-        });
+        alone(
+          account(title, {
+            kind: 'report',
+            date: '2024-11-17',
+            title,
+            quote,
+            url: `https://site${++n}.example/`,
+          }),
+        );
       const strike = report(
         'Russia strikes Kyiv power plant',
         'Russian missiles hit a thermal power plant near Kyiv overnight, cutting heat to 200,000 homes.',
@@ -177,32 +181,50 @@ describe('accountsMatch', () => {
       expect(accountsMatch(strike, swap)).toBe(false);
     });
 
-    it('do not for accounts stored before the day was counted', () => {
-      expect(accountsMatch(sworn, { ...inauguration, sameDayAccounts: undefined })).toBe(false);
+    it('do not for accounts filed before their day was recorded', () => {
+      expect(accountsMatch(sworn, { ...inauguration, sameDay: undefined })).toBe(false);
     });
+  });
+
+  it("links an account to the one of an article's events of its day it agrees with most", () => {
+    const port =
+      'Russian drones struck the port of Odesa overnight, killing three sailors and damaging a grain terminal';
+    const substation = 'Russian drones struck an Odesa substation overnight, cutting power to 30,000 homes';
+    const portAccount = { ...account(port), sameDay: [substation] };
+    const substationAccount = {
+      ...account(substation, { articleId: portAccount.articleId }),
+      sameDay: [port],
+    };
+    const newcomer = account(
+      'Russian drones struck Odesa overnight; a substation was hit and 30,000 homes lost power',
+    );
+    expect(accountsMatch(newcomer, substationAccount)).toBe(true);
+    expect(accountsMatch(newcomer, portAccount)).toBe(false);
+    // Without the article's other wording of that day, the port account alone would have matched.
+    expect(accountsMatch(newcomer, { ...portAccount, sameDay: [] })).toBe(true);
   });
 });
 
 describe('accountsOf', () => {
-  it('counts the other events the article dates to the same day, not to its month', () => {
+  it("gives each account the wordings of its article's other events of that day, not of its month", () => {
+    const trial = 'the court opened the trial of the former minister';
+    const march = 'protesters marched on the ministry of justice';
     const article = anArticle(1, {
-      html: `<p>On 8 October the court opened the trial of the former minister.</p>
-       <p>Later on 8 October, protesters marched on the ministry of justice.</p>
+      html: `<p>On 8 October ${trial}.</p>
+       <p>Later on 8 October, ${march}.</p>
        <p>On 9 October the defence asked for a delay.</p>
        <p>Parliament will debate the budget in October.</p>`,
     });
     const accounts = accountsOf(article, eventsOf(article));
-    const byDate = accounts.map((a) => [a.date, a.sameDayAccounts]);
-    expect(byDate).toEqual(
-      expect.arrayContaining([
-        ['2024-10-08', 1],
-        ['2024-10-08', 1],
-        ['2024-10-09', 0],
-      ]),
-    );
-    expect(accounts.filter((a) => a.datePrecision !== 'day').every((a) => a.sameDayAccounts === 0)).toBe(
-      true,
-    );
+    const on = (date: string) => accounts.filter(({ account }) => account.date === date);
+    const [first, second] = on('2024-10-08');
+    expect(first?.sameDay).toEqual([second?.account.summary]);
+    expect(second?.sameDay).toEqual([first?.account.summary]);
+    expect(first?.sameDay[0]).toMatch(/protesters marched/i);
+    expect(on('2024-10-09').map(({ sameDay }) => sameDay)).toEqual([[]]);
+    const monthly = accounts.filter(({ account }) => account.datePrecision !== 'day');
+    expect(monthly.length).toBeGreaterThan(0);
+    expect(monthly.every(({ sameDay }) => sameDay.length === 0)).toBe(true);
   });
 });
 
