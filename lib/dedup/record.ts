@@ -174,6 +174,14 @@ export interface ArticleAccount {
   sameDay: string[];
 }
 
+/**
+ * A posting's other wordings of its day are bounded, so a hostile article (thousands of items on one
+ * day, sentences without end) cannot push its postings past DynamoDB's item size; the cut is a
+ * function of the article, so matching stays independent of arrival order.
+ */
+const SAME_DAY_WORDINGS = 50;
+const WORDING_CHARS = 500;
+
 /** The article's extracted events as its accounts, each with what else the article says of its day. */
 export function accountsOf(article: Article, mentions: ExtractedEvent[]): ArticleAccount[] {
   const accounts = mentions.map((mention, position) => accountOf(article, mention, position));
@@ -182,7 +190,8 @@ export function accountsOf(article: Article, mentions: ExtractedEvent[]): Articl
     account,
     sameDay: accounts
       .filter((other) => other !== account && dayOf(account) && dayOf(other) === dayOf(account))
-      .map(wordingOf),
+      .slice(0, SAME_DAY_WORDINGS)
+      .map((other) => wordingOf(other).slice(0, WORDING_CHARS)),
   }));
 }
 

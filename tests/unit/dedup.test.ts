@@ -226,6 +226,26 @@ describe('accountsOf', () => {
     expect(monthly.length).toBeGreaterThan(0);
     expect(monthly.every(({ sameDay }) => sameDay.length === 0)).toBe(true);
   });
+
+  it('bounds those wordings, so a hostile article cannot outgrow a DynamoDB item', () => {
+    // Each item its own words, so extraction keeps them apart; each far longer than a summary needs.
+    const words = (i: number) =>
+      Array.from({ length: 100 }, (_, k) => `w${(i * 7919 + k * 104729).toString(36)}`);
+    const html = Array.from(
+      { length: 120 },
+      (_, i) => `<p>On 8 October the council approved ${words(i).join(' ')}.</p>`,
+    ).join('');
+    const accounts = accountsOf(anArticle(2, { html }), eventsOf(anArticle(2, { html })));
+    const busy = accounts.filter(({ account }) => account.date === '2024-10-08');
+    expect(busy.length).toBeGreaterThan(60);
+    expect(Math.max(...busy.map(({ sameDay }) => sameDay.length))).toBe(50);
+    expect(Math.max(...busy.map(({ account }) => account.summary.length))).toBeGreaterThan(500);
+    expect(busy.every(({ sameDay }) => sameDay.every((wording) => wording.length <= 500))).toBe(true);
+    const largest = Math.max(
+      ...busy.map(({ account, sameDay }) => Buffer.byteLength(JSON.stringify(postingOf(account, sameDay)))),
+    );
+    expect(largest).toBeLessThan(64 * 1024);
+  });
 });
 
 describe('deriveEvent', () => {
