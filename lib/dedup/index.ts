@@ -17,6 +17,7 @@ export {
   recordAccount,
   recordArticle,
   WriteConflictError,
+  withSameDay,
 } from './record.ts';
 export {
   accountsMatch,

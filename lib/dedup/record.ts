@@ -183,8 +183,11 @@ const SAME_DAY_WORDINGS = 50;
 const WORDING_CHARS = 500;
 
 /** The article's extracted events as its accounts, each with what else the article says of its day. */
-export function accountsOf(article: Article, mentions: ExtractedEvent[]): ArticleAccount[] {
-  const accounts = mentions.map((mention, position) => accountOf(article, mention, position));
+export const accountsOf = (article: Article, mentions: ExtractedEvent[]): ArticleAccount[] =>
+  withSameDay(mentions.map((mention, position) => accountOf(article, mention, position)));
+
+/** One article's accounts, each with the wordings of the others that share its day. */
+export function withSameDay(accounts: Source[]): ArticleAccount[] {
   const dayOf = (account: Source) => (account.datePrecision === 'day' ? account.date : undefined);
   return accounts.map((account) => ({
     account,

@@ -1,17 +1,22 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { postingOf } from '../dedup/index.ts';
-import { sortKeyBounds } from '../timeline/index.ts';
+import { postingOf, withSameDay } from '../dedup/index.ts';
+import { type Source, sortKeyBounds } from '../timeline/index.ts';
 import { DynamoEventStore } from './events.ts';
 
-/** The table's data model version: 2 files every account as a posting (ACCOUNT#). */
+/**
+ * The table's data model version: 2 files every account as a posting (ACCOUNT#); 3 files it with its
+ * headline, address and its article's other wordings of its day, which matching reads.
+ */
 const SCHEMA = { pk: 'META#SCHEMA', sk: 'META' };
-const POSTINGS_VERSION = 2;
+const POSTINGS_VERSION = 3;
 
 /**
- * Brings a table written before postings up to date: files every stored account under its date, so
- * new accounts find the events it holds. Idempotent (a posting is a plain put) and marked done only
- * at the end, so an interrupted run simply runs again. Returns how many accounts it filed.
+ * Brings a table written by an older version up to date: files every stored account under its date,
+ * with what its article says of the same day, so new accounts find the events it holds and match
+ * them as they would have matched fresh ones. Idempotent (a posting is a plain put) and marked done
+ * only at the end, so an interrupted run simply runs again. Returns how many accounts it filed.
+ * It reads the whole table into memory: for the local stack's data folders, not a production table.
  */
 export async function fileStoredAccounts(client: DynamoDBClient, tableName: string): Promise<number> {
   const key = marshall(SCHEMA);
@@ -20,10 +25,18 @@ export async function fileStoredAccounts(client: DynamoDBClient, tableName: stri
   );
   if (Number(Item?.version?.N ?? 0) >= POSTINGS_VERSION) return 0;
   const store = new DynamoEventStore(client, tableName);
-  let filed = 0;
+  const articles = new Map<string, Map<number, Source>>();
   for await (const event of store.range({ ...sortKeyBounds(), order: 'asc' })) {
     for (const account of event.accounts) {
-      await store.post(postingOf(account));
+      const held = articles.get(account.articleId) ?? new Map<number, Source>();
+      held.set(account.position, account);
+      articles.set(account.articleId, held);
+    }
+  }
+  let filed = 0;
+  for (const accounts of articles.values()) {
+    for (const { account, sameDay } of withSameDay([...accounts.values()])) {
+      await store.post(postingOf(account, sameDay));
       filed++;
     }
   }
