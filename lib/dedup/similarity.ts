@@ -19,7 +19,7 @@ export const MATCH_THRESHOLDS = {
   'same-day-same-story': 0.3,
   'next-day': 0.8,
   'same-period': 0.5,
-  'same-outlet': 0.6,
+  'same-site': 0.6,
 };
 
 /**
@@ -50,7 +50,7 @@ export interface Evidence {
   /** Another event one of the articles dates to this day agrees more with the other account. */
   closerSibling: boolean;
   /** Both articles come from one site. */
-  sameOutlet: boolean;
+  sameSite: boolean;
 }
 
 /** Whether a wording agrees more with one of these than `reached` does. */
@@ -70,7 +70,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     storyPlain: story.plain,
     eachAloneOnItsDay: a.sameDay?.length === 0 && b.sameDay?.length === 0,
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
-    sameOutlet: siteOf(a.url) === siteOf(b.url),
+    sameSite: siteOf(a.url) === siteOf(b.url),
   };
 }
 
@@ -78,7 +78,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
 export const similarity = (a: Account, b: Account) => agreementOf(wordingOf(a), wordingOf(b)).similarity;
 
 const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
-  !evidence.sameOutlet &&
+  !evidence.sameSite &&
   evidence.eachAloneOnItsDay &&
   evidence.story >= thresholds['same-day-same-story'] &&
   (evidence.storyPlain > 0 || evidence.plain > 0);
@@ -101,7 +101,7 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
   if (relation === 'apart' || sameArticle || evidence.closerSibling) return false;
-  if (evidence.sameOutlet && similarity < thresholds['same-outlet']) return false;
+  if (evidence.sameSite && similarity < thresholds['same-site']) return false;
   if (relation === 'same-day') {
     if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);

@@ -163,7 +163,7 @@ function thresholdGrid(): Thresholds[] {
     'same-day-same-story': [0.2, 0.25, 0.35, 0.4, 1.01],
     'next-day': [0.6, 0.7, 0.9, 1.01],
     'same-period': [0.3, 0.5, 0.6],
-    'same-outlet': [0, 0.4, 0.5, 0.7],
+    'same-site': [0, 0.4, 0.5, 0.7],
   };
   for (const [key, values] of Object.entries(around) as Array<[keyof Thresholds, number[]]>) {
     for (const value of values) grid.push({ ...MATCH_THRESHOLDS, [key]: value });

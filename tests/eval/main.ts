@@ -79,7 +79,7 @@ async function printDedup() {
   );
   if (values.sweep) {
     console.log(
-      '\n| same day | same day, names only | same day, same story | next day | same period | same outlet | pairwise F1 | B-cubed F1 |',
+      '\n| same day | same day, names only | same day, same story | next day | same period | same site | pairwise F1 | B-cubed F1 |',
     );
     console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of thresholdSweep(dir)) {
@@ -90,7 +90,7 @@ async function printDedup() {
         t['same-day-same-story'],
         t['next-day'],
         t['same-period'],
-        t['same-outlet'],
+        t['same-site'],
       ].join(' | ');
       const inUse = s.current ? ' (in use)' : '';
       console.log(`| ${cells}${inUse} | ${s.pairwiseF1.toFixed(3)} | ${s.bcubedF1.toFixed(3)} |`);
