@@ -1,3 +1,4 @@
+export { type ArticleAccount, accountsOf, withSameDay } from './accounts.ts';
 export {
   type ArticleRecord,
   type CreditLedger,
@@ -9,15 +10,12 @@ export {
 export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle, withFeed } from './derive.ts';
 export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
 export {
-  type ArticleAccount,
   type ArticleOutcome,
-  accountsOf,
   type EventRepository,
   type Outcome,
   recordAccount,
   recordArticle,
   WriteConflictError,
-  withSameDay,
 } from './record.ts';
 export {
   accountsMatch,
