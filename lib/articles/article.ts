@@ -8,6 +8,8 @@ export const ArticleSchema = z.object({
   feedId: z.string().min(1),
   feedName: z.string().min(1),
   url: z.string().min(1),
+  /** Where an aggregator feed says the article comes from (RSS `<source url>`), if it says. */
+  originUrl: z.string().optional(),
   title: z.string(),
   publishedAt: z.iso.datetime({ offset: true }),
   html: z

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/index.ts';
 import { type ExtractedEvent, topicSlug } from '../extraction/index.ts';
 import type { Source } from '../timeline/index.ts';
-import { wordingOf } from './wording.ts';
+import { siteOf, wordingOf } from './wording.ts';
 
 /** One account of an article, with the wordings of the article's other events on its day. */
 export interface ArticleAccount {
@@ -38,6 +38,7 @@ function accountOf(article: Article, mention: ExtractedEvent, position: number):
   return {
     articleId: article.id,
     url: article.url,
+    ...(article.originUrl ? { site: siteOf(article.originUrl) } : {}),
     title: article.title,
     feedId: article.feedId,
     feedName: article.feedName,

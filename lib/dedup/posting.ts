@@ -8,6 +8,7 @@ import { type Source, SourceSchema, sortDate } from '../timeline/index.ts';
 export const PostingSchema = SourceSchema.pick({
   articleId: true,
   position: true,
+  site: true,
   kind: true,
   summary: true,
   quote: true,

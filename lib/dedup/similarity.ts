@@ -31,7 +31,7 @@ export type Thresholds = typeof MATCH_THRESHOLDS;
 
 type Account = Pick<
   Posting,
-  'articleId' | 'url' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDay'
+  'articleId' | 'url' | 'site' | 'title' | 'kind' | 'summary' | 'quote' | 'date' | 'datePrecision' | 'sameDay'
 >;
 
 /** What two accounts have in common, for deciding whether they tell one event. */
@@ -70,7 +70,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     storyPlain: story.plain,
     eachAloneOnItsDay: a.sameDay?.length === 0 && b.sameDay?.length === 0,
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
-    sameSite: siteOf(a.url) === siteOf(b.url),
+    sameSite: (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url)),
   };
 }
 

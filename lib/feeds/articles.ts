@@ -17,6 +17,7 @@ export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Ar
     feedId: feed.id,
     feedName: feed.name,
     url,
+    ...(entry.sourceUrl && canonicalUrl(entry.sourceUrl) ? { originUrl: entry.sourceUrl } : {}),
     title: entry.title,
     publishedAt: entry.publishedAt ?? seenAt.toISOString(),
     html,

@@ -10,6 +10,8 @@ export interface FeedEntry {
   publishedAt?: string;
   /** The richest body the feed carries: content:encoded, Atom content, else the description. */
   html: string;
+  /** Where an aggregator says the item comes from (RSS `<source url>`): the site that published it. */
+  sourceUrl?: string;
 }
 
 export interface ParsedFeed {
@@ -303,7 +305,13 @@ interface Builders {
   buildRSS2(doc: XmlNode): unknown;
 }
 
-type Item = Parser.Item & { 'content:encoded'?: string; id?: string; summary?: string; description?: string };
+type Item = Parser.Item & {
+  'content:encoded'?: string;
+  id?: string;
+  summary?: string;
+  description?: string;
+  source?: unknown;
+};
 type Feed = Parser.Output<Item>;
 
 const builders = Parser.prototype as unknown as Builders;
@@ -312,7 +320,11 @@ const builders = Parser.prototype as unknown as Builders;
 class TolerantParser extends Parser<Record<string, unknown>, Item> {
   constructor() {
     // defaultRSS is rss-parser's own fallback for <rss> without a (known) version attribute.
-    super({ customFields: { item: ['description', 'summary', 'id'] }, defaultRSS: 2 });
+    // <source> kept as parsed nodes: its url attribute names the site an aggregator took the item from.
+    super({
+      customFields: { item: ['description', 'summary', 'id', ['source', 'source', { keepArray: true }]] },
+      defaultRSS: 2,
+    });
   }
   buildAtomFeed(doc: XmlNode) {
     return builders.buildAtomFeed.call(this, { ...doc, feed: atomFeed(doc.feed) });
@@ -380,6 +392,13 @@ function validDate(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** The http(s) address in `<source url="…">`, the first one given. */
+function sourceUrlOf(source: unknown): string | undefined {
+  const first = Array.isArray(source) ? source[0] : source;
+  const url = isNode(first) && isNode(first.$) ? text(first.$.url) : undefined;
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
 function entryOf(item: Item): FeedEntry {
   const html =
     [item['content:encoded'], item.content, item.summary, item.description].map(text).find(Boolean) ?? '';
@@ -389,6 +408,7 @@ function entryOf(item: Item): FeedEntry {
     title: text(item.title) ?? '',
     publishedAt: validDate(item.isoDate) ?? validDate(item.pubDate),
     html,
+    sourceUrl: sourceUrlOf(item.source),
   };
 }
 

@@ -18,6 +18,11 @@ export type FeedRef = z.infer<typeof FeedRefSchema>;
 export const SourceSchema = z.object({
   articleId: z.string(),
   url: z.string(),
+  /**
+   * The host of the site that published it, when the feed credits one apart from the link (an
+   * aggregator's `<source url>`); otherwise the link's host is the site.
+   */
+  site: z.string().optional(),
   title: z.string(),
   feedId: z.string(),
   feedName: z.string(),

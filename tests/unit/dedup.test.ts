@@ -120,6 +120,22 @@ describe('accountsMatch', () => {
     expect(accountsMatch(kyiv, video)).toBe(true);
   });
 
+  it('takes the site an aggregator credits over its own host', () => {
+    const relayed = (credited: string, title: string) =>
+      account(title, {
+        kind: 'report',
+        title,
+        url: `https://news.aggregator.example/${credited}`,
+        site: credited,
+      });
+    const kyiv = relayed('wire.example', 'Ukraine war live: Kyiv hit by drones');
+    const kharkiv = relayed('dispatch.example', 'Ukraine war live: Kharkiv hit by missiles');
+    // Two sites' reports, though both links are the aggregator's: matched as two outlets' would be.
+    expect(accountsMatch(kyiv, kharkiv)).toBe(true);
+    expect(accountsMatch(kyiv, { ...kharkiv, site: undefined })).toBe(true);
+    expect(accountsMatch({ ...kyiv, site: undefined }, { ...kharkiv, site: undefined })).toBe(false);
+  });
+
   describe('two articles on one story, each dating one thing to the day', () => {
     const alone = (source: Source) => ({ ...source, sameDay: [] as string[] });
     const sworn = alone(
@@ -225,6 +241,18 @@ describe('accountsOf', () => {
     const monthly = accounts.filter(({ account }) => account.datePrecision !== 'day');
     expect(monthly.length).toBeGreaterThan(0);
     expect(monthly.every(({ sameDay }) => sameDay.length === 0)).toBe(true);
+  });
+
+  it("names the site an aggregator credits, and none when the link's host is the site", () => {
+    const html = '<p>On 8 October the court opened the trial of the former minister.</p>';
+    const relayed = anArticle(3, { html, originUrl: 'https://www.corvuspress.example/world/trial' });
+    expect(accountsOf(relayed, eventsOf(relayed)).map(({ account }) => account.site)).toContain(
+      'corvuspress.example',
+    );
+    const direct = anArticle(4, { html });
+    expect(accountsOf(direct, eventsOf(direct)).every(({ account }) => account.site === undefined)).toBe(
+      true,
+    );
   });
 
   it('bounds those wordings, so a hostile article cannot outgrow a DynamoDB item', () => {

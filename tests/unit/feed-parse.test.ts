@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedParseError, parseFeed, repairXml } from '../../lib/feeds/index.ts';
+import { articleFromEntry, type Feed, FeedParseError, parseFeed, repairXml } from '../../lib/feeds/index.ts';
 
 describe('repairXml', () => {
   it('turns HTML named entities into numeric references', () => {
@@ -139,6 +139,49 @@ describe('parseFeed', () => {
       publishedAt: '2024-10-13T09:00:00.000Z',
       html: '<p>The strike began on 3 July.</p><ul><li>19 August: Talks collapsed</li></ul>',
     });
+  });
+
+  it('reads the site an aggregator credits an item to from <source url>, and nothing else there', async () => {
+    const item = (source: string) =>
+      `<item><title>Quake hits Kavros</title><link>https://news.aggregator.example/a/1</link>${source}</item>`;
+    const feed = await parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>Aggregator</title>
+      ${item('<source url="https://www.corvuspress.example/world">Corvus Press</source>')}
+      ${item('<source>Just a name</source>')}
+      ${item('<source url="javascript:alert(1)">Trick</source>')}
+      ${item('')}
+    </channel></rss>`);
+    expect(feed.entries.map((entry) => entry.sourceUrl)).toEqual([
+      'https://www.corvuspress.example/world',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('carries the credited source into the article, and only an http(s) one', () => {
+    const feed: Feed = {
+      id: 'aggregator',
+      name: 'Aggregator',
+      url: 'https://news.aggregator.example/rss',
+      topics: [],
+      enabled: true,
+      pollEveryMs: 600_000,
+      pollEveryConfigured: false,
+      fullText: 'never',
+    };
+    const entry = {
+      title: 'Quake hits Kavros',
+      link: 'https://news.aggregator.example/a/1',
+      html: '<p>Text.</p>',
+    };
+    const seen = new Date('2024-10-21T08:00:00Z');
+    const credited = articleFromEntry(
+      feed,
+      { ...entry, sourceUrl: 'https://corvuspress.example/world' },
+      seen,
+    );
+    expect(credited?.originUrl).toBe('https://corvuspress.example/world');
+    expect(articleFromEntry(feed, entry, seen)).not.toHaveProperty('originUrl');
   });
 
   it('falls back to the description and normalises the date to UTC', async () => {
