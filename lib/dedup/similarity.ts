@@ -77,6 +77,16 @@ export function evidenceOf(a: Account, b: Account): Evidence {
 /** How far two wordings agree, 0 to 1. */
 export const similarity = (a: Account, b: Account) => agreementOf(wordingOf(a), wordingOf(b)).similarity;
 
+/**
+ * Two articles on one story that each date a single thing to the same day are telling the same
+ * thing, however differently they word it (a paraphrase, another language): the day and the story
+ * decide, not the sentence. An article dating two things to that day says the day held two events,
+ * so its accounts must match by wording. One story is more than shared names: a war's headlines
+ * all name its countries ("Russia strikes Kyiv power plant", "Ukraine and Russia swap prisoners"),
+ * so the headlines, or else the accounts, must also share a word saying what happened. And it
+ * takes two outlets: one site's items of a day on one story are its updates, its video, its
+ * analysis, as often of the next development as of the same one.
+ */
 const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
   !evidence.sameSite &&
   evidence.eachAloneOnItsDay &&
@@ -88,15 +98,6 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
  * one event still end up together through the other outlets that match both. And an account that
  * agrees with both of an article's events of a day tells the one it agrees with most: linking it to
  * the other would join what that article keeps apart (one wrong link joins two whole events).
- *
- * Two articles on one story that each date a single thing to the same day are telling the same
- * thing, however differently they word it (a paraphrase, another language): the day and the story
- * decide, not the sentence. An article dating two things to that day says the day held two events,
- * so its accounts must match by wording. One story is more than shared names: a war's headlines
- * all name its countries ("Russia strikes Kyiv power plant", "Ukraine and Russia swap prisoners"),
- * so the headlines, or else the accounts, must also share a word saying what happened. And it
- * takes two outlets: one site's items of a day on one story are its updates, its video, its
- * analysis, as often of the next development as of the same one.
  */
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
