@@ -5,6 +5,7 @@ import { type Feed, HostLimiter, type PollDeps, pollFeeds } from '../../lib/feed
 import { guardedFetch } from '../../lib/http/index.ts';
 import { SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
+import { aFeed } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 import { count, ratio } from './format.ts';
@@ -57,16 +58,14 @@ async function run(): Promise<SectionResult> {
   const { server, port } = await feedServer();
   const stack = await startLocalStack(workspace('dateline-bench-').options);
   try {
-    const feeds: Feed[] = Array.from({ length: FEEDS }, (_, n) => ({
-      id: `feed-${n}`,
-      name: `Feed ${n}`,
-      url: `http://127.0.0.${2 + (n % HOSTS)}:${port}/feeds/${n}`,
-      topics: [],
-      enabled: true,
-      pollEveryMs: 600_000,
-      pollEveryConfigured: true,
-      fullText: 'never',
-    }));
+    const feeds: Feed[] = Array.from({ length: FEEDS }, (_, n) =>
+      aFeed({
+        id: `feed-${n}`,
+        name: `Feed ${n}`,
+        url: `http://127.0.0.${2 + (n % HOSTS)}:${port}/feeds/${n}`,
+        pollEveryConfigured: true,
+      }),
+    );
     const deps: PollDeps = {
       fetch: (url, headers) => guardedFetch(url, { allowPrivateNetwork: true, headers }),
       ledger: new DynamoArticleLedger(stack.dynamo, 'dateline'),

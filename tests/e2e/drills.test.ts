@@ -13,6 +13,7 @@ import { SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
+import { aFeed } from '../support/accounts.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { getJson, sendArticles, withTimeline, workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
@@ -25,16 +26,7 @@ async function demoArticles(): Promise<Article[]> {
     const parsed = await parseFeed(
       decodeBody(readFileSync(new URL(`../../infra/local/demo-feeds/${file}`, import.meta.url))),
     );
-    const feed: Feed = {
-      id: file.split('.')[0] as string,
-      name: file,
-      url: `https://demo.example/${file}`,
-      topics: [],
-      enabled: true,
-      pollEveryMs: 600_000,
-      pollEveryConfigured: false,
-      fullText: 'never',
-    };
+    const feed = aFeed({ id: file.split('.')[0] as string, name: file, url: `https://demo.example/${file}` });
     for (const entry of parsed.entries) {
       const article = articleFromEntry(feed, entry, new Date('2024-11-10T00:00:00Z'));
       if (article) articles.push(article);
@@ -105,16 +97,12 @@ describe('failure drills', () => {
     const stack = await startLocalStack(ws.options);
     try {
       server.serve('/feed.xml', rss('Harbour', [portsArticle]));
-      const feed: Feed = {
+      const feed = aFeed({
         id: 'harbour',
         name: 'Harbour',
         url: server.url('/feed.xml'),
-        topics: [],
-        enabled: true,
-        pollEveryMs: 600_000,
         pollEveryConfigured: true,
-        fullText: 'never',
-      };
+      });
       const states = new DynamoFeedStates(stack.dynamo, 'dateline');
       const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
       const deps = {

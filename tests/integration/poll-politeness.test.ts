@@ -4,6 +4,7 @@ import { type Feed, type FeedState, type PollDeps, pollFeed } from '../../lib/fe
 import { guardedFetch } from '../../lib/http/index.ts';
 import { SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
+import { aFeed } from '../support/accounts.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
@@ -58,16 +59,13 @@ describe('polite polling against a real loopback server', () => {
     seen.length = 0;
     // A day apart per test: the 429 test's host-wide block must not reach the next test.
     clock = new Date(Date.parse('2024-10-13T12:00:00Z') + n * 86_400_000);
-    feed = {
+    feed = aFeed({
       id: `feed-${n}`,
       name: 'Port',
       url: server.url(`/feed-${n}.xml`),
-      topics: [],
-      enabled: true,
       pollEveryMs: 10 * MIN,
       pollEveryConfigured: true,
-      fullText: 'never',
-    };
+    });
   });
 
   it('sends the ETag back as received and costs no parse on a 304', async () => {

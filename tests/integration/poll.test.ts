@@ -6,6 +6,7 @@ import { guardedFetch } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
 import { decodeArticleMessage, decodeArticlesQueueMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoFeedStates } from '../../lib/store/index.ts';
+import { aFeed } from '../support/accounts.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { takeAll, workspace } from '../support/local.ts';
 import { type FixtureItem, rss } from '../support/rss.ts';
@@ -38,16 +39,7 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     server.serve('/bulletins.xml', rss('Bulletins', items));
     stack = await startLocalStack(workspace().options);
     states = new DynamoFeedStates(stack.dynamo, 'dateline');
-    feed = {
-      id: 'bulletins',
-      name: 'Bulletins',
-      url: server.url('/bulletins.xml'),
-      topics: [],
-      enabled: true,
-      pollEveryMs: 600_000,
-      pollEveryConfigured: false,
-      fullText: 'never',
-    };
+    feed = aFeed({ id: 'bulletins', name: 'Bulletins', url: server.url('/bulletins.xml') });
   });
   afterAll(async () => {
     await stack.stop();

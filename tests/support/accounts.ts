@@ -1,5 +1,6 @@
 import type { Article } from '../../lib/articles/index.ts';
 import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
+import type { Feed } from '../../lib/feeds/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 
 /** One article's account of an event, with plain defaults for everything a test does not set. */
@@ -48,6 +49,19 @@ export function anArticle(n: number, fields: Partial<Article> = {}): Article {
     topics: [],
     fullText: 'never',
     contentHash: 'h1',
+    ...fields,
+  };
+}
+
+/** A feed as the resolved feeds file gives it, with plain defaults for everything a test does not set. */
+export function aFeed(fields: Partial<Feed> & Pick<Feed, 'id' | 'url'>): Feed {
+  return {
+    name: fields.id,
+    topics: [],
+    enabled: true,
+    pollEveryMs: 600_000,
+    pollEveryConfigured: false,
+    fullText: 'never',
     ...fields,
   };
 }

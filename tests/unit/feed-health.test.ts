@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Feed, type FeedState, feedHealth, initialState } from '../../lib/feeds/index.ts';
+import { type FeedState, feedHealth, initialState } from '../../lib/feeds/index.ts';
+import { aFeed } from '../support/accounts.ts';
 
-const feed: Feed = {
-  id: 'wire',
-  name: 'Wire',
-  url: 'https://wire.example/feed',
-  topics: [],
-  enabled: true,
-  pollEveryMs: 600_000,
-  pollEveryConfigured: false,
-  fullText: 'auto',
-};
+const feed = aFeed({ id: 'wire', name: 'Wire', url: 'https://wire.example/feed', fullText: 'auto' });
 const polled = (changes: Partial<FeedState>): FeedState => ({
   ...initialState(feed, new Date('2024-10-13T00:00:00Z')),
   lastPolledAt: '2024-10-13T00:00:00.000Z',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleFromEntry, type Feed, FeedParseError, parseFeed, repairXml } from '../../lib/feeds/index.ts';
+import { articleFromEntry, FeedParseError, parseFeed, repairXml } from '../../lib/feeds/index.ts';
+import { aFeed } from '../support/accounts.ts';
 
 describe('repairXml', () => {
   it('turns HTML named entities into numeric references', () => {
@@ -159,16 +160,7 @@ describe('parseFeed', () => {
   });
 
   it('carries the credited source into the article, and only an http(s) one', () => {
-    const feed: Feed = {
-      id: 'aggregator',
-      name: 'Aggregator',
-      url: 'https://news.aggregator.example/rss',
-      topics: [],
-      enabled: true,
-      pollEveryMs: 600_000,
-      pollEveryConfigured: false,
-      fullText: 'never',
-    };
+    const feed = aFeed({ id: 'aggregator', name: 'Aggregator', url: 'https://news.aggregator.example/rss' });
     const entry = {
       title: 'Quake hits Kavros',
       link: 'https://news.aggregator.example/a/1',
