@@ -2,25 +2,22 @@ import type { Article } from '../../lib/articles/index.ts';
 import { recordArticle } from '../../lib/dedup/index.ts';
 import type { TimelineEvent } from '../../lib/timeline/index.ts';
 import { type CorpusArticle, loadNewsCorpus } from '../bench/corpus.ts';
+import { anArticle } from '../support/accounts.ts';
 import { MemoryEvents } from '../support/memory-events.ts';
 
 /** One feed file is one site: its items share a host, as a real feed's links do. */
 function articleFrom(item: CorpusArticle, index: number): Article {
   const site = item.source.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-  return {
-    id: `art_${index.toString(16).padStart(32, '0')}`,
+  return anArticle(index, {
     feedId: site,
     feedName: item.source,
     url: `https://${site}.corpus.example/${index}`,
     title: item.title,
     publishedAt: new Date(item.publishedAt).toISOString(),
     html: item.html,
-    topics: [],
     language: item.language,
-    fullText: 'never',
-    trimmed: false,
     contentHash: String(index),
-  };
+  });
 }
 
 export interface CorpusMerges {

@@ -16,6 +16,7 @@ import {
 } from '../../lib/dedup/index.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
+import { anArticle } from '../support/accounts.ts';
 import { MemoryEvents } from '../support/memory-events.ts';
 import { type LabelledArticle, loadLabelledSet } from './labelled-set.ts';
 
@@ -32,8 +33,7 @@ export function loadMultiSourceSet(dir = MULTI_SOURCE_SET): LabelledArticle[] {
 /** The labelled article as the poller would have queued it. */
 export function articleFrom(labelled: LabelledArticle, index: number): Article {
   const outlet = labelled.id.split('-')[0] ?? 'feed';
-  return {
-    id: `art_${index.toString(16).padStart(32, '0')}`,
+  return anArticle(index, {
     feedId: outlet,
     feedName: outlet,
     // Which site published it matters to matching; without an address, each article is its own site.
@@ -41,12 +41,9 @@ export function articleFrom(labelled: LabelledArticle, index: number): Article {
     title: labelled.title,
     publishedAt: new Date(labelled.publishedAt).toISOString(),
     html: labelled.html,
-    topics: [],
     language: labelled.language,
-    fullText: 'never',
-    trimmed: false,
     contentHash: labelled.id,
-  };
+  });
 }
 
 /** An extracted account (with its article's other wordings of its day) and its gold cluster, if any. */
