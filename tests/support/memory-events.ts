@@ -78,3 +78,11 @@ export class MemoryEvents implements EventRepository {
     return this.live().sort((a, b) => sortKeyOf(a).localeCompare(sortKeyOf(b)));
   }
 }
+
+/**
+ * The same store seen through some methods of the caller's: a crash or an interleaving injected at
+ * one step, with every other call, and all the data, going to `repo`.
+ */
+export function interposed(repo: MemoryEvents, methods: Partial<EventRepository>): MemoryEvents {
+  return Object.assign(Object.create(repo), methods) as MemoryEvents;
+}

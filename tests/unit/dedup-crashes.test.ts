@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordAccount } from '../../lib/dedup/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 import { labelledAccounts, loadMultiSourceSet, MULTI_SOURCE_SET } from '../eval/dedup.ts';
-import { MemoryEvents } from '../support/memory-events.ts';
+import { interposed, MemoryEvents } from '../support/memory-events.ts';
 
 /** One story's articles from the labelled set: real chains of matches, a day apart and across months. */
 const articles: Source[][] = (() => {
@@ -28,13 +28,13 @@ function killedAt(repo: MemoryEvents, n: number, afterWrite: boolean): MemoryEve
       if (writes === n) throw new Killed();
       return result;
     };
-  return Object.assign(Object.create(repo), {
+  return interposed(repo, {
     create: guard(repo.create),
     update: guard(repo.update),
     absorb: guard(repo.absorb),
     point: guard(repo.point),
     post: guard(repo.post),
-  }) as MemoryEvents;
+  });
 }
 
 /** A message: the article's accounts in order; a kill drops the rest, and SQS redelivers it later. */

@@ -14,7 +14,7 @@ import {
 import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
 import { anArticle } from '../support/accounts.ts';
-import { MemoryEvents } from '../support/memory-events.ts';
+import { interposed, MemoryEvents } from '../support/memory-events.ts';
 
 let articles = 0;
 function account(summary: string, overrides: Partial<Source> = {}): Source {
@@ -396,11 +396,11 @@ describe('recordAccount', () => {
     ) as [Source, Source];
     const repo = new MemoryEvents();
     await recordAccount(repo, older);
-    const killed = Object.assign(Object.create(repo), {
+    const killed = interposed(repo, {
       absorb: async () => {
         throw new Error('SIGKILL');
       },
-    }) as MemoryEvents;
+    });
     await expect(recordAccount(killed, newcomer)).rejects.toThrow('SIGKILL');
     expect(repo.events()).toHaveLength(2); // the older account is on both, for now
     // The message comes back: the redelivery finishes the merge.
@@ -415,11 +415,11 @@ describe('recordAccount', () => {
     ) as [Source, Source];
     const repo = new MemoryEvents();
     await recordAccount(repo, older);
-    const killed = Object.assign(Object.create(repo), {
+    const killed = interposed(repo, {
       point: async () => {
         throw new Error('SIGKILL');
       },
-    }) as MemoryEvents;
+    });
     await expect(recordAccount(killed, newcomer)).rejects.toThrow('SIGKILL');
     expect(await repo.resolve(accountId(newcomer))).toBeUndefined();
     expect(await recordAccount(repo, newcomer)).toBe('unchanged');
@@ -433,7 +433,7 @@ describe('recordAccount', () => {
     await repo.create(deriveEvent(accountId(crashed), [crashed], 0));
     // The redelivery reads the postings; the twin is recorded in full right after, before it files.
     let interleaved = false;
-    const redelivery = Object.assign(Object.create(repo), {
+    const redelivery = interposed(repo, {
       postingsIn: async (ranges: Parameters<MemoryEvents['postingsIn']>[0]) => {
         const postings = await repo.postingsIn(ranges);
         if (!interleaved) {
@@ -442,7 +442,7 @@ describe('recordAccount', () => {
         }
         return postings;
       },
-    }) as MemoryEvents;
+    });
     await recordAccount(redelivery, crashed);
     expect(repo.events()).toHaveLength(1);
     expect(repo.events()[0]?.accounts).toHaveLength(2);
