@@ -1,6 +1,16 @@
 import { type Article, articleId, canonicalUrl, contentHash, trimHtml } from '../articles/index.ts';
 import type { Feed } from './config.ts';
 import type { FeedEntry } from './parse.ts';
+import { redirectTarget } from './redirect.ts';
+
+/**
+ * Where readers and full text should go: the item's own address when the feed links through a proxy
+ * or a tracker. The article id stays the feed's link, so an item is still known by what it was.
+ */
+function addressOf(entry: FeedEntry): string | undefined {
+  const candidates = [entry.originalLink, entry.link && redirectTarget(entry.link), entry.link];
+  return candidates.find((link): link is string => !!link && !!canonicalUrl(link));
+}
 
 /**
  * A feed entry as an article, or undefined when it has neither a usable link nor a guid to know it
@@ -10,7 +20,7 @@ import type { FeedEntry } from './parse.ts';
 export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Article | undefined {
   const id = articleId({ link: entry.link, guid: entry.guid, feedId: feed.id });
   if (!id) return undefined;
-  const url = (entry.link && canonicalUrl(entry.link) ? entry.link : undefined) ?? feed.url;
+  const url = addressOf(entry) ?? feed.url;
   const { html, trimmed } = trimHtml(entry.html);
   return {
     id,

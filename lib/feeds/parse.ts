@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
+import { plainText } from './plain-text.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
 export interface FeedEntry {
@@ -12,6 +13,8 @@ export interface FeedEntry {
   html: string;
   /** Where an aggregator says the item comes from (RSS `<source url>`): the site that published it. */
   sourceUrl?: string;
+  /** The item's own address when `link` is a proxy for it (FeedBurner's `feedburner:origLink`). */
+  originalLink?: string;
 }
 
 export interface ParsedFeed {
@@ -311,6 +314,7 @@ type Item = Parser.Item & {
   summary?: string;
   description?: string;
   source?: unknown;
+  'feedburner:origLink'?: string;
 };
 type Feed = Parser.Output<Item>;
 
@@ -322,7 +326,15 @@ class TolerantParser extends Parser<Record<string, unknown>, Item> {
     // defaultRSS is rss-parser's own fallback for <rss> without a (known) version attribute.
     // <source> kept as parsed nodes: its url attribute names the site an aggregator took the item from.
     super({
-      customFields: { item: ['description', 'summary', 'id', ['source', 'source', { keepArray: true }]] },
+      customFields: {
+        item: [
+          'description',
+          'summary',
+          'id',
+          'feedburner:origLink',
+          ['source', 'source', { keepArray: true }],
+        ],
+      },
       defaultRSS: 2,
     });
   }
@@ -392,10 +404,20 @@ function validDate(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** The http(s) address in `<source url="…">`, the first one given. */
+/** An Atom element's alternate link: the page, not the feed (`rel="self"`). */
+function alternateHref(links: unknown): string | undefined {
+  if (!Array.isArray(links)) return undefined;
+  const alternate = links.find(
+    (link) => isNode(link) && isNode(link.$) && (link.$.rel ?? 'alternate') === 'alternate',
+  );
+  return isNode(alternate) && isNode(alternate.$) ? text(alternate.$.href) : undefined;
+}
+
+/** The http(s) address of the first source credited: RSS `<source url="…">`, or Atom `<source>`'s page. */
 function sourceUrlOf(source: unknown): string | undefined {
   const first = Array.isArray(source) ? source[0] : source;
-  const url = isNode(first) && isNode(first.$) ? text(first.$.url) : undefined;
+  if (!isNode(first)) return undefined;
+  const url = isNode(first.$) ? text(first.$.url) : alternateHref(first.link);
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
@@ -405,15 +427,17 @@ function entryOf(item: Item): FeedEntry {
   return {
     guid: text(item.guid) ?? text(item.id),
     link: text(item.link),
-    title: text(item.title) ?? '',
+    title: plainText(text(item.title) ?? ''),
     publishedAt: validDate(item.isoDate) ?? validDate(item.pubDate),
     html,
     sourceUrl: sourceUrlOf(item.source),
+    originalLink: text(item['feedburner:origLink']),
   };
 }
 
 function parsedFeed(feed: Feed): ParsedFeed {
-  return { title: text(feed.title), entries: (feed.items ?? []).map(entryOf) };
+  const title = text(feed.title);
+  return { title: title && plainText(title), entries: (feed.items ?? []).map(entryOf) };
 }
 
 /**

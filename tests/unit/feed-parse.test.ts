@@ -159,6 +159,24 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it("reads the site an Atom entry's <source> credits from its page link, not its feed link", async () => {
+    const entry = (source: string) =>
+      `<entry><title>Quake</title><id>tag:agg.example,1</id><link href="https://agg.example/1"/>${source}</entry>`;
+    const feed =
+      await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Agg</title>
+      ${entry('<source><id>tag:corvus</id><link rel="self" href="https://corvus.example/feed.atom"/><link rel="alternate" href="https://www.corvus.example/"/></source>')}
+      ${entry('<source><link href="https://dispatch.example/"/></source>')}
+      ${entry('<source><link rel="self" href="https://only.example/feed.atom"/></source>')}
+      ${entry('<source><link href="javascript:alert(1)"/></source>')}
+    </feed>`);
+    expect(feed.entries.map((e) => e.sourceUrl)).toEqual([
+      'https://www.corvus.example/',
+      'https://dispatch.example/',
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('carries the credited source into the article, and only an http(s) one', () => {
     const feed = aFeed({ id: 'aggregator', name: 'Aggregator', url: 'https://news.aggregator.example/rss' });
     const entry = {
@@ -174,6 +192,49 @@ describe('parseFeed', () => {
     );
     expect(credited?.originUrl).toBe('https://corvuspress.example/world');
     expect(articleFromEntry(feed, entry, seen)).not.toHaveProperty('originUrl');
+  });
+
+  it("reads FeedBurner's feedburner:origLink, in RSS and in Atom", async () => {
+    const ns = 'xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"';
+    const rss = await parseFeed(`<?xml version="1.0"?><rss version="2.0" ${ns}><channel><title>Blog</title>
+      <item><title>Spotlight</title><link>http://feedproxy.google.com/~r/blog/~3/x1/</link>
+        <feedburner:origLink>https://blog.example/2013/02/spotlight.html</feedburner:origLink></item>
+      <item><title>Plain</title><link>https://blog.example/plain</link></item>
+    </channel></rss>`);
+    expect(rss.entries.map((entry) => entry.originalLink)).toEqual([
+      'https://blog.example/2013/02/spotlight.html',
+      undefined,
+    ]);
+    const atom = await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" ${ns}>
+      <title>Blog</title><entry><title>Spotlight</title><id>tag:blog.example,2013:1</id>
+        <link href="http://feedproxy.google.com/~r/blog/~3/x1/"/>
+        <feedburner:origLink>https://blog.example/2013/02/spotlight.html</feedburner:origLink></entry></feed>`);
+    expect(atom.entries[0]?.originalLink).toBe('https://blog.example/2013/02/spotlight.html');
+  });
+
+  it("sends readers to the item's own address past a proxy or a tracker, and keeps its id", () => {
+    const feed = aFeed({ id: 'alerts', name: 'Alerts', url: 'https://www.google.com/alerts/feeds/1/2' });
+    const seen = new Date('2019-07-10T08:00:00Z');
+    const entry = (link: string, more: object = {}) =>
+      articleFromEntry(feed, { title: 'Slack CFO sells stock', link, html: '<p>Text.</p>', ...more }, seen);
+    const tracked =
+      'https://www.google.com/url?rct=j&sa=t&url=https://investorplace.com/2019/07/slack-stock/&ct=ga&usg=AFQj';
+    expect(entry(tracked)?.url).toBe('https://investorplace.com/2019/07/slack-stock/');
+    expect(entry(tracked)?.id).toBe(entry(tracked)?.id);
+    expect(entry(tracked)?.id).not.toBe(entry('https://investorplace.com/2019/07/slack-stock/')?.id);
+    const proxied = entry('http://feedproxy.google.com/~r/blog/~3/x1/', {
+      originalLink: 'https://blog.example/2013/02/spotlight.html',
+    });
+    expect(proxied?.url).toBe('https://blog.example/2013/02/spotlight.html');
+    expect(proxied?.id).toBe(entry('http://feedproxy.google.com/~r/blog/~3/x1/')?.id);
+    // Not a redirect, or one to somewhere that is not a web page: the link as the feed gives it.
+    expect(entry('https://www.google.com/search?q=slack')?.url).toBe('https://www.google.com/search?q=slack');
+    expect(entry('https://www.google.com/url?url=javascript:alert(1)')?.url).toBe(
+      'https://www.google.com/url?url=javascript:alert(1)',
+    );
+    expect(entry('https://news.example/a', { originalLink: 'not a url' })?.url).toBe(
+      'https://news.example/a',
+    );
   });
 
   it('falls back to the description and normalises the date to UTC', async () => {
@@ -223,6 +284,24 @@ describe('parseFeed', () => {
     expect(feed.entries[0]?.title).toBe('Q&A: what the port strike means');
   });
 
+  it('reads markup inside a title as the text a reader sees (CDATA, Atom type="html")', async () => {
+    const rss = await parseFeed(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Listings</title>
+  <item><title><![CDATA[Studio, top floor &#x0024;1750 480ft<sup>2</sup>]]></title><link>https://example.com/s</link></item>
+  <item><title><![CDATA[Ports<br/>reopen & x < y]]></title><link>https://example.com/p</link></item>
+</channel></rss>`);
+    expect(rss.entries.map((entry) => entry.title)).toEqual([
+      'Studio, top floor $1750 480ft2',
+      'Ports reopen & x < y',
+    ]);
+    const atom = await parseFeed(`<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Alerts for &lt;b&gt;Slack&lt;/b&gt;</title>
+  <entry><title type="html">&lt;b&gt;Slack&lt;/b&gt; CFO Sells $19407875.75 in Stock</title>
+    <link href="https://example.com/slack"/><id>tag:example.com,2019:1</id><updated>2019-07-10T00:00:00Z</updated></entry>
+</feed>`);
+    expect(atom.title).toBe('Alerts for Slack');
+    expect(atom.entries[0]?.title).toBe('Slack CFO Sells $19407875.75 in Stock');
+  });
   it('leaves out dates it cannot read instead of inventing one', async () => {
     const feed = await parseFeed(`<rss version="2.0"><channel><title>Desk</title>
   <item><title>Undated</title><link>https://example.com/u</link><pubDate>sometime soon</pubDate></item>
