@@ -1,6 +1,6 @@
 import type { Posting } from './posting.ts';
 import { type DateRelation, dateRelation } from './window.ts';
-import { agreementOf, siteOf, wordingOf } from './wording.ts';
+import { agreementOf, figuresOf, siteOf, wordingOf } from './wording.ts';
 
 /**
  * How much two accounts' wordings must agree to be one event, by how their dates relate. The same
@@ -51,11 +51,25 @@ export interface Evidence {
   closerSibling: boolean;
   /** Both articles come from one site. */
   sameSite: boolean;
+  /** Both are reports whose headlines carry different figures. */
+  figuresDiffer: boolean;
 }
 
 /** Whether a wording agrees more with one of these than `reached` does. */
 const outdone = (wording: string, siblings: string[] | undefined, reached: number) =>
   (siblings ?? []).some((sibling) => agreementOf(wording, sibling).similarity > reached);
+
+/**
+ * Two reports whose headlines carry different figures. From one site they are items of a series
+ * ("v3.8.3", "v3.8.4"; one insider's sale after another's), not one event told twice: a site that
+ * updates a toll mostly edits the article at its address. From two outlets, a toll they disagree on
+ * is still one quake, so only the same-site rule asks.
+ */
+function headlineFiguresDiffer(a: Account, b: Account): boolean {
+  if (a.kind !== 'report' || b.kind !== 'report') return false;
+  const [fa, fb] = [figuresOf(a.title), figuresOf(b.title)];
+  return fa.size + fb.size > 0 && (fa.size !== fb.size || [...fa].some((figure) => !fb.has(figure)));
+}
 
 export function evidenceOf(a: Account, b: Account): Evidence {
   const [wa, wb] = [wordingOf(a), wordingOf(b)];
@@ -71,6 +85,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     eachAloneOnItsDay: a.sameDay?.length === 0 && b.sameDay?.length === 0,
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
     sameSite: (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url)),
+    figuresDiffer: headlineFiguresDiffer(a, b),
   };
 }
 
@@ -102,7 +117,7 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
 export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
   const { relation, similarity, plain, sameArticle } = evidence;
   if (relation === 'apart' || sameArticle || evidence.closerSibling) return false;
-  if (evidence.sameSite && similarity < thresholds['same-site']) return false;
+  if (evidence.sameSite && (similarity < thresholds['same-site'] || evidence.figuresDiffer)) return false;
   if (relation === 'same-day') {
     if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);

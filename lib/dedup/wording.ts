@@ -45,3 +45,16 @@ export function siteOf(url: string): string {
     return url;
   }
 }
+
+/**
+ * The figures a headline carries, as written ("v3.8.4", "$1750", "1,500" read as "1500"): what tells
+ * one item of a series from the next when the rest of the headline is a template.
+ */
+export function figuresOf(headline: string): Set<string> {
+  const words = headline
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}$€£¥]+|[^\p{L}\p{N}%]+$/gu, ''));
+  return new Set(words.filter((word) => /\d/.test(word)));
+}
