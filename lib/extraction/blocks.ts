@@ -37,14 +37,16 @@ const BLOCK_TAGS = new Set([
   'tr',
   'td',
   'th',
-  'pre',
   'br',
   'hr',
   'main',
   'nav',
   'form',
 ]);
+// Preformatted text is code and terminal output in the feeds that use it (commit logs carry dates
+// that are nobody's news), not prose.
 const SKIPPED_TAGS = new Set([
+  'pre',
   'script',
   'style',
   'noscript',

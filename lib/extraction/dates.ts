@@ -51,6 +51,9 @@ const MONTH_CONTEXT =
 /** Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today". */
 const NOT_AN_EVENT_BEFORE =
   /(?:^|[\s(])(?:since|by|until|till|before|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+/** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
+const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
+const POSSESSIVE = /^['’]s\b/;
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
@@ -223,11 +226,13 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     mentions.push({ ...other, date, tense });
     spans.push([other.index, other.index + other.text.length]);
   }
-  return mentions
-    .filter(
-      (mention) => !NOT_AN_EVENT_BEFORE.test(sentence.slice(Math.max(0, mention.index - 24), mention.index)),
-    )
-    .sort((a, b) => a.index - b.index);
+  return mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
+}
+
+function isBound(sentence: string, mention: DateMention): boolean {
+  const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (NOT_AN_EVENT_BEFORE.test(before)) return true;
+  return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }
 
 /** Whether a mention announces something still to come, as of publication. */

@@ -55,6 +55,15 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Officials met last week and again late last month.')).toEqual([]);
   });
 
+  it('reads "after 1 October" as a bound, and "after Friday\'s exchange" as the exchange\'s day', () => {
+    expect(datesIn('The intrusions were made after 1 October.')).toEqual([]);
+    expect(datesIn('Three days after the 2 October election, talks began.')).toEqual([]);
+    expect(datesIn("Ninety-five defenders returned home after Friday's prisoner exchange.")[0]?.date).toBe(
+      '2024-10-11',
+    );
+    expect(datesIn("Diplomats spoke after today's session ended.")[0]?.date).toBe('2024-10-15');
+  });
+
   it('gives a month named in context month precision, in the past for reports and ahead for plans', () => {
     expect(datesIn('Rail traffic rose in early September.')).toEqual([
       { date: '2024-09', precision: 'month', endDate: null },

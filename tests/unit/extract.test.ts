@@ -299,6 +299,16 @@ describe('htmlToBlocks', () => {
     ]);
   });
 
+  it('drops preformatted code and output: a commit log dates nothing that happened', () => {
+    const blocks = blocksOf(
+      '<p>Bisecting found the bug on 23 September.</p><pre><code>commit 4f12091\nDate: Tue Sep 23 2008\n1) Failure</code></pre><p>Inline <code>git bisect</code> stays.</p>',
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Bisecting found the bug on 23 September.' },
+      { kind: 'paragraph', text: 'Inline git bisect stays.' },
+    ]);
+  });
+
   it('keeps inline markup inside its block and collapses whitespace', () => {
     expect(blocksOf('<p>The   <b>port</b>\n  of <a href="/g">Gdansk</a> reopened.</p>')).toEqual([
       { kind: 'paragraph', text: 'The port of Gdansk reopened.' },
