@@ -107,7 +107,13 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
 }
 
 /** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
-function classify(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
+function classify(
+  result: Result,
+  sentence: string,
+  publishedAt: Date,
+  tense: Tense,
+  language: string,
+): Resolved | undefined {
   const { start, text } = result;
   if ([...tags(result)].some((tag) => tag.includes('relativeDate'))) {
     return DAYS_AGO.test(text)
@@ -125,6 +131,7 @@ function classify(result: Result, sentence: string, publishedAt: Date, tense: Te
   if (start.isCertain('day') && start.isCertain('month'))
     return writtenDay(result, sentence, publishedAt, tense);
   if (start.isCertain('weekday') && !start.isCertain('day')) {
+    if (!namesOneWeekday(sentence, result.index, text, language)) return undefined;
     const direction = /\bnext\b/i.test(text) ? 'future' : /\blast\b/i.test(text) ? 'past' : tense;
     return {
       date: resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction),
@@ -143,6 +150,37 @@ function classify(result: Result, sentence: string, publishedAt: Date, tense: Te
     return { date: isoMonth(year, month), precision: 'month', endDate: null };
   }
   return undefined;
+}
+
+/** Full weekday names have five letters or more in every Latin-script language read here. */
+const FULL_NAME = 5;
+const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
+/**
+ * "on a random Tuesday", "every Friday", "jeden Dienstag", "chaque mardi": any such day, not one.
+ * By language: French "a" before a weekday is "has" ("a remporté dimanche").
+ */
+const INDEFINITE: Record<string, RegExp> = {
+  en: /(?<!\p{L})(?:a|an|any|every|each|some|one)\s+(?:\p{L}+\s+)?$/iu,
+  de: /(?<!\p{L})(?:jeden|einem|einen|ein)\s+(?:\p{L}+\s+)?$/iu,
+  fr: /(?<!\p{L})(?:chaque|un)\s+(?:\p{L}+\s+)?$/iu,
+  es: /(?<!\p{L})(?:cada|un)\s+(?:\p{L}+\s+)?$/iu,
+  it: /(?<!\p{L})(?:ogni|un)\s+(?:\p{L}+\s+)?$/iu,
+  pt: /(?<!\p{L})(?:cada|toda|todo|uma|um)\s+(?:\p{L}+\s+)?$/iu,
+};
+
+/**
+ * Whether a weekday mention names one day. An abbreviation is a date only as written in a
+ * listing, capitalised and closed by a point or comma ("Sa., 3 Feb", "Do, 25.10."): otherwise it is
+ * a word ("he sat down", "the sun", "so gut wie", "la mer").
+ */
+function namesOneWeekday(sentence: string, index: number, text: string, language: string): boolean {
+  // "mardi soir", "am Dienstag um 14 Uhr": the weekday is the long word; "am Mi", "last Fri": the last.
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const word = words.find((w) => w.length >= FULL_NAME) ?? words.at(-1) ?? '';
+  const wordAt = index + text.indexOf(word);
+  if (INDEFINITE[language]?.test(sentence.slice(Math.max(0, wordAt - 32), wordAt))) return false;
+  if (word.length >= FULL_NAME) return true;
+  return ABBREVIATION.test(word) && /^[.,]/.test(sentence.slice(wordAt + word.length));
 }
 
 const YEAR_ONLY =
@@ -206,14 +244,14 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     );
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
-  const results = (PARSERS[language] ?? chrono.casual).parse(sentence, {
+  const results = (PARSERS[language] ?? chrono.casual).parse(readable(sentence, language), {
     instant: publishedAt,
     timezone: 'UTC',
   });
   const mentions: DateMention[] = [];
   for (const result of results) {
     const tense = tenseAt(result.index, result.text.length);
-    const resolved = classify(result, sentence, publishedAt, tense);
+    const resolved = classify(result, sentence, publishedAt, tense, language);
     if (resolved) mentions.push({ index: result.index, text: result.text, tense, ...resolved });
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
@@ -227,6 +265,16 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     spans.push([other.index, other.index + other.text.length]);
   }
   return mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
+}
+
+/** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */
+const GERMAN_DAY_PART =
+  /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)/giu;
+
+/** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
+function readable(sentence: string, language: string): string {
+  if (language !== 'de') return sentence;
+  return sentence.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + ' '.repeat(part.length));
 }
 
 function isBound(sentence: string, mention: DateMention): boolean {

@@ -64,6 +64,30 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn("Diplomats spoke after today's session ended.")[0]?.date).toBe('2024-10-15');
   });
 
+  it('reads a weekday word only where it names one day', () => {
+    // Abbreviations that are words: "sat", "sun", "wed", German "so"/"früh", French "mer".
+    expect(datesIn('He sat down in the sun and wept.')).toEqual([]);
+    expect(datesIn('Das war so gut wie nie, sagte er.', 'de')).toEqual([]);
+    expect(datesIn('Sie fordern eine Begrenzung der Frühschichten.', 'de')).toEqual([]);
+    expect(datesIn('Il a dit : la mer est calme.', 'fr')).toEqual([]);
+    // Written as a listing writes them, they still are days.
+    expect(datesIn('Sat., 12 Oct: talks resume')[0]?.date).toBe('2024-10-12');
+    expect(datesIn('Am So., dem Tag der Wahl, blieb es ruhig.', 'de')[0]?.date).toBe('2024-10-13');
+    // Any such day is none: "every Friday", "on a random Tuesday", "jeden Dienstag".
+    expect(datesIn('The memo lands every Friday.')).toEqual([]);
+    expect(datesIn('Dip into NBA Twitter on a random Tuesday.')).toEqual([]);
+    expect(datesIn('Der Markt öffnet jeden Dienstag.', 'de')).toEqual([]);
+    // French "a" is "has", not "a": "a remporté dimanche" is Sunday.
+    expect(datesIn('Irena Vasko a remporté dimanche le second tour.', 'fr')[0]?.date).toBe('2024-10-13');
+  });
+
+  it('reads a German weekday with its part of the day written into it', () => {
+    expect(datesIn('Die GDL kündigte am Sonntagabend einen Streik an.', 'de')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Ein Erdbeben hat am frühen Montagmorgen den Süden erschüttert.', 'de')[0]?.date).toBe(
+      '2024-10-14',
+    );
+  });
+
   it('gives a month named in context month precision, in the past for reports and ahead for plans', () => {
     expect(datesIn('Rail traffic rose in early September.')).toEqual([
       { date: '2024-09', precision: 'month', endDate: null },
