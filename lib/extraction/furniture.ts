@@ -19,6 +19,9 @@ const DATE_TOKENS =
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
 const SITE_VOICE =
   /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:)\b/i;
+/** The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)" is a link, not news. */
+const SITE_VOICE_ELSEWHERE =
+  /^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|siehe auch|lire (?:aussi|la suite)|à lire aussi|voir aussi|sur le même sujet|en savoir plus|le(?:er|e|a) (?:más|también)|ver también|noticias relacionadas|leia (?:mais|também)|veja também|saiba mais|ver também|leggi (?:anche|di più)|continua a leggere|vedi anche|lees (?:ook|meer))(?![\p{L}])/iu;
 const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
@@ -44,7 +47,8 @@ function isStamp(text: string): boolean {
 export function isBoilerplate(block: TextBlock): boolean {
   const words = block.text.split(/\s+/).length;
   if (block.linkShare > 0.7) return true;
-  if (SITE_VOICE.test(block.text) || isFurniture(block.text) || isStamp(block.text)) return true;
+  if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
+  if (isFurniture(block.text) || isStamp(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
   if (STANDALONE_APPEAL.test(block.text)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);

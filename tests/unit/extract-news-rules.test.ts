@@ -145,6 +145,17 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
+  it('drops "read more" links in the other languages too', () => {
+    const html = `
+      <p>O conselho aprovou o orçamento em 11 de outubro.</p>
+      <p>Leia mais (09/24/2024 - 19h22)</p>
+      <p>Lesen Sie auch: Rat lehnt Haushalt am 3. Oktober ab</p>
+      <p>À lire aussi : le 2 octobre, le conseil a voté</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED, language: 'pt' }).map((event) => event.date)).toEqual([
+      '2024-10-11',
+    ]);
+  });
+
   it('drops a live blog’s entry time from the summary but keeps the event', () => {
     const [event] = dated({
       html: '<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>',
