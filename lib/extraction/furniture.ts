@@ -44,11 +44,19 @@ function isStamp(text: string): boolean {
   );
 }
 
+/** "Launch Date: July 9, 1998", "Founded: 2004": a fact box's field, a label whose value is only a date. */
+const FIELD = /^\p{L}[\p{L} ]{0,30}:\s*(.+)$/u;
+
+function isDateField(text: string): boolean {
+  const value = FIELD.exec(text)?.[1];
+  return value !== undefined && !/\p{L}{2,}/u.test(value.replace(DATE_TOKENS, ' '));
+}
+
 export function isBoilerplate(block: TextBlock): boolean {
   const words = block.text.split(/\s+/).length;
   if (block.linkShare > 0.7) return true;
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
-  if (isFurniture(block.text) || isStamp(block.text)) return true;
+  if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
   if (STANDALONE_APPEAL.test(block.text)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);

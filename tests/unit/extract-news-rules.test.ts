@@ -64,6 +64,15 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn("Diplomats spoke after today's session ended.")[0]?.date).toBe('2024-10-15');
   });
 
+  it('reads "as of" a date and comparisons with a date as yardsticks, not events', () => {
+    expect(datesIn('As of 30 September, the company served 175 markets.')).toEqual([]);
+    expect(datesIn('Traffic was 97 million a month, flat from last year.')).toEqual([]);
+    expect(datesIn('Sales were higher than in 2019.')).toEqual([]);
+    expect(datesIn('Compared with 2010, revenue doubled.')).toEqual([]);
+    expect(datesIn('He served as mayor from 2019.')[0]?.date).toBe('2019');
+    expect(datesIn('Prices rose last year.')[0]?.date).toBe('2023');
+  });
+
   it('reads a weekday word only where it names one day', () => {
     // Abbreviations that are words: "sat", "sun", "wed", German "so"/"früh", French "mer".
     expect(datesIn('He sat down in the sun and wept.')).toEqual([]);
@@ -143,6 +152,16 @@ describe('extractEvents: what is not an event', () => {
       <ul><li><a href="/a">Council rejects budget on 3 October</a></li></ul>
       <p>Support our journalism: if you value it, donate today so we can keep reporting on 1 November events.</p>`;
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
+  });
+
+  it('drops a fact box field whose value is only a date', () => {
+    const html = `
+      <p>Gmail opened in private beta in April 2004.</p>
+      <ul><li>Launch Date: July 9, 1998</li><li>Founded: 1998</li><li>3 October: Vasko wins the first round</li></ul>`;
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual([
+      '2004-04',
+      '2024-10-03',
+    ]);
   });
 
   it('drops "read more" links in the other languages too', () => {
