@@ -2,7 +2,13 @@ import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
 import { type Entities, findEntities } from './entities.ts';
-import { isBoilerplate, isFurniture, withoutDateline, withoutEntryTime } from './furniture.ts';
+import {
+  isBoilerplate,
+  isFurniture,
+  isLinkSentence,
+  withoutDateline,
+  withoutEntryTime,
+} from './furniture.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { agreement, contentTerms } from './terms.ts';
 
@@ -118,7 +124,7 @@ function blockEvents(block: TextBlock, context: Context): Draft[] {
   const prefixed = prefixedEvent(block.text, context);
   if (prefixed) return [prefixed];
   return sentencesOf(block.text)
-    .filter((sentence) => !isFurniture(sentence))
+    .filter((sentence) => !isFurniture(sentence) && !isLinkSentence(sentence))
     .flatMap((sentence) => sentenceEvents(sentence, context));
 }
 

@@ -31,6 +31,14 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.test(text);
 }
 
+/** A "read more" link inside a paragraph ("… seu candidato. Leia mais (09/24/2018 - 19h22)"). */
+const READ_MORE = /^(?:read (?:more|also)|see also|more on this)\b/i;
+
+/** A sentence that is the site pointing elsewhere, not the story. */
+export function isLinkSentence(sentence: string): boolean {
+  return READ_MORE.test(sentence) || SITE_VOICE_ELSEWHERE.test(sentence);
+}
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
   if (text.split(/\s+/).length > 14) return false;

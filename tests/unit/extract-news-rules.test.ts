@@ -166,8 +166,8 @@ describe('extractEvents: what is not an event', () => {
 
   it('drops "read more" links in the other languages too', () => {
     const html = `
-      <p>O conselho aprovou o orçamento em 11 de outubro.</p>
-      <p>Leia mais (09/24/2024 - 19h22)</p>
+      <p>O conselho aprovou o orçamento em 11 de outubro. Leia mais (09/24/2024 - 19h22)</p>
+      <p>Leia mais (09/23/2024 - 10h05)</p>
       <p>Lesen Sie auch: Rat lehnt Haushalt am 3. Oktober ab</p>
       <p>À lire aussi : le 2 octobre, le conseil a voté</p>`;
     expect(dated({ html, publishedAt: PUBLISHED, language: 'pt' }).map((event) => event.date)).toEqual([
