@@ -421,13 +421,37 @@ function sourceUrlOf(source: unknown): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/** The name of the first source credited: RSS `<source>`'s text, or Atom `<source>`'s title. */
+function sourceNameOf(source: unknown): string | undefined {
+  const first = Array.isArray(source) ? source[0] : source;
+  if (typeof first === 'string') return text(first);
+  if (!isNode(first)) return undefined;
+  const title = Array.isArray(first.title) ? first.title[0] : first.title;
+  return text(first._) ?? text(isNode(title) ? title._ : title);
+}
+
+/**
+ * An aggregator's headline without the outlet it appends ("Quake hits Kavros - Reuters", as
+ * Google News writes them): the outlet is credited as the source, and left in the headline it
+ * would read as a word of the story to matching.
+ */
+function withoutSourceName(title: string, source: unknown): string {
+  const name = sourceNameOf(source);
+  if (!name) return title;
+  for (const separator of [' - ', ' – ', ' — ', ' | ']) {
+    const suffix = `${separator}${name}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
 function entryOf(item: Item): FeedEntry {
   const html =
     [item['content:encoded'], item.content, item.summary, item.description].map(text).find(Boolean) ?? '';
   return {
     guid: text(item.guid) ?? text(item.id),
     link: text(item.link),
-    title: plainText(text(item.title) ?? ''),
+    title: withoutSourceName(plainText(text(item.title) ?? ''), item.source),
     publishedAt: validDate(item.isoDate) ?? validDate(item.pubDate),
     html,
     sourceUrl: sourceUrlOf(item.source),

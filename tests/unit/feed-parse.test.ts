@@ -159,6 +159,24 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it('takes the credited outlet off the end of an aggregator headline, and nothing else', async () => {
+    const rss = await parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+      <item><title>Quake hits Kavros - Reuters</title><link>https://news.example/1</link><source url="https://www.reuters.com">Reuters</source></item>
+      <item><title>Reuters - the agency at 175</title><link>https://news.example/2</link><source url="https://www.reuters.com">Reuters</source></item>
+      <item><title>Talks resume - Reuters</title><link>https://news.example/3</link></item>
+    </channel></rss>`);
+    expect(rss.entries.map((entry) => entry.title)).toEqual([
+      'Quake hits Kavros',
+      'Reuters - the agency at 175',
+      'Talks resume - Reuters',
+    ]);
+    const atom =
+      await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Agg</title>
+      <entry><title>Quake hits Kavros | Corvus Press</title><id>tag:agg.example,1</id><link href="https://agg.example/1"/>
+        <source><title>Corvus Press</title><link href="https://corvus.example/"/></source></entry></feed>`);
+    expect(atom.entries[0]?.title).toBe('Quake hits Kavros');
+  });
+
   it("reads the site an Atom entry's <source> credits from its page link, not its feed link", async () => {
     const entry = (source: string) =>
       `<entry><title>Quake</title><id>tag:agg.example,1</id><link href="https://agg.example/1"/>${source}</entry>`;
