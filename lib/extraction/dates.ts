@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
 import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -109,6 +110,10 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   return { date, precision: 'day', endDate };
 }
 
+/** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
+const isEndOfMonth = (result: Result) =>
+  [...tags(result)].some((tag) => tag.includes('EndOfPeriod')) && !/\d/.test(result.text);
+
 /** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
 function classify(
   result: Result,
@@ -128,6 +133,14 @@ function classify(
     return {
       date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),
       precision: 'day',
+      endDate: null,
+    };
+  }
+  if (isEndOfMonth(result)) {
+    const month = start.get('month') ?? 1;
+    return {
+      date: isoMonth(inferMonthYear(month, publishedAt, tense), month),
+      precision: 'month',
       endDate: null,
     };
   }
@@ -187,7 +200,7 @@ function namesOneWeekday(sentence: string, index: number, text: string, language
 }
 
 const YEAR_ONLY =
-  /(?<!\p{L})(?:in|during|from|im|en|em|в|у|a)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})(?:\s*(?:году|році|р\.|г\.))?(?![\d./-]\d)/giu;
+  /(?<!\p{L})(?:in|during|from|im(?: Jahre?)?|en(?: el año)?|em|no ano de|nel|в|у|a)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})(?:\s*(?:году|році|р\.|г\.))?(?![\d./-]\d)/giu;
 const LAST_YEAR =
   /\blast year\b|\bl'année dernière\b|\bel año pasado\b|\bletztes jahr\b|\bletzten jahr\b|\bno ano passado\b|(?<!\p{L})минулого року(?!\p{L})|(?<!\p{L})в прошлом году(?!\p{L})/giu;
 
@@ -255,17 +268,26 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   for (const result of results) {
     const tense = tenseAt(result.index, result.text.length);
     const resolved = classify(result, sentence, publishedAt, tense, language);
-    if (resolved) mentions.push({ index: result.index, text: result.text, tense, ...resolved });
+    if (resolved)
+      mentions.push(
+        withWrittenYear(
+          { index: result.index, text: result.text, tense, ...resolved },
+          sentence,
+          publishedAt,
+        ),
+      );
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
-  for (const other of otherMentions(sentence, publishedAt, language)) {
+  const others = otherMentions(sentence, publishedAt, language).sort((a, b) => a.index - b.index);
+  for (const other of others) {
     if (overlaps(other.index, spans)) continue;
     const tense = tenseAt(other.index, other.text.length);
     const date = other.date.startsWith('?')
       ? isoMonth(inferMonthYear(Number(other.date.slice(1)), publishedAt, tense), Number(other.date.slice(1)))
       : other.date;
-    mentions.push({ ...other, date, tense });
-    spans.push([other.index, other.index + other.text.length]);
+    const mention = withWrittenYear({ ...other, date, tense }, sentence, publishedAt);
+    mentions.push(mention);
+    spans.push([mention.index, mention.index + mention.text.length]);
   }
   return mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
 }

@@ -64,6 +64,21 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn("Diplomats spoke after today's session ended.")[0]?.date).toBe('2024-10-15');
   });
 
+  it('takes the year written after a day or month in words, and "the end of" a month as the month', () => {
+    expect(datesIn('The strike began on 5 October last year.')).toEqual([
+      { date: '2023-10-05', precision: 'day', endDate: null },
+    ]);
+    expect(datesIn('The election is due in May next year.')[0]?.date).toBe('2025-05');
+    expect(datesIn("La grève a commencé en mars de l'année dernière.", 'fr')).toEqual([
+      { date: '2023-03', precision: 'month', endDate: null },
+    ]);
+    expect(datesIn('Im März letzten Jahres begann der Streik.', 'de')[0]?.date).toBe('2023-03');
+    expect(datesIn('At the end of September the talks failed.')).toEqual([
+      { date: '2024-09', precision: 'month', endDate: null },
+    ]);
+    expect(datesIn('Im Jahr 2019 begann der Streik.', 'de')[0]?.date).toBe('2019');
+  });
+
   it('reads "as of" a date and comparisons with a date as yardsticks, not events', () => {
     expect(datesIn('As of 30 September, the company served 175 markets.')).toEqual([]);
     expect(datesIn('Traffic was 97 million a month, flat from last year.')).toEqual([]);
