@@ -9,6 +9,7 @@ import {
   withoutDateline,
   withoutEntryTime,
 } from './furniture.ts';
+import { relativeDayMention } from './relative-day.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { agreement, contentTerms } from './terms.ts';
 
@@ -81,8 +82,10 @@ function prefixedEvent(text: string, context: Context): Draft | undefined {
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
-function sentenceEvents(sentence: string, context: Context): Draft[] {
-  const mentions = findDates(sentence, context.publishedAt, { language: context.language });
+function sentenceEvents(sentence: string, context: Context, anchor?: string): Draft[] {
+  const found = findDates(sentence, context.publishedAt, { language: context.language });
+  const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;
+  const mentions = relative ? [relative] : found;
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
@@ -119,13 +122,29 @@ function storyBlocks(html: string): TextBlock[] {
   });
 }
 
-function blockEvents(block: TextBlock, context: Context): Draft[] {
-  if (block.kind === 'heading') return [];
-  const prefixed = prefixedEvent(block.text, context);
-  if (prefixed) return [prefixed];
-  return sentencesOf(block.text)
-    .filter((sentence) => !isFurniture(sentence) && !isLinkSentence(sentence))
-    .flatMap((sentence) => sentenceEvents(sentence, context));
+/**
+ * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
+ * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
+ */
+function storyEvents(blocks: TextBlock[], context: Context): Draft[] {
+  const drafts: Draft[] = [];
+  let anchor: string | undefined;
+  for (const block of blocks) {
+    const prefixed = block.kind === 'heading' ? undefined : prefixedEvent(block.text, context);
+    if (block.kind === 'heading' || prefixed) {
+      if (prefixed) drafts.push(prefixed);
+      anchor = undefined;
+      continue;
+    }
+    for (const sentence of sentencesOf(block.text)) {
+      if (isFurniture(sentence) || isLinkSentence(sentence)) continue;
+      const events = sentenceEvents(sentence, context, anchor);
+      drafts.push(...events);
+      const last = events.at(-1);
+      anchor = last?.datePrecision === 'day' ? last.date : undefined;
+    }
+  }
+  return drafts;
 }
 
 /** The article's own news: its headline, quoted by its lead sentence, dated by publication. */
@@ -197,9 +216,7 @@ export function extractEvents({ html, publishedAt, title, language }: ArticleTex
   const blocks = storyBlocks(html);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
-  const dated = blocks
-    .flatMap((block) => blockEvents(block, context))
-    .filter((draft) => !partOfReport(draft, report, lead));
+  const dated = storyEvents(blocks, context).filter((draft) => !partOfReport(draft, report, lead));
   return dropRepeats([...dated, ...(report ? [report] : [])]);
 }
 

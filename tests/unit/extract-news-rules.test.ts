@@ -199,6 +199,41 @@ describe('extractEvents: what is not an event', () => {
   });
 });
 
+describe('extractEvents: a day counted from the sentence before', () => {
+  const datesOf = (html: string, language?: string) =>
+    dated({ html, publishedAt: PUBLISHED, language }).map((event) => [event.date, event.summary]);
+
+  it('dates "the next day" and "two days later" by the day of the sentence right before', () => {
+    expect(
+      datesOf(
+        '<p>Talks collapsed in Geneva on 3 October.</p><p>The next day, the minister resigned.</p><p>Two days later, parliament was dissolved.</p>',
+      ),
+    ).toEqual([
+      ['2024-10-03', 'Talks collapsed in Geneva on 3 October'],
+      ['2024-10-04', 'The minister resigned'],
+      ['2024-10-06', 'Parliament was dissolved'],
+    ]);
+    expect(
+      datesOf(
+        '<p>Le 3 octobre, les négociations ont échoué. Le lendemain, le ministre a démissionné.</p>',
+        'fr',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('counts from nothing further back, and not from "the day before" an event', () => {
+    expect(
+      datesOf(
+        '<p>Talks collapsed on 3 October.</p><p>Officials declined to comment.</p><p>A day later, the minister resigned.</p>',
+      ),
+    ).toHaveLength(1);
+    expect(
+      datesOf('<p>Talks collapsed on 3 October. Protests began the day before the vote was called.</p>'),
+    ).toHaveLength(1);
+    expect(datesOf('<p>The next day, the minister resigned.</p>')).toEqual([]);
+  });
+});
+
 describe('extractEvents: the report event', () => {
   it('gives one report event: the headline, quoted by the lead sentence, dated by publication', () => {
     const events = extractEvents({

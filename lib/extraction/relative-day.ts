@@ -1,0 +1,60 @@
+import { dayOf } from './calendar.ts';
+import type { DateMention } from './dates.ts';
+
+const COUNTS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  deux: 2,
+  trois: 3,
+  un: 1,
+  dos: 2,
+  tres: 3,
+};
+
+/** Phrases that date a sentence by the one before it, and by how many days. */
+const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
+  [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
+  [/\b(a|one|two|three|four|five) days? later\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  // "the day before the vote" counts from the vote; only a bare "the day before," counts from the sentence before.
+  [/\bthe (?:previous|preceding) day\b|\bthe day before(?=\s*[,.;]|$)/i, () => -1],
+  [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],
+  [/\b(einen|zwei|drei) Tage? später\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\ble lendemain\b/i, () => 1],
+  [/\bla veille(?!\s+d)/i, () => -1],
+  [/\b(un|deux|trois) jours? plus tard\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\bal día siguiente\b/i, () => 1],
+  [/\b(un|dos|tres) días? después\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+];
+
+/**
+ * "On 3 October, the talks collapsed. The next day, the minister resigned." A sentence dated only
+ * by the one before it ("the next day", "two days later", "le lendemain"): that day, counted from
+ * the sentence before's own day. Nothing without such a day right before it, since counting from
+ * anything further back guesses.
+ */
+export function relativeDayMention(sentence: string, anchor: string | undefined): DateMention | undefined {
+  if (!anchor) return undefined;
+  for (const [phrase, shift] of RELATIVE_DAYS) {
+    const match = phrase.exec(sentence);
+    if (!match) continue;
+    const days = shift(match);
+    if (!days) return undefined;
+    return {
+      index: match.index,
+      text: match[0],
+      date: dayOf(new Date(`${anchor}T00:00:00Z`), days),
+      precision: 'day',
+      endDate: null,
+      tense: 'past',
+    };
+  }
+  return undefined;
+}
