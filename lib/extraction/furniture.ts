@@ -41,7 +41,7 @@ export function isLinkSentence(sentence: string): boolean {
 
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
-  if (text.split(/\s+/).length > 14) return false;
+  if (text.split(/\s+/).length > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   return (
     text
@@ -52,12 +52,23 @@ function isStamp(text: string): boolean {
   );
 }
 
-/** "Launch Date: July 9, 1998", "Founded: 2004": a fact box's field, a label whose value is only a date. */
-const FIELD = /^\p{L}[\p{L} ]{0,30}:\s*(.+)$/u;
+/**
+ * "Launch Date: July 9, 1998", "Founded: 2004": a fact box's field, a label naming a date whose value
+ * is only that date. A key-dates box's "Runoff: 24 November" names an event and stays.
+ */
+const FIELD = /^(\p{L}[\p{L} ]{0,30}):\s*(.+)$/u;
+const DATE_LABEL =
+  /\b(?:date|datum|fecha|data|founded|established|published|posted|updated|modified|created)\b/i;
+
+/** "Runoff: 24 November": an event named, then its day, as key-dates boxes list them. */
+function isKeyDate(text: string): boolean {
+  const [, label = ''] = FIELD.exec(text) ?? [];
+  return !!label && !DATE_LABEL.test(label);
+}
 
 function isDateField(text: string): boolean {
-  const value = FIELD.exec(text)?.[1];
-  return value !== undefined && !/\p{L}{2,}/u.test(value.replace(DATE_TOKENS, ' '));
+  const [, label = '', value] = FIELD.exec(text) ?? [];
+  return value !== undefined && DATE_LABEL.test(label) && !/\p{L}{2,}/u.test(value.replace(DATE_TOKENS, ' '));
 }
 
 export function isBoilerplate(block: TextBlock): boolean {

@@ -169,13 +169,16 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
-  it('drops a fact box field whose value is only a date', () => {
+  it('drops a fact box field whose value is only a date, and keeps a key-dates entry', () => {
     const html = `
       <p>Gmail opened in private beta in April 2004.</p>
-      <ul><li>Launch Date: July 9, 1998</li><li>Founded: 1998</li><li>3 October: Vasko wins the first round</li></ul>`;
+      <ul><li>Launch Date: July 9, 1998</li><li>Founded: 1998</li><li>3 October: Vasko wins the first round</li>
+      <li>First round: 24 October</li><li>Runoff: 7 November</li><li>Updated: 14 October 2024</li></ul>`;
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual([
       '2004-04',
       '2024-10-03',
+      '2024-10-24',
+      '2024-11-07',
     ]);
   });
 
