@@ -61,6 +61,13 @@ const POSSESSIVE = /^['’]s\b/;
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
+/** Yesterday, today and tomorrow in the other languages; German's carry no chrono tag ("morgen" is also "morning"). */
+const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/i;
+const isCasualDay = (result: Result) =>
+  CASUAL_DAY.test(result.text.trim()) ||
+  CASUAL_DAY_ELSEWHERE.test(result.text.trim()) ||
+  [...tags(result)].some((tag) => /^casualReference\/(?:yesterday|today|tomorrow)$/.test(tag));
+
 /** "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März": the range's first day before chrono's date. */
 const RANGE_START =
   /(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*$/i;
@@ -128,7 +135,10 @@ function classify(
       ? { date: calendarDay(start, publishedAt, 'past'), precision: 'day', endDate: null }
       : undefined;
   }
-  if (CASUAL_DAY.test(text.trim())) {
+  if (isCasualDay(result)) {
+    // Spanish "mañana" is also the morning: "por la mañana", "esta mañana".
+    if (/^mañana$/i.test(text.trim()) && /\b(?:la|esta|una|cada)\s+$/i.test(sentence.slice(0, result.index)))
+      return undefined;
     if (!start.isCertain('day')) return undefined;
     return {
       date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),

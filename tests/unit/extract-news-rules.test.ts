@@ -49,6 +49,18 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Schools will remain closed on 18 October.')[0]?.date).toBe('2024-10-18');
   });
 
+  it('reads yesterday, today and tomorrow in every language, "yesterday evening" too', () => {
+    expect(datesIn('Gestern zog sich die Armee zurück.', 'de')[0]?.date).toBe('2024-10-14');
+    expect(datesIn("Hier, l'armée s'est retirée.", 'fr')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('Ayer, el ejército se retiró.', 'es')[0]?.date).toBe('2024-10-14');
+    expect(datesIn("Ieri l'esercito si è ritirato.", 'it')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('Gisteren trok het leger zich terug.', 'nl')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('A tree fell on his car yesterday evening.')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('Mañana se reunirá el consejo.', 'es')[0]?.date).toBe('2024-10-16');
+    // Spanish "mañana" is also the morning.
+    expect(datesIn('Por la mañana el ejército se retiró.', 'es')).toEqual([]);
+  });
+
   it('reads yesterday and "two days ago" as days, "last week" and "last month" as nothing', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
