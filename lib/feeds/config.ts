@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { canonicalUrl } from '../articles/index.ts';
+import { LANGUAGE_TAG } from './language.ts';
 
 const DURATION = /^(\d+)\s*(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -26,10 +27,7 @@ export const FeedSchema = z.object({
   name: z.string().trim().min(1),
   url: httpUrl,
   topics: z.array(z.string().trim().toLowerCase().min(1)).default([]),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag like en or uk-UA')
-    .optional(),
+  language: z.string().regex(LANGUAGE_TAG, 'must be a BCP 47 tag like en or uk-UA').optional(),
   pollEvery: duration.optional(),
   fullText: fullTextMode.optional(),
   enabled: z.boolean().default(true),

@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
+import { declaredLanguage } from './language.ts';
 import { plainText } from './plain-text.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
@@ -19,6 +20,8 @@ export interface FeedEntry {
 
 export interface ParsedFeed {
   title?: string;
+  /** The language the document declares (RSS `<language>`, Atom `xml:lang`). */
+  language?: string;
   entries: FeedEntry[];
   /** Set when the document was not well-formed XML and was read by the lenient fallback. */
   lenient?: true;
@@ -472,14 +475,17 @@ function parsedFeed(feed: Feed): ParsedFeed {
 export async function parseFeed(xml: string): Promise<ParsedFeed> {
   const doc = feedDocument(repairXml(xml));
   assertShallow(doc);
+  const language = declaredLanguage(doc);
+  const declared = language ? { language } : {};
   let strictError: unknown;
   try {
-    return parsedFeed(await rssParse(doc));
+    return { ...parsedFeed(await rssParse(doc)), ...declared };
   } catch (error) {
     strictError = error;
   }
   const balanced = rebalance(doc);
   const recovered = balanced && (await rssParse(balanced).then(parsedFeed, () => undefined));
-  if (recovered && (recovered.title || recovered.entries.length > 0)) return { ...recovered, lenient: true };
+  if (recovered && (recovered.title || recovered.entries.length > 0))
+    return { ...recovered, ...declared, lenient: true };
   throw new FeedParseError('malformed-xml', describe(strictError));
 }

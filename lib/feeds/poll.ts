@@ -134,8 +134,10 @@ async function fetched(
   const validators = { etag: response.headers.etag, lastModified: response.headers['last-modified'] };
   if (bodyHash === state.bodyHash) return { ...validators, bodyHash, hints, entries: state.items, queued: 0 };
   const xml = decodeBody(response.body, response.headers['content-type']);
-  const { entries } = await parseFeed(xml);
-  const { sent, credited, failed } = await queueNew(feed, entries, deps, now);
+  const { entries, language } = await parseFeed(xml);
+  // What ops set wins; else the language the feed declares.
+  const reading = feed.language || !language ? feed : { ...feed, language };
+  const { sent, credited, failed } = await queueNew(reading, entries, deps, now);
   const newest = entries
     .map((e) => e.publishedAt)
     .filter((d): d is string => !!d)

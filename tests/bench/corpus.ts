@@ -73,13 +73,6 @@ function isPodcast(xml: string): boolean {
   return /xmlns:itunes\s*=/i.test(xml);
 }
 
-/** RSS `<language>` / `<dc:language>`, else the Atom root's `xml:lang`; the first one declared. */
-function declaredLanguage(xml: string): string | undefined {
-  const match =
-    /<(?:dc:)?language>\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*</.exec(xml) ?? /xml:lang="([^"]+)"/.exec(xml);
-  return match?.[1];
-}
-
 function feedFiles(root: string): string[] {
   return REAL_WORLD_FOLDERS.flatMap((folder) =>
     existsSync(join(root, folder))
@@ -106,13 +99,13 @@ async function loadFile(root: string, source: string, seen: Set<string>) {
   };
   const xml = decodeBody(bytes);
   if (isPodcast(xml)) return { outcome: { ...outcome, status: 'podcast' as const }, articles: [] };
-  let entries: Awaited<ReturnType<typeof parseFeed>>['entries'];
+  let parsed: Awaited<ReturnType<typeof parseFeed>>;
   try {
-    entries = (await parseFeed(xml)).entries;
+    parsed = await parseFeed(xml);
   } catch {
     return { outcome: { ...outcome, status: 'not a feed' as const }, articles: [] };
   }
-  const language = declaredLanguage(xml);
+  const { entries, language } = parsed;
   const articles: CorpusArticle[] = [];
   for (const entry of entries) {
     const { html } = trimHtml(entry.html);

@@ -135,4 +135,30 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     expect(article.html.endsWith('</p>')).toBe(true);
     expect(Buffer.byteLength(article.html)).toBeLessThan(Buffer.byteLength(huge));
   });
+  it('reads the feed in the language it declares, unless ops set one in feeds.yaml', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    const german = (n: number) =>
+      rss('Hafen', [
+        {
+          title: `Meldung ${n}`,
+          link: `https://hafen.example.org/${n}`,
+          pubDate: '2024-10-16T08:00:00Z',
+          html: '<p>Am Dienstag schloss der Hafenmeister die nördliche Fahrrinne.</p>',
+        },
+      ]).replace('<channel>', '<channel><language>de-DE</language>');
+    const queuedLanguage = async (configured: Feed) => {
+      await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: stack.articles.url }));
+      await pollFeed(configured, undefined, { ledger, queue, log: recorder(), fetch, states });
+      const { Messages = [] } = await stack.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: stack.articles.url, MaxNumberOfMessages: 10 }),
+      );
+      return decodeArticleMessage(Messages[0]?.Body ?? '').language;
+    };
+    server.serve('/hafen.xml', german(1));
+    const hafen = aFeed({ id: 'hafen', name: 'Hafen', url: server.url('/hafen.xml') });
+    expect(await queuedLanguage(hafen)).toBe('de-DE');
+    server.serve('/hafen.xml', german(2));
+    expect(await queuedLanguage({ ...hafen, language: 'en' })).toBe('en');
+  });
 });

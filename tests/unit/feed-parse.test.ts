@@ -255,6 +255,19 @@ describe('parseFeed', () => {
     );
   });
 
+  it('reads the language a feed declares: RSS <language>, <dc:language>, Atom xml:lang; not a non-tag', async () => {
+    const rssIn = (declaration: string) =>
+      parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${declaration}
+        <item><title>A</title><link>https://example.com/a</link></item></channel></rss>`);
+    expect((await rssIn('<language>de-DE</language>')).language).toBe('de-DE');
+    expect((await rssIn('<language>english</language>')).language).toBeUndefined();
+    expect((await rssIn('')).language).toBeUndefined();
+    const atom =
+      await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+      <title>T</title><entry><title>A</title><id>tag:a,1</id><link href="https://example.com/a"/></entry></feed>`);
+    expect(atom.language).toBe('fr');
+  });
+
   it('falls back to the description and normalises the date to UTC', async () => {
     const feed = await parseFeed(RSS);
     expect(feed.entries[1]?.html).toBe('<p>Only a description here.</p>');

@@ -1,0 +1,21 @@
+/** A BCP 47 tag as feeds.yaml takes it: "en", "de-DE", "pt-BR". */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const DECLARED = [
+  /<(?:dc:)?language>\s*([^<\s]+)\s*</,
+  /<(?:\w+:)?feed\b[^>]*\sxml:lang\s*=\s*["']([^"']+)["']/,
+  /\sxml:lang\s*=\s*["']([^"']+)["']/,
+];
+
+/**
+ * The language a feed document declares: RSS `<language>` or `<dc:language>`, else the Atom root's
+ * `xml:lang` (else the first `xml:lang` anywhere). Used when ops did not set `language` for the feed,
+ * so a German feed's "am Dienstag" is read as German without anyone having to say so.
+ */
+export function declaredLanguage(xml: string): string | undefined {
+  for (const pattern of DECLARED) {
+    const tag = pattern.exec(xml)?.[1];
+    if (tag) return LANGUAGE_TAG.test(tag) ? tag : undefined;
+  }
+  return undefined;
+}
