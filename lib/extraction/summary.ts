@@ -24,7 +24,10 @@ export function withoutOpeningDate(clause: string, mention: DateMention, clauseS
   const offset = mention.index - clauseStart;
   const lead = clause.slice(0, Math.max(0, offset)).replace(LEADING_JOINER, '');
   if (offset < 0 || !DATE_OPENER.test(lead)) return clause;
-  const rest = clause.slice(offset + mention.text.length).replace(/^[\s,:–—-]+/, '');
+  const after = clause.slice(offset + mention.text.length);
+  // "Tuesday's aftershock, which…": the date is part of the subject, not an opener to drop.
+  if (/^['’]s\b/.test(after)) return clause;
+  const rest = after.replace(/^[\s,:–—-]+/, '');
   return rest.split(/\s+/).length >= 3 ? rest : clause;
 }
 

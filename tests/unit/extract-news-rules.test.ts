@@ -205,6 +205,14 @@ describe('extractEvents: what is not an event', () => {
     ]);
   });
 
+  it('keeps a possessive date that opens the sentence: it is the subject, not an opener', () => {
+    const [event] = dated({
+      html: "<p>Sunday's barrage against Ukraine's power plants has settled the question.</p><p>On 12 October, talks resumed in Geneva after a pause.</p>",
+      publishedAt: PUBLISHED,
+    });
+    expect(event?.summary).toBe("Sunday's barrage against Ukraine's power plants has settled the question");
+  });
+
   it('drops a live blog’s entry time from the summary but keeps the event', () => {
     const [event] = dated({
       html: '<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>',
