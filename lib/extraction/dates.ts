@@ -46,6 +46,14 @@ const PARSERS: Record<string, Parser> = {
 
 const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 
+/** English outside North America writes the day first: "8/10" is 8 October in a British feed. */
+const DAY_FIRST_ENGLISH = /^en-(?:gb|uk|ie|au|nz|in|za)$/i;
+
+function parserFor(language: string | undefined): Parser {
+  if (language && DAY_FIRST_ENGLISH.test(language)) return chrono.en.GB;
+  return PARSERS[primary(language)] ?? chrono.casual;
+}
+
 /** A month standing alone is a date only after words that make it one: "in June", not "May I". */
 const MONTH_CONTEXT =
   /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next)[\s-]+)$/i;
@@ -270,7 +278,7 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     );
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
-  const results = (PARSERS[language] ?? chrono.casual).parse(readable(sentence, language), {
+  const results = parserFor(options.language).parse(readable(sentence, language), {
     instant: publishedAt,
     timezone: 'UTC',
   });

@@ -152,6 +152,12 @@ describe('findDates: how news writes dates', () => {
     ]);
   });
 
+  it('reads 8/10 as 8 October in British English and as 10 August in American', () => {
+    expect(datesIn('On 8/10 ministers met in Brussels.', 'en-GB')[0]?.date).toBe('2024-10-08');
+    expect(datesIn('On 8/10 ministers met in Brussels.', 'en-US')[0]?.date).toBe('2024-08-10');
+    expect(datesIn('Ministers met yesterday.', 'en-GB')[0]?.date).toBe('2024-10-14');
+  });
+
   it('reads dates in the feed’s language', () => {
     expect(datesIn('Am 3. Oktober griffen Drohnen den Hafen an.', 'de')[0]?.date).toBe('2024-10-03');
     expect(datesIn('Le 8 octobre, le ministre a démissionné.', 'fr')[0]?.date).toBe('2024-10-08');
