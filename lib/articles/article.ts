@@ -12,6 +12,11 @@ export const ArticleSchema = z.object({
   originUrl: z.string().optional(),
   title: z.string(),
   publishedAt: z.iso.datetime({ offset: true }),
+  /**
+   * The UTC offset the feed wrote the date in (minutes east of UTC), when it gave one: the newsroom's
+   * calendar day, against which its "yesterday" and "on Sunday" are read.
+   */
+  utcOffsetMinutes: z.number().int().min(-840).max(840).optional(),
   html: z
     .string()
     .refine((html) => Buffer.byteLength(html) <= MAX_ARTICLE_BYTES, 'is longer than a queue message allows'),

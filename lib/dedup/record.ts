@@ -177,6 +177,7 @@ export async function recordArticle(repo: EventRepository, article: Article): Pr
   const mentions = eventsOf({
     html: article.html,
     publishedAt: article.publishedAt,
+    utcOffsetMinutes: article.utcOffsetMinutes,
     title: article.title,
     language: article.language,
   });

@@ -32,6 +32,8 @@ export interface ExtractedEvent {
 export interface ArticleText {
   html: string;
   publishedAt: string;
+  /** Minutes east of UTC the article was dated in: its own calendar day is the one its words mean. */
+  utcOffsetMinutes?: number;
   title?: string;
   /** BCP 47; picks chrono's locale. English when absent. */
   language?: string;
@@ -211,8 +213,17 @@ function partOfReport(draft: Draft, report: Draft | undefined, lead: string | un
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
  */
-export function extractEvents({ html, publishedAt, title, language }: ArticleText): DraftEvent[] {
-  const context: Context = { publishedAt: new Date(publishedAt), language };
+export function extractEvents({
+  html,
+  publishedAt,
+  utcOffsetMinutes = 0,
+  title,
+  language,
+}: ArticleText): DraftEvent[] {
+  // Dates are resolved in UTC against the newsroom's wall clock: 21:00 on Sunday in New York is
+  // 01:00 on Monday in UTC, but its "today" is Sunday.
+  const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
+  const context: Context = { publishedAt: wallClock, language };
   const blocks = storyBlocks(html);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);

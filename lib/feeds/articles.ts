@@ -30,6 +30,9 @@ export function articleFromEntry(feed: Feed, entry: FeedEntry, seenAt: Date): Ar
     ...(entry.sourceUrl && canonicalUrl(entry.sourceUrl) ? { originUrl: entry.sourceUrl } : {}),
     title: entry.title,
     publishedAt: entry.publishedAt ?? seenAt.toISOString(),
+    ...(entry.publishedAt && entry.utcOffsetMinutes !== undefined
+      ? { utcOffsetMinutes: entry.utcOffsetMinutes }
+      : {}),
     html,
     topics: feed.topics,
     language: feed.language,

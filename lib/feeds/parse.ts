@@ -3,6 +3,7 @@ import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
 import { declaredLanguage } from './language.ts';
 import { plainText } from './plain-text.ts';
+import { utcOffsetOf } from './utc-offset.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
 export interface FeedEntry {
@@ -16,6 +17,8 @@ export interface FeedEntry {
   sourceUrl?: string;
   /** The item's own address when `link` is a proxy for it (FeedBurner's `feedburner:origLink`). */
   originalLink?: string;
+  /** The UTC offset `publishedAt` was written in, in minutes east of UTC, when the feed gave one. */
+  utcOffsetMinutes?: number;
 }
 
 export interface ParsedFeed {
@@ -318,6 +321,9 @@ type Item = Parser.Item & {
   description?: string;
   source?: unknown;
   'feedburner:origLink'?: string;
+  /** Atom's dates as written: rss-parser's own `pubDate` for Atom is already converted to UTC. */
+  published?: string;
+  updated?: string;
 };
 type Feed = Parser.Output<Item>;
 
@@ -335,6 +341,8 @@ class TolerantParser extends Parser<Record<string, unknown>, Item> {
           'summary',
           'id',
           'feedburner:origLink',
+          'published',
+          'updated',
           ['source', 'source', { keepArray: true }],
         ],
       },
@@ -456,6 +464,7 @@ function entryOf(item: Item): FeedEntry {
     link: text(item.link),
     title: withoutSourceName(plainText(text(item.title) ?? ''), item.source),
     publishedAt: validDate(item.isoDate) ?? validDate(item.pubDate),
+    utcOffsetMinutes: utcOffsetOf(text(item.published) ?? text(item.updated) ?? text(item.pubDate)),
     html,
     sourceUrl: sourceUrlOf(item.source),
     originalLink: text(item['feedburner:origLink']),

@@ -49,6 +49,8 @@ export interface CorpusArticle {
   publishedAt: string;
   /** The feed's declared language, standing in for the `language` ops would set in feeds.yaml. */
   language?: string;
+  /** The UTC offset the entry's date was written in, as the poller passes it on. */
+  utcOffsetMinutes?: number;
 }
 
 /** What became of one feed file, for the notes and bench.json. */
@@ -121,6 +123,9 @@ async function loadFile(root: string, source: string, seen: Set<string>) {
       html,
       publishedAt: entry.publishedAt ?? UNDATED_PUBLISHED_AT,
       language,
+      ...(entry.publishedAt && entry.utcOffsetMinutes !== undefined
+        ? { utcOffsetMinutes: entry.utcOffsetMinutes }
+        : {}),
     });
   }
   outcome.articles = articles.length;

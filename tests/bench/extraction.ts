@@ -49,8 +49,8 @@ export function stripTags(html: string): string {
 function extractionPass(articles: readonly CorpusArticle[], extract = extractEvents): () => number {
   return () => {
     let events = 0;
-    for (const { html, publishedAt, title, language } of articles) {
-      events += extract({ html, publishedAt, title, language }).length;
+    for (const { html, publishedAt, utcOffsetMinutes, title, language } of articles) {
+      events += extract({ html, publishedAt, utcOffsetMinutes, title, language }).length;
     }
     return events;
   };

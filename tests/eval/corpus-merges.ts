@@ -16,6 +16,7 @@ function articleFrom(item: CorpusArticle, index: number): Article {
     publishedAt: new Date(item.publishedAt).toISOString(),
     html: item.html,
     language: item.language,
+    ...(item.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: item.utcOffsetMinutes } : {}),
     contentHash: String(index),
   });
 }

@@ -146,14 +146,19 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
           pubDate: '2024-10-16T08:00:00Z',
           html: '<p>Am Dienstag schloss der Hafenmeister die nördliche Fahrrinne.</p>',
         },
-      ]).replace('<channel>', '<channel><language>de-DE</language>');
+      ])
+        .replace('<channel>', '<channel><language>de-DE</language>')
+        .replace('08:00:00 GMT', '10:00:00 +0200');
     const queuedLanguage = async (configured: Feed) => {
       await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: stack.articles.url }));
       await pollFeed(configured, undefined, { ledger, queue, log: recorder(), fetch, states });
       const { Messages = [] } = await stack.sqs.send(
         new ReceiveMessageCommand({ QueueUrl: stack.articles.url, MaxNumberOfMessages: 10 }),
       );
-      return decodeArticleMessage(Messages[0]?.Body ?? '').language;
+      const article = decodeArticleMessage(Messages[0]?.Body ?? '');
+      // The newsroom's offset travels with the article, the instant stays UTC.
+      expect([article.publishedAt, article.utcOffsetMinutes]).toEqual(['2024-10-16T08:00:00.000Z', 120]);
+      return article.language;
     };
     server.serve('/hafen.xml', german(1));
     const hafen = aFeed({ id: 'hafen', name: 'Hafen', url: server.url('/hafen.xml') });

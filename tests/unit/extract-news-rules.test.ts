@@ -230,6 +230,23 @@ describe('extractEvents: what is not an event', () => {
   });
 });
 
+describe("extractEvents: the newsroom's calendar day", () => {
+  it('reads "yesterday" and the report day in the UTC offset the feed dated the article in', () => {
+    // 21:00 on Sunday 13 October in New York is 01:00 on Monday in UTC.
+    const article = {
+      html: '<p>Protesters gathered outside city hall yesterday, police said.</p>',
+      publishedAt: '2024-10-14T01:00:00Z',
+      title: 'Protests grow',
+    };
+    const dates = (events: ReturnType<typeof extractEvents>) => events.map((e) => `${e.kind} ${e.date}`);
+    expect(dates(extractEvents({ ...article, utcOffsetMinutes: -240 }))).toEqual([
+      'dated 2024-10-12',
+      'report 2024-10-13',
+    ]);
+    expect(dates(extractEvents(article))).toEqual(['dated 2024-10-13', 'report 2024-10-14']);
+  });
+});
+
 describe('extractEvents: a day counted from the sentence before', () => {
   const datesOf = (html: string, language?: string) =>
     dated({ html, publishedAt: PUBLISHED, language }).map((event) => [event.date, event.summary]);

@@ -138,8 +138,31 @@ describe('parseFeed', () => {
       link: 'https://east-wire.example.com/2024/10/13/port-strike',
       title: 'Port strike enters its fourth month',
       publishedAt: '2024-10-13T09:00:00.000Z',
+      utcOffsetMinutes: 0,
       html: '<p>The strike began on 3 July.</p><ul><li>19 August: Talks collapsed</li></ul>',
     });
+  });
+
+  it('keeps the UTC offset a date was written in: RSS pubDate, Atom published or updated', async () => {
+    const rss = await parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+      <item><title>A</title><link>https://example.com/a</link><pubDate>Sun, 13 Oct 2024 21:00:00 -0400</pubDate></item>
+      <item><title>B</title><link>https://example.com/b</link><pubDate>Sun, 13 Oct 2024 21:00:00 EDT</pubDate></item>
+      <item><title>C</title><link>https://example.com/c</link></item>
+    </channel></rss>`);
+    expect(rss.entries.map((e) => [e.publishedAt, e.utcOffsetMinutes])).toEqual([
+      ['2024-10-14T01:00:00.000Z', -240],
+      ['2024-10-14T01:00:00.000Z', -240],
+      [undefined, undefined],
+    ]);
+    const atom =
+      await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+      <entry><title>A</title><id>tag:a,1</id><link href="https://example.com/a"/><published>2024-10-14T00:30:00+02:00</published></entry>
+      <entry><title>B</title><id>tag:a,2</id><link href="https://example.com/b"/><updated>2024-10-14T06:00:00+05:30</updated></entry>
+    </feed>`);
+    expect(atom.entries.map((e) => [e.publishedAt, e.utcOffsetMinutes])).toEqual([
+      ['2024-10-13T22:30:00.000Z', 120],
+      ['2024-10-14T00:30:00.000Z', 330],
+    ]);
   });
 
   it('reads the site an aggregator credits an item to from <source url>, and nothing else there', async () => {
