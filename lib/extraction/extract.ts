@@ -101,6 +101,9 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
   return mentions.map((mention, i) => {
     const start = starts[i] as number;
     const clause = sentence.slice(start, starts[i + 1] ?? sentence.length);
+    // "In 2010 and the nine months ended…": a clause that is little more than its date says nothing.
+    if (wordCount(clause.replace(mention.text, ' ')) < 2)
+      return draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context);
     const leading = clause.length - clause.replace(LEADING_JOINER, '').length;
     return draftFrom(
       mention,
@@ -110,6 +113,8 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
     );
   });
 }
+
+const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
 
 function sentencesOf(text: string): string[] {
   return [...segmenter.segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);

@@ -213,6 +213,15 @@ describe('extractEvents: what is not an event', () => {
     ]);
   });
 
+  it('summarises by the sentence when a dated clause is little more than its date', () => {
+    const events = dated({
+      html: '<p>The trial ended in November, and closing arguments were heard on 2 and 3 May.</p>',
+      publishedAt: PUBLISHED,
+    });
+    const may = events.find((event) => event.date === '2024-05-02');
+    expect(may?.summary).toMatch(/closing arguments were heard/);
+  });
+
   it('keeps a possessive date that opens the sentence: it is the subject, not an opener', () => {
     const [event] = dated({
       html: "<p>Sunday's barrage against Ukraine's power plants has settled the question.</p><p>On 12 October, talks resumed in Geneva after a pause.</p>",
