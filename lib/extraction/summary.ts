@@ -14,6 +14,7 @@ export function tidySummary(text: string): string {
   return capitalised(
     text
       .replace(LEADING_JOINER, '')
+      .replace(/^[\s,;:.–—-]+/, '')
       .replace(/[\s,;:.]+$/, '')
       .trim(),
   );

@@ -222,6 +222,14 @@ describe('extractEvents: what is not an event', () => {
     expect(may?.summary).toMatch(/closing arguments were heard/);
   });
 
+  it('starts a summary at its first word, not at punctuation left by the markup', () => {
+    const [event] = dated({
+      html: '<p>: the port reopened on 3 October after talks.</p>',
+      publishedAt: PUBLISHED,
+    });
+    expect(event?.summary).toBe('The port reopened on 3 October after talks');
+  });
+
   it('keeps a possessive date that opens the sentence: it is the subject, not an opener', () => {
     const [event] = dated({
       html: "<p>Sunday's barrage against Ukraine's power plants has settled the question.</p><p>On 12 October, talks resumed in Geneva after a pause.</p>",
