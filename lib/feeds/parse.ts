@@ -4,6 +4,7 @@ import Parser from 'rss-parser';
 import { declaredLanguage } from './language.ts';
 import { plainText } from './plain-text.ts';
 import { utcOffsetOf } from './utc-offset.ts';
+import { xhtmlAsHtml } from './xhtml.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
 export interface FeedEntry {
@@ -482,8 +483,9 @@ function parsedFeed(feed: Feed): ParsedFeed {
  * fallback, and counts as read only if that recovers a title or an entry. Fails with FeedParseError.
  */
 export async function parseFeed(xml: string): Promise<ParsedFeed> {
-  const doc = feedDocument(repairXml(xml));
-  assertShallow(doc);
+  const written = feedDocument(repairXml(xml));
+  assertShallow(written);
+  const doc = xhtmlAsHtml(written);
   const language = declaredLanguage(doc);
   const declared = language ? { language } : {};
   let strictError: unknown;

@@ -310,6 +310,19 @@ describe('parseFeed', () => {
     });
   });
 
+  it('reads Atom type="xhtml" content and titles in document order', async () => {
+    const feed =
+      await parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+      <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Talks <em>collapse</em> in Geneva</div></title>
+        <id>tag:a,1</id><link href="https://example.com/a"/>
+        <content xml:lang="en" type='xhtml'><div xmlns="http://www.w3.org/1999/xhtml"><p>Talks <b>collapsed</b> on 3 October, <a href="/x">officials</a> said &amp; left. ]]&gt;</p></div></content>
+      </entry></feed>`);
+    expect(feed.entries[0]?.title).toBe('Talks collapse in Geneva');
+    expect(feed.entries[0]?.html).toBe(
+      '<div xmlns="http://www.w3.org/1999/xhtml"><p>Talks <b>collapsed</b> on 3 October, <a href="/x">officials</a> said &amp; left. ]]&gt;</p></div>',
+    );
+  });
+
   it('reads an HTML entity in a title as the character it names', async () => {
     const feed = await parseFeed(`<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Kyiv&nbsp;Ledger</title>
