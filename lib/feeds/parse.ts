@@ -3,8 +3,8 @@ import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
 import { declaredLanguage } from './language.ts';
 import { plainText } from './plain-text.ts';
+import { markupAsText } from './raw-markup.ts';
 import { utcOffsetOf } from './utc-offset.ts';
-import { xhtmlAsHtml } from './xhtml.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
 export interface FeedEntry {
@@ -485,7 +485,7 @@ function parsedFeed(feed: Feed): ParsedFeed {
 export async function parseFeed(xml: string): Promise<ParsedFeed> {
   const written = feedDocument(repairXml(xml));
   assertShallow(written);
-  const doc = xhtmlAsHtml(written);
+  const doc = markupAsText(written);
   const language = declaredLanguage(doc);
   const declared = language ? { language } : {};
   let strictError: unknown;

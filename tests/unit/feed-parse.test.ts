@@ -323,6 +323,22 @@ describe('parseFeed', () => {
     );
   });
 
+  it('reads raw markup in an RSS description or content:encoded as written, and leaves media tags alone', async () => {
+    const feed =
+      await parseFeed(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+      <item><title>A</title><link>https://example.com/a</link><media:content url="https://example.com/1.jpg"/>
+        <description><p>Talks <b>collapsed</b> on 3 October, <a href="/x">officials</a> said.</p></description></item>
+      <item><title>B</title><link>https://example.com/b</link><media:content url="https://example.com/2.jpg"></media:content>
+        <content:encoded><p>Talks <b>resumed</b> on 4 October.</p></content:encoded></item>
+      <item><title>C</title><link>https://example.com/c</link><description>Escaped &lt;b&gt;markup&lt;/b&gt; stays</description></item>
+    </channel></rss>`);
+    expect(feed.entries.map((entry) => entry.html)).toEqual([
+      '<p>Talks <b>collapsed</b> on 3 October, <a href="/x">officials</a> said.</p>',
+      '<p>Talks <b>resumed</b> on 4 October.</p>',
+      'Escaped <b>markup</b> stays',
+    ]);
+  });
+
   it('reads an HTML entity in a title as the character it names', async () => {
     const feed = await parseFeed(`<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Kyiv&nbsp;Ledger</title>
