@@ -1,7 +1,9 @@
 import * as chrono from 'chrono-node';
+import { isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
 import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
 
@@ -57,17 +59,6 @@ function parserFor(language: string | undefined): Parser {
 /** A month standing alone is a date only after words that make it one: "in June", not "May I". */
 const MONTH_CONTEXT =
   /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next)[\s-]+)$/i;
-/** Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today". */
-const NOT_AN_EVENT_BEFORE =
-  /(?:^|[\s(])(?:since|by|until|till|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
-/** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
-const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
-const FROM = /(?:^|\s)from\s+$/i;
-/** "the nine months ended September 30", "the quarter ending 31 March": a reporting period's end. */
-const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+end(?:ed|ing)\s+(?:on\s+)?$/i;
-/** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
-const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
-const POSSESSIVE = /^['’]s\b/;
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
@@ -188,37 +179,6 @@ function classify(
   return undefined;
 }
 
-/** Full weekday names have five letters or more in every Latin-script language read here. */
-const FULL_NAME = 5;
-const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
-/**
- * "on a random Tuesday", "every Friday", "jeden Dienstag", "chaque mardi": any such day, not one.
- * By language: French "a" before a weekday is "has" ("a remporté dimanche").
- */
-const INDEFINITE: Record<string, RegExp> = {
-  en: /(?<!\p{L})(?:a|an|any|every|each|some|one)\s+(?:\p{L}+\s+)?$/iu,
-  de: /(?<!\p{L})(?:jeden|einem|einen|ein)\s+(?:\p{L}+\s+)?$/iu,
-  fr: /(?<!\p{L})(?:chaque|un)\s+(?:\p{L}+\s+)?$/iu,
-  es: /(?<!\p{L})(?:cada|un)\s+(?:\p{L}+\s+)?$/iu,
-  it: /(?<!\p{L})(?:ogni|un)\s+(?:\p{L}+\s+)?$/iu,
-  pt: /(?<!\p{L})(?:cada|toda|todo|uma|um)\s+(?:\p{L}+\s+)?$/iu,
-};
-
-/**
- * Whether a weekday mention names one day. An abbreviation is a date only as written in a
- * listing, capitalised and closed by a point or comma ("Sa., 3 Feb", "Do, 25.10."): otherwise it is
- * a word ("he sat down", "the sun", "so gut wie", "la mer").
- */
-function namesOneWeekday(sentence: string, index: number, text: string, language: string): boolean {
-  // "mardi soir", "am Dienstag um 14 Uhr": the weekday is the long word; "am Mi", "last Fri": the last.
-  const words = text.match(/\p{L}+/gu) ?? [];
-  const word = words.find((w) => w.length >= FULL_NAME) ?? words.at(-1) ?? '';
-  const wordAt = index + text.indexOf(word);
-  if (INDEFINITE[language]?.test(sentence.slice(Math.max(0, wordAt - 32), wordAt))) return false;
-  if (word.length >= FULL_NAME) return true;
-  return ABBREVIATION.test(word) && /^[.,]/.test(sentence.slice(wordAt + word.length));
-}
-
 const YEAR_ONLY =
   /(?<!\p{L})(?:in|during|from|im(?: Jahre?)?|en(?: el año)?|em|no ano de|nel|в|у|a)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})(?:\s*(?:году|році|р\.|г\.))?(?![\d./-]\d)/giu;
 const LAST_YEAR =
@@ -320,13 +280,6 @@ const GERMAN_DAY_PART =
 function readable(sentence: string, language: string): string {
   if (language !== 'de') return sentence;
   return sentence.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + ' '.repeat(part.length));
-}
-
-function isBound(sentence: string, mention: DateMention): boolean {
-  const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
-  if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
-  if (FROM.test(before) && /^last year$/i.test(mention.text)) return true;
-  return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }
 
 /** Whether a mention announces something still to come, as of publication. */
