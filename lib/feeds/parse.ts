@@ -1,10 +1,12 @@
 import { decodeHTMLStrict } from 'entities';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
+import { sourceUrlOf, withoutSourceName } from './credited-source.ts';
 import { declaredLanguage } from './language.ts';
 import { plainText } from './plain-text.ts';
 import { markupAsText } from './raw-markup.ts';
 import { utcOffsetOf } from './utc-offset.ts';
+import { firstNode, isNode, text, type XmlNode } from './xml-node.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
 export interface FeedEntry {
@@ -241,13 +243,6 @@ function nestedFeed(doc: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // rss-parser, made to survive the documents it meets.
 
-type XmlNode = Record<string, unknown>;
-
-const isNode = (value: unknown): value is XmlNode =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const firstNode = (list: unknown): XmlNode | undefined =>
-  Array.isArray(list) && isNode(list[0]) ? list[0] : undefined;
-
 /** Elements named `name` anywhere below `node`, outermost first. */
 function descendants(node: XmlNode, name: string): unknown[] {
   const found: unknown[] = [];
@@ -405,56 +400,10 @@ function describe(error: unknown): string {
   return line ? `${first} (line ${Number(line[1]) + 1}, column ${line[2]})` : first;
 }
 
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  return undefined;
-}
-
 function validDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-/** An Atom element's alternate link: the page, not the feed (`rel="self"`). */
-function alternateHref(links: unknown): string | undefined {
-  if (!Array.isArray(links)) return undefined;
-  const alternate = links.find(
-    (link) => isNode(link) && isNode(link.$) && (link.$.rel ?? 'alternate') === 'alternate',
-  );
-  return isNode(alternate) && isNode(alternate.$) ? text(alternate.$.href) : undefined;
-}
-
-/** The http(s) address of the first source credited: RSS `<source url="…">`, or Atom `<source>`'s page. */
-function sourceUrlOf(source: unknown): string | undefined {
-  const first = Array.isArray(source) ? source[0] : source;
-  if (!isNode(first)) return undefined;
-  const url = isNode(first.$) ? text(first.$.url) : alternateHref(first.link);
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
-/** The name of the first source credited: RSS `<source>`'s text, or Atom `<source>`'s title. */
-function sourceNameOf(source: unknown): string | undefined {
-  const first = Array.isArray(source) ? source[0] : source;
-  if (typeof first === 'string') return text(first);
-  if (!isNode(first)) return undefined;
-  const title = Array.isArray(first.title) ? first.title[0] : first.title;
-  return text(first._) ?? text(isNode(title) ? title._ : title);
-}
-
-/**
- * An aggregator's headline without the outlet it appends ("Quake hits Kavros - Reuters", as
- * Google News writes them): the outlet is credited as the source, and left in the headline it
- * would read as a word of the story to matching.
- */
-function withoutSourceName(title: string, source: unknown): string {
-  const name = sourceNameOf(source);
-  if (!name) return title;
-  for (const separator of [' - ', ' – ', ' — ', ' | ']) {
-    const suffix = `${separator}${name}`;
-    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
-  }
-  return title;
 }
 
 function entryOf(item: Item): FeedEntry {
