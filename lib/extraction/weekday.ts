@@ -2,16 +2,21 @@
 const FULL_NAME = 5;
 const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
 /**
- * "on a random Tuesday", "every Friday", "jeden Dienstag", "chaque mardi": any such day, not one.
- * By language: French "a" before a weekday is "has" ("a remporté dimanche").
+ * "every Friday", "on a random Tuesday", "jeden Dienstag", "chaque mardi": any such day, not one.
+ * The indefinite word comes right before the weekday, or before an adjective of the kind that
+ * makes a day any day: "said in a statement Tuesday" and "a déclaré un responsable mardi" name
+ * one. By language, since French "a" is "has" ("a remporté dimanche").
  */
+const ANY_SUCH = '(?:(?:random|given|typical|certain|particular|single|ordinary|normal|usual)\\s+)?';
+const indefinite = (words: string, between = '') =>
+  new RegExp(`(?<!\\p{L})(?:${words})\\s+${between}$`, 'iu');
 const INDEFINITE: Record<string, RegExp> = {
-  en: /(?<!\p{L})(?:a|an|any|every|each|some|one)\s+(?:\p{L}+\s+)?$/iu,
-  de: /(?<!\p{L})(?:jeden|einem|einen|ein)\s+(?:\p{L}+\s+)?$/iu,
-  fr: /(?<!\p{L})(?:chaque|un)\s+(?:\p{L}+\s+)?$/iu,
-  es: /(?<!\p{L})(?:cada|un)\s+(?:\p{L}+\s+)?$/iu,
-  it: /(?<!\p{L})(?:ogni|un)\s+(?:\p{L}+\s+)?$/iu,
-  pt: /(?<!\p{L})(?:cada|toda|todo|uma|um)\s+(?:\p{L}+\s+)?$/iu,
+  en: indefinite('a|an|any|every|each|some|one', ANY_SUCH),
+  de: indefinite('jeden|einem|einen|ein'),
+  fr: indefinite('chaque|un'),
+  es: indefinite('cada|un'),
+  it: indefinite('ogni|un'),
+  pt: indefinite('cada|toda|todo|uma|um'),
 };
 
 /**

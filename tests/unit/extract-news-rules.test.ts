@@ -115,6 +115,13 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('The memo lands every Friday.')).toEqual([]);
     expect(datesIn('Dip into NBA Twitter on a random Tuesday.')).toEqual([]);
     expect(datesIn('Der Markt öffnet jeden Dienstag.', 'de')).toEqual([]);
+    // Wire copy's "said in a statement Tuesday" names one.
+    expect(datesIn('The ministry said in a statement Tuesday that talks had failed.')[0]?.date).toBe(
+      '2024-10-15',
+    );
+    expect(datesIn('A déclaré un responsable mardi que les négociations ont échoué.', 'fr')[0]?.date).toBe(
+      '2024-10-15',
+    );
     // French "a" is "has", not "a": "a remporté dimanche" is Sunday.
     expect(datesIn('Irena Vasko a remporté dimanche le second tour.', 'fr')[0]?.date).toBe('2024-10-13');
   });
