@@ -2,19 +2,19 @@ import type { DateMention } from './dates.ts';
 
 /** The year a phrase right after a day or month gives it, as an offset from publication. */
 const FOLLOWING_YEAR: Array<[RegExp, number]> = [
-  [/^,?\s+(?:of\s+)?(?:last|previous) year\b/i, -1],
-  [/^,?\s+(?:of\s+)?this year\b/i, 0],
-  [/^,?\s+(?:of\s+)?next year\b/i, 1],
-  [/^,?\s+(?:de\s+)?l'(?:an dernier|année dernière|année passée)/i, -1],
-  [/^,?\s+(?:de\s+)?l'année prochaine/i, 1],
-  [/^,?\s+(?:del|el)\s+año\s+pasado/i, -1],
-  [/^,?\s+(?:del\s+)?(?:próximo año|año que viene)/i, 1],
-  [/^,?\s+(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres/i, -1],
-  [/^,?\s+(?:des\s+)?nächsten\s+Jahres/i, 1],
-  [/^,?\s+(?:do|no)\s+ano\s+passado/i, -1],
-  [/^,?\s+(?:do\s+)?próximo\s+ano/i, 1],
-  [/^,?\s+(?:dell'|l')anno\s+scorso/i, -1],
-  [/^,?\s+(?:dell'|l')anno\s+prossimo/i, 1],
+  [/^\s+(?:of\s+)?(?:last|previous) year\b(?!['’]s)/i, -1],
+  [/^\s+(?:of\s+)?this year\b(?!['’]s)/i, 0],
+  [/^\s+(?:of\s+)?next year\b(?!['’]s)/i, 1],
+  [/^\s+(?:de\s+)?l'(?:an dernier|année dernière|année passée)/i, -1],
+  [/^\s+(?:de\s+)?l'année prochaine/i, 1],
+  [/^\s+(?:del|el)\s+año\s+pasado/i, -1],
+  [/^\s+(?:del\s+)?(?:próximo año|año que viene)/i, 1],
+  [/^\s+(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres/i, -1],
+  [/^\s+(?:des\s+)?nächsten\s+Jahres/i, 1],
+  [/^\s+(?:do|no)\s+ano\s+passado/i, -1],
+  [/^\s+(?:do\s+)?próximo\s+ano/i, 1],
+  [/^\s+(?:dell'|l')anno\s+scorso/i, -1],
+  [/^\s+(?:dell'|l')anno\s+prossimo/i, 1],
 ];
 
 /**
@@ -23,7 +23,9 @@ const FOLLOWING_YEAR: Array<[RegExp, number]> = [
  * not read again as a year of its own.
  */
 export function withWrittenYear(mention: DateMention, sentence: string, publishedAt: Date): DateMention {
-  if (mention.precision === 'year' || /\d{4}/.test(mention.text)) return mention;
+  // "In March, last year's champion…": a comma ends the date; "last year's" names something else.
+  if (mention.precision === 'year' || /\d{4}/.test(mention.text) || /[,;:]\s*$/.test(mention.text))
+    return mention;
   const end = mention.index + mention.text.length;
   const after = sentence.slice(end);
   for (const [phrase, offset] of FOLLOWING_YEAR) {

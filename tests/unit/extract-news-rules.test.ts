@@ -81,6 +81,8 @@ describe('findDates: how news writes dates', () => {
       { date: '2023-10-05', precision: 'day', endDate: null },
     ]);
     expect(datesIn('The election is due in May next year.')[0]?.date).toBe('2025-05');
+    // A comma ends the date, and "last year's" names something else.
+    expect(datesIn("In March, last year's champion retired.")[0]?.date).toBe('2024-03');
     expect(datesIn("La grève a commencé en mars de l'année dernière.", 'fr')).toEqual([
       { date: '2023-03', precision: 'month', endDate: null },
     ]);
