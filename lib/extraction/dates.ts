@@ -64,17 +64,27 @@ const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
 /** Yesterday, today and tomorrow in the other languages; German's carry no chrono tag ("morgen" is also "morning"). */
 const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/i;
-const isCasualDay = (result: Result) =>
-  CASUAL_DAY.test(result.text.trim()) ||
-  CASUAL_DAY_ELSEWHERE.test(result.text.trim()) ||
-  [...tags(result)].some((tag) => /^casualReference\/(?:yesterday|today|tomorrow)$/.test(tag));
+/** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
+const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
+
+function isCasualDay(result: Result, sentence: string): boolean {
+  const text = result.text.trim();
+  if (/^mañana$/i.test(text) && THE_MORNING.test(sentence.slice(0, result.index))) return false;
+  return (
+    CASUAL_DAY.test(text) ||
+    CASUAL_DAY_ELSEWHERE.test(text) ||
+    hasTag(result, /^casualReference\/(?:yesterday|today|tomorrow)$/)
+  );
+}
 
 /** "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März": the range's first day before chrono's date. */
 const RANGE_START =
   /(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*$/i;
 
-function tags(result: Result): Set<string> {
-  return typeof result.tags === 'function' ? result.tags() : new Set();
+/** Whether chrono tagged the result with what it recognised it as ("result/relativeDate", …). */
+function hasTag(result: Result, pattern: RegExp): boolean {
+  const tags = typeof result.tags === 'function' ? result.tags() : new Set<string>();
+  return [...tags].some((tag) => pattern.test(tag));
 }
 
 function calendarDay(components: Components, publishedAt: Date, tense: Tense): string {
@@ -119,8 +129,7 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
 }
 
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
-const isEndOfMonth = (result: Result) =>
-  [...tags(result)].some((tag) => tag.includes('EndOfPeriod')) && !/\d/.test(result.text);
+const isEndOfMonth = (result: Result) => hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text);
 
 /** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
 function classify(
@@ -131,15 +140,12 @@ function classify(
   language: string,
 ): Resolved | undefined {
   const { start, text } = result;
-  if ([...tags(result)].some((tag) => tag.includes('relativeDate'))) {
+  if (hasTag(result, /relativeDate/)) {
     return DAYS_AGO.test(text)
       ? { date: calendarDay(start, publishedAt, 'past'), precision: 'day', endDate: null }
       : undefined;
   }
-  if (isCasualDay(result)) {
-    // Spanish "mañana" is also the morning: "por la mañana", "esta mañana".
-    if (/^mañana$/i.test(text.trim()) && /\b(?:la|esta|una|cada)\s+$/i.test(sentence.slice(0, result.index)))
-      return undefined;
+  if (isCasualDay(result, sentence)) {
     if (!start.isCertain('day')) return undefined;
     return {
       date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),
