@@ -8,6 +8,7 @@ import {
   isLinkSentence,
   withoutDateline,
   withoutEntryTime,
+  wordCount,
 } from './furniture.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
@@ -113,8 +114,6 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
     );
   });
 }
-
-const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
 
 function sentencesOf(text: string): string[] {
   return [...segmenter.segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);

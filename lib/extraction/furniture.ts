@@ -43,14 +43,11 @@ export function isLinkSentence(sentence: string): boolean {
 function isStamp(text: string): boolean {
   if (text.split(/\s+/).length > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
-  return (
-    text
-      .replace(DATE_TOKENS, ' ')
-      .trim()
-      .split(/\s+/)
-      .filter((word) => /\p{L}{2,}/u.test(word)).length < 2
-  );
+  return wordCount(text.replace(DATE_TOKENS, ' ')) < 2;
 }
+
+/** How many words a text says: numbers, initials and punctuation left out. */
+export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
 
 /**
  * "Launch Date: July 9, 1998", "Founded: 2004": a fact box's field, a label naming a date whose value
@@ -60,15 +57,23 @@ const FIELD = /^(\p{L}[\p{L} ]{0,30}):\s*(.+)$/u;
 const DATE_LABEL =
   /\b(?:date|datum|fecha|data|founded|established|published|posted|updated|modified|created)\b/i;
 
+/** A "Label: value" line, and whether its label names a date. */
+function fieldOf(text: string): { namesDate: boolean; value: string } | undefined {
+  const [, label, value] = FIELD.exec(text) ?? [];
+  return label === undefined || value === undefined
+    ? undefined
+    : { namesDate: DATE_LABEL.test(label), value };
+}
+
 /** "Runoff: 24 November": an event named, then its day, as key-dates boxes list them. */
 function isKeyDate(text: string): boolean {
-  const [, label = ''] = FIELD.exec(text) ?? [];
-  return !!label && !DATE_LABEL.test(label);
+  const field = fieldOf(text);
+  return !!field && !field.namesDate;
 }
 
 function isDateField(text: string): boolean {
-  const [, label = '', value] = FIELD.exec(text) ?? [];
-  return value !== undefined && DATE_LABEL.test(label) && !/\p{L}{2,}/u.test(value.replace(DATE_TOKENS, ' '));
+  const field = fieldOf(text);
+  return !!field?.namesDate && !/\p{L}{2,}/u.test(field.value.replace(DATE_TOKENS, ' '));
 }
 
 export function isBoilerplate(block: TextBlock): boolean {
