@@ -12,6 +12,8 @@ const PUBLISHED = '2024-10-15T08:30:00Z';
 const at = new Date(PUBLISHED);
 
 const dated = (article: ArticleText) => extractEvents(article).filter((event) => event.kind === 'dated');
+/** The summary of the first dated event in the HTML, published at PUBLISHED. */
+const firstSummary = (html: string) => dated({ html, publishedAt: PUBLISHED })[0]?.summary;
 const datesIn = (sentence: string, language?: string) =>
   findDates(sentence, at, { language }).map(({ date, precision, endDate }) => ({ date, precision, endDate }));
 
@@ -232,27 +234,23 @@ describe('extractEvents: what is not an event', () => {
   });
 
   it('starts a summary at its first word, not at punctuation left by the markup', () => {
-    const [event] = dated({
-      html: '<p>: the port reopened on 3 October after talks.</p>',
-      publishedAt: PUBLISHED,
-    });
-    expect(event?.summary).toBe('The port reopened on 3 October after talks');
+    expect(firstSummary('<p>: the port reopened on 3 October after talks.</p>')).toBe(
+      'The port reopened on 3 October after talks',
+    );
   });
 
   it('keeps a possessive date that opens the sentence: it is the subject, not an opener', () => {
-    const [event] = dated({
-      html: "<p>Sunday's barrage against Ukraine's power plants has settled the question.</p><p>On 12 October, talks resumed in Geneva after a pause.</p>",
-      publishedAt: PUBLISHED,
-    });
-    expect(event?.summary).toBe("Sunday's barrage against Ukraine's power plants has settled the question");
+    expect(
+      firstSummary(
+        "<p>Sunday's barrage against Ukraine's power plants has settled the question.</p><p>On 12 October, talks resumed in Geneva after a pause.</p>",
+      ),
+    ).toBe("Sunday's barrage against Ukraine's power plants has settled the question");
   });
 
   it('drops a live blog’s entry time from the summary but keeps the event', () => {
-    const [event] = dated({
-      html: '<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>',
-      publishedAt: PUBLISHED,
-    });
-    expect(event?.summary).toBe('Ukraine’s air force said on 14 October that it downed 40 drones overnight');
+    expect(
+      firstSummary('<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>'),
+    ).toBe('Ukraine’s air force said on 14 October that it downed 40 drones overnight');
   });
 });
 
