@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
 import { FeedParseError, type ParsedFeed, parseFeed } from '../../lib/feeds/index.ts';
 import { decodeBody } from '../../lib/http/index.ts';
+import { describeWithShared, sharedPath } from '../support/shared.ts';
 
 /**
  * Robustness of decode → repair → parse over every file of the shared feed corpus (see its
@@ -11,8 +11,7 @@ import { decodeBody } from '../../lib/http/index.ts';
  * hang. The real-world captures must all parse, and the feedparser well-formed and entity cases
  * nearly all.
  */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = resolve(process.env.DATELINE_CORPUS ?? join(repoRoot, '../shared/corpus/feeds'));
+const corpus = resolve(process.env.DATELINE_CORPUS ?? sharedPath('corpus/feeds'));
 
 const REAL_WORLD = [
   'rss-parser/test/input',
@@ -84,7 +83,7 @@ function pythonString(literal: string): string {
   );
 }
 
-describe.skipIf(!existsSync(corpus))(`feed corpus (${corpus})`, () => {
+describeWithShared(corpus, `feed corpus (${corpus})`, () => {
   const outcomes: Outcome[] = [];
   const unhandled: unknown[] = [];
   let elapsed = 0;

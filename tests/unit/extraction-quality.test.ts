@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../lib/extraction/index.ts';
 import baseline from '../eval/baseline.json' with { type: 'json' };
 import { evaluateExtraction } from '../eval/extraction.ts';
+import { describeWithShared, sharedPath } from '../support/shared.ts';
 
 describe('extraction quality on the labelled set (tests/fixtures/extraction)', () => {
   const { total, articles } = evaluateExtraction();
@@ -20,7 +21,7 @@ describe('extraction quality on the labelled set (tests/fixtures/extraction)', (
   });
 });
 
-const SEED = new URL('../../../shared/seed/north-korean-troops-article.txt', import.meta.url);
+const SEED = sharedPath('seed/north-korean-troops-article.txt');
 
 /** The seed as a feed carries it: its bullet lines as a list, the rest as paragraphs. */
 function seedHtml(text: string): { title: string; html: string } {
@@ -32,7 +33,7 @@ function seedHtml(text: string): { title: string; html: string } {
   return { title, html };
 }
 
-describe.skipIf(!existsSync(SEED))('the seed article (../shared/seed, when present)', () => {
+describeWithShared(SEED, 'the seed article (../shared/seed, when present)', () => {
   it('yields exactly its six dated events with the right dates, plus one report event', () => {
     const { title, html } = seedHtml(readFileSync(SEED, 'utf8'));
     const events = extractEvents({ title, html, publishedAt: '2024-10-13T10:00:00Z' });
