@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { decodersFor } from './decompress.ts';
+import { codingsOf, decodersFor, MAX_CODINGS } from './decompress.ts';
 import { FetchError } from './errors.ts';
 
 /** The body, decompressed and capped at maxBytes while it streams in. */
@@ -11,6 +11,11 @@ export async function readBody(res: IncomingMessage, url: string, maxBytes: numb
   if (!encoding && declared > maxBytes) {
     res.destroy();
     throw new FetchError(url, `body of ${declared} bytes is larger than ${maxBytes}`, 'ETOOLARGE');
+  }
+  const codings = codingsOf(encoding).length;
+  if (codings > MAX_CODINGS) {
+    res.destroy();
+    throw new FetchError(url, `${codings} content codings, more than ${MAX_CODINGS}`, 'EDECODE');
   }
   const chunks: Buffer[] = [];
   let size = 0;

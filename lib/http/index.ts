@@ -5,6 +5,7 @@ export {
   BlockedAddressError,
 } from './address-guard.ts';
 export { decodeBody } from './charset.ts';
+export { MAX_CODINGS } from './decompress.ts';
 export {
   ACCEPT_FEED,
   ACCEPT_HTML,

@@ -3,7 +3,14 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../lib/feeds/index.ts';
-import { ACCEPT_FEED, ACCEPT_HTML, decodeBody, FetchError, guardedFetch } from '../../lib/http/index.ts';
+import {
+  ACCEPT_FEED,
+  ACCEPT_HTML,
+  decodeBody,
+  FetchError,
+  guardedFetch,
+  MAX_CODINGS,
+} from '../../lib/http/index.ts';
 import { FeedServer } from '../support/feed-server.ts';
 
 const local = { allowPrivateNetwork: true };
@@ -64,6 +71,15 @@ describe('guardedFetch: compression', () => {
     server.routes.set('/stacked', (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'deflate, gzip' }).end(gzipSync(deflateSync(plain))),
     );
+    for (const layers of [MAX_CODINGS, MAX_CODINGS + 1, 2_500]) {
+      server.routes.set(`/layers-${layers}`, (_req, res) => {
+        const coding = layers > MAX_CODINGS + 1 ? 'br' : 'gzip';
+        let body = plain;
+        // Only the accepted stack is built for real; a refused one is refused on its header alone.
+        for (let i = 0; i < Math.min(layers, MAX_CODINGS + 1); i++) body = gzipSync(body);
+        res.writeHead(200, { 'content-encoding': Array(layers).fill(coding).join(', ') }).end(body);
+      });
+    }
   });
   afterAll(() => server.stop());
 
@@ -79,6 +95,16 @@ describe('guardedFetch: compression', () => {
   it('undoes stacked codings in reverse order of application', async () => {
     const response = await guardedFetch(server.url('/stacked'), local);
     expect(response.body.equals(plain)).toBe(true);
+  });
+
+  it(`undoes up to ${MAX_CODINGS} stacked codings and refuses more, before decoding any`, async () => {
+    expect((await guardedFetch(server.url(`/layers-${MAX_CODINGS}`), local)).body.equals(plain)).toBe(true);
+    for (const layers of [MAX_CODINGS + 1, 2_500]) {
+      const error = await guardedFetch(server.url(`/layers-${layers}`), local).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FetchError);
+      expect((error as FetchError).code).toBe('EDECODE');
+      expect((error as FetchError).message).toContain(`${layers} content codings`);
+    }
   });
 
   it('reads an empty body as empty whatever its Content-Encoding says (a 304, an empty 200)', async () => {
