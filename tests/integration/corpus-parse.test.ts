@@ -186,6 +186,7 @@ describeWithShared(corpus, `feed corpus (${corpus})`, () => {
 
   it('decodes the legacy-charset captures without replacement characters', () => {
     const miniflux = outcomes.filter((o) => o.file.startsWith('miniflux/'));
+    expect(miniflux.length).toBeGreaterThan(10);
     for (const { file, feed } of miniflux) {
       expect(feed, file).toBeDefined();
       const text = [feed?.title, ...(feed?.entries ?? []).map((e) => e.title)].join(' ');

@@ -65,6 +65,7 @@ describe('creditFeed', () => {
     const versions = repo.events().map((e) => e.version);
 
     expect(await creditFeed(repo, article.id, events, MIRROR)).toBe(events);
+    expect(repo.events()).toHaveLength(events);
     for (const event of repo.events()) {
       expect(event.sources[0]?.feeds).toEqual([{ id: 'harbour', name: 'Harbour News' }, MIRROR]);
       expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
@@ -158,6 +159,12 @@ describe('creditFeed', () => {
   });
 });
 
+/** Every event of the ports article (there are `count`) credits both feeds on each of its accounts. */
+function expectCredited(repo: MemoryEvents, count: number) {
+  expect(repo.events()).toHaveLength(count);
+  for (const event of repo.events()) expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
+}
+
 describe('a credit and the article it credits, in either order', () => {
   it('credit after the article is recorded: credited by the credit', async () => {
     const repo = new MemoryEvents();
@@ -167,7 +174,7 @@ describe('a credit and the article it credits, in either order', () => {
     expect(await creditArticle(repo, ledger, article.id, MIRROR)).toEqual({ feeds: 1, events });
     // Delivered again: nothing to write.
     expect(await creditArticle(repo, ledger, article.id, MIRROR)).toEqual({ feeds: 0, events: 0 });
-    for (const event of repo.events()) expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
+    expectCredited(repo, portsEvents.length + 1);
   });
 
   it('credit before the article is recorded: noted, then credited by the article', async () => {
@@ -181,7 +188,7 @@ describe('a credit and the article it credits, in either order', () => {
     expect(repo.events()).toEqual([]);
     const { events } = await recordArticle(repo, article);
     expect(await creditCarriers(repo, ledger, article, events)).toEqual({ feeds: 1, events });
-    for (const event of repo.events()) expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
+    expectCredited(repo, portsEvents.length + 1);
   });
 
   it('an edit re-queued from the first feed: its new accounts get the credited feed too', async () => {
@@ -196,6 +203,6 @@ describe('a credit and the article it credits, in either order', () => {
     const { events } = await recordArticle(repo, edited);
     expect(events).toBe(portsEvents.length + 2);
     expect(await creditCarriers(repo, ledger, edited, events)).toEqual({ feeds: 1, events: 1 });
-    for (const event of repo.events()) expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
+    expectCredited(repo, portsEvents.length + 2);
   });
 });

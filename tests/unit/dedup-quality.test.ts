@@ -13,6 +13,7 @@ describe('dedup quality on the labelled multi-outlet set (tests/fixtures/dedup)'
   it("gives each article its site from the file's url comment, one host per outlet", () => {
     const set = loadMultiSourceSet();
     const hosts = set.map((labelled, i) => new URL(articleFrom(labelled, i).url).hostname);
+    expect(set.length).toBeGreaterThanOrEqual(200);
     expect(set.every((labelled) => labelled.url?.startsWith('https://'))).toBe(true);
     expect(hosts.filter((host) => host === 'corvuspress.example.org').length).toBeGreaterThan(1);
     expect(new Set(hosts).size).toBeGreaterThanOrEqual(15);
