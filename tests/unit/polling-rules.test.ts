@@ -88,6 +88,25 @@ describe('HostLimiter', () => {
       });
     await Promise.all(Array.from({ length: 7 }, task));
     expect(peak).toBe(2);
+
+    // Others unlimited: with that host full and a third request queued, every other host's runs.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const started: string[] = [];
+    const busy = [0, 1, 2].map((i) =>
+      limiter.run('news.example', async () => {
+        started.push(`news#${i}`);
+        await held;
+      }),
+    );
+    const others = Array.from({ length: 20 }, (_, i) => `site${i}.example`);
+    await Promise.all(others.map((host) => limiter.run(host, async () => started.push(host))));
+    expect(started).toEqual(['news#0', 'news#1', ...others]);
+    release();
+    await Promise.all(busy);
+    expect(started.at(-1)).toBe('news#2');
   });
 });
 
