@@ -115,9 +115,16 @@ export function htmlToBlocks(html: string): TextBlock[] {
   return blocks;
 }
 
+/**
+ * Where plain text starts a new block: a blank line, a bullet line, or a line that begins with a
+ * capital or a digit after one that ended a sentence ("…its work.\nNov. 21: …"), the shape of
+ * timelines pasted one entry a line. Hard-wrapped prose breaks mid-sentence and stays one block.
+ */
+const TEXT_BLOCK_BREAK = /\n\s*\n|\n(?=\s*[•·▪◦‣●*–—-]\s)|(?<=[.!?…"”»:)])[ \t]*\n(?=[ \t]*[\p{Lu}\d])/u;
+
 function textToBlocks(text: string): TextBlock[] {
   return text
-    .split(/\n\s*\n|\n(?=\s*[•·▪◦‣●*–—-]\s)/)
+    .split(TEXT_BLOCK_BREAK)
     .map((chunk) => ({ raw: chunk.trim(), text: tidy(chunk) }))
     .filter(({ text }) => text)
     .map(({ raw, text }) =>

@@ -11,6 +11,7 @@ import {
   wordCount,
 } from './furniture.ts';
 import { relativeDayMention } from './relative-day.ts';
+import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { agreement, contentTerms } from './terms.ts';
 
@@ -47,7 +48,6 @@ type Draft = DraftEvent;
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
 const PREFIX_SEPARATOR = /^\s*(?:[:–—]|-\s)\s*/;
 const PREFIX_WINDOW = 48;
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 interface Context {
   publishedAt: Date;
@@ -113,10 +113,6 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
       context,
     );
   });
-}
-
-function sentencesOf(text: string): string[] {
-  return [...segmenter.segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);
 }
 
 /** The story's own blocks: no site furniture, no dateline, no live-blog entry times. */
