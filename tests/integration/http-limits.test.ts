@@ -24,6 +24,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const local = { allowPrivateNetwork: true };
 
+/**
+ * The most a fetch with a budget under a second may take here: over 3× the slowest this machine
+ * measured under load (a 600 ms budget took 629 ms at load 11 on 2 cores), yet below the defaults
+ * (5 s to connect, 20 s in all), so it is the configured budget that fired.
+ */
+const STOPPED_WELL_WITHIN = 5_000;
+
 describe('guardedFetch: time limits', () => {
   const server = new FeedServer();
   const closed = new Set<string>();
@@ -57,7 +64,7 @@ describe('guardedFetch: time limits', () => {
     expect(error.code).toBe('ETIMEDOUT');
     expect(error.message).toContain('no complete response within 600 ms');
     expect(elapsed).toBeGreaterThanOrEqual(550);
-    expect(elapsed).toBeLessThan(2_000);
+    expect(elapsed).toBeLessThan(STOPPED_WELL_WITHIN);
     await expect.poll(() => closed.has('/trickle')).toBe(true);
   });
 
@@ -66,16 +73,19 @@ describe('guardedFetch: time limits', () => {
       failure(guardedFetch(server.url('/silent'), { ...local, totalTimeoutMs: 400 })),
     );
     expect(error.code).toBe('ETIMEDOUT');
-    expect(elapsed).toBeLessThan(2_000);
+    expect(elapsed).toBeLessThan(STOPPED_WELL_WITHIN);
     await expect.poll(() => closed.has('/silent')).toBe(true);
   });
 
   it('counts redirects against the same total budget', async () => {
-    const [error, elapsed] = await timed(() =>
-      failure(guardedFetch(server.url('/slow-hop'), { ...local, totalTimeoutMs: 400, maxRedirects: 5 })),
+    const error = await failure(
+      guardedFetch(server.url('/slow-hop'), { ...local, totalTimeoutMs: 400, maxRedirects: 5 }),
     );
+    // A budget per hop would follow all five redirects (150 ms each) and fail on their number. One
+    // budget stops the chain: a fourth request could not start before 450 ms, however busy the machine.
     expect(error.code).toBe('ETIMEDOUT');
-    expect(elapsed).toBeLessThan(1_500);
+    expect(server.hits.get('/slow-hop')).toBeGreaterThanOrEqual(1);
+    expect(server.hits.get('/slow-hop')).toBeLessThanOrEqual(3);
   });
 
   it('does not cut off a response that completes within the budget', async () => {
@@ -122,7 +132,7 @@ describe('guardedFetch: time limits', () => {
       expect(error.code).toBe('ETIMEDOUT');
       expect(error.message).toContain('could not connect within 300 ms');
       expect(elapsed).toBeGreaterThanOrEqual(250);
-      expect(elapsed).toBeLessThan(2_000);
+      expect(elapsed).toBeLessThan(STOPPED_WELL_WITHIN);
     });
   });
 });
