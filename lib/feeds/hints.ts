@@ -1,8 +1,11 @@
-/** What a feed and its server say about how often to come back. */
+/**
+ * What a feed and its server say about how often to come back, as they say it: any value, up to
+ * `max-age=300000000000`. The schedule bounds them (`boundedHints`) before they reach a poll time.
+ */
 export interface PollHints {
   /** RSS <ttl> or sy:updatePeriod/sy:updateFrequency. */
   feedTtlMs?: number;
-  /** Cache-Control max-age. */
+  /** Cache-Control max-age, or else Expires. */
   maxAgeMs?: number;
   /** Retry-After on 429/503, for the whole host. */
   retryAfterMs?: number;
@@ -32,6 +35,14 @@ export function feedTtlMs(xml: string): number | undefined {
 export function maxAgeMs(cacheControl: string | undefined): number | undefined {
   const seconds = /(?:^|,)\s*(?:s-)?max-age\s*=\s*(\d+)/i.exec(cacheControl ?? '')?.[1];
   return seconds === undefined ? undefined : Number(seconds) * 1000;
+}
+
+/** How long the response stays fresh: Cache-Control max-age, else Expires (an HTTP date) from now. */
+export function freshnessMs(headers: Record<string, string | undefined>, now: Date): number | undefined {
+  const maxAge = maxAgeMs(headers['cache-control']);
+  if (maxAge !== undefined || !headers.expires) return maxAge;
+  const at = Date.parse(headers.expires);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
 /** Retry-After as seconds or an HTTP date. */

@@ -1,4 +1,5 @@
 export { articleFromEntry } from './articles.ts';
+export { boundedEntries, ITEM_DATE_WINDOW, itemDate } from './bounds.ts';
 export {
   type Feed,
   FeedSchema,
@@ -9,10 +10,13 @@ export {
   parseFeedsFile,
   ResolvedFeedSchema,
 } from './config.ts';
+export { classifyError, type FeedErrorCode } from './failure.ts';
+export { type FanOutResult, fanOut } from './fan-out.ts';
 export { feedHealth } from './health.ts';
-export { feedTtlMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
+export { feedTtlMs, freshnessMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
 export { HostLimiter, hostOf } from './hosts.ts';
 export { type FeedEntry, FeedParseError, type ParsedFeed, parseFeed, repairXml } from './parse.ts';
+export { PARSE_BUDGET, type ParseBudget } from './parse-budget.ts';
 export {
   type ArticleLedger,
   type ArticleQueue,
@@ -26,6 +30,7 @@ export {
 } from './poll.ts';
 export {
   baseIntervalMs,
+  boundedHints,
   DEFAULT_POLICY,
   nextPollAt,
   type PollPolicy,
@@ -38,4 +43,11 @@ export {
   type ScheduleResult,
   scheduleDue,
 } from './scheduler.ts';
-export { currentState, type FeedState, FeedStateSchema, initialState } from './state.ts';
+export {
+  currentState,
+  type FeedState,
+  FeedStateSchema,
+  type FeedWarning,
+  initialState,
+  recoveredState,
+} from './state.ts';

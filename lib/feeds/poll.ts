@@ -3,12 +3,15 @@ import type { Article } from '../articles/index.ts';
 import { decodeBody, type FetchedResponse, permanentUrl } from '../http/index.ts';
 import type { Log } from '../log.ts';
 import { articleFromEntry } from './articles.ts';
+import { boundedEntries, storable, truncated } from './bounds.ts';
 import type { Feed } from './config.ts';
-import { feedTtlMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
+import { classifyError, type FeedErrorCode, httpErrorCode } from './failure.ts';
+import { fanOut } from './fan-out.ts';
+import { feedTtlMs, freshnessMs, type PollHints, retryAfterMs } from './hints.ts';
 import { HostLimiter, hostOf } from './hosts.ts';
 import { type FeedEntry, parseFeed } from './parse.ts';
-import { DEFAULT_POLICY, nextPollAt, type PollPolicy } from './schedule.ts';
-import { currentState, type FeedState } from './state.ts';
+import { boundedHints, DEFAULT_POLICY, nextPollAt, type PollPolicy } from './schedule.ts';
+import { currentState, type FeedState, type FeedWarning } from './state.ts';
 
 /** Fetched articles sorted by what the queue needs of them; the rest were already queued from this feed. */
 export interface Triage {
@@ -70,13 +73,16 @@ export interface PollResult {
   queued: number;
   /** Articles already queued from another feed, for which only this feed's credit was queued. */
   credited: number;
-  error?: string;
+  /** Messages left for the next poll by the per-poll cap. */
+  backlog: number;
+  /** The failure's category (see failure.ts); the message itself is logged. */
+  error?: FeedErrorCode;
   nextPollAt: string;
 }
 
 type Outcome = Partial<FeedState> & {
   hints?: PollHints;
-  failed?: string;
+  failed?: { code: FeedErrorCode; message: string };
   gone?: boolean;
   entries?: number;
   queued?: number;
@@ -95,32 +101,27 @@ function gapsBetween(entries: FeedEntry[]): number[] {
   return times.slice(1).map((t, i) => (times[i] as number) - t);
 }
 
-const NOTHING_SENT: QueueResult = { sent: [], failed: [] };
-
 /**
  * Queues what is new in a fetched feed: new or changed articles in full, known ones this feed carries
- * for the first time as a credit only. Only what SQS accepted is marked, so a crash in between sends
- * twice (harmless) rather than never.
+ * for the first time as a credit only, newest first up to the policy's cap. Only what SQS accepted is
+ * marked, batch by batch, so a crash in between sends twice (harmless) rather than never.
  */
-async function queueNew(feed: Feed, entries: FeedEntry[], deps: PollDeps, now: Date) {
+async function queueNew(feed: Feed, entries: FeedEntry[], deps: PollDeps, now: Date, cap: number) {
   const articles = entries
     .map((entry) => articleFromEntry(feed, entry, now))
     .filter((a): a is Article => !!a);
   const unique = [...new Map(articles.map((article) => [article.id, article])).values()];
   const { unseen, carried } = await deps.ledger.triage(unique);
-  const queued = unseen.length ? await deps.queue.send(unseen) : NOTHING_SENT;
-  const credits = carried.length ? await deps.queue.credit(carried) : NOTHING_SENT;
-  for (const article of queued.sent) await deps.ledger.markSeen(article);
-  for (const article of credits.sent) await deps.ledger.markCarried(article);
-  for (const { article, reason } of [...queued.failed, ...credits.failed]) {
+  const result = await fanOut(unseen, carried, deps, cap);
+  for (const { article, reason } of result.failed) {
     deps.log.warn(`feed ${feed.id}: could not queue ${article.url}, will retry next poll: ${reason}`);
   }
-  return {
-    sent: queued.sent.length,
-    credited: credits.sent.length,
-    failed: queued.failed.length + credits.failed.length,
-  };
+  return result;
 }
+
+const freshness = (response: FetchedResponse, now: Date): PollHints => ({
+  maxAgeMs: freshnessMs(response.headers, now),
+});
 
 async function fetched(
   feed: Feed,
@@ -130,28 +131,39 @@ async function fetched(
   now: Date,
 ): Promise<Outcome> {
   const bodyHash = hash(response.body);
-  const hints = { maxAgeMs: maxAgeMs(response.headers['cache-control']) };
-  const validators = { etag: response.headers.etag, lastModified: response.headers['last-modified'] };
+  const hints = freshness(response, now);
+  const validators = {
+    etag: storable(response.headers.etag),
+    lastModified: storable(response.headers['last-modified']),
+  };
   if (bodyHash === state.bodyHash) return { ...validators, bodyHash, hints, entries: state.items, queued: 0 };
   const xml = decodeBody(response.body, response.headers['content-type']);
-  const { entries, language } = await parseFeed(xml);
+  const parsed = await parseFeed(xml);
+  const { entries, refused } = boundedEntries(parsed.entries, now);
   // What ops set wins; else the language the feed declares.
-  const reading = feed.language || !language ? feed : { ...feed, language };
-  const { sent, credited, failed } = await queueNew(reading, entries, deps, now);
+  const reading = feed.language || !parsed.language ? feed : { ...feed, language: parsed.language };
+  const cap = (deps.policy ?? DEFAULT_POLICY).maxMessagesPerPoll;
+  const { sent, credited, failed, backlog } = await queueNew(reading, entries, deps, now, cap);
   const newest = entries
     .map((e) => e.publishedAt)
     .filter((d): d is string => !!d)
     .sort()
     .at(-1);
+  const warnings: FeedWarning[] = [];
+  if (refused) warnings.push('item-dates-out-of-range');
+  if (backlog) warnings.push('entries-capped');
   return {
-    // An entry SQS refused must be seen again: forget the validators so the next poll fetches in full.
-    ...(failed
+    // An entry SQS refused, or one the cap left, must be seen again: forget the validators so the
+    // next poll fetches and reads the feed in full.
+    ...(failed.length || backlog
       ? { etag: undefined, lastModified: undefined, bodyHash: undefined }
       : { ...validators, bodyHash }),
     hints: { ...hints, feedTtlMs: feedTtlMs(xml) },
     entries: entries.length,
     queued: sent,
     credited,
+    backlog,
+    warnings,
     items: entries.length,
     newestItemAt: newest,
     lastNewItemAt: sent || credited ? now.toISOString() : state.lastNewItemAt,
@@ -159,35 +171,58 @@ async function fetched(
   };
 }
 
+const failure = (code: FeedErrorCode, message: string) => ({ failed: { code, message } });
+
 async function attempt(feed: Feed, state: FeedState, deps: PollDeps, now: Date): Promise<Outcome> {
   const headers: Record<string, string> = {};
   if (state.etag) headers['if-none-match'] = state.etag;
   if (state.lastModified) headers['if-modified-since'] = state.lastModified;
   const response = await deps.fetch(state.url, headers);
-  const moved = permanentUrl(response);
+  const moved = storable(permanentUrl(response));
   const base: Outcome = { lastStatus: response.status, ...(moved ? { url: moved } : {}) };
-  if (response.status === 304) {
-    return {
-      ...base,
-      hints: { maxAgeMs: maxAgeMs(response.headers['cache-control']) },
-      entries: state.items,
-      queued: 0,
-    };
+  const status = response.status;
+  if (status === 304) return { ...base, hints: freshness(response, now), entries: state.items, queued: 0 };
+  if (status === 429 || status === 503) {
+    const hints = { retryAfterMs: retryAfterMs(response.headers['retry-after'], now) };
+    return { ...base, hints, ...failure(httpErrorCode(status), `HTTP ${status}`) };
   }
-  if (response.status === 429 || response.status === 503) {
-    const wait = retryAfterMs(response.headers['retry-after'], now);
-    if (wait) await deps.states.blockHost(hostOf(response.url), new Date(now.getTime() + wait));
-    return { ...base, hints: { retryAfterMs: wait }, failed: `HTTP ${response.status}` };
-  }
-  if (response.status === 410) return { ...base, failed: 'HTTP 410 Gone', gone: true };
-  if (response.status < 200 || response.status > 299) return { ...base, failed: `HTTP ${response.status}` };
+  if (status === 410) return { ...base, ...failure(httpErrorCode(status), 'HTTP 410 Gone'), gone: true };
+  if (status < 200 || status > 299) return { ...base, ...failure(httpErrorCode(status), `HTTP ${status}`) };
   return { ...base, ...(await fetched(feed, state, response, deps, now)) };
+}
+
+/** The poll's outcome, with the host's block (a Retry-After it sent earlier) honoured first. */
+async function outcomeOf(feed: Feed, state: FeedState, deps: PollDeps, now: Date, policy: PollPolicy) {
+  const host = hostOf(state.url);
+  const blockedUntil = await deps.states.hostBlockedUntil(host);
+  if (blockedUntil && blockedUntil > now) {
+    return { blocked: true, outcome: { hints: { retryAfterMs: blockedUntil.getTime() - now.getTime() } } };
+  }
+  let outcome: Outcome;
+  try {
+    outcome = await (deps.hosts ?? new HostLimiter()).run(host, () => attempt(feed, state, deps, now));
+  } catch (error) {
+    outcome = failure(classifyError(error), (error as Error).message);
+  }
+  const wait = boundedHints(outcome.hints ?? {}, policy).hints.retryAfterMs;
+  if (wait) await deps.states.blockHost(host, new Date(now.getTime() + wait));
+  return { blocked: false, outcome };
+}
+
+/** What the hints and the document carried that had to be bounded or left for later. */
+function warningsOf(outcome: Outcome, policy: PollPolicy): FeedWarning[] | undefined {
+  const { clamped } = boundedHints(outcome.hints ?? {}, policy);
+  const warnings = [...(outcome.warnings ?? [])] as FeedWarning[];
+  if (clamped.includes('retryAfterMs')) warnings.push('retry-after-clamped');
+  if (clamped.some((hint) => hint !== 'retryAfterMs')) warnings.push('cache-hint-clamped');
+  return warnings.length ? warnings : undefined;
 }
 
 /**
  * Polls one feed politely: validators sent back as received, a 304 or an unchanged body costs no
- * parse, the next poll as late as the feed, its server and its record allow. One feed's failure is
- * recorded on its state and logged once; it never stops the others.
+ * parse, the next poll as late as the feed, its server and its record allow, within the policy's
+ * bounds. One feed's failure is recorded on its state (by category) and logged once; it never stops
+ * the others.
  */
 export async function pollFeed(
   feed: Feed,
@@ -197,24 +232,9 @@ export async function pollFeed(
   const now = (deps.now ?? (() => new Date()))();
   const policy = deps.policy ?? DEFAULT_POLICY;
   const state = currentState(feed, stored, now);
-  const host = hostOf(state.url);
-  const blockedUntil = await deps.states.hostBlockedUntil(host);
-  let outcome: Outcome;
-  if (blockedUntil && blockedUntil > now) {
-    outcome = { hints: { retryAfterMs: blockedUntil.getTime() - now.getTime() } };
-  } else {
-    try {
-      outcome = await (deps.hosts ?? new HostLimiter()).run(host, () => attempt(feed, state, deps, now));
-    } catch (error) {
-      outcome = { failed: (error as Error).message };
-    }
-  }
-  const { hints, failed, gone, entries, queued, credited, observedGaps, ...changes } = outcome;
-  const failures = failed
-    ? state.consecutiveFailures + 1
-    : blockedUntil && blockedUntil > now
-      ? state.consecutiveFailures
-      : 0;
+  const { blocked, outcome } = await outcomeOf(feed, state, deps, now, policy);
+  const { hints, failed, gone, entries, queued, credited, observedGaps, backlog, ...changes } = outcome;
+  const failures = failed ? state.consecutiveFailures + 1 : blocked ? state.consecutiveFailures : 0;
   const unhealthy = !!gone || (failed ? failures >= policy.unhealthyAfter || state.unhealthy : false);
   const next = nextPollAt(
     {
@@ -225,26 +245,36 @@ export async function pollFeed(
       ...hints,
       consecutiveFailures: failures,
       unhealthy,
+      backlog: !!backlog,
     },
     deps.random,
     policy,
   ).toISOString();
+  const kept = blocked ? state : { lastError: undefined, lastErrorCode: undefined };
   const saved = await deps.states.save({
     ...state,
     ...changes,
     lastPolledAt: now.toISOString(),
     consecutiveFailures: failures,
-    lastError: failed ?? (blockedUntil && blockedUntil > now ? state.lastError : undefined),
+    lastError: failed ? truncated(failed.message) : kept.lastError,
+    lastErrorCode: failed ? failed.code : kept.lastErrorCode,
+    warnings: blocked ? state.warnings : warningsOf(outcome, policy),
+    backlog: backlog || undefined,
     unhealthy,
     nextPollAt: next,
     version: state.version + 1,
   });
   if (!saved) deps.log.warn(`feed ${feed.id}: state changed while polling; keeping the other writer's`);
   if (failed)
-    deps.log.error(`feed ${feed.id} (${state.url}) failed: ${failed}`, { feedId: feed.id, failures });
+    deps.log.error(`feed ${feed.id} (${state.url}) failed: ${failed.message}`, {
+      feedId: feed.id,
+      failures,
+      errorCode: failed.code,
+    });
   else
     deps.log.info(
-      `feed ${feed.id}: ${entries ?? 0} entries, ${queued ?? 0} new queued, ${credited ?? 0} credited`,
+      `feed ${feed.id}: ${entries ?? 0} entries, ${queued ?? 0} new queued, ${credited ?? 0} credited` +
+        (backlog ? `, ${backlog} left for the next poll` : ''),
       { feedId: feed.id },
     );
   return {
@@ -255,7 +285,8 @@ export async function pollFeed(
     entries: entries ?? 0,
     queued: queued ?? 0,
     credited: credited ?? 0,
-    error: failed,
+    backlog: backlog ?? 0,
+    error: failed?.code,
     nextPollAt: next,
   };
 }

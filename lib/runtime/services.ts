@@ -8,6 +8,7 @@ import { SqsArticleQueue, SqsPollJobQueue } from '../queue/index.ts';
 import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../store/index.ts';
 import { CursorCodec } from '../timeline/index.ts';
 import { type RuntimeConfig, readRuntimeConfig } from './config.ts';
+import { reportInvalidItems } from './invalid-items.ts';
 
 export const logger = new Logger({ serviceName: 'dateline' });
 
@@ -20,17 +21,19 @@ export function createServices(config: RuntimeConfig = readRuntimeConfig()) {
   const dynamo = new DynamoDBClient({});
   // Queue URLs name their own host; the configured endpoint (an emulator locally) is the one to call.
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  // Built here, not at import, so the environment the local stack sets first is the one it reads.
+  const metrics = new Metrics({ namespace: 'Dateline', serviceName: 'dateline' });
+  const invalid = reportInvalidItems(logger, metrics);
   return {
     config,
     logger,
-    // CloudWatch metrics as EMF log lines. Built here, not at import, so the environment the local
-    // stack sets first (POWERTOOLS_METRICS_DISABLED) is the one it reads.
-    metrics: new Metrics({ namespace: 'Dateline', serviceName: 'dateline' }),
+    // CloudWatch metrics as EMF log lines (off locally: POWERTOOLS_METRICS_DISABLED).
+    metrics,
     dynamo,
     sqs,
-    events: new DynamoEventStore(dynamo, config.TABLE_NAME),
-    ledger: new DynamoArticleLedger(dynamo, config.TABLE_NAME),
-    states: new DynamoFeedStates(dynamo, config.TABLE_NAME),
+    events: new DynamoEventStore(dynamo, config.TABLE_NAME, invalid),
+    ledger: new DynamoArticleLedger(dynamo, config.TABLE_NAME, invalid),
+    states: new DynamoFeedStates(dynamo, config.TABLE_NAME, invalid),
     cursors: new CursorCodec(config.CURSOR_SECRET),
     articleQueue() {
       if (!config.ARTICLES_QUEUE_URL) throw new Error('ARTICLES_QUEUE_URL is not set');

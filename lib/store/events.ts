@@ -22,21 +22,17 @@ import {
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
+import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 
 const QUERY_PAGE = 100;
 
 function toItem(event: TimelineEvent) {
+  assertStorable(TimelineEventSchema, event, 'event');
   return marshall(
     { ...keys.event(event.id), gsi1pk: TIMELINE_PARTITION, gsi1sk: sortKeyOf(event), ...event },
     { removeUndefinedValues: true },
   );
-}
-
-/** Stored items are input too: validated on the way out of the table. */
-function fromItem(item: Record<string, unknown>): TimelineEvent {
-  const { pk, sk, gsi1pk, gsi1sk, ...event } = unmarshall(item as never);
-  return TimelineEventSchema.parse(event);
 }
 
 /** An event merged into another keeps its key as a pointer, out of the timeline index. */
@@ -60,7 +56,17 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly invalid: InvalidItems = invalidItemsToStderr,
   ) {}
+
+  /**
+   * Stored items are input too: validated on the way out of the table. One that fails is reported
+   * and skipped, so it costs its own event, not every listing and page that covers its date.
+   */
+  private fromItem(item: Record<string, unknown>): TimelineEvent | undefined {
+    const { pk, sk, gsi1pk, gsi1sk, ...event } = unmarshall(item as never);
+    return validItem(TimelineEventSchema, event, 'event', String(pk), this.invalid);
+  }
 
   private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
     let startKey = input.ExclusiveStartKey;
@@ -74,7 +80,10 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   }
 
   private async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<TimelineEvent> {
-    for await (const item of this.items(input)) yield fromItem(item);
+    for await (const item of this.items(input)) {
+      const event = this.fromItem(item);
+      if (event) yield event;
+    }
   }
 
   async postingsIn(ranges: SortRange[]): Promise<Posting[]> {
@@ -85,7 +94,9 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':lower': lower, ':upper': upper }),
       })) {
-        postings.push(PostingSchema.parse(unmarshall(item as never)));
+        const raw = unmarshall(item as never);
+        const posting = validItem(PostingSchema, raw, 'posting', String(raw.pk), this.invalid);
+        if (posting) postings.push(posting);
       }
     }
     return postings;
@@ -161,7 +172,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
 
   async get(id: string): Promise<TimelineEvent | undefined> {
     const item = await this.item(id);
-    return item && !('mergedInto' in item) ? fromItem(item) : undefined;
+    return item && !('mergedInto' in item) ? this.fromItem(item) : undefined;
   }
 
   /** The id an event lives under now: itself, or the event it was merged into (followed a few hops). */
@@ -171,7 +182,9 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
       const item = await this.item(current);
       if (!item) return undefined;
       if (!('mergedInto' in item)) return current;
-      current = TombstoneSchema.parse(unmarshall(item)).mergedInto;
+      const tombstone = validItem(TombstoneSchema, unmarshall(item), 'tombstone', current, this.invalid);
+      if (!tombstone) return undefined;
+      current = tombstone.mergedInto;
     }
     return undefined;
   }

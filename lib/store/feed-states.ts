@@ -7,23 +7,33 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
-import { type FeedState, FeedStateSchema, type FeedStateStore } from '../feeds/index.ts';
+import { type FeedState, FeedStateSchema, type FeedStateStore, recoveredState } from '../feeds/index.ts';
+import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, FEEDS_PARTITION, keys } from './table.ts';
 
 const BATCH_GET_LIMIT = 100;
 const HostLimitSchema = z.object({ blockedUntil: z.iso.datetime({ offset: true }) });
-
-function fromItem(item: Record<string, unknown>): FeedState {
-  const { pk, sk, gsi1pk, gsi1sk, ...state } = unmarshall(item as never);
-  return FeedStateSchema.parse(state);
-}
+const VersionSchema = z.number().int().nonnegative();
 
 /** Feed states in DynamoDB, indexed by when each feed is next due. */
 export class DynamoFeedStates implements FeedStateStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly invalid: InvalidItems = invalidItemsToStderr,
   ) {}
+
+  /**
+   * A stored state, or for one that fails validation (reported) a recovered one under the same
+   * version: the feed starts over at its next poll instead of stopping every feed read with it.
+   */
+  private fromItem(item: Record<string, unknown>): FeedState {
+    const { pk, sk, gsi1pk, gsi1sk, ...state } = unmarshall(item as never);
+    const valid = validItem(FeedStateSchema, state, 'feed-state', String(pk), this.invalid);
+    if (valid) return valid;
+    const feedId = String(pk).slice('FEED#'.length);
+    return recoveredState(feedId, VersionSchema.catch(0).parse(state.version), new Date());
+  }
 
   async getMany(ids: string[]): Promise<Map<string, FeedState>> {
     const states = new Map<string, FeedState>();
@@ -37,7 +47,7 @@ export class DynamoFeedStates implements FeedStateStore {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
         const response = await this.client.send(new BatchGetItemCommand({ RequestItems: request as never }));
         for (const item of response.Responses?.[this.tableName] ?? []) {
-          const state = fromItem(item);
+          const state = this.fromItem(item);
           states.set(state.feedId, state);
         }
         request = response.UnprocessedKeys as typeof request;
@@ -46,7 +56,12 @@ export class DynamoFeedStates implements FeedStateStore {
     return states;
   }
 
+  /**
+   * Writes only a state that reads back, over the version it was read at (or over an item whose
+   * version is not even a number: a corrupt item must not lock its feed out for good).
+   */
   async save(state: FeedState): Promise<boolean> {
+    assertStorable(FeedStateSchema, state, 'feed-state');
     try {
       await this.client.send(
         new PutItemCommand({
@@ -60,8 +75,9 @@ export class DynamoFeedStates implements FeedStateStore {
             },
             { removeUndefinedValues: true },
           ),
-          ConditionExpression: 'attribute_not_exists(pk) OR version = :read',
-          ExpressionAttributeValues: marshall({ ':read': state.version - 1 }),
+          ConditionExpression:
+            'attribute_not_exists(pk) OR version = :read OR NOT attribute_type(version, :number)',
+          ExpressionAttributeValues: marshall({ ':read': state.version - 1, ':number': 'N' }),
         }),
       );
       return true;
@@ -85,7 +101,7 @@ export class DynamoFeedStates implements FeedStateStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) states.push(fromItem(item));
+      for (const item of page.Items ?? []) states.push(this.fromItem(item));
       startKey = page.LastEvaluatedKey as typeof startKey;
     } while (startKey);
     return states;
@@ -95,10 +111,13 @@ export class DynamoFeedStates implements FeedStateStore {
     const { Item } = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: marshall(keys.host(host)) }),
     );
-    return Item ? new Date(HostLimitSchema.parse(unmarshall(Item)).blockedUntil) : undefined;
+    if (!Item) return undefined;
+    const limit = validItem(HostLimitSchema, unmarshall(Item), 'host-limit', host, this.invalid);
+    return limit && new Date(limit.blockedUntil);
   }
 
   async blockHost(host: string, until: Date): Promise<void> {
+    assertStorable(HostLimitSchema, { blockedUntil: until.toISOString() }, 'host-limit');
     await this.client.send(
       new PutItemCommand({
         TableName: this.tableName,

@@ -12,9 +12,11 @@ import type { ArticleRecord, CreditLedger } from '../dedup/index.ts';
 import type { ArticleLedger, Triage } from '../feeds/index.ts';
 import { type FeedRef, FeedRefSchema } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
+import { type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { keys } from './table.ts';
 
 const BATCH_GET_LIMIT = 100;
+const READS_IN_FLIGHT = 4;
 
 /** A DynamoDB string set's members (unmarshalled as a Set; absent, none). */
 const members = (value: unknown): unknown[] =>
@@ -59,27 +61,38 @@ export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly invalid: InvalidItems = invalidItemsToStderr,
   ) {}
 
-  private async seen(ids: string[]): Promise<Map<string, Seen>> {
-    const hashes = new Map<string, Seen>();
-    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
-      let request: Record<string, { Keys: Array<Record<string, never>> }> | undefined = {
-        [this.tableName]: {
-          Keys: ids.slice(start, start + BATCH_GET_LIMIT).map((id) => marshall(keys.article(id)) as never),
-        },
-      };
-      for (let attempt = 0; request && Object.keys(request).length; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
-        const response = await this.client.send(new BatchGetItemCommand({ RequestItems: request as never }));
-        for (const item of response.Responses?.[this.tableName] ?? []) {
-          const seen = SeenItemSchema.parse(unmarshall(item));
-          hashes.set(seen.articleId, seen);
-        }
-        request = response.UnprocessedKeys as typeof request;
+  /** One BatchGetItem of up to 100 keys, its unprocessed keys retried with backoff. */
+  private async seenBatch(ids: string[], into: Map<string, Seen>): Promise<void> {
+    let request: Record<string, { Keys: Array<Record<string, never>> }> | undefined = {
+      [this.tableName]: { Keys: ids.map((id) => marshall(keys.article(id)) as never) },
+    };
+    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+      const response = await this.client.send(new BatchGetItemCommand({ RequestItems: request as never }));
+      for (const item of response.Responses?.[this.tableName] ?? []) {
+        const raw = unmarshall(item);
+        // An unreadable item reads as never seen: the article is queued again, which is harmless.
+        const seen = validItem(SeenItemSchema, raw, 'article', String(raw.pk), this.invalid);
+        if (seen) into.set(seen.articleId, seen);
       }
+      request = response.UnprocessedKeys as typeof request;
     }
-    return hashes;
+  }
+
+  /** The ledger's entries for `ids`, a few batches in flight: a 100,000-item feed is 1,000 batches. */
+  private async seen(ids: string[]): Promise<Map<string, Seen>> {
+    const found = new Map<string, Seen>();
+    const pending: string[][] = [];
+    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT)
+      pending.push(ids.slice(start, start + BATCH_GET_LIMIT));
+    const worker = async () => {
+      for (let batch = pending.shift(); batch; batch = pending.shift()) await this.seenBatch(batch, found);
+    };
+    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, worker));
+    return found;
   }
 
   /**

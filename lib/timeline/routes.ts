@@ -142,7 +142,7 @@ export const feedsRoute = createRoute({
   path: '/feeds',
   summary: 'Every configured feed and how polling it is going',
   description:
-    'Last poll, HTTP status, items, consecutive failures, next poll and last error per feed. `unhealthy` feeds (10 failures in a row, or 410 Gone) are polled once a day.',
+    'Per feed: its site (host, never the full URL), last poll, HTTP status, items, consecutive failures, next poll, the last error as a category (`timeout`, `http-404`, `parse-error`…) and warnings about values the feed sent that were bounded. `unhealthy`: 10 failures in a row or 410 Gone (polled once a day), or a stored state that failed validation (polled again from scratch).',
   middleware: [cacheFor(CachePolicy.listing)] as const,
   responses: {
     200: {

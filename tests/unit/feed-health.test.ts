@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FeedState, feedHealth, initialState } from '../../lib/feeds/index.ts';
+import { type FeedState, feedHealth, initialState, recoveredState } from '../../lib/feeds/index.ts';
 import { aFeed } from '../support/accounts.ts';
 
 const feed = aFeed({ id: 'wire', name: 'Wire', url: 'https://wire.example/feed', fullText: 'auto' });
@@ -14,19 +14,38 @@ describe('feedHealth', () => {
   it('tells new, ok, failing, unhealthy and disabled feeds apart', () => {
     expect(feedHealth(feed, undefined).status).toBe('new');
     expect(feedHealth(feed, polled({})).status).toBe('ok');
-    expect(feedHealth(feed, polled({ consecutiveFailures: 2, lastError: 'HTTP 500' }))).toMatchObject({
-      status: 'failing',
-      lastError: 'HTTP 500',
-    });
+    expect(
+      feedHealth(feed, polled({ consecutiveFailures: 2, lastError: 'HTTP 500', lastErrorCode: 'http-500' })),
+    ).toMatchObject({ status: 'failing', lastError: 'http-500' });
     expect(feedHealth(feed, polled({ unhealthy: true, lastStatus: 410 })).status).toBe('unhealthy');
     expect(feedHealth({ ...feed, enabled: false }, polled({})).status).toBe('disabled');
   });
 
-  it('shows where a permanently redirected feed lives now, until ops change its URL', () => {
+  it('names the site a permanently redirected feed lives on now, until ops change its URL', () => {
     const moved = polled({ url: 'https://new.example/feed' });
-    expect(feedHealth(feed, moved).url).toBe('https://new.example/feed');
-    expect(feedHealth({ ...feed, url: 'https://ops.example/feed' }, moved).url).toBe(
-      'https://ops.example/feed',
-    );
+    expect(feedHealth(feed, moved).site).toBe('new.example');
+    expect(feedHealth({ ...feed, url: 'https://ops.example/feed' }, moved).site).toBe('ops.example');
+  });
+
+  it('never shows the URL (a token in its query) nor the raw error text, only their site and category', () => {
+    const secret = 'https://user:pw@alerts.example:8443/feed?token=s3cr3t';
+    const failing = polled({
+      configuredUrl: secret,
+      url: secret,
+      consecutiveFailures: 1,
+      lastError: `${secret}: no complete response within 20000 ms`,
+      lastErrorCode: 'timeout',
+    });
+    const health = feedHealth({ ...feed, url: secret }, failing);
+    expect(health).toMatchObject({ site: 'alerts.example:8443', lastError: 'timeout' });
+    expect(JSON.stringify(health)).not.toMatch(/s3cr3t|pw@|token/);
+    // A state stored before errors had categories keeps its text private too.
+    const older = polled({ consecutiveFailures: 1, lastError: `${secret}: connect ECONNREFUSED` });
+    expect(feedHealth(feed, older).lastError).toBe('error');
+  });
+
+  it('shows a stored state that failed validation as unhealthy, saying so', () => {
+    const health = feedHealth(feed, recoveredState(feed.id, 7, new Date('2024-10-13T00:00:00Z')));
+    expect(health).toMatchObject({ status: 'unhealthy', lastError: 'invalid-state', site: 'wire.example' });
   });
 });

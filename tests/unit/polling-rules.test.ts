@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { trimHtml } from '../../lib/articles/index.ts';
+import { BudgetExceededError } from '../../lib/budget/index.ts';
 import {
   baseIntervalMs,
+  boundedEntries,
+  boundedHints,
+  classifyError,
   DEFAULT_POLICY,
+  FeedParseError,
   feedTtlMs,
+  freshnessMs,
   HostLimiter,
+  itemDate,
   maxAgeMs,
   nextPollAt,
   retryAfterMs,
   type ScheduleInput,
 } from '../../lib/feeds/index.ts';
+import { BlockedAddressError, FetchError } from '../../lib/http/index.ts';
 
 const MIN = 60_000;
 const now = new Date('2024-10-13T12:00:00Z');
@@ -55,6 +63,86 @@ describe('when to poll next', () => {
   });
 });
 
+describe('bounds on what feeds and servers say', () => {
+  const DAY = 24 * 60 * MIN;
+  const { minIntervalMs, maxIntervalMs } = DEFAULT_POLICY;
+
+  it('keeps every next poll within the min and max interval, whatever the hints', () => {
+    const huge = [31_536_000_000, 300_000_000_000_000, Number.MAX_VALUE, Number.POSITIVE_INFINITY];
+    for (const value of huge) {
+      for (const hint of ['maxAgeMs', 'feedTtlMs', 'retryAfterMs'] as const) {
+        for (const random of [() => 0, () => 0.5, () => 1]) {
+          const wait = nextPollAt(input({ [hint]: value }), random).getTime() - now.getTime();
+          // Jitter may bring it in by a tenth, never past the longest interval.
+          expect(wait).toBeLessThanOrEqual(maxIntervalMs);
+          expect(wait).toBeGreaterThanOrEqual(maxIntervalMs * 0.9);
+        }
+      }
+    }
+    expect(nextPollAt(input({ configuredMs: 0, configured: true }), () => 0).getTime() - now.getTime()).toBe(
+      minIntervalMs,
+    );
+    expect(nextPollAt(input({ consecutiveFailures: 5_000 }), () => 1).getTime() - now.getTime()).toBe(
+      maxIntervalMs,
+    );
+  });
+
+  it('says which hints it had to cut', () => {
+    expect(boundedHints({ maxAgeMs: 365 * DAY, retryAfterMs: 60 * MIN })).toEqual({
+      hints: { maxAgeMs: maxIntervalMs, retryAfterMs: 60 * MIN },
+      clamped: ['maxAgeMs'],
+    });
+    expect(boundedHints({ feedTtlMs: 10 * MIN }).clamped).toEqual([]);
+  });
+
+  it('comes back at the shortest interval while a backlog waits, still honouring Retry-After', () => {
+    expect(waitMs({ backlog: true, maxAgeMs: 6 * 60 * MIN })).toBe(minIntervalMs);
+    expect(waitMs({ backlog: true, retryAfterMs: 30 * MIN })).toBe(30 * MIN);
+  });
+
+  it('believes an item date from 1970 to two days ahead, and no other', () => {
+    expect(itemDate('2024-10-13T10:00:00Z', now)).toBe('2024-10-13T10:00:00.000Z');
+    expect(itemDate('Tue, 15 Oct 2024 11:00:00 GMT', now)).toBe('2024-10-15T11:00:00.000Z');
+    expect(itemDate('Tue, 15 Oct 2024 12:00:01 GMT', now)).toBeUndefined();
+    expect(itemDate('Sat, 01 Jan 10000 00:00:00 GMT', now)).toBeUndefined();
+    expect(itemDate('1969-12-31T23:59:59Z', now)).toBeUndefined();
+    expect(itemDate('not a date', now)).toBeUndefined();
+  });
+
+  it('reads an entry dated outside the window as undated, and counts it', () => {
+    const { entries, refused } = boundedEntries(
+      [
+        { title: 'far', html: '', publishedAt: '+010000-01-01T00:00:00.000Z', utcOffsetMinutes: 60 },
+        { title: 'fine', html: '', publishedAt: '2024-10-12T00:00:00.000Z' },
+        { title: 'undated', html: '' },
+      ],
+      now,
+    );
+    expect(refused).toBe(1);
+    expect(entries.map((e) => [e.title, e.publishedAt, e.utcOffsetMinutes])).toEqual([
+      ['far', undefined, undefined],
+      ['fine', '2024-10-12T00:00:00.000Z', undefined],
+      ['undated', undefined, undefined],
+    ]);
+  });
+});
+
+describe('why a poll failed, by category', () => {
+  const url = 'https://feeds.example/rss?token=abc';
+  it('reads the typed errors’ codes', () => {
+    expect(classifyError(new FetchError(url, 'no complete response', 'ETIMEDOUT'))).toBe('timeout');
+    expect(classifyError(new FetchError(url, 'private', 'EBLOCKED'))).toBe('unsafe-address');
+    expect(classifyError(new BlockedAddressError('h', '10.0.0.1', 'private'))).toBe('unsafe-address');
+    expect(classifyError(new FetchError(url, 'too big', 'ETOOLARGE'))).toBe('too-large');
+    expect(classifyError(new FetchError(url, 'reset', 'ECONNRESET'))).toBe('network-error');
+    expect(classifyError(new FetchError(url, 'odd', 'UND_ERR_SOCKET'))).toBe('network-error');
+    expect(classifyError(new FeedParseError('malformed-xml', 'x'))).toBe('parse-error');
+    expect(classifyError(new FeedParseError('not-a-feed', 'an HTML page'))).toBe('not-a-feed');
+    expect(classifyError(new BudgetExceededError('feed-parse', 'too deep'))).toBe('budget-exceeded');
+    expect(classifyError(new Error('ProvisionedThroughputExceededException'))).toBe('internal-error');
+  });
+});
+
 describe('what feeds and servers say', () => {
   it('reads <ttl> and sy:updatePeriod/updateFrequency', () => {
     expect(feedTtlMs('<rss><channel><ttl>60</ttl></channel></rss>')).toBe(60 * MIN);
@@ -71,6 +159,15 @@ describe('what feeds and servers say', () => {
     expect(retryAfterMs('120', now)).toBe(120_000);
     expect(retryAfterMs('Sun, 13 Oct 2024 12:05:00 GMT', now)).toBe(5 * MIN);
     expect(retryAfterMs('soon', now)).toBeUndefined();
+  });
+
+  it('reads Expires when there is no max-age', () => {
+    expect(freshnessMs({ expires: 'Sun, 13 Oct 2024 12:30:00 GMT' }, now)).toBe(30 * MIN);
+    // 'Expires: 0' (already expired) asks for nothing.
+    expect(freshnessMs({ expires: '0' }, now)).toBe(0);
+    expect(
+      freshnessMs({ expires: 'Sun, 13 Oct 2024 12:30:00 GMT', 'cache-control': 'max-age=60' }, now),
+    ).toBe(60_000);
   });
 });
 
