@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite, { type DynaliteOptions } from 'dynalite';
-import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
+import type { QueueJournal, Recovery } from './queue-journal.ts';
 
 export interface Emulator {
   endpoint: string;
@@ -107,61 +108,146 @@ export async function startDynalite(dataDir: string, port = 0): Promise<DynamoEm
   };
 }
 
-interface SavedMessage {
+export interface SqsEmulator extends Emulator {
+  /** Messages each queue holds now (ready, delayed and in flight), by queue name: for drills and tests. */
+  depth(name: string): number;
+}
+
+/** fauxqs's in-memory store, as far as the journal needs it (fauxqs 1.9.2, dist/sqs/sqsStore.js). */
+interface FauxqsMessage {
+  messageId: string;
   body: string;
   messageAttributes: Record<string, unknown>;
+  sentTimestamp: number;
+  approximateReceiveCount: number;
 }
-type QueueSnapshot = Record<string, SavedMessage[]>;
+interface FauxqsQueue {
+  name: string;
+  inflightMessages: Map<string, { message: FauxqsMessage }>;
+  enqueue(message: FauxqsMessage): void;
+  dequeue(...args: unknown[]): Array<{ MessageId: string }>;
+  deleteMessage(receiptHandle: string): boolean;
+  changeVisibility(receiptHandle: string, seconds: number): void;
+  purge(): void;
+  inspectMessages(): {
+    ready: FauxqsMessage[];
+    delayed: FauxqsMessage[];
+    inflight: Array<{ message: FauxqsMessage }>;
+  };
+}
+interface FauxqsStore {
+  createQueue(...args: unknown[]): FauxqsQueue;
+  getQueueByName(name: string): FauxqsQueue | undefined;
+}
+interface FauxqsStoreModule {
+  SqsStore: {
+    new (): FauxqsStore;
+    createMessage(body: string, attributes: Record<string, unknown>): FauxqsMessage;
+  };
+}
 
 /**
- * fauxqs keeps queues in memory only. The local stack snapshots every message (ready, delayed and in
- * flight) to the data folder every second and at shutdown, and sends them back on the next start, so a
- * message in flight at Ctrl-C reappears. Receive counts restart from zero after a restart.
+ * Every change fauxqs makes to a queue's messages goes into the journal: sends (including fauxqs's own
+ * move of a message to its DLQ), receives, deletes, releases (visibility 0) and purges. A queue created
+ * under a name the journal holds messages for gets them back at once, with their ids and receive counts,
+ * so redrive to the DLQ still counts across restarts.
  */
-export class QueueSnapshots {
-  private lastWritten = '';
-  constructor(
-    private readonly file: string,
-    private readonly server: FauxqsServer,
-    private readonly queueNames: () => string[],
-  ) {}
-
-  static load(file: string): QueueSnapshot {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as QueueSnapshot;
-    } catch {
-      return {};
+function journalQueues(
+  store: FauxqsStore,
+  journal: QueueJournal,
+  recovered: Recovery,
+  createMessage: FauxqsStoreModule['SqsStore']['createMessage'],
+) {
+  const create = store.createQueue.bind(store);
+  store.createQueue = (...args) => {
+    const queue = create(...args);
+    const enqueue = queue.enqueue.bind(queue);
+    for (const saved of recovered.messages.get(queue.name) ?? []) {
+      const message = createMessage(saved.body, saved.attributes);
+      Object.assign(message, {
+        messageId: saved.id,
+        sentTimestamp: saved.sentAt,
+        approximateReceiveCount: saved.receives,
+      });
+      enqueue(message);
     }
-  }
-
-  capture(): QueueSnapshot {
-    const snapshot: QueueSnapshot = {};
-    for (const name of this.queueNames()) {
-      const queue = this.server.inspectQueue(name);
-      if (!queue) continue;
-      const { ready, delayed, inflight } = queue.messages;
-      snapshot[name] = [...ready, ...delayed, ...inflight.map((entry) => entry.message)].map((message) => ({
-        body: message.body,
-        messageAttributes: message.messageAttributes,
-      }));
-    }
-    return snapshot;
-  }
-
-  save(): void {
-    const text = JSON.stringify(this.capture());
-    if (text === this.lastWritten) return;
-    writeFileSync(`${this.file}.tmp`, text);
-    renameSync(`${this.file}.tmp`, this.file);
-    this.lastWritten = text;
-  }
+    recovered.messages.delete(queue.name);
+    queue.enqueue = (message) => {
+      const { messageId: id, body, messageAttributes: attributes, sentTimestamp: sentAt } = message;
+      journal.put({
+        queue: queue.name,
+        id,
+        body,
+        attributes,
+        sentAt,
+        receives: message.approximateReceiveCount,
+      });
+      enqueue(message);
+    };
+    const dequeue = queue.dequeue.bind(queue);
+    queue.dequeue = (...dequeueArgs) => {
+      const received = dequeue(...dequeueArgs);
+      for (const message of received) journal.received(message.MessageId);
+      return received;
+    };
+    const remove = queue.deleteMessage.bind(queue);
+    queue.deleteMessage = (receiptHandle) => {
+      const entry = queue.inflightMessages.get(receiptHandle);
+      const removed = remove(receiptHandle);
+      if (removed && entry) journal.deleted(entry.message.messageId);
+      return removed;
+    };
+    const changeVisibility = queue.changeVisibility.bind(queue);
+    queue.changeVisibility = (receiptHandle, seconds) => {
+      const entry = queue.inflightMessages.get(receiptHandle);
+      changeVisibility(receiptHandle, seconds);
+      if (entry && seconds === 0) journal.released(entry.message.messageId);
+    };
+    const purge = queue.purge.bind(queue);
+    queue.purge = () => {
+      const { ready, delayed, inflight } = queue.inspectMessages();
+      for (const message of [...ready, ...delayed, ...inflight.map((entry) => entry.message)]) {
+        journal.deleted(message.messageId);
+      }
+      purge();
+    };
+    return queue;
+  };
 }
 
-export interface SqsEmulator extends Emulator {
-  server: FauxqsServer;
-}
-
-export async function startFauxqsServer(): Promise<SqsEmulator> {
-  const server = await startFauxqs({ port: 0, logger: false, host: 'localhost' });
-  return { server, endpoint: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+/**
+ * SQS on loopback (fauxqs, in memory). With a journal, every request that changed a queue is answered only
+ * once the journal has those changes on disk, so an acknowledged send survives a kill at any instant.
+ */
+export async function startFauxqsServer(journalled?: {
+  journal: QueueJournal;
+  recovery: Recovery;
+}): Promise<SqsEmulator> {
+  const storeModule = (await import(
+    new URL('./sqs/sqsStore.js', import.meta.resolve('fauxqs')).href
+  )) as FauxqsStoreModule;
+  const store = new storeModule.SqsStore();
+  if (journalled)
+    journalQueues(store, journalled.journal, journalled.recovery, storeModule.SqsStore.createMessage);
+  // fauxqs builds its own SNS and S3 stores when only the SQS one is given.
+  const app = buildApp({ logger: false, host: 'localhost', stores: { sqsStore: store } } as never);
+  if (journalled) {
+    app.addHook('onSend', async (_request: unknown, _reply: unknown, payload: unknown) => {
+      await journalled.journal.flush();
+      return payload;
+    });
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    depth(name) {
+      const messages = store.getQueueByName(name)?.inspectMessages();
+      return messages ? messages.ready.length + messages.delayed.length + messages.inflight.length : 0;
+    },
+    async stop() {
+      await app.close();
+      await journalled?.journal.close();
+    },
+  };
 }

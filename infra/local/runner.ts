@@ -7,6 +7,7 @@ import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { loadFeedsFile } from '../../lib/feeds/index.ts';
 import { services } from '../../lib/runtime/index.ts';
 import type { RunnerOptions } from './cli.ts';
+import { describeRecovery } from './queue-journal.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
 import { type SqsHandler, WorkerLoop } from './worker-loop.ts';
 
@@ -39,6 +40,14 @@ function loopFor(stack: LocalStack, queue: 'articles' | 'feeds', handler: SqsHan
   });
 }
 
+/** The local stack, saying what its queue journal gave back so an operator sees nothing was dropped. */
+async function startLocal(options: RunnerOptions, log: (line: string) => void): Promise<LocalStack> {
+  const stack = await startLocalStack(options);
+  const recovered = stack.recovery && describeRecovery(stack.recovery);
+  if (recovered) log(recovered);
+  return stack;
+}
+
 export interface OnceSummary {
   feeds: number;
   failedFeeds: number;
@@ -47,9 +56,9 @@ export interface OnceSummary {
 }
 
 /** --once: poll every enabled feed now, process everything queued, report. */
-export async function runOnce(options: RunnerOptions): Promise<OnceSummary> {
+export async function runOnce(options: RunnerOptions, log = console.log): Promise<OnceSummary> {
   const feeds = loadFeedsFile(options.feedsPath).filter((feed) => feed.enabled);
-  const stack = await startLocalStack(options);
+  const stack = await startLocal(options, log);
   try {
     const started = new Date().toISOString();
     const pollers = loopFor(stack, 'feeds', (event) => pollerHandler(event));
@@ -78,7 +87,7 @@ export interface RunningPipeline {
 /** The long-running local pipeline: schedule, poll and worker loops, timeline server. */
 export async function runPipeline(options: RunnerOptions, log = console.log): Promise<RunningPipeline> {
   loadFeedsFile(options.feedsPath);
-  const stack = await startLocalStack(options);
+  const stack = await startLocal(options, log);
   const loops = [
     loopFor(stack, 'feeds', (event) => pollerHandler(event)),
     loopFor(stack, 'articles', (event) => workerHandler(event)),

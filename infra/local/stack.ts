@@ -1,16 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
 import { ensureTable, fileStoredAccounts } from '../../lib/store/index.ts';
-import { type Emulator, QueueSnapshots, startDynalite, startFauxqsServer } from './emulators.ts';
+import { type Emulator, type SqsEmulator, startDynalite, startFauxqsServer } from './emulators.ts';
+import { DEFAULT_COMPACT_BYTES, QueueJournal, type Recovery } from './queue-journal.ts';
 
 export const ARTICLES_QUEUE = 'dateline-articles';
 export const FEEDS_QUEUE = 'dateline-feeds';
 /** Locally a failed message is retried after a short backoff instead of the AWS visibility timeout. */
 const LOCAL_VISIBILITY_TIMEOUT_S = 30;
-const SNAPSHOT_EVERY_MS = 1_000;
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -24,6 +23,10 @@ export interface LocalStack {
   sqs: SQSClient;
   dynamo: DynamoDBClient;
   embedded: { dynamodb: boolean; sqs: boolean };
+  /** What the embedded SQS's journal gave back at start (absent when SQS is an existing service). */
+  recovery?: Recovery;
+  /** The embedded SQS itself, for drills that take it down; absent when SQS is an existing service. */
+  sqsEmulator?: SqsEmulator;
   /** Takes the embedded DynamoDB down and brings it back on the same endpoint: for failure drills. */
   outage?: { stopDynamo(): Promise<void>; startDynamo(): Promise<void> };
   stop(): Promise<void>;
@@ -46,19 +49,11 @@ function setDefault(name: string, value: string) {
   if (!process.env[name]) process.env[name] = value;
 }
 
-async function restore(sqs: SQSClient, queueUrl: (name: string) => string | undefined, file: string) {
-  for (const [name, messages] of Object.entries(QueueSnapshots.load(file))) {
-    const url = queueUrl(name);
-    if (!url) continue;
-    for (let i = 0; i < messages.length; i += 10) {
-      const entries = messages.slice(i, i + 10).map((message, j) => ({
-        Id: `r${j}`,
-        MessageBody: message.body,
-        MessageAttributes: message.messageAttributes as never,
-      }));
-      await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
-    }
-  }
+/** The embedded SQS with its journal in the data folder: what was acknowledged before a kill comes back. */
+async function journalledFauxqs(dataDir: string) {
+  const compactBytes = Number(process.env.DATELINE_SQS_JOURNAL_COMPACT_BYTES) || DEFAULT_COMPACT_BYTES;
+  const journalled = await QueueJournal.open(dataDir, { compactBytes });
+  return { emulator: await startFauxqsServer(journalled), recovery: journalled.recovery };
 }
 
 /**
@@ -86,8 +81,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynalite = await startDynalite(options.dataDir);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
   }
-  const fauxqs = embedded.sqs ? await startFauxqsServer() : undefined;
-  if (fauxqs) process.env.AWS_ENDPOINT_URL_SQS = fauxqs.endpoint;
+  mkdirSync(options.dataDir, { recursive: true });
+  const fauxqs = embedded.sqs ? await journalledFauxqs(options.dataDir) : undefined;
+  if (fauxqs) {
+    process.env.AWS_ENDPOINT_URL_SQS = fauxqs.emulator.endpoint;
+    stops.push(() => fauxqs.emulator.stop());
+  }
   setDefault('TABLE_NAME', 'dateline');
   process.env.FEEDS_CONFIG = options.feedsPath;
   process.env.ALLOW_PRIVATE_NETWORK = String(options.allowPrivateNetwork);
@@ -95,31 +94,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dynamo = new DynamoDBClient({});
   // Queue URLs name their own host; the configured endpoint (an emulator locally) is the one to call.
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  mkdirSync(options.dataDir, { recursive: true });
   await ensureTable(dynamo, process.env.TABLE_NAME as string);
   // A data folder from before postings: file its accounts once, so new articles still find its events.
   await fileStoredAccounts(dynamo, process.env.TABLE_NAME as string);
   const articles = await queuePair(sqs, ARTICLES_QUEUE, 'ARTICLES');
   const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
 
-  if (fauxqs) {
-    const file = join(options.dataDir, 'sqs-snapshot.json');
-    const urls: Record<string, string> = {
-      [ARTICLES_QUEUE]: articles.url,
-      [`${ARTICLES_QUEUE}-dlq`]: articles.dlqUrl,
-      [FEEDS_QUEUE]: feeds.url,
-      [`${FEEDS_QUEUE}-dlq`]: feeds.dlqUrl,
-    };
-    await restore(sqs, (name) => urls[name], file);
-    const snapshots = new QueueSnapshots(file, fauxqs.server, () => Object.keys(urls));
-    snapshots.save();
-    const timer = setInterval(() => snapshots.save(), SNAPSHOT_EVERY_MS);
-    stops.push(async () => {
-      clearInterval(timer);
-      snapshots.save();
-      await fauxqs.stop();
-    });
-  }
   let dynamoUp = !!dynalite;
   const outage = dynalite
     ? {
@@ -145,6 +125,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sqs,
     dynamo,
     embedded,
+    recovery: fauxqs?.recovery,
+    sqsEmulator: fauxqs?.emulator,
     async stop() {
       sqs.destroy();
       dynamo.destroy();
