@@ -11,8 +11,16 @@ import { eventPermalink, type FormValues, timelinePage } from './html/timeline-p
 import { bodyEtag, CachePolicy, cacheFor, corsForReaders, noSniff } from './http.ts';
 import { pageTimeline, type TimelineReader } from './page.ts';
 import { presentEvent } from './present.ts';
-import { invalidParams, invalidParamsOf, notFound, ProblemError, problemResponse } from './problem.ts';
-import { searchOf, type TimelineQuery } from './query.ts';
+import {
+  type InvalidParam,
+  invalidParams,
+  invalidParamsOf,
+  notFound,
+  ProblemError,
+  problemResponse,
+} from './problem.ts';
+import { PUBLIC_HOST_HEADER, publicOrigin } from './public-url.ts';
+import { canonicalRedirect, searchOf, type TimelineQuery, undecodableParams } from './query.ts';
 import {
   atomRoute,
   eventRoute,
@@ -32,10 +40,16 @@ export interface TimelineAppDeps {
   feeds?: FeedHealthReader;
   log?: Log;
   /**
-   * The public origin (`https://dateline.example`) for the absolute links feeds need. Defaults to the
-   * request's own origin, which behind CloudFront is the function URL's, so set it there.
+   * The public origin (`https://dateline.example`) for the absolute links feeds need. Without it,
+   * the host the edge stamped (behind CloudFront), else the request's own origin.
    */
   publicUrl?: string;
+  /**
+   * Served behind the CloudFront function (infra/cdk/edge): it stamps the public host, and it has
+   * already sent every listing query to its canonical URL, so the app does not redirect again
+   * (CloudFront may forward an allow-listed query re-serialized, and a second redirect could loop).
+   */
+  behindEdge?: boolean;
 }
 
 const API_INFO = {
@@ -45,14 +59,40 @@ const API_INFO = {
     'One merged, sourced timeline of what happened when: each event once, with every outlet that reported it. Read-only, CORS-enabled for any origin, cacheable (strong ETags, If-None-Match → 304). Errors are RFC 9457 problem details naming the parameter.',
 };
 
+const BEHIND_EDGE = 'behindEdge';
+
 type ValidationResult = { target: keyof ValidationTargets } & (
-  | { success: true }
+  | { success: true; data: unknown }
   | { success: false; error: ZodError }
 );
 
-/** Invalid input answers a 400 problem naming each parameter, whichever route it came to. */
+function undecodableOf(c: Context): InvalidParam[] {
+  return undecodableParams(new URL(c.req.url).search).map((name) => ({
+    name,
+    reason: 'is not percent-encoded UTF-8',
+  }));
+}
+
+/**
+ * A valid query written otherwise than its listing's own URL answers 301 to that URL, so each
+ * listing has one cache key at the edge (see `canonicalRedirect`).
+ */
+function redirectToCanonical(c: Context, query: TimelineQuery): Response | undefined {
+  if (c.get(BEHIND_EDGE)) return undefined;
+  const url = new URL(c.req.url);
+  const location = canonicalRedirect(url.pathname, url.search, query);
+  return location === undefined ? undefined : c.redirect(location, 301);
+}
+
+/**
+ * Invalid input answers a 400 problem naming each parameter, whichever route it came to; a valid
+ * listing query not in its canonical form, a 301 to it.
+ */
 function rejectInvalid(result: ValidationResult, c: Context): Response | undefined {
-  if (result.success) return undefined;
+  const undecodable = result.target === 'query' ? undecodableOf(c) : [];
+  if (undecodable.length) return invalidParams(undecodable);
+  if (result.success)
+    return result.target === 'query' ? redirectToCanonical(c, result.data as TimelineQuery) : undefined;
   return invalidParams(
     invalidParamsOf(result.error, result.target === 'query' ? c.req.queries() : c.req.param()),
   );
@@ -64,13 +104,16 @@ function formOf(query: TimelineQuery): FormValues {
 }
 
 /** The public timeline: Web-standard Request/Response only, storage injected, runtime-agnostic. */
-export function createTimelineApp({ reader, cursors, log, publicUrl, feeds }: TimelineAppDeps) {
-  const app = new OpenAPIHono({ defaultHook: rejectInvalid });
-  app.use(corsForReaders, noSniff, bodyEtag);
+export function createTimelineApp({ reader, cursors, log, publicUrl, feeds, behindEdge }: TimelineAppDeps) {
+  const app = new OpenAPIHono<{ Variables: { [BEHIND_EDGE]: boolean } }>({ defaultHook: rejectInvalid });
+  app.use(corsForReaders, noSniff, bodyEtag, async (c, next) => {
+    c.set(BEHIND_EDGE, behindEdge === true);
+    await next();
+  });
 
-  async function feedOf(path: string, query: TimelineQuery, requestUrl: string): Promise<FeedInput> {
+  async function feedOf(path: string, query: TimelineQuery, c: Context): Promise<FeedInput> {
     const page = await pageTimeline(reader, cursors, query);
-    const base = publicUrl?.replace(/\/+$/, '') ?? new URL(requestUrl).origin;
+    const base = publicOrigin(c.req.url, c.req.header(PUBLIC_HOST_HEADER), { publicUrl, behindEdge });
     const first = { ...query, cursor: undefined };
     const filters = describeFilters(query);
     return {
@@ -97,17 +140,17 @@ export function createTimelineApp({ reader, cursors, log, publicUrl, feeds }: Ti
   });
 
   app.openapi(atomRoute, async (c) => {
-    const feed = await feedOf(atomRoute.path, c.req.valid('query'), c.req.url);
+    const feed = await feedOf(atomRoute.path, c.req.valid('query'), c);
     return c.body(atomFeed(feed), 200, { 'content-type': FEED_TYPES.atom });
   });
 
   app.openapi(rssRoute, async (c) => {
-    const feed = await feedOf(rssRoute.path, c.req.valid('query'), c.req.url);
+    const feed = await feedOf(rssRoute.path, c.req.valid('query'), c);
     return c.body(rssFeed(feed), 200, { 'content-type': FEED_TYPES.rss });
   });
 
   app.openapi(jsonFeedRoute, async (c) => {
-    const feed = await feedOf(jsonFeedRoute.path, c.req.valid('query'), c.req.url);
+    const feed = await feedOf(jsonFeedRoute.path, c.req.valid('query'), c);
     return c.json(jsonFeed(feed), 200, { 'content-type': FEED_TYPES.json });
   });
 
@@ -145,8 +188,10 @@ export function createTimelineApp({ reader, cursors, log, publicUrl, feeds }: Ti
     },
     // A person typed these filters: answer with the page and the form as they filled it, not JSON.
     (result, c) => {
-      if (result.success) return undefined;
-      const problems = invalidParamsOf(result.error, c.req.queries());
+      const undecodable = undecodableOf(c);
+      if (result.success && !undecodable.length)
+        return redirectToCanonical(c, result.data as unknown as TimelineQuery);
+      const problems = result.success ? undecodable : invalidParamsOf(result.error, c.req.queries());
       return htmlResponse(timelinePage({ form: c.req.query(), events: [], nextCursor: null, problems }), 400);
     },
   );

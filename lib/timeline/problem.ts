@@ -54,7 +54,9 @@ export class ProblemError extends Error {
  * parameter given twice is ambiguous, and is reported as that rather than as zod's type error.
  */
 export function invalidParamsOf(error: z.ZodError, given: Record<string, unknown>): InvalidParam[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((name) => ({ name, reason: 'is not a parameter of this resource' }));
     const name = String(issue.path[0] ?? 'query');
     const value = Object.hasOwn(given, name) ? given[name] : undefined;
     const repeated = Array.isArray(value) && value.length > 1;

@@ -46,17 +46,21 @@ export const TimelineQuerySchema = z
       .enum(['asc', 'desc'])
       .default(DEFAULT_ORDER)
       .meta({ description: 'By event date: `desc` (newest first) or `asc`.' }),
-    limit: z.coerce
-      .number({ message: 'must be a whole number from 1 to 200' })
-      .int('must be a whole number from 1 to 200')
-      .min(1, 'must be at least 1')
-      .max(200, 'must be at most 200')
+    // Digits only: `5e1`, ` 50`, `0x32` and `50.0` all coerce to 50, each a cache entry of its own.
+    limit: z
+      .string()
+      .regex(/^[0-9]+$/, 'must be a whole number from 1 to 200, in digits')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'))
       .default(DEFAULT_LIMIT)
-      .meta({ description: 'Events per page, 1–200.' }),
+      .meta({ description: 'Events per page, 1–200, in digits.' }),
     cursor: z.string().min(1).max(2000).optional().meta({
       description: "Opaque: a previous page's `nextCursor`, valid only with the same filters and order.",
     }),
   })
+  // A parameter the listing does not know is refused, not ignored: `&utm=1` or `&zz=…` would otherwise
+  // be a new cache entry, and an origin request, for the same listing.
+  .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     path: ['to'],
     message: 'must not be before from',
@@ -78,6 +82,43 @@ export function searchOf(query: Partial<TimelineQuery>): string {
   if (query.cursor) params.set('cursor', query.cursor);
   const search = params.toString();
   return search ? `?${search}` : '';
+}
+
+/**
+ * The parameters of a query string (`?` and all) whose name or value is not percent-encoded UTF-8
+ * (`q=%ZZ`, `%E0%A4%A`): refused, since each parser repairs them its own way and the edge could not
+ * send them to one URL. Named as sent.
+ */
+export function undecodableParams(search: string): string[] {
+  const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => {
+      // A nameless pair (`?=x`) is no parameter: the parser drops it, and the redirect with it.
+      if (pair.startsWith('=')) return false;
+      try {
+        pair.split('=').map(decode);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((pair) => pair.split('=')[0] ?? pair);
+}
+
+/**
+ * Where a valid request should have gone, when it asked for `query` in other words (parameters
+ * reordered, a default spelled out, `topic=Defence`, `limit=050`, `q=a%20b`): the listing's one URL,
+ * for a 301. Undefined when `search` (the request's query string, `?` and all) already is that URL.
+ */
+export function canonicalRedirect(
+  pathname: string,
+  search: string,
+  query: TimelineQuery,
+): string | undefined {
+  const canonical = searchOf(query);
+  return search === canonical ? undefined : `${pathname}${canonical}`;
 }
 
 /**

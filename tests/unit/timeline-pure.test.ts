@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CursorCodec,
@@ -12,6 +13,7 @@ import {
   type TimelineEvent,
   TimelineQuerySchema,
 } from '../../lib/timeline/index.ts';
+import { canonicalRedirect, searchOf, undecodableParams } from '../../lib/timeline/query.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
 
 describe('CursorCodec', () => {
@@ -149,6 +151,59 @@ describe('TimelineQuerySchema', () => {
   it('rejects empty filters rather than treating them as filters', () => {
     expect(TimelineQuerySchema.safeParse({ topic: '   ' }).success).toBe(false);
     expect(TimelineQuerySchema.safeParse({ q: '' }).success).toBe(false);
+  });
+});
+
+describe('one URL per listing', () => {
+  it('reads limit only as plain digits: 5e1, " 50", +50, 0x32 and 50.0 are not 50', () => {
+    for (const limit of ['5e1', ' 50', '+50', '0x32', '50.0', '５０']) {
+      const result = TimelineQuerySchema.safeParse({ limit });
+      expect(result.success, limit).toBe(false);
+      expect(result.error?.issues[0]?.path, limit).toEqual(['limit']);
+    }
+    expect(TimelineQuerySchema.parse({ limit: '050' }).limit).toBe(50);
+  });
+
+  it('refuses a parameter it does not know, case variants included, naming it', () => {
+    const result = TimelineQuerySchema.safeParse({ utm: '1', LIMIT: '5', topic: 'summit' });
+    expect(result.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['utm', 'LIMIT'] }]);
+  });
+
+  it('finds pairs that are not percent-encoded UTF-8, by the name sent, and skips nameless ones', () => {
+    expect(undecodableParams('?q=%ZZ&topic=a&%E0%A4%A=1&limit=5&=%ZZ')).toEqual(['q', '%E0%A4%A']);
+    expect(undecodableParams('?q=a+b%20c&topic=%C3%A9')).toEqual([]);
+  });
+
+  const filters = fc.record(
+    {
+      from: fc.constantFrom('2024-06-01', '2024-02-29'),
+      to: fc.constantFrom('2024-10-31', '2024-12-31'),
+      topic: fc.constantFrom('Defence', ' north-korea ', 'ÉCONOMIE'),
+      feed: fc.constantFrom('wire-desk', ' harbour '),
+      q: fc.string({ minLength: 1, maxLength: 30 }).filter((q) => q.trim() !== ''),
+      order: fc.constantFrom('asc', 'desc'),
+      limit: fc.integer({ min: 1, max: 200 }).map(String),
+      cursor: fc.constantFrom('abc.def', 'x_y-z.0'),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('every way of writing a listing leads to one URL, and that URL is final', () => {
+    fc.assert(
+      fc.property(filters, fc.func(fc.integer()), (given, shuffleKey) => {
+        const query = TimelineQuerySchema.parse(given);
+        const canonical = searchOf(query);
+        // Reordered, encoded by hand rather than by URLSearchParams: the same listing.
+        const pairs = Object.entries(given).sort(([a], [b]) => shuffleKey(a) - shuffleKey(b));
+        const written = pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+        const location = canonicalRedirect('/timeline', written ? `?${written}` : '', query);
+        expect(location ?? `/timeline${written ? `?${written}` : ''}`).toBe(`/timeline${canonical}`);
+        const again = TimelineQuerySchema.parse(Object.fromEntries(new URLSearchParams(canonical)));
+        expect(again).toEqual(query);
+        expect(canonicalRedirect('/timeline', canonical, again)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
