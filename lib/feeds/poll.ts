@@ -209,10 +209,16 @@ async function outcomeOf(feed: Feed, state: FeedState, deps: PollDeps, now: Date
   return { blocked: false, outcome };
 }
 
-/** What the hints and the document carried that had to be bounded or left for later. */
-function warningsOf(outcome: Outcome, policy: PollPolicy): FeedWarning[] | undefined {
+const HINT_WARNINGS: string[] = ['cache-hint-clamped', 'retry-after-clamped'];
+
+/**
+ * What the hints and the document carried that had to be bounded or left for later. A poll that
+ * read no document (a 304, an unchanged body, a failure) keeps what the last one read said of it.
+ */
+function warningsOf(outcome: Outcome, state: FeedState, policy: PollPolicy): FeedWarning[] | undefined {
   const { clamped } = boundedHints(outcome.hints ?? {}, policy);
-  const warnings = [...(outcome.warnings ?? [])] as FeedWarning[];
+  const read = outcome.warnings ?? state.warnings?.filter((warning) => !HINT_WARNINGS.includes(warning));
+  const warnings = [...(read ?? [])] as FeedWarning[];
   if (clamped.includes('retryAfterMs')) warnings.push('retry-after-clamped');
   if (clamped.some((hint) => hint !== 'retryAfterMs')) warnings.push('cache-hint-clamped');
   return warnings.length ? warnings : undefined;
@@ -258,7 +264,7 @@ export async function pollFeed(
     consecutiveFailures: failures,
     lastError: failed ? truncated(failed.message) : kept.lastError,
     lastErrorCode: failed ? failed.code : kept.lastErrorCode,
-    warnings: blocked ? state.warnings : warningsOf(outcome, policy),
+    warnings: blocked ? state.warnings : warningsOf(outcome, state, policy),
     backlog: backlog || undefined,
     unhealthy,
     nextPollAt: next,

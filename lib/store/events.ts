@@ -125,7 +125,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     });
   }
 
-  create(event: TimelineEvent): Promise<boolean> {
+  async create(event: TimelineEvent): Promise<boolean> {
     return putIf(this.client, {
       TableName: this.tableName,
       Item: toItem(event),
@@ -133,7 +133,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     });
   }
 
-  update(event: TimelineEvent): Promise<boolean> {
+  async update(event: TimelineEvent): Promise<boolean> {
     return putIf(this.client, {
       TableName: this.tableName,
       Item: toItem(event),

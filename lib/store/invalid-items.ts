@@ -40,9 +40,9 @@ export function validItem<T>(
  */
 export function assertStorable<T>(schema: z.ZodType<T>, value: T, kind: ItemKind): void {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new Error(`refusing to store a ${kind} that would not read back: ${result.error.message}`, {
-      cause: result.error,
-    });
-  }
+  if (result.success) return;
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || kind}: ${issue.message}`);
+  throw new Error(`refusing to store a ${kind} item that would not read back: ${issues.join('; ')}`, {
+    cause: result.error,
+  });
 }

@@ -1,7 +1,16 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { type Feed, type PollDeps, pollFeed } from '../../lib/feeds/index.ts';
+import type { Article } from '../../lib/articles/index.ts';
+import {
+  type ArticleQueue,
+  articleFromEntry,
+  type Feed,
+  type PollDeps,
+  parseFeed,
+  pollFeed,
+  type QueueResult,
+} from '../../lib/feeds/index.ts';
 import { guardedFetch } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
 import { decodeArticleMessage, decodeArticlesQueueMessage, SqsArticleQueue } from '../../lib/queue/index.ts';
@@ -22,6 +31,32 @@ function recorder(): Log & { lines: string[] } {
   const lines: string[] = [];
   const record = (message: string) => void lines.push(message);
   return { lines, info: record, warn: record, error: record };
+}
+
+/** The real queue, but refusing the entries a test names, as SQS turns entries of a batch away under throttling. */
+class RefusingQueue implements ArticleQueue {
+  constructor(
+    private readonly inner: SqsArticleQueue,
+    private readonly refuse: (article: Article) => boolean,
+  ) {}
+
+  private async split(articles: Article[], send: (kept: Article[]) => Promise<QueueResult>) {
+    const refused = articles.filter(this.refuse);
+    const result = await send(articles.filter((article) => !this.refuse(article)));
+    const reason = 'ThrottlingException: refused';
+    return {
+      sent: result.sent,
+      failed: [...result.failed, ...refused.map((article) => ({ article, reason }))],
+    };
+  }
+
+  send(articles: Article[]) {
+    return this.split(articles, (kept) => this.inner.send(kept));
+  }
+
+  credit(articles: Article[]) {
+    return this.split(articles, (kept) => this.inner.credit(kept));
+  }
 }
 
 describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
@@ -165,5 +200,57 @@ describe('polling a feed into SQS, with the ledger in DynamoDB', () => {
     expect(await queuedLanguage(hafen)).toBe('de-DE');
     server.serve('/hafen.xml', german(2));
     expect(await queuedLanguage({ ...hafen, language: 'en' })).toBe('en');
+  });
+
+  it('never marks ahead of the queue: refused articles and credits stay unmarked, and only they go next poll', async () => {
+    const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline');
+    const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+    const notices = items.map((item, i) => ({ ...item, link: `https://notices.example.org/${i}` }));
+    server.serve('/notices.xml', rss('Notices', notices));
+    server.serve('/notices-mirror.xml', rss('Notices mirror', notices));
+    const origin = aFeed({ id: 'notices', name: 'Notices', url: server.url('/notices.xml') });
+    const mirror = aFeed({ id: 'notices-mirror', name: 'Mirror', url: server.url('/notices-mirror.xml') });
+    const articlesOf = async (feed: Feed) =>
+      (await parseFeed(rss('x', notices))).entries.map(
+        (entry) => articleFromEntry(feed, entry, new Date()) as Article,
+      );
+    const numbered = (article: Article) => Number(article.url.split('/').pop());
+    const pollWith = async (feed: Feed, q: ArticleQueue) =>
+      pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), {
+        ledger,
+        queue: q,
+        log: recorder(),
+        fetch,
+        states,
+      });
+    await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: stack.articles.url }));
+
+    const refusedArticle = (article: Article) => numbered(article) % 3 === 0;
+    expect(await pollWith(origin, new RefusingQueue(queue, refusedArticle))).toMatchObject({ queued: 15 });
+    const unmarked = (await ledger.triage(await articlesOf(origin))).unseen
+      .map(numbered)
+      .sort((a, b) => a - b);
+    expect(unmarked).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+    expect(await pollWith(origin, queue)).toMatchObject({ queued: 8 });
+
+    const refusedCredit = (article: Article) => numbered(article) % 4 === 0;
+    expect(await pollWith(mirror, new RefusingQueue(queue, refusedCredit))).toMatchObject({
+      queued: 0,
+      credited: 17,
+    });
+    const uncredited = (await ledger.triage(await articlesOf(mirror))).carried
+      .map(numbered)
+      .sort((a, b) => a - b);
+    expect(uncredited).toEqual([0, 4, 8, 12, 16, 20]);
+    expect(await pollWith(mirror, queue)).toMatchObject({ queued: 0, credited: 6 });
+
+    const messages = (await takeAll(stack.sqs, stack.articles.url)).map((m) =>
+      decodeArticlesQueueMessage(m.Body ?? ''),
+    );
+    const keysOf = messages.map((m) =>
+      m.kind === 'credit' ? `credit ${m.articleId}` : `article ${m.article.id}`,
+    );
+    expect(keysOf).toHaveLength(46);
+    expect(new Set(keysOf).size).toBe(46);
   });
 });
