@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type FeedState, feedHealth, initialState, recoveredState } from '../../lib/feeds/index.ts';
+import {
+  CursorCodec,
+  createTimelineApp,
+  FeedHealthSchema,
+  type TimelineReader,
+} from '../../lib/timeline/index.ts';
 import { aFeed } from '../support/accounts.ts';
 
 const feed = aFeed({ id: 'wire', name: 'Wire', url: 'https://wire.example/feed', fullText: 'auto' });
@@ -47,5 +53,46 @@ describe('feedHealth', () => {
   it('shows a stored state that failed validation as unhealthy, saying so', () => {
     const health = feedHealth(feed, recoveredState(feed.id, 7, new Date('2024-10-13T00:00:00Z')));
     expect(health).toMatchObject({ status: 'unhealthy', lastError: 'invalid-state', site: 'wire.example' });
+  });
+});
+
+describe('GET /feeds', () => {
+  const noEvents: TimelineReader = {
+    async *range() {},
+    get: async () => undefined,
+    resolve: async () => undefined,
+  };
+  const secret = 'https://alerts.example/feed?token=s3cr3t';
+  const failing = polled({
+    configuredUrl: secret,
+    url: secret,
+    consecutiveFailures: 3,
+    lastError: `${secret}: could not connect within 5000 ms`,
+    lastErrorCode: 'timeout',
+    warnings: ['cache-hint-clamped'],
+  });
+  const app = createTimelineApp({
+    reader: noEvents,
+    cursors: new CursorCodec('a-test-secret-of-16+'),
+    feeds: { health: async () => [feedHealth({ ...feed, url: secret }, failing)] },
+  });
+
+  it('answers each feed’s site and error category, as its schema and the OpenAPI document describe', async () => {
+    const response = await app.request('/feeds');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toMatch(/s3cr3t|token|could not connect/);
+    const [health] = FeedHealthSchema.array().parse(JSON.parse(text).feeds);
+    expect(health).toMatchObject({
+      site: 'alerts.example',
+      status: 'failing',
+      lastError: 'timeout',
+      warnings: ['cache-hint-clamped'],
+    });
+    const openApi = await (await app.request('/openapi.json')).json();
+    const described = openApi.components.schemas.FeedHealth.properties;
+    expect(Object.keys(described)).toContain('site');
+    expect(Object.keys(described)).not.toContain('url');
+    expect(described.lastError.description).toContain('http-404');
   });
 });
