@@ -20,6 +20,8 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
     const stored = await states.getMany([feed.id]);
     const result = await pollFeed(feed, stored.get(feed.id), deps);
     metrics.addMetric('ArticlesQueued', MetricUnit.Count, result.queued);
+    // A feed larger than one poll's cap: what waits for its next polls.
+    if (result.backlog) metrics.addMetric('ArticlesLeftForNextPoll', MetricUnit.Count, result.backlog);
     if (!result.ok) metrics.addMetric('FeedFailures', MetricUnit.Count, 1);
     return result;
   };

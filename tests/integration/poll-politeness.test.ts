@@ -122,6 +122,17 @@ describe('polite polling against a real loopback server', () => {
     expect(seen.length).toBe(before + 1);
   });
 
+  it('blocks a host for at most the longest interval, whatever Retry-After asks', async () => {
+    const host = new URL(server.url('/')).host;
+    server.routes.set(`/feed-${n}.xml`, (_req, res) =>
+      res.writeHead(503, { 'retry-after': 'Sat, 01 Jan 10000 00:00:00 GMT' }).end(),
+    );
+    expect(await poll()).toMatchObject({ ok: false, status: 503, error: 'http-503' });
+    expect(await waitMs()).toBe(24 * 60 * MIN);
+    expect((await state()).warnings).toEqual(['retry-after-clamped']);
+    expect((await states.hostBlockedUntil(host))?.getTime()).toBe(clock.getTime() + 24 * 60 * MIN);
+  });
+
   it('backs off through a 500 streak, turns unhealthy after ten, and recovers', async () => {
     let failing = true;
     server.routes.set(`/feed-${n}.xml`, (_req, res) => {
@@ -135,7 +146,12 @@ describe('polite polling against a real loopback server', () => {
     }
     expect(waits).toEqual([20 * MIN, 40 * MIN, 80 * MIN]);
     for (let i = 3; i < 10; i++) await poll();
-    expect(await state()).toMatchObject({ consecutiveFailures: 10, unhealthy: true, lastError: 'HTTP 500' });
+    expect(await state()).toMatchObject({
+      consecutiveFailures: 10,
+      unhealthy: true,
+      lastError: 'HTTP 500',
+      lastErrorCode: 'http-500',
+    });
     expect(await waitMs()).toBe(24 * 60 * MIN);
     failing = false;
     expect(await poll()).toMatchObject({ ok: true, status: 200 });
