@@ -81,6 +81,13 @@ export async function fanOut(
       if (chunk[0]?.credit) result.credited += sent.length;
       else result.sent += sent.length;
       result.failed.push(...failed);
+      // A whole batch refused, after the adapter's own retries: the queue is down or throttling
+      // hard. Sending thousands more would only run the poll into its timeout; they wait instead.
+      if (!sent.length && failed.length) {
+        const reason = `not sent, the queue refused a whole batch: ${failed[0]?.reason}`;
+        for (const rest of pending.splice(0))
+          result.failed.push(...rest.map(({ article }) => ({ article, reason })));
+      }
     }
   };
   const settled = await Promise.allSettled(Array.from({ length: IN_FLIGHT }, worker));

@@ -113,8 +113,13 @@ async function queueNew(feed: Feed, entries: FeedEntry[], deps: PollDeps, now: D
   const unique = [...new Map(articles.map((article) => [article.id, article])).values()];
   const { unseen, carried } = await deps.ledger.triage(unique);
   const result = await fanOut(unseen, carried, deps, cap);
-  for (const { article, reason } of result.failed) {
-    deps.log.warn(`feed ${feed.id}: could not queue ${article.url}, will retry next poll: ${reason}`);
+  const [first] = result.failed;
+  if (first) {
+    const count = result.failed.length;
+    deps.log.warn(
+      `feed ${feed.id}: could not queue ${count} article(s) (${first.article.url}…), retried next poll: ${first.reason}`,
+      { feedId: feed.id, notQueued: count },
+    );
   }
   return result;
 }
