@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -10,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { canonicalQueryFunction, timelineCachePolicy } from './edge.ts';
 import { datelineFunction, FEEDS_CONFIG_IN_BUNDLE } from './functions.ts';
 import { QueuePair } from './queues.ts';
 import { datelineTable } from './table.ts';
@@ -29,22 +30,15 @@ export const TIMELINE_RESERVED_CONCURRENCY = 20;
 export interface DatelineStackProps extends StackProps {
   /** false: inline placeholder code instead of esbuild bundles (tests only). Default true. */
   bundle?: boolean;
+  /**
+   * The CLOUDFRONT-scope web ACL (its ARN) from the DatelineWaf stack, which must live in
+   * us-east-1; without it the distribution has no rate limit, and synth says so.
+   */
+  webAclArn?: string;
 }
 
-const WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
-
-/** Writes (`actions`, by default all) limited to items whose partition key starts with one of `prefixes` (e.g. FEED#). */
-function grantWritesTo(
-  table: dynamodb.Table,
-  fn: lambda.IFunction,
-  prefixes: string[],
-  actions: string[] = WRITE_ACTIONS,
-) {
+/** Writes (`actions`) limited to items whose partition key starts with one of `prefixes` (e.g. FEED#). */
+function grantWritesTo(table: dynamodb.Table, fn: lambda.IFunction, prefixes: string[], actions: string[]) {
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       actions,
@@ -78,13 +72,14 @@ export class DatelineStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     const env = { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: 'dateline' };
+    const feedsFile = { FEEDS_CONFIG: FEEDS_CONFIG_IN_BUNDLE };
 
     const scheduler = datelineFunction(this, 'Scheduler', {
       name: 'scheduler',
       bundle,
       timeout: TIMEOUTS.scheduler,
       memorySize: 256,
-      environment: { ...env, FEEDS_QUEUE_URL: feeds.queue.queueUrl, FEEDS_CONFIG: FEEDS_CONFIG_IN_BUNDLE },
+      environment: { ...env, ...feedsFile, FEEDS_QUEUE_URL: feeds.queue.queueUrl },
     });
     const poller = datelineFunction(this, 'Poller', {
       name: 'poller',
@@ -106,9 +101,11 @@ export class DatelineStack extends Stack {
       timeout: TIMEOUTS.timeline,
       memorySize: 512,
       reservedConcurrentExecutions: TIMELINE_RESERVED_CONCURRENCY,
-      // A CloudFormation dynamic reference: the value never appears in the template.
-      environment: { ...env, CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap() },
+      // The secret's ARN, not its value: the function reads the value at cold start, so it appears
+      // neither in the template nor in the function's configuration.
+      environment: { ...env, ...feedsFile, CURSOR_SECRET_ARN: cursorSecret.secretArn, BEHIND_EDGE: 'true' },
     });
+    cursorSecret.grantRead(timeline);
     this.functions = { scheduler, poller, worker, timeline };
 
     // Least privilege: reads where needed; writes only to each function's own item families.
@@ -118,11 +115,14 @@ export class DatelineStack extends Stack {
     // under its date (ACCOUNT#), and of its note on the article ledger (accounts and credits, by update).
     grantWritesTo(table, worker, ['EVENT#', 'ACCOUNT#'], ['dynamodb:PutItem']);
     grantWritesTo(table, worker, ['ARTICLE#'], ['dynamodb:UpdateItem']);
+    // The scheduler claims a due feed by a conditional put of its state; nothing else.
     table.grantReadData(scheduler);
-    grantWritesTo(table, scheduler, ['FEED#']);
+    grantWritesTo(table, scheduler, ['FEED#'], ['dynamodb:PutItem']);
     feeds.queue.grantSendMessages(scheduler);
+    // The poller puts feed and host states and marks the article ledger by update; it deletes nothing.
     table.grantReadData(poller);
-    grantWritesTo(table, poller, ['FEED#', 'ARTICLE#', 'HOST#']);
+    grantWritesTo(table, poller, ['FEED#', 'HOST#'], ['dynamodb:PutItem']);
+    grantWritesTo(table, poller, ['ARTICLE#'], ['dynamodb:UpdateItem']);
     articles.queue.grantSendMessages(poller);
 
     new events.Rule(this, 'Every5Minutes', {
@@ -149,27 +149,28 @@ export class DatelineStack extends Stack {
     );
 
     const url = timeline.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
-    const cachePolicy = new cloudfront.CachePolicy(this, 'TimelineCache', {
-      comment: 'Keys on the whole query string; TTLs follow the app Cache-Control.',
-      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
-      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
-      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-      minTtl: Duration.seconds(0),
-      defaultTtl: Duration.seconds(10),
-      maxTtl: Duration.days(1),
-      enableAcceptEncodingGzip: true,
-      enableAcceptEncodingBrotli: true,
-    });
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'Dateline public timeline',
       defaultBehavior: {
         origin: origins.FunctionUrlOrigin.withOriginAccessControl(url),
-        cachePolicy,
+        cachePolicy: timelineCachePolicy(this, 'TimelineCache'),
+        functionAssociations: [
+          {
+            function: canonicalQueryFunction(this, 'CanonicalQuery'),
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+          },
+        ],
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       },
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      webAclId: props.webAclArn,
     });
+    if (!props.webAclArn)
+      Annotations.of(this).addWarningV2(
+        'dateline:no-waf',
+        'No web ACL: the distribution has no per-address rate limit. Deploy DatelineWaf (us-east-1) and pass -c webAclArn=<its WebAclArn>.',
+      );
 
     const alarm = (id: string, metric: cloudwatch.IMetric, description: string) =>
       new cloudwatch.Alarm(this, id, {
@@ -196,10 +197,22 @@ export class DatelineStack extends Stack {
       }),
       'Poll jobs failed 5 times and were dead-lettered (dateline-feeds-dlq).',
     );
+    const errors = { period: Duration.minutes(5), statistic: 'Sum' };
     alarm(
       'WorkerErrorsAlarm',
-      worker.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      worker.metricErrors(errors),
       'The worker function failed (threw, timed out or ran out of memory).',
+    );
+    // A scheduler that throws polls nothing, and retries of a scheduled event only throw again.
+    alarm(
+      'SchedulerErrorsAlarm',
+      scheduler.metricErrors(errors),
+      'The scheduler function failed: no feed is being queued for polling until it is fixed.',
+    );
+    alarm(
+      'PollerErrorsAlarm',
+      poller.metricErrors(errors),
+      'The poller function failed (threw, timed out or ran out of memory): its poll jobs are redelivered.',
     );
 
     alarm(

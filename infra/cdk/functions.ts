@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
-/** Where the scheduler's bundle carries the feeds file (Lambda runs from /var/task). */
+/** Where the scheduler's and the timeline's bundles carry the feeds file (Lambda runs from /var/task). */
 export const FEEDS_CONFIG_IN_BUNDLE = '/var/task/feeds.yaml';
 
 export interface DatelineFunctionProps {
@@ -51,7 +51,8 @@ export function datelineFunction(
       code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("test placeholder"); };'),
     });
   }
-  const withFeeds = props.name === 'scheduler';
+  // The scheduler plans from the feeds file; the timeline reads it for GET /feeds.
+  const withFeeds = props.name === 'scheduler' || props.name === 'timeline';
   return new nodejs.NodejsFunction(scope, id, {
     ...common,
     ...base,

@@ -12,7 +12,13 @@ export const RuntimeConfigSchema = z.object({
   FEEDS_QUEUE_URL: z.string().url().optional(),
   FEEDS_CONFIG: z.string().min(1).default('infra/feeds.yaml'),
   ALLOW_PRIVATE_NETWORK: flag,
+  /** Local only: AWS reads the key from Secrets Manager (CURSOR_SECRET_ARN) at cold start. */
   CURSOR_SECRET: z.string().min(16).default('dateline-local-cursor-secret'),
+  CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** The public origin for absolute links, when it is fixed (a custom domain). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Served behind the CloudFront function of infra/cdk/edge (set by the stack). */
+  BEHIND_EDGE: flag,
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 
