@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { corpusExists, corpusRoot } from '../bench/corpus.ts';
 import { corpusMerges } from './corpus-merges.ts';
+import { COVERAGE_ROOT, coverageSets, evaluateCoverage } from './coverage.ts';
+import { coverageReport } from './coverage-report.ts';
 import { evaluateDedup, MULTI_SOURCE_SET, thresholdSweep } from './dedup.ts';
 import { evaluateExtraction } from './extraction.ts';
 
@@ -11,6 +13,7 @@ const { values } = parseArgs({
     dedup: { type: 'string' },
     sweep: { type: 'boolean' },
     merges: { type: 'boolean' },
+    coverage: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
   },
 });
@@ -119,8 +122,23 @@ async function printCorpusMerges() {
   return { ...result, merged: result.merged.length };
 }
 
-const extraction = printExtraction();
-const dedup = await printDedup();
-const merges = await printCorpusMerges();
+/** Real coverage, end to end through `npm start`: the folder given, or every set beside the repository. */
+async function printCoverage(dirs: string[]) {
+  if (dirs.length === 0)
+    console.log(`\n## Coverage\n\nskipped: no labelled coverage sets at ${COVERAGE_ROOT}`);
+  const scores = [];
+  for (const dir of dirs) {
+    const result = await evaluateCoverage(dir);
+    console.log(`\n${coverageReport(result, values.verbose)}`);
+    scores.push(result.score);
+  }
+  return scores;
+}
+
+const only = values.coverage;
+const extraction = only ? undefined : printExtraction();
+const dedup = only ? undefined : await printDedup();
+const merges = only ? undefined : await printCorpusMerges();
+const coverage = await printCoverage(only ? [only] : coverageSets());
 mkdirSync('tests/output', { recursive: true });
-writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup, merges }, null, 2));
+writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup, merges, coverage }, null, 2));

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { launch, run } from '../support/cli.ts';
+import { FeedServer } from '../support/feed-server.ts';
+import { type FixtureItem, rss } from '../support/rss.ts';
+import type { SystemEntry } from './coverage-align.ts';
+import type { CoverageArticle, CoverageSet } from './coverage-set.ts';
+
+const MAIN = 'infra/local/main.ts';
+
+/**
+ * One outlet's site: the articles published under one host form one feed, as a real site's feed. The
+ * feed declares no language, as many do not: Dateline then reads it as English, which is how the
+ * figures in the sets' README were measured.
+ */
+interface Site {
+  id: string;
+  name: string;
+  articles: CoverageArticle[];
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The stored text as a feed's full-text HTML: each line its own paragraph. */
+export function htmlOf(text: string): string {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+}
+
+export function sitesOf(articles: CoverageArticle[]): Site[] {
+  const sites = new Map<string, Site>();
+  for (const article of articles) {
+    const id = new URL(article.url).hostname.replace(/^www\./, '').replace(/[^a-z0-9]+/g, '-');
+    const site = sites.get(id) ?? { id, name: article.outlet, articles: [] };
+    site.articles.push(article);
+    sites.set(id, site);
+  }
+  return [...sites.values()];
+}
+
+/**
+ * The article as its outlet's feed carries it. The set gives a calendar day only: noon UTC keeps that
+ * day in every newsroom from UTC−11 to UTC+11.
+ */
+function itemOf(article: CoverageArticle): FixtureItem {
+  return {
+    title: article.title,
+    link: article.url,
+    pubDate: `${article.published}T12:00:00Z`,
+    html: htmlOf(article.text),
+  };
+}
+
+function feedsYaml(sites: Site[], server: FeedServer): string {
+  const entries = sites.map((site) =>
+    [
+      `  - id: ${site.id}`,
+      `    name: ${JSON.stringify(site.name)}`,
+      `    url: ${JSON.stringify(server.url(`/${site.id}.xml`))}`,
+      // The text is the whole stored excerpt; the live page (off the loopback) is not part of the set.
+      '    fullText: never',
+    ].join('\n'),
+  );
+  return `feeds:\n${entries.join('\n')}\n`;
+}
+
+const PublicSource = z.object({ url: z.string(), title: z.string(), feedId: z.string(), quote: z.string() });
+const PublicEvent = z.object({
+  id: z.string(),
+  date: z.string(),
+  datePrecision: z.string(),
+  endDate: z.string().nullable(),
+  kind: z.string(),
+  summary: z.string(),
+  sourceCount: z.number(),
+  sources: z.array(PublicSource),
+});
+const Page = z.object({ events: z.array(PublicEvent), nextCursor: z.string().nullable() });
+const SourcesPage = z.object({ sources: z.array(PublicSource), nextCursor: z.string().nullable() });
+type PublicEvent = z.infer<typeof PublicEvent>;
+
+async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return schema.parse(await response.json());
+}
+
+/** Every source of an event: a listing may carry only the first ones (PRODUCT.md), the rest page. */
+async function allSources(base: string, event: PublicEvent) {
+  const sources = [...event.sources];
+  if (event.sourceCount <= sources.length) return sources;
+  sources.length = 0;
+  let cursor: string | null = '';
+  while (cursor !== null) {
+    const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    const page: z.infer<typeof SourcesPage> = await getJson(
+      `${base}/events/${event.id}/sources${query}`,
+      SourcesPage,
+    );
+    sources.push(...page.sources);
+    cursor = page.nextCursor;
+  }
+  return sources;
+}
+
+/** GET /timeline from the oldest event on, following nextCursor to the end. */
+export async function readTimeline(base: string): Promise<PublicEvent[]> {
+  const events: PublicEvent[] = [];
+  let cursor: string | null = '';
+  while (cursor !== null) {
+    const query = `order=asc&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: z.infer<typeof Page> = await getJson(`${base}/timeline?${query}`, Page);
+    for (const event of page.events) events.push({ ...event, sources: await allSources(base, event) });
+    cursor = page.nextCursor;
+  }
+  return events;
+}
+
+/** `npm start` on the data the --once run left, until `use` has read the timeline; then Ctrl-C. */
+async function withServedTimeline<T>(args: string[], use: (base: string) => Promise<T>): Promise<T> {
+  const child = launch(MAIN, [...args, '--port', '0']);
+  let output = '';
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /timeline on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) resolve(match[1] as string);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    closed.then(() => reject(new Error(`npm start exited before serving:\n${output}`)));
+  });
+  try {
+    return await use(`http://127.0.0.1:${port}`);
+  } finally {
+    process.kill(-(child.pid as number), 'SIGINT');
+    await closed;
+  }
+}
+
+/** Which article a source is: its address, else (a link the poller rewrote) its feed and headline. */
+function articleOf(sites: Site[], source: z.infer<typeof PublicSource>): string {
+  const site = sites.find((s) => s.id === source.feedId);
+  const candidates = site?.articles ?? [];
+  const found =
+    candidates.find((a) => a.url === source.url) ??
+    candidates.find((a) => a.title === source.title) ??
+    (candidates.length === 1 ? candidates[0] : undefined);
+  if (!found) throw new Error(`a source (${source.feedId}, ${source.url}) matches no article of the set`);
+  return found.id;
+}
+
+export interface PipelineRun {
+  entries: SystemEntry[];
+  /** The --once summary line, which says how many articles were processed. */
+  summary: string;
+}
+
+/**
+ * The real pipeline over a coverage set: each site's articles served as one RSS feed on a loopback
+ * HTTP server, `npm start -- --once` in a scratch data folder, then `npm start` serving that data and
+ * GET /timeline read to its end. Throws unless every article was processed.
+ */
+export async function runPipelineOn(set: CoverageSet): Promise<PipelineRun> {
+  const sites = sitesOf(set.articles);
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-coverage-'));
+  const feedsPath = join(dir, 'feeds.yaml');
+  const common = ['--feeds', feedsPath, '--data-dir', join(dir, 'data')];
+  const server = await new FeedServer().start();
+  try {
+    for (const site of sites) server.serve(`/${site.id}.xml`, rss(site.name, site.articles.map(itemOf)));
+    writeFileSync(feedsPath, feedsYaml(sites, server));
+    const once = await run(MAIN, ['--once', ...common, '--allow-private-network']);
+    const summary = /once: .*/.exec(once.output)?.[0] ?? '';
+    if (once.code !== 0 || !summary.includes(`processed ${set.articles.length} article(s) (0 failed`))
+      throw new Error(
+        `npm start -- --once did not process all ${set.articles.length} articles:\n${once.output}`,
+      );
+    await server.stop();
+    const events = await withServedTimeline(common, readTimeline);
+    const entries = events.map((event) => ({
+      ...event,
+      mentions: event.sources.map((source) => ({ articleId: articleOf(sites, source), text: source.quote })),
+    }));
+    return { entries, summary };
+  } finally {
+    await server.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
