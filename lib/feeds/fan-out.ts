@@ -1,5 +1,5 @@
 import type { Article } from '../articles/index.ts';
-import type { ArticleLedger, ArticleQueue, QueueResult } from './poll.ts';
+import type { ArticleLedger, ArticleQueue, QueueResult } from './ports.ts';
 
 /** SQS takes at most ten messages per SendMessageBatch: the poller sends, and marks, one batch at a time. */
 export const CHUNK = 10;

@@ -17,17 +17,8 @@ export { feedTtlMs, freshnessMs, maxAgeMs, type PollHints, retryAfterMs } from '
 export { HostLimiter, hostOf } from './hosts.ts';
 export { type FeedEntry, FeedParseError, type ParsedFeed, parseFeed, repairXml } from './parse.ts';
 export { PARSE_BUDGET, type ParseBudget } from './parse-budget.ts';
-export {
-  type ArticleLedger,
-  type ArticleQueue,
-  type FeedStateStore,
-  type PollDeps,
-  type PollResult,
-  pollFeed,
-  pollFeeds,
-  type QueueResult,
-  type Triage,
-} from './poll.ts';
+export { type PollDeps, type PollResult, pollFeed, pollFeeds } from './poll.ts';
+export type { ArticleLedger, ArticleQueue, FeedStateStore, QueueResult, Triage } from './ports.ts';
 export {
   baseIntervalMs,
   boundedHints,

@@ -1,6 +1,6 @@
 import type { Log } from '../log.ts';
 import type { Feed } from './config.ts';
-import type { FeedStateStore } from './poll.ts';
+import type { FeedStateStore } from './ports.ts';
 import { currentState } from './state.ts';
 
 /** Where poll jobs go: one message per due feed, consumed by poller functions in parallel. */
