@@ -1,11 +1,14 @@
 import { decodeHTMLStrict } from 'entities';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import Parser from 'rss-parser';
+import { Deadline, isBudgetExceeded } from '../budget/index.ts';
 import { sourceUrlOf, withoutSourceName } from './credited-source.ts';
 import { declaredLanguage } from './language.ts';
+import { assertWithinBudget, PARSE_BUDGET, type ParseBudget } from './parse-budget.ts';
 import { plainText } from './plain-text.ts';
 import { markupAsText } from './raw-markup.ts';
 import { utcOffsetOf } from './utc-offset.ts';
+import { verbatimSplit } from './verbatim.ts';
 import { firstNode, isNode, text, type XmlNode } from './xml-node.ts';
 
 /** An entry as the feed states it, before it becomes an article. */
@@ -121,9 +124,6 @@ function closeTruncated(xml: string): string {
   return xml.lastIndexOf('<') > xml.lastIndexOf('>') ? `${xml}>` : xml;
 }
 
-/** CDATA sections and comments hold no references, so they are left exactly as they are. */
-const VERBATIM = /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/;
-
 /**
  * `<rss>` without a version: rss-parser recognises RSS by that attribute, and an attribute-less
  * `<rss></rss>` even comes out of xml2js as an empty string it cannot tell from no root at all.
@@ -139,8 +139,7 @@ function withRssVersion(doc: string): string {
 
 export function repairXml(xml: string): string {
   const text = closeTruncated(fromDocumentStart(xml).replace(ILLEGAL_CHARS, ''));
-  const repaired = text
-    .split(VERBATIM)
+  const repaired = verbatimSplit(text)
     .map((part, i) => (i % 2 === 1 ? part : repairReferences(part)))
     .join('');
   return withRssVersion(repaired);
@@ -171,11 +170,15 @@ function rootTag(doc: string): { name: string; index: number } | undefined {
   }
 }
 
-/** A doctype may carry an internal subset in [...], whose declarations contain '>'. */
+/**
+ * A doctype may carry an internal subset in [...], whose declarations contain '>'. The '[' is looked
+ * for only up to the '>': searching the rest of the document for each `<!x>` made thousands of them
+ * quadratic.
+ */
 function endOfDoctype(doc: string, at: number): number {
   const close = doc.indexOf('>', at);
-  const subset = doc.indexOf('[', at);
-  if (subset < 0 || subset > close) return close;
+  const subset = close < 0 ? -1 : doc.slice(at, close).indexOf('[') + at;
+  if (subset < at) return close;
   const subsetEnd = doc.indexOf(']', subset);
   return subsetEnd < 0 ? -1 : doc.indexOf('>', subsetEnd);
 }
@@ -209,27 +212,6 @@ function feedDocument(doc: string): string {
     throw new FeedParseError('unsupported-format', `root element <${root}>`);
   }
   throw new FeedParseError('not-a-feed', `root element <${root}>`);
-}
-
-/**
- * Real feeds nest a few dozen elements deep. A document nested thousands deep is hostile: the
- * lenient reader's cost grows with the square of the depth (200,000 levels took 20 s) and
- * rss-parser recurses per level. Tags inside CDATA and comments are not counted.
- */
-const MAX_DEPTH = 5_000;
-const TAG = /<(\/)?[A-Za-z_][^<>]*?(\/)?>/g;
-
-function assertShallow(doc: string): void {
-  let depth = 0;
-  for (const [i, part] of doc.split(VERBATIM).entries()) {
-    if (i % 2 === 1) continue;
-    for (const [, closing, selfClosing] of part.matchAll(TAG)) {
-      if (closing) depth = Math.max(0, depth - 1);
-      else if (!selfClosing && ++depth > MAX_DEPTH) {
-        throw new FeedParseError('malformed-xml', `elements nested more than ${MAX_DEPTH} deep`);
-      }
-    }
-  }
 }
 
 function nestedFeed(doc: string): string | undefined {
@@ -429,21 +411,28 @@ function parsedFeed(feed: Feed): ParsedFeed {
 /**
  * Parses a decoded feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with rss-parser, after the text
  * repairs above. A document that is still not well-formed gets one more chance through the lenient
- * fallback, and counts as read only if that recovers a title or an entry. Fails with FeedParseError.
+ * fallback, and counts as read only if that recovers a title or an entry. Fails with FeedParseError,
+ * or with BudgetExceededError (code `budget-exceeded`) for a document too large, too deep or too
+ * slow to read: every step is linear, and the clock is checked between them.
  */
-export async function parseFeed(xml: string): Promise<ParsedFeed> {
+export async function parseFeed(xml: string, budget: ParseBudget = PARSE_BUDGET): Promise<ParsedFeed> {
+  const deadline = Deadline.in(budget.timeMs);
   const written = feedDocument(repairXml(xml));
-  assertShallow(written);
+  assertWithinBudget(written, budget);
   const doc = markupAsText(written);
   const language = declaredLanguage(doc);
   const declared = language ? { language } : {};
   let strictError: unknown;
   try {
+    deadline.check('feed-parse', 'repairs done');
     return { ...parsedFeed(await rssParse(doc)), ...declared };
   } catch (error) {
+    if (isBudgetExceeded(error)) throw error;
     strictError = error;
   }
+  deadline.check('feed-parse', 'strict parse done');
   const balanced = rebalance(doc);
+  deadline.check('feed-parse', 'lenient rebalance done');
   const recovered = balanced && (await rssParse(balanced).then(parsedFeed, () => undefined));
   if (recovered && (recovered.title || recovered.entries.length > 0))
     return { ...recovered, ...declared, lenient: true };

@@ -1,0 +1,1 @@
+export { ForwardSearch, type Found } from './forward-search.ts';
