@@ -209,7 +209,10 @@ export async function pollFeed(
   const { blocked, outcome } = await outcomeOf(feed, state, deps, now, policy);
   const { hints, failed, gone, entries, queued, credited, observedGaps, backlog, ...changes } = outcome;
   const failures = failed ? state.consecutiveFailures + 1 : blocked ? state.consecutiveFailures : 0;
-  const unhealthy = !!gone || (failed ? failures >= policy.unhealthyAfter || state.unhealthy : false);
+  // A document over its parse budget will be over it again: unhealthy at once, not after retries.
+  const overBudget = failed?.code === 'budget-exceeded';
+  const unhealthy =
+    !!gone || overBudget || (failed ? failures >= policy.unhealthyAfter || state.unhealthy : false);
   const next = nextPollAt(
     {
       now,
