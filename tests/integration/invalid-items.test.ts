@@ -1,9 +1,10 @@
 import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoEventStore, type ItemKind, keys } from '../../lib/store/index.ts';
+import { candidateRanges, postingOf, postingSortKey } from '../../lib/dedup/index.ts';
+import { DynamoArticleLedger, DynamoEventStore, type ItemKind, keys } from '../../lib/store/index.ts';
 import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
-import { anAccount, anEvent } from '../support/accounts.ts';
+import { anAccount, anArticle, anEvent } from '../support/accounts.ts';
 import { getJson, withTimeline, workspace } from '../support/local.ts';
 
 const valid = anEvent(anAccount(1, { date: '2024-10-03', summary: 'The northern channel closed to cargo' }));
@@ -67,6 +68,48 @@ describe('an event item that fails its read schema', () => {
       const future = { ...valid, id: 'evt_ff', firstReportedAt: '+010000-01-01T00:00:00.000Z' };
       await expect(store.create(future as TimelineEvent)).rejects.toThrow(/would not read back/);
       expect(await store.get('evt_ff')).toBeUndefined();
+    });
+  });
+
+  it('as a posting or a ledger entry, costs only itself: matching and triage go on without it', async () => {
+    await withTimeline(ws.options, async (_base, stack) => {
+      const invalid = { report: (kind: ItemKind, key: string) => void reported.push([kind, key]) };
+      const store = new DynamoEventStore(stack.dynamo, 'dateline', invalid);
+      const posted = (n: number) =>
+        postingOf(anAccount(n, { date: '2024-10-03', summary: 'Channel closed' }));
+      const good = posted(1);
+      const bad = posted(2);
+      await store.post(good);
+      const raw = { ...bad, position: -1, date: 'someday' };
+      await stack.dynamo.send(
+        new PutItemCommand({
+          TableName: 'dateline',
+          Item: marshall({
+            pk: 'ACCOUNT#bad#0',
+            sk: 'POSTING',
+            gsi1pk: 'POSTINGS',
+            gsi1sk: postingSortKey(bad),
+            ...raw,
+          }),
+        }),
+      );
+      const found = await store.postingsIn(candidateRanges({ date: '2024-10-03', datePrecision: 'day' }));
+      expect(found.map((p) => p.articleId)).toEqual([good.articleId]);
+      expect(reported).toContainEqual(['posting', 'ACCOUNT#bad#0']);
+
+      const ledger = new DynamoArticleLedger(stack.dynamo, 'dateline', invalid);
+      const kept = anArticle(21);
+      const broken = anArticle(22);
+      await ledger.markSeen(kept);
+      await stack.dynamo.send(
+        new PutItemCommand({
+          TableName: 'dateline',
+          Item: marshall({ ...keys.article(broken.id), articleId: 42, feedIds: 'not a set' }),
+        }),
+      );
+      // Unreadable reads as never seen: queued again, which the worker absorbs.
+      expect(await ledger.triage([kept, broken])).toEqual({ unseen: [broken], carried: [] });
+      expect(reported).toContainEqual(['article', keys.article(broken.id).pk]);
     });
   });
 });
