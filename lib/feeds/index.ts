@@ -11,7 +11,6 @@ export {
   ResolvedFeedSchema,
 } from './config.ts';
 export { classifyError, type FeedErrorCode } from './failure.ts';
-export { type FanOutResult, fanOut } from './fan-out.ts';
 export { feedHealth } from './health.ts';
 export { feedTtlMs, freshnessMs, maxAgeMs, type PollHints, retryAfterMs } from './hints.ts';
 export { HostLimiter, hostOf } from './hosts.ts';
