@@ -1,17 +1,27 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { withFullText } from '../../lib/articles/index.ts';
+import { FULL_TEXT_MS, withFullText } from '../../lib/articles/index.ts';
+import { type Deadline, recordsDeadline } from '../../lib/budget/index.ts';
 import { creditArticle, creditCarriers, recordArticle } from '../../lib/dedup/index.ts';
-import { type ArticlesQueueMessage, decodeArticlesQueueMessage } from '../../lib/queue/index.ts';
+import {
+  type ArticlesQueueMessage,
+  BadMessageError,
+  decodeArticlesQueueMessage,
+  sendToDeadLetters,
+} from '../../lib/queue/index.ts';
 import { services } from '../../lib/runtime/index.ts';
 
-const processor = new BatchProcessor(EventType.SQS);
+type ArticleMessage = Extract<ArticlesQueueMessage, { kind: 'article' }>;
 
-/** An article: extract and record its events, then credit the other feeds the ledger names. */
-async function processArticle({ article: queued }: Extract<ArticlesQueueMessage, { kind: 'article' }>) {
+/**
+ * An article: extract and record its events, then credit the other feeds the ledger names. Its page
+ * gets at most half the record's time, so a slow page leaves the rest for storing the feed's text.
+ */
+async function processArticle({ article: queued }: ArticleMessage, deadline: Deadline) {
   const { events, ledger, logger, fetchPage, metrics } = services();
-  const article = await withFullText(queued, { fetch: fetchPage, log: logger });
+  const pageDeadline = deadline.within(Math.min(FULL_TEXT_MS, deadline.remainingMs() / 2));
+  const article = await withFullText(queued, { fetch: fetchPage, log: logger }, pageDeadline);
   const outcome = await recordArticle(events, article);
   const credited = await creditCarriers(events, ledger, article, outcome.events);
   metrics.addMetric('EventsCreated', MetricUnit.Count, outcome.created);
@@ -37,25 +47,63 @@ async function processCredit({ articleId, feed }: Extract<ArticlesQueueMessage, 
   return outcome;
 }
 
-async function processRecord(record: SQSRecord) {
-  const { logger } = services();
+/**
+ * A message that fails decoding fails the same way every time: straight to the DLQ with its reason,
+ * reported as done. Without a DLQ configured it is thrown, and the redrive policy takes it there.
+ */
+async function deadLetter(record: SQSRecord, error: BadMessageError) {
+  const { config, sqs, logger, metrics } = services();
+  if (!config.ARTICLES_DLQ_URL) throw error;
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+  await sendToDeadLetters(
+    sqs,
+    config.ARTICLES_DLQ_URL,
+    { messageId: record.messageId, body: record.body, receiveCount },
+    error.message,
+  );
+  metrics.addMetric('MessagesDeadLettered', MetricUnit.Count, 1);
+  logger.error(`message ${record.messageId} dead-lettered: ${error.message}`, {
+    messageId: record.messageId,
+  });
+  return { deadLettered: true };
+}
+
+async function processRecord(record: SQSRecord, deadline: Deadline) {
+  let message: ArticlesQueueMessage;
   try {
-    const message = decodeArticlesQueueMessage(record.body);
-    return message.kind === 'credit' ? await processCredit(message) : await processArticle(message);
+    message = decodeArticlesQueueMessage(record.body);
   } catch (error) {
-    logger.error(
-      `message ${record.messageId} failed (receive ${record.attributes.ApproximateReceiveCount}): ${(error as Error).message}`,
-    );
+    if (error instanceof BadMessageError) return deadLetter(record, error);
+    throw error;
+  }
+  try {
+    const work = (): Promise<unknown> =>
+      message.kind === 'credit' ? processCredit(message) : processArticle(message, deadline);
+    return await deadline.race('record', `message ${record.messageId}`, work);
+  } catch (error) {
+    services().logger.error(`message ${record.messageId} failed`, {
+      messageId: record.messageId,
+      receiveCount: record.attributes.ApproximateReceiveCount,
+      error: error as Error,
+    });
     throw error;
   }
 }
 
-/** SQS batch → one article or credit per record; failures are reported per record so only they are retried. */
+/**
+ * SQS batch → one article or credit per record, in parallel, each failing alone: a record still
+ * running when its deadline (the invocation's remaining time, less a margin) comes is reported as
+ * failed, so the handler returns before Lambda's timeout would fail the whole batch.
+ */
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
-  const response = await processPartialResponse(event, processRecord, processor, {
-    context: context as Context,
-    throwOnFullBatchFailure: false,
-  });
+  const deadline = recordsDeadline(context?.getRemainingTimeInMillis());
+  // One processor per invocation: its state is the batch's.
+  const response = await processPartialResponse(
+    event,
+    (record: SQSRecord) => processRecord(record, deadline),
+    new BatchProcessor(EventType.SQS),
+    { context: context as Context, throwOnFullBatchFailure: false },
+  );
   const { metrics } = services();
   // A batch whose every article failed has nothing to report; publishing nothing only warns.
   if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

@@ -93,7 +93,8 @@ export class DatelineStack extends Stack {
       bundle,
       timeout: TIMEOUTS.worker,
       memorySize: 1024,
-      environment: env,
+      // A message that fails decoding goes straight to the DLQ with its reason.
+      environment: { ...env, ARTICLES_DLQ_URL: articles.dlq.queueUrl },
     });
     const timeline = datelineFunction(this, 'Timeline', {
       name: 'timeline',
@@ -124,6 +125,7 @@ export class DatelineStack extends Stack {
     grantWritesTo(table, poller, ['FEED#', 'HOST#'], ['dynamodb:PutItem']);
     grantWritesTo(table, poller, ['ARTICLE#'], ['dynamodb:UpdateItem']);
     articles.queue.grantSendMessages(poller);
+    articles.dlq.grantSendMessages(worker);
 
     new events.Rule(this, 'Every5Minutes', {
       description: 'Runs the Dateline scheduler: queues a poll job for every due feed.',

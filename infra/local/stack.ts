@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
 import { ensureTable, fileStoredAccounts } from '../../lib/store/index.ts';
-import { type Emulator, type SqsEmulator, startDynalite, startFauxqsServer } from './emulators.ts';
+import { type Emulator, startDynalite, startFauxqsServer } from './emulators.ts';
 import { DEFAULT_COMPACT_BYTES, QueueJournal, type Recovery } from './queue-journal.ts';
 
 export const ARTICLES_QUEUE = 'dateline-articles';
@@ -25,10 +25,16 @@ export interface LocalStack {
   embedded: { dynamodb: boolean; sqs: boolean };
   /** What the embedded SQS's journal gave back at start (absent when SQS is an existing service). */
   recovery?: Recovery;
-  /** The embedded SQS itself, for drills that take it down; absent when SQS is an existing service. */
-  sqsEmulator?: SqsEmulator;
-  /** Takes the embedded DynamoDB down and brings it back on the same endpoint: for failure drills. */
-  outage?: { stopDynamo(): Promise<void>; startDynamo(): Promise<void> };
+  /**
+   * Takes an embedded emulator down and brings it back on the same endpoint, for failure drills; a call
+   * does nothing for a service that is not embedded.
+   */
+  outage: {
+    stopDynamo(): Promise<void>;
+    startDynamo(): Promise<void>;
+    stopSqs(): Promise<void>;
+    startSqs(): Promise<void>;
+  };
   stop(): Promise<void>;
 }
 
@@ -39,6 +45,7 @@ async function queuePair(sqs: SQSClient, name: string, envPrefix: 'ARTICLES' | '
     ? { url: given, dlqUrl: process.env[`${envPrefix}_DLQ_URL`] ?? '' }
     : await ensureQueuePair(sqs, name, LOCAL_VISIBILITY_TIMEOUT_S);
   process.env[`${envPrefix}_QUEUE_URL`] = pair.url;
+  if (pair.dlqUrl) process.env[`${envPrefix}_DLQ_URL`] = pair.dlqUrl;
   const { Attributes } = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: pair.url, AttributeNames: ['QueueArn'] }),
   );
@@ -50,10 +57,10 @@ function setDefault(name: string, value: string) {
 }
 
 /** The embedded SQS with its journal in the data folder: what was acknowledged before a kill comes back. */
-async function journalledFauxqs(dataDir: string) {
+async function journalledFauxqs(dataDir: string, port = 0) {
   const compactBytes = Number(process.env.DATELINE_SQS_JOURNAL_COMPACT_BYTES) || DEFAULT_COMPACT_BYTES;
   const journalled = await QueueJournal.open(dataDir, { compactBytes });
-  return { emulator: await startFauxqsServer(journalled), recovery: journalled.recovery };
+  return { emulator: await startFauxqsServer(journalled, port), recovery: journalled.recovery };
 }
 
 /**
@@ -82,11 +89,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const fauxqs = embedded.sqs ? await journalledFauxqs(options.dataDir) : undefined;
-  if (fauxqs) {
-    process.env.AWS_ENDPOINT_URL_SQS = fauxqs.emulator.endpoint;
-    stops.push(() => fauxqs.emulator.stop());
-  }
+  let fauxqs = embedded.sqs ? await journalledFauxqs(options.dataDir) : undefined;
+  let sqsUp = !!fauxqs;
+  if (fauxqs) process.env.AWS_ENDPOINT_URL_SQS = fauxqs.emulator.endpoint;
   setDefault('TABLE_NAME', 'dateline');
   process.env.FEEDS_CONFIG = options.feedsPath;
   process.env.ALLOW_PRIVATE_NETWORK = String(options.allowPrivateNetwork);
@@ -101,20 +106,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
 
   let dynamoUp = !!dynalite;
-  const outage = dynalite
-    ? {
-        async stopDynamo() {
-          await (dynalite as Emulator).stop();
-          dynamoUp = false;
-        },
-        async startDynamo() {
-          const port = Number(new URL((dynalite as Emulator).endpoint).port);
-          dynalite = await startDynalite(options.dataDir, port);
-          dynamoUp = true;
-        },
-      }
-    : undefined;
+  const outage = {
+    async stopDynamo() {
+      await dynalite?.stop();
+      dynamoUp = false;
+    },
+    async startDynamo() {
+      if (!dynalite) return;
+      dynalite = await startDynalite(options.dataDir, Number(new URL(dynalite.endpoint).port));
+      dynamoUp = true;
+    },
+    async stopSqs() {
+      await fauxqs?.emulator.stop();
+      sqsUp = false;
+    },
+    /** Back on the same port from its journal, as after a crash; queues are created again as at start. */
+    async startSqs() {
+      if (!fauxqs) return;
+      fauxqs = await journalledFauxqs(options.dataDir, Number(new URL(fauxqs.emulator.endpoint).port));
+      await ensureQueuePair(sqs, ARTICLES_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
+      await ensureQueuePair(sqs, FEEDS_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
+      sqsUp = true;
+    },
+  };
   stops.push(async () => {
+    if (fauxqs && sqsUp) await fauxqs.emulator.stop();
     if (dynalite && dynamoUp) await dynalite.stop();
   });
 
@@ -126,7 +142,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamo,
     embedded,
     recovery: fauxqs?.recovery,
-    sqsEmulator: fauxqs?.emulator,
     async stop() {
       sqs.destroy();
       dynamo.destroy();

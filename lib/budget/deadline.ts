@@ -54,3 +54,16 @@ export class Deadline {
     }
   }
 }
+
+/**
+ * The deadline for a batch's records from the time the invocation has left: a share is kept back to
+ * report the failures and return before the platform's timeout (which would fail every record).
+ * Without a context (the local worker loop), as much as the deployed worker's 60 s timeout gives.
+ *
+ * @example recordsDeadline(60_000) // 55 s from now: 5 s kept back
+ * @example recordsDeadline(4_000) // 3.6 s from now
+ */
+export function recordsDeadline(remainingMs = 60_000, clock: () => number = Date.now): Deadline {
+  const keptBack = Math.min(5_000, remainingMs / 10);
+  return new Deadline(clock() + Math.max(0, remainingMs - keptBack), clock);
+}

@@ -1,2 +1,2 @@
-export { Deadline } from './deadline.ts';
+export { Deadline, recordsDeadline } from './deadline.ts';
 export { BudgetExceededError, type BudgetKind, isBudgetExceeded } from './errors.ts';

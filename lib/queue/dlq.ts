@@ -11,6 +11,8 @@ export interface DeadLetter {
   receiveCount: number;
   sentAt: string;
   body: string;
+  /** Why the worker sent it here itself (a message that failed decoding); absent after five failed receives. */
+  reason?: string;
 }
 
 const toDeadLetter = (message: Message): DeadLetter => ({
@@ -18,6 +20,9 @@ const toDeadLetter = (message: Message): DeadLetter => ({
   receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0),
   sentAt: new Date(Number(message.Attributes?.SentTimestamp ?? 0)).toISOString(),
   body: message.Body ?? '',
+  ...(message.MessageAttributes?.reason?.StringValue
+    ? { reason: message.MessageAttributes.reason.StringValue }
+    : {}),
 });
 
 async function receive(client: SQSClient, queueUrl: string, visibilitySeconds: number): Promise<Message[]> {
@@ -27,6 +32,7 @@ async function receive(client: SQSClient, queueUrl: string, visibilitySeconds: n
       MaxNumberOfMessages: 10,
       VisibilityTimeout: visibilitySeconds,
       MessageSystemAttributeNames: ['All'],
+      MessageAttributeNames: ['All'],
     }),
   );
   return Messages;

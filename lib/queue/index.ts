@@ -1,3 +1,4 @@
+export { sendToDeadLetters, type Unusable } from './dead-letter.ts';
 export { type DeadLetter, listDeadLetters, replayDeadLetters } from './dlq.ts';
 export {
   ArticleMessageSchema,

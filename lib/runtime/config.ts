@@ -9,6 +9,8 @@ const flag = z
 export const RuntimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(1).default('dateline'),
   ARTICLES_QUEUE_URL: z.string().url().optional(),
+  /** Where the worker sends a message it cannot decode, with its reason, instead of retrying it. */
+  ARTICLES_DLQ_URL: z.string().url().optional(),
   FEEDS_QUEUE_URL: z.string().url().optional(),
   FEEDS_CONFIG: z.string().min(1).default('infra/feeds.yaml'),
   ALLOW_PRIVATE_NETWORK: flag,

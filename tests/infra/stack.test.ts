@@ -372,7 +372,8 @@ describe('least-privilege IAM', () => {
         .map((s) => s.Resource);
     expect(sends('scheduler')).toEqual([{ 'Fn::GetAtt': [ids.feeds, 'Arn'] }]);
     expect(sends('poller')).toEqual([{ 'Fn::GetAtt': [ids.articles, 'Arn'] }]);
-    expect(sends('worker')).toEqual([]);
+    // The worker dead-letters what it cannot decode, with the reason, instead of retrying it.
+    expect(sends('worker')).toEqual([{ 'Fn::GetAtt': [ids.articlesDlq, 'Arn'] }]);
   });
 });
 
