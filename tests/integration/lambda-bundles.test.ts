@@ -1,0 +1,236 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Message } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timelineApp } from '../../functions/timeline/app.ts';
+import { PROJECT_ROOT } from '../../infra/cdk/functions.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { loadFeedsFile, parseFeedsFile } from '../../lib/feeds/index.ts';
+import { encodePollJob } from '../../lib/queue/index.ts';
+import { PUBLIC_HOST_HEADER } from '../../lib/timeline/public-url.ts';
+import { FeedServer } from '../support/feed-server.ts';
+import {
+  functionUrlEvent,
+  invokeBundle,
+  lambdaEnvironment,
+  type SynthesizedFunction,
+  synthesizeBundles,
+} from '../support/lambda-bundles.ts';
+import { takeAll, workspace } from '../support/local.ts';
+import { rss } from '../support/rss.ts';
+
+const CDN_HOST = 'd111111abcdef8.cloudfront.net';
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:CursorSecret-AbCdEf';
+const CURSOR_KEY = 'a-cursor-key-only-secrets-manager-holds';
+
+/** Secrets Manager's GetSecretValue on loopback (its JSON protocol), recording what it was asked. */
+function secretsManager(asked: string[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const { SecretId } = JSON.parse(body) as { SecretId: string };
+      asked.push(`${req.headers['x-amz-target']} ${SecretId}`);
+      const found = SecretId === SECRET_ARN;
+      res.writeHead(found ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(
+        JSON.stringify(
+          found
+            ? { ARN: SECRET_ARN, Name: 'CursorSecret', SecretString: CURSOR_KEY, VersionId: 'v1' }
+            : { __type: 'ResourceNotFoundException', message: 'no such secret' },
+        ),
+      );
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** SQS messages as the event source mapping hands them to a function. */
+function sqsEvent(messages: Array<Pick<Message, 'MessageId' | 'Body'>>, queueArn: string) {
+  return {
+    Records: messages.map((message, i) => ({
+      messageId: message.MessageId ?? `m${i}`,
+      receiptHandle: `handle-${i}`,
+      body: message.Body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1796187600000',
+        SenderId: 'AIDAEXAMPLE',
+        ApproximateFirstReceiveTimestamp: '1796187600000',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: queueArn,
+      awsRegion: 'eu-west-1',
+    })),
+  };
+}
+
+const scheduled = {
+  version: '0',
+  id: 'a1b2c3',
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '111122223333',
+  time: '2026-12-02T05:00:00Z',
+  region: 'eu-west-1',
+  resources: ['arn:aws:events:eu-west-1:111122223333:rule/Every5Minutes'],
+  detail: {},
+};
+
+const article = (n: number, day: string, sentence: string) => ({
+  title: `Harbour report ${n}`,
+  link: `https://harbour.example/news/${n}`,
+  pubDate: `2024-10-1${n}T08:00:00Z`,
+  html: `<article><h1>Harbour report ${n}</h1><p>${sentence}</p><p>Port officials said on ${day} that inspections would continue through the winter.</p></article>`,
+});
+
+describe('every synthesized bundle answers as the local stack does (dynalite + fauxqs)', () => {
+  let bundles: ReturnType<typeof synthesizeBundles>;
+  let local: LocalStack;
+  let feeds: FeedServer;
+  let secrets: Server;
+  const asked: string[] = [];
+  let refs: Record<string, string>;
+  const envOf = (name: keyof typeof bundles.functions, extra: Record<string, string> = {}) => ({
+    ...lambdaEnvironment(name, bundles.functions[name], refs),
+    ...extra,
+  });
+  const fn = (name: keyof typeof bundles.functions): SynthesizedFunction => bundles.functions[name];
+
+  beforeAll(async () => {
+    bundles = synthesizeBundles();
+    local = await startLocalStack(workspace().options);
+    feeds = await new FeedServer().start();
+    feeds.serve(
+      '/harbour.xml',
+      rss('Harbour Gazette', [
+        article(
+          1,
+          '12 October',
+          'On 3 October 2024 the northern pier was closed after a crane collapsed onto it.',
+        ),
+        article(
+          2,
+          '14 October',
+          'The ferry service to the islands resumed on 9 October 2024 after a week of storms.',
+        ),
+      ]),
+    );
+    secrets = await secretsManager(asked);
+    const { stack } = bundles;
+    const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+    const secret = stack.node.findAll().find((c) => c.node.id === 'CursorSecret') as never;
+    refs = {
+      [id(stack.table)]: process.env.TABLE_NAME as string,
+      [id(stack.feeds.queue)]: local.feeds.url,
+      [id(stack.articles.queue)]: local.articles.url,
+      [id(stack.feeds.dlq)]: local.feeds.dlqUrl,
+      [id(stack.articles.dlq)]: local.articles.dlqUrl,
+      [id(secret)]: SECRET_ARN,
+    };
+  }, 300_000);
+
+  afterAll(async () => {
+    await new Promise((resolve) => secrets?.close(resolve));
+    await feeds?.stop();
+    await local?.stop();
+  });
+
+  it('the scheduler plans from the feeds file it carries: every enabled feed once, then none while claimed', async () => {
+    const carried = loadFeedsFile(join(fn('scheduler').dir, 'feeds.yaml'));
+    const enabled = loadFeedsFile(join(PROJECT_ROOT, 'infra', 'feeds.yaml')).filter((f) => f.enabled);
+    expect(carried.filter((f) => f.enabled).map((f) => f.id)).toEqual(enabled.map((f) => f.id));
+    const [first, second] = (await invokeBundle(fn('scheduler'), envOf('scheduler'), [
+      scheduled,
+      scheduled,
+    ])) as Array<{
+      queued: number;
+    }>;
+    expect([first?.queued, second?.queued]).toEqual([enabled.length, 0]);
+    const jobs = await takeAll(local.sqs, local.feeds.url);
+    expect(jobs.map((job) => JSON.parse(job.Body as string).feed.id).sort()).toEqual(
+      enabled.map((f) => f.id).sort(),
+    );
+  }, 120_000);
+
+  it('the poller polls a job and queues each new article; the worker records their events', async () => {
+    const [feed] = parseFeedsFile(
+      `feeds:\n  - id: harbour-gazette\n    name: Harbour Gazette\n    url: ${feeds.url('/harbour.xml')}\n    fullText: never\n`,
+    );
+    const job = { MessageId: 'job-1', Body: encodePollJob(feed as never) };
+    // The fixture feed is on loopback, which the deployed poller (rightly) refuses to fetch.
+    const pollerEnv = envOf('poller', { ALLOW_PRIVATE_NETWORK: 'true' });
+    expect(envOf('poller').ALLOW_PRIVATE_NETWORK).toBe('false');
+    expect(await invokeBundle(fn('poller'), pollerEnv, [sqsEvent([job], local.feeds.arn)])).toEqual([
+      { batchItemFailures: [] },
+    ]);
+    const queued = await takeAll(local.sqs, local.articles.url);
+    expect(queued).toHaveLength(2);
+    expect(await invokeBundle(fn('worker'), envOf('worker'), [sqsEvent(queued, local.articles.arn)])).toEqual(
+      [{ batchItemFailures: [] }],
+    );
+  }, 120_000);
+
+  describe('the timeline', () => {
+    type Answer = { statusCode: number; headers: Record<string, string>; body: string };
+    let answers: Answer[];
+    const paths = ['/timeline', '/feeds', '/timeline.atom', '/timeline?limit=1', '/timeline?zz=1'];
+    /** The local stack's app over the same table, signing with the same key, reading the same feeds file. */
+    const localApp = () => {
+      process.env.FEEDS_CONFIG = join(PROJECT_ROOT, 'infra', 'feeds.yaml');
+      return timelineApp({ cursorSecret: CURSOR_KEY });
+    };
+
+    beforeAll(async () => {
+      const events = paths.map((path) => functionUrlEvent(path, { [PUBLIC_HOST_HEADER]: CDN_HOST }));
+      // The SDK's standard endpoint setting, as for DynamoDB and SQS: Secrets Manager on loopback.
+      const endpoint = `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`;
+      const env = envOf('timeline', { AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint });
+      answers = (await invokeBundle(fn('timeline'), env, events)) as Answer[];
+    }, 120_000);
+
+    it('reads its cursor key from Secrets Manager, by the ARN the stack gives it, once', () => {
+      expect(envOf('timeline').CURSOR_SECRET_ARN).toBe(SECRET_ARN);
+      expect(envOf('timeline')).not.toHaveProperty('CURSOR_SECRET');
+      expect(asked).toEqual([`secretsmanager.GetSecretValue ${SECRET_ARN}`]);
+    });
+
+    it('answers /timeline with the events the worker recorded, as the local app does', async () => {
+      const [timeline] = answers;
+      expect(timeline?.statusCode).toBe(200);
+      const body = JSON.parse(timeline?.body as string);
+      expect(body.events.length).toBeGreaterThanOrEqual(2);
+      expect(body).toEqual(await (await localApp().request('/timeline')).json());
+    });
+
+    it('answers /feeds from the feeds file in its bundle, as the local app does', async () => {
+      const feedsAnswer = answers[1];
+      expect(feedsAnswer?.statusCode).toBe(200);
+      const body = JSON.parse(feedsAnswer?.body as string);
+      expect(body.feeds.length).toBeGreaterThan(0);
+      expect(body).toEqual(await (await localApp().request('/feeds')).json());
+    });
+
+    it('links its feeds to the public CloudFront domain, never the function URL', async () => {
+      const atom = answers[2];
+      expect(atom?.statusCode).toBe(200);
+      expect(atom?.body).toContain(`href="https://${CDN_HOST}/timeline.atom"`);
+      expect(atom?.body).not.toContain('lambda-url');
+      const locally = await (await localApp().request('http://localhost/timeline.atom')).text();
+      expect(atom?.body).toBe(locally.replaceAll('http://localhost', `https://${CDN_HOST}`));
+    });
+
+    it('signs cursors the local app (same key) continues, and refuses unknown parameters', async () => {
+      const { nextCursor } = JSON.parse(answers[3]?.body as string);
+      expect(nextCursor).toEqual(expect.any(String));
+      const next = await localApp().request(`/timeline?limit=1&cursor=${encodeURIComponent(nextCursor)}`);
+      expect(next.status).toBe(200);
+      expect(answers[4]?.statusCode).toBe(400);
+    });
+  });
+});

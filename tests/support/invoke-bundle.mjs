@@ -1,0 +1,21 @@
+// Runs one synthesized Lambda bundle as the Lambda Node.js runtime does: its own process, the
+// module imported once (top-level await and all), then each event handed to `handler` in turn with
+// a context whose deadline is the function's timeout. Plain JavaScript: run by node itself, no loader.
+//   node invoke-bundle.mjs <index.mjs> <events.json> <timeout seconds>
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [bundle, eventsFile, timeoutSeconds] = process.argv.slice(2);
+const { handler } = await import(pathToFileURL(bundle).href);
+const results = [];
+for (const [i, event] of JSON.parse(readFileSync(eventsFile, 'utf8')).entries()) {
+  const deadline = Date.now() + Number(timeoutSeconds) * 1000;
+  const context = {
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    awsRequestId: `local-${i}`,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  };
+  results.push(await handler(event, context));
+}
+// Handlers log to stdout too (Powertools JSON lines): the result follows a marker line.
+process.stdout.write(`\n@@RESULTS@@\n${JSON.stringify(results)}\n`);
