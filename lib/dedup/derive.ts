@@ -30,7 +30,7 @@ function mostCommon(values: string[]): string | undefined {
 function agreedDate(sources: Source[]): Pick<TimelineEvent, 'date' | 'datePrecision' | 'endDate'> {
   const dated = sources.filter((s) => s.kind === 'dated');
   const pool = dated.length ? dated : sources;
-  for (const precision of ['day', 'month', 'year'] as const) {
+  for (const precision of ['day', 'week', 'month', 'year'] as const) {
     const date = mostCommon(pool.filter((s) => s.datePrecision === precision).map((s) => s.date));
     if (!date) continue;
     const ends = pool.filter((s) => s.date === date && s.endDate).map((s) => s.endDate as string);

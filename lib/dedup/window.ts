@@ -14,7 +14,22 @@ const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
  */
 export type DateRelation = 'same-day' | 'next-day' | 'same-period' | 'apart';
 
+/** A week ("last week") holds its seven days from Monday; a week and a month meet in the Monday's or Sunday's month. */
+function weekRelation(week: Dated, other: Dated): DateRelation {
+  const monday = dayNumber(week.date);
+  if (other.datePrecision === 'week') return other.date === week.date ? 'same-period' : 'apart';
+  if (other.datePrecision === 'day') {
+    const day = dayNumber(other.date);
+    return day >= monday && day <= monday + 6 ? 'same-period' : 'apart';
+  }
+  if (other.datePrecision === 'month')
+    return [week.date, isoOf(monday + 6)].some((d) => d.startsWith(other.date)) ? 'same-period' : 'apart';
+  return week.date.startsWith(other.date) ? 'same-period' : 'apart';
+}
+
 export function dateRelation(a: Dated, b: Dated): DateRelation {
+  if (a.datePrecision === 'week') return weekRelation(a, b);
+  if (b.datePrecision === 'week') return weekRelation(b, a);
   if (a.datePrecision === 'day' && b.datePrecision === 'day') {
     const gap = Math.abs(dayNumber(a.date) - dayNumber(b.date));
     return gap === 0 ? 'same-day' : gap === 1 ? 'next-day' : 'apart';
@@ -43,7 +58,7 @@ export function candidateRanges({ date, datePrecision }: Dated): SortRange[] {
   if (datePrecision === 'month') return [{ lower: `${date}-00#`, upper: `${date}-31#~` }];
   const day = dayNumber(date);
   const first = isoOf(day - 1);
-  const last = isoOf(day + 1);
+  const last = isoOf(day + (datePrecision === 'week' ? 7 : 1));
   const months = [...new Set([first.slice(0, 7), last.slice(0, 7)])].sort();
   return [{ lower: `${sortDate(first)}#`, upper: `${sortDate(last)}#~` }, ...months.map(monthLevel)];
 }

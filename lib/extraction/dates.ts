@@ -2,12 +2,14 @@ import * as chrono from 'chrono-node';
 import { isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
+import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
 
-export type DatePrecision = 'day' | 'month' | 'year';
+/** `week`: an ISO week, `date` its Monday and `endDate` its Sunday ("last week"). */
+export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
 /** A date found in text, already resolved to ISO form against the publication date. */
 export interface DateMention {
@@ -164,6 +166,8 @@ function classify(
   if (start.isCertain('day') && start.isCertain('month'))
     return writtenDay(result, sentence, publishedAt, tense);
   if (start.isCertain('weekday') && !start.isCertain('day')) {
+    // "weekend shifts": chrono's weekend on its own is Saturday; the dated weekends are read apart.
+    if (/^weekend$/i.test(text.trim())) return undefined;
     if (!namesOneWeekday(sentence, result.index, text, language)) return undefined;
     const direction = /\bnext\b/i.test(text) ? 'future' : /\blast\b/i.test(text) ? 'past' : tense;
     return {
@@ -190,6 +194,11 @@ const YEAR_ONLY =
 const LAST_YEAR =
   /\blast year\b|\bl'année dernière\b|\bel año pasado\b|\bletztes jahr\b|\bletzten jahr\b|\bno ano passado\b|(?<!\p{L})минулого року(?!\p{L})|(?<!\p{L})в прошлом году(?!\p{L})/giu;
 
+/** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
+const MONTH_PART =
+  /\b(?:early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
 function otherMentions(
   sentence: string,
@@ -197,6 +206,11 @@ function otherMentions(
   language: string,
 ): Array<Omit<DateMention, 'tense'>> {
   const found: Array<Omit<DateMention, 'tense'>> = [];
+  for (const match of sentence.matchAll(MONTH_PART)) {
+    const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
+    const index = (match.index ?? 0) + match[0].length - (match[1] ?? '').length;
+    found.push({ index, text: match[1] as string, date: `?${month}`, precision: 'month', endDate: null });
+  }
   for (const match of sentence.matchAll(YEAR_ONLY)) {
     const year = Number(match[1]);
     const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
@@ -227,8 +241,8 @@ function otherMentions(
   return found;
 }
 
-function overlaps(index: number, spans: Array<[number, number]>): boolean {
-  return spans.some(([from, to]) => index >= from && index < to);
+function overlaps(index: number, spans: Array<[number, number]>, length = 1): boolean {
+  return spans.some(([from, to]) => index < to && index + length > from);
 }
 
 /**
@@ -251,7 +265,12 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     timezone: 'UTC',
   });
   const mentions: DateMention[] = [];
+  // Weeks, weekends and months counted from publication win over chrono's reading of the same words;
+  // announced for one ("will be sentenced next week", "later this month") they are a forecast, no date.
+  const found = periodMentions(sentence, publishedAt);
+  const periodSpans = found.map((m): [number, number] => [m.index, m.index + m.text.length]);
   for (const result of results) {
+    if (overlaps(result.index, periodSpans, result.text.length)) continue;
     const tense = tenseAt(result.index, result.text.length);
     const resolved = classify(result, sentence, publishedAt, tense, language);
     if (resolved)
@@ -264,9 +283,12 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
       );
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
-  const others = otherMentions(sentence, publishedAt, language).sort((a, b) => a.index - b.index);
+  const periods = found.filter((m) => datesAnEvent(m, sentence, tenseAt(m.index, m.text.length), mentions));
+  const others = [...periods, ...otherMentions(sentence, publishedAt, language)].sort(
+    (a, b) => a.index - b.index,
+  );
   for (const other of others) {
-    if (overlaps(other.index, spans)) continue;
+    if (overlaps(other.index, spans, other.text.length)) continue;
     const tense = tenseAt(other.index, other.text.length);
     const date = other.date.startsWith('?')
       ? isoMonth(inferMonthYear(Number(other.date.slice(1)), publishedAt, tense), Number(other.date.slice(1)))
@@ -282,10 +304,21 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
 const GERMAN_DAY_PART =
   /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)/giu;
 
+/**
+ * "the morning of 26 March", "in the evening of 18 June": chrono reads the part of the day and
+ * loses the date, so the part of the day is blanked before a written day.
+ */
+const DAY_PART_OF =
+  /\b(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of(?=\s+(?:\d|\p{Lu}))/giu;
+/** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
+const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
+
 /** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
 function readable(sentence: string, language: string): string {
-  if (language !== 'de') return sentence;
-  return sentence.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + ' '.repeat(part.length));
+  const blank = (text: string) => ' '.repeat(text.length);
+  const english = sentence.replace(DAY_PART_OF, blank).replace(MID_HYPHEN, '$1 ');
+  if (language !== 'de') return english;
+  return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
 }
 
 /** Whether a mention announces something still to come, as of publication. */

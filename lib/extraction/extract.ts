@@ -11,6 +11,7 @@ import {
   wordCount,
 } from './furniture.ts';
 import { relativeDayMention } from './relative-day.ts';
+import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { agreement, contentTerms } from './terms.ts';
@@ -54,8 +55,14 @@ interface Context {
   language?: string;
 }
 
+/**
+ * Drafts whose day is counted from another ("a day after the walkout", "the next day") rather than
+ * written: when the article also writes that day out, its own wording is the better account.
+ */
+const counted = new WeakSet<object>();
+
 function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
-  return {
+  const draft: Draft = {
     date: mention.date,
     datePrecision: mention.precision,
     endDate: mention.endDate,
@@ -64,6 +71,8 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
     quote,
     scheduled: isAnnounced(mention, publishedAt),
   };
+  if (counted.has(mention)) counted.add(draft);
+  return draft;
 }
 
 /** A block that opens with its date, the shape of timelines and "Key developments" lists. */
@@ -82,13 +91,32 @@ function prefixedEvent(text: string, context: Context): Draft | undefined {
 }
 
 /**
+ * "Donors met on Monday, six weeks after the earthquake": the earthquake is dated too, counted back
+ * from the sentence's own day, else the day before it in the paragraph, else publication.
+ */
+function withOffsetEvent(
+  sentence: string,
+  mentions: DateMention[],
+  anchor: string | undefined,
+  { publishedAt }: Context,
+): DateMention[] {
+  const own = mentions.find((mention) => mention.precision === 'day');
+  const offset = offsetAfter(sentence, own?.date ?? anchor ?? dayOf(publishedAt));
+  if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
+  const mention: DateMention = { ...offset, tense: 'past' };
+  counted.add(mention);
+  return [...mentions, mention].sort((a, b) => a.index - b.index);
+}
+
+/**
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
 function sentenceEvents(sentence: string, context: Context, anchor?: string): Draft[] {
   const found = findDates(sentence, context.publishedAt, { language: context.language });
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;
-  const mentions = relative ? [relative] : found;
+  if (relative) counted.add(relative);
+  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, anchor, context);
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
@@ -188,12 +216,13 @@ function dropRepeats(drafts: Draft[]): Draft[] {
   const kept: Array<{ draft: Draft; terms: Set<string> }> = [];
   for (const draft of drafts) {
     const terms = contentTerms(draft.summary);
-    const repeat = kept.some((k) => {
+    const repeat = kept.find((k) => {
       if (k.draft.kind !== draft.kind || k.draft.date !== draft.date) return false;
       const { shared, overlap } = agreement(terms, k.terms);
       return shared >= 3 && overlap >= 0.6;
     });
     if (!repeat) kept.push({ draft, terms });
+    else if (counted.has(repeat.draft) && !counted.has(draft)) Object.assign(repeat, { draft, terms });
   }
   return kept.map((k) => k.draft);
 }

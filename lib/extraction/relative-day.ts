@@ -23,6 +23,7 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
   [/\b(a|one|two|three|four|five) days? later\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
   [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  [/\b(a|one|two|three) weeks? later\b/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   // "the day before the vote" counts from the vote; only a bare "the day before," counts from the sentence before.
   [/\bthe (?:previous|preceding) day\b|\bthe day before(?=\s*[,.;]|$)/i, () => -1],
   [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],

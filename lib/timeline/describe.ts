@@ -19,9 +19,15 @@ export function describeDate(date: string): string {
   return (day === undefined ? MONTH : DAY).format(instant);
 }
 
-/** An event's date with its range end, if it has one: "8 October 2024 – 10 October 2024". */
-export function describeWhen(event: Pick<PublicEvent, 'date' | 'endDate'>): string {
+/**
+ * An event's date with its range end, if it has one: "8 October 2024 – 10 October 2024"; a week
+ * by its Monday, "week of 14 October 2024".
+ */
+export function describeWhen(
+  event: Pick<PublicEvent, 'date' | 'endDate'> & Partial<Pick<PublicEvent, 'datePrecision'>>,
+): string {
   const start = describeDate(event.date);
+  if (event.datePrecision === 'week') return `week of ${start}`;
   return event.endDate ? `${start} – ${describeDate(event.endDate)}` : start;
 }
 

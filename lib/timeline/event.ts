@@ -3,6 +3,12 @@ import { z } from 'zod';
 export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * How precise an event's date is. `week` ("last week") is an ISO week: `date` its Monday and
+ * `endDate` its Sunday. Added after day, month and year; stored events keep their meaning.
+ */
+export const DatePrecisionSchema = z.enum(['day', 'week', 'month', 'year']);
+
 const names = z.array(z.string());
 /** People, places and organisations named by the event's accounts. */
 export const EntitiesSchema = z.object({ people: names, places: names, organizations: names });
@@ -34,7 +40,7 @@ export const SourceSchema = z.object({
   position: z.number().int().nonnegative(),
   kind: z.enum(['dated', 'report']),
   date: isoDate,
-  datePrecision: z.enum(['day', 'month', 'year']),
+  datePrecision: DatePrecisionSchema,
   endDate: isoDate.nullable(),
   scheduled: z.boolean(),
   summary: z.string(),
@@ -47,7 +53,7 @@ export type Source = z.infer<typeof SourceSchema>;
 export const TimelineEventSchema = z.object({
   id: z.string().regex(/^evt_[0-9a-f]+$/),
   date: isoDate,
-  datePrecision: z.enum(['day', 'month', 'year']),
+  datePrecision: DatePrecisionSchema,
   endDate: isoDate.nullable(),
   kind: z.enum(['dated', 'report']),
   scheduled: z.boolean().default(false),

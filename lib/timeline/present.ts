@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntitiesSchema, isoDate, type TimelineEvent } from './event.ts';
+import { DatePrecisionSchema, EntitiesSchema, isoDate, type TimelineEvent } from './event.ts';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -24,9 +24,16 @@ export const PublicSourceSchema = z
 export const PublicEventSchema = z
   .object({
     id: z.string().meta({ example: 'evt_3f0c9d2b8a41e6f7a9b0c1d2' }),
-    date: isoDate.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the reports agree on.' }),
-    datePrecision: z.enum(['day', 'month', 'year']),
-    endDate: isoDate.nullable().meta({ description: 'The last day of a range ("8–10 October"), else null.' }),
+    date: isoDate.meta({
+      description:
+        'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the reports agree on; for a week, its Monday (YYYY-MM-DD).',
+    }),
+    datePrecision: DatePrecisionSchema.meta({
+      description: '`week`: an ISO week ("last week"), `date` its Monday and `endDate` its Sunday.',
+    }),
+    endDate: isoDate.nullable().meta({
+      description: 'The last day of a range ("8–10 October") or the Sunday of a week, else null.',
+    }),
     kind: z.enum(['dated', 'report']).meta({
       description: '`dated`: the text dates it; `report`: the article’s own news, dated by publication.',
     }),

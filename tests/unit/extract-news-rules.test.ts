@@ -63,10 +63,13 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Por la mañana el ejército se retiró.', 'es')).toEqual([]);
   });
 
-  it('reads yesterday and "two days ago" as days, "last week" and "last month" as nothing', () => {
+  it('reads yesterday and "two days ago" as days, "last week" as its ISO week and "last month" as a month', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
-    expect(datesIn('Officials met last week and again late last month.')).toEqual([]);
+    expect(datesIn('Officials met last week and again late last month.')).toEqual([
+      { date: '2024-10-07', precision: 'week', endDate: '2024-10-13' },
+      { date: '2024-09', precision: 'month', endDate: null },
+    ]);
   });
 
   it('reads "after 1 October" as a bound, and "after Friday\'s exchange" as the exchange\'s day', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ArticleText, extractEvents, htmlToBlocks } from '../../lib/extraction/index.ts';
+import { type ArticleText, extractEvents, findDates, htmlToBlocks } from '../../lib/extraction/index.ts';
 import { sentencesOf } from '../../lib/extraction/sentences.ts';
 
 // Tuesday 15 October 2024, morning in Europe.
@@ -50,5 +50,85 @@ describe('sentence boundaries in news copy', () => {
     expect(htmlToBlocks(text).map((block) => block.text)).toHaveLength(2);
     expect(datedIn(text).map((event) => event.date)).toEqual(['2024-10-08', '2024-10-09']);
     expect(htmlToBlocks('The council voted to close the depot\nafter a long debate.')).toHaveLength(1);
+  });
+});
+
+describe('week- and month-relative dates', () => {
+  const at = new Date(PUBLISHED);
+  const datesIn = (sentence: string) =>
+    findDates(sentence, at).map(({ text, date, precision, endDate }) => ({ text, date, precision, endDate }));
+
+  it('reads a week as its ISO week, Monday to Sunday', () => {
+    expect(datesIn('The ferry line stopped running last week.')).toEqual([
+      { text: 'last week', date: '2024-10-07', precision: 'week', endDate: '2024-10-13' },
+    ]);
+    expect(datesIn('Inspectors visited the depot earlier this week.')[0]).toMatchObject({
+      date: '2024-10-14',
+      precision: 'week',
+      endDate: '2024-10-20',
+    });
+    expect(datesIn('The strike ended late last week, the union said.')[0]?.date).toBe('2024-10-07');
+  });
+
+  it('leaves "the past week", a span up to now, undated', () => {
+    expect(datesIn('Prices climbed over the past week.')).toEqual([]);
+  });
+
+  it('reads a past weekend as its Saturday and Sunday, and a coming week or weekend as a forecast', () => {
+    expect(datesIn('Crowds gathered in the square over the weekend.')[0]).toMatchObject({
+      date: '2024-10-12',
+      endDate: '2024-10-13',
+    });
+    expect(datesIn('The envoy will travel to the border this weekend.')).toEqual([]);
+    expect(datesIn('The verdict is expected to be read next week.')).toEqual([]);
+    expect(datesIn('Staff will rotate onto weekend shifts.')).toEqual([]);
+  });
+
+  it('reads months counted from publication and parts of named months', () => {
+    const months = [
+      ['The levee gave way earlier this month.', '2024-10'],
+      ['The mill closed last month.', '2024-09'],
+      ['The senator retired two months ago.', '2024-08'],
+      ['Ice closed the harbour in mid-May.', '2024-05'],
+      ['The pass reopened in late March.', '2024-03'],
+      ['The count finished in early October.', '2024-10'],
+    ];
+    for (const [sentence, month] of months) {
+      expect(datesIn(sentence as string)[0], sentence).toMatchObject({ date: month, precision: 'month' });
+    }
+  });
+
+  it('reads "a week ago" and its French and German forms as that day', () => {
+    expect(datesIn('The tunnel flooded a week ago.')[0]).toMatchObject({
+      date: '2024-10-08',
+      precision: 'day',
+    });
+    expect(findDates('Le tunnel a été inondé il y a une semaine.', at, { language: 'fr' })[0]?.date).toBe(
+      '2024-10-08',
+    );
+    expect(findDates('Der Tunnel wurde vor zwei Wochen überflutet.', at, { language: 'de' })[0]?.date).toBe(
+      '2024-10-01',
+    );
+  });
+
+  it('keeps the day of "the morning of 26 March" and "in the evening of 18 June"', () => {
+    expect(datesIn('The barrier failed on the morning of 26 March.')[0]?.date).toBe('2024-03-26');
+    expect(datesIn('Gunmen attacked the convoy in the evening of 18 June.')[0]?.date).toBe('2024-06-18');
+  });
+
+  it('dates the earlier event of "six weeks to the day after" from the sentence\'s own day', () => {
+    const dates = datedIn('<p>The stadium reopened on 12 October, six weeks to the day after the fire.</p>');
+    expect(dates.map((event) => event.date).sort()).toEqual(['2024-08-31', '2024-10-12']);
+    const fromPublication = datedIn(
+      '<p>Donors pledged aid, three days after the landslide buried the village.</p>',
+    );
+    expect(fromPublication.map((event) => event.date)).toEqual(['2024-10-12']);
+  });
+
+  it('counts "a week later" from the sentence before', () => {
+    const events = datedIn(
+      '<p>The dam was breached on 2 October. A week later, the river crested in the capital.</p>',
+    );
+    expect(events.map((event) => event.date)).toEqual(['2024-10-02', '2024-10-09']);
   });
 });

@@ -1,0 +1,212 @@
+import { dayOf, isoMonth } from './calendar.ts';
+import type { DateMention } from './dates.ts';
+import { clauseAround, type Tense } from './tense.ts';
+
+type Found = Omit<DateMention, 'tense'>;
+type Direction = -1 | 0;
+
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  une: 1,
+  un: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  einer: 1,
+  einem: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+};
+const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
+
+const weekOf = (publishedAt: Date, weeks: number): Pick<Found, 'date' | 'endDate'> => {
+  // ISO weeks start on Monday: getUTCDay() is 0 on Sunday.
+  const monday = -((publishedAt.getUTCDay() + 6) % 7) + 7 * weeks;
+  return { date: dayOf(publishedAt, monday), endDate: dayOf(publishedAt, monday + 6) };
+};
+
+const monthOf = (publishedAt: Date, months: number): string => {
+  const index = publishedAt.getUTCFullYear() * 12 + publishedAt.getUTCMonth() + months;
+  return isoMonth(Math.floor(index / 12), (index % 12) + 1);
+};
+
+/** Only this and past periods: a coming week or month is a forecast, never an event's date. */
+const whichWay = (word: string): Direction =>
+  /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen|pasada|pasado)$/i.test(word) ? -1 : 0;
+
+/** "this week", "diese Woche": the current period dates an event only in a past-tense clause. */
+const isCurrentPeriod = (mention: Pick<Found, 'text'>) => /\bthis\b|(?<!\p{L})diese/iu.test(mention.text);
+/** "for the third time this month", "the second attack this week": a count within the period, not a date. */
+const COUNTED_IN =
+  /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b[^,.;:]{0,60}$|\btimes?\s+$/i;
+
+/**
+ * Whether a week or month phrase dates something. A coming one is a forecast ("will be sentenced
+ * next week", "expected later this month"); the current one dates only a past-tense clause; and
+ * beside a day in its clause ("struck on Tuesday for the third time this month") it frames the day.
+ */
+export function datesAnEvent(
+  mention: Found,
+  sentence: string,
+  tense: Tense,
+  days: ReadonlyArray<Pick<DateMention, 'index' | 'precision'>>,
+): boolean {
+  if (tense === 'future' || (tense === 'present' && isCurrentPeriod(mention))) return false;
+  if (COUNTED_IN.test(sentence.slice(Math.max(0, mention.index - 80), mention.index))) return false;
+  const clause = clauseAround(sentence, mention.index);
+  const start = sentence.indexOf(clause);
+  return !days.some(
+    (day) => day.precision === 'day' && day.index >= start && day.index < start + clause.length,
+  );
+}
+
+/**
+ * "last week", "earlier this week", "late last week", "la semaine dernière", "letzte Woche", "la
+ * semana pasada": an ISO week, Monday to Sunday, counted from the publication's week. "the past
+ * week" is a span up to now, not a week, and stays out; so does "next week", a forecast.
+ */
+const WEEK_PHRASES: RegExp[] = [
+  /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+week\b(?!end)/giu,
+  /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
+  /(?<!\p{L})(?:in\s+der\s+)?(letzten|vergangenen|diese[rn]?)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
+];
+
+/** "this month", "earlier this month", "last month('s)", "le mois dernier", "letzten Monat". */
+const MONTH_PHRASES: RegExp[] = [
+  /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+month\b/giu,
+  /(?<!\p{L})le\s+mois\s+(dernier)(?!\p{L})/giu,
+  /(?<!\p{L})(letzten|vergangenen)\s+Monat(?!\p{L})/giu,
+  /(?<!\p{L})el\s+mes\s+(pasado)(?!\p{L})/giu,
+];
+const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
+
+/** "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses". */
+const AGO: RegExp[] = [
+  new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
+  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre)\s+(semaine|mois)s?(?!\p{L})/giu,
+  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier)\s+(Woche|Monat)(?:n|en|e)?(?!\p{L})/giu,
+  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro)\s+(semana|mes)(?:es|s)?(?!\p{L})/giu,
+];
+const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana)/i.test(unit);
+
+function weekMentions(sentence: string, publishedAt: Date): Found[] {
+  return WEEK_PHRASES.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => ({
+      index: match.index ?? 0,
+      text: match[0],
+      precision: 'week' as const,
+      ...weekOf(publishedAt, whichWay(match[1] ?? '')),
+    })),
+  );
+}
+
+function monthMentions(sentence: string, publishedAt: Date): Found[] {
+  return MONTH_PHRASES.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => {
+      const word = (match[1] ?? '').toLowerCase();
+      return {
+        index: match.index ?? 0,
+        text: match[0],
+        precision: 'month' as const,
+        date: monthOf(publishedAt, MONTH_WORDS[word] ?? whichWay(word)),
+        endDate: null,
+      };
+    }),
+  );
+}
+
+/** A week ago is a day ("a week ago" is seven days back); months ago is a month. */
+function agoMentions(sentence: string, publishedAt: Date): Found[] {
+  return AGO.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => {
+      const count = countOf(match[1]);
+      const week = isWeekUnit(match[2] ?? '');
+      return {
+        index: match.index ?? 0,
+        text: match[0],
+        precision: week ? ('day' as const) : ('month' as const),
+        date: week ? dayOf(publishedAt, -7 * count) : monthOf(publishedAt, -count),
+        endDate: null,
+      };
+    }),
+  );
+}
+
+/**
+ * "last weekend", "over the weekend": Saturday and Sunday, the latest ones on or before
+ * publication. "a tumultuous weekend" is no date, and a coming weekend is a forecast.
+ */
+const WEEKEND = /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu;
+
+function weekendMentions(sentence: string, publishedAt: Date): Found[] {
+  // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
+  const saturday = -((publishedAt.getUTCDay() + 1) % 7);
+  return [...sentence.matchAll(WEEKEND)].map((match) => ({
+    index: match.index ?? 0,
+    text: match[0],
+    precision: 'day' as const,
+    date: dayOf(publishedAt, saturday),
+    endDate: dayOf(publishedAt, saturday + 1),
+  }));
+}
+
+/**
+ * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
+ * drops. A week is its ISO week (precision `week`), a month its month.
+ */
+export function periodMentions(sentence: string, publishedAt: Date): Found[] {
+  return [
+    ...weekMentions(sentence, publishedAt),
+    ...weekendMentions(sentence, publishedAt),
+    ...monthMentions(sentence, publishedAt),
+    ...agoMentions(sentence, publishedAt),
+  ];
+}
+
+/**
+ * "six weeks after the earthquake", "three days after the vote", "one day after it debuted its
+ * model": the thing named after "after" happened that long before the sentence's own day.
+ */
+const OFFSET_AFTER = new RegExp(
+  String.raw`\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?after\s+(?=\p{L})`,
+  'iu',
+);
+
+/** The earlier event an "N days/weeks after X" phrase dates, counted back from `reference` (a day). */
+export function offsetAfter(sentence: string, reference: string): Found | undefined {
+  const match = OFFSET_AFTER.exec(sentence);
+  if (!match) return undefined;
+  const count = countOf(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  const ref = new Date(`${reference}T00:00:00Z`);
+  const index = match.index;
+  const text = match[0].trimEnd();
+  if (unit === 'month') return { index, text, precision: 'month', date: monthOf(ref, -count), endDate: null };
+  return {
+    index,
+    text,
+    precision: 'day',
+    date: dayOf(ref, -(unit === 'week' ? 7 : 1) * count),
+    endDate: null,
+  };
+}
