@@ -219,10 +219,10 @@ function journalQueues(
  * SQS on loopback (fauxqs, in memory). With a journal, every request that changed a queue is answered only
  * once the journal has those changes on disk, so an acknowledged send survives a kill at any instant.
  */
-export async function startFauxqsServer(journalled?: {
-  journal: QueueJournal;
-  recovery: Recovery;
-}): Promise<SqsEmulator> {
+export async function startFauxqsServer(
+  journalled?: { journal: QueueJournal; recovery: Recovery },
+  port = 0,
+): Promise<SqsEmulator> {
   const storeModule = (await import(
     new URL('./sqs/sqsStore.js', import.meta.resolve('fauxqs')).href
   )) as FauxqsStoreModule;
@@ -237,10 +237,10 @@ export async function startFauxqsServer(journalled?: {
       return payload;
     });
   }
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
+  const bound = (app.server.address() as AddressInfo).port;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${bound}`,
     depth(name) {
       const messages = store.getQueueByName(name)?.inspectMessages();
       return messages ? messages.ready.length + messages.delayed.length + messages.inflight.length : 0;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { runOnce } from '../../infra/local/runner.ts';
@@ -90,7 +90,7 @@ async function storedTimeline(stack: LocalStack): Promise<string[]> {
 }
 
 describe('failure drills', () => {
-  it('SQS unreachable while polling: nothing is marked seen, and after recovery every article arrives exactly once', async () => {
+  it('SQS down while polling: nothing is marked seen, and after recovery every article arrives exactly once', async () => {
     const server = new FeedServer();
     await server.start();
     const ws = workspace();
@@ -112,18 +112,13 @@ describe('failure drills', () => {
         states,
         log: { info() {}, warn() {}, error() {} },
       };
-      // The queue's endpoint refuses connections: SQS is down.
-      const down = new SQSClient({
-        endpoint: 'http://127.0.0.1:9',
-        useQueueUrlAsEndpoint: false,
-        maxAttempts: 1,
-      });
-      const refused = await pollFeed(feed, undefined, {
-        ...deps,
-        queue: new SqsArticleQueue(down, stack.articles.url),
-      });
+      // The embedded SQS itself goes down, as the DynamoDB drill takes dynalite down.
+      await stack.outage.stopSqs();
+      const queue = new SqsArticleQueue(stack.sqs, stack.articles.url);
+      const refused = await pollFeed(feed, undefined, { ...deps, queue });
       expect(refused.queued).toBe(0);
       expect((await ledger.triage([{ ...articleOf(feed) }])).unseen).toHaveLength(1);
+      await stack.outage.startSqs();
       const recovered = await pollFeed(feed, (await states.getMany([feed.id])).get(feed.id), {
         ...deps,
         queue: new SqsArticleQueue(stack.sqs, stack.articles.url),
@@ -141,7 +136,7 @@ describe('failure drills', () => {
       expect(events).toHaveLength(8);
       expect(events.map((e) => JSON.parse(e).sources.length)).toEqual(Array(8).fill(1));
       console.log(
-        'drill: SQS unreachable during a poll → nothing marked seen → next poll queued the article once → 8 events, each with one source',
+        'drill: embedded SQS stopped during a poll → nothing marked seen → next poll queued the article once → 8 events, each with one source',
       );
     } finally {
       await stack.stop();
@@ -189,11 +184,22 @@ describe('failure drills', () => {
       while ((await countEvents()) < 3) await new Promise((resolve) => setTimeout(resolve, 100));
       process.kill(-(child.pid as number), 'SIGKILL');
       const killedAt = await countEvents();
+      // The kill landed mid-work: articles were still queued or in flight right after it.
+      const { Attributes = {} } = await stack.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: stack.articles.url,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      const unfinished =
+        Number(Attributes.ApproximateNumberOfMessages) +
+        Number(Attributes.ApproximateNumberOfMessagesNotVisible);
+      expect(unfinished).toBeGreaterThan(0);
       // What it held in flight becomes visible again after the visibility timeout; this loop waits for it.
       await articleWorker(stack).drain();
       expect(await storedTimeline(stack)).toEqual(clean);
       console.log(
-        `drill: worker process SIGKILLed with ${killedAt} events written → another worker finished the queue → the clean run's ${clean.length} events`,
+        `drill: worker process SIGKILLed with ${killedAt} events written and ${unfinished} article(s) unfinished → another worker finished the queue → the clean run's ${clean.length} events`,
       );
     } finally {
       await stack.stop();
@@ -213,7 +219,7 @@ describe('failure drills', () => {
       const worker = articleWorker(stack, 1);
       worker.start();
       while (worker.stats.succeeded < 2) await new Promise((resolve) => setTimeout(resolve, 50));
-      await stack.outage?.stopDynamo();
+      await stack.outage.stopDynamo();
       await sendArticles(stack, articles.slice(half));
       const down = Date.now();
       const since = () => Date.now() - down;
@@ -222,7 +228,7 @@ describe('failure drills', () => {
       }
       const outageSeconds = (since() / 1000).toFixed(1);
       const failedDuringOutage = worker.stats.failed;
-      await stack.outage?.startDynamo();
+      await stack.outage.startDynamo();
       await worker.stop();
       await articleWorker(stack, 1).drain();
       expect(failedDuringOutage, `worker during the outage: ${JSON.stringify(worker.stats)}`).toBeGreaterThan(
