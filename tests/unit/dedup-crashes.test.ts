@@ -49,6 +49,9 @@ describe('dedup when workers are killed at any write (in memory, every crash poi
     const clean = new MemoryEvents();
     for (const article of articles) await deliver(clean, article);
     const expected = timeline(clean);
+    // Kills that fired across all runs: a property that never killed a worker would prove nothing.
+    let fired = 0;
+    let runsWithKills = 0;
 
     await fc.assert(
       fc.asyncProperty(
@@ -75,15 +78,19 @@ describe('dedup when workers are killed at any write (in memory, every crash poi
               );
             } catch (error) {
               if (!(error instanceof Killed)) throw error;
+              fired++;
               killed.add(index);
               // Redelivered after the visibility timeout: somewhere later in the queue.
               queue.splice((requeue[index] as number) % (queue.length + 1), 0, index);
             }
           }
+          if (killed.size) runsWithKills++;
           expect(timeline(repo)).toEqual(expected);
         },
       ),
       { numRuns: 60 },
     );
+    expect(fired).toBeGreaterThan(60);
+    expect(runsWithKills).toBeGreaterThan(30);
   }, 120_000);
 });
