@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { launch, run } from '../support/cli.ts';
+import type { PublicEvent } from '../../lib/timeline/index.ts';
+import { run } from '../support/cli.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import { type FixtureItem, rss } from '../support/rss.ts';
 import type { SystemEntry } from './coverage-align.ts';
 import type { CoverageArticle, CoverageSet } from './coverage-set.ts';
+import { readTimeline, withServedTimeline } from './coverage-timeline.ts';
 
 const MAIN = 'infra/local/main.ts';
 
@@ -70,84 +71,8 @@ function feedsYaml(sites: Site[], server: FeedServer): string {
   return `feeds:\n${entries.join('\n')}\n`;
 }
 
-const PublicSource = z.object({ url: z.string(), title: z.string(), feedId: z.string(), quote: z.string() });
-const PublicEvent = z.object({
-  id: z.string(),
-  date: z.string(),
-  datePrecision: z.string(),
-  endDate: z.string().nullable(),
-  kind: z.string(),
-  summary: z.string(),
-  sourceCount: z.number(),
-  sources: z.array(PublicSource),
-});
-const Page = z.object({ events: z.array(PublicEvent), nextCursor: z.string().nullable() });
-const SourcesPage = z.object({ sources: z.array(PublicSource), nextCursor: z.string().nullable() });
-type PublicEvent = z.infer<typeof PublicEvent>;
-
-async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
-  return schema.parse(await response.json());
-}
-
-/** Every source of an event: a listing may carry only the first ones (PRODUCT.md), the rest page. */
-async function allSources(base: string, event: PublicEvent) {
-  const sources = [...event.sources];
-  if (event.sourceCount <= sources.length) return sources;
-  sources.length = 0;
-  let cursor: string | null = '';
-  while (cursor !== null) {
-    const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    const page: z.infer<typeof SourcesPage> = await getJson(
-      `${base}/events/${event.id}/sources${query}`,
-      SourcesPage,
-    );
-    sources.push(...page.sources);
-    cursor = page.nextCursor;
-  }
-  return sources;
-}
-
-/** GET /timeline from the oldest event on, following nextCursor to the end. */
-export async function readTimeline(base: string): Promise<PublicEvent[]> {
-  const events: PublicEvent[] = [];
-  let cursor: string | null = '';
-  while (cursor !== null) {
-    const query = `order=asc&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: z.infer<typeof Page> = await getJson(`${base}/timeline?${query}`, Page);
-    for (const event of page.events) events.push({ ...event, sources: await allSources(base, event) });
-    cursor = page.nextCursor;
-  }
-  return events;
-}
-
-/** `npm start` on the data the --once run left, until `use` has read the timeline; then Ctrl-C. */
-async function withServedTimeline<T>(args: string[], use: (base: string) => Promise<T>): Promise<T> {
-  const child = launch(MAIN, [...args, '--port', '0']);
-  let output = '';
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /timeline on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    closed.then(() => reject(new Error(`npm start exited before serving:\n${output}`)));
-  });
-  try {
-    return await use(`http://127.0.0.1:${port}`);
-  } finally {
-    process.kill(-(child.pid as number), 'SIGINT');
-    await closed;
-  }
-}
-
 /** Which article a source is: its address, else (a link the poller rewrote) its feed and headline. */
-function articleOf(sites: Site[], source: z.infer<typeof PublicSource>): string {
+function articleOf(sites: Site[], source: PublicEvent['sources'][number]): string {
   const site = sites.find((s) => s.id === source.feedId);
   const candidates = site?.articles ?? [];
   const found =
@@ -180,12 +105,13 @@ export async function runPipelineOn(set: CoverageSet): Promise<PipelineRun> {
     writeFileSync(feedsPath, feedsYaml(sites, server));
     const once = await run(MAIN, ['--once', ...common, '--allow-private-network']);
     const summary = /once: .*/.exec(once.output)?.[0] ?? '';
-    if (once.code !== 0 || !summary.includes(`processed ${set.articles.length} article(s) (0 failed`))
+    const processed = Number(/processed (\d+) article/.exec(summary)?.[1]);
+    if (once.code !== 0 || processed !== set.articles.length)
       throw new Error(
         `npm start -- --once did not process all ${set.articles.length} articles:\n${once.output}`,
       );
     await server.stop();
-    const events = await withServedTimeline(common, readTimeline);
+    const events = await withServedTimeline(MAIN, common, readTimeline);
     const entries = events.map((event) => ({
       ...event,
       mentions: event.sources.map((source) => ({ articleId: articleOf(sites, source), text: source.quote })),
