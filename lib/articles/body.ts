@@ -5,20 +5,20 @@ import type { Log } from '../log.ts';
 import type { Article } from './article.ts';
 import { needsPage, wordCount } from './full-text.ts';
 import { assertPageWithinCaps } from './page-shape.ts';
-import { ReadabilityThread } from './readability-thread.ts';
+import { ReadabilityThreads } from './readability-thread.ts';
 import { trimHtml } from './trim.ts';
 
 export interface PageReader {
   fetch(url: string): Promise<FetchedResponse>;
   log: Log;
-  /** Where Readability runs; by default one thread kept by the process. */
-  readability?: ReadabilityThread;
+  /** Where Readability runs; by default the threads the process keeps. */
+  readability?: ReadabilityThreads;
 }
 
 /** What reading one article's page may take, fetch and Readability together, unless the caller's deadline is sooner. */
 export const FULL_TEXT_MS = 15_000;
 
-let shared: ReadabilityThread | undefined;
+let shared: ReadabilityThreads | undefined;
 
 async function pageText(
   article: Article,
@@ -32,7 +32,7 @@ async function pageText(
   const page = decodeBody(response.body, type);
   // Refused here, a hostile page costs one linear pass and never occupies the thread.
   assertPageWithinCaps(page);
-  shared ??= new ReadabilityThread();
+  shared ??= new ReadabilityThreads();
   return (reader.readability ?? shared).read(page, response.url, deadline);
 }
 

@@ -7,20 +7,19 @@ import { mainContent } from './full-text.ts';
 const ROLE = 'dateline-readability';
 
 interface Job {
-  id: number;
   html: string;
   url: string;
 }
-type Reply = { id: number; content?: string; error?: { message: string; code?: string } };
+type Reply = { content?: string; error?: { message: string; code?: string } };
 
-// In the thread: the same module (in Lambda, the same bundle), answering one page at a time.
+// In a thread: the same module (in Lambda, the same bundle), answering one page at a time.
 if (!isMainThread && workerData?.role === ROLE) {
-  parentPort?.on('message', ({ id, html, url }: Job) => {
+  parentPort?.on('message', ({ html, url }: Job) => {
     let reply: Reply;
     try {
-      reply = { id, content: mainContent(html, url) };
+      reply = { content: mainContent(html, url) };
     } catch (error) {
-      reply = { id, error: { message: (error as Error).message, code: (error as { code?: string }).code } };
+      reply = { error: { message: (error as Error).message, code: (error as { code?: string }).code } };
     }
     parentPort?.postMessage(reply);
   });
@@ -49,68 +48,111 @@ const replyError = (error: NonNullable<Reply['error']>) =>
     ? new BudgetExceededError('full-text', error.message.replace(/^full-text budget exceeded: /, ''))
     : new Error(error.message);
 
+const overBudget = (detail: string) => new BudgetExceededError('full-text', detail);
+
 /**
- * Readability in a worker thread that is terminated when a page's deadline passes: Readability is
+ * Readability on worker threads, each terminated when its page's deadline passes: Readability is
  * synchronous and, on hostile markup, far worse than linear, so only a thread can be stopped midway.
- * One thread is kept between pages (starting one costs a few hundred ms) and replaced after a stop.
+ * Threads are kept between pages (starting one costs a few hundred ms) and replaced after a stop;
+ * a page waits for a free one, its wait counted against its deadline, so one hostile page never
+ * stops another's reading.
  */
-export class ReadabilityThread {
-  private worker: Worker | undefined;
-  private nextId = 0;
+export class ReadabilityThreads {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Set<Worker>();
+  private readonly waiting: Array<(worker: Worker) => void> = [];
+
+  /** Two: the worker's pages are CPU work, and a Lambda of 1 GB has less than one core. */
+  constructor(private readonly maxThreads = 2) {}
 
   /** The page's main content, or BudgetExceededError when the deadline comes first. */
-  read(html: string, url: string, deadline: Deadline): Promise<string | undefined> {
-    const worker = this.thread();
-    const id = ++this.nextId;
+  async read(html: string, url: string, deadline: Deadline): Promise<string | undefined> {
+    const worker = await this.acquire(deadline);
     return new Promise((resolve, reject) => {
-      const done = () => {
+      const settle = (stop: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
-        worker.unref();
+        if (stop) this.discard(worker);
+        else this.release(worker);
       };
       const onMessage = (reply: Reply) => {
-        if (reply.id !== id) return;
-        done();
+        settle(false);
         if (reply.error) reject(replyError(reply.error));
         else resolve(reply.content);
       };
       const onError = (error: Error) => {
-        done();
-        this.stop(worker);
+        settle(true);
         reject(error);
       };
       const timer = setTimeout(() => {
-        done();
-        this.stop(worker);
-        reject(new BudgetExceededError('full-text', `Readability not done within its deadline; stopped`));
+        settle(true);
+        reject(overBudget('Readability not done within its deadline; stopped'));
       }, deadline.remainingMs());
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.ref();
-      worker.postMessage({ id, html, url } satisfies Job);
+      worker.postMessage({ html, url } satisfies Job);
     });
   }
 
-  /** Ends the thread; the next page starts a new one. */
+  /** Ends every thread; a later read starts new ones. */
   async close(): Promise<void> {
-    if (this.worker) await this.stop(this.worker);
+    const all = [...this.idle, ...this.busy];
+    this.idle.length = 0;
+    this.busy.clear();
+    await Promise.all(all.map((worker) => worker.terminate()));
   }
 
-  private thread(): Worker {
-    if (!this.worker) {
-      const worker = spawn();
-      worker.unref();
-      worker.once('exit', () => {
-        if (this.worker === worker) this.worker = undefined;
-      });
-      this.worker = worker;
+  private acquire(deadline: Deadline): Promise<Worker> {
+    const ready =
+      this.idle.pop() ?? (this.idle.length + this.busy.size < this.maxThreads ? this.started() : undefined);
+    if (ready) return Promise.resolve(this.taken(ready));
+    return new Promise((resolve, reject) => {
+      const grant = (worker: Worker) => {
+        clearTimeout(timer);
+        resolve(worker);
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(grant), 1);
+        reject(overBudget('no Readability thread free before the deadline'));
+      }, deadline.remainingMs());
+      this.waiting.push(grant);
+    });
+  }
+
+  private started(): Worker {
+    const worker = spawn();
+    worker.once('exit', () => {
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
+    return worker;
+  }
+
+  private taken(worker: Worker): Worker {
+    this.busy.add(worker);
+    worker.ref();
+    return worker;
+  }
+
+  /** A finished thread goes to the next page waiting, else waits unreferenced so the process may exit. */
+  private release(worker: Worker): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next(worker);
+      return;
     }
-    return this.worker;
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    worker.unref();
   }
 
-  private async stop(worker: Worker): Promise<void> {
-    if (this.worker === worker) this.worker = undefined;
-    await worker.terminate();
+  /** A stopped thread is replaced for the next page waiting. */
+  private discard(worker: Worker): void {
+    this.busy.delete(worker);
+    void worker.terminate();
+    const next = this.waiting.shift();
+    if (next) next(this.taken(this.started()));
   }
 }

@@ -4,7 +4,7 @@ import {
   mainContent,
   needsPage,
   PAGE_CAPS,
-  ReadabilityThread,
+  ReadabilityThreads,
   TEASER_WORDS,
   withFullText,
 } from '../../lib/articles/index.ts';
@@ -90,7 +90,7 @@ describe('the full-text budget', () => {
   });
 
   it('runs Readability on a thread: the same content as in-process', async () => {
-    const thread = new ReadabilityThread();
+    const thread = new ReadabilityThreads();
     try {
       const page = articlePage(portsArticle.title, portsArticle.html);
       const url = 'https://harbour-news.example.org/ports';
@@ -101,7 +101,7 @@ describe('the full-text budget', () => {
   });
 
   it('stops the thread at the deadline, and reads the next page on a fresh one', async () => {
-    const thread = new ReadabilityThread();
+    const thread = new ReadabilityThreads();
     try {
       const page = articlePage(portsArticle.title, portsArticle.html);
       await thread.read(page, 'https://x.example/warm', Deadline.in(30_000));
@@ -139,6 +139,40 @@ function recorder(): Log & { warnings: string[] } {
   return { warnings, info() {}, warn: (message: string) => void warnings.push(message), error() {} };
 }
 
+describe('Readability threads shared by a batch', () => {
+  const page = articlePage(portsArticle.title, portsArticle.html);
+
+  it('stops a hostile page without touching the page read beside it', async () => {
+    const threads = new ReadabilityThreads(2);
+    try {
+      const [slow, good] = await Promise.allSettled([
+        threads.read(slowPage, 'https://x.example/slow', Deadline.in(300)),
+        threads.read(page, 'https://x.example/good', Deadline.in(30_000)),
+      ]);
+      expect(slow).toMatchObject({ status: 'rejected', reason: expect.any(BudgetExceededError) });
+      expect(good).toMatchObject({ status: 'fulfilled', value: expect.stringContaining('Izmail') });
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('counts the wait for a free thread against the deadline, and hands the thread on', async () => {
+    const threads = new ReadabilityThreads(1);
+    try {
+      const first = threads.read(page, 'https://x.example/1', Deadline.in(30_000));
+      const starved = threads.read(page, 'https://x.example/2', Deadline.in(0));
+      const third = threads.read(page, 'https://x.example/3', Deadline.in(30_000));
+      await expect(starved).rejects.toThrow(
+        'full-text budget exceeded: no Readability thread free before the deadline',
+      );
+      await expect(first).resolves.toContain('Izmail');
+      await expect(third).resolves.toContain('Izmail');
+    } finally {
+      await threads.close();
+    }
+  });
+});
+
 describe('withFullText within its budget', () => {
   const teaser: Article = anArticle(0x21, {
     url: 'https://harbour.example/teaser',
@@ -169,7 +203,7 @@ describe('withFullText within its budget', () => {
   });
 
   it('takes the page when it is within budget', async () => {
-    const thread = new ReadabilityThread();
+    const thread = new ReadabilityThreads();
     try {
       const page = articlePage(portsArticle.title, portsArticle.html);
       const read = await withFullText(teaser, {
