@@ -130,6 +130,19 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   return { date, precision: 'day', endDate };
 }
 
+const NEXT = /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden)(?!\p{L})/iu;
+const LAST = /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen)(?!\p{L})/iu;
+/** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
+const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
+
+/** "ahead of Sunday's referendum": a day something is booked for lies ahead, whatever the clause says. */
+function weekdayTense(result: Result, sentence: string, tense: Tense): Tense {
+  if (tense === 'future') return tense;
+  const possessive = /^['’]s\b/.test(sentence.slice(result.index + result.text.length));
+  const booked = BOOKED_BEFORE.test(sentence.slice(Math.max(0, result.index - 24), result.index));
+  return possessive && booked ? 'future' : tense;
+}
+
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
 const isEndOfMonth = (result: Result) => hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text);
 
@@ -169,7 +182,11 @@ function classify(
     // "weekend shifts": chrono's weekend on its own is Saturday; the dated weekends are read apart.
     if (/^weekend$/i.test(text.trim())) return undefined;
     if (!namesOneWeekday(sentence, result.index, text, language)) return undefined;
-    const direction = /\bnext\b/i.test(text) ? 'future' : /\blast\b/i.test(text) ? 'past' : tense;
+    const direction = NEXT.test(text)
+      ? 'future'
+      : LAST.test(text)
+        ? 'past'
+        : weekdayTense(result, sentence, tense);
     return {
       date: resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction),
       precision: 'day',

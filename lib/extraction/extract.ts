@@ -78,9 +78,14 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 /** A block that opens with its date, the shape of timelines and "Key developments" lists. */
 function prefixedEvent(text: string, context: Context): Draft | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
-  const [first] = findDates(text.slice(0, PREFIX_WINDOW), context.publishedAt, {
-    language: context.language,
-  });
+  const opening = text.slice(0, PREFIX_WINDOW);
+  const [found] = findDates(opening, context.publishedAt, { language: context.language });
+  // "Friday: Reports emerge…": a timeline entry headed by a bare weekday tells what has happened,
+  // in the historical present; a coming day would carry a future word.
+  const first =
+    found && found.tense === 'present' && !/\d/.test(found.text)
+      ? findDates(opening, context.publishedAt, { language: context.language, presentAs: 'past' })[0]
+      : found;
   if (!first || first.index > 2 || first.precision !== 'day') return undefined;
   const rest = text.slice(first.index + first.text.length);
   const separator = PREFIX_SEPARATOR.exec(rest);

@@ -6,7 +6,7 @@
 export type Tense = 'past' | 'future' | 'present';
 
 const FUTURE_ANY = [
-  String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for)\b`,
+  String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at)\b`,
   String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
@@ -27,11 +27,12 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
 /** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
 const PAST_EN =
   /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
+// Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 const PAST_BY_LANGUAGE: Record<string, RegExp> = {
-  de: /\b(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)\b|\bge\p{L}{3,}(?:t|en)\b/iu,
-  fr: /\b(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)\b/iu,
-  es: /\b\p{L}{3,}(?:ó|aron|ieron)\b|\b(?:fue|fueron|había|habían)\b/iu,
-  pt: /\b\p{L}{3,}(?:ou|aram|eram|iram)\b|\b(?:foi|foram)\b/iu,
+  de: /(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})/iu,
+  es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían)(?!\p{L})/iu,
+  pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram)(?!\p{L})/iu,
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
 };
@@ -76,7 +77,15 @@ export function tenseContext(sentence: string, index: number, length: number): s
     .split(/\s+/)
     .slice(0, 5)
     .join(' ');
-  return `${sentence.slice(start, index + length)} ${after}`;
+  return withoutQuotedSpeech(`${sentence.slice(start, index + length)} ${after}`);
+}
+
+/** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */
+const QUOTED_SPEECH = /["“«‘][^"“”«»‘’]{3,}?[,.!?]?["”»’](?=\s*,?\s*\p{Ll})|["“«][^"“”«»]{3,}["”»]/gu;
+
+/** The words around a date without the speech it reports: the quote's tense is the speaker's, not the date's. */
+function withoutQuotedSpeech(text: string): string {
+  return text.replace(QUOTED_SPEECH, ' ');
 }
 
 /** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
@@ -102,14 +111,18 @@ export function clauseAround(sentence: string, index: number): string {
 const APPOINTMENT =
   /(?:\bfor|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
 
-/** A participle right before its date ("launched on 7 November, will spend…") dates a past act. */
+/**
+ * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said
+ * Tuesday he plans to visit", "told reporters on Monday that talks would resume") dates a past act,
+ * whatever the clause it introduces announces.
+ */
 const PAST_PARTICIPLE_BEFORE =
-  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b\p{L}{3,}ed\s+(?:on\s+)?$/iu;
+  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?(?:on\s+|late\s+|early\s+)?$/iu;
 
 /** The sentence's tense, corrected by what the words right before a date say about it. */
 export function framedTense(before: string, tense: Tense): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
-  if (tense === 'future' && PAST_PARTICIPLE_BEFORE.test(near)) return 'past';
+  if (tense !== 'past' && PAST_PARTICIPLE_BEFORE.test(near)) return 'past';
   return tense;
 }

@@ -132,3 +132,29 @@ describe('week- and month-relative dates', () => {
     expect(events.map((event) => event.date)).toEqual(['2024-10-02', '2024-10-09']);
   });
 });
+
+describe('direction: the verb that governs the date', () => {
+  const at = new Date(PUBLISHED);
+  const dateOf = (sentence: string, language?: string) => findDates(sentence, at, { language })[0]?.date;
+
+  it('reads a reporting verb before the date as past, whatever the quote or clause after it announces', () => {
+    expect(dateOf('"We will reopen the port within days," the governor said on Monday.')).toBe('2024-10-14');
+    expect(dateOf('The senator said Friday she intends to run again.')).toBe('2024-10-11');
+    expect(dateOf('The agency told reporters on Sunday that flights would resume.')).toBe('2024-10-13');
+  });
+
+  it('reads "is expected on" and "ahead of Sunday\'s" as ahead', () => {
+    expect(dateOf('The ruling is expected on Thursday.')).toBe('2024-10-17');
+    expect(dateOf("Crowds gathered ahead of Sunday's final.")).toBe('2024-10-20');
+  });
+
+  it('reads a past tense in French and a "dernier" weekday as past', () => {
+    expect(dateOf('Le directeur avait été écarté vendredi.', 'fr')).toBe('2024-10-11');
+    expect(dateOf('Il a été limogé vendredi dernier.', 'fr')).toBe('2024-10-11');
+  });
+
+  it('reads a timeline entry headed by a bare weekday as the past one', () => {
+    const events = datedIn('<ul><li>Thursday: The board meets and votes to remove the chair.</li></ul>');
+    expect(events.map((event) => event.date)).toEqual(['2024-10-10']);
+  });
+});
