@@ -11,7 +11,7 @@ import { agreementOf, figuresOf, siteOf, wordingOf } from './wording.ts';
  * site are two articles it chose to write: when they tell one event (a video beside its story) they
  * tell it in close words, and a feed's items of a day otherwise share its house phrases and topics.
  * Chosen on the labelled multi-outlet set (tests/fixtures/dedup, `npm run eval -- --sweep`) and
- * checked on real feeds (`npm run eval`, merges): see README "Matching".
+ * checked on real feeds (`npm run eval`, merges): see docs/dedup.md "Matching".
  */
 export const MATCH_THRESHOLDS = {
   'same-day': 0.2,

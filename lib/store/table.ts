@@ -2,9 +2,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /** One generic index (gsi1pk, gsi1sk): each item family that needs an ordering has a partition in it. */
 export const BY_PARTITION_INDEX = 'gsi1';
-/** Every event lives in one timeline partition of the index, sorted by date: see README "Data model". */
+/** Every event lives in one timeline partition of the index, sorted by date: see docs/data-model.md. */
 export const TIMELINE_PARTITION = 'TIMELINE';
-/** Every account filed under its own date, for candidate lookup: see README "Data model". */
+/** Every account filed under its own date, for candidate lookup: see docs/data-model.md. */
 export const POSTINGS_PARTITION = 'POSTINGS';
 /** Every feed's state, sorted by when it is next due. */
 export const FEEDS_PARTITION = 'FEEDS';
