@@ -1,9 +1,11 @@
 /** A BCP 47 tag as feeds.yaml takes it: "en", "de-DE", "pt-BR". */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+// [^<>]: a root tag's attributes hold no '<'; [^>] ran to the document's end from every `<feed`
+// left unclosed (20,000 of them, 120 KB, took 6.4 s).
 const DECLARED = [
   /<(?:dc:)?language>\s*([^<\s]+)\s*</,
-  /<(?:\w+:)?feed\b[^>]*\sxml:lang\s*=\s*["']([^"']+)["']/,
+  /<(?:\w+:)?feed\b[^<>]*\sxml:lang\s*=\s*["']([^"']+)["']/,
   /\sxml:lang\s*=\s*["']([^"']+)["']/,
 ];
 

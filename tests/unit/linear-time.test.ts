@@ -39,6 +39,14 @@ describe('linear time on hostile feed documents', () => {
     );
   });
 
+  it('finds the declared language past thousands of unclosed <feed tags', async () => {
+    await expectLinear(
+      (n) => `<feed xmlns="http://www.w3.org/2005/Atom" ${'<feed '.repeat(n)}`,
+      (doc) => ignoreErrors(() => parseFeed(doc))(),
+      20_000,
+    );
+  });
+
   it('keeps raw markup as text: <title><![CDATA[x]]></b> repeated, one </title> at the end', async () => {
     const doc = (n: number) => rss(`<item>${'<title><![CDATA[x]]></b>'.repeat(n)}</title></item>`);
     await expectLinear(doc, markupAsText, 20_000);
