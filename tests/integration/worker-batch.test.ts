@@ -125,4 +125,34 @@ describe('a batch is never held hostage by one article', () => {
       [malformed, true],
     ]);
   });
+
+  it('a record still running at its deadline fails alone and is retried; decoding is not held to it', async () => {
+    const late = anArticle(0xb5, { url: 'https://harbour.example/late', html: said(8, 'the quay reopened') });
+    await stack.sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: stack.articles.url,
+        Entries: [
+          { Id: 'late', MessageBody: encodeArticleMessage(late) },
+          { Id: 'bad', MessageBody: '{"v":1,"kind":"credit"}' },
+        ],
+      }),
+    );
+    const loop = (ms: number) =>
+      new WorkerLoop({
+        sqs: stack.sqs,
+        queueUrl: stack.articles.url,
+        queueArn: stack.articles.arn,
+        handler: (event) => workerHandler(event, lambdaContext(ms)),
+      });
+    // No time left: the article cannot finish, and is reported failed rather than timing the batch out.
+    const starved = loop(0);
+    expect(await starved.pollOnce()).toBe(2);
+    expect(starved.stats).toMatchObject({ succeeded: 1, failed: 1 });
+    const letters = await listDeadLetters(stack.sqs, stack.articles.dlqUrl);
+    expect(letters.map((l) => l.body)).toContain('{"v":1,"kind":"credit"}');
+    // Redelivered, with time, it is processed.
+    const retried = loop(remainingMs);
+    expect(await retried.pollOnce()).toBe(1);
+    expect(retried.stats).toMatchObject({ succeeded: 1, failed: 0 });
+  });
 });
