@@ -103,18 +103,30 @@ describe('ratchetViolations (a floor only rises unless a decision record says wh
     expect(ratchetViolations(repo)).toEqual([expect.stringContaining('dedup.pairwisePrecision 0.8 → 0.5')]);
   });
 
-  it('judges a merge by its first parent, and an uncommitted edit against HEAD', () => {
-    const { repo, commit, baseline, git, write } = scratchRepo();
+  it('judges a merge as one change against its first parent', () => {
+    const { repo, commit, baseline, git } = scratchRepo();
     commit(baseline(floors(0.8)), 'start');
     git('checkout', '-q', '-b', 'topic');
     commit(baseline(floors(0.6)), 'lower on a branch');
     commit(baseline(floors(0.9)), 'raise again on the branch');
     git('checkout', '-q', 'main');
-    git('-c', 'user.name=t', 'merge', '-q', '--no-ff', '-m', 'merge topic', 'topic');
+    git('merge', '-q', '--no-ff', '-m', 'merge topic', 'topic');
     expect(ratchetViolations(repo)).toEqual([]);
+    git('checkout', '-q', '-b', 'lowering');
+    commit(baseline(floors(0.88)), 'lower on another branch');
+    git('checkout', '-q', 'main');
+    git('merge', '-q', '--no-ff', '-m', 'merge lowering', 'lowering');
+    expect(ratchetViolations(repo)).toEqual([
+      expect.stringMatching(/^commit .*: extraction\.recall 0\.9 → 0\.88$/),
+    ]);
+  });
+
+  it('judges an uncommitted edit against HEAD, and a new record in the working tree explains it', () => {
+    const { repo, commit, baseline, write } = scratchRepo();
+    commit(baseline(floors(0.9)), 'start');
     write('tests/eval/baseline.json', JSON.stringify(floors(0.5)));
     expect(ratchetViolations(repo)).toEqual(['working tree: extraction.recall 0.9 → 0.5']);
-    write('docs/decisions/0004-why.md', 'recall drops because …');
+    write('docs/decisions/why.md', 'recall drops because …');
     expect(ratchetViolations(repo)).toEqual([]);
   });
 });
