@@ -10,6 +10,7 @@ import {
   withoutEntryTime,
   wordCount,
 } from './furniture.ts';
+import { datelineReference, rebaseQuotedDays, stampReference } from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
@@ -118,7 +119,12 @@ function withOffsetEvent(
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
 function sentenceEvents(sentence: string, context: Context, anchor?: string): Draft[] {
-  const found = findDates(sentence, context.publishedAt, { language: context.language });
+  const found = rebaseQuotedDays(
+    sentence,
+    findDates(sentence, context.publishedAt, { language: context.language }),
+    anchor,
+    context.publishedAt,
+  );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;
   if (relative) counted.add(relative);
   const mentions = withOffsetEvent(sentence, relative ? [relative] : found, anchor, context);
@@ -148,23 +154,38 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
   });
 }
 
-/** The story's own blocks: no site furniture, no dateline, no live-blog entry times. */
-function storyBlocks(html: string): TextBlock[] {
-  const blocks = htmlToBlocks(html).filter((block) => !isBoilerplate(block));
-  return blocks.map((block, i) => {
-    const text = withoutEntryTime(i < 3 ? withoutDateline(block.text) : block.text);
-    return text === block.text ? block : { ...block, text };
-  });
+/** A story block, with the instant its relative dates count from when a stamp or dateline moved it. */
+type StoryBlock = TextBlock & { from?: Date };
+
+/**
+ * The story's own blocks: no site furniture, no dateline, no live-blog entry times. A live blog's
+ * update or entry stamp inside the story ("Updated 29 October 14:05") dates what follows it; a
+ * reprint's dateline ("WASHINGTON, March 28 (Agency) –") dates its story.
+ */
+function storyBlocks(html: string, { publishedAt, language }: Context): StoryBlock[] {
+  const blocks: StoryBlock[] = [];
+  let from: Date | undefined;
+  for (const block of htmlToBlocks(html)) {
+    // Only inside the story: a stamp above the lede is the page's, not an entry's.
+    if (blocks.some((b) => b.kind === 'paragraph'))
+      from = stampReference(block.text, publishedAt, language) ?? from;
+    if (isBoilerplate(block)) continue;
+    if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
+    const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
+    blocks.push({ ...block, text, from });
+  }
+  return blocks;
 }
 
 /**
  * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
  * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
  */
-function storyEvents(blocks: TextBlock[], context: Context): Draft[] {
+function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
   const drafts: Draft[] = [];
   let anchor: string | undefined;
   for (const block of blocks) {
+    const context = block.from ? { ...base, publishedAt: block.from } : base;
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvent(block.text, context);
     if (block.kind === 'heading' || prefixed) {
       if (prefixed) drafts.push(prefixed);
@@ -258,7 +279,7 @@ export function extractEvents({
   // 01:00 on Monday in UTC, but its "today" is Sunday.
   const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
   const context: Context = { publishedAt: wallClock, language };
-  const blocks = storyBlocks(html);
+  const blocks = storyBlocks(html, context);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
   const dated = storyEvents(blocks, context).filter((draft) => !partOfReport(draft, report, lead));

@@ -158,3 +158,39 @@ describe('direction: the verb that governs the date', () => {
     expect(events.map((event) => event.date)).toEqual(['2024-10-10']);
   });
 });
+
+describe('reference date: stamps, datelines and quoted days', () => {
+  it('counts relative dates under a live-blog update stamp from the stamp', () => {
+    const html = `<p>Rescue teams are working through the night in the valley, officials say.</p>
+      <p>Updated 17 October 14:05</p>
+      <p>Yesterday the regional governor ordered the evacuation of three villages.</p>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-16']);
+  });
+
+  it('counts from an entry header with a time, and from an "April 1 update"', () => {
+    const html = `<p>Our live coverage of the storm continues through the week.</p>
+      <h3>April 1 update</h3><p>The ferry operator cancelled all sailings yesterday.</p>`;
+    expect(datedIn(html, '2024-04-03T10:00:00Z').map((event) => event.date)).toEqual(['2024-03-31']);
+  });
+
+  it('leaves a page stamp above the lede alone', () => {
+    const html = `<p class="meta">Published 01.08.2024 · 4 min read</p>
+      <p>The customs union took effect yesterday after years of talks between the two states.</p>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
+  it("counts a reprint's relative dates from its original dateline", () => {
+    const html =
+      '<p>LISBON, Oct 9 (Wire Service) - Dockworkers walked off the job on Monday, halting exports from the port for the first time in a decade.</p>';
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-07']);
+  });
+
+  it('dates "today" inside a quotation by the day the words were said', () => {
+    const html =
+      '<p>The bridge was reopened on 10 October. "Today the city is whole again," the mayor told the crowd.</p>';
+    const events = datedIn(html);
+    expect(events.map((event) => event.date)).toEqual(['2024-10-10', '2024-10-10']);
+    const saidOnDay = datedIn('<p>"We reopen today," the harbour master said on Saturday.</p>');
+    expect(saidOnDay.map((event) => event.date)).toEqual(['2024-10-12']);
+  });
+});

@@ -1,0 +1,67 @@
+import { type DateMention, findDates } from './dates.ts';
+import { wordCount } from './furniture.ts';
+
+/** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
+export type Reference = Date;
+
+const dayAsReference = (date: string): Reference => new Date(`${date}T12:00:00Z`);
+
+/**
+ * "Updated 29 October 14:05", "April 1 update", "29 October, 14:05": a live blog's entry or update
+ * stamp, a short line with a day and an update word or a clock time. What follows was written then.
+ */
+const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d))\b|\b\d{1,2}\s*[ap]\.?m\.?/i;
+
+export function stampReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
+  if (wordCount(text) > 8 || !STAMP_MARK.test(text)) return undefined;
+  // "Updated" is no past tense of the day it stamps: a stamp is the nearest such day.
+  const day = findDates(text.replace(/\bupdat\w*/gi, ' '), publishedAt, { language }).find(
+    (mention) => mention.precision === 'day',
+  );
+  return day ? dayAsReference(day.date) : undefined;
+}
+
+/** "WASHINGTON, March 28 (Reuters) –": the wire's dateline, the day the story was filed. */
+const DATELINE_DATE =
+  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40},\s*([^()\n–—]{3,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+/u;
+
+/** A reprint keeps the original's dateline: its relative dates count from that day, not the reprint's. */
+export function datelineReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
+  const written = DATELINE_DATE.exec(text)?.[1];
+  if (!written) return undefined;
+  const [day] = findDates(written, publishedAt, { language, presentAs: 'past' });
+  return day?.precision === 'day' && /\d/.test(day.text) ? dayAsReference(day.date) : undefined;
+}
+
+/** Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. */
+const QUOTED = /["“«][^"“”«»]+["”»]/gu;
+const CASUAL =
+  /^(?:today|tonight|yesterday|tomorrow|this morning|this evening|aujourd'hui|hier|demain|heute|gestern|morgen|hoy|ayer)$/i;
+
+/**
+ * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
+ * the day the sentence gives its speaking verb outside the quote, else the day of the sentence
+ * before it, else publication.
+ */
+export function rebaseQuotedDays(
+  sentence: string,
+  mentions: DateMention[],
+  said: string | undefined,
+  reference: Reference,
+): DateMention[] {
+  const quotes = [...sentence.matchAll(QUOTED)].map((m): [number, number] => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+  if (quotes.length === 0) return mentions;
+  const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
+  const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !CASUAL.test(m.text.trim()));
+  const base = outside?.date ?? said;
+  if (!base) return mentions;
+  const shift = Date.parse(`${base}T00:00:00Z`) - Date.parse(reference.toISOString().slice(0, 10));
+  return mentions.map((m) =>
+    inQuote(m) && m.precision === 'day' && CASUAL.test(m.text.trim())
+      ? { ...m, date: new Date(Date.parse(`${m.date}T00:00:00Z`) + shift).toISOString().slice(0, 10) }
+      : m,
+  );
+}
