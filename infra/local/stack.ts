@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
-import { ensureTable, fileStoredAccounts } from '../../lib/store/index.ts';
+import { ensureTable, fileEventHints, fileStoredAccounts } from '../../lib/store/index.ts';
 import { type Emulator, startDynalite, startFauxqsServer } from './emulators.ts';
 import { DEFAULT_COMPACT_BYTES, QueueJournal, type Recovery } from './queue-journal.ts';
 
@@ -102,6 +102,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await ensureTable(dynamo, process.env.TABLE_NAME as string);
   // A data folder from before postings: file its accounts once, so new articles still find its events.
   await fileStoredAccounts(dynamo, process.env.TABLE_NAME as string);
+  // …and file its events under their topics and feeds, so those listings read only what matches.
+  await fileEventHints(dynamo, process.env.TABLE_NAME as string);
   const articles = await queuePair(sqs, ARTICLES_QUEUE, 'ARTICLES');
   const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
 

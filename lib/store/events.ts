@@ -15,6 +15,7 @@ import {
   type SortRange,
 } from '../dedup/index.ts';
 import {
+  type IndexHint,
   type RangeRequest,
   sortKeyOf,
   type TimelineEvent,
@@ -22,8 +23,10 @@ import {
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
+import { hintedKeys, hintsComplete, holds, itemsOf, writeHints } from './event-index.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
+import { bumpTimelineVersion, readTimelineVersion } from './timeline-version.ts';
 
 const QUERY_PAGE = 100;
 
@@ -51,8 +54,17 @@ async function putIf(
   }
 }
 
-/** Events in DynamoDB: the dedup repository and the timeline reader over one table. */
+/**
+ * Events in DynamoDB: the dedup repository and the timeline reader over one table. Every write that
+ * succeeds moves the timeline version afterwards (here, so no caller can forget it): a reader that
+ * sees the new version reads the write. Postings move it too, though no listing shows them: a
+ * worker that crashed between an event write and its bump redelivers the message and finds its
+ * posting unfiled, so the version still moves.
+ */
 export class DynamoEventStore implements EventRepository, TimelineReader {
+  /** Set once the table says every event has its index hints; never unset. */
+  private hinted = false;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
@@ -102,6 +114,15 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     return postings;
   }
 
+  private async moved<T>(written: T): Promise<T> {
+    if (written) await bumpTimelineVersion(this.client, this.tableName);
+    return written;
+  }
+
+  version(): Promise<number> {
+    return readTimelineVersion(this.client, this.tableName);
+  }
+
   async post(posting: Posting): Promise<void> {
     await this.client.send(
       new PutItemCommand({
@@ -114,35 +135,70 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
         }),
       }),
     );
+    await this.moved(true);
   }
 
-  absorb(event: TimelineEvent, into: string): Promise<boolean> {
-    return putIf(this.client, {
+  async absorb(event: TimelineEvent, into: string): Promise<boolean> {
+    const written = await putIf(this.client, {
       TableName: this.tableName,
       Item: marshall({ ...keys.event(event.id), mergedInto: into, version: event.version + 1 }),
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: marshall({ ':read': event.version }),
     });
+    return this.moved(written);
   }
 
+  /**
+   * Hints first: written after the event, a crash between the two would leave a live event out of
+   * its topic's listing for good, since a redelivery finds the event written and writes nothing.
+   */
   async create(event: TimelineEvent): Promise<boolean> {
-    return putIf(this.client, {
+    const item = toItem(event);
+    await writeHints(this.client, this.tableName, event);
+    const written = await putIf(this.client, {
       TableName: this.tableName,
-      Item: toItem(event),
+      Item: item,
       ConditionExpression: 'attribute_not_exists(pk)',
     });
+    return this.moved(written);
   }
 
   async update(event: TimelineEvent): Promise<boolean> {
-    return putIf(this.client, {
+    const item = toItem(event);
+    await writeHints(this.client, this.tableName, event);
+    const written = await putIf(this.client, {
       TableName: this.tableName,
-      Item: toItem(event),
+      Item: item,
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
     });
+    return this.moved(written);
   }
 
-  range({ lower, upper, order, after }: RangeRequest): AsyncIterable<TimelineEvent> {
+  range(request: RangeRequest): AsyncIterable<TimelineEvent> {
+    return request.via ? this.hintedRange(request, request.via) : this.timeline(request);
+  }
+
+  /** A topic's or feed's events, read through its hints when the table has them all. */
+  private async *hintedRange(request: RangeRequest, hint: IndexHint): AsyncGenerator<TimelineEvent> {
+    this.hinted ||= await hintsComplete(this.client, this.tableName);
+    if (!this.hinted) {
+      yield* this.timeline(request);
+      return;
+    }
+    for await (const sortKeys of hintedKeys(this.client, this.tableName, hint, request)) {
+      const ids = sortKeys.map((key) => key.slice(key.indexOf('#') + 1));
+      const items = await itemsOf(this.client, this.tableName, ids);
+      for (const [i, id] of ids.entries()) {
+        const item = items.get(id);
+        const event = item && !('mergedInto' in item) ? this.fromItem(item) : undefined;
+        // A hint left by a write that failed, a date that moved or a topic dropped: not this event's place.
+        if (event && sortKeyOf(event) === sortKeys[i] && holds(event, hint)) yield event;
+      }
+    }
+  }
+
+  private timeline({ lower, upper, order, after }: RangeRequest): AsyncIterable<TimelineEvent> {
     const id = after?.slice(after.indexOf('#') + 1);
     return this.query({
       IndexName: BY_PARTITION_INDEX,
@@ -156,11 +212,12 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   }
 
   async point(id: string, into: string): Promise<void> {
-    await putIf(this.client, {
+    const written = await putIf(this.client, {
       TableName: this.tableName,
       Item: marshall({ ...keys.event(id), mergedInto: into, version: 0 }),
       ConditionExpression: 'attribute_not_exists(pk)',
     });
+    await this.moved(written);
   }
 
   private async item(id: string) {

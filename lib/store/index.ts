@@ -1,5 +1,6 @@
 export { DynamoEventStore } from './events.ts';
 export { DynamoFeedStates } from './feed-states.ts';
+export { fileEventHints } from './hint-migrate.ts';
 export { type InvalidItems, type ItemKind, invalidItemsToStderr } from './invalid-items.ts';
 export { DynamoArticleLedger } from './ledger.ts';
 export { fileStoredAccounts } from './migrate.ts';

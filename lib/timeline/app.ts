@@ -8,7 +8,8 @@ import type { FeedHealthReader } from './feed-health.ts';
 import { docsPage } from './html/docs-page.ts';
 import { htmlResponse } from './html/markup.ts';
 import { eventPermalink, type FormValues, timelinePage } from './html/timeline-page.ts';
-import { bodyEtag, CachePolicy, cacheFor, corsForReaders, noSniff } from './http.ts';
+import { bodyEtag, CachePolicy, cacheFor, corsForReaders, listingPolicy, noSniff } from './http.ts';
+import { DEFAULT_STALENESS_MS, ListingCache, type ListingCacheOptions } from './listing-cache.ts';
 import { pageTimeline, type TimelineReader } from './page.ts';
 import { presentEvent } from './present.ts';
 import {
@@ -50,6 +51,11 @@ export interface TimelineAppDeps {
    * (CloudFront may forward an allow-listed query re-serialized, and a second redirect could loop).
    */
   behindEdge?: boolean;
+  /**
+   * How stale a listing may be (default 2 s) and how many bytes of rendered listings to keep. Used
+   * when the reader has a version; a reader without one is read on every request.
+   */
+  cache?: ListingCacheOptions;
 }
 
 const API_INFO = {
@@ -103,17 +109,38 @@ function formOf(query: TimelineQuery): FormValues {
   return { from, to, topic, q, order, limit: String(limit) };
 }
 
+type Listings = (c: Context, key: string[], render: () => Promise<Response>) => Promise<Response>;
+
+/**
+ * How listings are answered: from the rendered-listing cache when the reader has a version, each
+ * with a Cache-Control as fresh as the cache's staleness bound; otherwise rendered every time.
+ */
+function listingsOf({ reader, cache }: TimelineAppDeps): Listings {
+  const policy = listingPolicy(cache?.stalenessMs ?? DEFAULT_STALENESS_MS);
+  const version = reader.version?.bind(reader);
+  if (!version) return (_c, _key, render) => render();
+  const rendered = new ListingCache(version, cache);
+  return async (c, key, render) => {
+    const response = await rendered.respond(key.join('\n'), c.req.header('if-none-match'), render);
+    if (response.status < 400) response.headers.set('cache-control', policy);
+    return response;
+  };
+}
+
 /** The public timeline: Web-standard Request/Response only, storage injected, runtime-agnostic. */
-export function createTimelineApp({ reader, cursors, log, publicUrl, feeds, behindEdge }: TimelineAppDeps) {
+export function createTimelineApp(deps: TimelineAppDeps) {
+  const { reader, cursors, log, publicUrl, feeds, behindEdge } = deps;
   const app = new OpenAPIHono<{ Variables: { [BEHIND_EDGE]: boolean } }>({ defaultHook: rejectInvalid });
   app.use(corsForReaders, noSniff, bodyEtag, async (c, next) => {
     c.set(BEHIND_EDGE, behindEdge === true);
     await next();
   });
+  const listings = listingsOf(deps);
+  const baseOf = (c: Context) =>
+    publicOrigin(c.req.url, c.req.header(PUBLIC_HOST_HEADER), { publicUrl, behindEdge });
 
-  async function feedOf(path: string, query: TimelineQuery, c: Context): Promise<FeedInput> {
+  async function feedOf(path: string, query: TimelineQuery, base: string): Promise<FeedInput> {
     const page = await pageTimeline(reader, cursors, query);
-    const base = publicOrigin(c.req.url, c.req.header(PUBLIC_HOST_HEADER), { publicUrl, behindEdge });
     const first = { ...query, cursor: undefined };
     const filters = describeFilters(query);
     return {
@@ -130,29 +157,48 @@ export function createTimelineApp({ reader, cursors, log, publicUrl, feeds, behi
     };
   }
 
+  async function htmlPage(query: TimelineQuery): Promise<Response> {
+    try {
+      const page = await pageTimeline(reader, cursors, query);
+      const events = page.events.map(presentEvent);
+      return htmlResponse(
+        timelinePage({ form: formOf(query), query, events, nextCursor: page.nextCursor, problems: [] }),
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      const problems = [{ name: 'cursor', reason: error.message }];
+      return htmlResponse(timelinePage({ form: formOf(query), events: [], nextCursor: null, problems }), 400);
+    }
+  }
+
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
 
   app.openapi(feedsRoute, async (c) => c.json({ feeds: (await feeds?.health()) ?? [] }, 200));
 
-  app.openapi(timelineRoute, async (c) => {
-    const page = await pageTimeline(reader, cursors, c.req.valid('query'));
-    return c.json({ events: page.events.map(presentEvent), nextCursor: page.nextCursor }, 200);
+  app.openapi(timelineRoute, (c) => {
+    const query = c.req.valid('query');
+    return listings(c, [timelineRoute.path, searchOf(query)], async () => {
+      const page = await pageTimeline(reader, cursors, query);
+      const body = { events: page.events.map(presentEvent), nextCursor: page.nextCursor };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    });
   });
 
-  app.openapi(atomRoute, async (c) => {
-    const feed = await feedOf(atomRoute.path, c.req.valid('query'), c);
-    return c.body(atomFeed(feed), 200, { 'content-type': FEED_TYPES.atom });
-  });
-
-  app.openapi(rssRoute, async (c) => {
-    const feed = await feedOf(rssRoute.path, c.req.valid('query'), c);
-    return c.body(rssFeed(feed), 200, { 'content-type': FEED_TYPES.rss });
-  });
-
-  app.openapi(jsonFeedRoute, async (c) => {
-    const feed = await feedOf(jsonFeedRoute.path, c.req.valid('query'), c);
-    return c.json(jsonFeed(feed), 200, { 'content-type': FEED_TYPES.json });
-  });
+  /** A feed's links are absolute: one rendering per public origin. */
+  const syndicated = (path: string, type: string, write: (feed: FeedInput) => string) => (c: Context) => {
+    const query = c.req.valid('query' as never) as TimelineQuery;
+    const base = baseOf(c);
+    return listings(c, [path, base, searchOf(query)], async () => {
+      const feed = await feedOf(path, query, base);
+      return new Response(write(feed), { headers: { 'content-type': type } });
+    });
+  };
+  app.openapi(atomRoute, syndicated(atomRoute.path, FEED_TYPES.atom, atomFeed));
+  app.openapi(rssRoute, syndicated(rssRoute.path, FEED_TYPES.rss, rssFeed));
+  app.openapi(
+    jsonFeedRoute,
+    syndicated(jsonFeedRoute.path, FEED_TYPES.json, (feed) => JSON.stringify(jsonFeed(feed))),
+  );
 
   app.openapi(eventRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -169,22 +215,9 @@ export function createTimelineApp({ reader, cursors, log, publicUrl, feeds, behi
 
   app.openapi(
     pageRoute,
-    async (c) => {
+    (c) => {
       const query = c.req.valid('query');
-      try {
-        const page = await pageTimeline(reader, cursors, query);
-        const events = page.events.map(presentEvent);
-        return htmlResponse(
-          timelinePage({ form: formOf(query), query, events, nextCursor: page.nextCursor, problems: [] }),
-        );
-      } catch (error) {
-        if (!(error instanceof InvalidCursorError)) throw error;
-        const problems = [{ name: 'cursor', reason: error.message }];
-        return htmlResponse(
-          timelinePage({ form: formOf(query), events: [], nextCursor: null, problems }),
-          400,
-        );
-      }
+      return listings(c, [pageRoute.path, searchOf(query)], () => htmlPage(query));
     },
     // A person typed these filters: answer with the page and the form as they filled it, not JSON.
     (result, c) => {

@@ -7,9 +7,20 @@ import { etag, RETAINED_304_HEADERS } from 'hono/etag';
  * also serve a stale copy while it refetches (`stale-while-revalidate`) or while the origin fails
  * (`stale-if-error`). Errors are never cached (problem responses say `no-store`).
  */
+/**
+ * A listing may be reused for as long as the origin may itself lag the store (`stalenessMs`, the
+ * timeline's one freshness setting), by browsers, by CloudFront, and once more while CloudFront
+ * refetches: behind the edge a new event reaches every reader within three times the setting (see
+ * docs/decisions/timeline-cache.md). A revalidation is cheap: the origin answers it from the version.
+ */
+export function listingPolicy(stalenessMs: number): string {
+  const seconds = Math.max(1, Math.ceil(stalenessMs / 1000));
+  return `public, max-age=${seconds}, s-maxage=${seconds}, stale-while-revalidate=${seconds}, stale-if-error=86400`;
+}
+
 export const CachePolicy = {
-  /** Listings gain events whenever the worker runs: a minute at the edge is fresh enough. */
-  listing: 'public, max-age=30, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400',
+  /** Listings, at the default staleness (2 s); the app sets its own from its configured bound. */
+  listing: listingPolicy(2_000),
   /** One event changes only when another outlet reports it. */
   event: 'public, max-age=60, s-maxage=300, stale-while-revalidate=3600, stale-if-error=86400',
   /** A merged event stays merged. */

@@ -13,7 +13,13 @@ export {
 } from './event.ts';
 export { type FeedHealth, type FeedHealthReader, FeedHealthSchema } from './feed-health.ts';
 export { CachePolicy } from './http.ts';
-export { pageTimeline, type RangeRequest, type TimelinePage, type TimelineReader } from './page.ts';
+export {
+  type IndexHint,
+  pageTimeline,
+  type RangeRequest,
+  type TimelinePage,
+  type TimelineReader,
+} from './page.ts';
 export { type PublicEvent, PublicEventSchema, presentEvent, TimelinePageSchema } from './present.ts';
 export {
   type InvalidParam,

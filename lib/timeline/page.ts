@@ -11,6 +11,16 @@ export interface RangeRequest {
   order: 'asc' | 'desc';
   /** Resume strictly after this sort key. */
   after?: string;
+  /**
+   * Only events filed under this topic or feed are wanted: a reader with an index may read just
+   * those. A hint: the page checks every event it gets against the whole query anyway.
+   */
+  via?: IndexHint;
+}
+
+export interface IndexHint {
+  kind: 'topic' | 'feed';
+  value: string;
 }
 
 /** What the timeline reads from storage: events in sort-key order within bounds, and one by id. */
@@ -20,6 +30,18 @@ export interface TimelineReader {
   get(id: string): Promise<TimelineEvent | undefined>;
   /** The id an event lives under now: itself, or the event it was merged into; undefined if unknown. */
   resolve(id: string): Promise<string | undefined>;
+  /**
+   * A number that moves whenever any event changes (created, merged, a source added, edited). A
+   * reader without one is read on every request: nothing it serves is cached.
+   */
+  version?(): Promise<number>;
+}
+
+/** The index a query can be answered from: its topic, else its feed. */
+export function hintOf(query: Pick<TimelineQuery, 'topic' | 'feed'>): IndexHint | undefined {
+  if (query.topic) return { kind: 'topic', value: query.topic };
+  if (query.feed) return { kind: 'feed', value: query.feed };
+  return undefined;
 }
 
 /**
@@ -81,6 +103,7 @@ export async function pageTimeline(
     ...sortKeyBounds(query.from, query.to),
     order: query.order,
     after,
+    via: hintOf(query),
   })) {
     if (examined === budget) {
       more = true;

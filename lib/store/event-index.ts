@@ -1,0 +1,114 @@
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { type IndexHint, type RangeRequest, sortKeyOf, type TimelineEvent } from '../timeline/index.ts';
+import { keys } from './table.ts';
+
+/**
+ * Per-topic and per-feed listings of events: one small item per (topic or feed, date, event), under
+ * `INDEX#TOPIC#<slug>` / `INDEX#FEED#<id>` with the event's timeline sort key as `sk`. An item is a
+ * hint, never the truth: it is written before its event, never overwritten or deleted, and checked
+ * against the event when read, so a hint left by a failed write, a date that moved, a topic
+ * dropped or a merge is skipped, and every live event has the hint for its current date.
+ */
+const INDEX_MARK = { pk: 'META#INDEXES', sk: 'META' };
+const BATCH_WRITE = 25;
+const QUERY_PAGE = 100;
+
+const partition = (hint: IndexHint) => `INDEX#${hint.kind.toUpperCase()}#${hint.value}`;
+
+export function hintsOf(event: TimelineEvent): IndexHint[] {
+  const feeds = new Set(event.sources.flatMap((s) => [s.feedId, ...s.feeds.map((f) => f.id)]));
+  return [
+    ...[...new Set(event.topics)].map((value) => ({ kind: 'topic' as const, value })),
+    ...[...feeds].map((value) => ({ kind: 'feed' as const, value })),
+  ];
+}
+
+export function holds(event: TimelineEvent, hint: IndexHint): boolean {
+  return hintsOf(event).some((h) => h.kind === hint.kind && h.value === hint.value);
+}
+
+async function writeBatch(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[]) {
+  let requests = items.map((Item) => ({ PutRequest: { Item: marshall(Item) } }));
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+    const { UnprocessedItems } = await client.send(
+      new BatchWriteItemCommand({ RequestItems: { [tableName]: requests as never } }),
+    );
+    requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+  }
+}
+
+/** Files the event under each of its topics and feeds at its sort key; idempotent. */
+export async function writeHints(client: DynamoDBClient, tableName: string, event: TimelineEvent) {
+  const sk = sortKeyOf(event);
+  const items = hintsOf(event).map((hint) => ({ pk: partition(hint), sk }));
+  for (let i = 0; i < items.length; i += BATCH_WRITE) {
+    await writeBatch(client, tableName, items.slice(i, i + BATCH_WRITE));
+  }
+}
+
+/** Whether every stored event has its hints (a table from before them has not, until migrated). */
+export async function hintsComplete(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  const { Item } = await client.send(
+    new GetItemCommand({ TableName: tableName, Key: marshall(INDEX_MARK), ConsistentRead: true }),
+  );
+  return Item !== undefined;
+}
+
+export async function markHintsComplete(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new PutItemCommand({ TableName: tableName, Item: marshall(INDEX_MARK) }));
+}
+
+/** The sort keys filed under a hint within bounds, a query page at a time. */
+export async function* hintedKeys(
+  client: DynamoDBClient,
+  tableName: string,
+  hint: IndexHint,
+  { lower, upper, order, after }: RangeRequest,
+): AsyncGenerator<string[]> {
+  const pk = partition(hint);
+  let startKey = after ? marshall({ pk, sk: after }) : undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: marshall({ ':pk': pk, ':lower': lower, ':upper': upper }),
+        ScanIndexForward: order === 'asc',
+        Limit: QUERY_PAGE,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    yield (page.Items ?? []).map((item) => String(unmarshall(item).sk));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** The stored items of these events (pointers included), by id; up to 100 ids. */
+export async function itemsOf(
+  client: DynamoDBClient,
+  tableName: string,
+  ids: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  let wanted = ids.map((id) => marshall(keys.event(id)));
+  for (let attempt = 0; wanted.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+    const { Responses, UnprocessedKeys } = await client.send(
+      new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: wanted } } }),
+    );
+    for (const item of Responses?.[tableName] ?? []) {
+      found.set(String(unmarshall(item).pk).slice('EVENT#'.length), item);
+    }
+    wanted = UnprocessedKeys?.[tableName]?.Keys ?? [];
+  }
+  return found;
+}
