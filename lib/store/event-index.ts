@@ -99,7 +99,8 @@ export async function itemsOf(
   ids: string[],
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
-  let wanted = ids.map((id) => marshall(keys.event(id)));
+  // One event may have several hints in a page (its date moved): BatchGetItem refuses a key twice.
+  let wanted = [...new Set(ids)].map((id) => marshall(keys.event(id)));
   for (let attempt = 0; wanted.length > 0; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
     const { Responses, UnprocessedKeys } = await client.send(
