@@ -33,6 +33,13 @@ function manualClock() {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
+/** The app with its staleness measured on a clock the test moves. */
+function onManualClock(reader: TimelineReader) {
+  const clock = manualClock();
+  const app = createTimelineApp({ reader, cursors, cache: { stalenessMs: STALENESS, now: clock.now } });
+  return { app, clock };
+}
+
 /** The store behind a counter: what the timeline asked of it, and how many events it was given. */
 function counted(store: DynamoEventStore) {
   const counts = { range: 0, events: 0, get: 0, version: 0 };
@@ -110,12 +117,7 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
   });
 
   it('shows a new event on every listing at the first request after the bound, never a page older', async () => {
-    const clock = manualClock();
-    const app = createTimelineApp({
-      reader: store,
-      cursors,
-      cache: { stalenessMs: STALENESS, now: clock.now },
-    });
+    const { app, clock } = onManualClock(store);
     const written: Array<{ id: string; summary: string; at: number }> = [];
     let day = 1;
     for (let step = 0; step < 24; step++) {
@@ -142,9 +144,8 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
   });
 
   it('answers If-None-Match with 304 without reading an event, and 200 once the version moved', async () => {
-    const clock = manualClock();
     const { reader, counts, reset } = counted(store);
-    const app = createTimelineApp({ reader, cursors, cache: { stalenessMs: STALENESS, now: clock.now } });
+    const { app, clock } = onManualClock(reader);
     const tags = new Map<string, string>();
     for (const path of LISTINGS) tags.set(path, (await app.request(path)).headers.get('etag') as string);
     reset();
@@ -169,12 +170,7 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
   });
 
   it('keeps a cursor valid across a version change: later pages show no event twice and skip none', async () => {
-    const clock = manualClock();
-    const app = createTimelineApp({
-      reader: store,
-      cursors,
-      cache: { stalenessMs: STALENESS, now: clock.now },
-    });
+    const { app, clock } = onManualClock(store);
     const topic = 'paging';
     const days = [
       '2050-01-02',
