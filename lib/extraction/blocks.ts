@@ -45,7 +45,9 @@ const BLOCK_TAGS = new Set([
 ]);
 // Preformatted text is code and terminal output in the feeds that use it (commit logs carry dates
 // that are nobody's news), not prose.
+// A figure's caption describes the picture (often dated by when it was taken), not the story.
 const SKIPPED_TAGS = new Set([
+  'figcaption',
   'pre',
   'script',
   'style',

@@ -11,11 +11,25 @@ const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+end(?:ed|ing)
 /** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
 const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
 const POSSESSIVE = /^['’]s\b/;
+/**
+ * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
+ * day frames another statement; "as early as Wednesday", "expected to arrive on Friday": a forecast.
+ */
+/** A word of the bounding event's name, not a verb: "until police arrived on Monday" dates the arrival. */
+const NOUN = String.raw`(?!(?:\p{L}+ed|hit|struck|began|fell|broke|came|went|took|made|was|were|had|did)\b)[\p{L}-]+`;
+const FRAMING_EVENT = new RegExp(
+  String.raw`(?:^|[\s(])(?:until|till|since|pending)\s+(?:the|its|their|his|her)\s+${NOUN}(?:\s+${NOUN}){0,3}\s+(?:(?:on|in)\s+)?$`,
+  'iu',
+);
+const FORECAST =
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3})\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
+  const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
+  if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;
   if (FROM.test(before) && /^last year$/i.test(mention.text)) return true;
   return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }

@@ -122,7 +122,6 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
   const found = rebaseQuotedDays(
     sentence,
     findDates(sentence, context.publishedAt, { language: context.language }),
-    anchor,
     context.publishedAt,
   );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;

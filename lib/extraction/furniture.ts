@@ -18,7 +18,17 @@ const DATE_TOKENS =
 
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
 const SITE_VOICE =
-  /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:)\b/i;
+  /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|most viewed|more stories|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\b/i;
+/**
+ * A photo caption in running text: it ends with the picture's credit ("(AP Photo/Name)", "(Photo:
+ * Agency)", "REUTERS/Name", "Getty Images", "/AFP"). It tells when a picture was taken, not news.
+ */
+const CAPTION_CREDIT =
+  /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*$/u;
+
+export function isCaption(text: string): boolean {
+  return CAPTION_CREDIT.test(text);
+}
 /** The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)" is a link, not news. */
 const SITE_VOICE_ELSEWHERE =
   /^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|siehe auch|lire (?:aussi|la suite)|à lire aussi|voir aussi|sur le même sujet|en savoir plus|le(?:er|e|a) (?:más|también)|ver también|noticias relacionadas|leia (?:mais|também)|veja também|saiba mais|ver também|leggi (?:anche|di più)|continua a leggere|vedi anche|lees (?:ook|meer))(?![\p{L}])/iu;
@@ -82,7 +92,7 @@ export function isBoilerplate(block: TextBlock): boolean {
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
   if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
-  if (STANDALONE_APPEAL.test(block.text)) return true;
+  if (STANDALONE_APPEAL.test(block.text) || isCaption(block.text)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 

@@ -40,13 +40,12 @@ const CASUAL =
 
 /**
  * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
- * the day the sentence gives its speaking verb outside the quote, else the day of the sentence
- * before it, else publication.
+ * the day the sentence gives its speaking verb outside the quote ('"We reopen today," she said on
+ * Saturday'); without one, from publication.
  */
 export function rebaseQuotedDays(
   sentence: string,
   mentions: DateMention[],
-  said: string | undefined,
   reference: Reference,
 ): DateMention[] {
   const quotes = [...sentence.matchAll(QUOTED)].map((m): [number, number] => [
@@ -56,7 +55,7 @@ export function rebaseQuotedDays(
   if (quotes.length === 0) return mentions;
   const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
   const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !CASUAL.test(m.text.trim()));
-  const base = outside?.date ?? said;
+  const base = outside?.date;
   if (!base) return mentions;
   const shift = Date.parse(`${base}T00:00:00Z`) - Date.parse(reference.toISOString().slice(0, 10));
   return mentions.map((m) =>

@@ -186,11 +186,37 @@ describe('reference date: stamps, datelines and quoted days', () => {
   });
 
   it('dates "today" inside a quotation by the day the words were said', () => {
-    const html =
-      '<p>The bridge was reopened on 10 October. "Today the city is whole again," the mayor told the crowd.</p>';
-    const events = datedIn(html);
-    expect(events.map((event) => event.date)).toEqual(['2024-10-10', '2024-10-10']);
     const saidOnDay = datedIn('<p>"We reopen today," the harbour master said on Saturday.</p>');
     expect(saidOnDay.map((event) => event.date)).toEqual(['2024-10-12']);
+  });
+});
+
+describe('not events', () => {
+  const at = new Date(PUBLISHED);
+  const datesIn = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+
+  it('skips photo captions, in a figure or credited in running text', () => {
+    const html = `<p>Engineers restored power to most of the city on Sunday, the utility said.</p>
+      <figure><img src="x.jpg"><figcaption>Crews repair a line in the east, Saturday, Oct. 12, 2024.</figcaption></figure>
+      <p>A lineman climbs a pole in the old town, Friday, Oct. 11, 2024. (AP Photo/Jane Doe)</p>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-13']);
+  });
+
+  it('skips "Most read" teasers and live-blog "Key events" navigation', () => {
+    const html = `<p>The parliament approved the budget on Monday after a night of debate.</p>
+      <p>Most read: Ferry sinks off the coast on 2 October</p>
+      <p>Key events: 14:05 Vote passes on 14 October</p>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
+  it('reads forecasts and bounds named by an event as no date', () => {
+    expect(datesIn('The storm could make landfall as early as Thursday.')).toEqual([]);
+    expect(datesIn('The aid ship is expected to arrive on Friday.')).toEqual([]);
+    expect(datesIn('Tenants stayed in the block until the demolition on Monday.')).toEqual([]);
+    expect(datesIn('Prices have doubled since the devaluation on 3 March, traders said.')).toEqual([]);
+    // A verb after "until" names what happened then: "until police arrived on Monday".
+    expect(datesIn('Residents held the square until police arrived on Monday.')).toEqual(['2024-10-14']);
+    // A scheduled event keeps its day.
+    expect(datesIn('The vote is expected on Thursday.')).toEqual(['2024-10-17']);
   });
 });
