@@ -15,10 +15,16 @@ const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d)
 export function stampReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
   if (wordCount(text) > 8 || !STAMP_MARK.test(text)) return undefined;
   // "Updated" is no past tense of the day it stamps: a stamp is the nearest such day.
-  const day = findDates(text.replace(/\bupdat\w*/gi, ' '), publishedAt, { language }).find(
-    (mention) => mention.precision === 'day',
-  );
-  return day ? dayAsReference(day.date) : undefined;
+  const bare = text.replace(/\bupdat\w*/gi, ' ');
+  const day = findDates(bare, publishedAt, { language }).find((mention) => mention.precision === 'day');
+  // A stamp is little more than its day and time: "3 October: Bank cuts its rate to 5.25%" is an entry.
+  const rest =
+    day &&
+    bare
+      .replace(day.text, ' ')
+      .replace(STAMP_MARK, ' ')
+      .replace(/\b[A-Z]{2,4}T?\b/g, ' ');
+  return day && rest !== undefined && wordCount(rest) < 2 ? dayAsReference(day.date) : undefined;
 }
 
 /** "WASHINGTON, March 28 (Reuters) –": the wire's dateline, the day the story was filed. */

@@ -109,7 +109,7 @@ export function clauseAround(sentence: string, index: number): string {
  * is its reporting verb's, so the date takes the reading nearest to publication.
  */
 const APPOINTMENT =
-  /(?:\bfor|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
+  /(?:\bfor|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
 
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said

@@ -173,6 +173,23 @@ describe('reference date: stamps, datelines and quoted days', () => {
     expect(datedIn(html, '2024-04-03T10:00:00Z').map((event) => event.date)).toEqual(['2024-03-31']);
   });
 
+  it('takes a timeline entry with a decimal ("cuts its rate to 5.25%") for an entry, not a stamp', () => {
+    const html = `<p>The central bank raised its rate again on Thursday, its governor said.</p>
+      <ul><li>3 October: Bank cuts its rate to 5.25%</li><li>9 October: Inflation reported at 4.9%</li></ul>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-10', '2024-10-03', '2024-10-09']);
+  });
+
+  it('reads a day booked "pour le" in French as ahead under a past verb', () => {
+    const date = findDates(
+      'Le président a signé lundi le décret convoquant le scrutin pour le 10 novembre.',
+      new Date(PUBLISHED),
+      {
+        language: 'fr',
+      },
+    ).map((mention) => mention.date);
+    expect(date).toEqual(['2024-10-14', '2024-11-10']);
+  });
+
   it('leaves a page stamp above the lede alone', () => {
     const html = `<p class="meta">Published 01.08.2024 · 4 min read</p>
       <p>The customs union took effect yesterday after years of talks between the two states.</p>`;
