@@ -1,4 +1,7 @@
 export { type ArticleAccount, accountsOf, withSameDay } from './accounts.ts';
+export { accountKey, type Clusterable, type ClusterOptions, clusterAccounts } from './cluster.ts';
+export { type EventDate, eventDate } from './cluster-date.ts';
+export { CLUSTER_RULES, type ClusterRules } from './cluster-links.ts';
 export {
   type ArticleRecord,
   type CreditLedger,

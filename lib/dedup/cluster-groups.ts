@@ -1,0 +1,83 @@
+import type { Posting } from './posting.ts';
+import { dateRelation } from './window.ts';
+
+type Dated = Pick<Posting, 'date' | 'datePrecision'>;
+
+/** A group of accounts growing into an event, with what its constraints need of it. */
+export interface Group {
+  /** Its smallest member: the index of its first account in canonical order. */
+  id: number;
+  members: number[];
+  /** Members by article. */
+  articles: Map<string, number[]>;
+  /** Day-precision dates, as day numbers. */
+  days: Set<number>;
+  /** Coarser dates (week, month, year), by `precision:date`. */
+  periods: Map<string, Dated>;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export function groupOf(index: number, posting: Posting): Group {
+  const day = posting.datePrecision === 'day';
+  return {
+    id: index,
+    members: [index],
+    articles: new Map([[posting.articleId, [index]]]),
+    days: new Set(day ? [dayNumber(posting.date)] : []),
+    periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
+  };
+}
+
+export function merged(a: Group, b: Group): Group {
+  return {
+    id: Math.min(a.id, b.id),
+    members: [...a.members, ...b.members].sort((x, y) => x - y),
+    articles: new Map(
+      [...new Set([...a.articles.keys(), ...b.articles.keys()])].map((id) => [
+        id,
+        [...(a.articles.get(id) ?? []), ...(b.articles.get(id) ?? [])],
+      ]),
+    ),
+    days: new Set([...a.days, ...b.days]),
+    periods: new Map([...a.periods, ...b.periods]),
+  };
+}
+
+/** A year holds what starts with it; other dates relate as the match window says. */
+function compatible(x: Dated, y: Dated): boolean {
+  if (x.datePrecision === 'year') return y.date.startsWith(x.date);
+  if (y.datePrecision === 'year') return x.date.startsWith(y.date);
+  return dateRelation(x, y) !== 'apart';
+}
+
+const dayDated = (day: number): Dated => ({ date: isoOf(day), datePrecision: 'day' });
+
+/** Whether one article keeps two of its accounts apart: their wordings share no term at all. */
+export type KeptApart = (i: number, j: number) => boolean;
+
+/**
+ * The cannot-links, judged on whole groups so that no chain of links can get round them: one
+ * article's two accounts whose wordings share nothing stay apart; an event's day-precision accounts span at most two
+ * consecutive days, and reach two only through a pair whose wordings agree strongly (`bridged`),
+ * never through a coarser account; a coarser account (a week, a month, a year) holds every day and
+ * period of the event.
+ */
+export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApart): boolean {
+  for (const [article, members] of a.articles) {
+    const others = b.articles.get(article) ?? [];
+    if (others.some((j) => members.some((i) => keptApart(i, j)))) return false;
+  }
+  const days = new Set([...a.days, ...b.days]);
+  if (days.size > 2) return false;
+  if (days.size === 2) {
+    const [first, second] = [...days] as [number, number];
+    if (Math.abs(first - second) > 1) return false;
+    if (days.size > a.days.size && days.size > b.days.size && !bridged) return false;
+  }
+  const periods = [...a.periods.values(), ...b.periods.values()];
+  const dated = [...periods, ...[...days].map(dayDated)];
+  return periods.every((period) => dated.every((other) => compatible(period, other)));
+}

@@ -1,0 +1,145 @@
+import type { ArticleAccount } from './accounts.ts';
+import { canJoin, type Group, groupOf, merged } from './cluster-groups.ts';
+import { CLUSTER_RULES, type ClusterRules, linksOf } from './cluster-links.ts';
+import { type Posting, postingOf, postingSortKey } from './posting.ts';
+
+export type Clusterable = Posting | ArticleAccount;
+
+export interface ClusterOptions {
+  rules?: ClusterRules;
+  /** Pairs of account keys (`articleId#position`) an editor put together: joined before anything else. */
+  mustLink?: Array<[string, string]>;
+}
+
+export const accountKey = (account: Pick<Posting, 'articleId' | 'position'>) =>
+  `${account.articleId}#${account.position}`;
+
+const asPosting = (item: Clusterable): Posting =>
+  'account' in item ? postingOf(item.account, item.sameDay) : item;
+
+/** Links between two groups: the summed weight of their cross pairs, and whether one bridges two days. */
+interface Between {
+  joins: number;
+  bridged: boolean;
+}
+
+/** The accounts once each, in an order that depends on their content alone. */
+function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting: Posting }> {
+  const byKey = new Map<string, { item: T; posting: Posting; order: string }>();
+  for (const item of items) {
+    const posting = asPosting(item);
+    const order = `${postingSortKey(posting)}\u0000${JSON.stringify(posting)}`;
+    const kept = byKey.get(accountKey(posting));
+    if (!kept || order < kept.order) byKey.set(accountKey(posting), { item, posting, order });
+  }
+  return [...byKey.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+}
+
+const before = (p: [number, number], q: [number, number]) => p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]);
+
+class Agglomeration {
+  readonly groups = new Map<number, Group>();
+  /** For each group, the groups it has links with. */
+  private readonly between = new Map<number, Map<number, Between>>();
+  private readonly keptApart = new Set<number>();
+  private readonly size: number;
+
+  constructor(postings: Posting[], rules: ClusterRules) {
+    this.size = postings.length;
+    postings.forEach((posting, i) => {
+      this.groups.set(i, groupOf(i, posting));
+      this.between.set(i, new Map());
+    });
+    for (const link of linksOf(postings, rules)) {
+      this.add(link.i, link.j, { joins: link.weight, bridged: link.bridgesDays });
+      if (link.keptApart) this.keptApart.add(link.i * this.size + link.j);
+    }
+  }
+
+  private add(a: number, b: number, links: Between): void {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const row = this.between.get(from) as Map<number, Between>;
+      const kept = row.get(to);
+      row.set(to, kept ? { joins: kept.joins + links.joins, bridged: kept.bridged || links.bridged } : links);
+    }
+  }
+
+  private readonly apart = (i: number, j: number) =>
+    this.keptApart.has(Math.min(i, j) * this.size + Math.max(i, j));
+
+  /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
+  merge(a: number, b: number): void {
+    const [keep, gone] = a < b ? [a, b] : [b, a];
+    const joined = merged(this.groups.get(keep) as Group, this.groups.get(gone) as Group);
+    this.groups.delete(gone);
+    this.groups.set(keep, joined);
+    const goneLinks = this.between.get(gone) as Map<number, Between>;
+    this.between.delete(gone);
+    (this.between.get(keep) as Map<number, Between>).delete(gone);
+    for (const [other, links] of goneLinks) {
+      if (other === keep) continue;
+      this.between.get(other)?.delete(gone);
+      this.add(keep, other, links);
+    }
+  }
+
+  /**
+   * The allowed pair of groups with the highest share of joining cross pairs (average link), at
+   * least `join`; ties go to the smaller ids, so the result never depends on input order.
+   */
+  best(join: number): [number, number] | undefined {
+    let found: [number, number] | undefined;
+    let score = join;
+    for (const [a, row] of this.between) {
+      const ga = this.groups.get(a) as Group;
+      for (const [b, links] of row) {
+        if (b <= a || links.joins <= 0) continue;
+        const gb = this.groups.get(b) as Group;
+        const share = links.joins / (ga.members.length * gb.members.length);
+        if (share < score || (share === score && found && !before([a, b], found))) continue;
+        if (!canJoin(ga, gb, links.bridged, this.apart)) continue;
+        found = [a, b];
+        score = share;
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * Groups accounts into events: agglomerative clustering with average linkage over the pairwise
+ * match rules, under cannot-links that no chain of links gets round (see canJoin). Two groups join
+ * when at least `rules.join` of their cross pairs match, judged on both groups whole, so one
+ * loosely worded or coarsely dated account cannot pull two events together as a single link did.
+ * Deterministic: the same accounts in any order give the same clusters (each sorted by postingSortKey,
+ * the clusters by their first account).
+ *
+ * @example clusterAccounts([...article1.accounts, ...article2.accounts]) // → [[a1, b2], [a2], …]
+ */
+export function clusterAccounts<T extends Clusterable>(items: T[], options: ClusterOptions = {}): T[][] {
+  const rules = options.rules ?? CLUSTER_RULES;
+  const entries = canonical(items);
+  const work = new Agglomeration(
+    entries.map((e) => e.posting),
+    rules,
+  );
+  const indexOf = new Map(entries.map((e, i) => [accountKey(e.posting), i]));
+  for (const [x, y] of options.mustLink ?? []) {
+    const [i, j] = [indexOf.get(x), indexOf.get(y)];
+    if (i === undefined || j === undefined) continue;
+    const [gi, gj] = [groupHolding(work, i), groupHolding(work, j)];
+    if (gi !== gj) work.merge(gi, gj);
+  }
+  for (let pair = work.best(rules.join); pair; pair = work.best(rules.join)) work.merge(...pair);
+  return [...work.groups.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((group) => group.members.map((i) => (entries[i] as { item: T }).item));
+}
+
+function groupHolding(work: Agglomeration, index: number): number {
+  for (const group of work.groups.values()) if (group.members.includes(index)) return group.id;
+  throw new Error(`no group holds account ${index}`);
+}

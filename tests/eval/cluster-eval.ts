@@ -1,0 +1,197 @@
+import type { Article } from '../../lib/articles/index.ts';
+import {
+  type ArticleAccount,
+  accountId,
+  accountsOf,
+  CLUSTER_RULES,
+  type ClusterRules,
+  clusterAccounts,
+  deriveEvent,
+  eventDate,
+  recordAccount,
+} from '../../lib/dedup/index.ts';
+import { eventsOf } from '../../lib/extraction/index.ts';
+import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
+import { anArticle } from '../support/accounts.ts';
+import { MemoryEvents } from '../support/memory-events.ts';
+import { coverageSets } from './coverage.ts';
+import type { SystemEntry } from './coverage-align.ts';
+import { htmlOf, sitesOf } from './coverage-run.ts';
+import { scoreCoverage } from './coverage-score.ts';
+import { type CoverageSet, loadCoverageSet } from './coverage-set.ts';
+import { type ClusterScores, clusterScores, labelledAccounts, loadMultiSourceSet } from './dedup.ts';
+
+/**
+ * Today's merge-only single-link dedup against the clusterer (lib/dedup/cluster.ts), offline, on the
+ * self-written set and on every coverage set: `node --import tsx tests/eval/cluster-eval.ts
+ * [--sweep]`. Both see the same extracted accounts; only the grouping differs.
+ */
+
+type Scores = Pick<ClusterScores, 'pairwise' | 'bcubed'> & { eventF1?: number };
+
+interface EvalSet {
+  name: string;
+  accounts: ArticleAccount[];
+  score: (groups: ArticleAccount[][], today: boolean) => Scores;
+}
+
+/** Today's dedup: every account through recordAccount in publication order, as the worker does. */
+async function today(accounts: ArticleAccount[]): Promise<TimelineEvent[]> {
+  const repo = new MemoryEvents();
+  const ordered = [...accounts].sort((a, b) => a.account.publishedAt.localeCompare(b.account.publishedAt));
+  for (const { account, sameDay } of ordered) await recordAccount(repo, account, sameDay);
+  return repo.events();
+}
+
+const groupsOf = (events: TimelineEvent[], accounts: ArticleAccount[]): ArticleAccount[][] => {
+  const byKey = new Map(accounts.map((a) => [`${a.account.articleId}#${a.account.position}`, a]));
+  return events.map((e) => e.accounts.flatMap((s) => byKey.get(`${s.articleId}#${s.position}`) ?? []));
+};
+
+function selfWritten(): EvalSet {
+  const accounts = labelledAccounts(loadMultiSourceSet());
+  const clusterOf = new Map(accounts.map((a) => [a.account, a.cluster]));
+  return {
+    name: 'self-written (tests/fixtures/dedup)',
+    accounts,
+    score: (groups) => {
+      const rows = groups.flatMap((group, g) =>
+        group.flatMap((a) => (clusterOf.get(a.account) ? [{ gold: clusterOf.get(a.account), g }] : [])),
+      );
+      return clusterScores(
+        rows.map((r) => r.gold as string),
+        rows.map((r) => String(r.g)),
+      );
+    },
+  };
+}
+
+/** A coverage article as the poller would queue it from its outlet's feed (see coverage-run.ts). */
+function articlesOf(set: CoverageSet): Article[] {
+  const siteOf = new Map(sitesOf(set.articles).flatMap((s) => s.articles.map((a) => [a.id, s] as const)));
+  return set.articles.map((a, i) => {
+    const site = siteOf.get(a.id);
+    return anArticle(i + 1, {
+      feedId: site?.id ?? a.id,
+      feedName: site?.name ?? a.outlet,
+      url: a.url,
+      title: a.title,
+      publishedAt: `${a.published}T12:00:00.000Z`,
+      utcOffsetMinutes: 0,
+      html: htmlOf(a.text),
+      contentHash: a.id,
+    });
+  });
+}
+
+/**
+ * A group as a timeline entry. Today's entries quote one account per article, as the public event's
+ * sources do; the clusterer's groups hold one per article already. The clusterer's entries take
+ * their date from eventDate.
+ */
+function entryOf(group: ArticleAccount[], ids: Map<string, string>, mine: boolean): SystemEntry {
+  const accounts = group.map((a) => a.account);
+  const event = deriveEvent(accounts.map(accountId).sort()[0] as string, accounts, 0);
+  const date = mine ? eventDate(accounts) : event;
+  return {
+    id: event.id,
+    kind: event.kind,
+    summary: event.summary,
+    date: date.date,
+    datePrecision: date.datePrecision,
+    endDate: mine ? null : event.endDate,
+    mentions: event.sources.map((s: Source) => ({
+      articleId: ids.get(s.articleId) as string,
+      text: s.quote,
+    })),
+  };
+}
+
+function coverage(dir: string): EvalSet {
+  const set = loadCoverageSet(dir);
+  const articles = articlesOf(set);
+  const ids = new Map(articles.map((a, i) => [a.id, (set.articles[i] as { id: string }).id]));
+  const accounts = articles.flatMap((article) => accountsOf(article, eventsOf({ ...article })));
+  return {
+    name: set.name,
+    accounts,
+    score: (groups, isToday) => {
+      const score = scoreCoverage(
+        set,
+        groups.map((g) => entryOf(g, ids, !isToday)),
+      );
+      return { pairwise: score.dedup.pairwise, bcubed: score.dedup.bcubed, eventF1: score.f1 };
+    },
+  };
+}
+
+export function evalSets(): EvalSet[] {
+  return [selfWritten(), ...coverageSets().map(coverage)];
+}
+
+export async function todayScores(set: EvalSet): Promise<Scores> {
+  return set.score(groupsOf(await today(set.accounts), set.accounts), true);
+}
+
+export const mineScores = (set: EvalSet, rules: ClusterRules = CLUSTER_RULES): Scores =>
+  set.score(clusterAccounts(set.accounts, { rules }), false);
+
+const pct = (n: number) => n.toFixed(3);
+const line = (s: Scores) =>
+  `pw P ${pct(s.pairwise.precision)} R ${pct(s.pairwise.recall)} F1 ${pct(s.pairwise.f1)} | ` +
+  `B3 P ${pct(s.bcubed.precision)} R ${pct(s.bcubed.recall)} F1 ${pct(s.bcubed.f1)}` +
+  (s.eventF1 === undefined ? '' : ` | event F1 ${pct(s.eventF1)}`);
+
+async function sideBySide(sets: EvalSet[]): Promise<void> {
+  for (const set of sets) {
+    console.log(`${set.name} (${set.accounts.length} accounts)`);
+    console.log(`  today  ${line(await todayScores(set))}`);
+    const started = performance.now();
+    const override = process.argv.find((arg) => arg.startsWith('--rules='))?.slice('--rules='.length);
+    const mine = mineScores(set, { ...CLUSTER_RULES, ...(override ? JSON.parse(override) : {}) });
+    console.log(`  mine   ${line(mine)}  (${(performance.now() - started).toFixed(0)} ms)`);
+  }
+}
+
+/** The clusterer's own rules around their values; the match thresholds stay today's. */
+function ruleGrid(): ClusterRules[] {
+  const grid: ClusterRules[] = [];
+  for (const join of [0.01, 0.05, 0.1, 0.15, 0.2, 0.3])
+    for (const partial of [0.5, 1])
+      for (const sameArticle of [0, 1, 2])
+        for (const toldTwice of [0.1, 0.2, 0.3])
+          grid.push({ ...CLUSTER_RULES, join, partial, sameArticle, toldTwice });
+  return grid;
+}
+
+const label = (r: ClusterRules) =>
+  `join ${r.join} partial ${r.partial} sameArticle ${r.sameArticle} toldTwice ${r.toldTwice}`;
+
+/**
+ * Tuning without fooling ourselves: for each coverage set held out, the rules that do best (mean
+ * B-cubed F1) on the self-written set and the other coverage sets, then their figures on the held-out
+ * set, which played no part in choosing them.
+ */
+function sweep(sets: EvalSet[]): void {
+  const grid = ruleGrid();
+  const table = grid.map((rules) => sets.map((set) => mineScores(set, rules)));
+  for (let held = 1; held < sets.length; held++) {
+    const tuned = sets.map((_, i) => i).filter((i) => i !== held);
+    const mean = (row: Scores[]) =>
+      tuned.reduce((sum, i) => sum + (row[i] as Scores).bcubed.f1, 0) / tuned.length;
+    const best = table.reduce((b, row, i) => (mean(row) > mean(table[b] as Scores[]) ? i : b), 0);
+    console.log(`held out ${(sets[held] as EvalSet).name}: chosen ${label(grid[best] as ClusterRules)}`);
+    sets.forEach((set, i) => {
+      const tag = i === held ? 'HELD-OUT' : 'tuned   ';
+      console.log(`  ${tag} ${set.name.padEnd(36)} ${line((table[best] as Scores[])[i] as Scores)}`);
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sets = evalSets();
+  if (process.argv.includes('--sweep')) {
+    console.log(`pairwise/B-cubed F1 per set: ${sets.map((s) => s.name).join(', ')}`);
+    sweep(sets);
+  } else await sideBySide(sets);
+}

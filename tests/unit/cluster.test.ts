@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ArticleAccount,
+  accountKey,
+  accountsMatch,
+  clusterAccounts,
+  eventDate,
+  postingOf,
+  withSameDay,
+} from '../../lib/dedup/index.ts';
+import type { Source } from '../../lib/timeline/index.ts';
+import { anAccount } from '../support/accounts.ts';
+
+let n = 0;
+/** One outlet's article telling one thing (its only account), under its own site. */
+const told = (
+  outlet: string,
+  date: string,
+  summary: string,
+  fields: Partial<Source> = {},
+): ArticleAccount => {
+  const [entry] = withSameDay([anAccount(++n, { feedId: outlet, date, summary, ...fields })]);
+  return entry as ArticleAccount;
+};
+
+/** One article telling several things: its accounts, each knowing the others of its day. */
+function article(outlet: string, title: string, told: Array<[string, string]>): ArticleAccount[] {
+  const id = ++n;
+  return withSameDay(
+    told.map(([date, summary], position) =>
+      anAccount(id, { feedId: outlet, date, summary, title, position, quote: summary }),
+    ),
+  );
+}
+
+const keys = (clusters: ArticleAccount[][]) => clusters.map((c) => c.map((a) => accountKey(a.account)));
+const together = (clusters: ArticleAccount[][], a: ArticleAccount, b: ArticleAccount) =>
+  clusters.some((c) => c.includes(a) && c.includes(b));
+
+describe('clusterAccounts', () => {
+  it('does not chain day events of a month through one account dated only by the month', () => {
+    const days = ['2024-10-08', '2024-10-10', '2024-10-23'].map((date, i) =>
+      told(`outlet${i}`, date, 'Dockers at the Rotterdam container terminal walked out over night-shift pay'),
+    );
+    const early = told(
+      'monthly',
+      '2024-10',
+      'Dockers at the Rotterdam container terminal walked out over night-shift pay',
+      { datePrecision: 'month' },
+    );
+    const clusters = clusterAccounts([...days, early]);
+    for (const cluster of clusters) {
+      const dayDates = new Set(
+        cluster.filter((a) => a.account.datePrecision === 'day').map((a) => a.account.date),
+      );
+      expect(dayDates.size).toBeLessThanOrEqual(1);
+    }
+    // The month account still joins one of them: it may join a day event of its period.
+    expect(clusters.find((c) => c.includes(early))?.length).toBe(2);
+  });
+
+  it("keeps an article's two events of one day apart even when another outlet tells both at once", () => {
+    const [detention, opening] = article('gazette', 'A busy Tuesday in Leeds', [
+      ['2024-03-12', 'Police detained three men after a warehouse fire in Hunslet'],
+      ['2024-03-12', 'The mayor opened the rebuilt Crown Point bridge to cyclists'],
+    ]) as [ArticleAccount, ArticleAccount];
+    const both = told(
+      'courier',
+      '2024-03-12',
+      'Police detained three men after a warehouse fire in Hunslet as the mayor opened the rebuilt Crown Point bridge',
+    );
+    const clusters = clusterAccounts([detention, opening, both]);
+    expect(together(clusters, detention, opening)).toBe(false);
+  });
+
+  it('keeps a detention and a press remark of one day apart when their wordings share no action', () => {
+    const headline = 'Harbour strike in Gdansk enters its third week';
+    const detention = told('north', '2024-05-06', 'Police detained the union leader Anna Berg at the gate', {
+      title: headline,
+    });
+    const remark = told(
+      'south',
+      '2024-05-06',
+      'The minister told reporters the government would stay out of it',
+      {
+        title: headline,
+      },
+    );
+    // Today's pairwise rule joins them on the headline alone: one story, each article's only event that day.
+    expect(accountsMatch(postingOf(detention.account, []), postingOf(remark.account, []))).toBe(true);
+    expect(together(clusterAccounts([detention, remark]), detention, remark)).toBe(false);
+  });
+
+  it('joins same-day reports of one event by different outlets', () => {
+    const a = told('north', '2024-05-06', 'Police detained the union leader Anna Berg at the harbour gate');
+    const b = told(
+      'south',
+      '2024-05-06',
+      'Anna Berg, the union leader, was detained by police at the harbour gate',
+    );
+    const c = told('east', '2024-05-06', 'Union leader Anna Berg detained at harbour gate, police say');
+    expect(clusterAccounts([a, b, c])).toHaveLength(1);
+  });
+
+  it('joins two days only through strongly agreeing wordings (the time-zone day)', () => {
+    const pacific = told(
+      'west',
+      '2024-11-21',
+      'OpenBoard agreed in principle to reinstate Sam Reyes as chief executive',
+    );
+    const europe = told(
+      'east',
+      '2024-11-22',
+      'OpenBoard agreed in principle to reinstate Sam Reyes as chief executive',
+    );
+    const loose = told('north', '2024-11-22', 'Sam Reyes thanked staff at OpenBoard');
+    const clusters = clusterAccounts([pacific, europe, loose]);
+    expect(together(clusters, pacific, europe)).toBe(true);
+    expect(together(clusters, pacific, loose)).toBe(false);
+  });
+
+  it('puts must-linked accounts together whatever the rules say', () => {
+    const a = told('north', '2024-05-06', 'Police detained the union leader at the gate');
+    const b = told('south', '2024-05-06', 'The minister told reporters nothing would change');
+    const clusters = clusterAccounts([a, b], { mustLink: [[accountKey(a.account), accountKey(b.account)]] });
+    expect(clusters).toHaveLength(1);
+  });
+
+  it('gives the same clusters whatever order the accounts come in', () => {
+    const accounts = [
+      ...article('gazette', 'Leeds this week', [
+        ['2024-03-12', 'Police detained three men after a warehouse fire in Hunslet'],
+        ['2024-03-12', 'The mayor opened the rebuilt Crown Point bridge to cyclists'],
+        ['2024-03-14', 'The council approved a budget of 1.2 billion pounds'],
+      ]),
+      told('courier', '2024-03-12', 'Three men were detained by police after the Hunslet warehouse fire'),
+      told('post', '2024-03-12', 'Cyclists crossed the rebuilt Crown Point bridge after the mayor opened it'),
+      told('times', '2024-03-13', 'Police detained three men after a warehouse fire in Hunslet'),
+      told('herald', '2024-03', 'The Hunslet warehouse fire led police to detain three men', {
+        datePrecision: 'month',
+      }),
+      told('echo', '2024-03-14', 'Councillors approved a 1.2 billion pound budget'),
+    ];
+    const expected = keys(clusterAccounts(accounts));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(expected.length).toBeLessThan(accounts.length);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(accounts, { minLength: accounts.length }), (shuffled) => {
+        expect(keys(clusterAccounts(shuffled))).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('eventDate', () => {
+  const on = (site: string, date: string, fields: Partial<Source> = {}) =>
+    anAccount(++n, { feedId: site, date, summary: 'x', ...fields });
+
+  it('keeps the day when a coarser account says only the month', () => {
+    const date = eventDate([on('a', '2024-10-08'), on('b', '2024-10', { datePrecision: 'month' })]);
+    expect(date).toEqual({ date: '2024-10-08', datePrecision: 'day', dateDisputed: false });
+  });
+
+  it('takes the day most sites give, counting a site once however many copies it carries', () => {
+    const date = eventDate([
+      on('a', '2024-10-05'),
+      on('a', '2024-10-05'),
+      on('a', '2024-10-05'),
+      on('b', '2024-10-06'),
+      on('c', '2024-10-06'),
+    ]);
+    expect(date.date).toBe('2024-10-06');
+  });
+
+  it('does not flag the time-zone day as a dispute, but flags a date further off', () => {
+    expect(eventDate([on('a', '2024-11-21'), on('b', '2024-11-22')]).dateDisputed).toBe(false);
+    expect(eventDate([on('a', '2024-11-21'), on('b', '2024-11-24')]).dateDisputed).toBe(true);
+    expect(
+      eventDate([on('a', '2024-11-21'), on('b', '2024-12', { datePrecision: 'month' })]).dateDisputed,
+    ).toBe(true);
+  });
+
+  it('dates by the dated accounts before the reports, whose date is only their publication', () => {
+    const date = eventDate([
+      on('a', '2024-10-09', { kind: 'report' }),
+      on('b', '2024-10-07'),
+      on('c', '2024-10-09', { kind: 'report' }),
+    ]);
+    expect(date).toEqual({ date: '2024-10-07', datePrecision: 'day', dateDisputed: false });
+  });
+});
