@@ -21,6 +21,20 @@ const COUNTS: Record<string, number> = {
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
+  // "later that day", "earlier in the day", "the same evening", "that night": the day before's own.
+  [
+    /\b(?:(?:later|earlier)\s+(?:that|the same|in the)\s+(?:day|morning|afternoon|evening|night)|(?:that|the) same (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b/i,
+    () => 0,
+  ],
+  // "a day after he said so", "two days after that": counted from the thing just told.
+  [
+    /\b(a|one|two|three|four|five) days? after (?:he|she|it|they|this|that|which)\b/i,
+    (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0,
+  ],
+  [
+    /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu,
+    () => 0,
+  ],
   [/\b(a|one|two|three|four|five) days? later\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
   [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\b(a|one|two|three) weeks? later\b/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
@@ -35,6 +49,8 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\b(un|dos|tres) días? después\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
 ];
 
+const SAME_MONTH = /\b(?:the same month|(?:later|earlier) (?:that|the same) month|that same month)\b/i;
+
 /**
  * "On 3 October, the talks collapsed. The next day, the minister resigned." A sentence dated only
  * by the one before it ("the next day", "two days later", "le lendemain"): that day, counted from
@@ -43,11 +59,22 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
  */
 export function relativeDayMention(sentence: string, anchor: string | undefined): DateMention | undefined {
   if (!anchor) return undefined;
+  const month = SAME_MONTH.exec(sentence);
+  // "the same month", "later that month": the month of the day before.
+  if (month)
+    return {
+      index: month.index,
+      text: month[0],
+      date: anchor.slice(0, 7),
+      precision: 'month',
+      endDate: null,
+      tense: 'past',
+    };
   for (const [phrase, shift] of RELATIVE_DAYS) {
     const match = phrase.exec(sentence);
     if (!match) continue;
     const days = shift(match);
-    if (!days) return undefined;
+    if (days === undefined || Number.isNaN(days)) return undefined;
     return {
       index: match.index,
       text: match[0],

@@ -188,7 +188,7 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
  * model": the thing named after "after" happened that long before the sentence's own day.
  */
 const OFFSET_AFTER = new RegExp(
-  String.raw`\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?after\s+(?=\p{L})`,
+  String.raw`\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?after\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
   'iu',
 );
 

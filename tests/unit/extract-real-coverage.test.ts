@@ -237,3 +237,33 @@ describe('not events', () => {
     expect(datesIn('The vote is expected on Thursday.')).toEqual(['2024-10-17']);
   });
 });
+
+describe('anaphora within a paragraph', () => {
+  const datesOf = (html: string) => datedIn(html).map((event) => `${event.date}/${event.datePrecision}`);
+
+  it('gives "later that day", "earlier in the day" and "that evening" the day before\'s date', () => {
+    expect(
+      datesOf('<p>The levee broke on 3 October. Later that day, the army began evacuations.</p>'),
+    ).toEqual(['2024-10-03/day', '2024-10-03/day']);
+    expect(
+      datesOf('<p>Rescuers reached the mine on 5 October. Earlier in the day, a second shaft collapsed.</p>'),
+    ).toEqual(['2024-10-05/day', '2024-10-05/day']);
+    expect(
+      datesOf('<p>The minister resigned on 7 October. That evening, her deputy was sworn in.</p>'),
+    ).toEqual(['2024-10-07/day', '2024-10-07/day']);
+  });
+
+  it('gives "the same month" the month of the day before', () => {
+    expect(
+      datesOf('<p>The plant shut on 4 September. The same month, two suppliers went bankrupt.</p>'),
+    ).toEqual(['2024-09-04/day', '2024-09/month']);
+  });
+
+  it('counts "a day after he said so" forward from the statement it points back to', () => {
+    expect(
+      datesOf(
+        '<p>The governor promised new funds on 8 October. A day after he said so, the treasury froze all spending.</p>',
+      ),
+    ).toEqual(['2024-10-08/day', '2024-10-09/day']);
+  });
+});
