@@ -72,7 +72,7 @@ export async function* hintedKeys(
   client: DynamoDBClient,
   tableName: string,
   hint: IndexHint,
-  { lower, upper, order, after }: RangeRequest,
+  { lower, upper, order, after, pageSize }: RangeRequest,
 ): AsyncGenerator<string[]> {
   const pk = partition(hint);
   let startKey = after ? marshall({ pk, sk: after }) : undefined;
@@ -83,7 +83,7 @@ export async function* hintedKeys(
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: marshall({ ':pk': pk, ':lower': lower, ':upper': upper }),
         ScanIndexForward: order === 'asc',
-        Limit: QUERY_PAGE,
+        Limit: Math.min(pageSize ?? QUERY_PAGE, QUERY_PAGE),
         ExclusiveStartKey: startKey,
       }),
     );

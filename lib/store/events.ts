@@ -198,14 +198,15 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     }
   }
 
-  private timeline({ lower, upper, order, after }: RangeRequest): AsyncIterable<TimelineEvent> {
+  private timeline({ lower, upper, order, after, pageSize }: RangeRequest): AsyncIterable<TimelineEvent> {
     const id = after?.slice(after.indexOf('#') + 1);
     return this.query({
       IndexName: BY_PARTITION_INDEX,
       KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
       ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),
       ScanIndexForward: order === 'asc',
-      Limit: QUERY_PAGE,
+      // What the page will take, not more: dynalite's cost, and DynamoDB's, grows with the items read.
+      Limit: Math.min(pageSize ?? QUERY_PAGE, QUERY_PAGE),
       ExclusiveStartKey:
         after && id ? marshall({ ...keys.event(id), gsi1pk: TIMELINE_PARTITION, gsi1sk: after }) : undefined,
     });

@@ -16,6 +16,8 @@ export interface RangeRequest {
    * those. A hint: the page checks every event it gets against the whole query anyway.
    */
   via?: IndexHint;
+  /** How many events the caller expects to take: a reader may fetch that many at a time. */
+  pageSize?: number;
 }
 
 export interface IndexHint {
@@ -104,6 +106,8 @@ export async function pageTimeline(
     order: query.order,
     after,
     via: hintOf(query),
+    // One more than the page, to know whether there is a next; a text search reads on in larger steps.
+    pageSize: query.q ? undefined : query.limit + 1,
   })) {
     if (examined === budget) {
       more = true;
