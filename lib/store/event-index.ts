@@ -46,10 +46,14 @@ async function writeBatch(client: DynamoDBClient, tableName: string, items: Reco
   }
 }
 
+export function hintItemsOf(event: TimelineEvent) {
+  const sk = sortKeyOf(event);
+  return hintsOf(event).map((hint) => ({ pk: partition(hint), sk }));
+}
+
 /** Files the event under each of its topics and feeds at its sort key; idempotent. */
 export async function writeHints(client: DynamoDBClient, tableName: string, event: TimelineEvent) {
-  const sk = sortKeyOf(event);
-  const items = hintsOf(event).map((hint) => ({ pk: partition(hint), sk }));
+  const items = hintItemsOf(event);
   for (let i = 0; i < items.length; i += BATCH_WRITE) {
     await writeBatch(client, tableName, items.slice(i, i + BATCH_WRITE));
   }

@@ -23,7 +23,7 @@ import {
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
-import { hintedKeys, hintsComplete, holds, itemsOf, writeHints } from './event-index.ts';
+import { hintedKeys, hintItemsOf, hintsComplete, holds, itemsOf, writeHints } from './event-index.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 import { bumpTimelineVersion, readTimelineVersion } from './timeline-version.ts';
@@ -36,6 +36,14 @@ function toItem(event: TimelineEvent) {
     { ...keys.event(event.id), gsi1pk: TIMELINE_PARTITION, gsi1sk: sortKeyOf(event), ...event },
     { removeUndefinedValues: true },
   );
+}
+
+/**
+ * The items `create` writes for a new event (its hints, then the event), marshalled: for bulk loads
+ * into a table with no other writer (benchmarks, restores), which then move the version once.
+ */
+export function itemsOfNewEvent(event: TimelineEvent) {
+  return [...hintItemsOf(event).map((item) => marshall(item)), toItem(event)];
 }
 
 /** An event merged into another keeps its key as a pointer, out of the timeline index. */

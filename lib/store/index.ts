@@ -1,4 +1,4 @@
-export { DynamoEventStore } from './events.ts';
+export { DynamoEventStore, itemsOfNewEvent } from './events.ts';
 export { DynamoFeedStates } from './feed-states.ts';
 export { fileEventHints } from './hint-migrate.ts';
 export { type InvalidItems, type ItemKind, invalidItemsToStderr } from './invalid-items.ts';
@@ -6,3 +6,4 @@ export { DynamoArticleLedger } from './ledger.ts';
 export { fileStoredAccounts } from './migrate.ts';
 export { ensureTable } from './provision.ts';
 export { BY_PARTITION_INDEX, FEEDS_PARTITION, keys, TIMELINE_PARTITION, tableDefinition } from './table.ts';
+export { bumpTimelineVersion } from './timeline-version.ts';

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { DynamoEventStore } from '../../lib/store/index.ts';
-import { CursorCodec, createTimelineApp } from '../../lib/timeline/index.ts';
+import { bumpTimelineVersion, DynamoEventStore, itemsOfNewEvent } from '../../lib/store/index.ts';
+import { CursorCodec, createTimelineApp, type TimelineReader } from '../../lib/timeline/index.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 import { count } from './format.ts';
@@ -18,8 +20,22 @@ const WRITERS = 16;
 const DEPTH = 50_000;
 const LAST_DAY = Date.UTC(2024, 11, 31);
 const DAY_MS = 86_400_000;
-/** Short runs: each scenario is steady within a second or two, and the whole section stays under a minute of load. */
-const LOAD = { connections: 10, duration: 5, warmup: 1 };
+/** Short runs: each scenario is steady within a second or two, and the whole section stays near a minute of load. */
+const LOAD = { connections: 10, duration: 4, warmup: 1 };
+/** Loaded by path: autocannon's worker thread cannot receive functions. */
+const REVALIDATE = {
+  request: fileURLToPath(new URL('./revalidate/request.cjs', import.meta.url)),
+  response: fileURLToPath(new URL('./revalidate/response.cjs', import.meta.url)),
+};
+/** The origin's staleness bound, as the local default. */
+const STALENESS_MS = 2_000;
+/** Rendered listings kept, as the function's default. */
+const CACHE_BYTES = 32 * 1024 * 1024;
+/** Distinct queries for the memory figure, each a page of QUERY_EVENTS events. */
+const DISTINCT_QUERIES = 10_000;
+const QUERY_EVENTS = 10;
+/** A new event this often while the "under writes" scenarios run. */
+const WRITE_EVERY_MS = 100;
 
 /** A stored event as the worker would write it: one source, a day, a topic (1 in TOPICS), a feed. */
 function backgroundEvent(n: number) {
@@ -38,15 +54,28 @@ function backgroundEvent(n: number) {
   );
 }
 
-async function populate(store: DynamoEventStore): Promise<number> {
+/**
+ * Writes the items `create` would (hints, then the event) in 25-item batches, then moves the version
+ * once: the table has no other writer yet, and 100,000 conditional creates would take minutes.
+ */
+async function populate(client: DynamoDBClient): Promise<number> {
   const started = performance.now();
+  const items = Array.from({ length: EVENTS }, (_, n) => itemsOfNewEvent(backgroundEvent(n))).flat();
   let next = 0;
   const writer = async () => {
-    for (let n = next++; n < EVENTS; n = next++) {
-      if (!(await store.create(backgroundEvent(n)))) throw new Error(`event ${n} was not created`);
+    for (let start = next; start < items.length; start = next) {
+      next += 25;
+      let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length > 0) {
+        const { UnprocessedItems } = await client.send(
+          new BatchWriteItemCommand({ RequestItems: { dateline: requests } }),
+        );
+        requests = (UnprocessedItems?.dateline ?? []) as typeof requests;
+      }
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
+  await bumpTimelineVersion(client, 'dateline');
   return (performance.now() - started) / 1000;
 }
 
@@ -89,8 +118,13 @@ interface Scenario {
   name: string;
   url: string;
   headers?: Record<string, string>;
-  /** The status every response must have, or the figures measure the wrong thing. */
-  status: 200 | 304;
+  /** Each connection sends back the ETag it last received, so a version change costs it one 200. */
+  revalidate?: boolean;
+  /**
+   * The status every response must have, or the figures measure the wrong thing. `304-or-200`: a
+   * revalidation while writes move the version, when some answers are new pages.
+   */
+  status: 200 | 304 | '304-or-200';
 }
 
 interface Measurement {
@@ -99,6 +133,7 @@ interface Measurement {
   p50: number;
   p99: number;
   responses: number;
+  notModified: number;
   bytesPerResponse: number;
 }
 
@@ -106,6 +141,9 @@ async function load(scenario: Scenario, duration: number): Promise<autocannon.Re
   return autocannon({
     url: scenario.url,
     headers: scenario.headers,
+    requests: scenario.revalidate
+      ? [{ method: 'GET', setupRequest: REVALIDATE.request, onResponse: REVALIDATE.response } as never]
+      : undefined,
     connections: LOAD.connections,
     duration,
     // The generator gets its own thread, so it does not steal the server's event loop.
@@ -116,8 +154,8 @@ async function load(scenario: Scenario, duration: number): Promise<autocannon.Re
 async function measure(scenario: Scenario): Promise<Measurement> {
   await load(scenario, LOAD.warmup);
   const result = await load(scenario, LOAD.duration);
-  const statusClass = `${String(scenario.status)[0]}xx` as '2xx' | '3xx';
-  const responses = result[statusClass];
+  const classes = scenario.status === 200 ? ['2xx'] : scenario.status === 304 ? ['3xx'] : ['2xx', '3xx'];
+  const responses = classes.reduce((sum, name) => sum + result[name as '2xx' | '3xx'], 0);
   if (result.errors > 0 || responses !== result.requests.total) {
     throw new Error(
       `${scenario.name}: ${responses} of ${result.requests.total} responses were ${scenario.status}, ${result.errors} errors`,
@@ -129,6 +167,7 @@ async function measure(scenario: Scenario): Promise<Measurement> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     responses,
+    notModified: result['3xx'],
     bytesPerResponse: result.throughput.total / Math.max(1, responses),
   };
 }
@@ -148,62 +187,151 @@ async function cursorAt(app: ReturnType<typeof createTimelineApp>, depth: number
   return cursor;
 }
 
+/** The store without its version: the app then renders every request, as a cache miss does. */
+function uncached(store: DynamoEventStore): TimelineReader {
+  return { range: (r) => store.range(r), get: (id) => store.get(id), resolve: (id) => store.resolve(id) };
+}
+
+/** A new event on the newest day every `WRITE_EVERY_MS`, as a busy worker would add them. */
+function writeContinuously(store: DynamoEventStore) {
+  let n = EVENTS;
+  let writes = 0;
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    const event = backgroundEvent(n++);
+    const newest = { ...event, date: '2025-01-01' };
+    pending = pending.then(async () => {
+      if (await store.create(newest)) writes++;
+    });
+  }, WRITE_EVERY_MS);
+  return async () => {
+    clearInterval(timer);
+    await pending;
+    return writes;
+  };
+}
+
+/** Heap and resident memory after `DISTINCT_QUERIES` listings no two alike went through the cached app. */
+async function memoryAfterDistinctQueries(app: ReturnType<typeof createTimelineApp>) {
+  const before = process.memoryUsage();
+  let next = 0;
+  const client = async () => {
+    for (let n = next++; n < DISTINCT_QUERIES; n = next++) {
+      const day = new Date(LAST_DAY - n * DAY_MS).toISOString().slice(0, 10);
+      const response = await app.request(`/timeline?to=${day}&limit=${QUERY_EVENTS}`);
+      if (response.status !== 200) throw new Error(`distinct query ${n}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 8 }, client));
+  const after = process.memoryUsage();
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  return {
+    seconds: (performance.now() - started) / 1000,
+    heapBeforeMb: mb(before.heapUsed),
+    heapAfterMb: mb(after.heapUsed),
+    rssBeforeMb: mb(before.rss),
+    rssAfterMb: mb(after.rss),
+  };
+}
+
+function scenariosOf(bases: { bare: string; cached: string; uncached: string }, deep: string, etag: string) {
+  const warm = (name: string, status: Scenario['status']): Scenario[] => [
+    { name: `warm first page (cached)${name}`, url: `${bases.cached}/timeline`, status: 200 },
+    {
+      name: `304 (first page, If-None-Match)${name}`,
+      url: `${bases.cached}/timeline`,
+      ...(status === 304 ? { headers: { 'if-none-match': etag } } : { revalidate: true }),
+      status,
+    },
+    {
+      name: `warm filtered page (topic, cached)${name}`,
+      url: `${bases.cached}/timeline?topic=topic-3`,
+      status: 200,
+    },
+  ];
+  return {
+    quiet: [
+      { name: 'bare @hono/node-server route, constant JSON (ceiling)', url: `${bases.bare}/`, status: 200 },
+      ...warm('', 304),
+      { name: 'cold first page (cache miss, 50 events)', url: `${bases.uncached}/timeline`, status: 200 },
+      {
+        name: `cold filtered page (topic, 1 in ${TOPICS} events, cache miss)`,
+        url: `${bases.uncached}/timeline?topic=topic-3`,
+        status: 200,
+      },
+      {
+        name: `cold deep page (cursor ${count(DEPTH)} events in, cache miss)`,
+        url: `${bases.uncached}/timeline?cursor=${encodeURIComponent(deep)}`,
+        status: 200,
+      },
+    ] satisfies Scenario[],
+    underWrites: [
+      ...warm(`, a write every ${WRITE_EVERY_MS} ms`, '304-or-200'),
+      {
+        name: `cold first page (cache miss), a write every ${WRITE_EVERY_MS} ms`,
+        url: `${bases.uncached}/timeline`,
+        status: 200,
+      },
+    ] satisfies Scenario[],
+  };
+}
+
+function rowsOf(results: Measurement[], ceiling: Measurement): Row[] {
+  return results.map((m) => ({
+    request: m.name,
+    'req/s': count(m.requestsPerSecond),
+    'p50 ms': m.p50.toFixed(1),
+    'p99 ms': m.p99.toFixed(1),
+    'req/s vs ceiling': times(m.requestsPerSecond, ceiling.requestsPerSecond),
+    '304s': m.notModified ? `${Math.round((100 * m.notModified) / m.responses)}%` : '',
+    'bytes / response': count(m.bytesPerResponse),
+  }));
+}
+
 async function run(): Promise<SectionResult> {
   const title = `Timeline API under load: ${count(EVENTS)} events in the embedded store (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s, loopback)`;
   const stack: LocalStack = await startLocalStack(workspace('dateline-bench-').options);
   const servers: Array<{ close(): Promise<unknown> }> = [];
   try {
     const store = new DynamoEventStore(stack.dynamo, 'dateline');
-    const populateSeconds = await populate(store);
-    const app = createTimelineApp({ reader: store, cursors: new CursorCodec('bench-cursor-secret-16+') });
-    const timeline = await listen(app.fetch);
-    servers.push(timeline);
+    const populateSeconds = await populate(stack.dynamo);
+    const cursors = new CursorCodec('bench-cursor-secret-16+');
+    const cache = { stalenessMs: STALENESS_MS, maxBytes: CACHE_BYTES };
+    const app = createTimelineApp({ reader: store, cursors, cache });
+    const cold = createTimelineApp({ reader: uncached(store), cursors });
+    const cached = await listen(app.fetch);
+    const missing = await listen(cold.fetch);
     const constant = { status: 'ok', events: [] };
     const bare = await listen(new Hono().get('/', (c) => c.json(constant)).fetch);
-    servers.push(bare);
+    servers.push(cached, missing, bare);
 
-    const deep = await cursorAt(app, DEPTH);
+    const deep = await cursorAt(cold, DEPTH);
     const etag = (await app.request('/timeline')).headers.get('etag') ?? '';
-    const scenarios: Scenario[] = [
-      { name: 'bare @hono/node-server route, constant JSON (ceiling)', url: `${bare.base}/`, status: 200 },
-      { name: 'first page (/timeline, 50 events)', url: `${timeline.base}/timeline`, status: 200 },
-      {
-        name: `deep page (cursor ${count(DEPTH)} events in)`,
-        url: `${timeline.base}/timeline?cursor=${encodeURIComponent(deep)}`,
-        status: 200,
-      },
-      {
-        name: `filtered page (topic, 1 in ${TOPICS} events)`,
-        url: `${timeline.base}/timeline?topic=topic-3`,
-        status: 200,
-      },
-      {
-        name: '304 (first page, If-None-Match)',
-        url: `${timeline.base}/timeline`,
-        headers: { 'if-none-match': etag },
-        status: 304,
-      },
-    ];
+    const scenarios = scenariosOf(
+      { bare: bare.base, cached: cached.base, uncached: missing.base },
+      deep,
+      etag,
+    );
     const results: Measurement[] = [];
-    for (const scenario of scenarios) results.push(await measure(scenario));
+    for (const scenario of scenarios.quiet) results.push(await measure(scenario));
+    const stopWriting = writeContinuously(store);
+    for (const scenario of scenarios.underWrites) results.push(await measure(scenario));
+    const writes = await stopWriting();
+    const memory = await memoryAfterDistinctQueries(app);
     const ceiling = results[0] as Measurement;
-    const rows: Row[] = results.map((m) => ({
-      request: m.name,
-      'req/s': count(m.requestsPerSecond),
-      'p50 ms': m.p50.toFixed(1),
-      'p99 ms': m.p99.toFixed(1),
-      'req/s vs ceiling': times(m.requestsPerSecond, ceiling.requestsPerSecond),
-      'bytes / response': count(m.bytesPerResponse),
-    }));
     return {
       title,
-      rows,
+      rows: rowsOf(results, ceiling),
       notes: [
-        `${count(EVENTS)} events (${EVENTS_PER_DAY} a day, one source each) written with ${WRITERS} concurrent creates in ${populateSeconds.toFixed(0)} s; server, dynalite and the ceiling share this process's event loop, autocannon runs in a worker thread`,
-        'every page reads DynamoDB (dynalite) in 100-item queries; a cursor resumes with ExclusiveStartKey, so depth costs nothing; a topic filter reads until the page is full; a 304 does the full read and hash, and saves only the transfer',
+        `${count(EVENTS)} events (${EVENTS_PER_DAY} a day, one source each, topic 1 in ${TOPICS}) bulk-loaded with their hints in ${populateSeconds.toFixed(0)} s; server, dynalite and the ceiling share this process's event loop, autocannon runs in a worker thread`,
+        `cached: the app with its version (staleness bound ${STALENESS_MS} ms, ${CACHE_BYTES / 1024 / 1024} MiB of rendered listings); cache miss: the same store without a version, so every request renders (a query of limit + 1 events, or of hints then those events for a topic)`,
+        `under writes: ${writes} events created, one every ${WRITE_EVERY_MS} ms, each moving the version; in the 304 scenario each connection sends the ETag it last received, so a version change costs it one 200`,
+        `memory: ${count(DISTINCT_QUERIES)} distinct queries of ${QUERY_EVENTS} events in ${memory.seconds.toFixed(0)} s through the cached app; heap ${memory.heapBeforeMb.toFixed(0)} → ${memory.heapAfterMb.toFixed(0)} MB, RSS ${memory.rssBeforeMb.toFixed(0)} → ${memory.rssAfterMb.toFixed(0)} MB (bound: the cache's ${CACHE_BYTES / 1024 / 1024} MiB above the heap before, plus garbage not yet collected)`,
         'the ratios are what to compare between runs: this machine is shared and noisy',
       ],
-      data: { events: EVENTS, populateSeconds, load: LOAD, results },
+      data: { events: EVENTS, populateSeconds, load: LOAD, results, writes, memory },
     };
   } finally {
     for (const server of servers) await server.close();
