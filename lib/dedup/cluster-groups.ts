@@ -14,6 +14,8 @@ export interface Group {
   days: Set<number>;
   /** Coarser dates (week, month, year), by `precision:date`. */
   periods: Map<string, Dated>;
+  /** Changes whenever the group grows, so that what was judged on it before is known to be stale. */
+  version: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -28,22 +30,17 @@ export function groupOf(index: number, posting: Posting): Group {
     articles: new Map([[posting.articleId, [index]]]),
     days: new Set(day ? [dayNumber(posting.date)] : []),
     periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
+    version: 0,
   };
 }
 
-export function merged(a: Group, b: Group): Group {
-  return {
-    id: Math.min(a.id, b.id),
-    members: [...a.members, ...b.members].sort((x, y) => x - y),
-    articles: new Map(
-      [...new Set([...a.articles.keys(), ...b.articles.keys()])].map((id) => [
-        id,
-        [...(a.articles.get(id) ?? []), ...(b.articles.get(id) ?? [])],
-      ]),
-    ),
-    days: new Set([...a.days, ...b.days]),
-    periods: new Map([...a.periods, ...b.periods]),
-  };
+/** `b` into `a`, in place: copying a growing group on every join would cost its size each time. */
+export function absorbInto(a: Group, b: Group): void {
+  for (const member of b.members) a.members.push(member);
+  for (const [article, members] of b.articles)
+    a.articles.set(article, [...(a.articles.get(article) ?? []), ...members]);
+  for (const day of b.days) a.days.add(day);
+  for (const [key, period] of b.periods) a.periods.set(key, period);
 }
 
 /** A year holds what starts with it; other dates relate as the match window says. */

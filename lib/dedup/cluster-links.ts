@@ -7,6 +7,7 @@ import {
   PLAIN_WORDS,
   type Thresholds,
 } from './similarity.ts';
+import { dateRelation } from './window.ts';
 import { termsOf, wordingOf } from './wording.ts';
 
 /** One pair of accounts that may tell one event, by index into the canonically sorted accounts. */
@@ -35,6 +36,8 @@ export interface ClusterRules {
   sameArticle: number;
   /** What a same-day pair sharing nothing that says what happened counts against a join. */
   unrelated: number;
+  /** How many nearest accounts each account is judged against (see candidatePairs). */
+  neighbours: number;
 }
 
 /** Chosen on tests/fixtures/dedup and one coverage set, checked on the other: docs/decisions/clustering.md. */
@@ -46,6 +49,7 @@ export const CLUSTER_RULES: ClusterRules = {
   toldTwice: 0.2,
   sameArticle: 1,
   unrelated: 0,
+  neighbours: 30,
 };
 
 const NAME_WEIGHT = 1.5;
@@ -112,12 +116,24 @@ const articleWeight = (evidence: Evidence, rules: ClusterRules) =>
 
 const bothDays = (a: Posting, b: Posting) => a.datePrecision === 'day' && b.datePrecision === 'day';
 
-/**
- * Pairs worth judging: those sharing a content term that is not a word every story uses (weight
- * 0.5). A pair sharing none has no term saying what happened, so no rule would join it; the index
- * keeps a busy day from costing every pair.
- */
-export function candidatePairs(postings: Posting[]): Array<[number, number]> {
+const CANDIDATES_PER_NEIGHBOUR = 4;
+
+/** dateRelation for many pairs of few distinct dates: each pair of dates judged once. */
+function compatibleDates(): (a: Posting, b: Posting) => boolean {
+  const known = new Map<string, boolean>();
+  return (a, b) => {
+    const key = `${a.datePrecision}:${a.date}|${b.datePrecision}:${b.date}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = dateRelation(a, b) !== 'apart';
+      known.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/** The accounts holding each content term that is not a word every story uses (weight 0.5). */
+function holdersByTerm(postings: Posting[]): Map<string, number[]> {
   const byTerm = new Map<string, number[]>();
   postings.forEach((posting, i) => {
     for (const [term, weight] of termsOf(wordingOf(posting))) {
@@ -127,26 +143,50 @@ export function candidatePairs(postings: Posting[]): Array<[number, number]> {
       byTerm.set(term, holders);
     }
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  for (const holders of byTerm.values()) {
-    for (let x = 0; x < holders.length; x++) {
-      for (let y = x + 1; y < holders.length; y++) {
-        const [i, j] = [holders[x] as number, holders[y] as number];
-        const key = i * postings.length + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([i, j]);
+  return byTerm;
+}
+
+/**
+ * Pairs worth judging: each account with the `neighbours` accounts its date can be one event with
+ * that share the most of its terms (a rarer term counts more; ties go to the earlier account), both ways. A pair sharing no
+ * term has nothing saying what happened, so no rule would join it; the bound keeps a busy day's
+ * cost linear in its accounts, however many of them share a word.
+ */
+export function candidatePairs(postings: Posting[], neighbours: number): Array<[number, number]> {
+  const byTerm = holdersByTerm(postings);
+  const compatible = compatibleDates();
+  const keys = new Set<number>();
+  postings.forEach((posting, i) => {
+    const scores = new Map<number, number>();
+    const apart = new Set<number>();
+    const terms = [...termsOf(wordingOf(posting)).keys()]
+      .map((term) => ({ term, holders: byTerm.get(term) ?? [] }))
+      .filter(({ holders }) => holders.length > 1)
+      .sort((x, y) => x.holders.length - y.holders.length || (x.term < y.term ? -1 : 1));
+    for (const { holders } of terms) {
+      // Rarer terms first; once they found plenty, the commoner ones would only add weaker ties.
+      if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) break;
+      const weight = 1 / Math.log2(1 + holders.length);
+      for (const j of holders) {
+        const score = scores.get(j);
+        if (score !== undefined) scores.set(j, score + weight);
+        else if (j !== i && !apart.has(j) && compatible(posting, postings[j] as Posting))
+          scores.set(j, weight);
+        else apart.add(j);
       }
     }
-  }
-  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const nearest = [...scores].sort(([a, x], [b, y]) => y - x || a - b).slice(0, neighbours);
+    for (const [j] of nearest) keys.add(Math.min(i, j) * postings.length + Math.max(i, j));
+  });
+  return [...keys]
+    .sort((a, b) => a - b)
+    .map((key) => [Math.floor(key / postings.length), key % postings.length]);
 }
 
 /** The judged pairs among the accounts: which join, and which may put two days in one event. */
 export function linksOf(postings: Posting[], rules: ClusterRules): Link[] {
   const links: Link[] = [];
-  for (const [i, j] of candidatePairs(postings)) {
+  for (const [i, j] of candidatePairs(postings, rules.neighbours)) {
     const [a, b] = [postings[i] as Posting, postings[j] as Posting];
     const evidence = evidenceOf(a, b);
     if (evidence.relation === 'apart') continue;

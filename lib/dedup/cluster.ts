@@ -1,5 +1,6 @@
 import type { ArticleAccount } from './accounts.ts';
-import { canJoin, type Group, groupOf, merged } from './cluster-groups.ts';
+import { absorbInto, canJoin, type Group, groupOf } from './cluster-groups.ts';
+import { Heap } from './cluster-heap.ts';
 import { CLUSTER_RULES, type ClusterRules, linksOf } from './cluster-links.ts';
 import { type Posting, postingOf, postingSortKey } from './posting.ts';
 
@@ -16,6 +17,13 @@ export const accountKey = (account: Pick<Posting, 'articleId' | 'position'>) =>
 
 const asPosting = (item: Clusterable): Posting =>
   'account' in item ? postingOf(item.account, item.sameDay) : item;
+
+interface Candidate {
+  share: number;
+  a: number;
+  b: number;
+  versions: [number, number];
+}
 
 /** Links between two groups: the summed weight of their cross pairs, and whether one bridges two days. */
 interface Between {
@@ -43,8 +51,11 @@ class Agglomeration {
   private readonly between = new Map<number, Map<number, Between>>();
   private readonly keptApart = new Set<number>();
   private readonly size: number;
+  private readonly neighbours: number;
+  private merges = 0;
 
   constructor(postings: Posting[], rules: ClusterRules) {
+    this.neighbours = rules.neighbours;
     this.size = postings.length;
     postings.forEach((posting, i) => {
       this.groups.set(i, groupOf(i, posting));
@@ -67,15 +78,24 @@ class Agglomeration {
     }
   }
 
+  /**
+   * The cross pairs two groups' links can show: all of them for groups no larger than the blocking
+   * bound, else as many as each account of the smaller group is judged against.
+   */
+  private pairsJudged(a: number, b: number): number {
+    return Math.min(a * b, this.neighbours * Math.min(a, b));
+  }
+
   private readonly apart = (i: number, j: number) =>
     this.keptApart.has(Math.min(i, j) * this.size + Math.max(i, j));
 
   /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
-  merge(a: number, b: number): void {
+  merge(a: number, b: number): number {
     const [keep, gone] = a < b ? [a, b] : [b, a];
-    const joined = merged(this.groups.get(keep) as Group, this.groups.get(gone) as Group);
+    const joined = this.groups.get(keep) as Group;
+    absorbInto(joined, this.groups.get(gone) as Group);
+    joined.version = ++this.merges;
     this.groups.delete(gone);
-    this.groups.set(keep, joined);
     const goneLinks = this.between.get(gone) as Map<number, Between>;
     this.between.delete(gone);
     (this.between.get(keep) as Map<number, Between>).delete(gone);
@@ -84,28 +104,45 @@ class Agglomeration {
       this.between.get(other)?.delete(gone);
       this.add(keep, other, links);
     }
+    return keep;
+  }
+
+  /** A candidate join as it stands now: its share, and the versions of the groups it was scored on. */
+  private candidate(x: number, y: number, links: Between): Candidate {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const [ga, gb] = [this.groups.get(a) as Group, this.groups.get(b) as Group];
+    const share = links.joins / this.pairsJudged(ga.members.length, gb.members.length);
+    return { share, a, b, versions: [ga.version, gb.version] };
+  }
+
+  private fresh(c: Candidate): boolean {
+    return this.groups.get(c.a)?.version === c.versions[0] && this.groups.get(c.b)?.version === c.versions[1];
   }
 
   /**
-   * The allowed pair of groups with the highest share of joining cross pairs (average link), at
-   * least `join`; ties go to the smaller ids, so the result never depends on input order.
+   * Joins, best first, every allowed pair of groups whose share of joining cross pairs (average
+   * link) is at least `join`; ties go to the smaller ids, so the result never depends on input
+   * order. A candidate scored on groups that have since grown is dropped: the grown group's pairs
+   * were queued again when it grew.
    */
-  best(join: number): [number, number] | undefined {
-    let found: [number, number] | undefined;
-    let score = join;
-    for (const [a, row] of this.between) {
-      const ga = this.groups.get(a) as Group;
-      for (const [b, links] of row) {
-        if (b <= a || links.joins <= 0) continue;
-        const gb = this.groups.get(b) as Group;
-        const share = links.joins / (ga.members.length * gb.members.length);
-        if (share < score || (share === score && found && !before([a, b], found))) continue;
-        if (!canJoin(ga, gb, links.bridged, this.apart)) continue;
-        found = [a, b];
-        score = share;
-      }
+  agglomerate(join: number): void {
+    const queue = new Heap<Candidate>(
+      (x, y) => x.share > y.share || (x.share === y.share && before([x.a, x.b], [y.a, y.b])),
+    );
+    const offer = (a: number, b: number, links: Between) => {
+      // Below the bar a pair can only rise when one of its groups grows, and is offered again then.
+      const candidate = this.candidate(a, b, links);
+      if (candidate.share >= join) queue.push(candidate);
+    };
+    for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links);
+    for (let c = queue.pop(); c && c.share >= join; c = queue.pop()) {
+      if (!this.fresh(c)) continue;
+      const links = this.between.get(c.a)?.get(c.b) as Between;
+      if (!canJoin(this.groups.get(c.a) as Group, this.groups.get(c.b) as Group, links.bridged, this.apart))
+        continue;
+      const kept = this.merge(c.a, c.b);
+      for (const [other, row] of this.between.get(kept) ?? []) offer(kept, other, row);
     }
-    return found;
   }
 }
 
@@ -133,10 +170,10 @@ export function clusterAccounts<T extends Clusterable>(items: T[], options: Clus
     const [gi, gj] = [groupHolding(work, i), groupHolding(work, j)];
     if (gi !== gj) work.merge(gi, gj);
   }
-  for (let pair = work.best(rules.join); pair; pair = work.best(rules.join)) work.merge(...pair);
+  work.agglomerate(rules.join);
   return [...work.groups.values()]
     .sort((a, b) => a.id - b.id)
-    .map((group) => group.members.map((i) => (entries[i] as { item: T }).item));
+    .map((group) => [...group.members].sort((x, y) => x - y).map((i) => (entries[i] as { item: T }).item));
 }
 
 function groupHolding(work: Agglomeration, index: number): number {

@@ -12,7 +12,7 @@ import {
 } from '../../lib/dedup/index.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
-import { anArticle } from '../support/accounts.ts';
+import { anAccount, anArticle } from '../support/accounts.ts';
 import { MemoryEvents } from '../support/memory-events.ts';
 import { coverageSets } from './coverage.ts';
 import type { SystemEntry } from './coverage-align.ts';
@@ -188,9 +188,86 @@ function sweep(sets: EvalSet[]): void {
   }
 }
 
+const PEOPLE = [
+  'Berg',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Kowalski',
+  'Haddad',
+  'Silva',
+  'Novak',
+  'Reyes',
+];
+const PLACES = ['Gdansk', 'Leeds', 'Porto', 'Lyon', 'Tampere', 'Brno', 'Cork', 'Graz', 'Turin', 'Ghent'];
+const ACTS = [
+  'detained two dock workers',
+  'opened a rebuilt bridge',
+  'approved the transport budget',
+  'resigned from the council',
+  'signed a water treaty',
+  'closed the northern channel',
+  'announced a hospital merger',
+  'won the regional vote',
+];
+
+/**
+ * A busy day's neighbourhood: `events` distinct events, each told by four outlets in their own
+ * order of words, over the day before, the day, the day after and the month; deterministic.
+ */
+export function busyDay(events: number): ArticleAccount[] {
+  const accounts: ArticleAccount[] = [];
+  for (let e = 0; e < events; e++) {
+    const who = PEOPLE[e % PEOPLE.length] as string;
+    const where = PLACES[Math.floor(e / PEOPLE.length) % PLACES.length] as string;
+    const act = ACTS[Math.floor(e / 100) % ACTS.length] as string;
+    const figure = `${(e * 37) % 900} million`;
+    const date = ['2024-10-07', '2024-10-08', '2024-10-09', '2024-10'][e % 4] as string;
+    for (let outlet = 0; outlet < 4; outlet++) {
+      const summary = [
+        `${who} ${act} in ${where} worth ${figure}`,
+        `In ${where}, ${who} ${act}, a deal of ${figure}`,
+        `${where}: ${act} by ${who} (${figure})`,
+        `${who} of ${where} ${act}`,
+      ][outlet] as string;
+      const account = anAccount(e * 4 + outlet + 1, {
+        feedId: `outlet${outlet}-${e % 50}`,
+        date,
+        datePrecision: date.length === 7 ? 'month' : 'day',
+        summary,
+        title: `${where} news: ${summary}`,
+      });
+      accounts.push({ account, sameDay: [] });
+    }
+  }
+  return accounts;
+}
+
+/** CPU milliseconds to cluster `events` × 4 accounts (terms computed afresh: a new process's first call). */
+function clusterCpu(accounts: ArticleAccount[]): number {
+  const started = process.cpuUsage();
+  clusterAccounts(accounts);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+function cost(): void {
+  for (const events of [125, 250]) {
+    const accounts = busyDay(events);
+    const cold = clusterCpu(accounts);
+    // The machine is shared: the least of five runs is the cost, the rest is other people's load.
+    const warm = Math.min(...[1, 2, 3, 4, 5].map(() => clusterCpu(accounts)));
+    console.log(
+      `${accounts.length} accounts: ${cold.toFixed(0)} ms CPU cold, ${warm.toFixed(0)} ms warm (least of 5)`,
+    );
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sets = evalSets();
-  if (process.argv.includes('--sweep')) {
+  const sets = process.argv.includes('--cost') ? [] : evalSets();
+  if (process.argv.includes('--cost')) cost();
+  else if (process.argv.includes('--sweep')) {
     console.log(`pairwise/B-cubed F1 per set: ${sets.map((s) => s.name).join(', ')}`);
     sweep(sets);
   } else await sideBySide(sets);

@@ -1,0 +1,40 @@
+/** A binary heap: `before(x, y)` says x comes out first. */
+export class Heap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly before: (x: T, y: T) => boolean) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(items[i] as T, items[parent] as T)) break;
+      [items[i], items[parent]] = [items[parent] as T, items[i] as T];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    let i = 0;
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let first = i;
+      if (l < items.length && this.before(items[l] as T, items[first] as T)) first = l;
+      if (r < items.length && this.before(items[r] as T, items[first] as T)) first = r;
+      if (first === i) return top;
+      [items[i], items[first]] = [items[first] as T, items[i] as T];
+      i = first;
+    }
+  }
+}
