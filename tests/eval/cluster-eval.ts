@@ -156,10 +156,10 @@ async function sideBySide(sets: EvalSet[]): Promise<void> {
 /** The clusterer's own rules around their values; the match thresholds stay today's. */
 function ruleGrid(): ClusterRules[] {
   const grid: ClusterRules[] = [];
-  for (const join of [0.01, 0.05, 0.1, 0.15, 0.2, 0.3])
+  for (const join of [0.05, 0.1, 0.2])
     for (const partial of [0.5, 1])
-      for (const sameArticle of [0, 1, 2])
-        for (const toldTwice of [0.1, 0.2, 0.3])
+      for (const sameArticle of [0, 1])
+        for (const toldTwice of [0.2, 0.3])
           grid.push({ ...CLUSTER_RULES, join, partial, sameArticle, toldTwice });
   return grid;
 }
