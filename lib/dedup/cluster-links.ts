@@ -8,7 +8,7 @@ import {
   type Thresholds,
 } from './similarity.ts';
 import { dateRelation } from './window.ts';
-import { termsOf, wordingOf } from './wording.ts';
+import { siteOf, termsOf, wordingOf } from './wording.ts';
 
 /** One pair of accounts that may tell one event, by index into the canonically sorted accounts. */
 export interface Link {
@@ -62,13 +62,14 @@ const NAME_WEIGHT = 1.5;
  */
 export function specificShared(a: Posting, b: Posting): number {
   const [ta, tb] = [termsOf(wordingOf(a)), termsOf(wordingOf(b))];
-  const story = new Set([...termsOf(a.title).keys(), ...termsOf(b.title).keys()]);
+  const [headlineA, headlineB] = [termsOf(a.title), termsOf(b.title)];
   let shared = 0;
   for (const [term, weight] of ta) {
     const other = tb.get(term);
     if (other === undefined) continue;
     const plain = (weight === 1 && other === 1) || /\d/.test(term);
-    const name = weight >= NAME_WEIGHT && other >= NAME_WEIGHT && !story.has(term);
+    const name =
+      weight >= NAME_WEIGHT && other >= NAME_WEIGHT && !headlineA.has(term) && !headlineB.has(term);
     if (plain || name) shared++;
   }
   return shared;
@@ -184,7 +185,9 @@ export function candidatePairs(postings: Posting[], neighbours: number): Array<[
 }
 
 /** The judged pairs among the accounts: which join, and which may put two days in one event. */
-export function linksOf(postings: Posting[], rules: ClusterRules): Link[] {
+export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
+  // The site once per account, not once per pair: evidenceOf reads it for every pair it judges.
+  const postings = accounts.map((p) => (p.site ? p : { ...p, site: siteOf(p.url) }));
   const links: Link[] = [];
   for (const [i, j] of candidatePairs(postings, rules.neighbours)) {
     const [a, b] = [postings[i] as Posting, postings[j] as Posting];
