@@ -1,3 +1,4 @@
+import { oneAccountPerEvent } from './accounts.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
@@ -15,7 +16,7 @@ import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
-import { agreement, contentTerms } from './terms.ts';
+import { tenseOf } from './tense.ts';
 
 export type EventKind = 'dated' | 'report';
 
@@ -30,6 +31,8 @@ export interface ExtractedEvent {
   /** The article's own sentence or list item, verbatim. */
   quote: string;
   scheduled: boolean;
+  /** The article's other sentences telling the same event (a headline, a caption, a repeat). */
+  evidence?: string[];
   entities: Entities;
 }
 
@@ -107,7 +110,14 @@ function withOffsetEvent(
   { publishedAt }: Context,
 ): DateMention[] {
   const own = mentions.find((mention) => mention.precision === 'day');
-  const offset = offsetAfter(sentence, own?.date ?? anchor ?? dayOf(publishedAt));
+  // "The announcement was made one day after…" tells the sentence before's event; "families still
+  // live in hotels, twelve months after…" counts from now.
+  const main = sentence.replace(
+    /\b\S+\s+(?:days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?after\b[^,;]*/i,
+    ' ',
+  );
+  const told = tenseOf(main) === 'past' ? anchor : undefined;
+  const offset = offsetAfter(sentence, own?.date ?? told ?? dayOf(publishedAt));
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
@@ -161,10 +171,10 @@ type StoryBlock = TextBlock & { from?: Date };
  * update or entry stamp inside the story ("Updated 29 October 14:05") dates what follows it; a
  * reprint's dateline ("WASHINGTON, March 28 (Agency) –") dates its story.
  */
-function storyBlocks(html: string, { publishedAt, language }: Context): StoryBlock[] {
+function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): StoryBlock[] {
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
-  for (const block of htmlToBlocks(html)) {
+  for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
       from = stampReference(block.text, publishedAt, language) ?? from;
@@ -233,25 +243,6 @@ function reportEvent(
   };
 }
 
-/**
- * An article that states the same thing twice (a lead and a timeline item, a standfirst and its body)
- * gives one account of it: same date and mostly the same content terms.
- */
-function dropRepeats(drafts: Draft[]): Draft[] {
-  const kept: Array<{ draft: Draft; terms: Set<string> }> = [];
-  for (const draft of drafts) {
-    const terms = contentTerms(draft.summary);
-    const repeat = kept.find((k) => {
-      if (k.draft.kind !== draft.kind || k.draft.date !== draft.date) return false;
-      const { shared, overlap } = agreement(terms, k.terms);
-      return shared >= 3 && overlap >= 0.6;
-    });
-    if (!repeat) kept.push({ draft, terms });
-    else if (counted.has(repeat.draft) && !counted.has(draft)) Object.assign(repeat, { draft, terms });
-  }
-  return kept.map((k) => k.draft);
-}
-
 /** A lead clause dated on the publication day is the headline news itself: the report event tells it. */
 function partOfReport(draft: Draft, report: Draft | undefined, lead: string | undefined): boolean {
   return (
@@ -277,12 +268,13 @@ export function extractEvents({
   // Dates are resolved in UTC against the newsroom's wall clock: 21:00 on Sunday in New York is
   // 01:00 on Monday in UTC, but its "today" is Sunday.
   const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
+  const all = htmlToBlocks(html);
   const context: Context = { publishedAt: wallClock, language };
-  const blocks = storyBlocks(html, context);
+  const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
   const dated = storyEvents(blocks, context).filter((draft) => !partOfReport(draft, report, lead));
-  return dropRepeats([...dated, ...(report ? [report] : [])]);
+  return oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
 }
 
 /**

@@ -267,3 +267,46 @@ describe('anaphora within a paragraph', () => {
     ).toEqual(['2024-10-08/day', '2024-10-09/day']);
   });
 });
+
+describe('one article, one account per event', () => {
+  it('folds a headline, a lead and a repeated body sentence into one account, the dated sentence as quote', () => {
+    const events = extractEvents({
+      html: `<p>Harbour cranes stand idle as the port shuts down.</p>
+        <p>The port authority closed the container terminal on Tuesday after dockworkers walked out over pay.</p>
+        <p>Dockworkers walked out over pay, and the port authority closed the container terminal on Tuesday.</p>`,
+      publishedAt: PUBLISHED,
+      title: 'Port authority closes container terminal as dockworkers walk out',
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'report', date: '2024-10-15' });
+    expect(events[0]?.quote).toMatch(/closed the container terminal on Tuesday/);
+    expect(events[0]?.evidence?.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps a finer date over a coarser telling of the same event', () => {
+    const events = datedIn(
+      `<p>A landslide buried the hamlet of Orvel on 13 September last year.</p>
+      <p>Twelve months after a landslide buried the hamlet of Orvel, families still live in hotels.</p>`,
+      '2024-09-20T08:00:00Z',
+    );
+    expect(events.map((event) => event.date)).toEqual(['2023-09-13']);
+  });
+
+  it('keeps two different events of one day apart', () => {
+    const events = datedIn(`<ul><li>8 October: The defence minister says troops may be sent abroad</li>
+      <li>8 October: Border guards report a drone crossing near the river</li></ul>`);
+    expect(events.map((event) => event.date)).toEqual(['2024-10-08', '2024-10-08']);
+  });
+});
+
+describe('two dates in one sentence', () => {
+  it('gives both events', () => {
+    const strike = datedIn('<p>The strike on 3 October was confirmed by the ministry on 4 October.</p>');
+    expect(strike.map((event) => event.date)).toEqual(['2024-10-03', '2024-10-04']);
+    const channel = datedIn('<p>The channel reopened late last week and was closed again on Monday.</p>');
+    expect(channel.map((event) => `${event.date}/${event.datePrecision}`)).toEqual([
+      '2024-10-07/week',
+      '2024-10-14/day',
+    ]);
+  });
+});

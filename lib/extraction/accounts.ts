@@ -1,0 +1,83 @@
+import { agreement, contentTerms } from './terms.ts';
+
+/** What consolidation needs of a draft event. */
+export interface Telling {
+  date: string;
+  datePrecision: string;
+  endDate: string | null;
+  kind: 'dated' | 'report';
+  summary: string;
+  quote: string;
+  scheduled: boolean;
+  /** The article's other sentences telling the same event, kept as evidence beside its quote. */
+  evidence?: string[];
+}
+
+const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+/** Whether one date holds the other: the same day, a day inside a week or month, a month inside a year. */
+function compatible(a: Telling, b: Telling): boolean {
+  if (a.date === b.date) return true;
+  const [fine, coarse] =
+    (PRECISION_RANK[a.datePrecision] ?? 0) <= (PRECISION_RANK[b.datePrecision] ?? 0) ? [a, b] : [b, a];
+  if (coarse.datePrecision === 'week')
+    return (
+      fine.datePrecision === 'day' && fine.date >= coarse.date && fine.date <= (coarse.endDate ?? coarse.date)
+    );
+  return coarse.datePrecision !== 'day' && fine.date.startsWith(coarse.date);
+}
+
+/**
+ * Whether two tellings may be one event: dated accounts of compatible dates, or the article's own
+ * news (its report) and a dated sentence of the same day that is not announced. A scheduled and a
+ * reported telling are never one.
+ */
+function sameEventPossible(a: Telling, b: Telling): boolean {
+  if (a.scheduled !== b.scheduled) return false;
+  if (a.kind === b.kind) return compatible(a, b);
+  return a.date === b.date && a.datePrecision === 'day' && b.datePrecision === 'day';
+}
+
+/**
+ * Which of two tellings of one event speaks for it: the article's report (its headline news) over
+ * a body sentence; then the finer date; then a written date over one counted from another
+ * (`counted`); else the first told.
+ */
+function better(a: Telling, b: Telling, counted: (t: Telling) => boolean): Telling {
+  if (a.kind !== b.kind) return a.kind === 'report' ? a : b;
+  const rank = (t: Telling) => PRECISION_RANK[t.datePrecision] ?? 0;
+  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
+  if (counted(a) !== counted(b)) return counted(a) ? b : a;
+  return a;
+}
+
+/**
+ * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
+ * the same thing (compatible dates, mostly the same content terms) become one account, quoted by the
+ * best of them, the others kept as its evidence. Two events of one day told in different words stay
+ * two.
+ */
+export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: T) => boolean): T[] {
+  const kept: Array<{ draft: T; terms: Set<string> }> = [];
+  for (const draft of drafts) {
+    const terms = contentTerms(draft.summary);
+    const repeat = kept.find((k) => {
+      if (!sameEventPossible(k.draft, draft)) return false;
+      const { shared, overlap } = agreement(terms, k.terms);
+      return shared >= 3 && overlap >= 0.6;
+    });
+    if (!repeat) {
+      kept.push({ draft, terms });
+      continue;
+    }
+    const best = better(repeat.draft, draft, counted as (t: Telling) => boolean) as T;
+    const other = best === draft ? repeat.draft : draft;
+    // The report keeps the headline as its summary, but the sentence that tells the event with its
+    // day is a better quote than a lead that may be a standfirst or a caption.
+    const quote = best.kind === 'report' && other.kind === 'dated' ? other.quote : best.quote;
+    const evidence = [...(repeat.draft.evidence ?? []), ...(draft.evidence ?? []), best.quote, other.quote];
+    repeat.draft = { ...best, quote, evidence: [...new Set(evidence)].filter((q) => q !== quote) };
+    if (best === draft) repeat.terms = terms;
+  }
+  return kept.map((k) => k.draft);
+}
