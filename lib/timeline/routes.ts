@@ -20,9 +20,10 @@ const notModified = { description: 'Not Modified: the `If-None-Match` ETag still
 const text = z.string();
 
 const listingHeaders = z.object({
-  ETag: z
-    .string()
-    .meta({ description: 'Strong validator (a hash of the body); send it back as If-None-Match.' }),
+  ETag: z.string().meta({
+    description:
+      'Strong validator (for listings, a hash of the timeline version and the request; otherwise of the body); send it back as If-None-Match.',
+  }),
   'Cache-Control': z.string(),
 });
 
@@ -68,7 +69,7 @@ export const timelineRoute = listingRoute({
   path: '/timeline',
   summary: 'A page of the merged timeline',
   description:
-    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` until it is null: a request reads at most 1,000 events, so a sparse filter can answer a short (even empty) page with a cursor.',
+    'Events newest first (or oldest, with `order=asc`), each with every article that reported it. Follow `nextCursor` until it is null: a text search (`q`) reads at most 1,000 events a request, so a rare phrase can answer a short (even empty) page with a cursor. A new event shows within the staleness bound `max-age` states.',
   body: { description: 'One page of events', type: 'application/json', schema: TimelinePageSchema },
 });
 
