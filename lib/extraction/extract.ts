@@ -109,6 +109,7 @@ function withOffsetEvent(
   anchor: string | undefined,
   { publishedAt }: Context,
 ): DateMention[] {
+  if (!/\safter\s/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   // "The announcement was made one day after…" tells the sentence before's event; "families still
   // live in hotels, twelve months after…" counts from now.
@@ -219,10 +220,13 @@ function isLead(sentence: string): boolean {
 }
 
 function leadSentence(blocks: TextBlock[]): string | undefined {
-  return blocks
-    .filter((block) => block.kind === 'paragraph')
-    .map((block) => sentencesOf(block.text)[0] ?? '')
-    .find(isLead);
+  // Split only until the lead is found: most articles give it in the first paragraph.
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const first = sentencesOf(block.text)[0] ?? '';
+    if (isLead(first)) return first;
+  }
+  return undefined;
 }
 
 function reportEvent(

@@ -13,7 +13,7 @@ const dayAsReference = (date: string): Reference => new Date(`${date}T12:00:00Z`
 const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d))\b|\b\d{1,2}\s*[ap]\.?m\.?/i;
 
 export function stampReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
-  if (wordCount(text) > 8 || !STAMP_MARK.test(text)) return undefined;
+  if (text.length > 80 || !STAMP_MARK.test(text) || wordCount(text) > 8) return undefined;
   // "Updated" is no past tense of the day it stamps: a stamp is the nearest such day.
   const bare = text.replace(/\bupdat\w*/gi, ' ');
   const day = findDates(bare, publishedAt, { language }).find((mention) => mention.precision === 'day');

@@ -174,7 +174,11 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
  * drops. A week is its ISO week (precision `week`), a month its month.
  */
+/** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
+const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes/i;
+
 export function periodMentions(sentence: string, publishedAt: Date): Found[] {
+  if (!PERIOD_WORD.test(sentence)) return [];
   return [
     ...weekMentions(sentence, publishedAt),
     ...weekendMentions(sentence, publishedAt),
