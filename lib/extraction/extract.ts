@@ -247,13 +247,25 @@ function reportEvent(
   };
 }
 
-/** A lead clause dated on the publication day is the headline news itself: the report event tells it. */
+/** Whether a draft's date (a day, or the week or month it names) takes in `day` (YYYY-MM-DD). */
+function takesIn(draft: Draft, day: string): boolean {
+  if (draft.datePrecision === 'day') return draft.date === day;
+  if (draft.datePrecision === 'week') return draft.date <= day && day <= (draft.endDate ?? draft.date);
+  if (draft.datePrecision === 'month') return day.startsWith(draft.date);
+  return false;
+}
+
+/**
+ * A lead clause dated to the publication day is the headline news itself: the report event tells it.
+ * So is one dated to the week or month that day falls in ("came under renewed attack this week"):
+ * a lead's "this week" is the article's own news, not a second event beside it.
+ */
 function partOfReport(draft: Draft, report: Draft | undefined, lead: string | undefined): boolean {
   return (
     !!report &&
     draft.kind === 'dated' &&
     draft.quote === lead &&
-    draft.date === report.date &&
+    takesIn(draft, report.date) &&
     !draft.scheduled
   );
 }

@@ -310,3 +310,31 @@ describe('two dates in one sentence', () => {
     ]);
   });
 });
+
+describe("a lead's own period is the report", () => {
+  const article = (lead: string): ArticleText => ({
+    title: 'Ring road blockade',
+    html: `<p>${lead}</p><p>Police said talks with the farmers' union would resume.</p>`,
+    publishedAt: PUBLISHED,
+  });
+
+  it('a lead dated "this week" or "this month" is the article\'s own news: one report, no second event', () => {
+    for (const lead of [
+      'Farmers blocked the ring road with tractors this week, stranding commuters for hours.',
+      'Farmers have blocked the ring road twice this month, stranding commuters for hours.',
+    ]) {
+      const events = extractEvents(article(lead));
+      expect(events.map((event) => event.kind)).toEqual(['report']);
+      expect(events[0]?.quote).toBe(lead);
+    }
+  });
+
+  it('a lead dated last week tells an earlier event beside the report', () => {
+    const lead = 'Farmers blocked the ring road with tractors last week, stranding commuters for hours.';
+    const events = extractEvents(article(lead));
+    expect(events.map((event) => [event.kind, event.datePrecision, event.date])).toEqual([
+      ['dated', 'week', '2024-10-07'],
+      ['report', 'day', '2024-10-15'],
+    ]);
+  });
+});
