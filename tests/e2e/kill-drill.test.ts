@@ -20,7 +20,7 @@ const SAMPLE = [
   'feed request 2',
   '2 article message(s) queued, polling not done',
   'worker batch, 0% into the work',
-  'worker batch, 30% into the work',
+  'worker batch, 20% into the work',
 ];
 function pointNamed(name: string): KillPoint {
   const point = KILL_POINTS.find((candidate) => candidate.name === name);
