@@ -122,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await fauxqs?.emulator.stop();
       sqsUp = false;
     },
-    /** Back on the same port from its journal, as after a crash; queues are created again as at start. */
+    /** Back on the same port with what its journal holds; its queues are created again, as at start. */
     async startSqs() {
       if (!fauxqs) return;
       fauxqs = await journalledFauxqs(options.dataDir, Number(new URL(fauxqs.emulator.endpoint).port));
