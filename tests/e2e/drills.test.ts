@@ -11,11 +11,11 @@ import { articleFromEntry, type Feed, parseFeed, pollFeed } from '../../lib/feed
 import { decodeBody, guardedFetch } from '../../lib/http/index.ts';
 import { SqsArticleQueue } from '../../lib/queue/index.ts';
 import { DynamoArticleLedger, DynamoEventStore, DynamoFeedStates } from '../../lib/store/index.ts';
-import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
+import { sortKeyBounds } from '../../lib/timeline/index.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
 import { aFeed } from '../support/accounts.ts';
 import { FeedServer } from '../support/feed-server.ts';
-import { getJson, sendArticles, withTimeline, workspace } from '../support/local.ts';
+import { getJson, sendArticles, storedTimeline, withTimeline, workspace } from '../support/local.ts';
 import { rss } from '../support/rss.ts';
 
 /** The bundled demo outlets' articles, as the poller would queue them. */
@@ -55,15 +55,12 @@ async function timelineAfter(batches: Article[][]): Promise<unknown[]> {
     await stack.stop();
   }
   stack = await startLocalStack(ws.options);
-  const events: TimelineEvent[] = [];
-  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
-    ...sortKeyBounds(),
-    order: 'asc',
-  }))
-    events.push(event);
-  await stack.stop();
-  // Which id survives a merge depends on history; what the timeline says must not.
-  return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
+  try {
+    // Which id survives a merge depends on history; what the timeline says must not.
+    return await storedTimeline(stack);
+  } finally {
+    await stack.stop();
+  }
 }
 
 /** The fixture article as the poller makes it from the feed entry. */
@@ -76,17 +73,6 @@ function articleOf(feed: Feed): Article {
     html: portsArticle.html,
   };
   return articleFromEntry(feed, entry, new Date()) as Article;
-}
-
-/** Every stored event, without ids and versions (which depend on history), sorted. */
-async function storedTimeline(stack: LocalStack): Promise<string[]> {
-  const events: TimelineEvent[] = [];
-  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
-    ...sortKeyBounds(),
-    order: 'asc',
-  }))
-    events.push(event);
-  return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
 }
 
 describe('failure drills', () => {

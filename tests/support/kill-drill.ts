@@ -5,11 +5,10 @@ import { QueueJournal, type Recovery } from '../../infra/local/queue-journal.ts'
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { parseFeed } from '../../lib/feeds/index.ts';
 import { decodeBody } from '../../lib/http/index.ts';
-import { DynamoEventStore } from '../../lib/store/index.ts';
-import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
+import type { TimelineEvent } from '../../lib/timeline/index.ts';
 import { launch } from './cli.ts';
 import { FeedServer } from './feed-server.ts';
-import { workspace } from './local.ts';
+import { storedTimeline, workspace } from './local.ts';
 import { type FixtureItem, rss } from './rss.ts';
 
 /**
@@ -213,19 +212,13 @@ export async function runOnceProcess(
   return { code, signal, output, atKill: seen, workerPhaseMs: firstInFlight && end - firstInFlight };
 }
 
-/** Every stored event without id and version (they depend on history), as sorted JSON lines. */
-export async function storedTimeline(dataDir: string, env: Record<string, string> = {}): Promise<string[]> {
+/** The stored timeline of a data folder (see `storedTimeline`), read once its run has ended. */
+export async function storedTimelineIn(dataDir: string, env: Record<string, string> = {}): Promise<string[]> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   const stack = await startLocalStack({ dataDir, feedsPath: '', allowPrivateNetwork: true });
   try {
-    const events: TimelineEvent[] = [];
-    for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
-      ...sortKeyBounds(),
-      order: 'asc',
-    }))
-      events.push(event);
-    return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
+    return await storedTimeline(stack);
   } finally {
     await stack.stop();
     process.env = saved;
@@ -260,7 +253,7 @@ export async function cleanRun(world: DrillWorld): Promise<{ timeline: string[];
   mkdirSync(dataDir, { recursive: true });
   const run = await runOnceProcess(world, dataDir);
   if (run.code !== 0 || !run.workerPhaseMs) throw new Error(`the clean run failed:\n${run.output}`);
-  return { timeline: await storedTimeline(dataDir), workerPhaseMs: run.workerPhaseMs };
+  return { timeline: await storedTimelineIn(dataDir), workerPhaseMs: run.workerPhaseMs };
 }
 
 /** Kill at `point`, then run `--once` again on the same data folder to its end; what is left to compare. */
@@ -281,7 +274,7 @@ export async function killAndRecover(
     point,
     atKill: killed.atKill,
     leftOnQueues,
-    timeline: await storedTimeline(dataDir, options.env),
+    timeline: await storedTimelineIn(dataDir, options.env),
     recoveryLine: recovered.output.split('\n').find((line) => line.startsWith('queues: ')),
   };
 }

@@ -14,6 +14,8 @@ import type { RunnerOptions } from '../../infra/local/cli.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import type { Article } from '../../lib/articles/index.ts';
 import { encodeArticleMessage } from '../../lib/queue/index.ts';
+import { DynamoEventStore } from '../../lib/store/index.ts';
+import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 
 export interface FeedEntryConfig {
   id: string;
@@ -97,3 +99,14 @@ export async function sendBodies(stack: LocalStack, bodies: string[]): Promise<v
 /** The articles, encoded as the poller queues them. */
 export const sendArticles = (stack: LocalStack, articles: Article[]) =>
   sendBodies(stack, articles.map(encodeArticleMessage));
+
+/** Every stored event without id and version (they depend on history), as sorted JSON lines. */
+export async function storedTimeline(stack: LocalStack): Promise<string[]> {
+  const events: TimelineEvent[] = [];
+  for await (const event of new DynamoEventStore(stack.dynamo, 'dateline').range({
+    ...sortKeyBounds(),
+    order: 'asc',
+  }))
+    events.push(event);
+  return events.map(({ id, version, ...event }) => JSON.stringify(event)).sort();
+}
