@@ -14,12 +14,12 @@ import {
   DeleteMessageBatchCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DynamoEmulator, startDynalite, startFauxqsServer } from '../../infra/local/emulators.ts';
 import { ensureTable } from '../../lib/store/index.ts';
+import { emulatorSqsClient } from '../support/emulator-client.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const region = 'us-east-1';
@@ -102,12 +102,7 @@ describe('embedded emulators keep no state per request', () => {
 
   it('fauxqs holds no message or receipt once every message is deleted', async () => {
     const emulator = await startFauxqsServer();
-    const sqs = new SQSClient({
-      endpoint: emulator.endpoint,
-      region,
-      credentials,
-      useQueueUrlAsEndpoint: false,
-    });
+    const sqs = emulatorSqsClient(emulator.endpoint);
     cleanup.push(async () => {
       sqs.destroy();
       await emulator.stop();

@@ -7,7 +7,7 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  SQSClient,
+  type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFauxqsServer } from '../../infra/local/emulators.ts';
@@ -19,6 +19,7 @@ import {
   QueueJournal,
 } from '../../infra/local/queue-journal.ts';
 import { launch } from '../support/cli.ts';
+import { emulatorSqsClient } from '../support/emulator-client.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'dateline-journal-'));
 const cleanup: Array<() => Promise<void>> = [];
@@ -29,12 +30,7 @@ afterEach(async () => {
 async function journalledSqs(dataDir: string, compactBytes?: number) {
   const opened = await QueueJournal.open(dataDir, { compactBytes });
   const emulator = await startFauxqsServer(opened);
-  const sqs = new SQSClient({
-    endpoint: emulator.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    useQueueUrlAsEndpoint: false,
-  });
+  const sqs = emulatorSqsClient(emulator.endpoint);
   return { ...opened, emulator, sqs };
 }
 

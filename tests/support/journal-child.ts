@@ -9,10 +9,10 @@ import {
   DeleteMessageBatchCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startFauxqsServer } from '../../infra/local/emulators.ts';
 import { type CompactionStage, QueueJournal } from '../../infra/local/queue-journal.ts';
+import { emulatorSqsClient } from './emulator-client.ts';
 
 const [dataDir = '', mode = 'keep-some'] = process.argv.slice(2);
 const compactBytes = Number(process.env.DATELINE_SQS_JOURNAL_COMPACT_BYTES) || undefined;
@@ -24,12 +24,7 @@ const onCompaction = (stage: CompactionStage) => {
   if (stage === killAt && compactions === 3) process.kill(process.pid, 'SIGKILL');
 };
 const emulator = await startFauxqsServer(await QueueJournal.open(dataDir, { compactBytes, onCompaction }));
-const sqs = new SQSClient({
-  endpoint: emulator.endpoint,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  useQueueUrlAsEndpoint: false,
-});
+const sqs = emulatorSqsClient(emulator.endpoint);
 const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'journal-drill' }));
 process.stdout.write('ready\n');
 // A body large enough that compaction has real work to do.
