@@ -46,7 +46,7 @@ export function eventItem(event: PublicEvent, { topicHref, permalink }: EventIte
   return h(
     'li',
     { class: 'event', id: event.id, 'data-date': event.date },
-    h('p', { class: 'summary' }, event.summary),
+    h('p', { class: 'summary' }, h('a', { href: `/events/${event.id}` }, event.summary)),
     h(
       'p',
       { class: 'meta' },

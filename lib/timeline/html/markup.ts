@@ -28,13 +28,27 @@ export function webUrl(url: string): string | undefined {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; --muted: #667; --rule: #ccd; --accent: #1a5fb4; --bg-note: #f4f6fa; }
-@media (prefers-color-scheme: dark) { :root { --muted: #99a; --rule: #334; --accent: #78aeed; --bg-note: #1c2230; } }
+:root { color-scheme: light dark; --muted: #5c5c70; --rule: #ccd; --accent: #1a5fb4; --bg-note: #f4f6fa; --focus: #c64600; --bar0: #a9c8ee; --bar1: #4a86d0; --bar2: #0d3b78; }
+@media (prefers-color-scheme: dark) { :root { --muted: #a3a3b8; --rule: #3a4256; --accent: #8cbcf5; --bg-note: #1c2230; --focus: #ffa348; --bar0: #35557d; --bar1: #5f98e0; --bar2: #d3e6ff; } }
 * { box-sizing: border-box; }
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem; }
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
 header h1 { margin: 0; font-size: 1.6rem; }
 header p { margin: 0 0 1rem; color: var(--muted); }
 a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.summary a { color: inherit; }
+figure.chart { margin: 1rem 0 0; }
+figure.chart figcaption, .axis, ul.legend { font-size: .8rem; color: var(--muted); }
+figure.chart svg { display: block; width: 100%; height: 5.5rem; margin-top: .25rem; }
+.chart .hit { fill: transparent; }
+.chart a:hover .hit { fill: var(--bg-note); }
+.chart a:focus-visible { outline: none; }
+.chart a:focus-visible .hit { fill: var(--bg-note); stroke: var(--focus); stroke-width: 3px; vector-effect: non-scaling-stroke; }
+.chart .base { fill: var(--rule); }
+.t0 { fill: var(--bar0); background: var(--bar0); } .t1 { fill: var(--bar1); background: var(--bar1); } .t2 { fill: var(--bar2); background: var(--bar2); }
+.axis { display: flex; justify-content: space-between; gap: 1rem; margin: .1rem 0 0; }
+ul.legend { display: flex; flex-wrap: wrap; gap: .1rem 1rem; list-style: none; margin: .2rem 0 0; padding: 0; }
+.swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; vertical-align: -.05em; border-radius: 2px; }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; padding: .75rem; background: var(--bg-note); border-radius: .5rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
 form.filters input, form.filters select, form.filters button { font: inherit; padding: .2rem .4rem; }
@@ -48,6 +62,18 @@ li.event + li.event { border-top: 1px dashed var(--rule); }
 .topic { margin-right: .4rem; }
 ul.sources li { margin: .2rem 0 .2rem 1rem; font-size: .92rem; }
 ul.sources blockquote { margin: .1rem 0 0 1rem; color: var(--muted); }
+header p.site { font-weight: 600; }
+.event-page h1 { font-size: 1.45rem; line-height: 1.25; margin: .25rem 0; }
+.when { margin: 0 0 1rem; color: var(--muted); }
+dl.about { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; font-size: .92rem; }
+dl.about dt { color: var(--muted); }
+dl.about dd { margin: 0; }
+main h2 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
+ol.sources { list-style: none; margin: 0; padding: 0; }
+ol.sources li { padding: .4rem 0; border-top: 1px dashed var(--rule); }
+ol.sources p { margin: 0; }
+ol.sources blockquote { margin: .2rem 0 0 1rem; }
+.same-day ul { padding-left: 1.2rem; }
 nav.pager { display: flex; justify-content: space-between; margin: 1.5rem 0; }
 footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
@@ -93,7 +119,7 @@ export function htmlDocument({ title, head, body }: DocumentParts): string {
   return `<!doctype html>\n${render(page)}`;
 }
 
-export function htmlResponse(html: string, status: 200 | 400 = 200): Response {
+export function htmlResponse(html: string, status: 200 | 400 | 404 = 200): Response {
   return new Response(html, {
     status,
     headers: {

@@ -2,6 +2,7 @@ import { describeDate, describeFilters } from '../describe.ts';
 import type { PublicEvent } from '../present.ts';
 import type { InvalidParam } from '../problem.ts';
 import { DEFAULT_LIMIT, datesOf, searchOf, type TimelineQuery } from '../query.ts';
+import { timelineChart } from './chart.ts';
 import { eventItem } from './event.ts';
 import { type Child, h, htmlDocument, type JSXNode } from './markup.ts';
 
@@ -155,7 +156,12 @@ export function timelinePage({ form, query, events, nextCursor, problems }: Time
       ),
       filterForm(form, topics),
       problemList(problems),
-      h('main', null, timeline(events, filters, nextCursor !== null)),
+      h(
+        'main',
+        null,
+        timelineChart({ events, filters, complete: !query?.cursor && nextCursor === null }),
+        timeline(events, filters, nextCursor !== null),
+      ),
       pager(query, nextCursor),
       h(
         'footer',
