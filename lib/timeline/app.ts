@@ -4,12 +4,15 @@ import type { ZodError } from 'zod';
 import type { Log } from '../log.ts';
 import { type CursorCodec, InvalidCursorError } from './cursor.ts';
 import { describeFilters } from './describe.ts';
+import type { TimelineEvent } from './event.ts';
 import type { FeedHealthReader } from './feed-health.ts';
 import { docsPage } from './html/docs-page.ts';
+import { eventPage, missingEventPage } from './html/event-page.ts';
 import { htmlResponse } from './html/markup.ts';
 import { eventPermalink, type FormValues, timelinePage } from './html/timeline-page.ts';
 import { bodyEtag, CachePolicy, cacheFor, corsForReaders, listingPolicy, noSniff } from './http.ts';
 import { DEFAULT_STALENESS_MS, ListingCache, type ListingCacheOptions } from './listing-cache.ts';
+import { prefersHtml, varyOnAccept } from './negotiate.ts';
 import { pageTimeline, type TimelineReader } from './page.ts';
 import { presentEvent } from './present.ts';
 import {
@@ -21,7 +24,14 @@ import {
   problemResponse,
 } from './problem.ts';
 import { PUBLIC_HOST_HEADER, publicOrigin } from './public-url.ts';
-import { canonicalRedirect, searchOf, type TimelineQuery, undecodableParams } from './query.ts';
+import {
+  canonicalRedirect,
+  datesOf,
+  searchOf,
+  type TimelineQuery,
+  TimelineQuerySchema,
+  undecodableParams,
+} from './query.ts';
 import {
   atomRoute,
   eventRoute,
@@ -200,16 +210,28 @@ export function createTimelineApp(deps: TimelineAppDeps) {
     syndicated(jsonFeedRoute.path, FEED_TYPES.json, (feed) => JSON.stringify(jsonFeed(feed))),
   );
 
+  /** An event as a page, with links to the other events of its date. */
+  async function eventHtml(event: TimelineEvent): Promise<Response> {
+    const sameDate = TimelineQuerySchema.parse({ ...datesOf(event.date), order: 'asc', limit: '21' });
+    const { events } = await pageTimeline(reader, cursors, sameDate);
+    const others = events.filter((other) => other.id !== event.id).slice(0, 20);
+    return htmlResponse(eventPage({ event: presentEvent(event), others: others.map(presentEvent) }));
+  }
+
+  // JSON by default; the page when the request prefers HTML (a browser). Both vary on Accept.
+  app.use('/events/*', varyOnAccept);
   app.openapi(eventRoute, async (c) => {
     const { id } = c.req.valid('param');
+    const html = prefersHtml(c.req.header('accept'));
     const event = await reader.get(id);
-    if (event) return c.json(presentEvent(event), 200);
+    if (event) return html ? eventHtml(event) : c.json(presentEvent(event), 200);
     // Only a miss pays for the second read: most requests are for live events.
     const survivor = await reader.resolve(id);
     if (survivor && survivor !== id) {
       c.header('cache-control', CachePolicy.merged);
       return c.redirect(`/events/${survivor}`, 301);
     }
+    if (html) return htmlResponse(missingEventPage(id), 404);
     throw new ProblemError(notFound(`no event ${id}`));
   });
 

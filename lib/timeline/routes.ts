@@ -100,14 +100,15 @@ export const eventRoute = createRoute({
   method: 'get',
   path: '/events/{id}',
   summary: 'One event with all its sources',
-  description: 'An event merged into another answers 301 with the surviving event in `Location`.',
+  description:
+    'JSON by default (no `Accept`, `*/*`, `application/json`); a request that prefers `text/html` (a browser) gets the event as a page, with its sources, topics, entities and the other events of its date. Responses say `Vary: Accept`. An event merged into another answers 301 with the surviving event in `Location`.',
   middleware: [cacheFor(CachePolicy.event)] as const,
   request: { params: z.object({ id: EventIdSchema }) },
   responses: {
     200: {
       description: 'The event',
       headers: listingHeaders,
-      content: { 'application/json': { schema: PublicEventSchema } },
+      content: { 'application/json': { schema: PublicEventSchema }, 'text/html': { schema: text } },
     },
     301: {
       description: 'The event was merged into another',
