@@ -9,6 +9,9 @@ import {
   tierOf,
   unitFor,
 } from '../../lib/timeline/chart.ts';
+import { describeBin, timelineChart } from '../../lib/timeline/html/chart.ts';
+import { type JSXNode, render } from '../../lib/timeline/html/markup.ts';
+import { TimelineQuerySchema } from '../../lib/timeline/index.ts';
 
 const on = (date: string, sourceCount = 1) => ({ date, sourceCount });
 
@@ -134,7 +137,8 @@ describe('binning events for the chart', () => {
           const chart = binEvents(events);
           if (!chart) throw new Error('no chart for events');
           expect(chart.bins.reduce((sum, bin) => sum + bin.total, 0)).toBe(events.length);
-          expect(chart.bins.length).toBeLessThanOrEqual(Math.max(MIN_BINS, 62, MAX_YEAR_BINS + 1));
+          // At most 31 days, 27 weeks, 73 months or 61 year bins.
+          expect(chart.bins.length).toBeLessThanOrEqual(74);
           chart.bins.forEach((bin, i) => {
             expect(bin.byTier.reduce((a, b) => a + b, 0)).toBe(bin.total);
             expect(bin.from <= bin.to).toBe(true);
@@ -149,5 +153,47 @@ describe('binning events for the chart', () => {
         },
       ),
     );
+  });
+});
+
+describe('the chart on the page', () => {
+  const event = (id: string, date: string, sourceCount: number) => ({ id, date, sourceCount });
+  const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"/g)];
+
+  it('links each non-empty bar to its period under the current filters, narrowed, never widened', () => {
+    const filters = TimelineQuerySchema.parse({ topic: 'harbour', from: '2024-10-02', order: 'asc' });
+    const html = render(
+      timelineChart({
+        events: [event('evt_1', '2024-10-02', 1), event('evt_2', '2024-11-20', 6)],
+        filters,
+        complete: false,
+      }) as JSXNode,
+    );
+    const links = hrefs(html).map(([, href, label]) => [href?.replaceAll('&amp;', '&'), label]);
+    expect(links).toEqual([
+      [
+        '/?from=2024-10-02&to=2024-10-06&topic=harbour&order=asc',
+        'week of 30 September 2024: 1 event (1 with 1 source)',
+      ],
+      [
+        '/?from=2024-11-18&to=2024-11-24&topic=harbour&order=asc',
+        'week of 18 November 2024: 1 event (1 with 5 or more sources)',
+      ],
+    ]);
+    expect(html).toContain('The 2 events on this page, per week.');
+    // The well-reported event is drawn in the darkest tier, the single-source one in the lightest.
+    expect(html).toMatch(/<rect class="t2"/);
+    expect(html).toMatch(/<rect class="t0"/);
+  });
+
+  it('is absent when nothing is listed', () => {
+    expect(timelineChart({ events: [], filters: {}, complete: true })).toBeNull();
+  });
+
+  it('names bins as people say them', () => {
+    const bin = { from: '2024-10-14', to: '2024-10-20' };
+    expect(describeBin(bin, 'week')).toBe('week of 14 October 2024');
+    expect(describeBin({ from: '2024-10-01', to: '2024-10-31' }, 'month')).toBe('October 2024');
+    expect(describeBin({ from: '2020-01-01', to: '2029-12-31' }, 'year')).toBe('2020–2029');
   });
 });

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { describeInstant, eventPage } from '../../lib/timeline/html/event-page.ts';
+import type { PublicEvent } from '../../lib/timeline/index.ts';
+import { prefersHtml } from '../../lib/timeline/negotiate.ts';
+
+describe('choosing JSON or the page for /events/:id', () => {
+  it('answers JSON to API clients: no Accept, */*, application/json, or a tie', () => {
+    for (const accept of [
+      undefined,
+      '',
+      '*/*',
+      'application/json',
+      'application/*',
+      'application/json, text/html',
+      'text/html;q=0.5, application/json',
+      'text/html;q=0, */*',
+      'text/*',
+      'garbage;;;,',
+    ])
+      expect(prefersHtml(accept), String(accept)).toBe(false);
+  });
+
+  it('answers the page to a request that prefers HTML, as browsers send it', () => {
+    for (const accept of [
+      'text/html',
+      'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+      'application/xhtml+xml',
+      'TEXT/HTML; charset=utf-8',
+      'application/json;q=0.4, text/html;q=0.9',
+    ])
+      expect(prefersHtml(accept), accept).toBe(true);
+  });
+});
+
+const hostile = 'Quay <script>window.__pwned = 1</script> & closed';
+
+function anEvent(fields: Partial<PublicEvent> = {}): PublicEvent {
+  return {
+    id: 'evt_0a1b',
+    date: '2024-10-14',
+    datePrecision: 'week',
+    endDate: '2024-10-20',
+    kind: 'dated',
+    scheduled: false,
+    summary: hostile,
+    topics: ['harbour'],
+    entities: { people: ['Ada Quayle'], places: ['North Quay'], organizations: [] },
+    firstReportedAt: '2024-10-21T08:00:00.000Z',
+    lastReportedAt: '2024-10-22T09:30:00.000Z',
+    sourceCount: 2,
+    sources: [
+      {
+        url: 'https://harbour.example/a',
+        title: 'Harbour closes the north quay',
+        feedId: 'harbour',
+        feedName: 'Harbour News',
+        feeds: [{ id: 'harbour', name: 'Harbour News' }],
+        publishedAt: '2024-10-21T08:00:00.000Z',
+        quote: 'Last week the harbour authority closed the north quay.',
+      },
+      {
+        url: 'javascript:alert(1)',
+        title: 'Quay shut',
+        feedId: 'wire',
+        feedName: 'Wire Desk',
+        feeds: [{ id: 'wire', name: 'Wire Desk' }],
+        publishedAt: '2024-10-22T09:30:00.000Z',
+        quote: 'The quay was shut last week, officials said.',
+      },
+    ],
+    ...fields,
+  };
+}
+
+describe('the event page', () => {
+  const html = eventPage({ event: anEvent(), others: [anEvent({ id: 'evt_0c', summary: 'Ferry resumes' })] });
+
+  it('says when, and how precisely: a week as the week of its Monday', () => {
+    expect(html).toContain('week of 14 October 2024</time> · dated to the week');
+    expect(html).toContain('Also in the week of 14 October 2024');
+    const month = eventPage({
+      event: anEvent({ date: '2024-10', datePrecision: 'month', endDate: null }),
+      others: [],
+    });
+    expect(month).toContain('October 2024</time> · dated to the month');
+    expect(month).toContain('No other events.');
+  });
+
+  it('shows every source with outlet, headline, time and sentence, and links only web addresses', () => {
+    expect(html).toContain('Harbour News');
+    expect(html).toContain(
+      '<a href="https://harbour.example/a" rel="nofollow noopener noreferrer"><cite>Harbour closes',
+    );
+    expect(html).toContain('<time datetime="2024-10-22T09:30:00.000Z">22 October 2024 at 09:30 UTC</time>');
+    expect(html).toContain('<blockquote>The quay was shut last week, officials said.</blockquote>');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('shows topics and entities, and links the other events of its date', () => {
+    expect(html).toContain('<a class="topic" href="/?topic=harbour">#harbour</a>');
+    expect(html).toContain('<dd>Ada Quayle</dd>');
+    expect(html).toContain('<dd>North Quay</dd>');
+    expect(html).not.toContain('Organisations');
+    expect(html).toContain('<a href="/events/evt_0c">Ferry resumes</a>');
+    expect(html).toContain('href="/?from=2024-10-14&amp;to=2024-10-14&amp;order=asc#evt_0a1b"');
+  });
+
+  it('escapes what the feeds wrote', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Quay &lt;script&gt;');
+  });
+
+  it('writes publication times in UTC to the minute', () => {
+    expect(describeInstant('2024-11-05T23:59:00+02:00')).toBe('5 November 2024 at 21:59 UTC');
+    expect(describeInstant('not a time')).toBe('not a time');
+  });
+});
