@@ -1,29 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { CursorCodec, createTimelineApp, type Source, sortDate } from '../../lib/timeline/index.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
+import { hasChromium, launchChromium, seriousViolations, serveOnLoopback } from '../support/browser.ts';
 import { workspace } from '../support/local.ts';
 
-/** Debian's chromium package; the test needs a real browser and skips without one (.ci/run installs it). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOT = fileURLToPath(new URL('../output/timeline.png', import.meta.url));
+/** Screenshots for people to look at (gitignored): every width the page must read well at. */
+const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
+const WIDTHS = [360, 768, 1280] as const;
 
 /** A feed that tries everything: markup in every string and a script URL as the article link. */
 const HOSTILE = {
@@ -87,9 +75,9 @@ const newestFirst = [...fixtures]
   .sort((a, b) => `${sortDate(a.date)}#${a.id}`.localeCompare(`${sortDate(b.date)}#${b.id}`))
   .reverse();
 
-describe.skipIf(!existsSync(CHROMIUM))('the timeline page in headless chromium', () => {
+describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
   let stack: LocalStack;
-  let server: ServerType;
+  let server: Awaited<ReturnType<typeof serveOnLoopback>>;
   let browser: Browser;
   let base: string;
   const dialogs: string[] = [];
@@ -119,15 +107,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the timeline page in headless chromium',
     const store = new DynamoEventStore(stack.dynamo, 'dateline');
     for (const e of fixtures) expect(await store.create(e)).toBe(true);
     const app = createTimelineApp({ reader: store, cursors: new CursorCodec('a-test-secret-of-16+') });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    server = await serveOnLoopback(app.fetch);
+    base = server.base;
+    browser = await launchChromium();
+    mkdirSync(OUTPUT, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await stack?.stop();
   });
 
@@ -156,9 +144,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the timeline page in headless chromium',
       /^https:\/\/harbour-news\.example\/news\/\d+$/,
     );
     expect(await warning.locator('.meta').textContent()).toContain('8 October 2024 · 3 sources');
-
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();
   });
 
@@ -212,4 +197,174 @@ describe.skipIf(!existsSync(CHROMIUM))('the timeline page in headless chromium',
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  const minister = fixtures[3] as (typeof fixtures)[number];
+  const barLabels = (page: Page) =>
+    page.locator('figure.chart svg a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+
+  it('charts the listed events per week above the list; a bar leads to its week', async () => {
+    const page = await open('/');
+    expect(await page.locator('figure.chart figcaption').textContent()).toBe(
+      'All 8 events listed, per week. Darker: reported by more sources.',
+    );
+    // Oldest on the left, whatever the listing's order; the month-precision event in the week of 1 June.
+    expect(await barLabels(page)).toEqual([
+      'week of 27 May 2024: 1 event (1 with 1 source)',
+      'week of 17 June 2024: 1 event (1 with 2–4 sources)',
+      'week of 30 September 2024: 1 event (1 with 1 source)',
+      'week of 7 October 2024: 4 events (3 with 1 source, 1 with 2–4 sources)',
+      'week of 4 November 2024: 1 event (1 with 1 source)',
+    ]);
+    const busy = page.locator('figure.chart svg a').nth(3);
+    // The event three outlets reported is drawn darker than the three single-source ones.
+    expect(await busy.locator('rect.t1').count()).toBe(1);
+    expect(await busy.locator('rect.t0').count()).toBe(1);
+
+    await Promise.all([page.waitForURL(/\/\?from=2024-10-07&to=2024-10-13$/), busy.click()]);
+    const week = newestFirst.filter((e) => e.date >= '2024-10-07' && e.date <= '2024-10-13');
+    expect(week).toHaveLength(4);
+    expect(await eventIds(page)).toEqual(week.map((e) => e.id));
+    // Drilled down to one week, the chart counts its days.
+    expect(await page.locator('figure.chart figcaption').textContent()).toContain('per day');
+    expect(await barLabels(page)).toEqual([
+      '8 October 2024: 2 events (1 with 1 source, 1 with 2–4 sources)',
+      '9 October 2024: 1 event (1 with 1 source)',
+      '11 October 2024: 1 event (1 with 1 source)',
+    ]);
+    await page.close();
+  });
+
+  it('charts only what the filters list, and its bars keep the filters', async () => {
+    const page = await open('/?topic=defence');
+    const hrefs = await page
+      .locator('figure.chart svg a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/?from=2024-09-30&to=2024-10-06&topic=defence',
+      '/?from=2024-10-07&to=2024-10-13&topic=defence',
+      '/?from=2024-11-04&to=2024-11-10&topic=defence',
+    ]);
+    await page.close();
+  });
+
+  it('works from the keyboard, with focus visible on links and on chart bars', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as Element;
+        const style = getComputedStyle(element);
+        const hit = element.querySelector('.hit');
+        return {
+          text: element.textContent,
+          label: element.getAttribute('aria-label'),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          barStroke: hit ? getComputedStyle(hit).strokeWidth : null,
+          inChart: element.closest('figure.chart') !== null,
+        };
+      });
+    expect(await focused()).toMatchObject({ text: 'Dateline', outline: 'solid 3px' });
+    for (let presses = 0; presses < 40 && !(await focused()).inChart; presses++)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({
+      label: expect.stringMatching(/^week of 27 May 2024/),
+      barStroke: '3px',
+    });
+    await Promise.all([page.waitForURL(/from=2024-05-27&to=2024-06-02$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('li.event .summary').allTextContents()).toEqual([
+      'Talks continue through June',
+    ]);
+    await page.close();
+  });
+
+  it('follows an event to its page, to a neighbour, and back', async () => {
+    const page = await open('/');
+    await Promise.all([
+      page.waitForURL(`${base}/events/${minister.id}`),
+      page.click(`li.event[id="${minister.id}"] .summary a`),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('Minister warns of troop deployment');
+    expect(await page.locator('.when').textContent()).toBe('8 October 2024 · dated to the day');
+    const sources = page.locator('ol.sources li');
+    expect(await sources.locator('.outlet').allTextContents()).toEqual([
+      'Harbour News',
+      'Wire Desk',
+      'Coast Radio',
+    ]);
+    expect(await sources.locator('cite').first().textContent()).toBe(
+      'Harbour News reports: Minister warns of troop deployment',
+    );
+    expect(await sources.locator('time').allTextContents()).toEqual(
+      Array(3).fill('5 November 2024 at 09:00 UTC'),
+    );
+    expect(await sources.locator('blockquote').first().textContent()).toBe(
+      '“Minister warns of troop deployment,” the report said.',
+    );
+    expect(await page.locator('dl.about a.topic').allTextContents()).toEqual(['#defence']);
+    expect(await page.locator('.same-day h2').textContent()).toBe('Also on 8 October 2024');
+    expect(await page.locator('.same-day li a').allTextContents()).toEqual(['Agency reports troops present']);
+
+    await Promise.all([page.waitForURL(/\/events\/evt_/), page.click('.same-day li a')]);
+    expect(await page.locator('h1').textContent()).toBe('Agency reports troops present');
+    await page.goBack();
+    expect(await page.locator('h1').textContent()).toBe('Minister warns of troop deployment');
+    await page.goBack();
+    expect(page.url()).toBe(`${base}/`);
+    expect(await eventIds(page)).toEqual(newestFirst.map((e) => e.id));
+
+    await page.goForward();
+    await Promise.all([page.waitForURL(/order=asc#evt_/), page.click('.same-day a.back')]);
+    expect(new URL(page.url()).search).toBe('?from=2024-10-08&to=2024-10-08&order=asc');
+    expect(await eventIds(page)).toContain(minister.id);
+    await page.close();
+  });
+
+  it('reads the same with JavaScript off: list, chart and links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    expect(await page.locator('li.event').count()).toBe(fixtures.length);
+    const bars = page.locator('figure.chart svg a');
+    expect(await bars.count()).toBe(5);
+    await Promise.all([page.waitForURL(/from=2024-10-07/), bars.nth(3).click()]);
+    expect(await page.locator('li.event').count()).toBe(4);
+    await page.goto(`${base}/events/${minister.id}`);
+    expect(await page.locator('ol.sources li').count()).toBe(3);
+    await context.close();
+  });
+
+  it.each(WIDTHS)('reads at %i px, light and dark, nothing wider than the screen', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const [name, path] of [
+        ['timeline', '/'],
+        ['event', `/events/${minister.id}`],
+      ]) {
+        await page.goto(`${base}${path}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `${OUTPUT}${name}-${width}-${colorScheme}.png`, fullPage: true });
+      }
+      const chart = await page.goto(`${base}/`).then(() => page.locator('figure.chart svg').boundingBox());
+      // The chart spans the column: wide enough to read at every width.
+      expect(chart?.width).toBeGreaterThan(Math.min(width, 736) - 80);
+      expect(chart?.height).toBeGreaterThan(60);
+      // Dark colours on a dark screen, not a light page glaring from it.
+      const background = await page.evaluate(
+        () => getComputedStyle(document.documentElement).backgroundColor,
+      );
+      expect(background, colorScheme).toBe(colorScheme === 'dark' ? 'rgb(21, 23, 28)' : 'rgb(255, 255, 255)');
+    }
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical accessibility violation (axe-core, %s)',
+    async (colorScheme) => {
+      expect(await seriousViolations(browser, `${base}/`, colorScheme)).toEqual([]);
+      expect(await seriousViolations(browser, `${base}/events/${minister.id}`, colorScheme)).toEqual([]);
+    },
+  );
 });

@@ -28,9 +28,10 @@ export function webUrl(url: string): string | undefined {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; --muted: #5c5c70; --rule: #ccd; --accent: #1a5fb4; --bg-note: #f4f6fa; --focus: #c64600; --bar0: #a9c8ee; --bar1: #4a86d0; --bar2: #0d3b78; }
-@media (prefers-color-scheme: dark) { :root { --muted: #a3a3b8; --rule: #3a4256; --accent: #8cbcf5; --bg-note: #1c2230; --focus: #ffa348; --bar0: #35557d; --bar1: #5f98e0; --bar2: #d3e6ff; } }
+:root { color-scheme: light dark; --bg: #fff; --fg: #1b1b1f; --muted: #5c5c70; --rule: #ccd; --accent: #1a5fb4; --bg-note: #f4f6fa; --focus: #c64600; --bar0: #a9c8ee; --bar1: #4a86d0; --bar2: #0d3b78; }
+@media (prefers-color-scheme: dark) { :root { --bg: #15171c; --fg: #e6e6ea; --muted: #a3a3b8; --rule: #3a4256; --accent: #8cbcf5; --bg-note: #1c2230; --focus: #ffa348; --bar0: #35557d; --bar1: #5f98e0; --bar2: #d3e6ff; } }
 * { box-sizing: border-box; }
+html { background: var(--bg); color: var(--fg); }
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
 header h1 { margin: 0; font-size: 1.6rem; }
 header p { margin: 0 0 1rem; color: var(--muted); }
@@ -72,6 +73,7 @@ main h2 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
 ol.sources { list-style: none; margin: 0; padding: 0; }
 ol.sources li { padding: .4rem 0; border-top: 1px dashed var(--rule); }
 ol.sources p { margin: 0; }
+ol.sources .outlet { font-weight: 600; }
 ol.sources blockquote { margin: .2rem 0 0 1rem; }
 .same-day ul { padding-left: 1.2rem; }
 nav.pager { display: flex; justify-content: space-between; margin: 1.5rem 0; }
