@@ -199,8 +199,11 @@ describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
   });
 
   const minister = fixtures[3] as (typeof fixtures)[number];
-  const barLabels = (page: Page) =>
-    page.locator('figure.chart svg a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+  /** Each chart bar's aria-label (what it counts) or href (where it leads), oldest first. */
+  const bars = (page: Page, attribute: 'aria-label' | 'href' = 'aria-label') =>
+    page
+      .locator('figure.chart svg a')
+      .evaluateAll((links, name) => links.map((a) => a.getAttribute(name)), attribute);
 
   it('charts the listed events per week above the list; a bar leads to its week', async () => {
     const page = await open('/');
@@ -208,7 +211,7 @@ describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
       'All 8 events listed, per week. Darker: reported by more sources.',
     );
     // Oldest on the left, whatever the listing's order; the month-precision event in the week of 1 June.
-    expect(await barLabels(page)).toEqual([
+    expect(await bars(page)).toEqual([
       'week of 27 May 2024: 1 event (1 with 1 source)',
       'week of 17 June 2024: 1 event (1 with 2–4 sources)',
       'week of 30 September 2024: 1 event (1 with 1 source)',
@@ -226,7 +229,7 @@ describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
     expect(await eventIds(page)).toEqual(week.map((e) => e.id));
     // Drilled down to one week, the chart counts its days.
     expect(await page.locator('figure.chart figcaption').textContent()).toContain('per day');
-    expect(await barLabels(page)).toEqual([
+    expect(await bars(page)).toEqual([
       '8 October 2024: 2 events (1 with 1 source, 1 with 2–4 sources)',
       '9 October 2024: 1 event (1 with 1 source)',
       '11 October 2024: 1 event (1 with 1 source)',
@@ -236,10 +239,7 @@ describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
 
   it('charts only what the filters list, and its bars keep the filters', async () => {
     const page = await open('/?topic=defence');
-    const hrefs = await page
-      .locator('figure.chart svg a')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual([
+    expect(await bars(page, 'href')).toEqual([
       '/?from=2024-09-30&to=2024-10-06&topic=defence',
       '/?from=2024-10-07&to=2024-10-13&topic=defence',
       '/?from=2024-11-04&to=2024-11-10&topic=defence',
