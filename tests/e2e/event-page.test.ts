@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -5,6 +7,7 @@ import { DynamoEventStore } from '../../lib/store/index.ts';
 import {
   CursorCodec,
   createTimelineApp,
+  describeDate,
   PublicEventSchema,
   type TimelineEvent,
 } from '../../lib/timeline/index.ts';
@@ -12,20 +15,38 @@ import { anAccount, anEvent } from '../support/accounts.ts';
 import { hasChromium, launchChromium, serveOnLoopback } from '../support/browser.ts';
 import { workspace } from '../support/local.ts';
 
+const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
 /** What chromium sends when a person opens a link. */
 const BROWSER_ACCEPT =
   'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 const OUTLETS = ['Harbour News', 'Wire Desk', 'Coast Radio', 'Valley Herald', 'Morning Post', 'City Desk'];
 const PLACES = ['Northport', 'Eastbridge', 'Lowmoor', 'Saltmarsh'];
 
+/** Local news of the kind feeds carry, one template a day in turn: what happened, and its topic. */
+const NEWS: Array<[(place: string, i: number) => string, string]> = [
+  [
+    (place, i) => `The council of ${place} approved plan ${i} to rebuild the flood wall along the river`,
+    'flooding',
+  ],
+  [
+    (place, i) => `Ferries between ${place} and the islands resumed after ${(i % 5) + 2} days of storms`,
+    'transport',
+  ],
+  [(place, i) => `${place} hospital opened an emergency wing with ${20 + i} beds`, 'health'],
+  [(place) => `Dock workers in ${place} ended their strike over night-shift pay`, 'labour'],
+  [(place) => `The ${place} bypass closed for resurfacing until the end of the month`, 'roads'],
+];
+
 /**
  * A day's event as outlets report it, sized like real coverage: a one-line summary, headlines and
  * quoted sentences of ordinary length; one event in ten reported by six outlets, one in four by three.
  */
 function dayOfNews(i: number): TimelineEvent {
-  const day = new Date(Date.UTC(2024, 7, 1 + i * 2)).toISOString().slice(0, 10);
+  // News gathers pace: the days fill up towards the end of the hundred days covered.
+  const day = new Date(Date.UTC(2024, 7, 1 + Math.round(100 * Math.sqrt(i / 50)))).toISOString().slice(0, 10);
   const place = PLACES[i % PLACES.length] as string;
-  const summary = `The council of ${place} approved plan ${i} to rebuild the flood wall along the river`;
+  const [write, topic] = NEWS[i % NEWS.length] as (typeof NEWS)[number];
+  const summary = write(place, i);
   const outlets = i % 10 === 0 ? 6 : i % 4 === 0 ? 3 : 1;
   const accounts = OUTLETS.slice(0, outlets).map((feedName, k) => {
     const feedId = feedName.toLowerCase().replace(/\W+/g, '-');
@@ -34,11 +55,11 @@ function dayOfNews(i: number): TimelineEvent {
       summary,
       feedId,
       feedName,
-      url: `https://${feedId}.example/local/2024/flood-wall-plan-${i}-approved-by-council`,
-      title: `${place} council backs flood wall rebuild after a long debate (${feedName})`,
-      quote: `On ${day} the council of ${place} voted to approve plan ${i}, which rebuilds the flood wall along the river before the winter storms, officials said.`,
+      url: `https://${feedId}.example/local/2024/${topic}-${place.toLowerCase()}-${i}`,
+      title: `${place} news: ${summary}`,
+      quote: `On ${describeDate(day)}, ${summary.replace(/^The /, 'the ')}, officials told reporters outside the town hall.`,
       publishedAt: `${day}T1${k}:30:00.000Z`,
-      topics: ['flooding', place.toLowerCase()],
+      topics: [topic, place.toLowerCase()],
       entities: { people: ['Mara Olsen'], places: [place], organizations: [`${place} Council`] },
     });
   });
@@ -135,8 +156,15 @@ describe.skipIf(!hasChromium)('the event page and a full page of events, in chro
       bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
     });
     const page = await context.newPage();
+    await page.setViewportSize({ width: 768, height: 1100 });
     await page.goto(`${server.base}/`);
     expect(await page.locator('li.event').count()).toBe(50);
+    // The first screenful, as the README shows it (docs/timeline-page.png is a copy of it).
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({
+      path: `${OUTPUT}readme-timeline.png`,
+      clip: { x: 0, y: 0, width: 768, height: 720 },
+    });
     expect(await page.locator('figure.chart svg a').count()).toBeGreaterThan(10);
     await page.goto(`${server.base}/events/${widelyReported.id}`);
     await page.waitForLoadState('networkidle');
