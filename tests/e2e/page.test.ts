@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium)('the timeline page in headless chromium', () => {
   it('charts the listed events per week above the list; a bar leads to its week', async () => {
     const page = await open('/');
     expect(await page.locator('figure.chart figcaption').textContent()).toBe(
-      'All 8 events listed, per week. Darker: reported by more sources.',
+      'All 8 events listed, per week, shaded by how many sources reported each event.',
     );
     // Oldest on the left, whatever the listing's order; the month-precision event in the week of 1 June.
     expect(await bars(page)).toEqual([

@@ -180,7 +180,7 @@ describe('the chart on the page', () => {
         'week of 18 November 2024: 1 event (1 with 5 or more sources)',
       ],
     ]);
-    expect(html).toContain('The 2 events on this page, per week.');
+    expect(html).toContain('The 2 events on this page, per week, shaded');
     // The well-reported event is drawn in the darkest tier, the single-source one in the lightest.
     expect(html).toMatch(/<rect class="t2"/);
     expect(html).toMatch(/<rect class="t0"/);

@@ -104,7 +104,7 @@ export function timelineChart({ events, filters, complete }: ChartView): Child {
   return h(
     'figure',
     { class: 'chart' },
-    h('figcaption', null, `${whose}, per ${per}. Darker: reported by more sources.`),
+    h('figcaption', null, `${whose}, per ${per}, shaded by how many sources reported each event.`),
     h(
       'svg',
       {
