@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeInstant, eventPage } from '../../lib/timeline/html/event-page.ts';
-import type { PublicEvent } from '../../lib/timeline/index.ts';
+import { timelinePage } from '../../lib/timeline/html/timeline-page.ts';
+import { type PublicEvent, TimelineQuerySchema } from '../../lib/timeline/index.ts';
 import { prefersHtml } from '../../lib/timeline/negotiate.ts';
 
 describe('choosing JSON or the page for /events/:id', () => {
@@ -113,5 +114,38 @@ describe('the event page', () => {
   it('writes publication times in UTC to the minute', () => {
     expect(describeInstant('2024-11-05T23:59:00+02:00')).toBe('5 November 2024 at 21:59 UTC');
     expect(describeInstant('not a time')).toBe('not a time');
+  });
+});
+
+describe('week and month precision on the timeline page', () => {
+  const week = anEvent({ id: 'evt_0b', summary: 'Quay closed' });
+  const day = anEvent({
+    id: 'evt_0a',
+    date: '2024-10-14',
+    datePrecision: 'day',
+    endDate: null,
+    summary: 'Ferry late',
+  });
+  const month = anEvent({
+    id: 'evt_0c',
+    date: '2024-10',
+    datePrecision: 'month',
+    endDate: null,
+    summary: 'Talks',
+  });
+  const html = timelinePage({
+    form: {},
+    query: TimelineQuerySchema.parse({}),
+    events: [week, day, month],
+    nextCursor: null,
+    problems: [],
+  });
+  const headings = [...html.matchAll(/<h2><time datetime="([^"]+)">([^<]+)<\/time><\/h2>/g)].map(
+    ([, , text]) => text,
+  );
+
+  it('heads a week-precision event as its week, apart from the day events of its Monday', () => {
+    expect(headings).toEqual(['week of 14 October 2024', '14 October 2024', 'October 2024']);
+    expect(html).toContain('>week of 14 October 2024</a> · 2 sources');
   });
 });

@@ -23,13 +23,19 @@ export function eventPermalink(event: Pick<PublicEvent, 'id' | 'date'>): string 
   return `/${searchOf({ ...datesOf(event.date), order: 'asc' })}#${event.id}`;
 }
 
-/** Consecutive events with the same date, in the order given: the page's sections. */
-export function groupByDate(events: PublicEvent[]): Array<{ date: string; events: PublicEvent[] }> {
-  const groups: Array<{ date: string; events: PublicEvent[] }> = [];
+type DateGroup = { date: string; week: boolean; events: PublicEvent[] };
+
+/**
+ * Consecutive events with the same date, in the order given: the page's sections. A week-precision
+ * event heads a section of its own ("week of 14 October 2024"), never one of its Monday's.
+ */
+export function groupByDate(events: PublicEvent[]): DateGroup[] {
+  const groups: DateGroup[] = [];
   for (const event of events) {
     const last = groups.at(-1);
-    if (last?.date === event.date) last.events.push(event);
-    else groups.push({ date: event.date, events: [event] });
+    const week = event.datePrecision === 'week';
+    if (last?.date === event.date && last.week === week) last.events.push(event);
+    else groups.push({ date: event.date, week, events: [event] });
   }
   return groups;
 }
@@ -97,11 +103,15 @@ function timeline(events: PublicEvent[], filters: Partial<TimelineQuery>, more: 
   }
   if (events.length === 0) return h('p', { class: 'empty' }, 'No events match these filters.');
   const topicHref = (topic: string) => `/${searchOf({ ...filters, topic, cursor: undefined })}`;
-  return groupByDate(events).map(({ date, events: onDate }) =>
+  return groupByDate(events).map(({ date, week, events: onDate }) =>
     h(
       'section',
       { class: 'day' },
-      h('h2', null, h('time', { datetime: date }, describeDate(date))),
+      h(
+        'h2',
+        null,
+        h('time', { datetime: date }, week ? `week of ${describeDate(date)}` : describeDate(date)),
+      ),
       h(
         'ol',
         { class: 'events' },
