@@ -21,14 +21,15 @@ export function canonicalQueryFunction(scope: Construct, id: string): cloudfront
 
 /**
  * Keyed on the listings' parameters only (anything else is refused at the edge before the key is
- * made, and never forwarded) and on the public host, whose links the feeds carry; TTLs follow the
- * app's Cache-Control.
+ * made, and never forwarded), on the public host, whose links the feeds carry, and on Accept as the
+ * edge function reduces it (an event's page or its JSON; absent elsewhere); TTLs follow the app's
+ * Cache-Control.
  */
 export function timelineCachePolicy(scope: Construct, id: string): cloudfront.CachePolicy {
   return new cloudfront.CachePolicy(scope, id, {
-    comment: 'Dateline listings: allow-listed query, public host; TTLs follow the app Cache-Control.',
+    comment: 'Dateline: allow-listed query, public host, reduced Accept; TTLs follow the app Cache-Control.',
     queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList(...CACHED_QUERY_NAMES),
-    headerBehavior: cloudfront.CacheHeaderBehavior.allowList(PUBLIC_HOST_HEADER),
+    headerBehavior: cloudfront.CacheHeaderBehavior.allowList(PUBLIC_HOST_HEADER, 'accept'),
     cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     minTtl: Duration.seconds(0),
     defaultTtl: Duration.seconds(10),

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EDGE_FUNCTION_PATH } from '../../infra/cdk/edge.ts';
 import { CursorCodec, createTimelineApp, TimelineQuerySchema } from '../../lib/timeline/index.ts';
+import { prefersHtml } from '../../lib/timeline/negotiate.ts';
 import { PUBLIC_HOST_HEADER } from '../../lib/timeline/public-url.ts';
 
 type Header = { value: string };
@@ -35,12 +36,15 @@ function querystringOf(search: string) {
   );
 }
 
-function atEdge(path: string, search: string, method = 'GET') {
+function atEdge(path: string, search: string, method = 'GET', accept?: string) {
   const request = {
     method,
     uri: path,
     querystring: querystringOf(search),
-    headers: { host: { value: 'd111111abcdef8.cloudfront.net' } },
+    headers: {
+      host: { value: 'd111111abcdef8.cloudfront.net' },
+      ...(accept === undefined ? {} : { accept: { value: accept } }),
+    },
     cookies: {},
   };
   return handler({
@@ -101,6 +105,39 @@ describe('the CloudFront viewer-request function', () => {
     const edge = atEdge('/events/evt_1', 'utm=1');
     expect('querystring' in edge && edge.querystring).toEqual({});
     expect(edge.headers[PUBLIC_HOST_HEADER]?.value).toBe('d111111abcdef8.cloudfront.net');
+  });
+
+  it('reduces Accept to the view the origin picks by it: an event page or its JSON, nothing elsewhere', () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const acceptAt = (path: string, accept?: string) => atEdge(path, '', 'GET', accept).headers.accept?.value;
+    expect(acceptAt('/events/evt_1', browser)).toBe('text/html');
+    expect(acceptAt('/events/evt_1', '*/*')).toBe('application/json');
+    expect(acceptAt('/events/evt_1')).toBe('application/json');
+    expect(acceptAt('/timeline', browser)).toBeUndefined();
+    expect(acceptAt('/', browser)).toBeUndefined();
+  });
+
+  it('decides an event’s view as the app does for any Accept header', () => {
+    const range = fc.constantFrom(
+      'text/html',
+      'application/json',
+      'application/xhtml+xml',
+      '*/*',
+      'application/*',
+      'text/*',
+      'image/webp',
+      '',
+    );
+    const quality = fc.option(fc.constantFrom('0', '0.5', '0.8', '1', 'x', '1.5', '-1'), { nil: undefined });
+    const accept = fc
+      .array(fc.tuple(range, quality), { maxLength: 5 })
+      .map((parts) => parts.map(([r, q]) => (q === undefined ? r : `${r};q=${q}`)).join(', '));
+    fc.assert(
+      fc.property(accept, (header) => {
+        const edge = atEdge('/events/evt_1', '', 'GET', header);
+        expect(edge.headers.accept?.value).toBe(prefersHtml(header) ? 'text/html' : 'application/json');
+      }),
+    );
   });
 
   it('lets preflights through untouched', () => {

@@ -180,7 +180,7 @@ describe('public edge', () => {
             QueryStringBehavior: 'whitelist',
             QueryStrings: ['from', 'to', 'topic', 'feed', 'q', 'order', 'limit', 'cursor'],
           },
-          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: [PUBLIC_HOST_HEADER] },
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: [PUBLIC_HOST_HEADER, 'accept'] },
           CookiesConfig: { CookieBehavior: 'none' },
         }),
       }),

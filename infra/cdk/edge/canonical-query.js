@@ -154,10 +154,45 @@ function decide(path, pairs) {
   return search === sent ? { kind: 'pass' } : { kind: 'redirect', search: search };
 }
 
+// The q of each media range in an Accept header, by the range as written.
+function qualities(accept) {
+  const ranges = {};
+  const parts = accept.split(',');
+  for (let i = 0; i < parts.length; i++) {
+    const pieces = parts[i].split(';').map((piece) => piece.trim().toLowerCase());
+    if (!pieces[0]) continue;
+    let q = 1;
+    for (let j = 1; j < pieces.length; j++) if (pieces[j].indexOf('q=') === 0) q = Number(pieces[j].slice(2));
+    ranges[pieces[0]] = Number.isFinite(q) ? Math.min(Math.max(q, 0), 1) : 0;
+  }
+  return ranges;
+}
+
+// Mirrors prefersHtml in lib/timeline/negotiate.ts: the page only for a client naming HTML above JSON.
+function prefersHtml(accept) {
+  if (!accept) return false;
+  const r = qualities(accept);
+  const html = Math.max(r['text/html'] || 0, r['application/xhtml+xml'] || 0);
+  const json = Math.max(r['application/json'] || 0, r['application/*'] || 0, r['*/*'] || 0);
+  return html > 0 && html > json;
+}
+
+// Accept is in the cache key, so it is reduced to what the origin decides by: an event's page or
+// its JSON (two entries per event, not one per browser's header), and nothing on any other path.
+function reduceAccept(request) {
+  if (request.uri.indexOf('/events/') !== 0) {
+    delete request.headers.accept;
+    return;
+  }
+  const accept = request.headers.accept ? request.headers.accept.value : '';
+  request.headers.accept = { value: prefersHtml(accept) ? 'text/html' : 'application/json' };
+}
+
 // biome-ignore lint/correctness/noUnusedVariables: CloudFront calls the function named handler.
 function handler(event) {
   const request = event.request;
   if (request.headers.host) request.headers[PUBLIC_HOST_HEADER] = { value: request.headers.host.value };
+  reduceAccept(request);
   if (request.method !== 'GET' && request.method !== 'HEAD') return request;
   if (!LISTINGS[request.uri]) {
     // Other routes read no query: one cache entry per path.
