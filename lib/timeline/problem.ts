@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const InvalidParamSchema = z.object({
   name: z.string().meta({ description: 'The query or path parameter at fault.' }),
