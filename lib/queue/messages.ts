@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Article, ArticleSchema } from '../articles/index.ts';
-import { type Feed, ResolvedFeedSchema } from '../feeds/index.ts';
-import { FeedRefSchema } from '../timeline/index.ts';
+import { type Feed, ResolvedFeedSchema } from '../feeds/feed.ts';
+import { FeedRefSchema } from '../timeline/event.ts';
 
 /**
  * An article to extract. Versioned so a future shape can be told apart from this one; `kind` tells it
