@@ -48,8 +48,9 @@ export class FeedsConfigError extends Error {
   constructor(
     readonly source: string,
     readonly problems: string[],
+    options?: ErrorOptions,
   ) {
-    super(`${source} is not a valid feeds file:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`${source} is not a valid feeds file:\n${problems.map((p) => `  - ${p}`).join('\n')}`, options);
     this.name = 'FeedsConfigError';
   }
 }
@@ -70,7 +71,7 @@ export function parseFeedsFile(text: string, source = 'feeds file'): Feed[] {
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new FeedsConfigError(source, [`not valid YAML: ${(error as Error).message}`]);
+    throw new FeedsConfigError(source, [`not valid YAML: ${(error as Error).message}`], { cause: error });
   }
   const result = FeedsFileSchema.safeParse(raw ?? {});
   const problems = [
@@ -92,7 +93,7 @@ export function loadFeedsFile(path: string): Feed[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FeedsConfigError(path, [`cannot be read: ${(error as Error).message}`]);
+    throw new FeedsConfigError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
   }
   return parseFeedsFile(text, path);
 }
