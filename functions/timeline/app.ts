@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { feedHealth } from '../../lib/feeds/index.ts';
-import { services } from '../../lib/runtime/index.ts';
 import { CursorCodec, createTimelineApp } from '../../lib/timeline/index.ts';
+import { timelineServices } from './services.ts';
 
 /**
  * The timeline's own settings: how stale a listing may be (TIMELINE_STALENESS_MS, also what its
@@ -32,7 +32,7 @@ export function timelineCacheOptions(env: NodeJS.ProcessEnv = process.env) {
  * environment's CURSOR_SECRET, or its local default, signs cursors.
  */
 export function timelineApp(options: { cursorSecret?: string } = {}) {
-  const { events, cursors, logger, feeds, states, config } = services();
+  const { events, cursors, logger, feeds, states, config } = timelineServices();
   const health = async () => {
     const configured = feeds();
     const stored = await states.getMany(configured.map((feed) => feed.id));

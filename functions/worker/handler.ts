@@ -10,7 +10,7 @@ import {
   decodeArticlesQueueMessage,
   sendToDeadLetters,
 } from '../../lib/queue/index.ts';
-import { services } from '../../lib/runtime/index.ts';
+import { workerServices as services } from './services.ts';
 
 type ArticleMessage = Extract<ArticlesQueueMessage, { kind: 'article' }>;
 

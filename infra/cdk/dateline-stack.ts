@@ -10,13 +10,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { QUEUE_NAMES } from '../../lib/queue/names.ts';
 import { canonicalQueryFunction, timelineCachePolicy } from './edge.ts';
 import { datelineFunction, FEEDS_CONFIG_IN_BUNDLE } from './functions.ts';
 import { QueuePair } from './queues.ts';
 import { datelineTable } from './table.ts';
-
-export const ARTICLES_QUEUE_NAME = 'dateline-articles';
-export const FEEDS_QUEUE_NAME = 'dateline-feeds';
 
 export const TIMEOUTS = {
   scheduler: Duration.seconds(60),
@@ -61,10 +59,10 @@ export class DatelineStack extends Stack {
     const table = datelineTable(this, 'Table');
     this.table = table;
     const articles = new QueuePair(this, 'Articles', {
-      name: ARTICLES_QUEUE_NAME,
+      name: QUEUE_NAMES.articles,
       consumerTimeout: TIMEOUTS.worker,
     });
-    const feeds = new QueuePair(this, 'Feeds', { name: FEEDS_QUEUE_NAME, consumerTimeout: TIMEOUTS.poller });
+    const feeds = new QueuePair(this, 'Feeds', { name: QUEUE_NAMES.feeds, consumerTimeout: TIMEOUTS.poller });
     this.articles = articles;
     this.feeds = feeds;
     const cursorSecret = new secrets.Secret(this, 'CursorSecret', {

@@ -1,9 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { parse as parseYaml } from 'yaml';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 /** Where the scheduler's and the timeline's bundles carry the feeds file (Lambda runs from /var/task). */
@@ -25,6 +28,18 @@ const common = {
   architecture: lambda.Architecture.ARM_64,
   handler: 'handler',
 };
+
+/**
+ * infra/feeds.yaml written as JSON, for the bundles that carry it: the same feeds, readable by the
+ * JSON-only stand-in for the YAML parser those bundles load (yaml-as-json.ts). JSON is YAML, so the
+ * carried file still reads as the feeds file it is.
+ */
+function feedsFileAsJson(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'dateline-feeds-')), 'feeds.yaml');
+  const feeds = parseYaml(readFileSync(join(PROJECT_ROOT, 'infra', 'feeds.yaml'), 'utf8'));
+  writeFileSync(file, `${JSON.stringify(feeds, null, 2)}\n`);
+  return file;
+}
 
 /** One Lambda function from functions/<name>/handler.ts, bundled locally with esbuild (no Docker). */
 export function datelineFunction(
@@ -53,6 +68,7 @@ export function datelineFunction(
   }
   // The scheduler plans from the feeds file; the timeline reads it for GET /feeds.
   const withFeeds = props.name === 'scheduler' || props.name === 'timeline';
+  const feedsFile = withFeeds ? feedsFileAsJson() : undefined;
   return new nodejs.NodejsFunction(scope, id, {
     ...common,
     ...base,
@@ -71,13 +87,14 @@ export function datelineFunction(
       banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       // Ship the pinned SDK versions the code is tested with, not the runtime's.
       bundleAwsSDK: true,
+      esbuildArgs: withFeeds
+        ? { '--alias': [`yaml=${join(PROJECT_ROOT, 'infra', 'cdk', 'yaml-as-json.ts')}`] }
+        : {},
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (inputDir: string, outputDir: string) =>
-          withFeeds
-            ? [`cp "${join(inputDir, 'infra', 'feeds.yaml')}" "${join(outputDir, 'feeds.yaml')}"`]
-            : [],
+        afterBundling: (_inputDir: string, outputDir: string) =>
+          feedsFile ? [`cp "${feedsFile}" "${join(outputDir, 'feeds.yaml')}"`] : [],
       },
     },
   });

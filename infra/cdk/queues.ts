@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueueName } from '../../lib/queue/names.ts';
 import { MAX_RECEIVE_COUNT } from '../../lib/queue/provision.ts';
 
 /** How many consumer timeouts a message stays invisible for (AWS's guidance for SQS event sources). */
@@ -14,7 +15,7 @@ export class QueuePair extends Construct {
   constructor(scope: Construct, id: string, props: { name: string; consumerTimeout: Duration }) {
     super(scope, id);
     this.dlq = new sqs.Queue(this, 'Dlq', {
-      queueName: `${props.name}-dlq`,
+      queueName: deadLetterQueueName(props.name),
       retentionPeriod: Duration.days(14),
       enforceSSL: true,
       encryption: sqs.QueueEncryption.SQS_MANAGED,

@@ -2,7 +2,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../lib/store/table.ts';
+import { TABLE_NAME, tableDefinition } from '../../lib/store/table.ts';
 
 type KeySchema = NonNullable<CreateTableCommandInput['KeySchema']>;
 
@@ -29,7 +29,7 @@ function keysOf(definition: CreateTableCommandInput, schema: KeySchema | undefin
 
 /** The DynamoDB table, built from `tableDefinition()`: the same keys and GSIs the local stack creates. */
 export function datelineTable(scope: Construct, id: string): dynamodb.Table {
-  const definition = tableDefinition('dateline');
+  const definition = tableDefinition(TABLE_NAME);
   const table = new dynamodb.Table(scope, id, {
     ...keysOf(definition, definition.KeySchema),
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

@@ -5,7 +5,8 @@ import { handler as schedulerHandler } from '../../functions/scheduler/handler.t
 import { timelineApp } from '../../functions/timeline/app.ts';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { loadFeedsFile } from '../../lib/feeds/index.ts';
-import { services } from '../../lib/runtime/index.ts';
+import { readRuntimeConfig } from '../../lib/runtime/index.ts';
+import { DynamoFeedStates } from '../../lib/store/index.ts';
 import type { RunnerOptions } from './cli.ts';
 import { describeRecovery } from './queue-journal.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
@@ -66,7 +67,9 @@ export async function runOnce(options: RunnerOptions, log = console.log): Promis
     await schedulerHandler(scheduledEvent(new Date(), true));
     await pollers.drain();
     await workers.drain();
-    const states = await services().states.getMany(feeds.map((feed) => feed.id));
+    const states = await new DynamoFeedStates(stack.dynamo, readRuntimeConfig().TABLE_NAME).getMany(
+      feeds.map((feed) => feed.id),
+    );
     const polled = [...states.values()].filter((state) => (state.lastPolledAt ?? '') >= started);
     return {
       feeds: polled.length,

@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { ensureQueuePair, type QueuePair } from '../../lib/queue/index.ts';
-import { ensureTable, fileEventHints, fileStoredAccounts } from '../../lib/store/index.ts';
+import { ensureQueuePair, QUEUE_NAMES, type QueuePair } from '../../lib/queue/index.ts';
+import { ensureTable, fileEventHints, fileStoredAccounts, TABLE_NAME } from '../../lib/store/index.ts';
 import { type Emulator, startDynalite, startFauxqsServer } from './emulators.ts';
 import { DEFAULT_COMPACT_BYTES, QueueJournal, type Recovery } from './queue-journal.ts';
 
-export const ARTICLES_QUEUE = 'dateline-articles';
-export const FEEDS_QUEUE = 'dateline-feeds';
 /** Locally a failed message is retried after a short backoff instead of the AWS visibility timeout. */
 const LOCAL_VISIBILITY_TIMEOUT_S = 30;
 
@@ -92,7 +90,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let fauxqs = embedded.sqs ? await journalledFauxqs(options.dataDir) : undefined;
   let sqsUp = !!fauxqs;
   if (fauxqs) process.env.AWS_ENDPOINT_URL_SQS = fauxqs.emulator.endpoint;
-  setDefault('TABLE_NAME', 'dateline');
+  setDefault('TABLE_NAME', TABLE_NAME);
   process.env.FEEDS_CONFIG = options.feedsPath;
   process.env.ALLOW_PRIVATE_NETWORK = String(options.allowPrivateNetwork);
 
@@ -104,8 +102,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await fileStoredAccounts(dynamo, process.env.TABLE_NAME as string);
   // …and file its events under their topics and feeds, so those listings read only what matches.
   await fileEventHints(dynamo, process.env.TABLE_NAME as string);
-  const articles = await queuePair(sqs, ARTICLES_QUEUE, 'ARTICLES');
-  const feeds = await queuePair(sqs, FEEDS_QUEUE, 'FEEDS');
+  const articles = await queuePair(sqs, QUEUE_NAMES.articles, 'ARTICLES');
+  const feeds = await queuePair(sqs, QUEUE_NAMES.feeds, 'FEEDS');
 
   let dynamoUp = !!dynalite;
   const outage = {
@@ -126,8 +124,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async startSqs() {
       if (!fauxqs) return;
       fauxqs = await journalledFauxqs(options.dataDir, Number(new URL(fauxqs.emulator.endpoint).port));
-      await ensureQueuePair(sqs, ARTICLES_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
-      await ensureQueuePair(sqs, FEEDS_QUEUE, LOCAL_VISIBILITY_TIMEOUT_S);
+      await ensureQueuePair(sqs, QUEUE_NAMES.articles, LOCAL_VISIBILITY_TIMEOUT_S);
+      await ensureQueuePair(sqs, QUEUE_NAMES.feeds, LOCAL_VISIBILITY_TIMEOUT_S);
       sqsUp = true;
     },
   };

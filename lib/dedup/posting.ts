@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { type Source, SourceSchema, sortDate } from '../timeline/index.ts';
+import * as z from 'zod';
+import { type Source, SourceSchema } from '../timeline/event.ts';
+import { sortDate } from '../timeline/sort-key.ts';
 
 /**
  * An account filed under its own date: what matching needs of it, so a new account finds every

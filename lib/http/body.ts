@@ -36,7 +36,9 @@ export async function readBody(res: IncomingMessage, url: string, maxBytes: numb
     const { code, message } = error as NodeJS.ErrnoException;
     // zlib's codes start Z_ (Z_DATA_ERROR, Z_BUF_ERROR for a truncated stream), Brotli's ERR__ERROR_.
     if (!(error instanceof FetchError) && /^(Z_|ERR__|ERR_ZLIB)/.test(code ?? '')) {
-      throw new FetchError(url, `could not decompress the ${encoding} body: ${message}`, 'EDECODE');
+      throw new FetchError(url, `could not decompress the ${encoding} body: ${message}`, 'EDECODE', {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -1,4 +1,57 @@
-import iconv from 'iconv-lite';
+/**
+ * Decoding uses the runtime's WHATWG TextDecoder (ICU: every charset a browser reads, legacy Cyrillic,
+ * CJK and Latin ones included), not a JavaScript table library: those tables were half a megabyte of
+ * every bundle that fetches. UTF-32, which the Encoding Standard leaves out, is decoded here.
+ */
+const UTF32 = /^(utf-?32|ucs-?4)(le|be)?$/;
+/** UTF-16 labels the Encoding Standard reads as little-endian, whatever the bytes say. */
+const UTF16 = /^(utf-?16|ucs-?2|unicode)$/;
+
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength - (bytes.byteLength % 4));
+  const chars: string[] = [];
+  for (let at = 0; at < view.byteLength; at += 4) {
+    const code = view.getUint32(at, littleEndian);
+    chars.push(code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD');
+  }
+  return chars.join('');
+}
+
+/**
+ * windows-1252's 0x80–0x9F (curly quotes, dashes, €, œ…); every other byte is latin1. Decoded here
+ * because Node's TextDecoder reads this label as latin1 (nodejs/node#56542), turning them into
+ * invisible C1 controls.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80] as string);
+}
+
+/**
+ * The charset a label names, by its Encoding Standard name ('cp1252', 'latin1' → 'windows-1252'), or
+ * undefined when neither the runtime nor decodeUtf32 reads it. A UTF-16 label without byte order
+ * keeps its name, for decodeAs to tell the order from the bytes.
+ */
+function canonical(label: string): string | undefined {
+  if (UTF32.test(label) || UTF16.test(label)) return label;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeAs(bytes: Uint8Array, charset: string): string {
+  const utf32 = UTF32.exec(charset);
+  // A label without byte order: ASCII text starts with a zero byte only when big-endian.
+  const bigEndian = bytes[0] === 0 && bytes[1] !== undefined;
+  if (charset === 'windows-1252') return decodeWindows1252(bytes);
+  if (utf32) return decodeUtf32(bytes, utf32[2] ? utf32[2] === 'le' : !bigEndian);
+  const label = UTF16.test(charset) && bigEndian ? 'utf-16be' : charset;
+  return new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
+}
 
 /** Longest first: the UTF-32LE BOM begins with the UTF-16LE one. */
 const BOMS: Array<[number[], string]> = [
@@ -45,16 +98,13 @@ function charsetFromProlog(body: Uint8Array): string | undefined {
 }
 
 /**
- * The WHATWG Encoding Standard reads these labels as windows-1252, as every browser does: feeds that
- * declare ISO-8859-1 routinely contain windows-1252 curly quotes and dashes in 0x80–0x9F, which
- * latin1 would turn into invisible C1 control characters. The two agree on every other byte.
+ * A declared charset, if it is one this runtime reads. The Encoding Standard reads ISO-8859-1, latin1
+ * and ASCII as windows-1252, as every browser does: feeds that declare ISO-8859-1 routinely contain
+ * windows-1252 curly quotes and dashes in 0x80–0x9F, which latin1 would turn into invisible C1
+ * control characters. The two agree on every other byte.
  */
-const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
-
 function usable(label: string | undefined): string | undefined {
-  if (!label || !iconv.encodingExists(label)) return undefined;
-  const charset = label.toLowerCase();
-  return WINDOWS_1252_LABELS.has(charset) ? 'windows-1252' : charset;
+  return label ? canonical(label.toLowerCase()) : undefined;
 }
 
 /**
@@ -113,5 +163,5 @@ export function decodeBody(body: Uint8Array, contentType?: string): string {
   const charset = chooseCharset(body, contentType);
   const bom = charsetFromBom(body);
   const bytes = bom && bom.charset === charset ? body.subarray(bom.length) : body;
-  return iconv.decode(Buffer.from(bytes), charset, { stripBOM: true }).replace(/^\uFEFF/, '');
+  return decodeAs(bytes, charset).replace(/^\uFEFF/, '');
 }

@@ -8,8 +8,9 @@ export class FetchError extends Error {
     readonly url: string,
     message: string,
     readonly code: string,
+    options?: ErrorOptions,
   ) {
-    super(`${url}: ${message}`);
+    super(`${url}: ${message}`, options);
     this.name = 'FetchError';
   }
 }

@@ -121,8 +121,8 @@ async function follow(url: string, settings: Settings, signal: AbortSignal): Pro
 function resolveLocation(location: string, base: string): string {
   try {
     return new URL(location, base).toString();
-  } catch {
-    throw new FetchError(base, `redirect to an invalid URL: ${location}`, 'EINVALIDURL');
+  } catch (error) {
+    throw new FetchError(base, `redirect to an invalid URL: ${location}`, 'EINVALIDURL', { cause: error });
   }
 }
 
@@ -140,7 +140,7 @@ function target(url: string, policy: AddressPolicy): URL {
   try {
     assertPublicHost(parsed.hostname, policy);
   } catch (error) {
-    throw new FetchError(url, (error as Error).message, 'EBLOCKED');
+    throw new FetchError(url, (error as Error).message, 'EBLOCKED', { cause: error });
   }
   return parsed;
 }
@@ -208,5 +208,5 @@ function asFetchError(error: unknown, url: string, signal: AbortSignal): FetchEr
   if (signal.aborted && signal.reason instanceof FetchError) return signal.reason;
   if (error instanceof FetchError) return error;
   const { message, code } = error as NodeJS.ErrnoException;
-  return new FetchError(url, message, code ?? 'EFETCH');
+  return new FetchError(url, message, code ?? 'EFETCH', { cause: error });
 }

@@ -14,5 +14,6 @@ export {
   encodePollJob,
   PollJobMessageSchema,
 } from './messages.ts';
+export { deadLetterQueueName, QUEUE_NAMES } from './names.ts';
 export { ensureQueuePair, MAX_RECEIVE_COUNT, type QueuePair } from './provision.ts';
 export { SqsArticleQueue, SqsPollJobQueue, sendInBatches } from './sqs.ts';

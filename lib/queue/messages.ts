@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Article, ArticleSchema } from '../articles/index.ts';
-import { type Feed, ResolvedFeedSchema } from '../feeds/index.ts';
-import { FeedRefSchema } from '../timeline/index.ts';
+import { type Feed, ResolvedFeedSchema } from '../feeds/feed.ts';
+import { FeedRefSchema } from '../timeline/event.ts';
 
 /**
  * An article to extract. Versioned so a future shape can be told apart from this one; `kind` tells it
@@ -29,8 +29,8 @@ export type ArticlesQueueMessage = z.infer<typeof ArticlesQueueMessageSchema>;
 export const PollJobMessageSchema = z.object({ v: z.literal(1), feed: ResolvedFeedSchema });
 
 export class BadMessageError extends Error {
-  constructor(reason: string) {
-    super(`unusable message: ${reason}`);
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`unusable message: ${reason}`, options);
     this.name = 'BadMessageError';
   }
 }
@@ -39,8 +39,8 @@ function decode<T>(schema: z.ZodType<T>, body: string): T {
   let json: unknown;
   try {
     json = JSON.parse(body);
-  } catch {
-    throw new BadMessageError('body is not JSON');
+  } catch (error) {
+    throw new BadMessageError('body is not JSON', { cause: error });
   }
   const result = schema.safeParse(json);
   if (!result.success) {

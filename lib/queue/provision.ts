@@ -1,4 +1,5 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { deadLetterQueueName } from './names.ts';
 
 export const MAX_RECEIVE_COUNT = 5;
 
@@ -15,7 +16,7 @@ export async function ensureQueuePair(
 ): Promise<QueuePair> {
   const dlq = await client.send(
     new CreateQueueCommand({
-      QueueName: `${name}-dlq`,
+      QueueName: deadLetterQueueName(name),
       Attributes: { MessageRetentionPeriod: String(14 * 86_400) },
     }),
   );

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { TABLE_NAME } from '../store/table.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -7,7 +8,7 @@ const flag = z
 
 /** The environment every function reads: one schema, validated once per cold start. */
 export const RuntimeConfigSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('dateline'),
+  TABLE_NAME: z.string().min(1).default(TABLE_NAME),
   ARTICLES_QUEUE_URL: z.string().url().optional(),
   /** Where the worker sends a message it cannot decode, with its reason, instead of retrying it. */
   ARTICLES_DLQ_URL: z.string().url().optional(),

@@ -1,3 +1,4 @@
+export { oncePerEnvironment, perEnvironment } from './cold-start.ts';
 export { type RuntimeConfig, RuntimeConfigSchema, readRuntimeConfig } from './config.ts';
 export { loadCursorSecret, type SecretReader } from './secrets.ts';
-export { createServices, logger, type Services, services } from './services.ts';
+export { baseServices, dynamoClient, logger, type MetricsSink, required, sqsClient } from './services.ts';

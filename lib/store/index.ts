@@ -5,5 +5,12 @@ export { type InvalidItems, type ItemKind, invalidItemsToStderr } from './invali
 export { DynamoArticleLedger } from './ledger.ts';
 export { fileStoredAccounts } from './migrate.ts';
 export { ensureTable } from './provision.ts';
-export { BY_PARTITION_INDEX, FEEDS_PARTITION, keys, TIMELINE_PARTITION, tableDefinition } from './table.ts';
+export {
+  BY_PARTITION_INDEX,
+  FEEDS_PARTITION,
+  keys,
+  TABLE_NAME,
+  TIMELINE_PARTITION,
+  tableDefinition,
+} from './table.ts';
 export { bumpTimelineVersion } from './timeline-version.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** The item families a store validates on the way out of the table. */
 export type ItemKind = 'feed-state' | 'host-limit' | 'event' | 'posting' | 'tombstone' | 'article';

@@ -6,7 +6,7 @@ import {
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Article } from '../articles/index.ts';
 import type { ArticleRecord, CreditLedger } from '../dedup/index.ts';
 import type { ArticleLedger, Triage } from '../feeds/index.ts';

@@ -1,5 +1,8 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
+/** The table's name in AWS (infra/cdk) and the local stack's default (TABLE_NAME overrides it). */
+export const TABLE_NAME = 'dateline';
+
 /** One generic index (gsi1pk, gsi1sk): each item family that needs an ordering has a partition in it. */
 export const BY_PARTITION_INDEX = 'gsi1';
 /** Every event lives in one timeline partition of the index, sorted by date: see docs/data-model.md. */

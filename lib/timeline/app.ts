@@ -267,7 +267,7 @@ export function createTimelineApp(deps: TimelineAppDeps) {
     // A cursor is checked only when the listing is read, after the query schema passed.
     if (error instanceof InvalidCursorError)
       return invalidParams([{ name: 'cursor', reason: error.message }]);
-    log?.error(`timeline request failed: ${error.message}`, { path: c.req.path });
+    log?.error('timeline request failed', { path: c.req.path, error });
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
   });
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const CursorSchema = z.object({ k: z.string().min(1), o: z.enum(['asc', 'desc']), f: z.string() });
 export type CursorPosition = z.infer<typeof CursorSchema>;

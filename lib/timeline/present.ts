@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatePrecisionSchema, EntitiesSchema, isoDate, type TimelineEvent } from './event.ts';
 
 const instant = z.iso.datetime({ offset: true });

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as z from 'zod';
 
 const InvalidParamSchema = z.object({
   name: z.string().meta({ description: 'The query or path parameter at fault.' }),
@@ -41,11 +43,23 @@ export function notFound(detail: string): Response {
   return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404, detail });
 }
 
-/** Thrown from a handler to answer with a problem: the app's error handler sends `response`. */
-export class ProblemError extends Error {
-  constructor(readonly response: Response) {
-    super(`problem ${response.status}`);
+/**
+ * Thrown from a handler to answer with a problem: hono's HTTPException carrying the problem response,
+ * so it keeps its `cause`, and the app's error handler sends `response`.
+ */
+export class ProblemError extends HTTPException {
+  constructor(response: Response, options: { cause?: unknown } = {}) {
+    super(response.status as ContentfulStatusCode, {
+      res: response,
+      message: `problem ${response.status}`,
+      cause: options.cause,
+    });
     this.name = 'ProblemError';
+  }
+
+  /** The problem response, as hono's getResponse() gives it. */
+  get response(): Response {
+    return this.getResponse();
   }
 }
 

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedHealthSchema } from './feed-health.ts';
 import { CachePolicy, cacheFor, withoutEmptyFields } from './http.ts';
 import { PublicEventSchema, TimelinePageSchema } from './present.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeWhen } from './describe.ts';
 import { sourcesHtml } from './html/event.ts';
 import { type PublicEvent, PublicEventSchema } from './present.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type PublicEvent, PublicEventSchema, TimelinePageSchema } from '../../lib/timeline/index.ts';
 import { launch } from '../support/cli.ts';
 

@@ -3,11 +3,11 @@ import { App, Aspects } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES_QUEUE_NAME, DatelineStack, FEEDS_QUEUE_NAME } from '../../infra/cdk/dateline-stack.ts';
+import { DatelineStack } from '../../infra/cdk/dateline-stack.ts';
 import { EDGE_FUNCTION_PATH } from '../../infra/cdk/edge.ts';
 import { suppressReviewedFindings } from '../../infra/cdk/nag.ts';
 import { DatelineWafStack, RATE_LIMIT_PER_IP } from '../../infra/cdk/waf-stack.ts';
-import { ARTICLES_QUEUE, FEEDS_QUEUE } from '../../infra/local/stack.ts';
+import { deadLetterQueueName, QUEUE_NAMES } from '../../lib/queue/names.ts';
 import { keys, tableDefinition } from '../../lib/store/table.ts';
 import { PUBLIC_HOST_HEADER } from '../../lib/timeline/public-url.ts';
 
@@ -65,9 +65,9 @@ describe('DynamoDB table', () => {
 });
 
 describe('queues', () => {
-  it('are named as the local stack names them', () => {
-    expect([ARTICLES_QUEUE_NAME, FEEDS_QUEUE_NAME]).toEqual([ARTICLES_QUEUE, FEEDS_QUEUE]);
-    for (const name of [ARTICLES_QUEUE, FEEDS_QUEUE, `${ARTICLES_QUEUE}-dlq`, `${FEEDS_QUEUE}-dlq`]) {
+  it('are named as the local stack names them (lib/queue/names.ts)', () => {
+    const names = Object.values(QUEUE_NAMES);
+    for (const name of [...names, ...names.map(deadLetterQueueName)]) {
       template.hasResourceProperties('AWS::SQS::Queue', { QueueName: name });
     }
   });

@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timelineApp } from '../../functions/timeline/app.ts';
+import { BUNDLE_LIMITS, type BundledFunction } from '../../infra/cdk/bundle-sizes.ts';
 import { PROJECT_ROOT } from '../../infra/cdk/functions.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { loadFeedsFile, parseFeedsFile } from '../../lib/feeds/index.ts';
@@ -139,6 +141,13 @@ describe('every synthesized bundle answers as the local stack does (dynalite + f
     await new Promise((resolve) => secrets?.close(resolve));
     await feeds?.stop();
     await local?.stop();
+  });
+
+  it('each bundle carries only what its function runs: within its size limit (infra/cdk/bundle-sizes.ts)', () => {
+    for (const name of Object.keys(BUNDLE_LIMITS) as BundledFunction[]) {
+      const size = statSync(join(fn(name).dir, 'index.mjs')).size;
+      expect(size, `${name} bundle`).toBeLessThanOrEqual(BUNDLE_LIMITS[name]);
+    }
   });
 
   it('the scheduler plans from the feeds file it carries: every enabled feed once, then none while claimed', async () => {

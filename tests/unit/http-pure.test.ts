@@ -235,6 +235,21 @@ describe('decodeBody', () => {
     expect(decodeBody(new TextEncoder().encode(text))).toBe(text);
   });
 
+  it.each([
+    ['Shift_JIS', '東京の港で新しい桟橋が開かれた'],
+    ['GBK', '港口的新码头已经开放'],
+    ['cp1252', '“Harbour” — the pier’s € cost'],
+  ])('reads %s declared in the header, as browsers name it', (charset, title) => {
+    const text = `<rss><title>${title}</title></rss>`;
+    expect(decodeBody(iconv.encode(text, charset), `text/xml; charset=${charset}`)).toBe(text);
+  });
+
+  it('reads UTF-32 declared without byte order, either order', () => {
+    const text = '<rss><title>Київ</title></rss>';
+    for (const order of ['utf-32le', 'utf-32be'])
+      expect(decodeBody(iconv.encode(text, order), 'text/xml; charset=utf-32')).toBe(text);
+  });
+
   it('reads KOI8-R declared in the prolog', () => {
     const text = '<?xml version="1.0" encoding="KOI8-R"?><title>Пример RSS ленты</title>';
     expect(decodeBody(iconv.encode(text, 'koi8-r'))).toBe(text);

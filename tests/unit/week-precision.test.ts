@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { candidateRanges, dateRelation } from '../../lib/dedup/index.ts';
 import {
   atomFeed,
