@@ -83,7 +83,7 @@ export function datelineFunction(
       target: 'node22',
       format: nodejs.OutputFormat.ESM,
       mainFields: ['module', 'main'],
-      // CommonJS dependencies (rss-parser, iconv-lite…) call require(): give the ESM bundle one.
+      // CommonJS dependencies (rss-parser, xml2js…) call require(): give the ESM bundle one.
       banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       // Ship the pinned SDK versions the code is tested with, not the runtime's.
       bundleAwsSDK: true,
