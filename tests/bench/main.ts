@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { coldSection } from './cold.ts';
 import { dedupSection } from './dedup.ts';
 import { extractionSection } from './extraction.ts';
 import { markdownTable } from './format.ts';
@@ -14,7 +15,7 @@ import type { Section, SectionResult } from './section.ts';
 import { timelineSection } from './timeline.ts';
 
 /** In run order; dedup and timeline sections join here. */
-const SECTIONS: Section[] = [extractionSection, pollSection, dedupSection, timelineSection];
+const SECTIONS: Section[] = [extractionSection, pollSection, dedupSection, timelineSection, coldSection];
 
 const OUTPUT_DIR = fileURLToPath(new URL('../output/', import.meta.url));
 const OUTPUT_FILE = `${OUTPUT_DIR}bench.json`;

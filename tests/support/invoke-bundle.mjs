@@ -6,9 +6,13 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [bundle, eventsFile, timeoutSeconds] = process.argv.slice(2);
+const events = JSON.parse(readFileSync(eventsFile, 'utf8'));
+const importStart = performance.now();
 const { handler } = await import(pathToFileURL(bundle).href);
+const timings = { importMs: performance.now() - importStart, invokeMs: [] };
 const results = [];
-for (const [i, event] of JSON.parse(readFileSync(eventsFile, 'utf8')).entries()) {
+for (const [i, event] of events.entries()) {
+  const invokeStart = performance.now();
   const deadline = Date.now() + Number(timeoutSeconds) * 1000;
   const context = {
     functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
@@ -16,6 +20,7 @@ for (const [i, event] of JSON.parse(readFileSync(eventsFile, 'utf8')).entries())
     getRemainingTimeInMillis: () => deadline - Date.now(),
   };
   results.push(await handler(event, context));
+  timings.invokeMs.push(performance.now() - invokeStart);
 }
-// Handlers log to stdout too (Powertools JSON lines): the result follows a marker line.
-process.stdout.write(`\n@@RESULTS@@\n${JSON.stringify(results)}\n`);
+// Handlers log to stdout too (Powertools JSON lines): timings and results each follow a marker line.
+process.stdout.write(`\n@@TIMINGS@@\n${JSON.stringify(timings)}\n@@RESULTS@@\n${JSON.stringify(results)}\n`);

@@ -61,23 +61,45 @@ export function lambdaEnvironment(
   return env;
 }
 
+export interface BundleRun {
+  results: unknown[];
+  /** The module's import (the runtime's init phase) and each invocation, in ms, timed inside the process. */
+  importMs: number;
+  invokeMs: number[];
+  /** From spawning the process to its exit: Node's own start included, as a cold start pays it. */
+  wallMs: number;
+}
+
+/** Runs the bundle's handler on each event in a Node process of its own, as Lambda's runtime would. */
+export async function runBundle(
+  fn: SynthesizedFunction,
+  env: Record<string, string>,
+  events: unknown[],
+): Promise<BundleRun> {
+  const eventsFile = join(mkdtempSync(join(tmpdir(), 'dateline-events-')), 'events.json');
+  writeFileSync(eventsFile, JSON.stringify(events));
+  const runner = join(import.meta.dirname, 'invoke-bundle.mjs');
+  const started = performance.now();
+  const { stdout } = await run(
+    process.execPath,
+    [runner, join(fn.dir, 'index.mjs'), eventsFile, String(fn.timeoutSeconds)],
+    { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+  );
+  const wallMs = performance.now() - started;
+  const timings = stdout.lastIndexOf('@@TIMINGS@@\n');
+  const marker = stdout.lastIndexOf('@@RESULTS@@\n');
+  if (marker < 0 || timings < 0) throw new Error(`no result from ${fn.dir}:\n${stdout.slice(-2000)}`);
+  const { importMs, invokeMs } = JSON.parse(stdout.slice(timings + '@@TIMINGS@@\n'.length, marker));
+  return { results: JSON.parse(stdout.slice(marker + '@@RESULTS@@\n'.length)), importMs, invokeMs, wallMs };
+}
+
 /** Invokes the bundle's handler with each event in a Node process of its own; the handler's results. */
 export async function invokeBundle(
   fn: SynthesizedFunction,
   env: Record<string, string>,
   events: unknown[],
 ): Promise<unknown[]> {
-  const eventsFile = join(mkdtempSync(join(tmpdir(), 'dateline-events-')), 'events.json');
-  writeFileSync(eventsFile, JSON.stringify(events));
-  const runner = join(import.meta.dirname, 'invoke-bundle.mjs');
-  const { stdout } = await run(
-    process.execPath,
-    [runner, join(fn.dir, 'index.mjs'), eventsFile, String(fn.timeoutSeconds)],
-    { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-  );
-  const marker = stdout.lastIndexOf('@@RESULTS@@\n');
-  if (marker < 0) throw new Error(`no result from ${fn.dir}:\n${stdout.slice(-2000)}`);
-  return JSON.parse(stdout.slice(marker + '@@RESULTS@@\n'.length));
+  return (await runBundle(fn, env, events)).results;
 }
 
 /** A Lambda function URL request (payload 2.0) as CloudFront, through Origin Access Control, sends it. */
