@@ -15,6 +15,8 @@ export { type FeedHealth, type FeedHealthReader, FeedHealthSchema } from './feed
 export { CachePolicy } from './http.ts';
 export {
   type IndexHint,
+  type ListedEvent,
+  ListedEventSchema,
   pageTimeline,
   type RangeRequest,
   type TimelinePage,

@@ -43,14 +43,16 @@ function onManualClock(reader: TimelineReader) {
 /** The store behind a counter: what the timeline asked of it, and how many events it was given. */
 function counted(store: DynamoEventStore) {
   const counts = { range: 0, events: 0, get: 0, version: 0 };
+  const counting = async function* <E>(events: AsyncIterable<E>) {
+    counts.range++;
+    for await (const e of events) {
+      counts.events++;
+      yield e;
+    }
+  };
   const reader: Required<TimelineReader> = {
-    async *range(request: RangeRequest) {
-      counts.range++;
-      for await (const e of store.range(request)) {
-        counts.events++;
-        yield e;
-      }
-    },
+    range: (request: RangeRequest) => counting(store.range(request)),
+    listed: (request: RangeRequest) => counting(store.listed(request)),
     get: (id) => {
       counts.get++;
       return store.get(id);
@@ -204,6 +206,23 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
     expect(counts.version).toBe(1);
     expect(counts.range).toBe(1);
     expect(await moved.text()).toContain('2042-04-04');
+  });
+
+  it('reads listings without the accounts only matching needs, the same events otherwise', async () => {
+    const told = event('2043-05-05', { topics: ['ferries'] });
+    await store.create({
+      ...told,
+      accounts: [...told.accounts, { ...told.accounts[0], position: 1 }],
+    } as TimelineEvent);
+    for (const via of [undefined, { kind: 'topic' as const, value: 'ferries' }]) {
+      const request: RangeRequest = { lower: '2043-05-05#', upper: '2043-05-05#~', order: 'desc', via };
+      const whole: TimelineEvent[] = [];
+      for await (const e of store.range(request)) whole.push(e);
+      const listed: unknown[] = [];
+      for await (const e of store.listed(request)) listed.push(e);
+      expect(whole.map((e) => e.accounts.length)).toEqual([2]);
+      expect(listed).toEqual(whole.map(({ accounts, ...shown }) => shown));
+    }
   });
 
   it('keeps a cursor valid across a version change: later pages show no event twice and skip none', async () => {
