@@ -30,7 +30,7 @@ export {
   ProblemSchema,
   problemResponse,
 } from './problem.ts';
-export { datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
+export { DEFAULT_LIMIT, datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
 export { sortDate, sortKeyBounds, sortKeyOf } from './sort-key.ts';
 export { atomFeed, type FeedInput, JsonFeedSchema, jsonFeed, rssFeed } from './syndication.ts';
 export { escapeXml } from './xml.ts';
