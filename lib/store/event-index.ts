@@ -7,7 +7,13 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { type IndexHint, type RangeRequest, sortKeyOf, type TimelineEvent } from '../timeline/index.ts';
+import {
+  type IndexHint,
+  ListedEventSchema,
+  type RangeRequest,
+  sortKeyOf,
+  type TimelineEvent,
+} from '../timeline/index.ts';
 import { keys } from './table.ts';
 
 /**
@@ -23,7 +29,7 @@ const QUERY_PAGE = 100;
 
 const partition = (hint: IndexHint) => `INDEX#${hint.kind.toUpperCase()}#${hint.value}`;
 
-export function hintsOf(event: TimelineEvent): IndexHint[] {
+export function hintsOf(event: Pick<TimelineEvent, 'topics' | 'sources'>): IndexHint[] {
   const feeds = new Set(event.sources.flatMap((s) => [s.feedId, ...s.feeds.map((f) => f.id)]));
   return [
     ...[...new Set(event.topics)].map((value) => ({ kind: 'topic' as const, value })),
@@ -31,7 +37,20 @@ export function hintsOf(event: TimelineEvent): IndexHint[] {
   ];
 }
 
-export function holds(event: TimelineEvent, hint: IndexHint): boolean {
+/**
+ * What a listing reads of an event item (all but its accounts), as a ProjectionExpression: every name
+ * through a placeholder, since `date` is one of DynamoDB's reserved words. `extra` adds key or
+ * pointer attributes the reader needs.
+ */
+export function listedProjection(...extra: string[]) {
+  const names = [...Object.keys(ListedEventSchema.shape), ...extra];
+  return {
+    ProjectionExpression: names.map((_, i) => `#l${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#l${i}`, name])),
+  };
+}
+
+export function holds(event: Pick<TimelineEvent, 'topics' | 'sources'>, hint: IndexHint): boolean {
   return hintsOf(event).some((h) => h.kind === hint.kind && h.value === hint.value);
 }
 
@@ -96,11 +115,15 @@ export async function* hintedKeys(
   } while (startKey);
 }
 
-/** The stored items of these events (pointers included), by id; up to 100 ids. */
+/**
+ * The stored items of these events (pointers included), by id; up to 100 ids. With a projection,
+ * only the attributes it names (it must name `pk` and `mergedInto`).
+ */
 export async function itemsOf(
   client: DynamoDBClient,
   tableName: string,
   ids: string[],
+  projection?: ReturnType<typeof listedProjection>,
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   // One event may have several hints in a page (its date moved): BatchGetItem refuses a key twice.
@@ -108,7 +131,9 @@ export async function itemsOf(
   for (let attempt = 0; wanted.length > 0; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
     const { Responses, UnprocessedKeys } = await client.send(
-      new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: wanted } } }),
+      new BatchGetItemCommand({
+        RequestItems: { [tableName]: { Keys: wanted, ...projection } },
+      }),
     );
     for (const item of Responses?.[tableName] ?? []) {
       found.set(String(unmarshall(item).pk).slice('EVENT#'.length), item);

@@ -16,6 +16,8 @@ import {
 } from '../dedup/index.ts';
 import {
   type IndexHint,
+  type ListedEvent,
+  ListedEventSchema,
   type RangeRequest,
   sortKeyOf,
   type TimelineEvent,
@@ -23,7 +25,15 @@ import {
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
-import { hintedKeys, hintItemsOf, hintsComplete, holds, itemsOf, writeHints } from './event-index.ts';
+import {
+  hintedKeys,
+  hintItemsOf,
+  hintsComplete,
+  holds,
+  itemsOf,
+  listedProjection,
+  writeHints,
+} from './event-index.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 import { bumpTimelineVersion, readTimelineVersion } from './timeline-version.ts';
@@ -45,6 +55,17 @@ function toItem(event: TimelineEvent) {
 export function itemsOfNewEvent(event: TimelineEvent) {
   return [...hintItemsOf(event).map((item) => marshall(item)), toItem(event)];
 }
+
+/** How events are read: whole (matching, migrations), or only what listings show. */
+interface Reading<E> {
+  schema: z.ZodType<E>;
+  projection?: ReturnType<typeof listedProjection>;
+}
+const WHOLE: Reading<TimelineEvent> = { schema: TimelineEventSchema };
+const LISTED: Reading<ListedEvent> = {
+  schema: ListedEventSchema,
+  projection: listedProjection('pk', 'mergedInto'),
+};
 
 /** An event merged into another keeps its key as a pointer, out of the timeline index. */
 const TombstoneSchema = z.object({ mergedInto: z.string(), version: z.number() });
@@ -83,9 +104,12 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
    * Stored items are input too: validated on the way out of the table. One that fails is reported
    * and skipped, so it costs its own event, not every listing and page that covers its date.
    */
-  private fromItem(item: Record<string, unknown>): TimelineEvent | undefined {
+  private fromItem<E = TimelineEvent>(
+    item: Record<string, unknown>,
+    { schema }: Reading<E> = WHOLE as never,
+  ) {
     const { pk, sk, gsi1pk, gsi1sk, ...event } = unmarshall(item as never);
-    return validItem(TimelineEventSchema, event, 'event', String(pk), this.invalid);
+    return validItem(schema, event, 'event', String(pk), this.invalid);
   }
 
   private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
@@ -99,9 +123,12 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     } while (startKey);
   }
 
-  private async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<TimelineEvent> {
+  private async *query<E>(
+    reading: Reading<E>,
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ): AsyncGenerator<E> {
     for await (const item of this.items(input)) {
-      const event = this.fromItem(item);
+      const event = this.fromItem(item, reading);
       if (event) yield event;
     }
   }
@@ -184,31 +211,41 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   }
 
   range(request: RangeRequest): AsyncIterable<TimelineEvent> {
-    return request.via ? this.hintedRange(request, request.via) : this.timeline(request);
+    return request.via ? this.hintedRange(request, request.via, WHOLE) : this.timeline(request, WHOLE);
+  }
+
+  /** As `range`, without the accounts no listing shows: about half the bytes read, decoded and checked. */
+  listed(request: RangeRequest): AsyncIterable<ListedEvent> {
+    return request.via ? this.hintedRange(request, request.via, LISTED) : this.timeline(request, LISTED);
   }
 
   /** A topic's or feed's events, read through its hints when the table has them all. */
-  private async *hintedRange(request: RangeRequest, hint: IndexHint): AsyncGenerator<TimelineEvent> {
+  private async *hintedRange<E extends ListedEvent>(
+    request: RangeRequest,
+    hint: IndexHint,
+    reading: Reading<E>,
+  ): AsyncGenerator<E> {
     this.hinted ||= await hintsComplete(this.client, this.tableName);
     if (!this.hinted) {
-      yield* this.timeline(request);
+      yield* this.timeline(request, reading);
       return;
     }
     for await (const sortKeys of hintedKeys(this.client, this.tableName, hint, request)) {
       const ids = sortKeys.map((key) => key.slice(key.indexOf('#') + 1));
-      const items = await itemsOf(this.client, this.tableName, ids);
+      const items = await itemsOf(this.client, this.tableName, ids, reading.projection);
       for (const [i, id] of ids.entries()) {
         const item = items.get(id);
-        const event = item && !('mergedInto' in item) ? this.fromItem(item) : undefined;
+        const event = item && !('mergedInto' in item) ? this.fromItem(item, reading) : undefined;
         // A hint left by a write that failed, a date that moved or a topic dropped: not this event's place.
         if (event && sortKeyOf(event) === sortKeys[i] && holds(event, hint)) yield event;
       }
     }
   }
 
-  private timeline({ lower, upper, order, after, pageSize }: RangeRequest): AsyncIterable<TimelineEvent> {
+  private timeline<E>({ lower, upper, order, after, pageSize }: RangeRequest, reading: Reading<E>) {
     const id = after?.slice(after.indexOf('#') + 1);
-    return this.query({
+    return this.query(reading, {
+      ...reading.projection,
       IndexName: BY_PARTITION_INDEX,
       KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
       ExpressionAttributeValues: marshall({ ':p': TIMELINE_PARTITION, ':lower': lower, ':upper': upper }),

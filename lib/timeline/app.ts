@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, ValidationTargets } from 'hono';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
 import type { ZodError } from 'zod';
 import type { Log } from '../log.ts';
 import { type CursorCodec, InvalidCursorError } from './cursor.ts';
@@ -10,8 +10,23 @@ import { docsPage } from './html/docs-page.ts';
 import { eventPage, missingEventPage } from './html/event-page.ts';
 import { htmlResponse } from './html/markup.ts';
 import { eventPermalink, type FormValues, timelinePage } from './html/timeline-page.ts';
-import { bodyEtag, CachePolicy, cacheFor, corsForReaders, listingPolicy, noSniff } from './http.ts';
-import { DEFAULT_STALENESS_MS, ListingCache, type ListingCacheOptions } from './listing-cache.ts';
+import {
+  bodyEtag,
+  CachePolicy,
+  cacheFor,
+  corsForReaders,
+  listingPolicy,
+  NOT_MODIFIED_HEADERS,
+  noSniff,
+} from './http.ts';
+import {
+  type Coding,
+  codingFor,
+  DEFAULT_STALENESS_MS,
+  ListingCache,
+  type ListingCacheOptions,
+  type ListingTicket,
+} from './listing-cache.ts';
 import { prefersHtml, varyOnAccept } from './negotiate.ts';
 import { pageTimeline, type TimelineReader } from './page.ts';
 import { presentEvent } from './present.ts';
@@ -121,31 +136,61 @@ function formOf(query: TimelineQuery): FormValues {
 
 type Listings = (c: Context, key: string[], render: () => Promise<Response>) => Promise<Response>;
 
+const LISTED = 'listed';
+type AppEnv = { Variables: { [BEHIND_EDGE]: boolean; [LISTED]?: ListingTicket } };
+
+/** What a listing's answer depends on besides the version: the URL as sent, and the edge's host. */
+const requestKeyOf = (c: Context, coding: Coding) =>
+  `${c.req.url}\n${c.req.header(PUBLIC_HOST_HEADER) ?? ''}\n${coding}`;
+
 /**
  * How listings are answered: from the rendered-listing cache when the reader has a version, each
- * with a Cache-Control as fresh as the cache's staleness bound; otherwise rendered every time.
+ * with a Cache-Control as fresh as the cache's staleness bound; otherwise rendered every time. With a
+ * cache, `replay` goes first: a GET answered 200 at the version known within the bound is answered
+ * again as it left the app (or 304), before validation, rendering or the other middleware run.
  */
-function listingsOf({ reader, cache }: TimelineAppDeps): Listings {
+function listingsOf({ reader, cache }: TimelineAppDeps): {
+  listings: Listings;
+  replay: MiddlewareHandler<AppEnv>;
+} {
   const policy = listingPolicy(cache?.stalenessMs ?? DEFAULT_STALENESS_MS);
   const version = reader.version?.bind(reader);
-  if (!version) return (_c, _key, render) => render();
+  if (!version) return { listings: (_c, _key, render) => render(), replay: (_c, next) => next() };
   const rendered = new ListingCache(version, cache);
-  return async (c, key, render) => {
-    const response = await rendered.respond(key.join('\n'), c.req.header('if-none-match'), render);
+  const listings: Listings = async (c, key, render) => {
+    const coding = codingFor(c.req.header('accept-encoding'));
+    const { response, ticket } = await rendered.answer(
+      key.join('\n'),
+      c.req.header('if-none-match'),
+      render,
+      coding,
+    );
     if (response.status < 400) response.headers.set('cache-control', policy);
+    if (ticket) c.set(LISTED, ticket);
     return response;
   };
+  const replay: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const request = requestKeyOf(c, codingFor(c.req.header('accept-encoding')));
+    const replayed = rendered.replayed(request, c.req.header('if-none-match'));
+    if (replayed) return replayed;
+    await next();
+    const ticket = c.get(LISTED);
+    if (ticket && c.res.status === 200)
+      rendered.remember(request, ticket, c.res.headers, NOT_MODIFIED_HEADERS);
+  };
+  return { listings, replay };
 }
 
 /** The public timeline: Web-standard Request/Response only, storage injected, runtime-agnostic. */
 export function createTimelineApp(deps: TimelineAppDeps) {
   const { reader, cursors, log, publicUrl, feeds, behindEdge } = deps;
-  const app = new OpenAPIHono<{ Variables: { [BEHIND_EDGE]: boolean } }>({ defaultHook: rejectInvalid });
-  app.use(corsForReaders, noSniff, bodyEtag, async (c, next) => {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
+  const { listings, replay } = listingsOf(deps);
+  app.use(replay, corsForReaders, noSniff, bodyEtag, async (c, next) => {
     c.set(BEHIND_EDGE, behindEdge === true);
     await next();
   });
-  const listings = listingsOf(deps);
   const baseOf = (c: Context) =>
     publicOrigin(c.req.url, c.req.header(PUBLIC_HOST_HEADER), { publicUrl, behindEdge });
 

@@ -54,13 +54,22 @@ export const corsForReaders = cors({
 });
 
 /**
+ * What a 304 keeps of its 200 (RFC 9110 §15.4.5, as hono/etag keeps them), with the CORS headers, or a
+ * browser's cross-origin revalidation would fail, and nosniff, which every answer carries.
+ */
+export const NOT_MODIFIED_HEADERS: readonly string[] = [
+  ...RETAINED_304_HEADERS,
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'x-content-type-options',
+];
+
+/**
  * Strong ETags: the SHA-1 of the body, so equal bytes give equal tags whichever instance rendered them,
  * and If-None-Match answers 304. The 304 keeps the CORS headers too, or a browser's cross-origin
  * revalidation would fail.
  */
-export const bodyEtag = etag({
-  retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'],
-});
+export const bodyEtag = etag({ retainedHeaders: [...NOT_MODIFIED_HEADERS] });
 
 /**
  * A GET form sends every field, empty ones too (`/?from=&topic=defence`), while for the API an empty

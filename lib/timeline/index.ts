@@ -15,6 +15,8 @@ export { type FeedHealth, type FeedHealthReader, FeedHealthSchema } from './feed
 export { CachePolicy } from './http.ts';
 export {
   type IndexHint,
+  type ListedEvent,
+  ListedEventSchema,
   pageTimeline,
   type RangeRequest,
   type TimelinePage,
@@ -28,7 +30,7 @@ export {
   ProblemSchema,
   problemResponse,
 } from './problem.ts';
-export { datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
+export { DEFAULT_LIMIT, datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
 export { sortDate, sortKeyBounds, sortKeyOf } from './sort-key.ts';
 export { atomFeed, type FeedInput, JsonFeedSchema, jsonFeed, rssFeed } from './syndication.ts';
 export { escapeXml } from './xml.ts';

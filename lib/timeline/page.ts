@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import type { CursorCodec } from './cursor.ts';
 import { InvalidCursorError } from './cursor.ts';
-import type { TimelineEvent } from './event.ts';
+import { type TimelineEvent, TimelineEventSchema } from './event.ts';
 import type { TimelineQuery } from './query.ts';
 import { sortKeyBounds, sortKeyOf } from './sort-key.ts';
 
@@ -20,6 +21,13 @@ export interface RangeRequest {
   pageSize?: number;
 }
 
+/**
+ * An event as a listing reads it: everything but its accounts, which only matching compares and no
+ * listing shows (an event's accounts are at least its sources, often several times them).
+ */
+export const ListedEventSchema = TimelineEventSchema.omit({ accounts: true });
+export type ListedEvent = z.infer<typeof ListedEventSchema>;
+
 export interface IndexHint {
   kind: 'topic' | 'feed';
   value: string;
@@ -28,6 +36,8 @@ export interface IndexHint {
 /** What the timeline reads from storage: events in sort-key order within bounds, and one by id. */
 export interface TimelineReader {
   range(request: RangeRequest): AsyncIterable<TimelineEvent>;
+  /** The same events as `range`, read as listings show them: fewer bytes read, decoded and checked. */
+  listed?(request: RangeRequest): AsyncIterable<ListedEvent>;
   /** The event stored under `id`; undefined when there is none or it was merged into another. */
   get(id: string): Promise<TimelineEvent | undefined>;
   /** The id an event lives under now: itself, or the event it was merged into; undefined if unknown. */
@@ -54,11 +64,11 @@ export function hintOf(query: Pick<TimelineQuery, 'topic' | 'feed'>): IndexHint 
 export const SCAN_BUDGET = 1_000;
 
 export interface TimelinePage {
-  events: TimelineEvent[];
+  events: ListedEvent[];
   nextCursor: string | null;
 }
 
-function matches(event: TimelineEvent, query: TimelineQuery): boolean {
+function matches(event: ListedEvent, query: TimelineQuery): boolean {
   if (query.topic && !event.topics.includes(query.topic)) return false;
   const carries = (source: TimelineEvent['sources'][number], feed: string) =>
     source.feedId === feed || source.feeds.some((f) => f.id === feed);
@@ -97,11 +107,12 @@ export async function pageTimeline(
     }
     after = position.k;
   }
-  const events: TimelineEvent[] = [];
+  const events: ListedEvent[] = [];
   let more = false;
   let examined = 0;
-  let lastRead: TimelineEvent | undefined;
-  for await (const event of reader.range({
+  let lastRead: ListedEvent | undefined;
+  const read = reader.listed ? reader.listed.bind(reader) : reader.range.bind(reader);
+  for await (const event of read({
     ...sortKeyBounds(query.from, query.to),
     order: query.order,
     after,

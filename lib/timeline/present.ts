@@ -61,7 +61,7 @@ export const TimelinePageSchema = z
   })
   .meta({ id: 'TimelinePage' });
 
-export function presentEvent(event: TimelineEvent): PublicEvent {
+export function presentEvent(event: Omit<TimelineEvent, 'accounts'>): PublicEvent {
   return {
     id: event.id,
     date: event.date,

@@ -1,12 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { bumpTimelineVersion, DynamoEventStore, itemsOfNewEvent } from '../../lib/store/index.ts';
-import { CursorCodec, createTimelineApp, type TimelineReader } from '../../lib/timeline/index.ts';
+import {
+  CursorCodec,
+  createTimelineApp,
+  DEFAULT_LIMIT,
+  sortKeyBounds,
+  type TimelineReader,
+} from '../../lib/timeline/index.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
 import { count } from './format.ts';
@@ -34,6 +42,8 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 /** Distinct queries for the memory figure, each a page of QUERY_EVENTS events. */
 const DISTINCT_QUERIES = 10_000;
 const QUERY_EVENTS = 10;
+/** What browsers, feed readers and CloudFront send: the warm scenarios ask as they do. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 /** A new event this often while the "under writes" scenarios run. */
 const WRITE_EVERY_MS = 100;
 
@@ -189,7 +199,21 @@ async function cursorAt(app: ReturnType<typeof createTimelineApp>, depth: number
 
 /** The store without its version: the app then renders every request, as a cache miss does. */
 function uncached(store: DynamoEventStore): TimelineReader {
-  return { range: (r) => store.range(r), get: (id) => store.get(id), resolve: (id) => store.resolve(id) };
+  return {
+    range: (r) => store.range(r),
+    listed: (r) => store.listed(r),
+    get: (id) => store.get(id),
+    resolve: (id) => store.resolve(id),
+  };
+}
+
+/**
+ * The store with a version that has moved before every request (staleness 0): the cached app's own
+ * miss path (version, render, keep, gzip for a client that accepts it), as after every write.
+ */
+function alwaysMoved(store: DynamoEventStore): TimelineReader {
+  let version = 0;
+  return { ...uncached(store), version: async () => ++version };
 }
 
 /** A new event on the newest day every `WRITE_EVERY_MS`, as a busy worker would add them. */
@@ -211,43 +235,78 @@ function writeContinuously(store: DynamoEventStore) {
   };
 }
 
-/** Heap and resident memory after `DISTINCT_QUERIES` listings no two alike went through the cached app. */
+/** A full collection, so heap figures are what is held, not what awaits collection. */
+const collect: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+})();
+
+/**
+ * Memory after `DISTINCT_QUERIES` listings no two alike went through the cached app, each figure
+ * after a full collection: the JS heap and the ArrayBuffers (where rendered bodies live) are the
+ * timeline's; RSS also holds dynalite's LevelDB, which shares this process.
+ */
 async function memoryAfterDistinctQueries(app: ReturnType<typeof createTimelineApp>) {
+  collect();
   const before = process.memoryUsage();
   let next = 0;
   const client = async () => {
     for (let n = next++; n < DISTINCT_QUERIES; n = next++) {
       const day = new Date(LAST_DAY - n * DAY_MS).toISOString().slice(0, 10);
-      const response = await app.request(`/timeline?to=${day}&limit=${QUERY_EVENTS}`);
+      const response = await app.request(`/timeline?to=${day}&limit=${QUERY_EVENTS}`, { headers: BROWSER });
       if (response.status !== 200) throw new Error(`distinct query ${n}: ${response.status}`);
       await response.arrayBuffer();
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: 8 }, client));
+  const seconds = (performance.now() - started) / 1000;
+  collect();
   const after = process.memoryUsage();
   const mb = (bytes: number) => bytes / 1024 / 1024;
   return {
-    seconds: (performance.now() - started) / 1000,
+    seconds,
     heapBeforeMb: mb(before.heapUsed),
     heapAfterMb: mb(after.heapUsed),
+    buffersBeforeMb: mb(before.arrayBuffers),
+    buffersAfterMb: mb(after.arrayBuffers),
+    heldMb: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
     rssBeforeMb: mb(before.rss),
     rssAfterMb: mb(after.rss),
   };
 }
 
-function scenariosOf(bases: { bare: string; cached: string; uncached: string }, deep: string, etag: string) {
+type Bases = { bare: string; cached: string; uncached: string; missing: string; store: string };
+
+/** A page's store read alone (query, decode, check; nothing rendered): the floor under a cold page. */
+function storeRead(store: DynamoEventStore) {
+  return new Hono().get('/', async (c) => {
+    let events = 0;
+    const request = { ...sortKeyBounds(), order: 'desc' as const, pageSize: DEFAULT_LIMIT + 1 };
+    for await (const _ of store.listed(request)) if (++events === DEFAULT_LIMIT + 1) break;
+    return c.json({ events });
+  });
+}
+
+function scenariosOf(bases: Bases, deep: string, etag: string) {
   const warm = (name: string, status: Scenario['status']): Scenario[] => [
-    { name: `warm first page (cached)${name}`, url: `${bases.cached}/timeline`, status: 200 },
+    {
+      name: `warm first page (cached, gzip)${name}`,
+      url: `${bases.cached}/timeline`,
+      headers: BROWSER,
+      status: 200,
+    },
     {
       name: `304 (first page, If-None-Match)${name}`,
       url: `${bases.cached}/timeline`,
-      ...(status === 304 ? { headers: { 'if-none-match': etag } } : { revalidate: true }),
+      headers: status === 304 ? { ...BROWSER, 'if-none-match': etag } : BROWSER,
+      revalidate: status !== 304,
       status,
     },
     {
-      name: `warm filtered page (topic, cached)${name}`,
+      name: `warm filtered page (topic, cached, gzip)${name}`,
       url: `${bases.cached}/timeline?topic=topic-3`,
+      headers: BROWSER,
       status: 200,
     },
   ];
@@ -255,7 +314,27 @@ function scenariosOf(bases: { bare: string; cached: string; uncached: string }, 
     quiet: [
       { name: 'bare @hono/node-server route, constant JSON (ceiling)', url: `${bases.bare}/`, status: 200 },
       ...warm('', 304),
-      { name: 'cold first page (cache miss, 50 events)', url: `${bases.uncached}/timeline`, status: 200 },
+      {
+        name: 'warm first page (cached, no Accept-Encoding: as rendered)',
+        url: `${bases.cached}/timeline`,
+        status: 200,
+      },
+      {
+        name: 'cold first page (no cache at all, 50 events)',
+        url: `${bases.uncached}/timeline`,
+        status: 200,
+      },
+      {
+        name: 'its store read alone (51 events queried, decoded, checked; bare route)',
+        url: `${bases.store}/`,
+        status: 200,
+      },
+      {
+        name: 'cache miss, first page (version moved before every request, gzip)',
+        url: `${bases.missing}/timeline`,
+        headers: BROWSER,
+        status: 200,
+      },
       {
         name: `cold filtered page (topic, 1 in ${TOPICS} events, cache miss)`,
         url: `${bases.uncached}/timeline?topic=topic-3`,
@@ -301,16 +380,25 @@ async function run(): Promise<SectionResult> {
     const cache = { stalenessMs: STALENESS_MS, maxBytes: CACHE_BYTES };
     const app = createTimelineApp({ reader: store, cursors, cache });
     const cold = createTimelineApp({ reader: uncached(store), cursors });
+    const moved = createTimelineApp({ reader: alwaysMoved(store), cursors, cache: { stalenessMs: 0 } });
     const cached = await listen(app.fetch);
-    const missing = await listen(cold.fetch);
+    const rendering = await listen(cold.fetch);
+    const missing = await listen(moved.fetch);
     const constant = { status: 'ok', events: [] };
     const bare = await listen(new Hono().get('/', (c) => c.json(constant)).fetch);
-    servers.push(cached, missing, bare);
+    const reading = await listen(storeRead(store).fetch);
+    servers.push(cached, rendering, missing, bare, reading);
 
     const deep = await cursorAt(cold, DEPTH);
-    const etag = (await app.request('/timeline')).headers.get('etag') ?? '';
+    const etag = (await app.request('/timeline', { headers: BROWSER })).headers.get('etag') ?? '';
     const scenarios = scenariosOf(
-      { bare: bare.base, cached: cached.base, uncached: missing.base },
+      {
+        bare: bare.base,
+        cached: cached.base,
+        uncached: rendering.base,
+        missing: missing.base,
+        store: reading.base,
+      },
       deep,
       etag,
     );
@@ -326,9 +414,9 @@ async function run(): Promise<SectionResult> {
       rows: rowsOf(results, ceiling),
       notes: [
         `${count(EVENTS)} events (${EVENTS_PER_DAY} a day, one source each, topic 1 in ${TOPICS}) bulk-loaded with their hints in ${populateSeconds.toFixed(0)} s; server, dynalite and the ceiling share this process's event loop, autocannon runs in a worker thread`,
-        `cached: the app with its version (staleness bound ${STALENESS_MS} ms, ${CACHE_BYTES / 1024 / 1024} MiB of rendered listings); cache miss: the same store without a version, so every request renders (a query of limit + 1 events, or of hints then those events for a topic)`,
+        `cached: the app with its version (staleness bound ${STALENESS_MS} ms, ${CACHE_BYTES / 1024 / 1024} MiB of rendered listings), asked as browsers ask (Accept-Encoding: gzip), so a warm hit is a replay of the gzipped bytes; no cache at all: the same store without a version, so every request renders (a query of limit + 1 events without their accounts, or of hints then those events for a topic); cache miss: the cached app whose version moved before every request`,
         `under writes: ${writes} events created, one every ${WRITE_EVERY_MS} ms, each moving the version; in the 304 scenario each connection sends the ETag it last received, so a version change costs it one 200`,
-        `memory: ${count(DISTINCT_QUERIES)} distinct queries of ${QUERY_EVENTS} events in ${memory.seconds.toFixed(0)} s through the cached app; heap ${memory.heapBeforeMb.toFixed(0)} → ${memory.heapAfterMb.toFixed(0)} MB, RSS ${memory.rssBeforeMb.toFixed(0)} → ${memory.rssAfterMb.toFixed(0)} MB (bound: the cache's ${CACHE_BYTES / 1024 / 1024} MiB above the heap before, plus garbage not yet collected)`,
+        `memory: ${count(DISTINCT_QUERIES)} distinct queries of ${QUERY_EVENTS} events (gzip asked) in ${memory.seconds.toFixed(0)} s through the cached app, after a full collection each side: heap ${memory.heapBeforeMb.toFixed(0)} → ${memory.heapAfterMb.toFixed(0)} MB, ArrayBuffers ${memory.buffersBeforeMb.toFixed(0)} → ${memory.buffersAfterMb.toFixed(0)} MB, so ${memory.heldMb.toFixed(0)} MB more held (bound: the cache's ${CACHE_BYTES / 1024 / 1024} MiB, plus the V8 overhead of its entries); RSS ${memory.rssBeforeMb.toFixed(0)} → ${memory.rssAfterMb.toFixed(0)} MB, dynalite's LevelDB included`,
         'the ratios are what to compare between runs: this machine is shared and noisy',
       ],
       data: { events: EVENTS, populateSeconds, load: LOAD, results, writes, memory },

@@ -43,14 +43,16 @@ function onManualClock(reader: TimelineReader) {
 /** The store behind a counter: what the timeline asked of it, and how many events it was given. */
 function counted(store: DynamoEventStore) {
   const counts = { range: 0, events: 0, get: 0, version: 0 };
+  const counting = async function* <E>(events: AsyncIterable<E>) {
+    counts.range++;
+    for await (const e of events) {
+      counts.events++;
+      yield e;
+    }
+  };
   const reader: Required<TimelineReader> = {
-    async *range(request: RangeRequest) {
-      counts.range++;
-      for await (const e of store.range(request)) {
-        counts.events++;
-        yield e;
-      }
-    },
+    range: (request: RangeRequest) => counting(store.range(request)),
+    listed: (request: RangeRequest) => counting(store.listed(request)),
     get: (id) => {
       counts.get++;
       return store.get(id);
@@ -167,6 +169,60 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
     expect(moved.status).toBe(200);
     expect(moved.headers.get('etag')).not.toBe(tags.get('/timeline'));
     expect(counts.version).toBe(1);
+  });
+
+  it('replays a listing as the app answered it (200 and 304, plain and gzip), reading nothing', async () => {
+    const { reader, counts, reset } = counted(store);
+    const { app, clock } = onManualClock(reader);
+    const fresh = onManualClock(store).app;
+    const headersOf = (response: Response) => Object.fromEntries(response.headers);
+    for (const path of [...LISTINGS, '/timeline?topic=harbour&limit=5']) {
+      for (const encoding of ['identity', 'gzip, deflate, br']) {
+        const headers = { 'accept-encoding': encoding };
+        const rendered = await app.request(path, { headers });
+        const body = new Uint8Array(await rendered.arrayBuffer());
+        reset();
+        const replayed = await app.request(path, { headers });
+        expect(replayed.status).toBe(200);
+        expect(headersOf(replayed)).toEqual(headersOf(rendered));
+        expect(new Uint8Array(await replayed.arrayBuffer())).toEqual(body);
+        const etag = rendered.headers.get('etag') as string;
+        const conditional = { ...headers, 'if-none-match': etag };
+        const notModified = await app.request(path, { headers: conditional });
+        expect(counts).toEqual({ range: 0, events: 0, get: 0, version: 0 });
+        // The same 304 the app gives when it has to read the version first.
+        const answered = await fresh.request(path, { headers: conditional });
+        expect([notModified.status, answered.status]).toEqual([304, 304]);
+        expect(headersOf(notModified)).toEqual(headersOf(answered));
+      }
+    }
+    // A listing spelled otherwise is redirected, every time: only the listing's own URL is replayed.
+    expect((await app.request('/timeline?limit=50')).status).toBe(301);
+    expect((await app.request('/timeline?limit=50')).status).toBe(301);
+    await store.create(event('2042-04-04'));
+    clock.advance(STALENESS);
+    reset();
+    const moved = await app.request('/timeline');
+    expect(counts.version).toBe(1);
+    expect(counts.range).toBe(1);
+    expect(await moved.text()).toContain('2042-04-04');
+  });
+
+  it('reads listings without the accounts only matching needs, the same events otherwise', async () => {
+    const told = event('2043-05-05', { topics: ['ferries'] });
+    await store.create({
+      ...told,
+      accounts: [...told.accounts, { ...told.accounts[0], position: 1 }],
+    } as TimelineEvent);
+    for (const via of [undefined, { kind: 'topic' as const, value: 'ferries' }]) {
+      const request: RangeRequest = { lower: '2043-05-05#', upper: '2043-05-05#~', order: 'desc', via };
+      const whole: TimelineEvent[] = [];
+      for await (const e of store.range(request)) whole.push(e);
+      const listed: unknown[] = [];
+      for await (const e of store.listed(request)) listed.push(e);
+      expect(whole.map((e) => e.accounts.length)).toEqual([2]);
+      expect(listed).toEqual(whole.map(({ accounts, ...shown }) => shown));
+    }
   });
 
   it('keeps a cursor valid across a version change: later pages show no event twice and skip none', async () => {

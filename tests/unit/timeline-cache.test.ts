@@ -1,6 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { timelineCacheOptions } from '../../functions/timeline/app.ts';
-import { ListingCache, VersionClock, versionEtag } from '../../lib/timeline/listing-cache.ts';
+import { codingFor, ListingCache, VersionClock, versionEtag } from '../../lib/timeline/listing-cache.ts';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1_000_000) {
@@ -132,6 +133,85 @@ describe('the rendered-listing cache', () => {
     expect(renders).toBe(10_000);
     await cache.respond('/timeline\n?q=query-0', undefined, render);
     expect(renders).toBe(10_001);
+  });
+});
+
+const KEPT_ON_304 = ['etag', 'vary', 'access-control-allow-origin'];
+
+describe('answering a request again without the app', () => {
+  const render = (text: string) => async () =>
+    new Response(text, { headers: { 'content-type': 'application/json' } });
+  const sent = (response: Response) => {
+    const headers = new Headers(response.headers);
+    headers.set('access-control-allow-origin', '*');
+    return headers;
+  };
+
+  it('replays a 200 as the app sent it, or a 304 for its ETag, while the version is known within the bound', async () => {
+    const clock = manualClock();
+    const store = counter(4);
+    const cache = new ListingCache(store.read, { stalenessMs: 1_000, now: clock.now });
+    expect(cache.replayed('GET /timeline', undefined)).toBeUndefined();
+    const { response, ticket } = await cache.answer('/timeline', undefined, render('{"events":[]}'));
+    expect(ticket).toBeDefined();
+    const headers = sent(response);
+    cache.remember('GET /timeline', ticket as NonNullable<typeof ticket>, headers, KEPT_ON_304);
+    const again = cache.replayed('GET /timeline', undefined) as Response;
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('{"events":[]}');
+    expect(Object.fromEntries(again.headers)).toEqual(Object.fromEntries(headers));
+    const notModified = cache.replayed('GET /timeline', headers.get('etag') as string) as Response;
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('content-type')).toBeNull();
+    expect(notModified.headers.get('access-control-allow-origin')).toBe('*');
+    expect(notModified.headers.get('etag')).toBe(headers.get('etag'));
+    expect(cache.replayed('GET /timeline?topic=x', undefined)).toBeUndefined();
+    // Past the bound the version must be read again: the app answers, not the replay.
+    store.bump();
+    clock.advance(1_000);
+    expect(cache.replayed('GET /timeline', undefined)).toBeUndefined();
+    await cache.answer('/timeline', undefined, render('{"events":[1]}'));
+    expect(cache.replayed('GET /timeline', undefined)).toBeUndefined();
+    expect(store.reads()).toBe(2);
+  });
+
+  it('replays nothing with a bound of 0: every request reads the version', async () => {
+    const cache = new ListingCache(counter().read, { stalenessMs: 0 });
+    const { response, ticket } = await cache.answer('/timeline', undefined, render('{}'));
+    cache.remember('GET /timeline', ticket as NonNullable<typeof ticket>, response.headers, KEPT_ON_304);
+    expect(cache.replayed('GET /timeline', undefined)).toBeUndefined();
+  });
+
+  it('gzips a listing once for clients that accept it, under its own ETag, and says it varies', async () => {
+    const cache = new ListingCache(counter(2).read, { stalenessMs: 1_000 });
+    const text = JSON.stringify({
+      events: Array.from({ length: 40 }, (_, n) => ({ id: n, summary: 'same words' })),
+    });
+    const plain = await cache.respond('/timeline', undefined, render(text));
+    const gzipped = await cache.respond('/timeline', undefined, render('not rendered again'), 'gzip');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(plain.headers.get('vary')).toBe('accept-encoding');
+    expect(gzipped.headers.get('vary')).toBe('accept-encoding');
+    const bytes = new Uint8Array(await gzipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString()).toBe(text);
+    expect(bytes.byteLength).toBeLessThan(text.length / 4);
+    expect(gzipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const etag = gzipped.headers.get('etag') as string;
+    expect((await cache.respond('/timeline', etag, render('x'), 'gzip')).status).toBe(304);
+    expect((await cache.respond('/timeline', etag, render('x'))).status).toBe(200);
+  });
+
+  it('reads Accept-Encoding as browsers, feed readers and CloudFront write it', () => {
+    expect(codingFor('gzip, deflate, br')).toBe('gzip');
+    expect(codingFor('br;q=1.0, GZIP;q=0.5')).toBe('gzip');
+    expect(codingFor('*')).toBe('gzip');
+    expect(codingFor('gzip;q=0, *')).toBe('identity');
+    expect(codingFor('*;q=0')).toBe('identity');
+    expect(codingFor('br, deflate')).toBe('identity');
+    expect(codingFor('identity')).toBe('identity');
+    expect(codingFor(undefined)).toBe('identity');
+    expect(codingFor('')).toBe('identity');
   });
 });
 
