@@ -3,7 +3,7 @@ import { isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
@@ -273,7 +273,8 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   const tenseAt = (index: number, length: number): Tense => {
     const tense = framedTense(
       sentence.slice(0, index),
-      tenseOf(tenseContext(sentence, index, length), language),
+      openingTense(sentence, index, length, language) ??
+        tenseOf(tenseContext(sentence, index, length), language),
     );
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };

@@ -11,6 +11,7 @@ import {
   withoutEntryTime,
   wordCount,
 } from './furniture.ts';
+import { detectLanguage } from './language.ts';
 import { datelineReference, rebaseQuotedDays, stampReference } from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
@@ -42,7 +43,7 @@ export interface ArticleText {
   /** Minutes east of UTC the article was dated in: its own calendar day is the one its words mean. */
   utcOffsetMinutes?: number;
   title?: string;
-  /** BCP 47; picks chrono's locale. English when absent. */
+  /** BCP 47; picks chrono's locale. When absent, read from the text (English when it is unclear). */
   language?: string;
 }
 
@@ -135,7 +136,7 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
     findDates(sentence, context.publishedAt, { language: context.language }),
     context.publishedAt,
   );
-  const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;
+  const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
   if (relative) counted.add(relative);
   const mentions = withOffsetEvent(sentence, relative ? [relative] : found, anchor, context);
   const bounds = mentions.map((mention, i) => {
@@ -188,6 +189,17 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
 }
 
 /**
+ * The day a sentence leaves for "that evening" or "the next day" in the one after it: its last
+ * reported day, not a day it books ("sent a message on Thursday evening to set up a call for
+ * Friday. … would be fired that evening" points back to Thursday); a day booked only if it reports none.
+ */
+function anchorOf(events: Draft[]): string | undefined {
+  if (events.at(-1)?.datePrecision !== 'day') return undefined;
+  const days = events.filter((event) => event.datePrecision === 'day');
+  return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
+}
+
+/**
  * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
  * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
  */
@@ -206,8 +218,7 @@ function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
       if (isFurniture(sentence) || isLinkSentence(sentence)) continue;
       const events = sentenceEvents(sentence, context, anchor);
       drafts.push(...events);
-      const last = events.at(-1);
-      anchor = last?.datePrecision === 'day' ? last.date : undefined;
+      anchor = anchorOf(events);
     }
   }
   return drafts;
@@ -245,6 +256,11 @@ function reportEvent(
     quote: lead ?? (headline as string),
     scheduled: false,
   };
+}
+
+/** The language of an article whose feed declares none, from its opening blocks. */
+function languageOf(blocks: TextBlock[]): string | undefined {
+  return detectLanguage(blocks.map((block) => block.text).join('\n'));
 }
 
 /** Whether a draft's date (a day, or the week or month it names) takes in `day` (YYYY-MM-DD). */
@@ -285,7 +301,7 @@ export function extractEvents({
   // 01:00 on Monday in UTC, but its "today" is Sunday.
   const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
   const all = htmlToBlocks(html);
-  const context: Context = { publishedAt: wallClock, language };
+  const context: Context = { publishedAt: wallClock, language: language ?? languageOf(all) };
   const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
