@@ -118,8 +118,11 @@ function withOffsetEvent(
     /\b\S+\s+(?:days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?after\b[^,;]*/i,
     ' ',
   );
-  const told = tenseOf(main) === 'past' ? anchor : undefined;
-  const offset = offsetAfter(sentence, own?.date ?? told ?? dayOf(publishedAt));
+  const past = tenseOf(main) === 'past';
+  // "She resigned a week after he returned", with no day for her resignation anywhere near: the
+  // week counts from a day the article does not give, so it dates neither.
+  if (past && !own && !anchor) return mentions;
+  const offset = offsetAfter(sentence, own?.date ?? (past ? anchor : undefined) ?? dayOf(publishedAt));
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
@@ -130,7 +133,7 @@ function withOffsetEvent(
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
-function sentenceEvents(sentence: string, context: Context, anchor?: string): Draft[] {
+function sentenceEvents(sentence: string, context: Context, anchor?: string, lead = false): Draft[] {
   const found = rebaseQuotedDays(
     sentence,
     findDates(sentence, context.publishedAt, { language: context.language }),
@@ -138,7 +141,9 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string): Dr
   );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
   if (relative) counted.add(relative);
-  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, anchor, context);
+  // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
+  const told = anchor ?? (lead ? dayOf(context.publishedAt) : undefined);
+  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, told, context);
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
@@ -191,10 +196,11 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
 /**
  * The day a sentence leaves for "that evening" or "the next day" in the one after it: its last
  * reported day, not a day it books ("sent a message on Thursday evening to set up a call for
- * Friday. … would be fired that evening" points back to Thursday); a day booked only if it reports none.
+ * Friday. … would be fired that evening" points back to Thursday); a day booked only if it reports
+ * none. A month or week beside the day ("pledged on Monday to rebuild after last month's quake") is
+ * background, not what comes next.
  */
 function anchorOf(events: Draft[]): string | undefined {
-  if (events.at(-1)?.datePrecision !== 'day') return undefined;
   const days = events.filter((event) => event.datePrecision === 'day');
   return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
 }
@@ -203,7 +209,7 @@ function anchorOf(events: Draft[]): string | undefined {
  * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
  * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
  */
-function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
+function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[] {
   const drafts: Draft[] = [];
   let anchor: string | undefined;
   for (const block of blocks) {
@@ -216,7 +222,7 @@ function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
     }
     for (const sentence of sentencesOf(block.text)) {
       if (isFurniture(sentence) || isLinkSentence(sentence)) continue;
-      const events = sentenceEvents(sentence, context, anchor);
+      const events = sentenceEvents(sentence, context, anchor, sentence === lead);
       drafts.push(...events);
       anchor = anchorOf(events);
     }
@@ -305,7 +311,7 @@ export function extractEvents({
   const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
-  const dated = storyEvents(blocks, context).filter((draft) => !partOfReport(draft, report, lead));
+  const dated = storyEvents(blocks, context, lead).filter((draft) => !partOfReport(draft, report, lead));
   return oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
 }
 

@@ -64,3 +64,48 @@ describe('German perfect without ge-', () => {
     ).toEqual(['2024-10-11']);
   });
 });
+
+describe("'hit' as a past verb", () => {
+  it("dates 'Monday's storm that hit the coast' last Monday, even published on a Sunday", () => {
+    // Sunday 13 October 2024: the nearer Monday is tomorrow.
+    expect(
+      datesOf(
+        '<p>The damage from Monday’s storm that hit the northern coast stood at 40 million euros.</p>',
+        '2024-10-13T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-07']);
+  });
+
+  it("leaves 'could hit on Friday' ahead", () => {
+    // Tuesday 15 October: Friday the 11th is four days back, the 18th three ahead.
+    expect(datesOf('<p>A second storm could hit the coast on Friday.</p>', '2024-10-15T12:00:00Z')).toEqual([
+      '2024-10-18',
+    ]);
+  });
+});
+
+describe("'N weeks after X' needs a day to count from", () => {
+  it('dates nothing when the past sentence has no day and none comes right before it', () => {
+    expect(
+      datesOf(
+        '<p>The club was sold in the spring to a group of investors from abroad.</p><p>The coach resigned from his post a week after the owner left the board.</p>',
+      ),
+    ).toEqual([]);
+  });
+
+  it("counts a lead's past from publication: the lead is the article's own news", () => {
+    expect(
+      datesOf('<p>Ministers met in Geneva to pledge reconstruction funds six weeks after the flood.</p>'),
+    ).toEqual(['2024-09-02']);
+  });
+
+  it("counts from the sentence before's day, past the month it names as background", () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>Donors on Friday pledged funds to rebuild after last month’s flood.</p>' +
+          '<p>Ministers met in Geneva to agree the plan two weeks after the flood.</p>',
+      ),
+    ).toEqual(['2024-10-11', '2024-09-27']);
+  });
+});
