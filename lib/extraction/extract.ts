@@ -296,13 +296,15 @@ function partOfReport(draft: Draft, report: Draft | undefined, lead: string | un
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
  */
-export function extractEvents({
-  html,
-  publishedAt,
-  utcOffsetMinutes = 0,
-  title,
-  language,
-}: ArticleText): DraftEvent[] {
+export function extractEvents(article: ArticleText): DraftEvent[] {
+  return extracted(article).events;
+}
+
+/** The article's events and the language they were read in (declared, else read from the text). */
+function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }: ArticleText): {
+  events: DraftEvent[];
+  language: string | undefined;
+} {
   // Dates are resolved in UTC against the newsroom's wall clock: 21:00 on Sunday in New York is
   // 01:00 on Monday in UTC, but its "today" is Sunday.
   const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
@@ -312,7 +314,8 @@ export function extractEvents({
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
   const dated = storyEvents(blocks, context, lead).filter((draft) => !partOfReport(draft, report, lead));
-  return oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
+  const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
+  return { events, language: context.language };
 }
 
 /**
@@ -326,5 +329,8 @@ export function enrichEvents(events: DraftEvent[], language?: string): Extracted
 
 /** Extraction and enrichment together: what the worker stores for an article. */
 export function eventsOf(article: ArticleText): ExtractedEvent[] {
-  return enrichEvents(extractEvents(article), article.language);
+  // Names are tagged in the language the dates were read in: compromise reads English only, and on
+  // a German or French text it tags common words as names and spends the time for nothing.
+  const { events, language } = extracted(article);
+  return enrichEvents(events, language);
 }

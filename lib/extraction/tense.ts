@@ -62,9 +62,16 @@ export function tenseOf(text: string, language?: string): Tense {
   return 'present';
 }
 
-/** Every match of a pattern, as a global copy of it. */
-function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  yield* text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`));
+const globalCopies = new Map<RegExp, RegExp>();
+
+/** Every match of a pattern, through a global copy of it made once. */
+function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecArray> {
+  let global = globalCopies.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCopies.set(pattern, global);
+  }
+  return text.matchAll(global);
 }
 
 /** Where a clause's first marker of a tense stands: a capitalised "-ed" word is a name ("Ahmed"). */

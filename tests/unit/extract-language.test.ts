@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, contentTerms, extractEvents } from '../../lib/extraction/index.ts';
+import { agreement, contentTerms, eventsOf, extractEvents } from '../../lib/extraction/index.ts';
 import { detectLanguage } from '../../lib/extraction/language.ts';
 
 // Wednesday 16 October 2024, noon UTC.
@@ -42,6 +42,18 @@ describe('the language of an article whose feed declares none', () => {
       '<p>Am 3. Oktober hatte er noch eine neue Fabrik eröffnet, die nach seinen Worten mit der Stadt geplant worden war.</p>';
     const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter((e) => e.kind === 'dated');
     expect(dated.map((e) => e.date)).toEqual(['2024-10-11', '2024-10-03']);
+  });
+
+  it('tags no names in a text read as German: compromise reads English only', () => {
+    const html =
+      '<p>Der Aufsichtsrat hat die Vorstandschefin Anna Berger am Freitag entlassen, wie das Unternehmen in Hamburg mitteilte.</p>' +
+      '<p>Die Entscheidung kam für die Mitarbeiter überraschend.</p>';
+    const events = eventsOf({ html, publishedAt: PUBLISHED });
+    expect(events.length).toBeGreaterThan(0);
+    for (const { entities } of events)
+      expect(entities).toEqual({ people: [], places: [], organizations: [] });
+    const english = eventsOf({ html, publishedAt: PUBLISHED, language: 'en' });
+    expect(english.some(({ entities }) => entities.people.length + entities.places.length > 0)).toBe(true);
   });
 
   it('keeps a declared language over what the text looks like', () => {
