@@ -34,7 +34,9 @@ const SITE_VOICE_ELSEWHERE =
 const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
-const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+\p{Lu}/u;
+/** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
+const BYLINE =
+  /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
 
 export function isFurniture(text: string): boolean {
   return FURNITURE_OPENING.test(text) || FURNITURE_ANYWHERE.test(text);
