@@ -24,9 +24,27 @@ const FRAMING_EVENT = new RegExp(
 const FORECAST =
   /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3})\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
+/**
+ * "By Saturday, some investors were pushing…", "the toll had risen to 5,000 by Tuesday": in a past
+ * clause, "by" or "as of" a weekday tells the day a story reached that point; narrative time runs on
+ * weekdays, where a yardstick or deadline names a calendar date ("as of 30 September", "by 1 March").
+ */
+const NARRATIVE_BY = /(?:^|[\s(])(?:by|as of)\s+$/i;
+const WEEKDAY =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?$/i;
+
+function isNarrativeBy(before: string, mention: DateMention): boolean {
+  return (
+    mention.tense === 'past' &&
+    WEEKDAY.test(mention.text.trim().replace(/[,.;:]+$/, '')) &&
+    NARRATIVE_BY.test(before)
+  );
+}
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (isNarrativeBy(before, mention)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;

@@ -3,7 +3,7 @@ import { isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import { framedTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
@@ -211,6 +211,9 @@ const YEAR_ONLY =
 const LAST_YEAR =
   /\blast year\b|\bl'année dernière\b|\bel año pasado\b|\bletztes jahr\b|\bletzten jahr\b|\bno ano passado\b|(?<!\p{L})минулого року(?!\p{L})|(?<!\p{L})в прошлом году(?!\p{L})/giu;
 
+/** A cheap test first: the full pattern, with its lookarounds, is slow on every sentence. */
+const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
+
 /** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
 const MONTH_PART =
   /\b(?:early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
@@ -234,7 +237,7 @@ function otherMentions(
     if (year <= publishedAt.getUTCFullYear() + 5)
       found.push({ index, text: match[1] as string, date: String(year), precision: 'year', endDate: null });
   }
-  for (const match of sentence.matchAll(LAST_YEAR)) {
+  for (const match of LAST_YEAR_WORD.test(sentence) ? sentence.matchAll(LAST_YEAR) : []) {
     found.push({
       index: match.index ?? 0,
       text: match[0],
@@ -273,7 +276,8 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   const tenseAt = (index: number, length: number): Tense => {
     const tense = framedTense(
       sentence.slice(0, index),
-      tenseOf(tenseContext(sentence, index, length), language),
+      openingTense(sentence, index, length, language) ??
+        tenseOf(tenseContext(sentence, index, length), language),
     );
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };

@@ -11,6 +11,7 @@ import {
   withoutEntryTime,
   wordCount,
 } from './furniture.ts';
+import { detectLanguage } from './language.ts';
 import { datelineReference, rebaseQuotedDays, stampReference } from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
@@ -42,7 +43,7 @@ export interface ArticleText {
   /** Minutes east of UTC the article was dated in: its own calendar day is the one its words mean. */
   utcOffsetMinutes?: number;
   title?: string;
-  /** BCP 47; picks chrono's locale. English when absent. */
+  /** BCP 47; picks chrono's locale. When absent, read from the text (English when it is unclear). */
   language?: string;
 }
 
@@ -117,8 +118,11 @@ function withOffsetEvent(
     /\b\S+\s+(?:days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?after\b[^,;]*/i,
     ' ',
   );
-  const told = tenseOf(main) === 'past' ? anchor : undefined;
-  const offset = offsetAfter(sentence, own?.date ?? told ?? dayOf(publishedAt));
+  const past = tenseOf(main) === 'past';
+  // "She resigned a week after he returned", with no day for her resignation anywhere near: the
+  // week counts from a day the article does not give, so it dates neither.
+  if (past && !own && !anchor) return mentions;
+  const offset = offsetAfter(sentence, own?.date ?? (past ? anchor : undefined) ?? dayOf(publishedAt));
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
@@ -129,15 +133,17 @@ function withOffsetEvent(
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
-function sentenceEvents(sentence: string, context: Context, anchor?: string): Draft[] {
+function sentenceEvents(sentence: string, context: Context, anchor?: string, lead = false): Draft[] {
   const found = rebaseQuotedDays(
     sentence,
     findDates(sentence, context.publishedAt, { language: context.language }),
     context.publishedAt,
   );
-  const relative = found.length === 0 ? relativeDayMention(sentence, anchor) : undefined;
+  const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
   if (relative) counted.add(relative);
-  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, anchor, context);
+  // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
+  const told = anchor ?? (lead ? dayOf(context.publishedAt) : undefined);
+  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, told, context);
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
@@ -188,10 +194,22 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
 }
 
 /**
+ * The day a sentence leaves for "that evening" or "the next day" in the one after it: its last
+ * reported day, not a day it books ("sent a message on Thursday evening to set up a call for
+ * Friday. … would be fired that evening" points back to Thursday); a day booked only if it reports
+ * none. A month or week beside the day ("pledged on Monday to rebuild after last month's quake") is
+ * background, not what comes next.
+ */
+function anchorOf(events: Draft[]): string | undefined {
+  const days = events.filter((event) => event.datePrecision === 'day');
+  return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
+}
+
+/**
  * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
  * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
  */
-function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
+function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[] {
   const drafts: Draft[] = [];
   let anchor: string | undefined;
   for (const block of blocks) {
@@ -204,10 +222,9 @@ function storyEvents(blocks: StoryBlock[], base: Context): Draft[] {
     }
     for (const sentence of sentencesOf(block.text)) {
       if (isFurniture(sentence) || isLinkSentence(sentence)) continue;
-      const events = sentenceEvents(sentence, context, anchor);
+      const events = sentenceEvents(sentence, context, anchor, sentence === lead);
       drafts.push(...events);
-      const last = events.at(-1);
-      anchor = last?.datePrecision === 'day' ? last.date : undefined;
+      anchor = anchorOf(events);
     }
   }
   return drafts;
@@ -247,6 +264,11 @@ function reportEvent(
   };
 }
 
+/** The language of an article whose feed declares none, from its opening blocks. */
+function languageOf(blocks: TextBlock[]): string | undefined {
+  return detectLanguage(blocks.map((block) => block.text).join('\n'));
+}
+
 /** Whether a draft's date (a day, or the week or month it names) takes in `day` (YYYY-MM-DD). */
 function takesIn(draft: Draft, day: string): boolean {
   if (draft.datePrecision === 'day') return draft.date === day;
@@ -274,23 +296,26 @@ function partOfReport(draft: Draft, report: Draft | undefined, lead: string | un
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
  */
-export function extractEvents({
-  html,
-  publishedAt,
-  utcOffsetMinutes = 0,
-  title,
-  language,
-}: ArticleText): DraftEvent[] {
+export function extractEvents(article: ArticleText): DraftEvent[] {
+  return extracted(article).events;
+}
+
+/** The article's events and the language they were read in (declared, else read from the text). */
+function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }: ArticleText): {
+  events: DraftEvent[];
+  language: string | undefined;
+} {
   // Dates are resolved in UTC against the newsroom's wall clock: 21:00 on Sunday in New York is
   // 01:00 on Monday in UTC, but its "today" is Sunday.
   const wallClock = new Date(Date.parse(publishedAt) + utcOffsetMinutes * 60_000);
   const all = htmlToBlocks(html);
-  const context: Context = { publishedAt: wallClock, language };
+  const context: Context = { publishedAt: wallClock, language: language ?? languageOf(all) };
   const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
   const report = reportEvent(title, lead, context.publishedAt);
-  const dated = storyEvents(blocks, context).filter((draft) => !partOfReport(draft, report, lead));
-  return oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
+  const dated = storyEvents(blocks, context, lead).filter((draft) => !partOfReport(draft, report, lead));
+  const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
+  return { events, language: context.language };
 }
 
 /**
@@ -304,5 +329,8 @@ export function enrichEvents(events: DraftEvent[], language?: string): Extracted
 
 /** Extraction and enrichment together: what the worker stores for an article. */
 export function eventsOf(article: ArticleText): ExtractedEvent[] {
-  return enrichEvents(extractEvents(article), article.language);
+  // Names are tagged in the language the dates were read in: compromise reads English only, and on
+  // a German or French text it tags common words as names and spends the time for nothing.
+  const { events, language } = extracted(article);
+  return enrichEvents(events, language);
 }

@@ -6,10 +6,9 @@ import type { TextBlock } from './blocks.ts';
  */
 const STAMP_WORDS =
   '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|оновлено|опубліковано|обновлено|опубликовано)';
-const FURNITURE = new RegExp(
-  `^\\s*\\(?${STAMP_WORDS}(?!\\p{L})|©|\\bcopyright\\b|all rights reserved|\\bvisited \\d+ times?\\b|^founded in\\b`,
-  'iu',
-);
+// Anchored and unanchored halves apart: one alternation holding both is tried at every position.
+const FURNITURE_OPENING = new RegExp(`^\\s*\\(?(?:${STAMP_WORDS}(?!\\p{L})|founded in\\b)`, 'iu');
+const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
 /** A short line that opens with a stamp, or carries one after a separator: "Analysis · 7 min read · Published 01.08.2024". */
 const STAMP_ANYWHERE = new RegExp(`(?:^|[·|]\\s*)${STAMP_WORDS}(?!\\p{L})|\\bmin read\\b|\\s[·|]\\s`, 'iu');
 /** Once dates, times, numbers and separators are gone, a stamp line has almost nothing left. */
@@ -35,10 +34,12 @@ const SITE_VOICE_ELSEWHERE =
 const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
-const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+\p{Lu}/u;
+/** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
+const BYLINE =
+  /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
 
 export function isFurniture(text: string): boolean {
-  return FURNITURE.test(text);
+  return FURNITURE_OPENING.test(text) || FURNITURE_ANYWHERE.test(text);
 }
 
 /** A "read more" link inside a paragraph ("… seu candidato. Leia mais (09/24/2018 - 19h22)"). */

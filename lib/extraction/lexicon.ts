@@ -67,7 +67,21 @@ const ROOTS = `
   inundaci:flood alluvion:flood huelga:strike sciopero:strike acuerdo:agreement accordo:agreement
   juicio:trial condena:sentence carcel:prison puerto:port puente:bridge misil:missile incendio:fire
   lancement:launch allemagne:germany deutschland:germany niederland:netherlands
-  neerlandais:dutch niederlandisch:dutch`;
+  neerlandais:dutch niederlandisch:dutch
+  entlass:fired gefeuert:fired rauswurf:ousted abgesetzt:ousted limog:fired licenci:fired congedi:fired
+  evince:ousted destitu:ousted despid:fired licenzi:fired ernannt:named ernenn:appointed nomme:named
+  nombrad:named nombrami:appointment interimist:interim interino:interim interina:interim embauch:hired
+  contratad:hired ruckkehr:return zuruckgekehrt:returned zuruckkehr:return retour:return regreso:return
+  regresa:return vuelve:return vuelta:return ritorn:return vorstand:board verwaltungsrat:board
+  aufsichtsrat:board conseil:board consejo:board consiglio:board unternehm:company entreprise:company
+  empresa:company compania:company mitarbeit:employees belegschaft:staff salarie:employees
+  empleado:employees trabajador:employees dipendent:employees lettre:letter untersuch:investigation
+  ermittl:investigation enquete:investigation investigaci:investigation indagin:investigation
+  hilfsgut:aid hilfslieferung:aid konvoi:convoy convoi:convoy humanitar:humanitarian humanitair:humanitarian
+  ayuda:aid einsturz:collapse eingesturzt:collapsed effondr:collapse derrumb:collapse festnahm:arrest
+  festgenommen:arrested verhaft:arrest arrestation:arrest detenid:arrested trummer:rubble decombr:rubble
+  escombro:rubble macerie:rubble ausnahmezustand:emergency notstand:emergency urgence:emergency
+  emergencia:emergency staatstrauer:mourning deuil:mourning`;
 
 export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
   ROOTS.split(/\s+/)

@@ -1,5 +1,6 @@
 import { dayOf } from './calendar.ts';
 import type { DateMention } from './dates.ts';
+import { tenseOf } from './tense.ts';
 
 const COUNTS: Record<string, number> = {
   a: 1,
@@ -49,6 +50,15 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\b(un|dos|tres) días? después\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
 ];
 
+/**
+ * A time of day with no day of its own, in the sentence right after a dated one ("A second quake
+ * struck at 1:24 pm", "Shortly after, the minister resigned", "Am Mittag folgte ein zweites Beben",
+ * "Peu avant midi, …", "a las 20:04"): the same day as that sentence. Only for what has happened or
+ * is happening; "the service will run at 9 am" books a time, it tells nothing.
+ */
+const TIME_OF_THAT_DAY =
+  /\bat (?:about |around |roughly |exactly )?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midday\b)|\b(?:shortly|moments|minutes|hours) (?:after|afterwards|later)(?=\s*,)|\b(?:minutes|hours) later\b|(?<!\p{L})(?:am Mittag|mittags|gegen Mittag|um \d{1,2}[.:]\d{2} Uhr|(?:peu )?(?:avant|après) midi|à midi|à \d{1,2}h\d{0,2}|a las \d{1,2}[:.]\d{2}|al mediodía)(?!\p{L})/iu;
+
 const SAME_MONTH = /\b(?:the same month|(?:later|earlier) (?:that|the same) month|that same month)\b/i;
 
 /**
@@ -57,7 +67,11 @@ const SAME_MONTH = /\b(?:the same month|(?:later|earlier) (?:that|the same) mont
  * the sentence before's own day. Nothing without such a day right before it, since counting from
  * anything further back guesses.
  */
-export function relativeDayMention(sentence: string, anchor: string | undefined): DateMention | undefined {
+export function relativeDayMention(
+  sentence: string,
+  anchor: string | undefined,
+  language?: string,
+): DateMention | undefined {
   if (!anchor) return undefined;
   const month = SAME_MONTH.exec(sentence);
   // "the same month", "later that month": the month of the day before.
@@ -70,6 +84,9 @@ export function relativeDayMention(sentence: string, anchor: string | undefined)
       endDate: null,
       tense: 'past',
     };
+  const time = tenseOf(sentence, language) === 'future' ? null : TIME_OF_THAT_DAY.exec(sentence);
+  if (time)
+    return { index: time.index, text: time[0], date: anchor, precision: 'day', endDate: null, tense: 'past' };
   for (const [phrase, shift] of RELATIVE_DAYS) {
     const match = phrase.exec(sentence);
     if (!match) continue;

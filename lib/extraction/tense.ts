@@ -26,10 +26,11 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
 
 /** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
 const PAST_EN =
-  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
+  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|quit|shut|fled|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|sought|swept|shook|dealt|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 const PAST_BY_LANGUAGE: Record<string, RegExp> = {
-  de: /(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})/iu,
+  // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
+  de: /(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})/iu,
   fr: /(?<!\p{L})(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})/iu,
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían)(?!\p{L})/iu,
   pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram)(?!\p{L})/iu,
@@ -59,6 +60,51 @@ export function tenseOf(text: string, language?: string): Tense {
   if (FUTURE_IN_PAST.test(text)) return 'present';
   if (PAST_EN.test(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
   return 'present';
+}
+
+const globalCopies = new Map<RegExp, RegExp>();
+
+/** Every match of a pattern, through a global copy of it made once. */
+function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecArray> {
+  let global = globalCopies.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCopies.set(pattern, global);
+  }
+  return text.matchAll(global);
+}
+
+/** Where a clause's first marker of a tense stands: a capitalised "-ed" word is a name ("Ahmed"). */
+function firstMarker(pattern: RegExp | undefined, text: string, names = false): number {
+  if (!pattern) return Number.POSITIVE_INFINITY;
+  for (const match of matchesOf(pattern, text))
+    if (!names || !/^\p{Lu}\p{L}*ed$/u.test(match[0])) return match.index;
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * A date opening its clause ("On Thursday, the club's long-serving manager was told…") is governed
+ * by the clause's first verb, however long the subject before it: the first tense marker after the
+ * date decides, not a "will" further on in what that verb reports ("…was told that he will lead").
+ * Undefined when the date does not open its clause or no marker follows.
+ */
+export function openingTense(
+  sentence: string,
+  index: number,
+  length: number,
+  language?: string,
+): Tense | undefined {
+  const clause = clauseAround(sentence, index);
+  const start = sentence.indexOf(clause);
+  if (sentence.slice(start, index).trim().split(/\s+/).filter(Boolean).length > 2) return undefined;
+  const rest = withoutQuotedSpeech(sentence.slice(index + length, start + clause.length));
+  const lang = primary(language);
+  const future = firstMarker(futurePattern(lang), rest);
+  const inPast = firstMarker(FUTURE_IN_PAST, rest);
+  const past = Math.min(firstMarker(PAST_EN, rest, true), firstMarker(PAST_BY_LANGUAGE[lang], rest));
+  const first = Math.min(future, inPast, past);
+  if (first === Number.POSITIVE_INFINITY) return undefined;
+  return first === future ? 'future' : first === inPast ? 'present' : 'past';
 }
 
 /** Clause edges for tense: "X, who won in July, will defend…" holds two tenses. */

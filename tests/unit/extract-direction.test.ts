@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../lib/extraction/index.ts';
+
+// Monday 14 October 2024, noon UTC: "Thursday" is the 10th behind or the 17th ahead.
+const MONDAY = '2024-10-14T12:00:00Z';
+
+const datesOf = (text: string, publishedAt = MONDAY) =>
+  extractEvents({ html: text, publishedAt })
+    .filter((event) => event.kind === 'dated')
+    .map((event) => event.date);
+
+describe('a date opening its clause takes the tense of the verb that follows it', () => {
+  it('reads past however long the subject before the verb, whatever the reported words announce', () => {
+    expect(
+      datesOf(
+        '<p>On Thursday, the club’s long-serving kit manager Joe Bloggs was informed of the ruling and that he will be caretaker.</p>',
+      ),
+    ).toEqual(['2024-10-10']);
+  });
+
+  it('reads future when the first verb after the date announces', () => {
+    expect(
+      datesOf('<p>On Thursday, the club’s long-serving kit manager Joe Bloggs will address the fans.</p>'),
+    ).toEqual(['2024-10-17']);
+  });
+
+  it('does not take a capitalised name ending in -ed for a past verb', () => {
+    expect(
+      datesOf('<p>On Thursday, defence minister Ahmed Saleh will travel to the capital for talks.</p>'),
+    ).toEqual(['2024-10-17']);
+  });
+});
+
+describe('irregular past verbs', () => {
+  it("dates 'quit … late Friday night' last Friday", () => {
+    expect(
+      datesOf('<p>Two senior players, stunned by the ruling, both quit in protest late Friday night.</p>'),
+    ).toEqual(['2024-10-11']);
+  });
+});
+
+describe('anaphora points back to a reported day, not a booked one', () => {
+  it("takes 'that evening' from the day a message was sent, not the day the meeting it set up was for", () => {
+    const html =
+      '<p>The chairman sent the coach a message on Thursday evening to arrange a meeting for Friday afternoon.</p>' +
+      '<p>He also said the captain was made aware that the coach would be dismissed that evening.</p>';
+    // Published on Wednesday 16 October: the Friday booked is the 18th, ahead.
+    const dates = datesOf(html, '2024-10-16T12:00:00Z');
+    expect(dates.filter((date) => date === '2024-10-10')).toHaveLength(2);
+    expect(dates).not.toContain('2024-10-11');
+  });
+});
+
+describe('German perfect without ge-', () => {
+  it("dates 'hat … am Freitag entlassen' last Friday", () => {
+    expect(
+      extractEvents({
+        html: '<p>Der Verein hat den Trainer am Freitag entlassen.</p>',
+        publishedAt: MONDAY,
+        language: 'de',
+      })
+        .filter((event) => event.kind === 'dated')
+        .map((event) => event.date),
+    ).toEqual(['2024-10-11']);
+  });
+});
+
+describe("'hit' as a past verb", () => {
+  it("dates 'Monday's storm that hit the coast' last Monday, even published on a Sunday", () => {
+    // Sunday 13 October 2024: the nearer Monday is tomorrow.
+    expect(
+      datesOf(
+        '<p>The damage from Monday’s storm that hit the northern coast stood at 40 million euros.</p>',
+        '2024-10-13T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-07']);
+  });
+
+  it("leaves 'could hit on Friday' ahead", () => {
+    // Tuesday 15 October: Friday the 11th is four days back, the 18th three ahead.
+    expect(datesOf('<p>A second storm could hit the coast on Friday.</p>', '2024-10-15T12:00:00Z')).toEqual([
+      '2024-10-18',
+    ]);
+  });
+});
+
+describe("'N weeks after X' needs a day to count from", () => {
+  it('dates nothing when the past sentence has no day and none comes right before it', () => {
+    expect(
+      datesOf(
+        '<p>The club was sold in the spring to a group of investors from abroad.</p><p>The coach resigned from his post a week after the owner left the board.</p>',
+      ),
+    ).toEqual([]);
+  });
+
+  it("counts a lead's past from publication: the lead is the article's own news", () => {
+    expect(
+      datesOf('<p>Ministers met in Geneva to pledge reconstruction funds six weeks after the flood.</p>'),
+    ).toEqual(['2024-09-02']);
+  });
+
+  it("counts from the sentence before's day, past the month it names as background", () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>Donors on Friday pledged funds to rebuild after last month’s flood.</p>' +
+          '<p>Ministers met in Geneva to agree the plan two weeks after the flood.</p>',
+      ),
+    ).toEqual(['2024-10-11', '2024-09-27']);
+  });
+});

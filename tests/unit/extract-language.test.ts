@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { agreement, contentTerms, eventsOf, extractEvents } from '../../lib/extraction/index.ts';
+import { detectLanguage } from '../../lib/extraction/language.ts';
+
+// Wednesday 16 October 2024, noon UTC.
+const PUBLISHED = '2024-10-16T12:00:00Z';
+
+describe('the language of an article whose feed declares none', () => {
+  it('is read from the function words of its opening text', () => {
+    expect(
+      detectLanguage(
+        'Der Aufsichtsrat hat den Vorstandschef am Freitag entlassen. Die Entscheidung kam für viele Mitarbeiter überraschend, wie das Unternehmen mitteilte.',
+      ),
+    ).toBe('de');
+    expect(
+      detectLanguage(
+        "Le conseil d'administration a limogé son directeur vendredi. Les salariés ont appris la nouvelle dans un courriel, selon des sources internes qui sont restées anonymes.",
+      ),
+    ).toBe('fr');
+    expect(
+      detectLanguage(
+        'El consejo de la empresa despidió a su director el viernes por la tarde, según fuentes internas, y los empleados se enteraron por la prensa.',
+      ),
+    ).toBe('es');
+    expect(
+      detectLanguage(
+        'The board fired its chief executive on Friday, and the staff learned of it from a statement that was posted by the company.',
+      ),
+    ).toBe('en');
+  });
+
+  it('is left open for short text and for languages chrono does not read', () => {
+    expect(detectLanguage('Breaking: plant shut')).toBeUndefined();
+    expect(
+      detectLanguage('Belediye başkanı cuma günü yaptığı açıklamada köprünün yeniden açılacağını söyledi.'),
+    ).toBeUndefined();
+  });
+
+  it("dates a German article's weekdays and day-month dates as German", () => {
+    const html =
+      '<p>Der Aufsichtsrat hat den Vorstandschef am Freitag entlassen, wie das Unternehmen mitteilte.</p>' +
+      '<p>Am 3. Oktober hatte er noch eine neue Fabrik eröffnet, die nach seinen Worten mit der Stadt geplant worden war.</p>';
+    const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter((e) => e.kind === 'dated');
+    expect(dated.map((e) => e.date)).toEqual(['2024-10-11', '2024-10-03']);
+  });
+
+  it('tags no names in a text read as German: compromise reads English only', () => {
+    const html =
+      '<p>Der Aufsichtsrat hat die Vorstandschefin Anna Berger am Freitag entlassen, wie das Unternehmen in Hamburg mitteilte.</p>' +
+      '<p>Die Entscheidung kam für die Mitarbeiter überraschend.</p>';
+    const events = eventsOf({ html, publishedAt: PUBLISHED });
+    expect(events.length).toBeGreaterThan(0);
+    for (const { entities } of events)
+      expect(entities).toEqual({ people: [], places: [], organizations: [] });
+    const english = eventsOf({ html, publishedAt: PUBLISHED, language: 'en' });
+    expect(english.some(({ entities }) => entities.people.length + entities.places.length > 0)).toBe(true);
+  });
+
+  it('keeps a declared language over what the text looks like', () => {
+    const html =
+      '<p>Am Freitag, the board said, die Fabrik was closed for the day after a fire in the hall.</p>';
+    const dated = extractEvents({ html, publishedAt: PUBLISHED, language: 'en' });
+    expect(dated.find((e) => e.kind === 'dated')).toBeUndefined();
+  });
+});
+
+describe('news vocabulary across languages', () => {
+  const shared = (a: string, b: string) => agreement(contentTerms(a), contentTerms(b)).shared;
+
+  it('lets a leadership change told in German, French or Spanish share its words with English', () => {
+    const english = 'The board fired the chief executive and named an interim successor';
+    expect(
+      shared('Der Vorstand hat den Chef entlassen und einen interimistischen Nachfolger ernannt', english),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      shared('Le conseil a limogé le patron et a nommé un successeur par intérim', english),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      shared('El consejo despidió al director y nombró a un sucesor interino', english),
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets a relief convoy and a collapse told in other languages share their words', () => {
+    expect(
+      shared(
+        'Ein Hilfskonvoi erreichte die Stadt, wo Häuser eingestürzt sind',
+        'An aid convoy reached the town where houses collapsed',
+      ),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      shared(
+        'Les secours fouillent les décombres après l’effondrement',
+        'Rescue teams search the rubble after the collapse',
+      ),
+    ).toBeGreaterThanOrEqual(3);
+  });
+});

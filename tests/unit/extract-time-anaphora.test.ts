@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../lib/extraction/index.ts';
+
+// Wednesday 16 October 2024, noon UTC.
+const PUBLISHED = '2024-10-16T12:00:00Z';
+
+const dated = (html: string, language?: string) =>
+  extractEvents({ html, publishedAt: PUBLISHED, ...(language ? { language } : {}) })
+    .filter((event) => event.kind === 'dated')
+    .map((event) => [event.date, event.quote.slice(0, 24)]);
+
+describe('a time of day with no day takes the day of the sentence before', () => {
+  it('in English: a clock time, noon, and a bare "shortly after,"', () => {
+    expect(
+      dated(
+        '<p>A landslide blocked the mountain road on Monday. A second slope gave way at 4:40 pm near the tunnel.</p>',
+      ),
+    ).toEqual([
+      ['2024-10-14', 'A landslide blocked the '],
+      ['2024-10-14', 'A second slope gave way '],
+    ]);
+    expect(
+      dated(
+        '<p>The ferry operator cancelled sailings on Sunday. Shortly after, the port closed its gates.</p>',
+      ),
+    ).toEqual([
+      ['2024-10-13', 'The ferry operator cance'],
+      ['2024-10-13', 'Shortly after, the port '],
+    ]);
+  });
+
+  it.each([
+    ['de', 'Am 14. Oktober brach im Hafen ein Feuer aus. Am Mittag folgte eine zweite Explosion im Lager.'],
+    [
+      'fr',
+      'Le 14 octobre, un incendie a touché le port. Peu avant midi, une seconde explosion a frappé l’entrepôt.',
+    ],
+    [
+      'es',
+      'El 14 de octubre un incendio afectó al puerto. Una segunda explosión sacudió el almacén a las 20:15.',
+    ],
+  ])('in %s', (language, text) => {
+    expect(dated(`<p>${text}</p>`, language).map(([date]) => date)).toEqual(['2024-10-14', '2024-10-14']);
+  });
+
+  it('dates nothing without a dated sentence right before, or when the time is booked ahead', () => {
+    expect(dated('<p>A second slope gave way at 4:40 pm near the tunnel.</p>')).toEqual([]);
+    expect(
+      dated('<p>The road reopened on Monday. Crews will inspect the slope at 9 am each day.</p>').map(
+        ([date]) => date,
+      ),
+    ).toEqual(['2024-10-14']);
+  });
+});
