@@ -1,4 +1,4 @@
-import type { DateMention } from './dates.ts';
+import type { DateMention } from './mention.ts';
 
 /** Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today". */
 const NOT_AN_EVENT_BEFORE =

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
+import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
@@ -8,19 +9,7 @@ import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
 
-/** `week`: an ISO week, `date` its Monday and `endDate` its Sunday ("last week"). */
-export type DatePrecision = 'day' | 'week' | 'month' | 'year';
-
-/** A date found in text, already resolved to ISO form against the publication date. */
-export interface DateMention {
-  index: number;
-  text: string;
-  date: string;
-  precision: DatePrecision;
-  endDate: string | null;
-  /** How the clause holding the date frames it. */
-  tense: Tense;
-}
+export type { DateMention, DatePrecision } from './mention.ts';
 
 export interface FindOptions {
   language?: string;

@@ -1,5 +1,5 @@
 import { dayOf } from './calendar.ts';
-import type { DateMention } from './dates.ts';
+import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
 
 const COUNTS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { dayOf, isoMonth } from './calendar.ts';
-import type { DateMention } from './dates.ts';
+import type { DateMention } from './mention.ts';
 import { clauseAround, type Tense } from './tense.ts';
 
 type Found = Omit<DateMention, 'tense'>;

@@ -1,4 +1,4 @@
-import type { DateMention } from './dates.ts';
+import type { DateMention } from './mention.ts';
 
 /** Where one clause ends and the next begins; the joining word belongs to the next clause. */
 export const CLAUSE_BREAK = /;\s+|,?\s+(?:and|while|but|whereas|before|after|then)\s+|,\s+/g;

@@ -1,4 +1,4 @@
-import type { DateMention } from './dates.ts';
+import type { DateMention } from './mention.ts';
 
 /** The year a phrase right after a day or month gives it, as an offset from publication. */
 const FOLLOWING_YEAR: Array<[RegExp, number]> = [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CursorCodec } from './cursor.ts';
 import { InvalidCursorError } from './cursor.ts';
 import { type TimelineEvent, TimelineEventSchema } from './event.ts';
