@@ -54,6 +54,7 @@ async function populate(store: DynamoEventStore, size: number, lastDay: number) 
       await store.create(event);
       // Filed like every recorded account, so candidate reads meet them in the window.
       for (const account of event.accounts) await store.post(postingOf(account));
+      await store.hold(event.accounts, event.id);
     }
   };
   await Promise.all(Array.from({ length: 16 }, writer));

@@ -77,7 +77,12 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(await store.get('evt_09')).toBeUndefined();
     expect(await store.resolve('evt_09')).toBe('evt_06');
     expect(await shownOnItsDay()).toEqual([]);
+    // A retired id comes back when its accounts make an event again (re-clustering); a live one never
+    // is overwritten by a create.
+    expect(await store.create({ ...twin, summary: 'A twin back on its own' })).toBe(true);
+    expect((await store.get('evt_09'))?.summary).toBe('A twin back on its own');
     expect(await store.create(twin)).toBe(false);
+    expect(await store.absorb(twin, 'evt_06')).toBe(true);
   });
 
   it('files accounts under their dates and reads back only the window', async () => {
@@ -91,6 +96,14 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
       quote: `On ${date}`,
       date,
       datePrecision,
+      feedId: 'wire',
+      feedName: 'Wire',
+      feeds: [],
+      publishedAt: '2024-10-20T00:00:00.000Z',
+      endDate: null,
+      scheduled: false,
+      topics: [],
+      entities: { people: [], places: [], organizations: [] },
     });
     for (const [id, date, precision] of [
       ['art_a', '2024-10-06', 'day'],
@@ -117,6 +130,23 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     await store.post({ ...posting('art_c', '2024-10-08', 'day'), summary: 'Edited' });
     const window = await store.postingsIn(candidateRanges({ date: '2024-10-08', datePrecision: 'day' }));
     expect(window.filter((p) => p.articleId === 'art_c').map((p) => p.summary)).toEqual(['Edited']);
+    // The events that held an account stay on it when it is filed again, and a consistent read by
+    // key finds it; holding an account never filed files nothing.
+    await store.hold(
+      [
+        { articleId: 'art_c', position: 0 },
+        { articleId: 'art_zz', position: 0 },
+      ],
+      'evt_0c',
+    );
+    await store.hold([{ articleId: 'art_c', position: 0 }], 'evt_0c');
+    await store.post({ ...posting('art_c', '2024-10-08', 'day'), summary: 'Edited again' });
+    expect(
+      await store.postingsOf([
+        { articleId: 'art_c', position: 0 },
+        { articleId: 'art_zz', position: 0 },
+      ]),
+    ).toEqual([expect.objectContaining({ articleId: 'art_c', summary: 'Edited again', heldBy: ['evt_0c'] })]);
     // Postings are not events: the timeline does not show them.
     const shown: string[] = [];
     for await (const event of store.range({ ...sortKeyBounds(), order: 'asc' })) shown.push(event.id);
