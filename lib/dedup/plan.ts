@@ -66,8 +66,15 @@ export function planEvents(postings: Posting[], stored: TimelineEvent[]): Plan {
   for (const cluster of clusters) {
     const id = eventIdOf(cluster);
     const before = byId.get(id);
-    const event = deriveEvent(id, cluster.map(sourceOf), before ? before.version + 1 : 0);
+    const accounts = cluster.map(sourceOf).sort(bySourceOrder);
     for (const posting of cluster) idOf.set(accountKey(posting), id);
+    // The same accounts give the same event: most of a neighbourhood is unchanged, and deriving it
+    // (a medoid over every pair of its accounts) would cost more than comparing them.
+    if (before && sameValue(before.accounts, accounts)) {
+      plan.events.push(before);
+      continue;
+    }
+    const event = deriveEvent(id, accounts, before ? before.version + 1 : 0);
     plan.events.push(event);
     if (before && sameContent(before, event)) continue;
     const unheld = cluster.filter((p) => !heldBy.get(accountKey(p))?.has(id));

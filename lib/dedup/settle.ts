@@ -19,6 +19,8 @@ export interface EventRepository {
   hold(refs: AccountRef[], id: string): Promise<void>;
   /** One event by id, read consistently; undefined when absent or retired. */
   get(id: string): Promise<TimelineEvent | undefined>;
+  /** The live events among these ids, read consistently (absent and retired ones left out). */
+  getMany(ids: string[]): Promise<TimelineEvent[]>;
   /** The id an event lives under now: itself, or the event it was retired into. */
   resolve(id: string): Promise<string | undefined>;
   /** Stores a new event, or one under a retired id; false when a live event holds the id. */
@@ -66,15 +68,6 @@ interface Neighbourhood {
 const snapshotOf = (posting: Posting, extra: string[] = []) =>
   JSON.stringify([contentOf(posting), [...new Set([...(posting.heldBy ?? []), ...extra])].sort()]);
 
-async function storedEvents(repo: EventRepository, ids: Set<string>): Promise<TimelineEvent[]> {
-  const events: TimelineEvent[] = [];
-  for (const id of [...ids].sort()) {
-    const event = await repo.get(id);
-    if (event) events.push(event);
-  }
-  return events;
-}
-
 /**
  * The window's postings, every stored event holding one of them, and those events' other accounts
  * (one hop): an event reaching outside the window is clustered whole, never cut in two.
@@ -87,7 +80,7 @@ async function readNeighbourhood(
   const window = await repo.postingsIn(ranges);
   const byKey = new Map(window.map((p) => [accountKey(p), p]));
   const ids = new Set([...pinned, ...window.flatMap((p) => p.heldBy ?? [])]);
-  const stored = (await storedEvents(repo, ids)).filter(
+  const stored = (await repo.getMany([...ids].sort())).filter(
     (event) => pinned.has(event.id) || event.accounts.some((a) => byKey.has(accountKey(a))),
   );
   const outside = new Map<string, AccountRef>();

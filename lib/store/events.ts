@@ -133,27 +133,35 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   }
 
   /** BatchGetItem, consistent, 100 keys a request; keys DynamoDB leaves unprocessed are asked again. */
-  async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
-    const postings: Posting[] = [];
-    const unique = [...new Map(refs.map((r) => [`${r.articleId}#${r.position}`, r])).values()];
+  private async batchItems(keys: Array<Record<string, string>>): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    const unique = [...new Map(keys.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
     for (let start = 0; start < unique.length; start += 100) {
-      let batch = unique
-        .slice(start, start + 100)
-        .map((r) => marshall(keys.posting(r.articleId, r.position)));
-      for (let round = 0; batch.length && round < 10; round++) {
+      let batch = unique.slice(start, start + 100).map((key) => marshall(key));
+      for (let round = 0; batch.length; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(round, 6)));
         const { Responses, UnprocessedKeys } = await this.client.send(
           new BatchGetItemCommand({
             RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } },
           }),
         );
-        for (const item of Responses?.[this.tableName] ?? []) {
-          const posting = this.postingFrom(item);
-          if (posting) postings.push(posting);
-        }
+        items.push(...(Responses?.[this.tableName] ?? []));
         batch = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof batch;
       }
     }
-    return postings;
+    return items;
+  }
+
+  async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
+    const items = await this.batchItems(refs.map((r) => keys.posting(r.articleId, r.position)));
+    return items.flatMap((item) => this.postingFrom(item) ?? []);
+  }
+
+  async getMany(ids: string[]): Promise<TimelineEvent[]> {
+    const items = await this.batchItems(ids.map((id) => keys.event(id)));
+    return items
+      .flatMap((item) => ('mergedInto' in item ? [] : (this.fromItem(item) ?? [])))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   private async moved<T>(written: T): Promise<T> {

@@ -64,6 +64,15 @@ export class MemoryEvents implements EventRepository {
     return item && !('mergedInto' in item) ? item : undefined;
   }
 
+  async getMany(ids: string[]): Promise<TimelineEvent[]> {
+    // BatchGetItem: up to 100 keys a request.
+    this.requests += Math.ceil(ids.length / 100);
+    return [...new Set(ids)].sort().flatMap((id) => {
+      const item = this.items.get(id);
+      return item && !('mergedInto' in item) ? [structuredClone(item)] : [];
+    });
+  }
+
   async resolve(id: string): Promise<string | undefined> {
     this.requests++;
     let current = id;
