@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { candidateRanges, type Posting } from '../../lib/dedup/index.ts';
+import { accountId, candidateRanges, type Posting, recordAccount } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import {
   CursorCodec,
@@ -225,5 +225,29 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers a retired id with a 301 to the event holding its accounts now, and shows dateDisputed', async () => {
+    // Last: it adds events the listings above do not expect. The account published later arrives
+    // first, so its event is renamed after the earlier one when they join.
+    const date = '2031-03-04';
+    const later = anAccount(901, {
+      date,
+      summary: 'A missile struck the container ship Paola in the port of Odesa, killing one sailor',
+      publishedAt: '2031-03-04T12:00:00.000Z',
+    });
+    const earlier = anAccount(902, {
+      date,
+      summary: 'A missile hit the container ship Paola in Odesa port, one sailor was killed',
+      publishedAt: '2031-03-04T09:00:00.000Z',
+    });
+    expect(await recordAccount(store, later)).toBe('created');
+    expect(await recordAccount(store, earlier)).toBe('merged');
+    const [retired, holder] = [accountId(later), accountId(earlier)];
+    const moved = await app.request(`/events/${retired}`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`/events/${holder}`);
+    const shown = await (await app.request(`/events/${holder}`)).json();
+    expect(shown).toMatchObject({ id: holder, date, dateDisputed: false, sourceCount: 2 });
   });
 });
