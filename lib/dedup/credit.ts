@@ -1,7 +1,7 @@
 import type { Article } from '../articles/index.ts';
 import type { FeedRef } from '../timeline/index.ts';
-import { accountId, deriveEvent, withFeed } from './derive.ts';
-import { type EventRepository, MAX_ATTEMPTS, WriteConflictError } from './record.ts';
+import { contentOf } from './posting.ts';
+import { type EventRepository, settle } from './settle.ts';
 
 /** What the article ledger holds for the worker, as an update left it. */
 export interface ArticleRecord {
@@ -23,38 +23,11 @@ export interface CreditLedger {
   credit(articleId: string, feed: FeedRef): Promise<ArticleRecord>;
 }
 
-/** Adds the feed to the article's accounts in one event: true when it wrote, false when already there. */
-async function creditEvent(
-  repo: EventRepository,
-  articleId: string,
-  position: number,
-  feed: FeedRef,
-  done: Set<string>,
-): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    // The account's own id is its event's, or a pointer to the event it joined.
-    const id = await repo.resolve(accountId({ articleId, position }));
-    if (!id || done.has(id)) return false;
-    const event = await repo.get(id);
-    if (!event) continue; // merged away since resolved: follow it again
-    const accounts = withFeed(event.accounts, articleId, feed);
-    if (!accounts) {
-      done.add(id);
-      return false;
-    }
-    if (await repo.update(deriveEvent(event.id, accounts, event.version + 1))) {
-      done.add(id);
-      return true;
-    }
-  }
-  throw new WriteConflictError(articleId);
-}
-
 /**
  * Credits a feed on every event an article's accounts are in, without extracting the article again:
- * each event is re-derived from its accounts with the feed added and written from the version read
- * (a conflict reads it again). Returns how many events it wrote: none when the feed is already there,
- * so a redelivered credit writes nothing.
+ * the feed is added to each filed account that lacks it, then the neighbourhood is settled, which
+ * re-derives the events holding them (a conflict reads again). Returns how many events it wrote:
+ * none when the feed is already there, so a redelivered credit writes nothing.
  */
 export async function creditFeed(
   repo: EventRepository,
@@ -62,12 +35,17 @@ export async function creditFeed(
   accounts: number,
   feed: FeedRef,
 ): Promise<number> {
-  const done = new Set<string>();
-  let written = 0;
-  for (let position = 0; position < accounts; position++) {
-    if (await creditEvent(repo, articleId, position, feed, done)) written++;
-  }
-  return written;
+  const refs = Array.from({ length: accounts }, (_, position) => ({ articleId, position }));
+  const filed = await repo.postingsOf(refs);
+  if (!filed.length) return 0;
+  const credited = filed.map((posting) =>
+    posting.feeds.some((f) => f.id === feed.id)
+      ? posting
+      : { ...contentOf(posting), feeds: [...posting.feeds, { id: feed.id, name: feed.name }] },
+  );
+  for (const [i, posting] of credited.entries()) if (posting !== filed[i]) await repo.post(posting);
+  // Settled even when every account had the feed: a crash after filing it leaves an event to write.
+  return (await settle(repo, credited, articleId)).written;
 }
 
 export interface CreditOutcome {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FeedRef, Source, TimelineEvent } from '../timeline/index.ts';
+import { eventDate } from './cluster-date.ts';
 import { similarity } from './similarity.ts';
 
 /** Earliest publication first, then article and position: a total order that ignores arrival. */
@@ -24,19 +25,20 @@ function mostCommon(values: string[]): string | undefined {
 }
 
 /**
- * The tightest date the accounts agree on: the day most of them give; else the month; else the year.
- * Dated accounts speak for the event's date before reports, whose date is only when they were published.
+ * The event's date by eventDate's rule (the most precise date most independent sites support; a
+ * coarser account never overwrites a finer one), with the end most accounts of that date give.
  */
-function agreedDate(sources: Source[]): Pick<TimelineEvent, 'date' | 'datePrecision' | 'endDate'> {
-  const dated = sources.filter((s) => s.kind === 'dated');
-  const pool = dated.length ? dated : sources;
-  for (const precision of ['day', 'week', 'month', 'year'] as const) {
-    const date = mostCommon(pool.filter((s) => s.datePrecision === precision).map((s) => s.date));
-    if (!date) continue;
-    const ends = pool.filter((s) => s.date === date && s.endDate).map((s) => s.endDate as string);
-    return { date, datePrecision: precision, endDate: mostCommon(ends) ?? null };
-  }
-  throw new Error('an event needs at least one source');
+function agreedDate(
+  sources: Source[],
+): Pick<TimelineEvent, 'date' | 'datePrecision' | 'endDate' | 'dateDisputed'> {
+  const { date, datePrecision, dateDisputed } = eventDate(sources);
+  const ends = sources.filter((s) => s.date === date && s.datePrecision === datePrecision && s.endDate);
+  return {
+    date,
+    datePrecision,
+    endDate: mostCommon(ends.map((s) => s.endDate as string)) ?? null,
+    dateDisputed,
+  };
 }
 
 /**

@@ -11,15 +11,31 @@ export {
   creditFeed,
 } from './credit.ts';
 export { accountId, bySourceOrder, deriveEvent, mergeAccounts, onePerArticle, withFeed } from './derive.ts';
-export { type Posting, PostingSchema, postingOf, postingSortKey } from './posting.ts';
+export { eventIdOf, type Plan, planEvents } from './plan.ts';
+export {
+  type AccountRef,
+  contentOf,
+  type Posting,
+  PostingSchema,
+  postingOf,
+  postingSortKey,
+  sourceOf,
+} from './posting.ts';
 export {
   type ArticleOutcome,
-  type EventRepository,
   type Outcome,
   recordAccount,
+  recordAccounts,
   recordArticle,
-  WriteConflictError,
 } from './record.ts';
+export {
+  type EventRepository,
+  MAX_ATTEMPTS,
+  neighbourhoodRanges,
+  type Settled,
+  settle,
+  WriteConflictError,
+} from './settle.ts';
 export {
   accountsMatch,
   type Evidence,

@@ -2,44 +2,60 @@ import * as z from 'zod';
 import { type Source, SourceSchema } from '../timeline/event.ts';
 import { sortDate } from '../timeline/sort-key.ts';
 
+/** Where an account sits: its article and its place among the article's events. */
+export type AccountRef = Pick<Source, 'articleId' | 'position'>;
+
 /**
- * An account filed under its own date: what matching needs of it, so a new account finds every
- * earlier account its date is compatible with, wherever the event that holds it has moved.
+ * An account filed under its own date: the whole account, so that events can be rebuilt from
+ * postings alone (accounts are the truth, events are derived from them), with what matching needs
+ * besides. Postings filed by older versions lack some fields: they read with defaults, and the
+ * table's migration (lib/store/migrate.ts) files them again in full from the events that hold them.
  */
-export const PostingSchema = SourceSchema.pick({
-  articleId: true,
-  position: true,
-  site: true,
-  kind: true,
-  summary: true,
-  quote: true,
-  date: true,
-  datePrecision: true,
-}).extend({
+export const PostingSchema = SourceSchema.extend({
   // Postings filed before matching read headlines and outlets have neither, and so never match by story.
   title: SourceSchema.shape.title.default(''),
   url: SourceSchema.shape.url.default(''),
+  // Postings filed before they held the whole account (data model v3 and older).
+  feedId: SourceSchema.shape.feedId.default(''),
+  feedName: SourceSchema.shape.feedName.default(''),
+  publishedAt: SourceSchema.shape.publishedAt.default('1970-01-01T00:00:00.000Z'),
+  endDate: SourceSchema.shape.endDate.default(null),
+  scheduled: SourceSchema.shape.scheduled.default(false),
+  topics: SourceSchema.shape.topics.default([]),
+  entities: SourceSchema.shape.entities.default({ people: [], places: [], organizations: [] }),
   /**
    * The wordings of the article's other events on this day (day precision): none means it tells
    * one thing that day. Absent on postings filed before it was recorded.
    */
   sameDay: z.array(z.string()).optional(),
+  /**
+   * Every event id that has held this account, written before the event (see settle in
+   * neighbourhood.ts): whoever reads the posting finds each event that may hold it. Not content:
+   * filing an account again keeps it.
+   */
+  heldBy: z.array(z.string()).optional(),
 });
 export type Posting = z.infer<typeof PostingSchema>;
 
-const FIELDS = Object.keys(PostingSchema.shape) as Array<keyof Posting>;
-
 /**
- * The part of an account that is filed, with the wordings its article gives the same day when they
- * are known; a field an older account lacks stays absent, not undefined.
+ * The account filed, with the wordings its article gives the same day when they are known; a field
+ * an account lacks stays absent, not undefined.
  */
 export function postingOf(account: Source, sameDay?: string[]): Posting {
   const filed = { ...account, sameDay } as Partial<Posting>;
-  return Object.fromEntries(
-    FIELDS.filter((field) => filed[field] !== undefined).map((field) => [field, filed[field]]),
-  ) as Posting;
+  return Object.fromEntries(Object.entries(filed).filter(([, value]) => value !== undefined)) as Posting;
+}
+
+/** A posting's content: the account and its day's other wordings, without the events that held it. */
+export function contentOf({ heldBy, ...posting }: Posting): Posting {
+  return posting;
+}
+
+/** The account a posting files, as an event holds it. */
+export function sourceOf({ sameDay, heldBy, ...account }: Posting): Source {
+  return account;
 }
 
 /** Postings sort like events, by the first day they can mean, then by account. */
-export const postingSortKey = (posting: Posting) =>
+export const postingSortKey = (posting: Pick<Posting, 'date' | 'articleId' | 'position'>) =>
   `${sortDate(posting.date)}#${posting.articleId}#${posting.position}`;

@@ -1,13 +1,17 @@
 import {
+  BatchGetItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import {
+  type AccountRef,
+  contentOf,
   type EventRepository,
   type Posting,
   PostingSchema,
@@ -141,12 +145,50 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':lower': lower, ':upper': upper }),
       })) {
-        const raw = unmarshall(item as never);
-        const posting = validItem(PostingSchema, raw, 'posting', String(raw.pk), this.invalid);
+        const posting = this.postingFrom(item);
         if (posting) postings.push(posting);
       }
     }
     return postings;
+  }
+
+  /** A stored posting, its holders (a string set) as a sorted list. */
+  private postingFrom(item: Record<string, unknown>): Posting | undefined {
+    const { pk, sk, gsi1pk, gsi1sk, heldBy, ...raw } = unmarshall(item as never);
+    const held = heldBy instanceof Set ? { heldBy: [...heldBy].map(String).sort() } : {};
+    return validItem(PostingSchema, { ...raw, ...held }, 'posting', String(pk), this.invalid);
+  }
+
+  /** BatchGetItem, consistent, 100 keys a request; keys DynamoDB leaves unprocessed are asked again. */
+  private async batchItems(keys: Array<Record<string, string>>): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    const unique = [...new Map(keys.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
+    for (let start = 0; start < unique.length; start += 100) {
+      let batch = unique.slice(start, start + 100).map((key) => marshall(key));
+      for (let round = 0; batch.length; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(round, 6)));
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } },
+          }),
+        );
+        items.push(...(Responses?.[this.tableName] ?? []));
+        batch = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof batch;
+      }
+    }
+    return items;
+  }
+
+  async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
+    const items = await this.batchItems(refs.map((r) => keys.posting(r.articleId, r.position)));
+    return items.flatMap((item) => this.postingFrom(item) ?? []);
+  }
+
+  async getMany(ids: string[]): Promise<TimelineEvent[]> {
+    const items = await this.batchItems(ids.map((id) => keys.event(id)));
+    return items
+      .flatMap((item) => ('mergedInto' in item ? [] : (this.fromItem(item) ?? [])))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   private async moved<T>(written: T): Promise<T> {
@@ -158,19 +200,56 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     return readTimelineVersion(this.client, this.tableName);
   }
 
+  /**
+   * An update, not a put: the content is replaced (fields an account lacks are removed) and the
+   * events that held it stay, so filing an account again never hides the event holding it.
+   */
   async post(posting: Posting): Promise<void> {
+    const content: Record<string, unknown> = {
+      ...contentOf(posting),
+      gsi1pk: POSTINGS_PARTITION,
+      gsi1sk: postingSortKey(posting),
+    };
+    const fields = Object.entries(content).filter(([, value]) => value !== undefined);
+    const absent = Object.keys(PostingSchema.shape).filter(
+      (field) => field !== 'heldBy' && content[field] === undefined,
+    );
+    const names = Object.fromEntries([...fields.map(([f]) => f), ...absent].map((f, i) => [`#f${i}`, f]));
+    const sets = fields.map((_, i) => `#f${i} = :v${i}`).join(', ');
+    const removes = absent.map((_, i) => `#f${fields.length + i}`).join(', ');
     await this.client.send(
-      new PutItemCommand({
+      new UpdateItemCommand({
         TableName: this.tableName,
-        Item: marshall({
-          ...keys.posting(posting.articleId, posting.position),
-          gsi1pk: POSTINGS_PARTITION,
-          gsi1sk: postingSortKey(posting),
-          ...posting,
-        }),
+        Key: marshall(keys.posting(posting.articleId, posting.position)),
+        UpdateExpression: `SET ${sets}${removes ? ` REMOVE ${removes}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: marshall(
+          Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+          { removeUndefinedValues: true },
+        ),
       }),
     );
     await this.moved(true);
+  }
+
+  /** Adds the event to each account's holders (a string set: adding twice is adding once). */
+  async hold(refs: AccountRef[], id: string): Promise<void> {
+    for (const ref of refs) {
+      try {
+        await this.client.send(
+          new UpdateItemCommand({
+            TableName: this.tableName,
+            Key: marshall(keys.posting(ref.articleId, ref.position)),
+            UpdateExpression: 'ADD heldBy :id',
+            // Never a posting of holders alone: an account not filed has nothing to hold.
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':id': { SS: [id] } },
+          }),
+        );
+      } catch (error) {
+        if (!conditionFailed(error)) throw error;
+      }
+    }
   }
 
   async absorb(event: TimelineEvent, into: string): Promise<boolean> {
@@ -184,7 +263,7 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
   }
 
   /**
-   * Hints first: written after the event, a crash between the two would leave a live event out of
+   * A new event, or one under a retired id. Hints first: written after the event, a crash between the two would leave a live event out of
    * its topic's listing for good, since a redelivery finds the event written and writes nothing.
    */
   async create(event: TimelineEvent): Promise<boolean> {
@@ -193,7 +272,8 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     const written = await putIf(this.client, {
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: 'attribute_not_exists(pk)',
+      // A retired id comes back when the accounts it was named after make an event again.
+      ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(mergedInto)',
     });
     return this.moved(written);
   }
@@ -255,15 +335,6 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
       ExclusiveStartKey:
         after && id ? marshall({ ...keys.event(id), gsi1pk: TIMELINE_PARTITION, gsi1sk: after }) : undefined,
     });
-  }
-
-  async point(id: string, into: string): Promise<void> {
-    const written = await putIf(this.client, {
-      TableName: this.tableName,
-      Item: marshall({ ...keys.event(id), mergedInto: into, version: 0 }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    await this.moved(written);
   }
 
   private async item(id: string) {

@@ -6,15 +6,16 @@ import { DynamoEventStore } from './events.ts';
 
 /**
  * The table's data model version: 2 files every account as a posting (ACCOUNT#); 3 files it with its
- * headline, address and its article's other wordings of its day, which matching reads.
+ * headline, address and its article's other wordings of its day, which matching reads; 4 files the
+ * whole account, with the event holding it, so events can be rebuilt from postings alone.
  */
 const SCHEMA = { pk: 'META#SCHEMA', sk: 'META' };
-const POSTINGS_VERSION = 3;
+const POSTINGS_VERSION = 4;
 
 /**
  * Brings a table written by an older version up to date: files every stored account under its date,
  * with what its article says of the same day, so new accounts find the events it holds and match
- * them as they would have matched fresh ones. Idempotent (a posting is a plain put) and marked done
+ * them as they would have matched fresh ones, and re-clustering finds the event holding each. Idempotent (filing and holding again change nothing) and marked done
  * only at the end, so an interrupted run simply runs again. Returns how many accounts it filed.
  * It reads the whole table into memory: for the local stack's data folders, not a production table.
  */
@@ -26,8 +27,10 @@ export async function fileStoredAccounts(client: DynamoDBClient, tableName: stri
   if (Number(Item?.version?.N ?? 0) >= POSTINGS_VERSION) return 0;
   const store = new DynamoEventStore(client, tableName);
   const articles = new Map<string, Map<number, Source>>();
+  const holders = new Map<string, string>();
   for await (const event of store.range({ ...sortKeyBounds(), order: 'asc' })) {
     for (const account of event.accounts) {
+      holders.set(`${account.articleId}#${account.position}`, event.id);
       const held = articles.get(account.articleId) ?? new Map<number, Source>();
       held.set(account.position, account);
       articles.set(account.articleId, held);
@@ -37,6 +40,7 @@ export async function fileStoredAccounts(client: DynamoDBClient, tableName: stri
   for (const accounts of articles.values()) {
     for (const { account, sameDay } of withSameDay([...accounts.values()])) {
       await store.post(postingOf(account, sameDay));
+      await store.hold([account], holders.get(`${account.articleId}#${account.position}`) as string);
       filed++;
     }
   }

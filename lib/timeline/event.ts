@@ -55,6 +55,8 @@ export const TimelineEventSchema = z.object({
   date: isoDate,
   datePrecision: DatePrecisionSchema,
   endDate: isoDate.nullable(),
+  /** Some independent site dates it beyond the time-zone day (lib/dedup/cluster-date.ts); absent before that rule. */
+  dateDisputed: z.boolean().default(false),
   kind: z.enum(['dated', 'report']),
   scheduled: z.boolean().default(false),
   summary: z.string().min(1),

@@ -34,6 +34,10 @@ export const PublicEventSchema = z
     endDate: isoDate.nullable().meta({
       description: 'The last day of a range ("8–10 October") or the Sunday of a week, else null.',
     }),
+    dateDisputed: z.boolean().optional().meta({
+      description:
+        'Some outlet dates it more than a day from `date` (or outside its period). Always sent by this server; optional so clients of earlier versions stay valid.',
+    }),
     kind: z.enum(['dated', 'report']).meta({
       description: '`dated`: the text dates it; `report`: the article’s own news, dated by publication.',
     }),
@@ -67,6 +71,7 @@ export function presentEvent(event: Omit<TimelineEvent, 'accounts'>): PublicEven
     date: event.date,
     datePrecision: event.datePrecision,
     endDate: event.endDate,
+    dateDisputed: event.dateDisputed,
     kind: event.kind,
     scheduled: event.scheduled,
     summary: event.summary,

@@ -8,7 +8,7 @@ import {
   clusterAccounts,
   deriveEvent,
   eventDate,
-  recordAccount,
+  recordAccounts,
 } from '../../lib/dedup/index.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
@@ -35,11 +35,14 @@ interface EvalSet {
   score: (groups: ArticleAccount[][], today: boolean) => Scores;
 }
 
-/** Today's dedup: every account through recordAccount in publication order, as the worker does. */
+/** The store's dedup: an article's accounts at a time through recordAccounts, in publication order, as the worker does. */
 async function today(accounts: ArticleAccount[]): Promise<TimelineEvent[]> {
   const repo = new MemoryEvents();
   const ordered = [...accounts].sort((a, b) => a.account.publishedAt.localeCompare(b.account.publishedAt));
-  for (const { account, sameDay } of ordered) await recordAccount(repo, account, sameDay);
+  const byArticle = new Map<string, ArticleAccount[]>();
+  for (const entry of ordered)
+    byArticle.set(entry.account.articleId, [...(byArticle.get(entry.account.articleId) ?? []), entry]);
+  for (const entries of byArticle.values()) await recordAccounts(repo, entries);
   return repo.events();
 }
 

@@ -11,7 +11,7 @@ import {
   MATCH_THRESHOLDS,
   type Posting,
   postingOf,
-  recordAccount,
+  recordAccounts,
   type Thresholds,
 } from '../../lib/dedup/index.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
@@ -136,12 +136,16 @@ function eventOf(events: TimelineEvent[], account: Source): string {
   return holder?.id ?? `missing:${account.articleId}#${account.position}`;
 }
 
-/** Runs the production dedup (recordAccount) over the set in publication order and scores it. */
+/** Runs the production dedup (recordAccounts, an article at a time) over the set in publication order and scores it. */
 export async function evaluateDedup(dir = MULTI_SOURCE_SET) {
   const set = loadMultiSourceSet(dir).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
   const accounts = labelledAccounts(set);
   const repo = new MemoryEvents();
-  for (const { account, sameDay } of accounts) await recordAccount(repo, account, sameDay);
+  // One article's accounts at a time, as the worker records them.
+  const byArticle = new Map<string, LabelledAccount[]>();
+  for (const entry of accounts)
+    byArticle.set(entry.account.articleId, [...(byArticle.get(entry.account.articleId) ?? []), entry]);
+  for (const entries of byArticle.values()) await recordAccounts(repo, entries);
   const events = repo.events();
   const labelled = accounts.filter((a): a is Required<LabelledAccount> => !!a.cluster);
   const scores = clusterScores(

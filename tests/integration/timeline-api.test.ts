@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { candidateRanges, type Posting } from '../../lib/dedup/index.ts';
+import { accountId, candidateRanges, type Posting, recordAccount } from '../../lib/dedup/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import {
   CursorCodec,
@@ -77,7 +77,12 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(await store.get('evt_09')).toBeUndefined();
     expect(await store.resolve('evt_09')).toBe('evt_06');
     expect(await shownOnItsDay()).toEqual([]);
+    // A retired id comes back when its accounts make an event again (re-clustering); a live one never
+    // is overwritten by a create.
+    expect(await store.create({ ...twin, summary: 'A twin back on its own' })).toBe(true);
+    expect((await store.get('evt_09'))?.summary).toBe('A twin back on its own');
     expect(await store.create(twin)).toBe(false);
+    expect(await store.absorb(twin, 'evt_06')).toBe(true);
   });
 
   it('files accounts under their dates and reads back only the window', async () => {
@@ -91,6 +96,14 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
       quote: `On ${date}`,
       date,
       datePrecision,
+      feedId: 'wire',
+      feedName: 'Wire',
+      feeds: [],
+      publishedAt: '2024-10-20T00:00:00.000Z',
+      endDate: null,
+      scheduled: false,
+      topics: [],
+      entities: { people: [], places: [], organizations: [] },
     });
     for (const [id, date, precision] of [
       ['art_a', '2024-10-06', 'day'],
@@ -117,6 +130,23 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     await store.post({ ...posting('art_c', '2024-10-08', 'day'), summary: 'Edited' });
     const window = await store.postingsIn(candidateRanges({ date: '2024-10-08', datePrecision: 'day' }));
     expect(window.filter((p) => p.articleId === 'art_c').map((p) => p.summary)).toEqual(['Edited']);
+    // The events that held an account stay on it when it is filed again, and a consistent read by
+    // key finds it; holding an account never filed files nothing.
+    await store.hold(
+      [
+        { articleId: 'art_c', position: 0 },
+        { articleId: 'art_zz', position: 0 },
+      ],
+      'evt_0c',
+    );
+    await store.hold([{ articleId: 'art_c', position: 0 }], 'evt_0c');
+    await store.post({ ...posting('art_c', '2024-10-08', 'day'), summary: 'Edited again' });
+    expect(
+      await store.postingsOf([
+        { articleId: 'art_c', position: 0 },
+        { articleId: 'art_zz', position: 0 },
+      ]),
+    ).toEqual([expect.objectContaining({ articleId: 'art_c', summary: 'Edited again', heldBy: ['evt_0c'] })]);
     // Postings are not events: the timeline does not show them.
     const shown: string[] = [];
     for await (const event of store.range({ ...sortKeyBounds(), order: 'asc' })) shown.push(event.id);
@@ -195,5 +225,29 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers a retired id with a 301 to the event holding its accounts now, and shows dateDisputed', async () => {
+    // Last: it adds events the listings above do not expect. The account published later arrives
+    // first, so its event is renamed after the earlier one when they join.
+    const date = '2031-03-04';
+    const later = anAccount(901, {
+      date,
+      summary: 'A missile struck the container ship Paola in the port of Odesa, killing one sailor',
+      publishedAt: '2031-03-04T12:00:00.000Z',
+    });
+    const earlier = anAccount(902, {
+      date,
+      summary: 'A missile hit the container ship Paola in Odesa port, one sailor was killed',
+      publishedAt: '2031-03-04T09:00:00.000Z',
+    });
+    expect(await recordAccount(store, later)).toBe('created');
+    expect(await recordAccount(store, earlier)).toBe('merged');
+    const [retired, holder] = [accountId(later), accountId(earlier)];
+    const moved = await app.request(`/events/${retired}`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`/events/${holder}`);
+    const shown = await (await app.request(`/events/${holder}`)).json();
+    expect(shown).toMatchObject({ id: holder, date, dateDisputed: false, sourceCount: 2 });
   });
 });

@@ -114,8 +114,8 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
     expect(await moves(() => store.update(edited))).toBe(1);
     expect(await moves(() => store.update(edited))).toBe(0);
     expect(await moves(() => store.absorb(second, first.id))).toBe(1);
-    expect(await moves(() => store.point('evt_0badc0ffee', first.id))).toBe(1);
-    expect(await moves(() => store.point('evt_0badc0ffee', first.id))).toBe(0);
+    // Re-clustering brings a retired id back as an event: a write like any other.
+    expect(await moves(() => store.create({ ...second, version: 2 }))).toBe(1);
   });
 
   it('shows a new event on every listing at the first request after the bound, never a page older', async () => {

@@ -1,5 +1,5 @@
 import type { Article } from '../../lib/articles/index.ts';
-import { accountId, deriveEvent } from '../../lib/dedup/index.ts';
+import { deriveEvent, eventIdOf } from '../../lib/dedup/index.ts';
 import type { Feed } from '../../lib/feeds/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 
@@ -26,9 +26,9 @@ export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'dat
   };
 }
 
-/** An event as the worker derives it from its accounts, under the smallest of their ids. */
+/** An event as the worker derives it from its accounts, under its earliest account's id. */
 export function anEvent(...accounts: Source[]): TimelineEvent {
-  return deriveEvent(accounts.map(accountId).sort()[0] as string, accounts, 0);
+  return deriveEvent(eventIdOf(accounts), accounts, 0);
 }
 
 /** One dated event in one sentence: what the worker tests and drills put on the queue. */

@@ -1,9 +1,17 @@
-import { type EventRepository, type Posting, postingSortKey, type SortRange } from '../../lib/dedup/index.ts';
+import {
+  type AccountRef,
+  contentOf,
+  type EventRepository,
+  type Posting,
+  postingSortKey,
+  type SortRange,
+} from '../../lib/dedup/index.ts';
 import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
 
 /**
- * The EventRepository port in memory, with DynamoDB's conditional semantics (create only when absent,
- * update only from the version read, merged events left as pointers): for the dedup eval and for
+ * The EventRepository port in memory, with DynamoDB's conditional semantics (create only when absent
+ * or retired, update only from the version read, retired events left as pointers, filing an account
+ * again keeps its holders): for the dedup eval and for
  * property tests of the dedup logic. The DynamoDB adapter has its own tests against dynalite.
  */
 export class MemoryEvents implements EventRepository {
@@ -17,21 +25,52 @@ export class MemoryEvents implements EventRepository {
 
   async postingsIn(ranges: SortRange[]): Promise<Posting[]> {
     this.requests += ranges.length;
-    return [...this.postings.values()].filter((posting) => {
-      const key = postingSortKey(posting);
-      return ranges.some(({ lower, upper }) => key >= lower && key <= upper);
+    return [...this.postings.values()]
+      .filter((posting) => {
+        const key = postingSortKey(posting);
+        return ranges.some(({ lower, upper }) => key >= lower && key <= upper);
+      })
+      .sort((a, b) => postingSortKey(a).localeCompare(postingSortKey(b)))
+      .map((posting) => structuredClone(posting));
+  }
+
+  async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
+    // BatchGetItem: up to 100 keys a request.
+    this.requests += Math.ceil(refs.length / 100);
+    return refs.flatMap((ref) => {
+      const posting = this.postings.get(`${ref.articleId}#${ref.position}`);
+      return posting ? [structuredClone(posting)] : [];
     });
   }
 
   async post(posting: Posting): Promise<void> {
     this.requests++;
-    this.postings.set(`${posting.articleId}#${posting.position}`, structuredClone(posting));
+    const key = `${posting.articleId}#${posting.position}`;
+    const heldBy = this.postings.get(key)?.heldBy;
+    this.postings.set(key, { ...structuredClone(contentOf(posting)), ...(heldBy ? { heldBy } : {}) });
+  }
+
+  async hold(refs: AccountRef[], id: string): Promise<void> {
+    for (const ref of refs) {
+      this.requests++;
+      const posting = this.postings.get(`${ref.articleId}#${ref.position}`);
+      if (posting) posting.heldBy = [...new Set([...(posting.heldBy ?? []), id])].sort();
+    }
   }
 
   async get(id: string): Promise<TimelineEvent | undefined> {
     this.requests++;
     const item = this.items.get(id);
     return item && !('mergedInto' in item) ? item : undefined;
+  }
+
+  async getMany(ids: string[]): Promise<TimelineEvent[]> {
+    // BatchGetItem: up to 100 keys a request.
+    this.requests += Math.ceil(ids.length / 100);
+    return [...new Set(ids)].sort().flatMap((id) => {
+      const item = this.items.get(id);
+      return item && !('mergedInto' in item) ? [structuredClone(item)] : [];
+    });
   }
 
   async resolve(id: string): Promise<string | undefined> {
@@ -46,14 +85,10 @@ export class MemoryEvents implements EventRepository {
     return undefined;
   }
 
-  async point(id: string, into: string): Promise<void> {
-    this.requests++;
-    if (!this.items.has(id)) this.items.set(id, { mergedInto: into, version: 0 });
-  }
-
   async create(event: TimelineEvent): Promise<boolean> {
     this.requests++;
-    if (this.items.has(event.id)) return false;
+    const current = this.items.get(event.id);
+    if (current && !('mergedInto' in current)) return false;
     this.items.set(event.id, structuredClone(event));
     return true;
   }

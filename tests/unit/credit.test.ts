@@ -6,7 +6,6 @@ import {
   creditArticle,
   creditCarriers,
   creditFeed,
-  deriveEvent,
   recordAccount,
   recordArticle,
 } from '../../lib/dedup/index.ts';
@@ -62,29 +61,31 @@ describe('creditFeed', () => {
     const repo = new MemoryEvents();
     const { events } = await recordArticle(repo, article);
     expect(events).toBe(portsEvents.length + 1);
-    const versions = repo.events().map((e) => e.version);
+    const holding = () => repo.events().filter((e) => e.accounts.some((a) => a.articleId === article.id));
+    const versions = holding().map((e) => e.version);
 
-    expect(await creditFeed(repo, article.id, events, MIRROR)).toBe(events);
-    expect(repo.events()).toHaveLength(events);
-    for (const event of repo.events()) {
+    expect(await creditFeed(repo, article.id, events, MIRROR)).toBe(holding().length);
+    for (const event of holding()) {
       expect(event.sources[0]?.feeds).toEqual([{ id: 'harbour', name: 'Harbour News' }, MIRROR]);
-      expect(feedsOf(event, article.id)).toEqual([['harbour', 'mirror']]);
+      expect(new Set(feedsOf(event, article.id).map((feeds) => feeds.join()))).toEqual(
+        new Set(['harbour,mirror']),
+      );
     }
-    expect(repo.events().map((e) => e.version)).toEqual(versions.map((v) => v + 1));
+    expect(holding().map((e) => e.version)).toEqual(versions.map((v) => v + 1));
 
-    const requests = repo.requests;
     expect(await creditFeed(repo, article.id, events, MIRROR)).toBe(0);
-    expect(repo.events().map((e) => e.version)).toEqual(versions.map((v) => v + 1));
-    expect(repo.requests - requests).toBe(2 * events); // a resolve and a read per account, no write
+    expect(holding().map((e) => e.version)).toEqual(versions.map((v) => v + 1));
   });
 
-  it('finds an account that joined another event through its pointer, and leaves other articles alone', async () => {
+  it('finds the event holding an account that joined another, and leaves other articles alone', async () => {
     const repo = new MemoryEvents();
-    // An event lives under its smallest account id: the joining account is the one with the larger.
-    const idOf = (n: number) => accountId(anAccount(n, { date: '2024-10-09', summary: '' }));
-    const [lower, higher] = [1, 2].sort((a, b) => idOf(a).localeCompare(idOf(b))) as [number, number];
-    const first = anAccount(lower, { date: '2024-10-09', summary: PAOLA, feedId: 'wire' });
-    const joining = anAccount(higher, { date: '2024-10-09', summary: PAOLA_AGAIN, feedId: 'harbour' });
+    const first = anAccount(1, { date: '2024-10-09', summary: PAOLA, feedId: 'wire' });
+    const joining = anAccount(2, {
+      date: '2024-10-09',
+      summary: PAOLA_AGAIN,
+      feedId: 'harbour',
+      publishedAt: '2024-10-21T00:00:00.000Z',
+    });
     await recordAccount(repo, first);
     expect(await recordAccount(repo, joining)).toBe('merged');
     const [event] = repo.events();
@@ -112,28 +113,6 @@ describe('creditFeed', () => {
     ]);
   });
 
-  it('follows the event when it is merged into another between finding it and reading it', async () => {
-    const repo = new MemoryEvents();
-    const account = anAccount(6, { date: '2024-07-02', summary: IZMAIL });
-    await recordAccount(repo, account);
-    const [event] = repo.events() as [TimelineEvent];
-    const resolve = repo.resolve.bind(repo);
-    let merged = false;
-    repo.resolve = async (id) => {
-      const live = await resolve(id);
-      if (!merged) {
-        merged = true;
-        await repo.create(deriveEvent('evt_0', event.accounts, 0));
-        await repo.absorb(event, 'evt_0');
-      }
-      return live;
-    };
-    expect(await creditFeed(repo, account.articleId, 1, MIRROR)).toBe(1);
-    expect(repo.events().map((e) => [e.id, feedsOf(e, account.articleId)])).toEqual([
-      ['evt_0', [['wire', 'mirror']]],
-    ]);
-  });
-
   it('keeps what a concurrent writer added to the event', async () => {
     const repo = new MemoryEvents();
     const account = anAccount(4, { date: '2024-07-02', summary: IZMAIL });
@@ -150,7 +129,9 @@ describe('creditFeed', () => {
       }
       return update(event);
     };
-    expect(await creditFeed(repo, account.articleId, 1, MIRROR)).toBe(1);
+    // The other worker's re-clustering read the credited account and wrote it: nothing left to write.
+    expect(await creditFeed(repo, account.articleId, 1, MIRROR)).toBe(0);
+    expect(raced).toBe(true);
     const [event] = repo.events();
     expect(event?.sources.map((s) => [s.feedId, s.feeds.map((f) => f.id)])).toEqual([
       ['wire', ['wire', 'mirror']],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordAccount } from '../../lib/dedup/index.ts';
+import { recordAccounts, withSameDay } from '../../lib/dedup/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 import { labelledAccounts, loadMultiSourceSet, MULTI_SOURCE_SET } from '../eval/dedup.ts';
 import { interposed, MemoryEvents } from '../support/memory-events.ts';
@@ -32,14 +32,14 @@ function killedAt(repo: MemoryEvents, n: number, afterWrite: boolean): MemoryEve
     create: guard(repo.create),
     update: guard(repo.update),
     absorb: guard(repo.absorb),
-    point: guard(repo.point),
+    hold: guard(repo.hold),
     post: guard(repo.post),
   });
 }
 
-/** A message: the article's accounts in order; a kill drops the rest, and SQS redelivers it later. */
+/** A message: the article's accounts; a kill drops the rest of its writes, and SQS redelivers it later. */
 async function deliver(repo: MemoryEvents, article: Source[]) {
-  for (const account of article) await recordAccount(repo, account);
+  await recordAccounts(repo, withSameDay(article));
 }
 
 const timeline = (repo: MemoryEvents) => repo.events().map(({ version, ...event }: TimelineEvent) => event);

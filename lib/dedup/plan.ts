@@ -1,0 +1,89 @@
+import type { Source, TimelineEvent } from '../timeline/index.ts';
+import { accountKey, clusterAccounts } from './cluster.ts';
+import { accountId, bySourceOrder, deriveEvent } from './derive.ts';
+import { type AccountRef, contentOf, type Posting, sourceOf } from './posting.ts';
+
+/** What a neighbourhood's accounts ask of the store: events to write, and ids to retire. */
+export interface Plan {
+  /** Events whose content changed or that are new; `version` is the stored one plus one, or 0. */
+  writes: Array<{ event: TimelineEvent; stored?: TimelineEvent; unheld: AccountRef[] }>;
+  /** Stored events no cluster keeps the id of, each with the event now holding most of its accounts. */
+  retired: Array<{ event: TimelineEvent; into: string }>;
+  /** Every event the accounts make, changed or not. */
+  events: TimelineEvent[];
+}
+
+/** Key order differs between a stored item and a fresh derivation: compare values, not serialisations. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+export const sameValue = (a: unknown, b: unknown) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+const sameContent = (a: TimelineEvent, b: TimelineEvent) =>
+  sameValue({ ...a, version: 0 }, { ...b, version: 0 });
+
+/**
+ * An event's id is its earliest account's (by publication, then article, then position): a function
+ * of its accounts alone, so any arrival order, any interleaving of workers and a rebuild from the
+ * postings all give the same id. It stays while the event keeps that account; news arrives in
+ * publication order, so a later account rarely displaces it (docs/decisions/events-from-accounts.md).
+ */
+export const eventIdOf = (accounts: Array<Posting | Source>) =>
+  accountId([...accounts].sort(bySourceOrder)[0] as AccountRef);
+
+/** The id of the event holding most of `event`'s accounts; a tie goes to the smaller id. */
+function holderOf(event: TimelineEvent, idOf: Map<string, string>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const account of event.accounts) {
+    const id = idOf.get(accountKey(account));
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
+}
+
+/**
+ * The events a neighbourhood's accounts make (clusterAccounts), set against the events stored for
+ * them: only events whose content changed are written, and a stored id no cluster takes is retired
+ * into the event that now holds most of its accounts (its page answers 301 there).
+ */
+export function planEvents(postings: Posting[], stored: TimelineEvent[]): Plan {
+  const byId = new Map(stored.map((event) => [event.id, event]));
+  const clusters = clusterAccounts(postings.map(contentOf));
+  const heldBy = new Map(postings.map((p) => [accountKey(p), new Set(p.heldBy ?? [])]));
+  const plan: Plan = { writes: [], retired: [], events: [] };
+  const idOf = new Map<string, string>();
+  for (const cluster of clusters) {
+    const id = eventIdOf(cluster);
+    const before = byId.get(id);
+    const accounts = cluster.map(sourceOf).sort(bySourceOrder);
+    for (const posting of cluster) idOf.set(accountKey(posting), id);
+    // The same accounts give the same event: most of a neighbourhood is unchanged, and deriving it
+    // (a medoid over every pair of its accounts) would cost more than comparing them.
+    if (before && sameValue(before.accounts, accounts)) {
+      plan.events.push(before);
+      continue;
+    }
+    const event = deriveEvent(id, accounts, before ? before.version + 1 : 0);
+    plan.events.push(event);
+    if (before && sameContent(before, event)) continue;
+    const unheld = cluster.filter((p) => !heldBy.get(accountKey(p))?.has(id));
+    plan.writes.push({ event, stored: before, unheld });
+  }
+  for (const event of stored) {
+    if (plan.events.some((e) => e.id === event.id)) continue;
+    const into = holderOf(event, idOf);
+    if (into) plan.retired.push({ event, into });
+  }
+  return plan;
+}

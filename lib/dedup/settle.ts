@@ -1,0 +1,178 @@
+import type { TimelineEvent } from '../timeline/index.ts';
+import { accountKey } from './cluster.ts';
+import { type Plan, planEvents } from './plan.ts';
+import { type AccountRef, contentOf, type Posting, postingOf } from './posting.ts';
+import { candidateRanges, type SortRange } from './window.ts';
+
+/**
+ * What the dedup logic needs from storage. Accounts (postings) are the truth; events are derived
+ * from them and written with conditional writes, so concurrent workers converge.
+ */
+export interface EventRepository {
+  /** Every account filed under a date in any of the ranges, with the events that held it. */
+  postingsIn(ranges: SortRange[]): Promise<Posting[]>;
+  /** The accounts filed under these refs (those filed), read consistently. */
+  postingsOf(refs: AccountRef[]): Promise<Posting[]>;
+  /** Files an account under its date (again, when an edit changed it), keeping the events that held it. */
+  post(posting: Posting): Promise<void>;
+  /** Notes that the event `id` holds these accounts (before it is written: see settle). */
+  hold(refs: AccountRef[], id: string): Promise<void>;
+  /** One event by id, read consistently; undefined when absent or retired. */
+  get(id: string): Promise<TimelineEvent | undefined>;
+  /** The live events among these ids, read consistently (absent and retired ones left out). */
+  getMany(ids: string[]): Promise<TimelineEvent[]>;
+  /** The id an event lives under now: itself, or the event it was retired into. */
+  resolve(id: string): Promise<string | undefined>;
+  /** Stores a new event, or one under a retired id; false when a live event holds the id. */
+  create(event: TimelineEvent): Promise<boolean>;
+  /** Stores an updated event; false when someone else wrote it since `event.version - 1` was read. */
+  update(event: TimelineEvent): Promise<boolean>;
+  /** Replaces an event by a pointer to the one holding most of its accounts; false when it changed since read. */
+  absorb(event: TimelineEvent, into: string): Promise<boolean>;
+}
+
+/**
+ * Rounds of read, cluster, write before giving up (SQS then redelivers). Eight workers filing into one
+ * busy neighbourhood redo each other's rounds often: 12 ran out on the labelled set, 40 with a pause
+ * did not (tests/unit/events-view.test.ts runs 8 workers over it in memory).
+ */
+export const MAX_ATTEMPTS = 40;
+
+/** A random pause growing with the round, so workers that keep redoing each other fall out of step. */
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 8)));
+
+export class WriteConflictError extends Error {
+  /** `on`: what the writes were about (a date, an article). */
+  constructor(on: string) {
+    super(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${on}`);
+    this.name = 'WriteConflictError';
+  }
+}
+
+/** The sort-key ranges every account of `seeds` can match in, overlapping ones joined: each posting read once. */
+export function neighbourhoodRanges(seeds: Pick<Posting, 'date' | 'datePrecision'>[]): SortRange[] {
+  const ranges = seeds
+    .flatMap((seed) => candidateRanges(seed))
+    .sort((a, b) => a.lower.localeCompare(b.lower));
+  const joined: SortRange[] = [];
+  for (const range of ranges) {
+    const last = joined.at(-1);
+    // Sort keys are strings: the later upper bound of two overlapping ranges is the larger string.
+    if (!last || range.lower > last.upper) joined.push({ ...range });
+    else if (range.upper > last.upper) last.upper = range.upper;
+  }
+  return joined;
+}
+
+/** One read of a neighbourhood: its postings, the window's as read, and the events holding them. */
+interface Neighbourhood {
+  postings: Posting[];
+  stored: TimelineEvent[];
+  /** The window's postings as read: a re-read that differs means someone else filed or wrote. */
+  window: Map<string, Posting>;
+}
+
+/** A posting's content and holders, the holders `extra` adds included, comparable as a string. */
+const snapshotOf = (posting: Posting, extra: string[] = []) =>
+  JSON.stringify([contentOf(posting), [...new Set([...(posting.heldBy ?? []), ...extra])].sort()]);
+
+/**
+ * The window's postings, every stored event holding one of them, and those events' other accounts
+ * (one hop): an event reaching outside the window is clustered whole, never cut in two.
+ */
+async function readNeighbourhood(
+  repo: EventRepository,
+  ranges: SortRange[],
+  pinned: Set<string>,
+): Promise<Neighbourhood> {
+  const window = await repo.postingsIn(ranges);
+  const byKey = new Map(window.map((p) => [accountKey(p), p]));
+  const ids = new Set([...pinned, ...window.flatMap((p) => p.heldBy ?? [])]);
+  const stored = (await repo.getMany([...ids].sort())).filter(
+    (event) => pinned.has(event.id) || event.accounts.some((a) => byKey.has(accountKey(a))),
+  );
+  const outside = new Map<string, AccountRef>();
+  for (const event of stored)
+    for (const a of event.accounts) if (!byKey.has(accountKey(a))) outside.set(accountKey(a), a);
+  const hop = outside.size ? await repo.postingsOf([...outside.values()]) : [];
+  for (const posting of hop) byKey.set(accountKey(posting), posting);
+  // An account an event holds but no posting files (a table not yet migrated): the event's copy.
+  for (const event of stored)
+    for (const a of event.accounts) if (!byKey.has(accountKey(a))) byKey.set(accountKey(a), postingOf(a));
+  return { postings: [...byKey.values()], stored, window: new Map(window.map((p) => [accountKey(p), p])) };
+}
+
+/** Writes a plan: holders noted first, then events, then retired ids; false on the first conflict. */
+async function write(repo: EventRepository, plan: Plan, pinned: Set<string>): Promise<boolean> {
+  for (const { event, unheld } of plan.writes) if (unheld.length) await repo.hold(unheld, event.id);
+  for (const { event, stored } of plan.writes) {
+    if (stored ? await repo.update(event) : await repo.create(event)) continue;
+    // A live event under this id that no posting of ours led to: read it next time, directly.
+    pinned.add(event.id);
+    return false;
+  }
+  for (const { event, into } of plan.retired) if (!(await repo.absorb(event, into))) return false;
+  return true;
+}
+
+/** Whether the window reads as it did, but for the holders we added ourselves. */
+async function unchangedSince(
+  repo: EventRepository,
+  ranges: SortRange[],
+  read: Neighbourhood,
+  plan: Plan,
+): Promise<boolean> {
+  const ours = new Map<string, string[]>();
+  for (const { event, unheld } of plan.writes)
+    for (const a of unheld) ours.set(accountKey(a), [...(ours.get(accountKey(a)) ?? []), event.id]);
+  const again = new Map((await repo.postingsIn(ranges)).map((p) => [accountKey(p), p]));
+  if (again.size !== read.window.size) return false;
+  return [...again.values()].every((p) => {
+    const before = read.window.get(accountKey(p));
+    return before !== undefined && snapshotOf(before, ours.get(accountKey(p))) === snapshotOf(p);
+  });
+}
+
+export interface Settled {
+  /** Events written (created, updated or revived). */
+  written: number;
+  /** Ids retired into another event. */
+  retired: number;
+  /** The events the neighbourhood's accounts make now. */
+  events: TimelineEvent[];
+}
+
+/**
+ * Brings the events around `seeds` (accounts already filed) in line with their accounts: reads the
+ * neighbourhood, clusters it, writes what changed, then reads the window's postings again and starts
+ * over if anything in them changed meanwhile (a new account, or an event someone else wrote that
+ * holds one of them).
+ *
+ * Why a stale writer is always corrected: every worker files its accounts before it reads, and notes
+ * an event's accounts on their postings (hold) before it writes the event. Take the worker whose
+ * writes land last on this neighbourhood. It read the window after filing its own accounts; it
+ * re-reads after its writes. Any account filed, or any event written by someone else, before that
+ * re-read shows in it (a new posting, or a new holder on a posting), so it redoes its clustering
+ * with it. Anything filed after that re-read belongs to a worker that reads after our writes, so its
+ * own clustering sees them and its writes land later: it is then the last writer, and the argument
+ * applies to it. Updates name the version read, so two writers of one event cannot both succeed on
+ * stale reads; the loser reads again.
+ */
+export async function settle(repo: EventRepository, seeds: Posting[], on: string): Promise<Settled> {
+  const ranges = neighbourhoodRanges(seeds);
+  const pinned = new Set<string>();
+  const done: Settled = { written: 0, retired: 0, events: [] };
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
+    const read = await readNeighbourhood(repo, ranges, pinned);
+    const plan = planEvents(read.postings, read.stored);
+    done.events = plan.events;
+    if (!plan.writes.length && !plan.retired.length) return done;
+    if (!(await write(repo, plan, pinned))) continue;
+    done.written += plan.writes.length;
+    done.retired += plan.retired.length;
+    if (await unchangedSince(repo, ranges, read, plan)) return done;
+  }
+  throw new WriteConflictError(on);
+}
