@@ -102,7 +102,11 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
   const specific = specificShared(a, b);
   if (evidence.relation === 'same-day' && specific === 0) return -rules.unrelated;
   if (isMatch(evidence, rules.thresholds)) return 1;
-  if (evidence.sameArticle || evidence.closerSibling || specific === 0) return 0;
+  // Partial credit is for outlets paraphrasing one another. One site's items that only half agree
+  // are its different stories of a period (a blog's posts, a desk's briefs), not one told twice.
+  if (evidence.sameArticle || evidence.sameSite || evidence.closerSibling || specific === 0) return 0;
+  // A year holds too many events for half an agreement to say which one.
+  if (a.datePrecision === 'year' || b.datePrecision === 'year') return 0;
   return rules.partial * Math.min(1, evidence.similarity / thresholdOf(evidence, rules.thresholds));
 }
 

@@ -207,3 +207,36 @@ describe('eventDate', () => {
     expect(date).toEqual({ date: '2024-10-07', datePrecision: 'day', dateDisputed: false });
   });
 });
+
+describe('near-matches (partial credit) between outlets only', () => {
+  const briefs = [
+    'Startup Lumora launches a budgeting app for freelance designers in Bristol',
+    'Retailer Kestrel launches a loyalty scheme for shoppers in Leeds',
+    'Brewer Haddon launches a low-alcohol lager for pubs in Cardiff',
+  ];
+
+  it('keeps one site’s different items of a day apart when they only half agree', () => {
+    const items = briefs.map((summary) => told('techdesk', '2024-03-12', summary));
+    const clusters = clusterAccounts(items);
+    expect(clusters).toHaveLength(briefs.length);
+  });
+
+  it('keeps year-dated accounts that only half agree apart, whoever wrote them', () => {
+    const items = briefs.map((summary, i) => told(`blog${i}`, '2019', summary, { datePrecision: 'year' }));
+    expect(clusterAccounts(items)).toHaveLength(briefs.length);
+  });
+
+  it('still joins one site’s two items of a day that the match rules accept', () => {
+    const first = told(
+      'techdesk',
+      '2024-03-12',
+      'Startup Lumora launches a budgeting app for freelance designers',
+    );
+    const again = told(
+      'techdesk',
+      '2024-03-12',
+      'Startup Lumora launches budgeting app for freelance designers',
+    );
+    expect(together(clusterAccounts([first, again]), first, again)).toBe(true);
+  });
+});
