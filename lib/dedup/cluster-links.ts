@@ -112,12 +112,13 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
 
 /**
  * One article's two accounts: one event told twice when their wordings agree (a lead and its
- * timeline item), else a vote against joining their groups. Not a cannot-link while they share
+ * timeline item) on something beyond the story's own names, else a vote against joining their
+ * groups: a timeline's two items of a day both name the story's countries and tell two things. Not a cannot-link while they share
  * words saying what happened: an article telling the firing and the interim chief it named in two
  * sentences tells one development, as an editor would list it.
  */
-const articleWeight = (evidence: Evidence, rules: ClusterRules) =>
-  evidence.similarity >= rules.toldTwice ? 1 : -rules.sameArticle;
+const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules) =>
+  evidence.similarity >= rules.toldTwice && specificShared(a, b) > 0 ? 1 : -rules.sameArticle;
 
 const bothDays = (a: Posting, b: Posting) => a.datePrecision === 'day' && b.datePrecision === 'day';
 
@@ -198,7 +199,9 @@ export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
     const evidence = evidenceOf(a, b);
     if (evidence.relation === 'apart') continue;
     const keptApart = evidence.sameArticle && evidence.similarity === 0;
-    const weight = evidence.sameArticle ? articleWeight(evidence, rules) : weightOf(a, b, evidence, rules);
+    const weight = evidence.sameArticle
+      ? articleWeight(a, b, evidence, rules)
+      : weightOf(a, b, evidence, rules);
     const bridgesDays =
       bothDays(a, b) && evidence.relation === 'next-day' && evidence.similarity >= rules.nextDay;
     if (weight !== 0 || bridgesDays || keptApart) links.push({ i, j, weight, bridgesDays, keptApart });

@@ -240,3 +240,16 @@ describe('near-matches (partial credit) between outlets only', () => {
     expect(together(clusterAccounts([first, again]), first, again)).toBe(true);
   });
 });
+
+describe('one article’s two accounts of a day', () => {
+  it('stay two events when they share only the story’s own names', () => {
+    const accounts = article('northdesk', 'Iceland sends fishing fleet to Svalbard', [
+      ['2025-05-08', 'Norwegian Fisheries Minister claims Iceland likely to send its fleet to Svalbard'],
+      [
+        '2025-05-08',
+        "Svalbard's Office for Coastal Safety states Iceland's vessels are already present in closed areas",
+      ],
+    ]);
+    expect(clusterAccounts(accounts)).toHaveLength(2);
+  });
+});
