@@ -1,8 +1,9 @@
 import type { TimelineEvent } from '../timeline/index.ts';
+import { sortDate } from '../timeline/sort-key.ts';
 import { accountKey } from './cluster.ts';
 import { type Plan, planEvents } from './plan.ts';
-import { type AccountRef, contentOf, type Posting, postingOf } from './posting.ts';
-import { candidateRanges, type SortRange } from './window.ts';
+import { type AccountRef, contentOf, type Posting, postingOf, postingSortKey } from './posting.ts';
+import type { SortRange } from './window.ts';
 
 /**
  * What the dedup logic needs from storage. Accounts (postings) are the truth; events are derived
@@ -50,20 +51,32 @@ export class WriteConflictError extends Error {
   }
 }
 
-/** The sort-key ranges every account of `seeds` can match in, overlapping ones joined: each posting read once. */
-export function neighbourhoodRanges(seeds: Pick<Posting, 'date' | 'datePrecision'>[]): SortRange[] {
-  const ranges = seeds
-    .flatMap((seed) => candidateRanges(seed))
-    .sort((a, b) => a.lower.localeCompare(b.lower));
-  const joined: SortRange[] = [];
-  for (const range of ranges) {
-    const last = joined.at(-1);
-    // Sort keys are strings: the later upper bound of two overlapping ranges is the larger string.
-    if (!last || range.lower > last.upper) joined.push({ ...range });
-    else if (range.upper > last.upper) last.upper = range.upper;
-  }
-  return joined;
+/**
+ * The block a posting is settled in: its calendar month (a day, a week by its Monday, a month's own
+ * entries), or its year's own entries. Blocks are fixed, so every article of a month settles the same
+ * set of accounts and the last writer's clustering is the clustering of all of them: the events are
+ * a function of the stored accounts alone, whatever order or interleaving filed them. Overlapping
+ * windows around each article converged to whichever window was settled last, which an article
+ * delivered twice could change (tests/unit/events-view.test.ts). The price: a day on either side of
+ * a month's end, or a week running into the next month, is never joined across it.
+ */
+function blockOf(seed: Pick<Posting, 'date' | 'datePrecision'>): SortRange {
+  const key = sortDate(seed.date);
+  if (seed.datePrecision === 'year') return { lower: `${key}#`, upper: `${key}#~` };
+  const month = key.slice(0, 7);
+  return { lower: `${month}-00#`, upper: `${month}-31#~` };
 }
+
+/** The blocks of `seeds`, each once, in order: every posting read once. */
+export function neighbourhoodRanges(seeds: Pick<Posting, 'date' | 'datePrecision'>[]): SortRange[] {
+  const blocks = new Map(seeds.map((seed) => blockOf(seed)).map((range) => [range.lower, range]));
+  return [...blocks.values()].sort((a, b) => a.lower.localeCompare(b.lower));
+}
+
+const inRanges = (posting: Posting, ranges: SortRange[]) => {
+  const key = postingSortKey(posting);
+  return ranges.some(({ lower, upper }) => key >= lower && key <= upper);
+};
 
 /** One read of a neighbourhood: its postings, the window's as read, and the events holding them. */
 interface Neighbourhood {
@@ -78,8 +91,9 @@ const snapshotOf = (posting: Posting, extra: string[] = []) =>
   JSON.stringify([contentOf(posting), [...new Set([...(posting.heldBy ?? []), ...extra])].sort()]);
 
 /**
- * The window's postings, every stored event holding one of them, and those events' other accounts
- * (one hop): an event reaching outside the window is clustered whole, never cut in two.
+ * The blocks' postings and every stored event holding one of them. Only the blocks' accounts are
+ * clustered: an event stored before blocks were fixed that reaches outside them keeps its accounts
+ * here and is rebuilt from the rest by their own block's settle.
  */
 async function readNeighbourhood(
   repo: EventRepository,
@@ -92,14 +106,12 @@ async function readNeighbourhood(
   const stored = (await repo.getMany([...ids].sort())).filter(
     (event) => pinned.has(event.id) || event.accounts.some((a) => byKey.has(accountKey(a))),
   );
-  const outside = new Map<string, AccountRef>();
-  for (const event of stored)
-    for (const a of event.accounts) if (!byKey.has(accountKey(a))) outside.set(accountKey(a), a);
-  const hop = outside.size ? await repo.postingsOf([...outside.values()]) : [];
-  for (const posting of hop) byKey.set(accountKey(posting), posting);
   // An account an event holds but no posting files (a table not yet migrated): the event's copy.
   for (const event of stored)
-    for (const a of event.accounts) if (!byKey.has(accountKey(a))) byKey.set(accountKey(a), postingOf(a));
+    for (const a of event.accounts) {
+      const copy = postingOf(a);
+      if (!byKey.has(accountKey(a)) && inRanges(copy, ranges)) byKey.set(accountKey(a), copy);
+    }
   return { postings: [...byKey.values()], stored, window: new Map(window.map((p) => [accountKey(p), p])) };
 }
 
@@ -160,7 +172,19 @@ export interface Settled {
  * stale reads; the loser reads again.
  */
 export async function settle(repo: EventRepository, seeds: Posting[], on: string): Promise<Settled> {
-  const ranges = neighbourhoodRanges(seeds);
+  const done: Settled = { written: 0, retired: 0, events: [] };
+  // One block at a time: clustered together, an article's accounts in two months would join across them.
+  for (const block of neighbourhoodRanges(seeds)) {
+    const settled = await settleBlock(repo, block, on);
+    done.written += settled.written;
+    done.retired += settled.retired;
+    done.events.push(...settled.events);
+  }
+  return done;
+}
+
+async function settleBlock(repo: EventRepository, block: SortRange, on: string): Promise<Settled> {
+  const ranges = [block];
   const pinned = new Set<string>();
   const done: Settled = { written: 0, retired: 0, events: [] };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
