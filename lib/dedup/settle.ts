@@ -173,25 +173,41 @@ export interface Settled {
  */
 export async function settle(repo: EventRepository, seeds: Posting[], on: string): Promise<Settled> {
   const done: Settled = { written: 0, retired: 0, events: [] };
+  const queue = neighbourhoodRanges(seeds);
+  const seen = new Set(queue.map((block) => block.lower));
   // One block at a time: clustered together, an article's accounts in two months would join across them.
-  for (const block of neighbourhoodRanges(seeds)) {
+  for (let block = queue.shift(); block; block = queue.shift()) {
     const settled = await settleBlock(repo, block, on);
     done.written += settled.written;
     done.retired += settled.retired;
     done.events.push(...settled.events);
+    // An event stored before blocks were fixed may hold accounts of another block, which this one's
+    // events no longer hold: settle their block too, so they are never left without an event.
+    for (const next of neighbourhoodRanges(settled.outside)) {
+      if (seen.has(next.lower)) continue;
+      seen.add(next.lower);
+      queue.push(next);
+    }
   }
   return done;
 }
 
-async function settleBlock(repo: EventRepository, block: SortRange, on: string): Promise<Settled> {
+async function settleBlock(
+  repo: EventRepository,
+  block: SortRange,
+  on: string,
+): Promise<Settled & { outside: Posting[] }> {
   const ranges = [block];
   const pinned = new Set<string>();
-  const done: Settled = { written: 0, retired: 0, events: [] };
+  const done = { written: 0, retired: 0, events: [] as TimelineEvent[], outside: [] as Posting[] };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
     const read = await readNeighbourhood(repo, ranges, pinned);
     const plan = planEvents(read.postings, read.stored);
     done.events = plan.events;
+    done.outside = read.stored.flatMap((event) =>
+      event.accounts.map((a) => postingOf(a)).filter((p) => !inRanges(p, ranges)),
+    );
     if (!plan.writes.length && !plan.retired.length) return done;
     if (!(await write(repo, plan, pinned))) continue;
     done.written += plan.writes.length;
