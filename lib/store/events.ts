@@ -14,6 +14,7 @@ import {
   contentOf,
   type EventRepository,
   type Posting,
+  type PostingPages,
   PostingSchema,
   postingSortKey,
   type SortRange,
@@ -94,7 +95,7 @@ async function putIf(
  * worker that crashed between an event write and its bump redelivers the message and finds its
  * posting unfiled, so the version still moves.
  */
-export class DynamoEventStore implements EventRepository, TimelineReader {
+export class DynamoEventStore implements EventRepository, PostingPages, TimelineReader {
   /** Set once the table says every event has its index hints; never unset. */
   private hinted = false;
 
@@ -150,6 +151,44 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
       }
     }
     return postings;
+  }
+
+  async postingsAfter(after: string | undefined, limit: number): Promise<Posting[]> {
+    const postings: Posting[] = [];
+    // Past the last possible key of `after`'s own item, and nothing before the first posting.
+    const lower = after ?? '';
+    for await (const item of this.items({
+      IndexName: BY_PARTITION_INDEX,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :after',
+      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':after': lower }),
+      Limit: Math.min(limit, QUERY_PAGE),
+    })) {
+      const posting = this.postingFrom(item);
+      if (posting) postings.push(posting);
+      if (postings.length >= limit) break;
+    }
+    return postings;
+  }
+
+  /** Counted by the index, a page (1 MB) a request: for a progress bar, not for every article. */
+  async countPostings(): Promise<number> {
+    let count = 0;
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_PARTITION_INDEX,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION }),
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   }
 
   /** A stored posting, its holders (a string set) as a sorted list. */
