@@ -117,15 +117,19 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     return validItem(schema, event, 'event', String(pk), this.invalid);
   }
 
-  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+  private async *pages(input: Omit<QueryCommandInput, 'TableName'>) {
     let startKey = input.ExclusiveStartKey;
     do {
       const page = await this.client.send(
         new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
       );
-      for (const item of page.Items ?? []) yield item;
+      yield page;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+    for await (const page of this.pages(input)) yield* page.Items ?? [];
   }
 
   private async *query<E>(
@@ -173,21 +177,13 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
   /** Counted by the index, a page (1 MB) a request: for a progress bar, not for every article. */
   async countPostings(): Promise<number> {
     let count = 0;
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: BY_PARTITION_INDEX,
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION }),
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    for await (const page of this.pages({
+      IndexName: BY_PARTITION_INDEX,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION }),
+      Select: 'COUNT',
+    }))
       count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
     return count;
   }
 
