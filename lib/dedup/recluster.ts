@@ -39,6 +39,8 @@ export interface ReclusterOptions {
   pageSize?: number;
   /** Stop after this many day blocks, the cursor saved: a Lambda invocation's slice. */
   maxBlocks?: number;
+  /** Stop before the next block once this says so (a Lambda's remaining time), the cursor saved. */
+  enough?(): boolean;
   /** Called after each block is settled and its cursor saved. */
   onProgress?(status: ReclusterStatus): void | Promise<void>;
 }
@@ -81,7 +83,8 @@ export async function reclusterAll(
     const blocks = await nextBlocks(repo, status.cursor, pageSize);
     if (!blocks.length) break;
     for (const block of blocks) {
-      if (options.maxBlocks !== undefined && status.blocks >= options.maxBlocks) return status;
+      if (status.blocks >= (options.maxBlocks ?? Number.POSITIVE_INFINITY) || options.enough?.())
+        return status;
       // The whole block, however many postings it holds: a block split across pages would be
       // settled twice, from two partial seeds.
       const seeds = await repo.postingsIn([{ lower: `${block}#`, upper: pastBlock(block) }]);

@@ -35,7 +35,7 @@ async function seedStale(store: DynamoEventStore) {
   const fresh = await everyEvent(store);
   const [channel, tram, fire] = (await store.getMany(fresh.map((e) => e.id))).sort((a, b) =>
     a.date.localeCompare(b.date),
-  ) as TimelineEvent[];
+  ) as [TimelineEvent, TimelineEvent, TimelineEvent];
   expect(channel.accounts).toHaveLength(2);
   // One event swallowing another of its day, and one id retired though its accounts still stand apart.
   await store.hold(tram.accounts, channel.id);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeReclusterHandler } from '../../functions/recluster/handler.ts';
 import {
   deriveEvent,
   type EventRepository,
@@ -143,5 +144,24 @@ describe('re-clustering every event from the stored accounts', () => {
     progress.cursor = '9999-12-31#~';
     const restarted = await reclusterAll(copyOf(sequential), progress, { restart: true });
     expect(restarted.postings).toBe(sequential.postings.size);
+  });
+
+  it('runs as a Lambda a slice an invocation, stopping when time runs low, until it answers done', async () => {
+    const stale = copyOf(sequential);
+    for (const event of stale.events()) stale.items.delete(event.id);
+    const logged: unknown[] = [];
+    const log = { info: (...a: unknown[]) => logged.push(a), warn: () => {}, error: () => {} };
+    const handler = makeReclusterHandler({ events: stale, progress: new MemoryProgress(), log });
+    await expect(handler({ maxBlocks: 0 })).rejects.toThrow();
+    await expect(handler({ restart: 'yes' })).rejects.toThrow();
+    // Plenty of time for three blocks, then under the margin.
+    let left = 3;
+    const first = await handler({}, { getRemainingTimeInMillis: () => (left-- > 0 ? 600_000 : 1_000) });
+    expect(first).toMatchObject({ done: false, blocks: 3 });
+    let invocations = 1;
+    for (let last = first; !last.done; invocations++) last = await handler({ maxBlocks: 4 });
+    expect(invocations).toBeGreaterThan(2);
+    expect(timeline(stale)).toEqual(timeline(sequential));
+    expect(logged).toHaveLength(invocations);
   });
 });
