@@ -13,7 +13,8 @@ accounts at a time, writing only events that change: a second run writes nothing
 kept in the table, so a run stopped (Ctrl-C, a kill) continues where it was when started again.
 
   --data-dir PATH  the data folder of npm start (default: .data); stop npm start first, or set
-                   AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME to work on a running table (AWS too)
+                   AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME to work on a running local table
+                   (in AWS, run functions/recluster: see docs/operations.md)
   --restart        start from the first account, ignoring a run left unfinished
   --port N         serve the timeline on N while it runs (readers see every event throughout)
   --help           this text`;
