@@ -159,12 +159,12 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
 
   async postingsAfter(after: string | undefined, limit: number): Promise<Posting[]> {
     const postings: Posting[] = [];
-    // Past the last possible key of `after`'s own item, and nothing before the first posting.
-    const lower = after ?? '';
+    // No sort-key condition for the first page: DynamoDB refuses an empty string as a key value.
+    const from = after === undefined ? {} : { ':after': after };
     for await (const item of this.items({
       IndexName: BY_PARTITION_INDEX,
-      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :after',
-      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':after': lower }),
+      KeyConditionExpression: `gsi1pk = :p${after === undefined ? '' : ' AND gsi1sk > :after'}`,
+      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ...from }),
       Limit: Math.min(limit, QUERY_PAGE),
     })) {
       const posting = this.postingFrom(item);
