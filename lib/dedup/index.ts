@@ -22,6 +22,13 @@ export {
   sourceOf,
 } from './posting.ts';
 export {
+  type PostingPages,
+  type ReclusterOptions,
+  type ReclusterProgress,
+  type ReclusterStatus,
+  reclusterAll,
+} from './recluster.ts';
+export {
   type ArticleOutcome,
   type Outcome,
   recordAccount,

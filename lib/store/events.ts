@@ -14,6 +14,7 @@ import {
   contentOf,
   type EventRepository,
   type Posting,
+  type PostingPages,
   PostingSchema,
   postingSortKey,
   type SortRange,
@@ -94,7 +95,7 @@ async function putIf(
  * worker that crashed between an event write and its bump redelivers the message and finds its
  * posting unfiled, so the version still moves.
  */
-export class DynamoEventStore implements EventRepository, TimelineReader {
+export class DynamoEventStore implements EventRepository, PostingPages, TimelineReader {
   /** Set once the table says every event has its index hints; never unset. */
   private hinted = false;
 
@@ -116,15 +117,19 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
     return validItem(schema, event, 'event', String(pk), this.invalid);
   }
 
-  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+  private async *pages(input: Omit<QueryCommandInput, 'TableName'>) {
     let startKey = input.ExclusiveStartKey;
     do {
       const page = await this.client.send(
         new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
       );
-      for (const item of page.Items ?? []) yield item;
+      yield page;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+    for await (const page of this.pages(input)) yield* page.Items ?? [];
   }
 
   private async *query<E>(
@@ -150,6 +155,36 @@ export class DynamoEventStore implements EventRepository, TimelineReader {
       }
     }
     return postings;
+  }
+
+  async postingsAfter(after: string | undefined, limit: number): Promise<Posting[]> {
+    const postings: Posting[] = [];
+    // No sort-key condition for the first page: DynamoDB refuses an empty string as a key value.
+    const from = after === undefined ? {} : { ':after': after };
+    for await (const item of this.items({
+      IndexName: BY_PARTITION_INDEX,
+      KeyConditionExpression: `gsi1pk = :p${after === undefined ? '' : ' AND gsi1sk > :after'}`,
+      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ...from }),
+      Limit: Math.min(limit, QUERY_PAGE),
+    })) {
+      const posting = this.postingFrom(item);
+      if (posting) postings.push(posting);
+      if (postings.length >= limit) break;
+    }
+    return postings;
+  }
+
+  /** Counted by the index, a page (1 MB) a request: for a progress bar, not for every article. */
+  async countPostings(): Promise<number> {
+    let count = 0;
+    for await (const page of this.pages({
+      IndexName: BY_PARTITION_INDEX,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION }),
+      Select: 'COUNT',
+    }))
+      count += page.Count ?? 0;
+    return count;
   }
 
   /** A stored posting, its holders (a string set) as a sorted list. */

@@ -5,6 +5,7 @@ export { type InvalidItems, type ItemKind, invalidItemsToStderr } from './invali
 export { DynamoArticleLedger } from './ledger.ts';
 export { fileStoredAccounts } from './migrate.ts';
 export { ensureTable } from './provision.ts';
+export { DynamoReclusterProgress, RECLUSTER_KEY } from './recluster-progress.ts';
 export {
   BY_PARTITION_INDEX,
   FEEDS_PARTITION,

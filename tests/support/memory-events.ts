@@ -3,6 +3,7 @@ import {
   contentOf,
   type EventRepository,
   type Posting,
+  type PostingPages,
   postingSortKey,
   type SortRange,
 } from '../../lib/dedup/index.ts';
@@ -14,7 +15,7 @@ import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
  * again keeps its holders): for the dedup eval and for
  * property tests of the dedup logic. The DynamoDB adapter has its own tests against dynalite.
  */
-export class MemoryEvents implements EventRepository {
+export class MemoryEvents implements EventRepository, PostingPages {
   readonly items = new Map<string, TimelineEvent | { mergedInto: string; version: number }>();
   readonly postings = new Map<string, Posting>();
   requests = 0;
@@ -32,6 +33,20 @@ export class MemoryEvents implements EventRepository {
       })
       .sort((a, b) => postingSortKey(a).localeCompare(postingSortKey(b)))
       .map((posting) => structuredClone(posting));
+  }
+
+  async postingsAfter(after: string | undefined, limit: number): Promise<Posting[]> {
+    this.requests++;
+    return [...this.postings.values()]
+      .filter((posting) => after === undefined || postingSortKey(posting) > after)
+      .sort((a, b) => postingSortKey(a).localeCompare(postingSortKey(b)))
+      .slice(0, limit)
+      .map((posting) => structuredClone(posting));
+  }
+
+  async countPostings(): Promise<number> {
+    this.requests++;
+    return this.postings.size;
   }
 
   async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
