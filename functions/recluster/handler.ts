@@ -5,7 +5,7 @@ import type { Log } from '../../lib/log.ts';
 import { baseServices, dynamoClient, oncePerEnvironment } from '../../lib/runtime/index.ts';
 import { DynamoEventStore, DynamoReclusterProgress } from '../../lib/store/index.ts';
 
-/** What an invocation may ask: start over, or settle at most so many day blocks. */
+/** What an invocation may ask: start over, or settle at most so many blocks (months). */
 export const ReclusterRequestSchema = z
   .object({
     restart: z.boolean().default(false),
@@ -24,7 +24,7 @@ export interface ReclusterDeps {
 const MARGIN_MS = 60_000;
 
 /**
- * One slice of a re-clustering: settles day blocks until `maxBlocks` or the time left runs low,
+ * One slice of a re-clustering: settles blocks (months) until `maxBlocks` or the time left runs low,
  * the cursor saved in the table, and answers `done: false` while blocks remain. Invoke it again
  * (a Step Functions loop on `done`, or a shell loop) until it answers `done: true`; a failed
  * invocation loses at most the block it was in.

@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     );
     bar.finish(status);
     console.log(
-      `recluster: settled ${status.postings} account(s) in ${status.blocks} day block(s): ` +
+      `recluster: settled ${status.postings} account(s) in ${status.blocks} month block(s): ` +
         `${status.written} event(s) written, ${status.retired} id(s) retired`,
     );
     return 0;

@@ -1,5 +1,5 @@
 import { type Posting, postingSortKey } from './posting.ts';
-import { type EventRepository, settle } from './settle.ts';
+import { type EventRepository, neighbourhoodRanges, settle } from './settle.ts';
 
 /** What re-clustering needs besides the dedup port: every posting, a bounded page at a time. */
 export interface PostingPages {
@@ -11,14 +11,14 @@ export interface PostingPages {
 
 /** Where a re-clustering stopped, kept in the table so a killed run continues there. */
 export interface ReclusterProgress {
-  /** The sort key after the last day block settled; undefined when no run is under way. */
+  /** The sort key after the last block settled; undefined when no run is under way. */
   load(): Promise<string | undefined>;
   /** Saves the cursor; undefined clears it (the run finished). */
   save(cursor: string | undefined): Promise<void>;
 }
 
 export interface ReclusterStatus {
-  /** Day blocks settled by this call. */
+  /** Blocks (months) settled by this call. */
   blocks: number;
   /** Postings in those blocks. */
   postings: number;
@@ -37,7 +37,7 @@ export interface ReclusterOptions {
   restart?: boolean;
   /** Postings read a page (bounded reads, however large the table). */
   pageSize?: number;
-  /** Stop after this many day blocks, the cursor saved: a Lambda invocation's slice. */
+  /** Stop after this many blocks, the cursor saved: a Lambda invocation's slice. */
   maxBlocks?: number;
   /** Stop before the next block once this says so (a Lambda's remaining time), the cursor saved. */
   enough?(): boolean;
@@ -45,20 +45,14 @@ export interface ReclusterOptions {
   onProgress?(status: ReclusterStatus): void | Promise<void>;
 }
 
-/** A posting sort key's day block: the date part, `2024-10-08` or `2024-10-00` for a month. */
-const blockOf = (sortKey: string) => sortKey.slice(0, sortKey.indexOf('#'));
-/** The key after every posting of a block: `~` sorts after every article id. */
-const pastBlock = (block: string) => `${block}#~`;
-
-/** The day blocks of a page, in order, each once. */
+/** The blocks a page of postings falls in (settle's own: a month, or a year's entries), in order, each once. */
 async function nextBlocks(pages: PostingPages, after: string | undefined, pageSize: number) {
-  const page = await pages.postingsAfter(after, pageSize);
-  return [...new Set(page.map((posting) => blockOf(postingSortKey(posting))))];
+  return neighbourhoodRanges(await pages.postingsAfter(after, pageSize));
 }
 
 /**
  * Rebuilds every event from the stored accounts with the current rules: walks the postings in
- * sort-key order and settles each day block's neighbourhood once, as a worker does for a new
+ * sort-key order and settles each block (a month, or a year's own entries) once, as a worker does for a new
  * account. Settling writes only what differs, so a second run writes nothing; the cursor is saved
  * after each block, so a killed run resumes at the block it was in. Readers keep reading
  * throughout: every write is the same conditional write a worker makes.
@@ -85,16 +79,15 @@ export async function reclusterAll(
     for (const block of blocks) {
       if (status.blocks >= (options.maxBlocks ?? Number.POSITIVE_INFINITY) || options.enough?.())
         return status;
-      // The whole block, however many postings it holds: a block split across pages would be
-      // settled twice, from two partial seeds.
-      const seeds = await repo.postingsIn([{ lower: `${block}#`, upper: pastBlock(block) }]);
-      const settled = await settle(repo, seeds, `recluster ${block}`);
+      // The whole block, however many postings it holds, counted for the progress bar.
+      const seeds = await repo.postingsIn([block]);
+      const settled = await settle(repo, seeds, `recluster ${block.lower}`);
       Object.assign(status, {
         blocks: status.blocks + 1,
         postings: status.postings + seeds.length,
         written: status.written + settled.written,
         retired: status.retired + settled.retired,
-        cursor: pastBlock(block),
+        cursor: block.upper,
       });
       await progress.save(status.cursor);
       await options.onProgress?.(status);

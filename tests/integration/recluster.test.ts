@@ -9,16 +9,16 @@ import { withTimeline, workspace } from '../support/local.ts';
 
 const run = promisify(execFile);
 
-/** Three days of news, each event told by outlets of their own. */
+/** Three months of news (a day in each), each event told by outlets of their own. */
 const TOLD: Array<[string, string]> = [
   ['2024-10-07', 'The port authority closed the northern channel after a collision'],
   ['2024-10-07', 'The northern channel was closed by the port authority after two ships collided'],
   ['2024-10-07', 'The city council approved a new tram line to the airport'],
-  ['2024-10-08', 'Firefighters contained a forest fire near the eastern border'],
-  ['2024-10-08', 'A forest fire near the eastern border was contained by firefighters'],
-  ['2024-10-08', 'The central bank raised its main interest rate by half a point'],
-  ['2024-10-09', 'The national football team named a new coach'],
-  ['2024-10-09', 'Teachers began a three-day strike over pay'],
+  ['2024-11-08', 'Firefighters contained a forest fire near the eastern border'],
+  ['2024-11-08', 'A forest fire near the eastern border was contained by firefighters'],
+  ['2024-11-08', 'The central bank raised its main interest rate by half a point'],
+  ['2024-12-09', 'The national football team named a new coach'],
+  ['2024-12-09', 'Teachers began a three-day strike over pay'],
 ];
 
 async function everyEvent(store: DynamoEventStore): Promise<Array<Omit<TimelineEvent, 'version'>>> {
@@ -71,7 +71,7 @@ describe('npm run recluster', () => {
     );
 
     const first = await recluster(options.dataDir);
-    expect(first.stdout).toMatch(/settled 8 account\(s\) in 3 day block\(s\): [1-9]\d* event\(s\) written/);
+    expect(first.stdout).toMatch(/settled 8 account\(s\) in 3 month block\(s\): [1-9]\d* event\(s\) written/);
     // Not a terminal: a line per tenth, the last at 100%.
     expect(first.stderr.trim().split('\n').at(-1)).toMatch(/\[#+\] 100% {2}8\/8 accounts/);
 
@@ -100,7 +100,7 @@ describe('npm run recluster', () => {
         },
       });
       await expect(stopped).rejects.toThrow('stopped');
-      expect(await progress.load()).toBe('2024-10-07#~');
+      expect(await progress.load()).toBe('2024-10-31#~');
 
       const resumed = await reclusterAll(store, progress, {
         pageSize: 2,
