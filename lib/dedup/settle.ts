@@ -1,3 +1,4 @@
+import type { Correction } from '../corrections/schema.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import { accountKey } from './cluster.ts';
 import { type Plan, planEvents } from './plan.ts';
@@ -29,6 +30,11 @@ export interface EventRepository {
   update(event: TimelineEvent): Promise<boolean>;
   /** Replaces an event by a pointer to the one holding most of its accounts; false when it changed since read. */
   absorb(event: TimelineEvent, into: string): Promise<boolean>;
+  /**
+   * Every editor's correction and undo, oldest first (append-only; few, so read whole). Optional: a
+   * store without corrections clusters by the machine alone.
+   */
+  corrections?(): Promise<Correction[]>;
 }
 
 /**
@@ -71,7 +77,11 @@ interface Neighbourhood {
   stored: TimelineEvent[];
   /** The window's postings as read: a re-read that differs means someone else filed or wrote. */
   window: Map<string, Posting>;
+  /** The corrections log as read: append-only, so a longer one means an editor acted meanwhile. */
+  corrections: Correction[];
 }
+
+const correctionsOf = async (repo: EventRepository) => (repo.corrections ? repo.corrections() : []);
 
 /** A posting's content and holders, the holders `extra` adds included, comparable as a string. */
 const snapshotOf = (posting: Posting, extra: string[] = []) =>
@@ -100,7 +110,12 @@ async function readNeighbourhood(
   // An account an event holds but no posting files (a table not yet migrated): the event's copy.
   for (const event of stored)
     for (const a of event.accounts) if (!byKey.has(accountKey(a))) byKey.set(accountKey(a), postingOf(a));
-  return { postings: [...byKey.values()], stored, window: new Map(window.map((p) => [accountKey(p), p])) };
+  return {
+    postings: [...byKey.values()],
+    stored,
+    window: new Map(window.map((p) => [accountKey(p), p])),
+    corrections: await correctionsOf(repo),
+  };
 }
 
 /** Writes a plan: holders noted first, then events, then retired ids; false on the first conflict. */
@@ -128,6 +143,7 @@ async function unchangedSince(
     for (const a of unheld) ours.set(accountKey(a), [...(ours.get(accountKey(a)) ?? []), event.id]);
   const again = new Map((await repo.postingsIn(ranges)).map((p) => [accountKey(p), p]));
   if (again.size !== read.window.size) return false;
+  if ((await correctionsOf(repo)).length !== read.corrections.length) return false;
   return [...again.values()].every((p) => {
     const before = read.window.get(accountKey(p));
     return before !== undefined && snapshotOf(before, ours.get(accountKey(p))) === snapshotOf(p);
@@ -166,7 +182,7 @@ export async function settle(repo: EventRepository, seeds: Posting[], on: string
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
     const read = await readNeighbourhood(repo, ranges, pinned);
-    const plan = planEvents(read.postings, read.stored);
+    const plan = planEvents(read.postings, read.stored, read.corrections);
     done.events = plan.events;
     if (!plan.writes.length && !plan.retired.length) return done;
     if (!(await write(repo, plan, pinned))) continue;
