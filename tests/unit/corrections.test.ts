@@ -129,6 +129,27 @@ describe('corrections as constraints', () => {
     expect(repo.events().every((e) => e.hidden)).toBe(true);
   });
 
+  it('converges when workers file articles while an editor merges: no lost correction, no lost source', async () => {
+    const repo = new MemoryEvents();
+    const [ferry, bridge] = [told(FERRY), told(BRIDGE)];
+    await recorded(repo, ferry, bridge);
+    const [ferryId, bridgeId] = [holding(repo, ferry).id, holding(repo, bridge).id];
+    const later = [
+      told(`${FERRY}, the operator said`),
+      told(`${BRIDGE} on Monday`),
+      told('A new school opened in the northern district'),
+      told(`${FERRY} after weeks of repairs`),
+    ];
+    await Promise.all([
+      ...later.map((account) => recordAccount(repo, account)),
+      fix(repo, { verb: 'merge', events: [ferryId, bridgeId] }),
+    ]);
+    expect(repo.log).toHaveLength(1);
+    expect(holding(repo, ferry).id).toBe(holding(repo, bridge).id);
+    const held = repo.events().flatMap((e) => e.accounts.map((a) => a.articleId));
+    expect(held.sort()).toEqual([ferry, bridge, ...later].map((a) => a.articleId).sort());
+  });
+
   it('refuses a request naming nothing that exists, storing nothing', async () => {
     const repo = new MemoryEvents();
     const ferry = told(FERRY);
