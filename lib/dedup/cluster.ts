@@ -10,6 +10,8 @@ export interface ClusterOptions {
   rules?: ClusterRules;
   /** Pairs of account keys (`articleId#position`) an editor put together: joined before anything else. */
   mustLink?: Array<[string, string]>;
+  /** Pairs of account keys an editor split apart: no join ever puts them in one group. */
+  cannotLink?: Array<[string, string]>;
 }
 
 export const accountKey = (account: Pick<Posting, 'articleId' | 'position'>) =>
@@ -50,6 +52,8 @@ class Agglomeration {
   /** For each group, the groups it has links with. */
   private readonly between = new Map<number, Map<number, Between>>();
   private readonly keptApart = new Set<number>();
+  /** Index pairs an editor split apart, as `min * size + max`. */
+  readonly splitApart = new Set<number>();
   private readonly size: number;
   private readonly neighbours: number;
   private merges = 0;
@@ -86,8 +90,19 @@ class Agglomeration {
     return Math.min(a * b, this.neighbours * Math.min(a, b));
   }
 
-  private readonly apart = (i: number, j: number) =>
-    this.keptApart.has(Math.min(i, j) * this.size + Math.max(i, j));
+  private readonly pairOf = (i: number, j: number) => Math.min(i, j) * this.size + Math.max(i, j);
+
+  private readonly apart = (i: number, j: number) => this.keptApart.has(this.pairOf(i, j));
+
+  /** Whether an editor split some account of `a` from some account of `b`. */
+  split(a: Group, b: Group): boolean {
+    if (!this.splitApart.size) return false;
+    return a.members.some((i) => b.members.some((j) => this.splitApart.has(this.pairOf(i, j))));
+  }
+
+  keepApart(i: number, j: number): void {
+    this.splitApart.add(this.pairOf(i, j));
+  }
 
   /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
   merge(a: number, b: number): number {
@@ -138,8 +153,8 @@ class Agglomeration {
     for (let c = queue.pop(); c && c.share >= join; c = queue.pop()) {
       if (!this.fresh(c)) continue;
       const links = this.between.get(c.a)?.get(c.b) as Between;
-      if (!canJoin(this.groups.get(c.a) as Group, this.groups.get(c.b) as Group, links.bridged, this.apart))
-        continue;
+      const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
+      if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
       const kept = this.merge(c.a, c.b);
       for (const [other, row] of this.between.get(kept) ?? []) offer(kept, other, row);
     }
@@ -164,11 +179,17 @@ export function clusterAccounts<T extends Clusterable>(items: T[], options: Clus
     rules,
   );
   const indexOf = new Map(entries.map((e, i) => [accountKey(e.posting), i]));
-  for (const [x, y] of options.mustLink ?? []) {
-    const [i, j] = [indexOf.get(x), indexOf.get(y)];
-    if (i === undefined || j === undefined) continue;
+  const indices = (pairs: Array<[string, string]> = []) =>
+    pairs.flatMap(([x, y]) => {
+      const [i, j] = [indexOf.get(x), indexOf.get(y)];
+      return i === undefined || j === undefined ? [] : [[i, j] as const];
+    });
+  for (const [i, j] of indices(options.cannotLink)) work.keepApart(i, j);
+  for (const [i, j] of indices(options.mustLink)) {
     const [gi, gj] = [groupHolding(work, i), groupHolding(work, j)];
-    if (gi !== gj) work.merge(gi, gj);
+    // An editor's must-link never overrides their own cannot-link (corrections settle which is later).
+    if (gi !== gj && !work.split(work.groups.get(gi) as Group, work.groups.get(gj) as Group))
+      work.merge(gi, gj);
   }
   work.agglomerate(rules.join);
   return [...work.groups.values()]

@@ -1,3 +1,6 @@
+// The pure part of corrections, by file: lib/corrections/index.ts also offers the edit verbs, which settle.
+import { constraintsOf, corrected, inForce } from '../corrections/apply.ts';
+import type { Correction } from '../corrections/schema.ts';
 import type { Source, TimelineEvent } from '../timeline/index.ts';
 import { accountKey, clusterAccounts } from './cluster.ts';
 import { accountId, bySourceOrder, deriveEvent } from './derive.ts';
@@ -55,11 +58,15 @@ function holderOf(event: TimelineEvent, idOf: Map<string, string>): string | und
 /**
  * The events a neighbourhood's accounts make (clusterAccounts), set against the events stored for
  * them: only events whose content changed are written, and a stored id no cluster takes is retired
- * into the event that now holds most of its accounts (its page answers 301 there).
+ * into the event that now holds most of its accounts (its page answers 301 there). Editors'
+ * corrections in force are constraints on the clustering and overrides on the events
+ * (lib/corrections): they are applied on every plan, so no later account undoes them.
  */
-export function planEvents(postings: Posting[], stored: TimelineEvent[]): Plan {
+export function planEvents(postings: Posting[], stored: TimelineEvent[], log: Correction[] = []): Plan {
   const byId = new Map(stored.map((event) => [event.id, event]));
-  const clusters = clusterAccounts(postings.map(contentOf));
+  const edits = inForce(log);
+  const present = new Set(postings.map(accountKey));
+  const clusters = clusterAccounts(postings.map(contentOf), constraintsOf(edits, present));
   const heldBy = new Map(postings.map((p) => [accountKey(p), new Set(p.heldBy ?? [])]));
   const plan: Plan = { writes: [], retired: [], events: [] };
   const idOf = new Map<string, string>();
@@ -69,12 +76,15 @@ export function planEvents(postings: Posting[], stored: TimelineEvent[]): Plan {
     const accounts = cluster.map(sourceOf).sort(bySourceOrder);
     for (const posting of cluster) idOf.set(accountKey(posting), id);
     // The same accounts give the same event: most of a neighbourhood is unchanged, and deriving it
-    // (a medoid over every pair of its accounts) would cost more than comparing them.
-    if (before && sameValue(before.accounts, accounts)) {
+    // (a medoid over every pair of its accounts) would cost more than comparing them. Not so for an
+    // edited one: its stored form is the machine's plus overrides that may since have been undone.
+    const keys = new Set(cluster.map(accountKey));
+    const untouched = (event: TimelineEvent) => !event.edited && corrected(event, keys, edits) === event;
+    if (before && untouched(before) && sameValue(before.accounts, accounts)) {
       plan.events.push(before);
       continue;
     }
-    const event = deriveEvent(id, accounts, before ? before.version + 1 : 0);
+    const event = corrected(deriveEvent(id, accounts, before ? before.version + 1 : 0), keys, edits);
     plan.events.push(event);
     if (before && sameContent(before, event)) continue;
     const unheld = cluster.filter((p) => !heldBy.get(accountKey(p))?.has(id));

@@ -1,4 +1,4 @@
-import { type Posting, postingSortKey } from './posting.ts';
+import type { Posting } from './posting.ts';
 import { type EventRepository, neighbourhoodRanges, settle } from './settle.ts';
 
 /** What re-clustering needs besides the dedup port: every posting, a bounded page at a time. */

@@ -1,3 +1,4 @@
+import type { Correction } from '../corrections/schema.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import { sortDate } from '../timeline/sort-key.ts';
 import { accountKey } from './cluster.ts';
@@ -30,6 +31,11 @@ export interface EventRepository {
   update(event: TimelineEvent): Promise<boolean>;
   /** Replaces an event by a pointer to the one holding most of its accounts; false when it changed since read. */
   absorb(event: TimelineEvent, into: string): Promise<boolean>;
+  /**
+   * Every editor's correction and undo, oldest first (append-only; few, so read whole). Optional: a
+   * store without corrections clusters by the machine alone.
+   */
+  corrections?(): Promise<Correction[]>;
 }
 
 /**
@@ -84,7 +90,11 @@ interface Neighbourhood {
   stored: TimelineEvent[];
   /** The window's postings as read: a re-read that differs means someone else filed or wrote. */
   window: Map<string, Posting>;
+  /** The corrections log as read: append-only, so a longer one means an editor acted meanwhile. */
+  corrections: Correction[];
 }
+
+const correctionsOf = async (repo: EventRepository) => (repo.corrections ? repo.corrections() : []);
 
 /** A posting's content and holders, the holders `extra` adds included, comparable as a string. */
 const snapshotOf = (posting: Posting, extra: string[] = []) =>
@@ -112,7 +122,12 @@ async function readNeighbourhood(
       const copy = postingOf(a);
       if (!byKey.has(accountKey(a)) && inRanges(copy, ranges)) byKey.set(accountKey(a), copy);
     }
-  return { postings: [...byKey.values()], stored, window: new Map(window.map((p) => [accountKey(p), p])) };
+  return {
+    postings: [...byKey.values()],
+    stored,
+    window: new Map(window.map((p) => [accountKey(p), p])),
+    corrections: await correctionsOf(repo),
+  };
 }
 
 /** Writes a plan: holders noted first, then events, then retired ids; false on the first conflict. */
@@ -140,6 +155,7 @@ async function unchangedSince(
     for (const a of unheld) ours.set(accountKey(a), [...(ours.get(accountKey(a)) ?? []), event.id]);
   const again = new Map((await repo.postingsIn(ranges)).map((p) => [accountKey(p), p]));
   if (again.size !== read.window.size) return false;
+  if ((await correctionsOf(repo)).length !== read.corrections.length) return false;
   return [...again.values()].every((p) => {
     const before = read.window.get(accountKey(p));
     return before !== undefined && snapshotOf(before, ours.get(accountKey(p))) === snapshotOf(p);
@@ -203,7 +219,7 @@ async function settleBlock(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
     const read = await readNeighbourhood(repo, ranges, pinned);
-    const plan = planEvents(read.postings, read.stored);
+    const plan = planEvents(read.postings, read.stored, read.corrections);
     done.events = plan.events;
     done.outside = read.stored.flatMap((event) =>
       event.accounts.map((a) => postingOf(a)).filter((p) => !inRanges(p, ranges)),

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
+import type { Correction } from '../corrections/index.ts';
 import {
   type AccountRef,
   contentOf,
@@ -30,6 +31,7 @@ import {
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
+import { appendCorrection, readCorrections } from './corrections.ts';
 import {
   hintedKeys,
   hintItemsOf,
@@ -385,6 +387,15 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
   }
 
   /** The id an event lives under now: itself, or the event it was merged into (followed a few hops). */
+  async corrections(): Promise<Correction[]> {
+    return readCorrections(this.client, this.tableName, this.invalid);
+  }
+
+  /** The log only: edit (lib/corrections) then settles, whose event writes move the timeline version. */
+  async append(correction: Correction): Promise<void> {
+    await appendCorrection(this.client, this.tableName, correction);
+  }
+
   async resolve(id: string): Promise<string | undefined> {
     let current = id;
     for (let hop = 0; hop < 20; hop++) {

@@ -1,7 +1,14 @@
 import type * as z from 'zod';
 
 /** The item families a store validates on the way out of the table. */
-export type ItemKind = 'feed-state' | 'host-limit' | 'event' | 'posting' | 'tombstone' | 'article';
+export type ItemKind =
+  | 'feed-state'
+  | 'host-limit'
+  | 'event'
+  | 'posting'
+  | 'tombstone'
+  | 'article'
+  | 'correction';
 
 /**
  * Where a store reports a stored item that failed its read schema. The item is skipped (or, for a

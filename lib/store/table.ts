@@ -9,6 +9,8 @@ export const BY_PARTITION_INDEX = 'gsi1';
 export const TIMELINE_PARTITION = 'TIMELINE';
 /** Every account filed under its own date, for candidate lookup: see docs/data-model.md. */
 export const POSTINGS_PARTITION = 'POSTINGS';
+/** Editors' corrections and undos, by when made (a table partition, read consistently): docs/data-model.md. */
+export const CORRECTIONS_PARTITION = 'CORRECTIONS';
 /** Every feed's state, sorted by when it is next due. */
 export const FEEDS_PARTITION = 'FEEDS';
 

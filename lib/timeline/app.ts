@@ -269,9 +269,10 @@ export function createTimelineApp(deps: TimelineAppDeps) {
     const { id } = c.req.valid('param');
     const html = prefersHtml(c.req.header('accept'));
     const event = await reader.get(id);
-    if (event) return html ? eventHtml(event) : c.json(presentEvent(event), 200);
-    // Only a miss pays for the second read: most requests are for live events.
-    const survivor = await reader.resolve(id);
+    if (event && !event.hidden) return html ? eventHtml(event) : c.json(presentEvent(event), 200);
+    // Only a miss pays for the second read: most requests are for live events. A hidden event (an
+    // editor's "not an event") is answered as absent: the public never learns what was hidden.
+    const survivor = event ? undefined : await reader.resolve(id);
     if (survivor && survivor !== id) {
       c.header('cache-control', CachePolicy.merged);
       return c.redirect(`/events/${survivor}`, 301);

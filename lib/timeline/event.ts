@@ -68,6 +68,12 @@ export const TimelineEventSchema = z.object({
   sources: z.array(SourceSchema).min(1),
   /** Every account of it, several per article when an article tells it twice: what matching compares. */
   accounts: z.array(SourceSchema).min(1),
+  /** An editor's correction (lib/corrections) shapes it; absent on what the machine alone made. */
+  edited: z.boolean().optional(),
+  /** When the latest correction in force that touches it was made. */
+  editedAt: instant.optional(),
+  /** An editor marked it "not an event": kept, so the correction can be undone, but never shown. */
+  hidden: z.boolean().optional(),
   /** Optimistic-lock counter: every write must name the version it read. */
   version: z.number().int().nonnegative(),
 });

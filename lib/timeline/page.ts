@@ -69,6 +69,8 @@ export interface TimelinePage {
 }
 
 function matches(event: ListedEvent, query: TimelineQuery): boolean {
+  // Kept in storage so the correction can be undone; never listed, in pages or feeds alike.
+  if (event.hidden) return false;
   if (query.topic && !event.topics.includes(query.topic)) return false;
   const carries = (source: TimelineEvent['sources'][number], feed: string) =>
     source.feedId === feed || source.feeds.some((f) => f.id === feed);

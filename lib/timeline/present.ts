@@ -47,6 +47,13 @@ export const PublicEventSchema = z
     entities: EntitiesSchema,
     firstReportedAt: instant,
     lastReportedAt: instant,
+    edited: z.boolean().optional().meta({
+      description:
+        'An editor corrected it (joined, split, re-dated or re-worded it): not the matcher’s result alone. Always sent by this server; optional so clients of earlier versions stay valid.',
+    }),
+    editedAt: instant
+      .optional()
+      .meta({ description: 'When the latest correction to it was made; sent when `edited`.' }),
     sourceCount: z.number().int().positive(),
     sources: z
       .array(PublicSourceSchema)
@@ -79,6 +86,8 @@ export function presentEvent(event: Omit<TimelineEvent, 'accounts'>): PublicEven
     entities: event.entities,
     firstReportedAt: event.firstReportedAt,
     lastReportedAt: event.lastReportedAt,
+    edited: event.edited ?? false,
+    ...(event.editedAt ? { editedAt: event.editedAt } : {}),
     sourceCount: event.sources.length,
     sources: event.sources.map(({ url, title, feedId, feedName, feeds, publishedAt, quote }) => ({
       url,

@@ -1,3 +1,4 @@
+import type { Correction } from '../../lib/corrections/index.ts';
 import {
   type AccountRef,
   contentOf,
@@ -18,7 +19,19 @@ import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
 export class MemoryEvents implements EventRepository, PostingPages {
   readonly items = new Map<string, TimelineEvent | { mergedInto: string; version: number }>();
   readonly postings = new Map<string, Posting>();
+  readonly log: Correction[] = [];
   requests = 0;
+
+  async corrections(): Promise<Correction[]> {
+    this.requests++;
+    return structuredClone(this.log);
+  }
+
+  async append(correction: Correction): Promise<void> {
+    this.requests++;
+    if (this.log.some((c) => c.id === correction.id)) throw new Error(`correction ${correction.id} exists`);
+    this.log.push(structuredClone(correction));
+  }
 
   private live(): TimelineEvent[] {
     return [...this.items.values()].filter((item): item is TimelineEvent => !('mergedInto' in item));
