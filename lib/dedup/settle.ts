@@ -102,8 +102,8 @@ const snapshotOf = (posting: Posting, extra: string[] = []) =>
 
 /**
  * The blocks' postings and every stored event holding one of them. Only the blocks' accounts are
- * clustered: an event stored before blocks were fixed that reaches outside them keeps its accounts
- * here and is rebuilt from the rest by their own block's settle.
+ * clustered: an event stored before blocks were fixed that reaches outside them is rebuilt here from
+ * its accounts in the block, and `settle` then settles the other block for the rest.
  */
 async function readNeighbourhood(
   repo: EventRepository,
