@@ -12,6 +12,7 @@ import {
   type BundleRun,
   functionUrlEvent,
   lambdaEnvironment,
+  localRefs,
   runBundle,
   type SynthesizedFunction,
   synthesizeBundles,
@@ -71,16 +72,7 @@ async function setUp(): Promise<Setup> {
   const feeds = await new FeedServer().start();
   serveFeeds(feeds);
   const secrets = await secretsManager([]);
-  const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
-  const secret = stack.node.findAll().find((c) => c.node.id === 'CursorSecret') as never;
-  const refs = {
-    [id(stack.table)]: process.env.TABLE_NAME as string,
-    [id(stack.feeds.queue)]: local.feeds.url,
-    [id(stack.articles.queue)]: local.articles.url,
-    [id(stack.feeds.dlq)]: local.feeds.dlqUrl,
-    [id(stack.articles.dlq)]: local.articles.dlqUrl,
-    [id(secret)]: SECRET_ARN,
-  };
+  const refs = localRefs(stack, local, SECRET_ARN);
   const secretsEndpoint = `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`;
   return {
     fns: { ...functions, minimal: minimalFunction() },

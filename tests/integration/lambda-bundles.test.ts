@@ -15,6 +15,7 @@ import {
   functionUrlEvent,
   invokeBundle,
   lambdaEnvironment,
+  localRefs,
   type SynthesizedFunction,
   synthesizeBundles,
 } from '../support/lambda-bundles.ts';
@@ -64,17 +65,7 @@ describe('every synthesized bundle answers as the local stack does (dynalite + f
       ]),
     );
     secrets = await secretsManager(asked);
-    const { stack } = bundles;
-    const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
-    const secret = stack.node.findAll().find((c) => c.node.id === 'CursorSecret') as never;
-    refs = {
-      [id(stack.table)]: process.env.TABLE_NAME as string,
-      [id(stack.feeds.queue)]: local.feeds.url,
-      [id(stack.articles.queue)]: local.articles.url,
-      [id(stack.feeds.dlq)]: local.feeds.dlqUrl,
-      [id(stack.articles.dlq)]: local.articles.dlqUrl,
-      [id(secret)]: SECRET_ARN,
-    };
+    refs = localRefs(bundles.stack, local, SECRET_ARN);
   }, 300_000);
 
   afterAll(async () => {

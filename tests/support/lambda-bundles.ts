@@ -7,6 +7,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DatelineStack } from '../../infra/cdk/dateline-stack.ts';
 import { FEEDS_CONFIG_IN_BUNDLE } from '../../infra/cdk/functions.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
 
 const run = promisify(execFile);
 const TASK_ROOT = FEEDS_CONFIG_IN_BUNDLE.slice(0, FEEDS_CONFIG_IN_BUNDLE.lastIndexOf('/'));
@@ -38,6 +39,27 @@ export function synthesizeBundles(): {
     return [name, { dir, timeoutSeconds: Timeout, environment: Environment.Variables }];
   });
   return { stack, functions: Object.fromEntries(entries) };
+}
+
+/**
+ * The stack's references (table, queues, cursor secret) resolved to their local stand-ins: what
+ * `lambdaEnvironment` needs to run a bundle against the embedded emulators.
+ */
+export function localRefs(
+  stack: DatelineStack,
+  local: LocalStack,
+  secretArn: string,
+): Record<string, string> {
+  const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+  const secret = stack.node.findAll().find((c) => c.node.id === 'CursorSecret') as never;
+  return {
+    [id(stack.table)]: process.env.TABLE_NAME as string,
+    [id(stack.feeds.queue)]: local.feeds.url,
+    [id(stack.articles.queue)]: local.articles.url,
+    [id(stack.feeds.dlq)]: local.feeds.dlqUrl,
+    [id(stack.articles.dlq)]: local.articles.dlqUrl,
+    [id(secret)]: secretArn,
+  };
 }
 
 /**
