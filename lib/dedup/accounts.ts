@@ -47,6 +47,7 @@ function accountOf(article: Article, mention: ExtractedEvent, position: number):
     feeds: [{ id: article.feedId, name: article.feedName }],
     position,
     kind: mention.kind,
+    ...(mention.datedByLead ? { datedByLead: true } : {}),
     date: mention.date,
     datePrecision: mention.datePrecision,
     endDate: mention.endDate,

@@ -1,8 +1,9 @@
+import { isTextDated } from '../extraction/index.ts';
 import type { Posting } from './posting.ts';
 import { dateRelation } from './window.ts';
 import { siteOf } from './wording.ts';
 
-type Dated = Pick<Posting, 'date' | 'datePrecision' | 'kind' | 'site' | 'url'>;
+type Dated = Pick<Posting, 'date' | 'datePrecision' | 'kind' | 'datedByLead' | 'site' | 'url'>;
 type DatePrecision = Posting['datePrecision'];
 
 export interface EventDate {
@@ -44,7 +45,7 @@ const agrees = (account: Dated, chosen: Pick<Dated, 'date' | 'datePrecision'>) =
  * // → { date: '2024-10-08', datePrecision: 'day', dateDisputed: false }
  */
 export function eventDate(accounts: Dated[]): EventDate {
-  const dated = accounts.filter((a) => a.kind === 'dated');
+  const dated = accounts.filter(isTextDated);
   const pool = dated.length ? dated : accounts;
   for (const datePrecision of FINEST_FIRST) {
     const date = bestSupported(pool.filter((a) => a.datePrecision === datePrecision));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isTextDated } from '../extraction/index.ts';
 import type { FeedRef, Source, TimelineEvent } from '../timeline/index.ts';
 import { eventDate } from './cluster-date.ts';
 import { similarity } from './similarity.ts';
@@ -69,7 +70,7 @@ const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
  */
 export function deriveEvent(id: string, accounts: Source[], version: number): TimelineEvent {
   const sources = onePerArticle(accounts);
-  const dated = sources.filter((s) => s.kind === 'dated');
+  const dated = sources.filter(isTextDated);
   const summarySource = representative(dated.length ? dated : sources);
   return {
     id,

@@ -34,8 +34,14 @@ export interface ExtractedEvent {
   scheduled: boolean;
   /** The article's other sentences telling the same event (a headline, a caption, a repeat). */
   evidence?: string[];
+  /** A report whose lead sentence dates the news: its date is the text's, not the publication's. */
+  datedByLead?: boolean;
   entities: Entities;
 }
+
+/** Whether the text gives the event's date: a dated clause, or a report its lead dates. */
+export const isTextDated = (event: { kind: EventKind; datedByLead?: boolean | undefined }) =>
+  event.kind === 'dated' || event.datedByLead === true;
 
 export interface ArticleText {
   html: string;
@@ -292,6 +298,32 @@ function partOfReport(draft: Draft, report: Draft | undefined, lead: string | un
   );
 }
 
+/** How many days a lead may look back and still be telling the article's own news. */
+const LEAD_NEWS_DAYS = 3;
+
+/**
+ * A lead that dates its own news to a recent day ("The board on Tuesday named a new chief", published
+ * Wednesday) says when the headline news happened: the report takes that day, and the lead's dated
+ * clause is the report itself rather than a second event beside it. The latest such day wins (a lead
+ * recalls older days as background: "fired on Friday, returned on Tuesday"); days booked ahead and
+ * days beyond a few back (history, not the news) leave the report on its publication day.
+ */
+function datedByLead(
+  report: Draft | undefined,
+  drafts: Draft[],
+  lead: string | undefined,
+): Draft | undefined {
+  if (!report || !lead) return report;
+  const earliest = dayOf(new Date(`${report.date}T00:00:00Z`), -LEAD_NEWS_DAYS);
+  const days = drafts
+    .filter((d) => d.quote === lead && d.kind === 'dated' && !d.scheduled && d.datePrecision === 'day')
+    .map((d) => d.date)
+    .filter((day) => day >= earliest && day <= report.date)
+    .sort();
+  const day = days.at(-1);
+  return day ? { ...report, date: day, datedByLead: true } : report;
+}
+
 /**
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
@@ -312,8 +344,9 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const context: Context = { publishedAt: wallClock, language: language ?? languageOf(all) };
   const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
-  const report = reportEvent(title, lead, context.publishedAt);
-  const dated = storyEvents(blocks, context, lead).filter((draft) => !partOfReport(draft, report, lead));
+  const drafts = storyEvents(blocks, context, lead);
+  const report = datedByLead(reportEvent(title, lead, context.publishedAt), drafts, lead);
+  const dated = drafts.filter((draft) => !partOfReport(draft, report, lead));
   const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
   return { events, language: context.language };
 }

@@ -9,6 +9,7 @@ export {
   enrichEvents,
   eventsOf,
   extractEvents,
+  isTextDated,
 } from './extract.ts';
 export { type Tense, tenseOf } from './tense.ts';
 export { type Agreement, agreement, contentTerms, weightedAgreement, weightedTerms } from './terms.ts';

@@ -39,6 +39,8 @@ export const SourceSchema = z.object({
   /** Which of the article's events this is, in extraction order: one source per article per event. */
   position: z.number().int().nonnegative(),
   kind: z.enum(['dated', 'report']),
+  /** A report whose lead sentence dates the news (lib/extraction): the text dates it. */
+  datedByLead: z.boolean().optional(),
   date: isoDate,
   datePrecision: DatePrecisionSchema,
   endDate: isoDate.nullable(),

@@ -46,8 +46,11 @@ export interface GoldDate {
 }
 
 function dayAgrees(entry: EntryDate, gold: GoldDate): boolean {
-  if (entry.datePrecision !== 'day') return false;
   const range = { start: gold.date, end: gold.date_end ?? gold.date };
+  // A week lies "inside [date, date_end]" when the gold gives a range that holds all of it ("last
+  // week" annotated as its seven days); against a single day it is too coarse.
+  if (entry.datePrecision === 'week') return within(entrySpan(entry), range);
+  if (entry.datePrecision !== 'day') return false;
   return gold.alt_dates.includes(entry.date) || within(spanOf(entry.date), range);
 }
 

@@ -156,11 +156,20 @@ describe('coverage dates (gold precision, weeks, reported ranges)', () => {
     expect(dateAgrees({ date: '2025-03-16', datePrecision: 'day', endDate: null }, weekend)).toBe(true);
   });
 
-  it('counts a week for a month event it overlaps, never for a day event', () => {
+  it('counts a week for a month event it overlaps; for a day event only inside its range', () => {
     expect(dateAgrees(week('2025-02-24', '2025-03-02'), month)).toBe(true);
     expect(dateAgrees(week('2025-03-03', '2025-03-09'), month)).toBe(false);
     expect(dateAgrees(week('2025-03-10', '2025-03-16'), day)).toBe(false);
     expect(dateAgrees({ date: '2025', datePrecision: 'year', endDate: null }, month)).toBe(false);
+    // "last week" labelled as its seven days: the week is inside [date, date_end].
+    const lastWeek = {
+      date: '2025-03-10',
+      date_end: '2025-03-16',
+      date_precision: 'day' as const,
+      alt_dates: [],
+    };
+    expect(dateAgrees(week('2025-03-10', '2025-03-16'), lastWeek)).toBe(true);
+    expect(dateAgrees(week('2025-03-03', '2025-03-09'), lastWeek)).toBe(false);
   });
 
   it('accepts a mention’s date inside what the article reported, a range or a month', () => {

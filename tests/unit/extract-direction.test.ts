@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
 
 // Monday 14 October 2024, noon UTC: "Thursday" is the 10th behind or the 17th ahead.
 const MONDAY = '2024-10-14T12:00:00Z';
 
 const datesOf = (text: string, publishedAt = MONDAY) =>
   extractEvents({ html: text, publishedAt })
-    .filter((event) => event.kind === 'dated')
+    .filter(isTextDated)
     .map((event) => event.date);
 
 describe('a date opening its clause takes the tense of the verb that follows it', () => {
@@ -59,7 +59,7 @@ describe('German perfect without ge-', () => {
         publishedAt: MONDAY,
         language: 'de',
       })
-        .filter((event) => event.kind === 'dated')
+        .filter(isTextDated)
         .map((event) => event.date),
     ).toEqual(['2024-10-11']);
   });

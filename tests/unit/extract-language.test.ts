@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, contentTerms, eventsOf, extractEvents } from '../../lib/extraction/index.ts';
+import { agreement, contentTerms, eventsOf, extractEvents, isTextDated } from '../../lib/extraction/index.ts';
 import { detectLanguage } from '../../lib/extraction/language.ts';
 
 // Wednesday 16 October 2024, noon UTC.
@@ -40,7 +40,7 @@ describe('the language of an article whose feed declares none', () => {
     const html =
       '<p>Der Aufsichtsrat hat den Vorstandschef am Freitag entlassen, wie das Unternehmen mitteilte.</p>' +
       '<p>Am 3. Oktober hatte er noch eine neue Fabrik eröffnet, die nach seinen Worten mit der Stadt geplant worden war.</p>';
-    const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter((e) => e.kind === 'dated');
+    const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter(isTextDated);
     expect(dated.map((e) => e.date)).toEqual(['2024-10-11', '2024-10-03']);
   });
 
@@ -60,7 +60,7 @@ describe('the language of an article whose feed declares none', () => {
     const html =
       '<p>Am Freitag, the board said, die Fabrik was closed for the day after a fire in the hall.</p>';
     const dated = extractEvents({ html, publishedAt: PUBLISHED, language: 'en' });
-    expect(dated.find((e) => e.kind === 'dated')).toBeUndefined();
+    expect(dated.find(isTextDated)).toBeUndefined();
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
 
 // Wednesday 16 October 2024, noon UTC.
 const PUBLISHED = '2024-10-16T12:00:00Z';
 
 const datesOf = (text: string) =>
   extractEvents({ html: `<p>${text}</p>`, publishedAt: PUBLISHED })
-    .filter((event) => event.kind === 'dated')
+    .filter(isTextDated)
     .map((event) => event.date);
 
 describe("'by' or 'as of' a weekday in a past clause tells the day a story reached that point", () => {

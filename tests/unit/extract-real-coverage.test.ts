@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type ArticleText, extractEvents, findDates, htmlToBlocks } from '../../lib/extraction/index.ts';
+import {
+  type ArticleText,
+  extractEvents,
+  findDates,
+  htmlToBlocks,
+  isTextDated,
+} from '../../lib/extraction/index.ts';
 import { sentencesOf } from '../../lib/extraction/sentences.ts';
 
 // Tuesday 15 October 2024, morning in Europe.
 const PUBLISHED = '2024-10-15T08:30:00Z';
 
-const dated = (article: ArticleText) => extractEvents(article).filter((event) => event.kind === 'dated');
+const dated = (article: ArticleText) => extractEvents(article).filter(isTextDated);
 const datedIn = (html: string, publishedAt = PUBLISHED) =>
   dated({ html, publishedAt }).map(({ date, datePrecision, endDate, quote }) => ({
     date,

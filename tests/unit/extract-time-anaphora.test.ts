@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
 
 // Wednesday 16 October 2024, noon UTC.
 const PUBLISHED = '2024-10-16T12:00:00Z';
 
+// An undated lead first, so the sentences under test are the body's (a lead's day dates the report).
+const LEAD = '<p>Hundreds of residents spent the night in school halls as the storm moved slowly east.</p>';
+
 const dated = (html: string, language?: string) =>
-  extractEvents({ html, publishedAt: PUBLISHED, ...(language ? { language } : {}) })
-    .filter((event) => event.kind === 'dated')
+  extractEvents({ html: LEAD + html, publishedAt: PUBLISHED, ...(language ? { language } : {}) })
+    .filter(isTextDated)
     .map((event) => [event.date, event.quote.slice(0, 24)]);
 
 describe('a time of day with no day takes the day of the sentence before', () => {

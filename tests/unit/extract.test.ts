@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ArticleText, extractEvents as extractAll, htmlToBlocks } from '../../lib/extraction/index.ts';
+import {
+  type ArticleText,
+  extractEvents as extractAll,
+  htmlToBlocks,
+  isTextDated,
+} from '../../lib/extraction/index.ts';
 
 /** The dated events only: every article also yields one report event, tested on its own below. */
-const extractEvents = (article: ArticleText) => extractAll(article).filter((event) => event.kind === 'dated');
+const extractEvents = (article: ArticleText) => extractAll(article).filter(isTextDated);
 /** Blocks without their link share, which has its own test. */
 const blocksOf = (html: string) => htmlToBlocks(html).map(({ kind, text }) => ({ kind, text }));
 

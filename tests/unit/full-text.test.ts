@@ -9,7 +9,7 @@ import {
   withFullText,
 } from '../../lib/articles/index.ts';
 import { BudgetExceededError, Deadline } from '../../lib/budget/index.ts';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
 import type { FetchedResponse } from '../../lib/http/index.ts';
 import type { Log } from '../../lib/log.ts';
 import { portsArticle } from '../fixtures/black-sea.ts';
@@ -53,7 +53,7 @@ describe('mainContent (Readability on linkedom)', () => {
   it('gives the same dated events as the full feed text', () => {
     const dates = (html: string) =>
       extractEvents({ html, publishedAt: portsArticle.pubDate })
-        .filter((e) => e.kind === 'dated')
+        .filter(isTextDated)
         .map((e) => e.date);
     expect(dates(portsArticle.html).length).toBeGreaterThan(1);
     expect(dates(content)).toEqual(dates(portsArticle.html));

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { eventDate } from '../../lib/dedup/index.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+
+// Wednesday 16 October 2024: "on Tuesday" is the 15th.
+const WEDNESDAY = '2024-10-16T09:00:00Z';
+
+const eventsOf = (title: string, html: string) => extractEvents({ title, html, publishedAt: WEDNESDAY });
+const shown = (events: ReturnType<typeof eventsOf>) =>
+  events.map(
+    (e) => `${e.kind}${e.datedByLead ? ' by lead' : ''} ${e.date}${e.scheduled ? ' scheduled' : ''}`,
+  );
+
+describe("a lead that dates the article's own news dates its report", () => {
+  it('takes the recent day the lead gives instead of the publication day, as one account', () => {
+    const events = eventsOf(
+      'Harbour budget approved',
+      '<p>The city council on Tuesday approved a new budget for the harbour district after months of delay.</p>' +
+        '<p>Dock workers had asked for the repairs since the spring.</p>',
+    );
+    expect(shown(events)).toEqual(['report by lead 2024-10-15']);
+    expect(events[0]?.summary).toBe('Harbour budget approved');
+    expect(events.every(isTextDated)).toBe(true);
+  });
+
+  it('takes the latest of the days a lead gives: older ones are background', () => {
+    const events = eventsOf(
+      'Coach returns',
+      '<p>The coach, who was dismissed on Friday after a row with the board, returned to the club on Monday.</p>',
+    );
+    expect(shown(events)).toContain('report by lead 2024-10-14');
+    expect(shown(events)).toContain('dated 2024-10-11');
+  });
+
+  it('leaves the report on its publication day when the lead looks further back, or ahead', () => {
+    const history = eventsOf(
+      'Museum reopens',
+      '<p>The museum, closed by a flood on 2 October, opened its doors again to visitors this morning.</p>',
+    );
+    expect(shown(history)).toEqual(['dated 2024-10-02', 'report 2024-10-16']);
+    const ahead = eventsOf(
+      'Strike vote ahead',
+      '<p>Rail workers will vote on Friday on whether to strike over the new rota.</p>',
+    );
+    expect(shown(ahead)).toEqual(['dated 2024-10-18 scheduled', 'report 2024-10-16']);
+  });
+
+  it("counts as a text date when an event's date is agreed", () => {
+    const account = (date: string, datedByLead?: boolean) => ({
+      date,
+      datePrecision: 'day' as const,
+      kind: 'report' as const,
+      ...(datedByLead ? { datedByLead } : {}),
+      site: undefined,
+      url: `https://outlet-${date}.example/story`,
+    });
+    // Two outlets' reports: one published the day after, one whose lead dates the news.
+    expect(eventDate([account('2024-10-16'), account('2024-10-15', true)]).date).toBe('2024-10-15');
+  });
+});
