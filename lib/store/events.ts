@@ -144,8 +144,9 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     }
   }
 
+  /** Each account once, in sort-key order, however the ranges overlap or are ordered. */
   async postingsIn(ranges: SortRange[]): Promise<Posting[]> {
-    const postings: Posting[] = [];
+    const postings = new Map<string, Posting>();
     for (const { lower, upper } of ranges) {
       for await (const item of this.items({
         IndexName: BY_PARTITION_INDEX,
@@ -153,10 +154,10 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
         ExpressionAttributeValues: marshall({ ':p': POSTINGS_PARTITION, ':lower': lower, ':upper': upper }),
       })) {
         const posting = this.postingFrom(item);
-        if (posting) postings.push(posting);
+        if (posting) postings.set(postingSortKey(posting), posting);
       }
     }
-    return postings;
+    return [...postings.keys()].sort().map((key) => postings.get(key) as Posting);
   }
 
   async postingsAfter(after: string | undefined, limit: number): Promise<Posting[]> {
@@ -321,7 +322,8 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     const written = await putIf(this.client, {
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: 'version = :read',
+      // A retired id's pointer has a version too: only `create` brings the id back.
+      ConditionExpression: 'version = :read AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
     });
     return this.moved(written);

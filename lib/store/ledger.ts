@@ -131,11 +131,14 @@ export class DynamoArticleLedger implements ArticleLedger, CreditLedger {
     });
   }
 
-  /** Adds the feed to the article's set and nothing else: the version queued stays the one it was. */
+  /**
+   * Adds the feed to the article's set and nothing else: the version queued stays the one it was. The
+   * id too, so an entry made here (never queued) reads back as one, not as an invalid item.
+   */
   async markCarried(article: Article): Promise<void> {
     await this.update(article.id, {
-      UpdateExpression: 'ADD feedIds :f',
-      ExpressionAttributeValues: marshall({ ':f': new Set([article.feedId]) }),
+      UpdateExpression: 'SET articleId = :id ADD feedIds :f',
+      ExpressionAttributeValues: marshall({ ':id': article.id, ':f': new Set([article.feedId]) }),
     });
   }
 

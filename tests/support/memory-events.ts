@@ -8,13 +8,15 @@ import {
   postingSortKey,
   type SortRange,
 } from '../../lib/dedup/index.ts';
-import { sortKeyOf, type TimelineEvent } from '../../lib/timeline/index.ts';
+import { assertStorable } from '../../lib/store/invalid-items.ts';
+import { sortKeyOf, type TimelineEvent, TimelineEventSchema } from '../../lib/timeline/index.ts';
 
 /**
  * The EventRepository port in memory, with DynamoDB's conditional semantics (create only when absent
  * or retired, update only from the version read, retired events left as pointers, filing an account
- * again keeps its holders): for the dedup eval and for
- * property tests of the dedup logic. The DynamoDB adapter has its own tests against dynalite.
+ * again keeps its holders, reads that hand out copies, writes that refuse what would not read back):
+ * for the dedup eval and for property tests of the dedup logic. tests/contract runs the same
+ * behavioural suite on it and on the DynamoDB adapter, so the two cannot drift apart.
  */
 export class MemoryEvents implements EventRepository, PostingPages {
   readonly items = new Map<string, TimelineEvent | { mergedInto: string; version: number }>();
@@ -24,7 +26,9 @@ export class MemoryEvents implements EventRepository, PostingPages {
 
   async corrections(): Promise<Correction[]> {
     this.requests++;
-    return structuredClone(this.log);
+    // Stored by when made, as the table's sort key (`at#id`) orders them, whatever order they came in.
+    const key = (c: Correction) => `${c.at}#${c.id}`;
+    return structuredClone(this.log).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   }
 
   async append(correction: Correction): Promise<void> {
@@ -65,8 +69,10 @@ export class MemoryEvents implements EventRepository, PostingPages {
   async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
     // BatchGetItem: up to 100 keys a request.
     this.requests += Math.ceil(refs.length / 100);
-    return refs.flatMap((ref) => {
-      const posting = this.postings.get(`${ref.articleId}#${ref.position}`);
+    // BatchGetItem refuses a key twice, so the store asks each once: each posting comes back once.
+    const keys = new Set(refs.map((ref) => `${ref.articleId}#${ref.position}`));
+    return [...keys].flatMap((key) => {
+      const posting = this.postings.get(key);
       return posting ? [structuredClone(posting)] : [];
     });
   }
@@ -89,7 +95,7 @@ export class MemoryEvents implements EventRepository, PostingPages {
   async get(id: string): Promise<TimelineEvent | undefined> {
     this.requests++;
     const item = this.items.get(id);
-    return item && !('mergedInto' in item) ? item : undefined;
+    return item && !('mergedInto' in item) ? structuredClone(item) : undefined;
   }
 
   async getMany(ids: string[]): Promise<TimelineEvent[]> {
@@ -115,6 +121,7 @@ export class MemoryEvents implements EventRepository, PostingPages {
 
   async create(event: TimelineEvent): Promise<boolean> {
     this.requests++;
+    assertStorable(TimelineEventSchema, event, 'event');
     const current = this.items.get(event.id);
     if (current && !('mergedInto' in current)) return false;
     this.items.set(event.id, structuredClone(event));
@@ -123,6 +130,7 @@ export class MemoryEvents implements EventRepository, PostingPages {
 
   async update(event: TimelineEvent): Promise<boolean> {
     this.requests++;
+    assertStorable(TimelineEventSchema, event, 'event');
     const current = this.items.get(event.id);
     if (!current || current.version !== event.version - 1 || 'mergedInto' in current) return false;
     this.items.set(event.id, structuredClone(event));

@@ -1,11 +1,19 @@
-import type { Feed, FeedState, FeedStateStore, PollJobQueue } from '../../lib/feeds/index.ts';
+import {
+  type Feed,
+  type FeedState,
+  FeedStateSchema,
+  type FeedStateStore,
+  type PollJobQueue,
+} from '../../lib/feeds/index.ts';
 import type { Log } from '../../lib/log.ts';
 import type { MetricsSink } from '../../lib/runtime/index.ts';
+import { assertStorable } from '../../lib/store/invalid-items.ts';
 
 /**
  * The FeedStateStore port in memory, with the DynamoDB adapter's conditional write: a state is saved
- * only over the version it was read at (`version - 1`), or over nothing. The DynamoDB adapter has its
- * own tests against the emulator.
+ * only over the version it was read at (`version - 1`), or over nothing; one that would not read back
+ * is refused; reads hand out copies, listed soonest due first. tests/contract runs the same suite on
+ * it and on the DynamoDB adapter.
  */
 export class MemoryFeedStates implements FeedStateStore {
   readonly states = new Map<string, FeedState>();
@@ -13,19 +21,26 @@ export class MemoryFeedStates implements FeedStateStore {
 
   async getMany(ids: string[]): Promise<Map<string, FeedState>> {
     return new Map(
-      ids.flatMap((id) => (this.states.has(id) ? [[id, this.states.get(id) as FeedState]] : [])),
+      ids.flatMap((id) =>
+        this.states.has(id) ? [[id, structuredClone(this.states.get(id) as FeedState)]] : [],
+      ),
     );
   }
 
   async save(state: FeedState): Promise<boolean> {
+    assertStorable(FeedStateSchema, state, 'feed-state');
     const stored = this.states.get(state.feedId);
     if (stored && stored.version !== state.version - 1) return false;
     this.states.set(state.feedId, structuredClone(state));
     return true;
   }
 
+  /** As the table's index orders them: by when due, then by feed. */
   async list(): Promise<FeedState[]> {
-    return [...this.states.values()];
+    const due = (state: FeedState) => `${state.nextPollAt}#${state.feedId}`;
+    return [...this.states.values()]
+      .sort((a, b) => (due(a) < due(b) ? -1 : 1))
+      .map((s) => structuredClone(s));
   }
 
   async hostBlockedUntil(host: string): Promise<Date | undefined> {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ArticleRecord,
   accountId,
-  type CreditLedger,
   creditArticle,
   creditCarriers,
   creditFeed,
@@ -13,6 +11,7 @@ import type { FeedRef, TimelineEvent } from '../../lib/timeline/index.ts';
 import { portsArticle, portsEvents } from '../fixtures/black-sea.ts';
 import { anAccount, anArticle } from '../support/accounts.ts';
 import { MemoryEvents } from '../support/memory-events.ts';
+import { MemoryLedger } from '../support/memory-queue.ts';
 
 const MIRROR: FeedRef = { id: 'mirror', name: 'Mirror' };
 const PAOLA =
@@ -27,31 +26,6 @@ const article = anArticle(10, {
   title: portsArticle.title,
   html: portsArticle.html,
 });
-
-type Entry = { accounts?: number; credits: Map<string, FeedRef> };
-
-/** The ledger's worker side in memory, with the same atomic "update, answer with the result". */
-class MemoryLedger implements CreditLedger {
-  readonly items = new Map<string, Entry>();
-  private entry(articleId: string): Entry {
-    const item = this.items.get(articleId) ?? { credits: new Map() };
-    this.items.set(articleId, item);
-    return item;
-  }
-  private view(articleId: string): ArticleRecord {
-    const item = this.entry(articleId);
-    return { accounts: item.accounts, credits: [...item.credits.values()] };
-  }
-  async recorded(articleId: string, accounts: number) {
-    const item = this.entry(articleId);
-    item.accounts = Math.max(item.accounts ?? 0, accounts);
-    return this.view(articleId);
-  }
-  async credit(articleId: string, feed: FeedRef) {
-    this.entry(articleId).credits.set(feed.id, feed);
-    return this.view(articleId);
-  }
-}
 
 const feedsOf = (event: TimelineEvent, articleId: string) =>
   event.accounts.filter((a) => a.articleId === articleId).map((a) => a.feeds.map((f) => f.id));
