@@ -5,7 +5,7 @@ const CDK_DIR = import.meta.dirname;
 /**
  * Modules a dependency imports when it loads but that no function calls, each replaced in the bundles
  * by infra/cdk/not-run.cjs, which throws if called after all:
- * - `sanitize-html` (with postcss, its own htmlparser2 and entities: ~280 KB of the worker): sbd
+ * - `sanitize-html` (with postcss, its own htmlparser2 and entities: ~290 KB of the worker): sbd
  *   requires it at load and calls it only for its `sanitize` and `allowed_tags` options, which
  *   lib/extraction/sentences.ts does not set;
  * - `cssomnom/parse` (194 KB of the worker): linkedom parses a `<style>` element's CSS only when its
