@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { coldSection } from './cold.ts';
+import { measuredCommit } from './commit.ts';
 import { dedupSection } from './dedup.ts';
 import { extractionSection } from './extraction.ts';
 import { markdownTable } from './format.ts';
@@ -71,7 +72,12 @@ async function main(names: string[]): Promise<void> {
   const results: Record<string, Outcome> = {};
   for (const section of sections) results[section.name] = await runSection(section);
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  const report = { generatedAt: new Date().toISOString(), environment: environment(), sections: results };
+  const report = {
+    generatedAt: new Date().toISOString(),
+    commit: measuredCommit(),
+    environment: environment(),
+    sections: results,
+  };
   writeFileSync(OUTPUT_FILE, `${JSON.stringify(report, null, 2)}\n`);
   // stderr, so stdout stays pure Markdown.
   process.stderr.write(`wrote ${OUTPUT_FILE}\n`);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { measuredCommit } from '../bench/commit.ts';
 import { corpusExists, corpusRoot } from '../bench/corpus.ts';
 import {
   coverageFigures,
@@ -166,4 +167,8 @@ if (values.raise && extraction) {
   );
 }
 mkdirSync('tests/output', { recursive: true });
-writeFileSync('tests/output/eval.json', JSON.stringify({ extraction, dedup, merges, coverage }, null, 2));
+const measuredAt = { generatedAt: new Date().toISOString(), commit: measuredCommit() };
+writeFileSync(
+  'tests/output/eval.json',
+  JSON.stringify({ ...measuredAt, extraction, dedup, merges, coverage }, null, 2),
+);

@@ -25,6 +25,15 @@ import { rss } from '../support/rss.ts';
 
 const CDN_HOST = 'd111111abcdef8.cloudfront.net';
 
+/** An article page whose text the feed only teases: the worker reads it with Readability on linkedom. */
+const lighthousePage = `<!doctype html><html><head><title>Lighthouse relit</title>
+<style>article p { margin: 0 } .ad { display: none }</style></head><body><nav>Home | News</nav>
+<article><h1>Lighthouse relit</h1>
+<p>The old lighthouse on the southern cape was relit on 21 September 2024 after two years of repairs to its lantern.</p>
+<p>Keepers said the beam can again be seen from the harbour on clear nights, and that tours of the tower will resume next spring.</p>
+<p>The restoration was paid for by the county and by donations from the fishing cooperative.</p></article>
+<footer>Copyright Lighthouse Post</footer></body></html>`;
+
 const article = (n: number, day: string, sentence: string) => ({
   title: `Harbour report ${n}`,
   link: `https://harbour.example/news/${n}`,
@@ -64,6 +73,19 @@ describe('every synthesized bundle answers as the local stack does (dynalite + f
         ),
       ]),
     );
+    feeds.serve(
+      '/lighthouse.xml',
+      rss('Lighthouse Post', [
+        {
+          title: 'Lighthouse relit',
+          link: feeds.url('/news/lighthouse'),
+          pubDate: '2024-09-22T08:00:00Z',
+          html: '',
+          teaser: 'The lighthouse is back.',
+        },
+      ]),
+    );
+    feeds.serve('/news/lighthouse', lighthousePage, 'text/html; charset=utf-8');
     secrets = await secretsManager(asked);
     refs = localRefs(bundles.stack, local, SECRET_ARN);
   }, 300_000);
@@ -98,33 +120,41 @@ describe('every synthesized bundle answers as the local stack does (dynalite + f
     );
   }, 120_000);
 
-  it('the poller polls a job and queues each new article; the worker records their events', async () => {
-    const [feed] = parseFeedsFile(
-      `feeds:\n  - id: harbour-gazette\n    name: Harbour Gazette\n    url: ${feeds.url('/harbour.xml')}\n    fullText: never\n`,
-    );
-    const job = { MessageId: 'job-1', Body: encodePollJob(feed as never) };
-    // The fixture feed is on loopback, which the deployed poller (rightly) refuses to fetch.
-    const pollerEnv = envOf('poller', { ALLOW_PRIVATE_NETWORK: 'true' });
+  /** The local stack's app over the same table, signing with the same key, reading the same feeds file. */
+  const localApp = () => {
+    process.env.FEEDS_CONFIG = join(PROJECT_ROOT, 'infra', 'feeds.yaml');
+    return timelineApp({ cursorSecret: CURSOR_KEY });
+  };
+
+  it('the poller polls a job and queues each new article; the worker records their events, reading a teased page in full', async () => {
+    const feedsFile = (id: string, path: string, fullText: string) =>
+      `feeds:\n  - id: ${id}\n    name: ${id}\n    url: ${feeds.url(path)}\n    fullText: ${fullText}\n`;
+    const [harbour] = parseFeedsFile(feedsFile('harbour-gazette', '/harbour.xml', 'never'));
+    const [lighthouse] = parseFeedsFile(feedsFile('lighthouse-post', '/lighthouse.xml', 'auto'));
+    const jobs = [harbour, lighthouse].map((feed, i) => ({
+      MessageId: `job-${i}`,
+      Body: encodePollJob(feed as never),
+    }));
+    // The fixture feeds and pages are on loopback, which the deployed functions (rightly) refuse to fetch.
+    const loopback = { ALLOW_PRIVATE_NETWORK: 'true' };
     expect(envOf('poller').ALLOW_PRIVATE_NETWORK).toBe('false');
-    expect(await invokeBundle(fn('poller'), pollerEnv, [sqsEvent([job], local.feeds.arn)])).toEqual([
-      { batchItemFailures: [] },
-    ]);
+    expect(
+      await invokeBundle(fn('poller'), envOf('poller', loopback), [sqsEvent(jobs, local.feeds.arn)]),
+    ).toEqual([{ batchItemFailures: [] }]);
     const queued = await takeAll(local.sqs, local.articles.url);
-    expect(queued).toHaveLength(2);
-    expect(await invokeBundle(fn('worker'), envOf('worker'), [sqsEvent(queued, local.articles.arn)])).toEqual(
-      [{ batchItemFailures: [] }],
-    );
+    expect(queued).toHaveLength(3);
+    expect(
+      await invokeBundle(fn('worker'), envOf('worker', loopback), [sqsEvent(queued, local.articles.arn)]),
+    ).toEqual([{ batchItemFailures: [] }]);
+    // The relighting's date is on the page only, not in the feed's teaser.
+    const timeline = JSON.stringify(await (await localApp().request('/timeline')).json());
+    expect(timeline).toContain('2024-09-21');
   }, 120_000);
 
   describe('the timeline', () => {
     type Answer = { statusCode: number; headers: Record<string, string>; body: string };
     let answers: Answer[];
     const paths = ['/timeline', '/feeds', '/timeline.atom', '/timeline?limit=1', '/timeline?zz=1'];
-    /** The local stack's app over the same table, signing with the same key, reading the same feeds file. */
-    const localApp = () => {
-      process.env.FEEDS_CONFIG = join(PROJECT_ROOT, 'infra', 'feeds.yaml');
-      return timelineApp({ cursorSecret: CURSOR_KEY });
-    };
 
     beforeAll(async () => {
       const events = paths.map((path) => functionUrlEvent(path, { [PUBLIC_HOST_HEADER]: CDN_HOST }));
