@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN_ENV } from '../../infra/local/admin-server.ts';
+import { ADMIN_TOKEN_ENV, serveAdmin } from '../../infra/local/admin-server.ts';
 import { type RunningPipeline, runPipeline } from '../../infra/local/runner.ts';
 import { EditResultSchema } from '../../lib/admin/index.ts';
 import { recordAccount } from '../../lib/dedup/index.ts';
@@ -89,6 +89,11 @@ describe('the admin API on the embedded stack (npm start with a token)', () => {
     if (outside)
       await expect(fetch(`http://${outside.address}:${pipeline.adminPort}/admin/log`)).rejects.toThrow();
     await expect(fetch(`http://[::1]:${pipeline.adminPort}/admin/log`)).rejects.toThrow();
+  });
+
+  it('refuses to start without a token, or with a short one', async () => {
+    await expect(serveAdmin({ port: 0, token: undefined })).rejects.toThrow(/token/);
+    await expect(serveAdmin({ port: 0, token: 'short' })).rejects.toThrow(/16 characters/);
   });
 
   it('refuses a missing token (401) and a wrong one (403), changing nothing', async () => {
