@@ -21,6 +21,8 @@ export const TIMEOUTS = {
   poller: Duration.seconds(120),
   worker: Duration.seconds(60),
   timeline: Duration.seconds(10),
+  /** A correction settles one month block of accounts, as a worker's article does. */
+  admin: Duration.seconds(30),
 };
 /** Cost cap on the public function: CloudFront absorbs repeat traffic, this bounds the rest. */
 export const TIMELINE_RESERVED_CONCURRENCY = 20;
@@ -46,12 +48,26 @@ function grantWritesTo(table: dynamodb.Table, fn: lambda.IFunction, prefixes: st
   );
 }
 
+/**
+ * Every write DynamoEventStore makes when it settles events (lib/store/events.ts, event-index.ts,
+ * timeline-version.ts): events by conditional put, an account's holders by update, listing hints by
+ * batch put, the timeline version by an atomic add. The worker and the admin function settle, and
+ * they alone may write these.
+ */
+const SETTLE_WRITES: Array<[action: string, prefixes: string[]]> = [
+  ['dynamodb:PutItem', ['EVENT#']],
+  ['dynamodb:UpdateItem', ['ACCOUNT#', 'META#TIMELINE']],
+  ['dynamodb:BatchWriteItem', ['INDEX#']],
+];
+
 export class DatelineStack extends Stack {
   readonly table: dynamodb.Table;
   readonly functions: Record<keyof typeof TIMEOUTS, lambda.Function>;
   readonly articles: QueuePair;
   readonly feeds: QueuePair;
   readonly distribution: cloudfront.Distribution;
+  /** The admin API's own URL: AWS_IAM (SigV4), never an origin of the public distribution. */
+  readonly adminUrl: lambda.FunctionUrl;
 
   constructor(scope: Construct, id: string, props: DatelineStackProps = {}) {
     super(scope, id, props);
@@ -105,15 +121,27 @@ export class DatelineStack extends Stack {
       environment: { ...env, ...feedsFile, CURSOR_SECRET_ARN: cursorSecret.secretArn, BEHIND_EDGE: 'true' },
     });
     cursorSecret.grantRead(timeline);
-    this.functions = { scheduler, poller, worker, timeline };
+    // Editors' corrections (lib/admin): its own function, so the public one never holds a write grant.
+    const admin = datelineFunction(this, 'Admin', {
+      name: 'admin',
+      bundle,
+      timeout: TIMEOUTS.admin,
+      memorySize: 1024,
+      environment: env,
+    });
+    this.functions = { scheduler, poller, worker, timeline, admin };
 
     // Least privilege: reads where needed; writes only to each function's own item families.
     table.grantReadData(timeline);
     table.grantReadData(worker);
-    // The only writer of EVENT# items (conditional puts) and of the postings that file each account
-    // under its date (ACCOUNT#), and of its note on the article ledger (accounts and credits, by update).
-    grantWritesTo(table, worker, ['EVENT#', 'ACCOUNT#'], ['dynamodb:PutItem']);
+    // With the admin function, the only writer of events and of what settling them writes; the worker
+    // alone files accounts (by update, in SETTLE_WRITES) and notes them on the article ledger.
+    for (const [action, prefixes] of SETTLE_WRITES) grantWritesTo(table, worker, prefixes, [action]);
     grantWritesTo(table, worker, ['ARTICLE#'], ['dynamodb:UpdateItem']);
+    // The admin function appends to the corrections log (puts that refuse an existing key) and settles.
+    table.grantReadData(admin);
+    grantWritesTo(table, admin, ['CORRECTIONS'], ['dynamodb:PutItem']);
+    for (const [action, prefixes] of SETTLE_WRITES) grantWritesTo(table, admin, prefixes, [action]);
     // The scheduler claims a due feed by a conditional put of its state; nothing else.
     table.grantReadData(scheduler);
     grantWritesTo(table, scheduler, ['FEED#'], ['dynamodb:PutItem']);
@@ -148,6 +176,9 @@ export class DatelineStack extends Stack {
       }),
     );
 
+    // SigV4-signed requests only, checked by Lambda before the function runs: callers need
+    // lambda:InvokeFunctionUrl on it (granted to editors' roles outside this stack).
+    this.adminUrl = admin.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
     const url = timeline.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'Dateline public timeline',
@@ -231,6 +262,11 @@ export class DatelineStack extends Stack {
       value: `https://${this.distribution.distributionDomainName}/timeline`,
     });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'AdminUrl', {
+      value: this.adminUrl.url,
+      description:
+        'npm run edit -- <verb> … --endpoint <this URL> (SigV4, the caller needs lambda:InvokeFunctionUrl)',
+    });
     new CfnOutput(this, 'ArticlesDlqUrl', { value: articles.dlq.queueUrl });
     new CfnOutput(this, 'FeedsDlqUrl', { value: feeds.dlq.queueUrl });
   }

@@ -15,7 +15,7 @@ export const FEEDS_CONFIG_IN_BUNDLE = '/var/task/feeds.yaml';
 
 export interface DatelineFunctionProps {
   /** functions/<name>/handler.ts */
-  name: 'scheduler' | 'poller' | 'worker' | 'timeline';
+  name: 'scheduler' | 'poller' | 'worker' | 'timeline' | 'admin';
   timeout: Duration;
   memorySize: number;
   environment: Record<string, string>;

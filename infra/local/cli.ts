@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { MIN_TOKEN_LENGTH } from '../../lib/admin/index.ts';
+import { ADMIN_TOKEN_ENV } from './admin-server.ts';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -11,6 +13,8 @@ Options:
   --port N                  timeline port (default: 8787)
   --data-dir PATH           where local data persists (default: .data)
   --allow-private-network   let feeds on loopback/private addresses through (local fixtures only)
+  --admin-port N            admin API port on 127.0.0.1 (default: 8788), served only when
+                            $DATELINE_ADMIN_TOKEN holds a token (16+ characters); refused without one
   -h, --help                show this help`;
 
 export interface RunnerOptions {
@@ -19,6 +23,8 @@ export interface RunnerOptions {
   port: number;
   dataDir: string;
   allowPrivateNetwork: boolean;
+  /** The admin API on loopback: set when the environment holds a token. */
+  admin?: { port: number; token: string };
 }
 
 export class UsageError extends Error {}
@@ -34,17 +40,33 @@ export function parseRunnerArgs(
     throw new UsageError((error as Error).message);
   }
   if (values.help) return 'help';
-  const port = Number(values.port ?? 8787);
-  if (!/^\d+$/.test(values.port ?? '8787') || port > 65_535) {
-    throw new UsageError(`--port must be a port number from 0 to 65535, not "${values.port}"`);
-  }
   return {
     once: values.once ?? false,
     feedsPath: values.feeds ?? env.FEEDS_CONFIG ?? 'infra/feeds.yaml',
-    port,
+    port: portOf('--port', values.port, 8787),
     dataDir: values['data-dir'] ?? '.data',
     allowPrivateNetwork: values['allow-private-network'] ?? false,
+    admin: adminOf(values['admin-port'], env),
   };
+}
+
+function portOf(flag: string, given: string | undefined, fallback: number): number {
+  const port = Number(given ?? fallback);
+  if (!/^\d+$/.test(given ?? String(fallback)) || port > 65_535)
+    throw new UsageError(`${flag} must be a port number from 0 to 65535, not "${given}"`);
+  return port;
+}
+
+/** The admin API is served only with a token; asked for without one, start-up stops instead. */
+function adminOf(port: string | undefined, env: NodeJS.ProcessEnv): RunnerOptions['admin'] {
+  const token = env[ADMIN_TOKEN_ENV];
+  if (!token) {
+    if (port !== undefined) throw new UsageError(`--admin-port needs a token in $${ADMIN_TOKEN_ENV}`);
+    return undefined;
+  }
+  if (token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(`$${ADMIN_TOKEN_ENV} must be at least ${MIN_TOKEN_LENGTH} characters`);
+  return { port: portOf('--admin-port', port, 8788), token };
 }
 
 function parse(args: string[]) {
@@ -58,6 +80,7 @@ function parse(args: string[]) {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'allow-private-network': { type: 'boolean' },
+      'admin-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,9 +1,17 @@
 import { parseArgs } from 'node:util';
-import { type Correction, EditError, type EditTarget, edit } from '../../lib/corrections/index.ts';
+import { type EditResult, editedEventOf } from '../../lib/admin/index.ts';
+import {
+  type Correction,
+  EditError,
+  type EditRequest,
+  type EditTarget,
+  edit,
+} from '../../lib/corrections/index.ts';
 import { DynamoEventStore, TABLE_NAME } from '../../lib/store/index.ts';
+import { adminClient } from './admin-client.ts';
 import { startLocalStack } from './stack.ts';
 
-const USAGE = `Usage: npm run edit -- <verb> [arguments] --by WHO --why REASON [--data-dir PATH]
+const USAGE = `Usage: npm run edit -- <verb> [arguments] --by WHO --why REASON [--data-dir PATH | --endpoint URL]
 
 Corrections are stored, never edited: every later article and re-clustering honours them, and
 \`undo\` withdraws one. Ids and URLs are as the public API shows them (GET /events/:id).
@@ -23,7 +31,14 @@ Verbs:
       npm run edit -- log
 
 Locally this opens the data folder of npm start (stop it first); with TABLE_NAME and
-AWS_ENDPOINT_URL_DYNAMODB set, it works on that table.`;
+AWS_ENDPOINT_URL_DYNAMODB set, it works on that table.
+
+--endpoint URL drives an admin API instead (the same verbs, the same implementation):
+  a local one (npm start with DATELINE_ADMIN_TOKEN set) with that token as a bearer token,
+      DATELINE_ADMIN_TOKEN=... npm run edit -- log --endpoint http://127.0.0.1:8788
+  or, without DATELINE_ADMIN_TOKEN, a deployed stack's AdminUrl, each request SigV4-signed
+  (service lambda) with the AWS credentials of the environment or profile.
+      npm run edit -- hide evt_1a2b --by desk --why "a caption" --endpoint https://<id>.lambda-url.<region>.on.aws`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,6 +49,7 @@ const { values, positionals } = parseArgs({
     precision: { type: 'string' },
     summary: { type: 'string' },
     'data-dir': { type: 'string' },
+    endpoint: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -76,6 +92,32 @@ const describe = (c: Correction) => {
   return `${c.at}  ${c.id}  ${c.verb.padEnd(5)}  ${what}  by ${c.by}: ${c.why}`;
 };
 
+/** Where corrections go: the local data folder's store, or an admin API. The same `edit` behind both. */
+interface Editor {
+  log(): Promise<Correction[]>;
+  edit(request: EditRequest): Promise<EditResult>;
+  close(): Promise<void>;
+}
+
+async function localEditor(dataDir: string): Promise<Editor> {
+  const stack = await startLocalStack({
+    dataDir,
+    feedsPath: process.env.FEEDS_CONFIG ?? 'infra/feeds.yaml',
+    allowPrivateNetwork: false,
+  });
+  const store = new DynamoEventStore(stack.dynamo, process.env.TABLE_NAME ?? TABLE_NAME);
+  return {
+    log: () => store.corrections(),
+    async edit(request) {
+      const { correction, settled } = await edit(store, request);
+      return { correction, events: settled.events.map(editedEventOf) };
+    },
+    close: () => stack.stop(),
+  };
+}
+
+const remoteEditor = (endpoint: string): Editor => ({ ...adminClient(endpoint), close: async () => {} });
+
 async function main(): Promise<number> {
   const [verb, ...args] = positionals;
   if (!verb || values.help) {
@@ -85,32 +127,29 @@ async function main(): Promise<number> {
   // Check the request before opening the store: a mistyped command changes nothing.
   const target = verb === 'log' ? undefined : targetOf(verb, args);
   if (target && (!values.by || !values.why)) throw new EditError('every correction needs --by and --why');
-  const stack = await startLocalStack({
-    dataDir: values['data-dir'] ?? '.data',
-    feedsPath: process.env.FEEDS_CONFIG ?? 'infra/feeds.yaml',
-    allowPrivateNetwork: false,
-  });
+  const editor = values.endpoint
+    ? remoteEditor(values.endpoint)
+    : await localEditor(values['data-dir'] ?? '.data');
   try {
-    const store = new DynamoEventStore(stack.dynamo, process.env.TABLE_NAME ?? TABLE_NAME);
     if (!target) {
-      const log = await store.corrections();
+      const log = await editor.log();
       for (const correction of log) console.log(describe(correction));
       console.log(`${log.length} correction(s)`);
       return 0;
     }
-    const { correction, settled } = await edit(store, {
+    const { correction, events } = await editor.edit({
       ...target,
       by: values.by as string,
       why: values.why as string,
     });
     console.log(`${correction.id}  ${correction.verb} stored`);
-    for (const event of settled.events.filter((e) => e.edited || correction.verb === 'undo'))
+    for (const event of events.filter((e) => e.edited || correction.verb === 'undo'))
       console.log(
-        `  ${event.id}${event.hidden ? ' (hidden)' : ''}  ${event.date}  ${event.summary}  ${event.sources.length} source(s)`,
+        `  ${event.id}${event.hidden ? ' (hidden)' : ''}  ${event.date}  ${event.summary}  ${event.sourceCount} source(s)`,
       );
     return 0;
   } finally {
-    await stack.stop();
+    await editor.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { loadFeedsFile } from '../../lib/feeds/index.ts';
 import { readRuntimeConfig } from '../../lib/runtime/index.ts';
 import { DynamoFeedStates } from '../../lib/store/index.ts';
+import { ADMIN_TOKEN_ENV, serveAdmin } from './admin-server.ts';
 import type { RunnerOptions } from './cli.ts';
 import { describeRecovery } from './queue-journal.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
@@ -84,6 +85,8 @@ export async function runOnce(options: RunnerOptions, log = console.log): Promis
 
 export interface RunningPipeline {
   port: number;
+  /** The admin API's loopback port, when a token let it start. */
+  adminPort?: number;
   stop(): Promise<void>;
 }
 
@@ -115,9 +118,13 @@ export async function runPipeline(options: RunnerOptions, log = console.log): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   log(`Dateline timeline on http://localhost:${port}/timeline (Ctrl-C to stop)`);
+  const admin = options.admin && (await serveAdmin(options.admin));
+  if (admin) log(`Admin API on ${admin.url}/admin (loopback only, bearer token from $${ADMIN_TOKEN_ENV})`);
   return {
     port,
+    adminPort: admin?.port,
     async stop() {
+      await admin?.close();
       stopping = true;
       clearTimeout(timer);
       await Promise.all(loops.map((loop) => loop.stop()));

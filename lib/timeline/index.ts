@@ -2,6 +2,7 @@ export { createTimelineApp, type TimelineAppDeps } from './app.ts';
 export { CursorCodec, type CursorPosition, InvalidCursorError } from './cursor.ts';
 export { describeDate, describeFilters, describeWhen } from './describe.ts';
 export {
+  DatePrecisionSchema,
   EntitiesSchema,
   type FeedRef,
   FeedRefSchema,
@@ -26,11 +27,14 @@ export { type PublicEvent, PublicEventSchema, presentEvent, TimelinePageSchema }
 export {
   type InvalidParam,
   invalidParams,
+  notFound,
+  PROBLEM_TYPE,
   type Problem,
   ProblemSchema,
   problemResponse,
 } from './problem.ts';
 export { DEFAULT_LIMIT, datesOf, searchOf, type TimelineQuery, TimelineQuerySchema } from './query.ts';
+export { EventIdSchema } from './routes.ts';
 export { sortDate, sortKeyBounds, sortKeyOf } from './sort-key.ts';
 export { atomFeed, type FeedInput, JsonFeedSchema, jsonFeed, rssFeed } from './syndication.ts';
 export { escapeXml } from './xml.ts';

@@ -8,7 +8,8 @@ import { EDGE_FUNCTION_PATH } from '../../infra/cdk/edge.ts';
 import { suppressReviewedFindings } from '../../infra/cdk/nag.ts';
 import { DatelineWafStack, RATE_LIMIT_PER_IP } from '../../infra/cdk/waf-stack.ts';
 import { deadLetterQueueName, QUEUE_NAMES } from '../../lib/queue/names.ts';
-import { keys, tableDefinition } from '../../lib/store/table.ts';
+import { CORRECTIONS_PARTITION, keys, tableDefinition } from '../../lib/store/table.ts';
+import { TIMELINE_VERSION_KEY } from '../../lib/store/timeline-version.ts';
 import { PUBLIC_HOST_HEADER } from '../../lib/timeline/public-url.ts';
 
 // Synthesized once, without esbuild bundles (inline placeholders): `npm run synth` bundles for real.
@@ -93,7 +94,7 @@ describe('functions', () => {
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
       { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
-      4,
+      5,
     );
     const fns = template.findResources('AWS::Lambda::Function');
     const env = (name: string) => fns[ids[name] as string]?.Properties.Environment.Variables;
@@ -106,7 +107,7 @@ describe('functions', () => {
       ALLOW_PRIVATE_NETWORK: 'false',
     });
     expect(env('timeline')).toMatchObject({ FEEDS_CONFIG: '/var/task/feeds.yaml', BEHIND_EDGE: 'true' });
-    for (const name of ['scheduler', 'poller', 'worker', 'timeline']) {
+    for (const name of ['scheduler', 'poller', 'worker', 'timeline', 'admin']) {
       expect(env(name).TABLE_NAME).toEqual({ Ref: ids.table });
     }
   });
@@ -275,29 +276,29 @@ describe('alarms', () => {
   });
 });
 
-describe('least-privilege IAM', () => {
-  type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
-  const statementsOf = (fn: string): Statement[] => {
-    const role = stack.functions[fn as keyof typeof stack.functions].role;
-    const roleId = stack.getLogicalId(role?.node.defaultChild as never);
-    const policies = template.findResources('AWS::IAM::Policy', {
-      Properties: { Roles: [{ Ref: roleId }] },
-    });
-    return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
-  };
-  const actions = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
-  const writes = /^dynamodb:(Put|Update|Delete|BatchWrite)/;
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
+const statementsOf = (fn: string): Statement[] => {
+  const role = stack.functions[fn as keyof typeof stack.functions].role;
+  const roleId = stack.getLogicalId(role?.node.defaultChild as never);
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: [{ Ref: roleId }] },
+  });
+  return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+};
+const actions = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const writes = /^dynamodb:(Put|Update|Delete|BatchWrite)/;
 
+const leadingKeys = (leading: string[]) => ({
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
+});
+const writing = (fn: string) => statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
+
+describe('least-privilege IAM', () => {
   it('the timeline function only reads the table and sends to no queue', () => {
     const all = actions(statementsOf('timeline'));
     expect(all.some((a) => a.startsWith('dynamodb:Get') || a.startsWith('dynamodb:Query'))).toBe(true);
     expect(all.filter((a) => writes.test(a) || a.startsWith('sqs:'))).toEqual([]);
   });
-
-  const leadingKeys = (leading: string[]) => ({
-    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leading },
-  });
-  const writing = (fn: string) => statementsOf(fn).filter((s) => actions([s]).some((a) => writes.test(a)));
 
   it('the scheduler only puts feed states (its claim): no update, delete or batch write', () => {
     expect(writing('scheduler').map((s) => [[s.Action].flat(), s.Condition])).toEqual([
@@ -312,12 +313,21 @@ describe('least-privilege IAM', () => {
     ]);
   });
 
-  it('no function may delete or batch-write items', () => {
-    for (const fn of ['scheduler', 'poller', 'worker', 'timeline'])
+  it('no function may delete items, and only the settling ones batch-write, listing hints alone', () => {
+    for (const fn of ['scheduler', 'poller', 'worker', 'timeline', 'admin'])
       expect(
-        actions(statementsOf(fn)).filter((a) => /^dynamodb:(Delete|BatchWrite)/.test(a)),
+        actions(statementsOf(fn)).filter((a) => /^dynamodb:Delete/.test(a)),
         fn,
       ).toEqual([]);
+    for (const fn of ['worker', 'admin'])
+      expect(
+        statementsOf(fn)
+          .filter((s) => actions([s]).includes('dynamodb:BatchWriteItem'))
+          .map((s) => s.Condition),
+        fn,
+      ).toEqual([leadingKeys(['INDEX#*'])]);
+    for (const fn of ['scheduler', 'poller', 'timeline'])
+      expect(actions(statementsOf(fn)), fn).not.toContain('dynamodb:BatchWriteItem');
   });
 
   it('the timeline reads the cursor key from Secrets Manager, by ARN: the value is in no environment', () => {
@@ -342,26 +352,48 @@ describe('least-privilege IAM', () => {
       ).toEqual([]);
   });
 
-  it('the worker puts events and postings and updates the article ledger, nothing else', () => {
+  const settleWrites = [
+    [['dynamodb:PutItem'], leadingKeys(['EVENT#*'])],
+    [['dynamodb:UpdateItem'], leadingKeys(['ACCOUNT#*', 'META#TIMELINE*'])],
+    [['dynamodb:BatchWriteItem'], leadingKeys(['INDEX#*'])],
+  ];
+
+  it('the worker settles events and updates the article ledger, nothing else', () => {
     expect(writing('worker').map((s) => [[s.Action].flat(), s.Condition])).toEqual([
-      [['dynamodb:PutItem'], leadingKeys(['EVENT#*', 'ACCOUNT#*'])],
+      ...settleWrites,
       [['dynamodb:UpdateItem'], leadingKeys(['ARTICLE#*'])],
     ]);
   });
 
-  it("grants the worker's puts on every item family its store writes by put", () => {
-    const puts = writing('worker').find((s) => [s.Action].flat().includes('dynamodb:PutItem'));
-    const condition = puts?.Condition as ReturnType<typeof leadingKeys> | undefined;
-    const granted = (condition?.['ForAllValues:StringLike']['dynamodb:LeadingKeys'] ?? []).map((p) =>
-      p.replace(/\*$/, ''),
-    );
-    for (const { pk } of [keys.event('evt_1'), keys.posting('art_1', 0)]) {
-      expect(
-        granted.some((prefix) => pk.startsWith(prefix)),
-        pk,
-      ).toBe(true);
-    }
+  it('the admin function appends to the corrections log and settles events, nothing else', () => {
+    expect(writing('admin').map((s) => [[s.Action].flat(), s.Condition])).toEqual([
+      [['dynamodb:PutItem'], leadingKeys(['CORRECTIONS*'])],
+      ...settleWrites,
+    ]);
   });
+
+  it.each(['worker', 'admin'])(
+    'grants the %s each write the event store makes, on the key family it makes it on',
+    (fn) => {
+      const granted = (action: string, pk: string) =>
+        writing(fn).some((s) => {
+          const condition = s.Condition as ReturnType<typeof leadingKeys>;
+          const prefixes = condition['ForAllValues:StringLike']['dynamodb:LeadingKeys'];
+          return (
+            [s.Action].flat().includes(action) && prefixes.some((p) => pk.startsWith(p.replace(/\*$/, '')))
+          );
+        });
+      const made: Array<[string, string]> = [
+        ['dynamodb:PutItem', keys.event('evt_1').pk],
+        ['dynamodb:UpdateItem', keys.posting('art_1', 0).pk],
+        ['dynamodb:UpdateItem', TIMELINE_VERSION_KEY.pk],
+        ['dynamodb:BatchWriteItem', 'INDEX#TOPIC#shipping'],
+      ];
+      if (fn === 'admin') made.push(['dynamodb:PutItem', CORRECTIONS_PARTITION]);
+      for (const [action, pk] of made) expect(granted(action, pk), `${action} ${pk}`).toBe(true);
+      expect(granted('dynamodb:PutItem', CORRECTIONS_PARTITION)).toBe(fn === 'admin');
+    },
+  );
 
   it('each queue has exactly its one sender', () => {
     const sends = (fn: string) =>
@@ -372,6 +404,55 @@ describe('least-privilege IAM', () => {
     expect(sends('poller')).toEqual([{ 'Fn::GetAtt': [ids.articles, 'Arn'] }]);
     // The worker dead-letters what it cannot decode, with the reason, instead of retrying it.
     expect(sends('worker')).toEqual([{ 'Fn::GetAtt': [ids.articlesDlq, 'Arn'] }]);
+  });
+});
+
+describe('admin API', () => {
+  const urls = () => template.findResources('AWS::Lambda::Url');
+  const urlOf = (fn: string) =>
+    Object.entries(urls()).find(
+      ([, url]) =>
+        JSON.stringify(url.Properties.TargetFunctionArn) ===
+        JSON.stringify({ 'Fn::GetAtt': [ids[fn], 'Arn'] }),
+    );
+
+  it('is its own function, with the admin handler, reaching the table and nothing else', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[ids.admin as string];
+    expect(fn?.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: ids.table } });
+    expect(ids.admin).not.toBe(ids.timeline);
+    const all = actions(statementsOf('admin'));
+    expect(all.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:'))).toEqual([]);
+  });
+
+  it('has a function URL that only SigV4-signed (AWS_IAM) requests reach', () => {
+    const [, url] = urlOf('admin') ?? [];
+    expect(url?.Properties.AuthType).toBe('AWS_IAM');
+    // No resource policy opens it to everyone (a NONE URL needs one for lambda:InvokeFunctionUrl).
+    const opened = Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) =>
+      JSON.stringify(p.Properties.FunctionName).includes(ids.admin as string),
+    );
+    expect(opened).toEqual([]);
+  });
+
+  it('is not an origin of the public distribution, whose origin is the timeline URL', () => {
+    const [adminUrl] = urlOf('admin') ?? [];
+    const [timelineUrl] = urlOf('timeline') ?? [];
+    const origins = JSON.stringify(
+      Object.values(template.findResources('AWS::CloudFront::Distribution')).map(
+        (d) => d.Properties.DistributionConfig.Origins,
+      ),
+    );
+    expect(origins).toContain(timelineUrl);
+    expect(origins).not.toContain(adminUrl);
+    expect(origins).not.toContain(ids.admin);
+  });
+
+  it('the timeline function holds no write on the table: only the worker and the admin function write events', () => {
+    const eventWriters = ['scheduler', 'poller', 'worker', 'timeline', 'admin'].filter((fn) =>
+      writing(fn).some((s) => JSON.stringify(s.Condition).includes('EVENT#')),
+    );
+    expect(eventWriters).toEqual(['worker', 'admin']);
+    expect(writing('timeline')).toEqual([]);
   });
 });
 

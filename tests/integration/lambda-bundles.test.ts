@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../infra/cdk/functions.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { loadFeedsFile, parseFeedsFile } from '../../lib/feeds/index.ts';
 import { encodePollJob } from '../../lib/queue/index.ts';
+import { DynamoEventStore } from '../../lib/store/index.ts';
 import { PUBLIC_HOST_HEADER } from '../../lib/timeline/public-url.ts';
 import { FeedServer } from '../support/feed-server.ts';
 import {
@@ -149,6 +150,32 @@ describe('every synthesized bundle answers as the local stack does (dynalite + f
     // The relighting's date is on the page only, not in the feed's teaser.
     const timeline = JSON.stringify(await (await localApp().request('/timeline')).json());
     expect(timeline).toContain('2024-09-21');
+  }, 120_000);
+
+  it('the admin function answers the stored log to the caller its function URL authenticated, 401 without one', async () => {
+    const signed = functionUrlEvent('/admin/log', {});
+    const caller = { iam: { userArn: 'arn:aws:iam::111122223333:user/desk', accountId: '111122223333' } };
+    const withCaller = { ...signed, requestContext: { ...signed.requestContext, authorizer: caller } };
+    const store = new DynamoEventStore(local.dynamo, process.env.TABLE_NAME as string);
+    const at = new Date().toISOString();
+    await store.append({
+      id: 'cor_0b0d1e',
+      at,
+      by: 'desk',
+      why: 'a caption',
+      events: [],
+      verb: 'hide',
+      accounts: ['art_1#0'],
+    });
+    const [answered, refused] = (await invokeBundle(fn('admin'), envOf('admin'), [
+      withCaller,
+      functionUrlEvent('/admin/log', {}),
+    ])) as Array<{ statusCode: number; body: string }>;
+    expect(answered?.statusCode).toBe(200);
+    const { corrections } = JSON.parse(answered?.body as string);
+    expect(corrections.map((c: { id: string }) => c.id)).toContain('cor_0b0d1e');
+    expect(corrections).toEqual(await store.corrections());
+    expect(refused?.statusCode).toBe(401);
   }, 120_000);
 
   describe('the timeline', () => {

@@ -49,6 +49,25 @@ describe('parseRunnerArgs', () => {
     ).toEqual({ once: true, feedsPath: 'f.yaml', port: 1234, dataDir: 'd', allowPrivateNetwork: true });
   });
 
+  it('serves the admin API only with a token from DATELINE_ADMIN_TOKEN, on 8788 or --admin-port', () => {
+    const token = 'a-token-of-enough-length';
+    expect(parseRunnerArgs([], noEnv)).not.toHaveProperty('admin', expect.anything());
+    expect(parseRunnerArgs([], { DATELINE_ADMIN_TOKEN: token })).toMatchObject({
+      admin: { port: 8788, token },
+    });
+    expect(parseRunnerArgs(['--admin-port', '0'], { DATELINE_ADMIN_TOKEN: token })).toMatchObject({
+      admin: { port: 0, token },
+    });
+  });
+
+  it('refuses to start an admin API without a token, or with a short one', () => {
+    expect(() => parseRunnerArgs(['--admin-port', '8788'], noEnv)).toThrow(/needs a token/);
+    expect(() => parseRunnerArgs([], { DATELINE_ADMIN_TOKEN: 'short' })).toThrow(/at least 16/);
+    expect(() =>
+      parseRunnerArgs(['--admin-port', 'x'], { DATELINE_ADMIN_TOKEN: 'a-token-of-enough-length' }),
+    ).toThrow(UsageError);
+  });
+
   it('falls back to FEEDS_CONFIG when --feeds is absent', () => {
     expect(parseRunnerArgs([], { FEEDS_CONFIG: 'ops/feeds.yaml' })).toMatchObject({
       feedsPath: 'ops/feeds.yaml',
