@@ -5,6 +5,7 @@ import { type DateMention, type DatePrecision, findDates, isAnnounced } from './
 import { type Entities, findEntities } from './entities.ts';
 import {
   isBoilerplate,
+  isEntryStamped,
   isFurniture,
   isLinkSentence,
   withoutDateline,
@@ -176,8 +177,14 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string, lea
   });
 }
 
-/** A story block, with the instant its relative dates count from when a stamp or dateline moved it. */
-type StoryBlock = TextBlock & { from?: Date };
+/**
+ * A story block, with the instant its relative dates count from when a stamp or dateline moved it,
+ * and whether it is a live blog's timed entry.
+ */
+type StoryBlock = TextBlock & { from?: Date; entry?: boolean };
+
+/** Entries a page must time before it reads as a live blog rather than prose that opens on a figure. */
+const LIVE_BLOG_ENTRIES = 2;
 
 /**
  * The story's own blocks: no site furniture, no dateline, no live-blog entry times. A live blog's
@@ -187,6 +194,8 @@ type StoryBlock = TextBlock & { from?: Date };
 function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): StoryBlock[] {
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
+  const stamped = (block: TextBlock) => block.kind === 'paragraph' && isEntryStamped(block.text);
+  const liveBlog = all.filter(stamped).length >= LIVE_BLOG_ENTRIES;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
@@ -194,7 +203,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     if (isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
-    blocks.push({ ...block, text, from });
+    blocks.push({ ...block, text, from, ...(liveBlog && stamped(block) ? { entry: true } : {}) });
   }
   return blocks;
 }
@@ -226,14 +235,38 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       anchor = undefined;
       continue;
     }
-    for (const sentence of sentencesOf(block.text)) {
-      if (isFurniture(sentence) || isLinkSentence(sentence)) continue;
+    const told = drafts.length;
+    const sentences = sentencesOf(block.text).filter((s) => !isFurniture(s) && !isLinkSentence(s));
+    for (const sentence of sentences) {
       const events = sentenceEvents(sentence, context, anchor, sentence === lead);
       drafts.push(...events);
       anchor = anchorOf(events);
     }
+    if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], context));
   }
   return drafts;
+}
+
+/**
+ * A live blog's timed entry that names no day of its own ("08.20 A woman was pulled alive from the
+ * rubble…") reports what happened at that time on the entry's day: the page's, or the one its latest
+ * update stamp gives.
+ */
+function entryEvent(sentence: string | undefined, { publishedAt }: Context): Draft[] {
+  if (!sentence || !isLead(sentence)) return [];
+  const summary = tidySummary(sentence);
+  const day = dayOf(publishedAt);
+  return [
+    {
+      date: day,
+      datePrecision: 'day',
+      endDate: null,
+      kind: 'dated',
+      summary,
+      quote: sentence,
+      scheduled: false,
+    },
+  ];
 }
 
 /** The article's own news: its headline, quoted by its lead sentence, dated by publication. */

@@ -108,8 +108,20 @@ export function withoutDateline(text: string): string {
 }
 
 /** "14:05", "2.15pm –": a live blog's entry time, not part of what happened. */
+// Zone names are capitals only: read case-blind, "Rettungskräfte" would lose "Rett" as a zone.
 const ENTRY_TIME =
-  /^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T))?\s*(?:[-–—:|]\s*)?/i;
+  /^\s*\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T)\b)?\s*(?:[-–—:|]\s*)?/;
+
+/**
+ * Whether a paragraph opens with a live blog's entry time ("08.20 Rescuers pulled…", "14:05 GMT –
+ * The minister…"): a real clock time, then the entry's first word.
+ */
+export function isEntryStamped(text: string): boolean {
+  const match = ENTRY_TIME.exec(text);
+  if (!match) return false;
+  const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
+  return hours <= 23 && minutes <= 59 && /^["“„«]?\p{Lu}/u.test(text.slice(match[0].length));
+}
 
 export function withoutEntryTime(text: string): string {
   const match = ENTRY_TIME.exec(text);

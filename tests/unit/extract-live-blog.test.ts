@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { withoutEntryTime } from '../../lib/extraction/furniture.ts';
+import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+
+// Thursday 9 May 2024, evening: the live page's own day.
+const PUBLISHED = '2024-05-09T18:00:00Z';
+const LEAD = '<p>Floodwater is still rising across the valley as crews work through a second night.</p>';
+
+const entries = (html: string, language?: string) =>
+  extractEvents({ html: LEAD + html, publishedAt: PUBLISHED, ...(language ? { language } : {}) })
+    .filter(isTextDated)
+    .map((event) => `${event.date} ${event.quote.split(' ').slice(0, 3).join(' ')}`);
+
+describe("a live blog's timed entries with no day of their own", () => {
+  it("report what happened on the page's day", () => {
+    expect(
+      entries(
+        '<p>09.15 Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
+          '<p>10:40 – The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+  });
+
+  it('in another language too, and an entry that names its day keeps that day', () => {
+    expect(
+      entries(
+        '<p>08.20 Rettungskräfte haben in der Nacht eine ältere Frau aus einem überfluteten Keller geholt.</p>' +
+          '<p>11.05 Der Bürgermeister hat am Dienstag den Katastrophenfall für die ganze Gemeinde ausgerufen.</p>',
+        'de',
+      ),
+    ).toEqual(['2024-05-09 Rettungskräfte haben in', '2024-05-07 Der Bürgermeister hat']);
+  });
+
+  it('takes only capitals after the time for a zone name (a case-blind "Rett…T" ate a German noun)', () => {
+    expect(withoutEntryTime('08.20 Rettungskräfte holten eine Frau aus dem Keller.')).toBe(
+      'Rettungskräfte holten eine Frau aus dem Keller.',
+    );
+    expect(withoutEntryTime('14:05 GMT – The minister spoke.')).toBe('The minister spoke.');
+  });
+
+  it('needs more than one timed paragraph, and an entry that is a sentence', () => {
+    expect(
+      entries('<p>12.50 Euros a night is what the one hotel left open charges for a camp bed.</p>'),
+    ).toEqual([]);
+    expect(entries('<p>09:30 Briefing at the town hall.</p><p>11:00 Sandbag collection.</p>')).toEqual([]);
+  });
+});
