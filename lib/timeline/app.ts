@@ -78,8 +78,9 @@ export interface TimelineAppDeps {
    */
   behindEdge?: boolean;
   /**
-   * How stale a listing may be (default 2 s) and how many bytes of rendered listings to keep. Used
-   * when the reader has a version; a reader without one is read on every request.
+   * How stale a listing may be (default 2 s), how many bytes of rendered listings to keep and, for a
+   * reader with a logged head, how many events of listings to keep across versions (`keptEvents`,
+   * 0 for none). Used when the reader has a version; a reader without one is read on every request.
    */
   cache?: ListingCacheOptions & PatchOptions;
 }

@@ -238,6 +238,23 @@ function movedWithLog(store: DynamoEventStore): TimelineReader {
   };
 }
 
+/**
+ * The store with a real write before every version read: a new event on the newest day, created as
+ * the worker creates it (hints, event, logged bump), so the patch reads a real change from a real log.
+ * The write is in the request path, so the figure is a bound from below on the miss it causes.
+ */
+function writtenBeforeEveryRead(store: DynamoEventStore): TimelineReader {
+  let n = 2 * EVENTS;
+  return {
+    ...uncached(store),
+    listedByIds: (ids) => store.listedByIds(ids),
+    head: async () => {
+      await store.create({ ...backgroundEvent(n++), date: '2025-02-01' });
+      return store.head();
+    },
+  };
+}
+
 /** A new event on the newest day every `WRITE_EVERY_MS`, as a busy worker would add them. */
 function writeContinuously(store: DynamoEventStore) {
   let n = EVENTS;
@@ -304,6 +321,7 @@ type Bases = {
   uncached: string;
   missing: string;
   patching: string;
+  writing: string;
   store: string;
 };
 
@@ -371,6 +389,12 @@ function scenariosOf(bases: Bases, deep: string, etag: string) {
         status: 200,
       },
       {
+        name: 'cache miss, first page patched after a real create before every version read (write included, gzip)',
+        url: `${bases.writing}/timeline`,
+        headers: BROWSER,
+        status: 200,
+      },
+      {
         name: `cold filtered page (topic, 1 in ${TOPICS} events, cache miss)`,
         url: `${bases.uncached}/timeline?topic=topic-3`,
         status: 200,
@@ -421,10 +445,16 @@ async function run(): Promise<SectionResult> {
     const missing = await listen(moved.fetch);
     const logged = createTimelineApp({ reader: movedWithLog(store), cursors, cache: { stalenessMs: 0 } });
     const patching = await listen(logged.fetch);
+    const written = createTimelineApp({
+      reader: writtenBeforeEveryRead(store),
+      cursors,
+      cache: { stalenessMs: 0 },
+    });
+    const writing = await listen(written.fetch);
     const constant = { status: 'ok', events: [] };
     const bare = await listen(new Hono().get('/', (c) => c.json(constant)).fetch);
     const reading = await listen(storeRead(store).fetch);
-    servers.push(cached, rendering, missing, patching, bare, reading);
+    servers.push(cached, rendering, missing, patching, writing, bare, reading);
 
     const deep = await cursorAt(cold, DEPTH);
     const etag = (await app.request('/timeline', { headers: BROWSER })).headers.get('etag') ?? '';
@@ -435,6 +465,7 @@ async function run(): Promise<SectionResult> {
         uncached: rendering.base,
         missing: missing.base,
         patching: patching.base,
+        writing: writing.base,
         store: reading.base,
       },
       deep,
