@@ -50,10 +50,6 @@ export function listedProjection(...extra: string[]) {
   };
 }
 
-export function holds(event: Pick<TimelineEvent, 'topics' | 'sources'>, hint: IndexHint): boolean {
-  return hintsOf(event).some((h) => h.kind === hint.kind && h.value === hint.value);
-}
-
 async function writeBatch(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[]) {
   let requests = items.map((Item) => ({ PutRequest: { Item: marshall(Item) } }));
   for (let attempt = 0; requests.length > 0; attempt++) {
@@ -117,13 +113,13 @@ export async function* hintedKeys(
 
 /**
  * The stored items of these events (pointers included), by id; up to 100 ids. With a projection,
- * only the attributes it names (it must name `pk` and `mergedInto`).
+ * only the attributes it names (it must name `pk` and `mergedInto`); consistent when asked.
  */
 export async function itemsOf(
   client: DynamoDBClient,
   tableName: string,
   ids: string[],
-  projection?: ReturnType<typeof listedProjection>,
+  { consistent, ...projection }: Partial<ReturnType<typeof listedProjection>> & { consistent?: boolean } = {},
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   // One event may have several hints in a page (its date moved): BatchGetItem refuses a key twice.
@@ -132,7 +128,7 @@ export async function itemsOf(
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
     const { Responses, UnprocessedKeys } = await client.send(
       new BatchGetItemCommand({
-        RequestItems: { [tableName]: { Keys: wanted, ...projection } },
+        RequestItems: { [tableName]: { Keys: wanted, ...projection, ConsistentRead: consistent } },
       }),
     );
     for (const item of Responses?.[tableName] ?? []) {

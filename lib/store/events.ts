@@ -21,13 +21,16 @@ import {
   type SortRange,
 } from '../dedup/index.ts';
 import {
+  carries,
   type IndexHint,
   type ListedEvent,
   ListedEventSchema,
+  NO_EVENT_CHANGE,
   type RangeRequest,
   sortKeyOf,
   type TimelineEvent,
   TimelineEventSchema,
+  type TimelineHead,
   type TimelineReader,
 } from '../timeline/index.ts';
 import { conditionFailed } from './condition.ts';
@@ -36,14 +39,13 @@ import {
   hintedKeys,
   hintItemsOf,
   hintsComplete,
-  holds,
   itemsOf,
   listedProjection,
   writeHints,
 } from './event-index.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
-import { bumpTimelineVersion, readTimelineVersion } from './timeline-version.ts';
+import { bumpTimelineVersion, readTimelineHead, readTimelineVersion } from './timeline-version.ts';
 
 const QUERY_PAGE = 100;
 
@@ -229,13 +231,34 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  private async moved<T>(written: T): Promise<T> {
-    if (written) await bumpTimelineVersion(this.client, this.tableName);
+  /** Moves the version after a write that succeeded, naming the event it changed in the version's log. */
+  private async moved<T>(written: T, changed: string): Promise<T> {
+    if (written) await bumpTimelineVersion(this.client, this.tableName, changed);
     return written;
   }
 
   version(): Promise<number> {
     return readTimelineVersion(this.client, this.tableName);
+  }
+
+  head(): Promise<TimelineHead> {
+    return readTimelineHead(this.client, this.tableName);
+  }
+
+  /** Consistent reads: a reader that learnt of a change from the log reads the change itself. */
+  async listedByIds(ids: string[]): Promise<ListedEvent[]> {
+    const events: ListedEvent[] = [];
+    for (let start = 0; start < ids.length; start += 100) {
+      const items = await itemsOf(this.client, this.tableName, ids.slice(start, start + 100), {
+        ...LISTED.projection,
+        consistent: true,
+      });
+      for (const item of items.values()) {
+        const event = 'mergedInto' in item ? undefined : this.fromItem(item, LISTED);
+        if (event) events.push(event);
+      }
+    }
+    return events;
   }
 
   /**
@@ -267,7 +290,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
         ),
       }),
     );
-    await this.moved(true);
+    await this.moved(true, NO_EVENT_CHANGE);
   }
 
   /** Adds the event to each account's holders (a string set: adding twice is adding once). */
@@ -297,7 +320,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: marshall({ ':read': event.version }),
     });
-    return this.moved(written);
+    return this.moved(written, event.id);
   }
 
   /**
@@ -313,7 +336,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       // A retired id comes back when the accounts it was named after make an event again.
       ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(mergedInto)',
     });
-    return this.moved(written);
+    return this.moved(written, event.id);
   }
 
   async update(event: TimelineEvent): Promise<boolean> {
@@ -326,7 +349,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       ConditionExpression: 'version = :read AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
     });
-    return this.moved(written);
+    return this.moved(written, event.id);
   }
 
   range(request: RangeRequest): AsyncIterable<TimelineEvent> {
@@ -356,7 +379,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
         const item = items.get(id);
         const event = item && !('mergedInto' in item) ? this.fromItem(item, reading) : undefined;
         // A hint left by a write that failed, a date that moved or a topic dropped: not this event's place.
-        if (event && sortKeyOf(event) === sortKeys[i] && holds(event, hint)) yield event;
+        if (event && sortKeyOf(event) === sortKeys[i] && carries(event, hint)) yield event;
       }
     }
   }

@@ -29,6 +29,7 @@ import {
 } from './listing-cache.ts';
 import { prefersHtml, varyOnAccept } from './negotiate.ts';
 import { pageTimeline, type TimelineReader } from './page.ts';
+import { PatchedListings, type PatchOptions, patchable } from './patched-listings.ts';
 import { presentEvent } from './present.ts';
 import {
   type InvalidParam,
@@ -77,10 +78,11 @@ export interface TimelineAppDeps {
    */
   behindEdge?: boolean;
   /**
-   * How stale a listing may be (default 2 s) and how many bytes of rendered listings to keep. Used
-   * when the reader has a version; a reader without one is read on every request.
+   * How stale a listing may be (default 2 s), how many bytes of rendered listings to keep and, for a
+   * reader with a logged head, how many events of listings to keep across versions (`keptEvents`,
+   * 0 for none). Used when the reader has a version; a reader without one is read on every request.
    */
-  cache?: ListingCacheOptions;
+  cache?: ListingCacheOptions & PatchOptions;
 }
 
 const API_INFO = {
@@ -182,11 +184,21 @@ function listingsOf({ reader, cache }: TimelineAppDeps): {
   return { listings, replay };
 }
 
+/**
+ * A reader whose version comes with a log of what changed keeps its listings across versions and
+ * patches them (`PatchedListings`): a cache miss after a write reads the changed events only.
+ */
+function readerOf({ reader, cache }: TimelineAppDeps): TimelineReader {
+  if (!patchable(reader) || cache?.keptEvents === 0) return reader;
+  return new PatchedListings(reader, cache);
+}
+
 /** The public timeline: Web-standard Request/Response only, storage injected, runtime-agnostic. */
 export function createTimelineApp(deps: TimelineAppDeps) {
-  const { reader, cursors, log, publicUrl, feeds, behindEdge } = deps;
+  const { cursors, log, publicUrl, feeds, behindEdge } = deps;
+  const reader = readerOf(deps);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
-  const { listings, replay } = listingsOf(deps);
+  const { listings, replay } = listingsOf({ ...deps, reader });
   app.use(replay, corsForReaders, noSniff, bodyEtag, async (c, next) => {
     c.set(BEHIND_EDGE, behindEdge === true);
     await next();

@@ -1,4 +1,5 @@
 export { createTimelineApp, type TimelineAppDeps } from './app.ts';
+export { changedSince, NO_EVENT_CHANGE, type TimelineHead, UNKNOWN_CHANGE } from './change-log.ts';
 export { CursorCodec, type CursorPosition, InvalidCursorError } from './cursor.ts';
 export { describeDate, describeFilters, describeWhen } from './describe.ts';
 export {
@@ -15,6 +16,7 @@ export {
 export { type FeedHealth, type FeedHealthReader, FeedHealthSchema } from './feed-health.ts';
 export { CachePolicy } from './http.ts';
 export {
+  carries,
   type IndexHint,
   type ListedEvent,
   ListedEventSchema,
@@ -23,6 +25,7 @@ export {
   type TimelinePage,
   type TimelineReader,
 } from './page.ts';
+export { DEFAULT_KEPT_EVENTS, PatchedListings, type PatchOptions, patchKept } from './patched-listings.ts';
 export { type PublicEvent, PublicEventSchema, presentEvent, TimelinePageSchema } from './present.ts';
 export {
   type InvalidParam,

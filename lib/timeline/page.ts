@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
+import type { TimelineHead } from './change-log.ts';
 import type { CursorCodec } from './cursor.ts';
 import { InvalidCursorError } from './cursor.ts';
 import { type TimelineEvent, TimelineEventSchema } from './event.ts';
@@ -47,6 +48,13 @@ export interface TimelineReader {
    * reader without one is read on every request: nothing it serves is cached.
    */
   version?(): Promise<number>;
+  /**
+   * The version with the ids of the events whose writes made its latest moves: a listing kept from
+   * an older version re-reads only those (see `PatchedListings`).
+   */
+  head?(): Promise<TimelineHead>;
+  /** These events as listings read them; only those stored live under the id (not merged), checked. */
+  listedByIds?(ids: string[]): Promise<ListedEvent[]>;
 }
 
 /** The index a query can be answered from: its topic, else its feed. */
@@ -68,13 +76,17 @@ export interface TimelinePage {
   nextCursor: string | null;
 }
 
+/** Whether the event is filed under the topic or feed: one of its topics, or a feed that carried a source. */
+export function carries(event: Pick<ListedEvent, 'topics' | 'sources'>, { kind, value }: IndexHint): boolean {
+  if (kind === 'topic') return event.topics.includes(value);
+  return event.sources.some((source) => source.feedId === value || source.feeds.some((f) => f.id === value));
+}
+
 function matches(event: ListedEvent, query: TimelineQuery): boolean {
   // Kept in storage so the correction can be undone; never listed, in pages or feeds alike.
   if (event.hidden) return false;
-  if (query.topic && !event.topics.includes(query.topic)) return false;
-  const carries = (source: TimelineEvent['sources'][number], feed: string) =>
-    source.feedId === feed || source.feeds.some((f) => f.id === feed);
-  if (query.feed && !event.sources.some((source) => carries(source, query.feed as string))) return false;
+  if (query.topic && !carries(event, { kind: 'topic', value: query.topic })) return false;
+  if (query.feed && !carries(event, { kind: 'feed', value: query.feed })) return false;
   if (query.q) {
     const needle = query.q.toLowerCase();
     const haystack = [event.summary, ...event.sources.flatMap((s) => [s.quote, s.title])]

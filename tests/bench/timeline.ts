@@ -11,6 +11,7 @@ import { bumpTimelineVersion, DynamoEventStore, itemsOfNewEvent } from '../../li
 import {
   CursorCodec,
   createTimelineApp,
+  DEFAULT_KEPT_EVENTS,
   DEFAULT_LIMIT,
   sortKeyBounds,
   type TimelineReader,
@@ -216,6 +217,44 @@ function alwaysMoved(store: DynamoEventStore): TimelineReader {
   return { ...uncached(store), version: async () => ++version };
 }
 
+/**
+ * The store whose head has moved before every request, each move logged as a change to one of the
+ * first page's events (staleness 0): the cached app's miss path with patching (the head read from the
+ * table, the logged events re-read, patched into the kept listing, rendered, gzipped). The events
+ * themselves are unchanged, so every response is the same page and the figure is the read path's alone.
+ */
+function movedWithLog(store: DynamoEventStore): TimelineReader {
+  const firstPage = Array.from({ length: DEFAULT_LIMIT }, (_, n) => backgroundEvent(n).id);
+  let version = 0;
+  const log: string[] = [];
+  return {
+    ...uncached(store),
+    listedByIds: (ids) => store.listedByIds(ids),
+    head: async () => {
+      await store.head();
+      log.push(firstPage[version++ % firstPage.length] as string);
+      return { version, recent: log.slice(-64) };
+    },
+  };
+}
+
+/**
+ * The store with a real write before every version read: a new event on the newest day, created as
+ * the worker creates it (hints, event, logged bump), so the patch reads a real change from a real log.
+ * The write is in the request path, so the figure is a bound from below on the miss it causes.
+ */
+function writtenBeforeEveryRead(store: DynamoEventStore): TimelineReader {
+  let n = 2 * EVENTS;
+  return {
+    ...uncached(store),
+    listedByIds: (ids) => store.listedByIds(ids),
+    head: async () => {
+      await store.create({ ...backgroundEvent(n++), date: '2025-02-01' });
+      return store.head();
+    },
+  };
+}
+
 /** A new event on the newest day every `WRITE_EVERY_MS`, as a busy worker would add them. */
 function writeContinuously(store: DynamoEventStore) {
   let n = EVENTS;
@@ -276,7 +315,15 @@ async function memoryAfterDistinctQueries(app: ReturnType<typeof createTimelineA
   };
 }
 
-type Bases = { bare: string; cached: string; uncached: string; missing: string; store: string };
+type Bases = {
+  bare: string;
+  cached: string;
+  uncached: string;
+  missing: string;
+  patching: string;
+  writing: string;
+  store: string;
+};
 
 /** A page's store read alone (query, decode, check; nothing rendered): the floor under a cold page. */
 function storeRead(store: DynamoEventStore) {
@@ -330,8 +377,20 @@ function scenariosOf(bases: Bases, deep: string, etag: string) {
         status: 200,
       },
       {
-        name: 'cache miss, first page (version moved before every request, gzip)',
+        name: 'cache miss, first page read whole (version moved before every request, gzip)',
         url: `${bases.missing}/timeline`,
+        headers: BROWSER,
+        status: 200,
+      },
+      {
+        name: 'cache miss, first page patched (one event logged as changed before every request, gzip)',
+        url: `${bases.patching}/timeline`,
+        headers: BROWSER,
+        status: 200,
+      },
+      {
+        name: 'cache miss, first page patched after a real create before every version read (write included, gzip)',
+        url: `${bases.writing}/timeline`,
         headers: BROWSER,
         status: 200,
       },
@@ -384,10 +443,18 @@ async function run(): Promise<SectionResult> {
     const cached = await listen(app.fetch);
     const rendering = await listen(cold.fetch);
     const missing = await listen(moved.fetch);
+    const logged = createTimelineApp({ reader: movedWithLog(store), cursors, cache: { stalenessMs: 0 } });
+    const patching = await listen(logged.fetch);
+    const written = createTimelineApp({
+      reader: writtenBeforeEveryRead(store),
+      cursors,
+      cache: { stalenessMs: 0 },
+    });
+    const writing = await listen(written.fetch);
     const constant = { status: 'ok', events: [] };
     const bare = await listen(new Hono().get('/', (c) => c.json(constant)).fetch);
     const reading = await listen(storeRead(store).fetch);
-    servers.push(cached, rendering, missing, bare, reading);
+    servers.push(cached, rendering, missing, patching, writing, bare, reading);
 
     const deep = await cursorAt(cold, DEPTH);
     const etag = (await app.request('/timeline', { headers: BROWSER })).headers.get('etag') ?? '';
@@ -397,6 +464,8 @@ async function run(): Promise<SectionResult> {
         cached: cached.base,
         uncached: rendering.base,
         missing: missing.base,
+        patching: patching.base,
+        writing: writing.base,
         store: reading.base,
       },
       deep,
@@ -414,9 +483,9 @@ async function run(): Promise<SectionResult> {
       rows: rowsOf(results, ceiling),
       notes: [
         `${count(EVENTS)} events (${EVENTS_PER_DAY} a day, one source each, topic 1 in ${TOPICS}) bulk-loaded with their hints in ${populateSeconds.toFixed(0)} s; server, dynalite and the ceiling share this process's event loop, autocannon runs in a worker thread`,
-        `cached: the app with its version (staleness bound ${STALENESS_MS} ms, ${CACHE_BYTES / 1024 / 1024} MiB of rendered listings), asked as browsers ask (Accept-Encoding: gzip), so a warm hit is a replay of the gzipped bytes; no cache at all: the same store without a version, so every request renders (a query of limit + 1 events without their accounts, or of hints then those events for a topic); cache miss: the cached app whose version moved before every request`,
+        `cached: the app with its version (staleness bound ${STALENESS_MS} ms, ${CACHE_BYTES / 1024 / 1024} MiB of rendered listings), asked as browsers ask (Accept-Encoding: gzip), so a warm hit is a replay of the gzipped bytes; no cache at all: the same store without a version, so every request renders (a query of limit + 1 events without their accounts, or of hints then those events for a topic); cache miss read whole: the cached app whose version moved before every request with no log of what changed, so it reads the page; cache miss patched: the same with a log naming one first-page event per move, so it keeps the page and re-reads only the events named since (the head is read from the table on every request too); the kept listings hold up to ${count(DEFAULT_KEPT_EVENTS)} events`,
         `under writes: ${writes} events created, one every ${WRITE_EVERY_MS} ms, each moving the version; in the 304 scenario each connection sends the ETag it last received, so a version change costs it one 200`,
-        `memory: ${count(DISTINCT_QUERIES)} distinct queries of ${QUERY_EVENTS} events (gzip asked) in ${memory.seconds.toFixed(0)} s through the cached app, after a full collection each side: heap ${memory.heapBeforeMb.toFixed(0)} → ${memory.heapAfterMb.toFixed(0)} MB, ArrayBuffers ${memory.buffersBeforeMb.toFixed(0)} → ${memory.buffersAfterMb.toFixed(0)} MB, so ${memory.heldMb.toFixed(0)} MB more held (bound: the cache's ${CACHE_BYTES / 1024 / 1024} MiB, plus the V8 overhead of its entries); RSS ${memory.rssBeforeMb.toFixed(0)} → ${memory.rssAfterMb.toFixed(0)} MB, dynalite's LevelDB included`,
+        `memory: ${count(DISTINCT_QUERIES)} distinct queries of ${QUERY_EVENTS} events (gzip asked) in ${memory.seconds.toFixed(0)} s through the cached app, after a full collection each side: heap ${memory.heapBeforeMb.toFixed(0)} → ${memory.heapAfterMb.toFixed(0)} MB, ArrayBuffers ${memory.buffersBeforeMb.toFixed(0)} → ${memory.buffersAfterMb.toFixed(0)} MB, so ${memory.heldMb.toFixed(0)} MB more held (bound: the cache's ${CACHE_BYTES / 1024 / 1024} MiB plus the V8 overhead of its entries, and the kept listings' ${count(DEFAULT_KEPT_EVENTS)} decoded events); RSS ${memory.rssBeforeMb.toFixed(0)} → ${memory.rssAfterMb.toFixed(0)} MB, dynalite's LevelDB included`,
         'the ratios are what to compare between runs: this machine is shared and noisy',
       ],
       data: { events: EVENTS, populateSeconds, load: LOAD, results, writes, memory },

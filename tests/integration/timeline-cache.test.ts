@@ -1,4 +1,4 @@
-import { DeleteItemCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../lib/timeline/index.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
+import { tallyingClient } from '../support/tally.ts';
 
 const STALENESS = 1_000;
 const cursors = new CursorCodec('a-test-secret-of-16+');
@@ -50,7 +51,8 @@ function counted(store: DynamoEventStore) {
       yield e;
     }
   };
-  const reader: Required<TimelineReader> = {
+  // No head: nothing is patched, so every listing the app renders is read here and counted.
+  const reader: Required<Omit<TimelineReader, 'head' | 'listedByIds'>> = {
     range: (request: RangeRequest) => counting(store.range(request)),
     listed: (request: RangeRequest) => counting(store.listed(request)),
     get: (id) => {
@@ -65,25 +67,6 @@ function counted(store: DynamoEventStore) {
   };
   const reset = () => Object.assign(counts, { range: 0, events: 0, get: 0, version: 0 });
   return { reader, counts, reset };
-}
-
-/** A DynamoDB client that tallies, per command, the items the table answered with. */
-function tallyingClient() {
-  const items: Record<string, number> = {};
-  const client = new DynamoDBClient({});
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      const output = result.output as { Items?: unknown[]; Responses?: Record<string, unknown[]> };
-      const input = args.input as { IndexName?: string };
-      const name = `${context.commandName}${input.IndexName ? `:${input.IndexName}` : ''}`;
-      const answered = output.Items?.length ?? Object.values(output.Responses ?? {}).flat().length;
-      items[name] = (items[name] ?? 0) + answered;
-      return result;
-    },
-    { step: 'initialize', name: 'tally' },
-  );
-  return { client, items };
 }
 
 const idsOf = async (response: Response) =>
