@@ -8,26 +8,27 @@ import {
   type ArticlesQueueMessage,
   BadMessageError,
   decodeArticlesQueueMessage,
-  sendToDeadLetters,
 } from '../../lib/queue/index.ts';
-import { workerServices as services } from './services.ts';
+import { oncePerEnvironment } from '../../lib/runtime/index.ts';
+import { type WorkerDeps, workerServices } from './services.ts';
 
 type ArticleMessage = Extract<ArticlesQueueMessage, { kind: 'article' }>;
+type CreditMessage = Extract<ArticlesQueueMessage, { kind: 'credit' }>;
 
 /**
  * An article: extract and record its events, then credit the other feeds the ledger names. Its page
  * gets at most half the record's time, so a slow page leaves the rest for storing the feed's text.
  */
-async function processArticle({ article: queued }: ArticleMessage, deadline: Deadline) {
-  const { events, ledger, logger, fetchPage, metrics } = services();
+async function processArticle(deps: WorkerDeps, { article: queued }: ArticleMessage, deadline: Deadline) {
+  const { events, ledger, log, fetchPage, metrics } = deps;
   const pageDeadline = deadline.within(Math.min(FULL_TEXT_MS, deadline.remainingMs() / 2));
-  const article = await withFullText(queued, { fetch: fetchPage, log: logger }, pageDeadline);
+  const article = await withFullText(queued, { fetch: fetchPage, log }, pageDeadline);
   const outcome = await recordArticle(events, article);
   const credited = await creditCarriers(events, ledger, article, outcome.events);
   metrics.addMetric('EventsCreated', MetricUnit.Count, outcome.created);
   metrics.addMetric('EventsMerged', MetricUnit.Count, outcome.merged);
   if (credited.feeds) metrics.addMetric('FeedsCredited', MetricUnit.Count, credited.feeds);
-  logger.info(`article ${article.url}: ${outcome.events} events`, {
+  log.info(`article ${article.url}: ${outcome.events} events`, {
     ...outcome,
     feedsCredited: credited.feeds,
     articleId: article.id,
@@ -36,14 +37,16 @@ async function processArticle({ article: queued }: ArticleMessage, deadline: Dea
 }
 
 /** A credit: another feed carries an article already queued; credit it without extracting again. */
-async function processCredit({ articleId, feed }: Extract<ArticlesQueueMessage, { kind: 'credit' }>) {
-  const { events, ledger, logger, metrics } = services();
+async function processCredit(
+  { events, ledger, log, metrics }: WorkerDeps,
+  { articleId, feed }: CreditMessage,
+) {
   const outcome = await creditArticle(events, ledger, articleId, feed);
   if (outcome.feeds) metrics.addMetric('FeedsCredited', MetricUnit.Count, outcome.feeds);
   const what = outcome.pending
     ? 'events not stored yet, credited when they are'
     : `${outcome.events} events credited`;
-  logger.info(`article ${articleId}, feed ${feed.id}: ${what}`, { ...outcome, articleId, feedId: feed.id });
+  log.info(`article ${articleId}, feed ${feed.id}: ${what}`, { ...outcome, articleId, feedId: feed.id });
   return outcome;
 }
 
@@ -51,37 +54,33 @@ async function processCredit({ articleId, feed }: Extract<ArticlesQueueMessage, 
  * A message that fails decoding fails the same way every time: straight to the DLQ with its reason,
  * reported as done. Without a DLQ configured it is thrown, and the redrive policy takes it there.
  */
-async function deadLetter(record: SQSRecord, error: BadMessageError) {
-  const { config, sqs, logger, metrics } = services();
-  if (!config.ARTICLES_DLQ_URL) throw error;
+async function deadLetter(
+  { deadLetters, log, metrics }: WorkerDeps,
+  record: SQSRecord,
+  error: BadMessageError,
+) {
+  if (!deadLetters) throw error;
   const receiveCount = Number(record.attributes.ApproximateReceiveCount);
-  await sendToDeadLetters(
-    sqs,
-    config.ARTICLES_DLQ_URL,
-    { messageId: record.messageId, body: record.body, receiveCount },
-    error.message,
-  );
+  await deadLetters({ messageId: record.messageId, body: record.body, receiveCount }, error.message);
   metrics.addMetric('MessagesDeadLettered', MetricUnit.Count, 1);
-  logger.error(`message ${record.messageId} dead-lettered: ${error.message}`, {
-    messageId: record.messageId,
-  });
+  log.error(`message ${record.messageId} dead-lettered: ${error.message}`, { messageId: record.messageId });
   return { deadLettered: true };
 }
 
-async function processRecord(record: SQSRecord, deadline: Deadline) {
+async function processRecord(deps: WorkerDeps, record: SQSRecord, deadline: Deadline) {
   let message: ArticlesQueueMessage;
   try {
     message = decodeArticlesQueueMessage(record.body);
   } catch (error) {
-    if (error instanceof BadMessageError) return deadLetter(record, error);
+    if (error instanceof BadMessageError) return deadLetter(deps, record, error);
     throw error;
   }
   try {
     const work = (): Promise<unknown> =>
-      message.kind === 'credit' ? processCredit(message) : processArticle(message, deadline);
+      message.kind === 'credit' ? processCredit(deps, message) : processArticle(deps, message, deadline);
     return await deadline.race('record', `message ${record.messageId}`, work);
   } catch (error) {
-    services().logger.error(`message ${record.messageId} failed`, {
+    deps.log.error(`message ${record.messageId} failed`, {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,
       error: error as Error,
@@ -95,17 +94,20 @@ async function processRecord(record: SQSRecord, deadline: Deadline) {
  * running when its deadline (the invocation's remaining time, less a margin) comes is reported as
  * failed, so the handler returns before Lambda's timeout would fail the whole batch.
  */
-export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
-  const deadline = recordsDeadline(context?.getRemainingTimeInMillis());
-  // One processor per invocation: its state is the batch's.
-  const response = await processPartialResponse(
-    event,
-    (record: SQSRecord) => processRecord(record, deadline),
-    new BatchProcessor(EventType.SQS),
-    { context: context as Context, throwOnFullBatchFailure: false },
-  );
-  const { metrics } = services();
-  // A batch whose every article failed has nothing to report; publishing nothing only warns.
-  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-  return response;
+export function makeWorkerHandler(deps: WorkerDeps) {
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    const deadline = recordsDeadline(context?.getRemainingTimeInMillis());
+    // One processor per invocation: its state is the batch's.
+    const response = await processPartialResponse(
+      event,
+      (record: SQSRecord) => processRecord(deps, record, deadline),
+      new BatchProcessor(EventType.SQS),
+      { context: context as Context, throwOnFullBatchFailure: false },
+    );
+    // A batch whose every article failed has nothing to report; publishing nothing only warns.
+    if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
+    return response;
+  };
 }
+
+export const handler = oncePerEnvironment((config) => makeWorkerHandler(workerServices(config)));
