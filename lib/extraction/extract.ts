@@ -137,6 +137,23 @@ function withOffsetEvent(
 }
 
 /**
+ * "A second convoy crossed on 10 February, followed by a third the next day": a day counted from the
+ * sentence's own day, later in the same sentence, is a second event. Only a day it moves to counts
+ * ("later that day" may be the same event told on), and only from one reported day.
+ */
+function withFollowingDay(sentence: string, mentions: DateMention[], language?: string): DateMention[] {
+  const days = mentions.filter((mention) => mention.precision === 'day');
+  const own = days[0];
+  if (days.length !== 1 || !own || own.tense === 'future') return mentions;
+  const from = own.index + own.text.length;
+  const next = relativeDayMention(sentence.slice(from), own.date, language);
+  if (next?.precision !== 'day' || next.date === own.date) return mentions;
+  const mention: DateMention = { ...next, index: from + next.index };
+  counted.add(mention);
+  return [...mentions, mention].sort((a, b) => a.index - b.index);
+}
+
+/**
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
@@ -150,7 +167,12 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string, lea
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told = anchor ?? (lead ? dayOf(context.publishedAt) : undefined);
-  const mentions = withOffsetEvent(sentence, relative ? [relative] : found, told, context);
+  const mentions = withOffsetEvent(
+    sentence,
+    relative ? [relative] : withFollowingDay(sentence, found, context.language),
+    told,
+    context,
+  );
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;

@@ -55,3 +55,34 @@ describe('a time of day with no day takes the day of the sentence before', () =>
     ).toEqual(['2024-10-14']);
   });
 });
+
+describe('a day counted from the same sentence’s own day is a second event', () => {
+  it('"on 3 October …, and the next day …" gives both days', () => {
+    expect(
+      dated(
+        '<p>Rebels seized the airport on 3 October, and the next day the army withdrew from the city.</p>',
+      ),
+    ).toEqual([
+      ['2024-10-03', 'Rebels seized the airpor'],
+      ['2024-10-04', 'Rebels seized the airpor'],
+    ]);
+    expect(
+      dated('<p>A first ferry left the port on 4 October, followed by a second two days later.</p>').map(
+        ([date]) => date,
+      ),
+    ).toEqual(['2024-10-04', '2024-10-06']);
+  });
+
+  it('leaves one event when the phrase keeps the day, or the first day is still to come', () => {
+    expect(
+      dated('<p>The dam failed on 2 October and later that day the army withdrew from the city.</p>').map(
+        ([date]) => date,
+      ),
+    ).toEqual(['2024-10-02']);
+    expect(
+      dated(
+        '<p>The ministry will publish the report on Friday and the next day the unions will meet.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-18']);
+  });
+});
