@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { accountKey, type EventRepository, type Posting, type Settled, settle } from '../dedup/index.ts';
+import {
+  accountKey,
+  type EventRepository,
+  neighbourhoodRanges,
+  type Posting,
+  type Settled,
+  settle,
+} from '../dedup/index.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import { type Correction, CorrectionSchema } from './schema.ts';
 
@@ -48,6 +55,18 @@ function accountsNamed(correction: Correction, log: Correction[]): string[] {
   return correction.verb === 'split' ? [...correction.accounts, ...correction.rest] : correction.accounts;
 }
 
+/**
+ * Events are settled per calendar month (lib/dedup/settle.ts), so a merge of events in two months
+ * would be stored but never honoured: refused with the reason rather than accepted in silence.
+ */
+function refuseAcrossBlocks(events: TimelineEvent[]): void {
+  if (neighbourhoodRanges(events.flatMap((event) => event.accounts)).length < 2) return;
+  const dates = events.map((event) => `${event.id} (${event.date})`).join(', ');
+  throw new EditError(
+    `${dates} lie in different months: events are settled per calendar month, so a merge across months cannot be honoured; hide the one or set its date instead`,
+  );
+}
+
 /** The correction a request makes, its targets resolved to accounts as they stand now. */
 async function correctionOf(repo: CorrectionStore, request: EditRequest): Promise<Correction> {
   const base = { id: newId(), at: new Date().toISOString(), by: request.by, why: request.why };
@@ -55,6 +74,7 @@ async function correctionOf(repo: CorrectionStore, request: EditRequest): Promis
     case 'merge': {
       const events = await Promise.all(request.events.map((id) => eventNamed(repo, id)));
       if (new Set(events.map((e) => e.id)).size < 2) throw new EditError('merge needs two distinct events');
+      refuseAcrossBlocks(events);
       return { ...base, verb: 'merge', events: events.map((e) => e.id), accounts: events.flatMap(keysOf) };
     }
     case 'split': {

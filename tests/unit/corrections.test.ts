@@ -171,6 +171,16 @@ describe('corrections as constraints', () => {
     expect(repo.log).toHaveLength(2);
   });
 
+  it('refuses a merge across months, which the per-month settling could not honour, storing nothing', async () => {
+    const repo = new MemoryEvents();
+    const [ferry, bridge] = [told(FERRY, { date: '2024-10-31' }), told(BRIDGE, { date: '2024-11-01' })];
+    await recorded(repo, ferry, bridge);
+    const ids = [holding(repo, ferry).id, holding(repo, bridge).id];
+    await expect(fix(repo, { verb: 'merge', events: ids })).rejects.toThrow(/different months/);
+    expect(repo.log).toHaveLength(0);
+    expect(repo.events()).toHaveLength(2);
+  });
+
   it('rejects a stored correction that is malformed', () => {
     const base = { id: 'cor_1', at: '2024-10-09T10:00:00.000Z', by: 'a', why: 'b' };
     expect(CorrectionSchema.safeParse({ ...base, verb: 'merge', accounts: ['art_1#0'] }).success).toBe(false);
