@@ -17,6 +17,9 @@ export function dayOf(publishedAt: Date, shiftDays = 0): string {
   return new Date(publishedAt.getTime() + shiftDays * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A calendar day (YYYY-MM-DD) moved by whole days. */
+export const shiftDay = (day: string, days: number): string => dayOf(new Date(`${day}T00:00:00Z`), days);
+
 /**
  * "On Tuesday" in a report is the latest Tuesday on or before publication; in an announcement, the
  * next one on or after it. "last"/"next" in the text win over tense.

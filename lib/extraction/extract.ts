@@ -1,6 +1,6 @@
 import { oneAccountPerEvent } from './accounts.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
-import { dayOf } from './calendar.ts';
+import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
 import { type Entities, findEntities } from './entities.ts';
 import {
@@ -216,8 +216,8 @@ const LIVE_BLOG_ENTRIES = 2;
 function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): StoryBlock[] {
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
-  const stamped = (block: TextBlock) => block.kind === 'paragraph' && isEntryStamped(block.text);
-  const liveBlog = all.filter(stamped).length >= LIVE_BLOG_ENTRIES;
+  const stamped = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryStamped(b.text)));
+  const liveBlog = stamped.size >= LIVE_BLOG_ENTRIES;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
@@ -225,7 +225,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     if (isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
-    blocks.push({ ...block, text, from, ...(liveBlog && stamped(block) ? { entry: true } : {}) });
+    blocks.push({ ...block, text, from, ...(liveBlog && stamped.has(block) ? { entry: true } : {}) });
   }
   return blocks;
 }
@@ -276,22 +276,15 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
  */
 function entryEvent(sentence: string | undefined, { publishedAt }: Context): Draft[] {
   if (!sentence || !isLead(sentence)) return [];
-  const summary = tidySummary(sentence);
-  const day = dayOf(publishedAt);
-  return [
-    {
-      date: day,
-      datePrecision: 'day',
-      endDate: null,
-      kind: 'dated',
-      summary,
-      quote: sentence,
-      scheduled: false,
-    },
-  ];
+  return [dayDraft('dated', publishedAt, sentence, sentence)];
 }
 
-/** The article's own news: its headline, quoted by its lead sentence, dated by publication. */
+/** A draft of the day `at` falls on, told by `quote` and summarised from `told`. */
+function dayDraft(kind: EventKind, at: Date, told: string, quote: string): Draft {
+  const summary = tidySummary(told);
+  return { date: dayOf(at), datePrecision: 'day', endDate: null, kind, summary, quote, scheduled: false };
+}
+
 /** A lead is a sentence: long enough, ended by punctuation, not a "Section · Outlet" strap. */
 function isLead(sentence: string): boolean {
   return sentence.split(/\s+/).length >= 8 && /[.!?…"”»]$/.test(sentence) && !/\s[·|]\s/.test(sentence);
@@ -307,6 +300,7 @@ function leadSentence(blocks: TextBlock[]): string | undefined {
   return undefined;
 }
 
+/** The article's own news: its headline, quoted by its lead sentence, dated by publication. */
 function reportEvent(
   title: string | undefined,
   lead: string | undefined,
@@ -314,15 +308,7 @@ function reportEvent(
 ): Draft | undefined {
   const headline = title?.trim();
   if (!lead && !headline) return undefined;
-  return {
-    date: dayOf(publishedAt),
-    datePrecision: 'day',
-    endDate: null,
-    kind: 'report',
-    summary: tidySummary(headline || (lead as string)),
-    quote: lead ?? (headline as string),
-    scheduled: false,
-  };
+  return dayDraft('report', publishedAt, headline || (lead as string), lead ?? (headline as string));
 }
 
 /** The language of an article whose feed declares none, from its opening blocks. */
@@ -369,7 +355,7 @@ function datedByLead(
   lead: string | undefined,
 ): Draft | undefined {
   if (!report || !lead) return report;
-  const earliest = dayOf(new Date(`${report.date}T00:00:00Z`), -LEAD_NEWS_DAYS);
+  const earliest = shiftDay(report.date, -LEAD_NEWS_DAYS);
   const days = drafts
     .filter((d) => d.quote === lead && d.kind === 'dated' && !d.scheduled && d.datePrecision === 'day')
     .map((d) => d.date)

@@ -1,4 +1,4 @@
-import { dayOf } from './calendar.ts';
+import { shiftDay } from './calendar.ts';
 import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
 
@@ -95,7 +95,7 @@ export function relativeDayMention(
     return {
       index: match.index,
       text: match[0],
-      date: dayOf(new Date(`${anchor}T00:00:00Z`), days),
+      date: shiftDay(anchor, days),
       precision: 'day',
       endDate: null,
       tense: 'past',
