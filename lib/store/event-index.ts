@@ -1,6 +1,5 @@
 import {
   BatchGetItemCommand,
-  BatchWriteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -8,12 +7,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  feedIdsOf,
   type IndexHint,
   ListedEventSchema,
   type RangeRequest,
   sortKeyOf,
   type TimelineEvent,
 } from '../timeline/index.ts';
+import { batchWrite } from './batch-write.ts';
 import { keys } from './table.ts';
 
 /**
@@ -24,16 +25,14 @@ import { keys } from './table.ts';
  * dropped or a merge is skipped, and every live event has the hint for its current date.
  */
 const INDEX_MARK = { pk: 'META#INDEXES', sk: 'META' };
-const BATCH_WRITE = 25;
 const QUERY_PAGE = 100;
 
 const partition = (hint: IndexHint) => `INDEX#${hint.kind.toUpperCase()}#${hint.value}`;
 
 export function hintsOf(event: Pick<TimelineEvent, 'topics' | 'sources'>): IndexHint[] {
-  const feeds = new Set(event.sources.flatMap((s) => [s.feedId, ...s.feeds.map((f) => f.id)]));
   return [
     ...[...new Set(event.topics)].map((value) => ({ kind: 'topic' as const, value })),
-    ...[...feeds].map((value) => ({ kind: 'feed' as const, value })),
+    ...feedIdsOf(event.sources).map((value) => ({ kind: 'feed' as const, value })),
   ];
 }
 
@@ -50,17 +49,6 @@ export function listedProjection(...extra: string[]) {
   };
 }
 
-async function writeBatch(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[]) {
-  let requests = items.map((Item) => ({ PutRequest: { Item: marshall(Item) } }));
-  for (let attempt = 0; requests.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
-    const { UnprocessedItems } = await client.send(
-      new BatchWriteItemCommand({ RequestItems: { [tableName]: requests as never } }),
-    );
-    requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
-  }
-}
-
 export function hintItemsOf(event: TimelineEvent) {
   const sk = sortKeyOf(event);
   return hintsOf(event).map((hint) => ({ pk: partition(hint), sk }));
@@ -68,10 +56,8 @@ export function hintItemsOf(event: TimelineEvent) {
 
 /** Files the event under each of its topics and feeds at its sort key; idempotent. */
 export async function writeHints(client: DynamoDBClient, tableName: string, event: TimelineEvent) {
-  const items = hintItemsOf(event);
-  for (let i = 0; i < items.length; i += BATCH_WRITE) {
-    await writeBatch(client, tableName, items.slice(i, i + BATCH_WRITE));
-  }
+  const puts = hintItemsOf(event).map((item) => ({ PutRequest: { Item: marshall(item) } }));
+  await batchWrite(client, tableName, puts);
 }
 
 /** Whether every stored event has its hints (a table from before them has not, until migrated). */

@@ -14,6 +14,7 @@ import {
   type AccountRef,
   contentOf,
   type EventRepository,
+  onePerArticle,
   type Posting,
   type PostingPages,
   PostingSchema,
@@ -43,34 +44,47 @@ import {
   listedProjection,
   writeHints,
 } from './event-index.ts';
+import { deleteParts, eventItems, PartsSchema, readParts, writeParts } from './event-parts.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 import { bumpTimelineVersion, readTimelineHead, readTimelineVersion } from './timeline-version.ts';
 
 const QUERY_PAGE = 100;
 
-function toItem(event: TimelineEvent) {
+/** The event's items: the event item (marshalled, keys and index keys on), and its parts if any. */
+function toItems(event: TimelineEvent) {
   assertStorable(TimelineEventSchema, event, 'event');
-  return marshall(
-    { ...keys.event(event.id), gsi1pk: TIMELINE_PARTITION, gsi1sk: sortKeyOf(event), ...event },
+  const items = eventItems(event);
+  const item = marshall(
+    { ...keys.event(event.id), gsi1pk: TIMELINE_PARTITION, gsi1sk: sortKeyOf(event), ...items.event },
     { removeUndefinedValues: true },
   );
+  return { ...items, item };
 }
 
 /**
- * The items `create` writes for a new event (its hints, then the event), marshalled: for bulk loads
- * into a table with no other writer (benchmarks, restores), which then move the version once.
+ * The items `create` writes for a new event (its hints, its parts, then the event), marshalled: for
+ * bulk loads into a table with no other writer (benchmarks, restores), which then move the version once.
  */
 export function itemsOfNewEvent(event: TimelineEvent) {
-  return [...hintItemsOf(event).map((item) => marshall(item)), toItem(event)];
+  const { item, parts } = toItems(event);
+  return [...[...hintItemsOf(event), ...parts].map((part) => marshall(part)), item];
 }
+
+/** The parts token an item replaced by a write named, if any. */
+const tokenOf = (item: Record<string, unknown> | undefined) => {
+  const parts = item?.parts ? PartsSchema.safeParse(unmarshall(item as never).parts) : undefined;
+  return parts?.success ? parts.data.token : undefined;
+};
 
 /** How events are read: whole (matching, migrations), or only what listings show. */
 interface Reading<E> {
   schema: z.ZodType<E>;
+  /** Accounts and every source too, from the parts a large event keeps them in. */
+  whole?: boolean;
   projection?: ReturnType<typeof listedProjection>;
 }
-const WHOLE: Reading<TimelineEvent> = { schema: TimelineEventSchema };
+const WHOLE: Reading<TimelineEvent> = { schema: TimelineEventSchema, whole: true };
 const LISTED: Reading<ListedEvent> = {
   schema: ListedEventSchema,
   projection: listedProjection('pk', 'mergedInto'),
@@ -79,13 +93,14 @@ const LISTED: Reading<ListedEvent> = {
 /** An event merged into another keeps its key as a pointer, out of the timeline index. */
 const TombstoneSchema = z.object({ mergedInto: z.string(), version: z.number() });
 
+/** A conditional put: the item it replaced when it was written, false when the condition failed. */
 async function putIf(
   client: DynamoDBClient,
   input: ConstructorParameters<typeof PutItemCommand>[0],
-): Promise<boolean> {
+): Promise<{ replaced?: Record<string, unknown> } | false> {
   try {
-    await client.send(new PutItemCommand(input));
-    return true;
+    const { Attributes } = await client.send(new PutItemCommand({ ...input, ReturnValues: 'ALL_OLD' }));
+    return { replaced: Attributes };
   } catch (error) {
     if (conditionFailed(error)) return false;
     throw error;
@@ -113,12 +128,44 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
    * Stored items are input too: validated on the way out of the table. One that fails is reported
    * and skipped, so it costs its own event, not every listing and page that covers its date.
    */
-  private fromItem<E = TimelineEvent>(
-    item: Record<string, unknown>,
-    { schema }: Reading<E> = WHOLE as never,
-  ) {
+  private fromItem<E>(item: Record<string, unknown>, { schema }: Reading<E>) {
     const { pk, sk, gsi1pk, gsi1sk, ...event } = unmarshall(item as never);
     return validItem(schema, event, 'event', String(pk), this.invalid);
+  }
+
+  /**
+   * An event read whole: its accounts from the item or from the parts it names, its sources from
+   * its accounts (the item keeps only the first, for listings). Parts gone since the item was read
+   * mean the event was written again: its item is read again.
+   */
+  private async wholeFrom(item: Record<string, unknown>): Promise<TimelineEvent | undefined> {
+    let current: Record<string, unknown> | undefined = item;
+    for (let attempt = 0; current && !('mergedInto' in current) && attempt < 5; attempt++) {
+      const { pk, sk, gsi1pk, gsi1sk, parts, ...stored } = unmarshall(current as never);
+      const named = parts ? PartsSchema.safeParse(parts) : undefined;
+      const accounts = named?.success
+        ? await readParts(this.client, this.tableName, String(stored.id), named.data)
+        : stored.accounts;
+      if (accounts) {
+        const event = validItem(
+          TimelineEventSchema,
+          { ...stored, accounts },
+          'event',
+          String(pk),
+          this.invalid,
+        );
+        return event && { ...event, sources: onePerArticle(event.accounts) };
+      }
+      current = await this.item(String(stored.id));
+    }
+    if (current && !('mergedInto' in current))
+      throw new Error(`event ${String(unmarshall(current as never).id)} kept changing while it was read`);
+    return undefined;
+  }
+
+  private async read<E>(item: Record<string, unknown>, reading: Reading<E>): Promise<E | undefined> {
+    if ('mergedInto' in item) return undefined;
+    return reading.whole ? ((await this.wholeFrom(item)) as E | undefined) : this.fromItem(item, reading);
   }
 
   private async *pages(input: Omit<QueryCommandInput, 'TableName'>) {
@@ -141,7 +188,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     input: Omit<QueryCommandInput, 'TableName'>,
   ): AsyncGenerator<E> {
     for await (const item of this.items(input)) {
-      const event = this.fromItem(item, reading);
+      const event = await this.read(item, reading);
       if (event) yield event;
     }
   }
@@ -226,9 +273,8 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
 
   async getMany(ids: string[]): Promise<TimelineEvent[]> {
     const items = await this.batchItems(ids.map((id) => keys.event(id)));
-    return items
-      .flatMap((item) => ('mergedInto' in item ? [] : (this.fromItem(item) ?? [])))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    const events = await Promise.all(items.map((item) => this.read(item, WHOLE)));
+    return events.flatMap((event) => event ?? []).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Moves the version after a write that succeeded, naming the event it changed in the version's log. */
@@ -320,7 +366,30 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: marshall({ ':read': event.version }),
     });
-    return this.moved(written, event.id);
+    return this.replaced(written, event.id);
+  }
+
+  /**
+   * Puts an event item after its parts. After the put, the parts of the item it replaced are
+   * deleted; after a put that lost, our own.
+   */
+  private async putEvent(
+    event: TimelineEvent,
+    condition: Omit<ConstructorParameters<typeof PutItemCommand>[0], 'TableName' | 'Item'>,
+  ): Promise<boolean> {
+    const items = toItems(event);
+    await writeHints(this.client, this.tableName, event);
+    await writeParts(this.client, this.tableName, items);
+    const written = await putIf(this.client, { ...condition, TableName: this.tableName, Item: items.item });
+    if (!written && items.token) await deleteParts(this.client, this.tableName, event.id, items.token);
+    return this.replaced(written, event.id, items.token);
+  }
+
+  /** After a put: the replaced item's parts deleted (unless still named), and the version moved. */
+  private async replaced(written: Awaited<ReturnType<typeof putIf>>, id: string, kept?: string) {
+    const old = written ? tokenOf(written.replaced) : undefined;
+    if (old && old !== kept) await deleteParts(this.client, this.tableName, id, old);
+    return this.moved(written !== false, id);
   }
 
   /**
@@ -328,28 +397,18 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
    * its topic's listing for good, since a redelivery finds the event written and writes nothing.
    */
   async create(event: TimelineEvent): Promise<boolean> {
-    const item = toItem(event);
-    await writeHints(this.client, this.tableName, event);
-    const written = await putIf(this.client, {
-      TableName: this.tableName,
-      Item: item,
-      // A retired id comes back when the accounts it was named after make an event again.
+    // A retired id comes back when the accounts it was named after make an event again.
+    return this.putEvent(event, {
       ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(mergedInto)',
     });
-    return this.moved(written, event.id);
   }
 
   async update(event: TimelineEvent): Promise<boolean> {
-    const item = toItem(event);
-    await writeHints(this.client, this.tableName, event);
-    const written = await putIf(this.client, {
-      TableName: this.tableName,
-      Item: item,
+    return this.putEvent(event, {
       // A retired id's pointer has a version too: only `create` brings the id back.
       ConditionExpression: 'version = :read AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
     });
-    return this.moved(written, event.id);
   }
 
   range(request: RangeRequest): AsyncIterable<TimelineEvent> {
@@ -377,7 +436,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
       const items = await itemsOf(this.client, this.tableName, ids, reading.projection);
       for (const [i, id] of ids.entries()) {
         const item = items.get(id);
-        const event = item && !('mergedInto' in item) ? this.fromItem(item, reading) : undefined;
+        const event = item ? await this.read(item, reading) : undefined;
         // A hint left by a write that failed, a date that moved or a topic dropped: not this event's place.
         if (event && sortKeyOf(event) === sortKeys[i] && carries(event, hint)) yield event;
       }
@@ -408,7 +467,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
 
   async get(id: string): Promise<TimelineEvent | undefined> {
     const item = await this.item(id);
-    return item && !('mergedInto' in item) ? this.fromItem(item) : undefined;
+    return item ? this.read(item, WHOLE) : undefined;
   }
 
   /** The id an event lives under now: itself, or the event it was merged into (followed a few hops). */

@@ -14,8 +14,16 @@ export const CORRECTIONS_PARTITION = 'CORRECTIONS';
 /** Every feed's state, sorted by when it is next due. */
 export const FEEDS_PARTITION = 'FEEDS';
 
+/** The sort keys of an event's account parts begin with this, then the write's token. */
+export const EVENT_PART_PREFIX = 'PART#';
+
 export const keys = {
   event: (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }),
+  /** A slice of a large event's accounts: see lib/store/event-parts.ts. */
+  eventPart: (id: string, token: string, n: number) => ({
+    pk: `EVENT#${id}`,
+    sk: `${EVENT_PART_PREFIX}${token}#${String(n).padStart(4, '0')}`,
+  }),
   posting: (articleId: string, position: number) => ({
     pk: `ACCOUNT#${articleId}#${position}`,
     sk: 'POSTING',

@@ -56,8 +56,10 @@ import {
   jsonFeedRoute,
   pageRoute,
   rssRoute,
+  sourcesRoute,
   timelineRoute,
 } from './routes.ts';
+import { pageSources } from './source-pages.ts';
 import { atomFeed, FEED_TYPES, type FeedInput, jsonFeed, rssFeed } from './syndication.ts';
 
 export interface TimelineAppDeps {
@@ -290,6 +292,19 @@ export function createTimelineApp(deps: TimelineAppDeps) {
       return c.redirect(`/events/${survivor}`, 301);
     }
     if (html) return htmlResponse(missingEventPage(id), 404);
+    throw new ProblemError(notFound(`no event ${id}`));
+  });
+
+  app.openapi(sourcesRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const event = await reader.get(id);
+    if (event && !event.hidden)
+      return c.json(pageSources(id, event.sources, c.req.valid('query'), cursors), 200);
+    const survivor = event ? undefined : await reader.resolve(id);
+    if (survivor && survivor !== id) {
+      c.header('cache-control', CachePolicy.merged);
+      return c.redirect(`/events/${survivor}/sources`, 301);
+    }
     throw new ProblemError(notFound(`no event ${id}`));
   });
 

@@ -17,16 +17,25 @@ export { type FeedHealth, type FeedHealthReader, FeedHealthSchema } from './feed
 export { CachePolicy } from './http.ts';
 export {
   carries,
+  feedIdsOf,
   type IndexHint,
+  LISTED_SOURCES,
   type ListedEvent,
   ListedEventSchema,
+  listedFormOf,
   pageTimeline,
   type RangeRequest,
   type TimelinePage,
   type TimelineReader,
 } from './page.ts';
 export { DEFAULT_KEPT_EVENTS, PatchedListings, type PatchOptions, patchKept } from './patched-listings.ts';
-export { type PublicEvent, PublicEventSchema, presentEvent, TimelinePageSchema } from './present.ts';
+export {
+  type PublicEvent,
+  PublicEventSchema,
+  presentEvent,
+  SourcePageSchema,
+  TimelinePageSchema,
+} from './present.ts';
 export {
   type InvalidParam,
   invalidParams,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { TimelineHead } from './change-log.ts';
 import type { CursorCodec } from './cursor.ts';
 import { InvalidCursorError } from './cursor.ts';
-import { type TimelineEvent, TimelineEventSchema } from './event.ts';
+import { type Source, type TimelineEvent, TimelineEventSchema } from './event.ts';
 import type { TimelineQuery } from './query.ts';
 import { sortKeyBounds, sortKeyOf } from './sort-key.ts';
 
@@ -26,8 +26,35 @@ export interface RangeRequest {
  * An event as a listing reads it: everything but its accounts, which only matching compares and no
  * listing shows (an event's accounts are at least its sources, often several times them).
  */
-export const ListedEventSchema = TimelineEventSchema.omit({ accounts: true });
+export const ListedEventSchema = TimelineEventSchema.omit({ accounts: true }).extend({
+  /** How many sources it has, when `sources` holds only the first (a wire story carried by thousands). */
+  sourceCount: z.number().int().positive().optional(),
+  /** Every feed that carried one of its sources, when `sources` holds only the first. */
+  feedIds: z.array(z.string()).optional(),
+});
 export type ListedEvent = z.infer<typeof ListedEventSchema>;
+
+/**
+ * The most sources a listing carries (the contract's "its first sources, at least 25"); the rest are
+ * paged by `/events/{id}/sources`. A wire story carried by 2,000 outlets would otherwise make every
+ * listing that shows it megabytes long, and its stored listing form larger than DynamoDB allows.
+ */
+export const LISTED_SOURCES = 25;
+
+/** Every feed that carried one of the sources, each once, sorted. */
+export function feedIdsOf(sources: Source[]): string[] {
+  return [...new Set(sources.flatMap((s) => [s.feedId, ...s.feeds.map((f) => f.id)]))].sort();
+}
+
+/** The event as listings read it: its first sources, how many there are, and every feed that carried one. */
+export function listedFormOf({ accounts, ...event }: TimelineEvent): ListedEvent {
+  return {
+    ...event,
+    sources: event.sources.slice(0, LISTED_SOURCES),
+    sourceCount: event.sources.length,
+    feedIds: feedIdsOf(event.sources),
+  };
+}
 
 export interface IndexHint {
   kind: 'topic' | 'feed';
@@ -77,8 +104,12 @@ export interface TimelinePage {
 }
 
 /** Whether the event is filed under the topic or feed: one of its topics, or a feed that carried a source. */
-export function carries(event: Pick<ListedEvent, 'topics' | 'sources'>, { kind, value }: IndexHint): boolean {
+export function carries(
+  event: Pick<ListedEvent, 'topics' | 'sources' | 'feedIds'>,
+  { kind, value }: IndexHint,
+): boolean {
   if (kind === 'topic') return event.topics.includes(value);
+  if (event.feedIds) return event.feedIds.includes(value);
   return event.sources.some((source) => source.feedId === value || source.feeds.some((f) => f.id === value));
 }
 

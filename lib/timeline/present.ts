@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { DatePrecisionSchema, EntitiesSchema, isoDate, type TimelineEvent } from './event.ts';
+import { DatePrecisionSchema, EntitiesSchema, isoDate, type Source } from './event.ts';
+import { LISTED_SOURCES, type ListedEvent } from './page.ts';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -54,25 +55,47 @@ export const PublicEventSchema = z
     editedAt: instant
       .optional()
       .meta({ description: 'When the latest correction to it was made; sent when `edited`.' }),
-    sourceCount: z.number().int().positive(),
-    sources: z
-      .array(PublicSourceSchema)
-      .meta({ description: 'Every distinct article that reported the event.' }),
+    sourceCount: z.number().int().positive().meta({ description: 'How many distinct articles reported it.' }),
+    sources: z.array(PublicSourceSchema).meta({
+      description: `Every distinct article that reported the event, earliest first; past ${LISTED_SOURCES}, only the first ${LISTED_SOURCES} (\`/events/{id}/sources\` pages through all).`,
+    }),
   })
   .meta({ id: 'Event' });
 export type PublicEvent = z.infer<typeof PublicEventSchema>;
 
+const nextCursor = z
+  .string()
+  .nullable()
+  .meta({ description: 'Pass as `cursor` for the next page; null on the last page.' });
+
 export const TimelinePageSchema = z
   .object({
     events: z.array(PublicEventSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    nextCursor,
   })
   .meta({ id: 'TimelinePage' });
 
-export function presentEvent(event: Omit<TimelineEvent, 'accounts'>): PublicEvent {
+export const SourcePageSchema = z
+  .object({
+    sources: z.array(PublicSourceSchema),
+    nextCursor,
+  })
+  .meta({ id: 'SourcePage' });
+export type SourcePage = z.infer<typeof SourcePageSchema>;
+
+export function presentSource({ url, title, feedId, feedName, feeds, publishedAt, quote }: Source) {
+  return {
+    url,
+    title,
+    feedId,
+    feedName,
+    feeds: feeds.length ? feeds : [{ id: feedId, name: feedName }],
+    publishedAt,
+    quote,
+  };
+}
+
+export function presentEvent(event: ListedEvent): PublicEvent {
   return {
     id: event.id,
     date: event.date,
@@ -88,15 +111,7 @@ export function presentEvent(event: Omit<TimelineEvent, 'accounts'>): PublicEven
     lastReportedAt: event.lastReportedAt,
     edited: event.edited ?? false,
     ...(event.editedAt ? { editedAt: event.editedAt } : {}),
-    sourceCount: event.sources.length,
-    sources: event.sources.map(({ url, title, feedId, feedName, feeds, publishedAt, quote }) => ({
-      url,
-      title,
-      feedId,
-      feedName,
-      feeds: feeds.length ? feeds : [{ id: feedId, name: feedName }],
-      publishedAt,
-      quote,
-    })),
+    sourceCount: event.sourceCount ?? event.sources.length,
+    sources: event.sources.slice(0, LISTED_SOURCES).map(presentSource),
   };
 }

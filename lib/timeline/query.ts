@@ -13,6 +13,17 @@ const day = z
 export const DEFAULT_ORDER = 'desc';
 export const DEFAULT_LIMIT = 50;
 
+/** A page's size, 1–200. */
+export const pageLimit = (what: string) =>
+  z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number from 1 to 200, in digits')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'))
+    .default(DEFAULT_LIMIT)
+    .meta({ description: `${what} per page, 1–200, in digits.` });
+export const pageCursor = z.string().min(1).max(2000).optional();
+
 /**
  * The public timeline's query string, as the contract in PRODUCT.md defines it. Every listing (JSON,
  * feeds, the HTML page) reads it, and the OpenAPI document describes it from the descriptions here.
@@ -47,14 +58,8 @@ export const TimelineQuerySchema = z
       .default(DEFAULT_ORDER)
       .meta({ description: 'By event date: `desc` (newest first) or `asc`.' }),
     // Digits only: `5e1`, ` 50`, `0x32` and `50.0` all coerce to 50, each a cache entry of its own.
-    limit: z
-      .string()
-      .regex(/^[0-9]+$/, 'must be a whole number from 1 to 200, in digits')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'))
-      .default(DEFAULT_LIMIT)
-      .meta({ description: 'Events per page, 1–200, in digits.' }),
-    cursor: z.string().min(1).max(2000).optional().meta({
+    limit: pageLimit('Events'),
+    cursor: pageCursor.meta({
       description: "Opaque: a previous page's `nextCursor`, valid only with the same filters and order.",
     }),
   })

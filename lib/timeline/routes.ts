@@ -2,9 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { FeedHealthSchema } from './feed-health.ts';
 import { CachePolicy, cacheFor, withoutEmptyFields } from './http.ts';
-import { PublicEventSchema, TimelinePageSchema } from './present.ts';
+import { PublicEventSchema, SourcePageSchema, TimelinePageSchema } from './present.ts';
 import { PROBLEM_TYPE, ProblemSchema } from './problem.ts';
 import { TimelineQuerySchema } from './query.ts';
+import { SourcePageQuerySchema } from './source-pages.ts';
 import { JsonFeedSchema } from './syndication.ts';
 
 /**
@@ -116,6 +117,30 @@ export const eventRoute = createRoute({
     },
     304: notModified,
     400: problem('Not an event id'),
+    404: problem('No such event'),
+  },
+});
+
+export const sourcesRoute = createRoute({
+  method: 'get',
+  path: '/events/{id}/sources',
+  summary: 'Every source of one event, a page at a time',
+  description:
+    'An event lists its first sources; this pages through all of them, earliest first (a wire story may have thousands). An event merged into another answers 301 to the surviving event’s sources.',
+  middleware: [cacheFor(CachePolicy.event)] as const,
+  request: { params: z.object({ id: EventIdSchema }), query: SourcePageQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of sources',
+      headers: listingHeaders,
+      content: { 'application/json': { schema: SourcePageSchema } },
+    },
+    301: {
+      description: 'The event was merged into another',
+      headers: z.object({ Location: z.string().meta({ description: '`/events/{surviving id}/sources`' }) }),
+    },
+    304: notModified,
+    400: problem('Not an event id, or a bad limit or cursor'),
     404: problem('No such event'),
   },
 });

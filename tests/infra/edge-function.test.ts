@@ -107,6 +107,14 @@ describe('the CloudFront viewer-request function', () => {
     expect(edge.headers[PUBLIC_HOST_HEADER]?.value).toBe('d111111abcdef8.cloudfront.net');
   });
 
+  it('keeps the page and cursor of an event’s sources, and nothing else, in the key', () => {
+    const edge = atEdge('/events/evt_1/sources', 'utm=1&cursor=abc.def&limit=200');
+    expect('querystring' in edge && edge.querystring).toEqual({
+      cursor: { value: 'abc.def' },
+      limit: { value: '200' },
+    });
+  });
+
   it('reduces Accept to the view the origin picks by it: an event page or its JSON, nothing elsewhere', () => {
     const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
     const acceptAt = (path: string, accept?: string) => atEdge(path, '', 'GET', accept).headers.accept?.value;

@@ -281,6 +281,7 @@ describe('the timeline over HTTP: events, feeds, caching, CORS, OpenAPI (dynalit
         [
           '/',
           '/events/{id}',
+          '/events/{id}/sources',
           '/feeds',
           '/healthz',
           '/timeline',
@@ -292,6 +293,8 @@ describe('the timeline over HTTP: events, feeds, caching, CORS, OpenAPI (dynalit
       const parameters = document.paths['/timeline'].get.parameters.map((p: { name: string }) => p.name);
       expect(parameters).toEqual(Object.keys(TimelineQuerySchema.shape));
       expect(document.paths['/events/{id}'].get.responses).toHaveProperty('301');
+      expect(document.paths['/events/{id}/sources'].get.responses).toHaveProperty('301');
+      expect(document.components.schemas.SourcePage.required).toEqual(['sources', 'nextCursor']);
       expect(document.components.schemas).toHaveProperty('Event');
       expect(document.components.schemas).toHaveProperty('Problem');
       expect(document.components.schemas.TimelinePage.required).toEqual(['events', 'nextCursor']);

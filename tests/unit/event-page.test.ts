@@ -76,6 +76,13 @@ function anEvent(fields: Partial<PublicEvent> = {}): PublicEvent {
 describe('the event page', () => {
   const html = eventPage({ event: anEvent(), others: [anEvent({ id: 'evt_0c', summary: 'Ferry resumes' })] });
 
+  it('links to every source when it lists only the first of them', () => {
+    expect(html).not.toContain('more-sources');
+    const carried = eventPage({ event: anEvent({ sourceCount: 1_200 }), others: [] });
+    expect(carried).toContain('Reported by 1200 sources');
+    expect(carried).toContain('href="/events/evt_0a1b/sources?limit=200">and 1198 more');
+  });
+
   it('says when, and how precisely: a week as the week of its Monday', () => {
     expect(html).toContain('week of 14 October 2024</time> · dated to the week');
     expect(html).toContain('Also in the week of 14 October 2024');

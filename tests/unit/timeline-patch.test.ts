@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CursorCodec,
   changedSince,
+  type ListedEvent,
   NO_EVENT_CHANGE,
   PatchedListings,
   pageTimeline,
@@ -88,8 +89,8 @@ function listingRange(q: ReturnType<typeof query>): RangeRequest {
   return { ...sortKeyBounds(q.from, q.to), order: q.order, via, pageSize: q.limit + 1 };
 }
 
-async function taken<E>(events: AsyncIterable<E>, count: number): Promise<E[]> {
-  const out: E[] = [];
+async function taken(events: AsyncIterable<ListedEvent>, count: number): Promise<ListedEvent[]> {
+  const out: ListedEvent[] = [];
   if (count === 0) return out;
   for await (const event of events) if (out.push(event) === count) break;
   return out;

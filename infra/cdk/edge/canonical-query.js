@@ -16,6 +16,14 @@ const LISTINGS = { '/timeline': 1, '/timeline.atom': 1, '/timeline.rss': 1, '/ti
 const NAMES = ['from', 'to', 'topic', 'feed', 'q', 'order', 'limit', 'cursor'];
 const DEFAULTS = { order: 'desc', limit: '50' };
 const PUBLIC_HOST_HEADER = 'x-dateline-public-host';
+const SOURCE_PAGES = /^\/events\/[^/]+\/sources$/;
+const SOURCE_PAGE_NAMES = ['limit', 'cursor'];
+
+function only(querystring, names) {
+  const kept = {};
+  for (const name of names) if (querystring[name]) kept[name] = querystring[name];
+  return kept;
+}
 
 function formDecode(text) {
   return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -194,6 +202,11 @@ function handler(event) {
   if (request.headers.host) request.headers[PUBLIC_HOST_HEADER] = { value: request.headers.host.value };
   reduceAccept(request);
   if (request.method !== 'GET' && request.method !== 'HEAD') return request;
+  if (SOURCE_PAGES.test(request.uri)) {
+    // An event's sources page by these two; the origin checks them (a cursor's signature).
+    request.querystring = only(request.querystring, SOURCE_PAGE_NAMES);
+    return request;
+  }
   if (!LISTINGS[request.uri]) {
     // Other routes read no query: one cache entry per path.
     request.querystring = {};

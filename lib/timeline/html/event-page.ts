@@ -137,12 +137,24 @@ export function eventPage({ event, others }: EventPageView): string {
           about(event),
           h('h2', null, `Reported by ${event.sourceCount} source${event.sourceCount === 1 ? '' : 's'}`),
           h('ol', { class: 'sources full' }, event.sources.map(source)),
+          moreSources(event),
         ),
         sameDay(event, others),
       ),
       h('footer', null, h('a', { href: '/' }, 'The timeline'), ' — ', h('a', { href: '/docs' }, 'API')),
     ],
   });
+}
+
+/** Past the first sources an event lists, a link to every one of them (a wire story has thousands). */
+function moreSources(event: PublicEvent) {
+  const rest = event.sourceCount - event.sources.length;
+  if (rest <= 0) return '';
+  return h(
+    'p',
+    { class: 'more-sources' },
+    h('a', { href: `/events/${event.id}/sources?limit=200` }, `and ${rest} more (JSON, a page at a time)`),
+  );
 }
 
 /** The page for an id no event has, so a mistyped link in a browser reads as such. */
