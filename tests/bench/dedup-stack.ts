@@ -84,11 +84,13 @@ export function costRow(line: CostLine): Row {
   return {
     scenario: line.scenario,
     'stored before': line.stored,
-    'ms / article': cost ? cost.msPerArticle.toFixed(1) : `refused ${line.refused ?? ''}`,
-    'DynamoDB requests / article': cost ? cost.requestsPerArticle.toFixed(1) : '',
+    'ms / article': cost ? cost.msPerArticle.toFixed(1) : '—',
+    'DynamoDB requests / article': cost ? cost.requestsPerArticle.toFixed(1) : '—',
     'vs first (ms)': cost && base ? ratio(cost.msPerArticle, base.msPerArticle) : '',
     'vs first (requests)': cost && base ? ratio(cost.requestsPerArticle, base.requestsPerArticle) : '',
-    'articles → accounts': [did, line.after].filter(Boolean).join('; '),
+    'articles → accounts': [did, line.after, line.refused && `refused ${line.refused}`]
+      .filter(Boolean)
+      .join('; '),
     'load time': `${line.loadSeconds.toFixed(0)} s`,
   };
 }
