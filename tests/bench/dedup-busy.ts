@@ -12,7 +12,9 @@ import type { Row } from './section.ts';
 /**
  * Issue #15 point 9: the worker's cost per article must not grow with the accounts that share its
  * day or its event. `DEDUP_BUSY_SIZES=20,200` leaves out 2,000, whose rows take minutes to load and
- * measure on this machine; `DEDUP_BUSY_ARTICLES` sets how many new articles each row measures.
+ * measure on this machine; `DEDUP_BUSY_ARTICLES` sets how many new articles each row measures. Once
+ * the store takes an event of 2,000 accounts, each of its carriers costs about 30 s of CPU at
+ * 2026-12-02's clustering (docs/benchmarks.md), so `DEDUP_BUSY_ARTICLES=3` keeps that row to minutes.
  */
 const SIZES = process.env.DEDUP_BUSY_SIZES?.split(',').map(Number) ?? [20, 200, 2_000];
 const MEASURED = Number(process.env.DEDUP_BUSY_ARTICLES ?? 10);
