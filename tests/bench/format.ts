@@ -32,9 +32,17 @@ export function duration(ns: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** Numbers and numeric-looking strings ("1,234", "0.42×", "3.1 MB") read best right-aligned. */
+/**
+ * Numbers and numeric-looking strings ("1,234", "0.42×", "3.1 MB") read best right-aligned; an empty
+ * cell or a dash (a figure not measured) leaves the column's alignment to the others.
+ */
 function isNumeric(cell: Cell): boolean {
-  return typeof cell === 'number' || /^[\d.,]+\s*(?:×|%|[kKMG]?B|µs|ms|s)?$/.test(cell);
+  return (
+    typeof cell === 'number' ||
+    cell === '' ||
+    cell === '—' ||
+    /^[\d.,]+\s*(?:×|%|[kKMG]?B|µs|ms|s)?$/.test(cell)
+  );
 }
 
 function escapeCell(cell: Cell): string {
