@@ -3,6 +3,7 @@ import { isTextDated } from '../extraction/index.ts';
 import type { FeedRef, Source, TimelineEvent } from '../timeline/index.ts';
 import { eventDate } from './cluster-date.ts';
 import { similarity } from './similarity.ts';
+import { wordingOf } from './wording.ts';
 
 /** Earliest publication first, then article and position: a total order that ignores arrival. */
 export function bySourceOrder(a: Source, b: Source): number {
@@ -44,18 +45,26 @@ function agreedDate(
 
 /**
  * The representative wording: the account that agrees most with all the others (the medoid), so the
- * most-told phrasing wins and an outlier does not; the earliest report breaks a tie.
+ * most-told phrasing wins and an outlier does not; the earliest report breaks a tie. Scored once per
+ * distinct wording, weighted by how many accounts use it: a wire story's thousand identical copies
+ * cost one comparison, not a million.
  */
 function representative(sources: Source[]): Source {
+  const copies = new Map<string, { first: Source; count: number }>();
+  for (const source of sources) {
+    const wording = wordingOf(source);
+    const seen = copies.get(wording);
+    if (seen) seen.count++;
+    else copies.set(wording, { first: source, count: 1 });
+  }
   let best = sources[0] as Source;
   let bestScore = -1;
-  for (const candidate of sources) {
-    const score = sources.reduce(
-      (sum, other) => (other === candidate ? sum : sum + similarity(candidate, other)),
-      0,
-    );
-    if (score > bestScore) {
-      best = candidate;
+  for (const [wording, { first }] of copies) {
+    let score = -similarity(first, first);
+    for (const [other, { first: otherFirst, count }] of copies)
+      score += count * (other === wording ? similarity(first, first) : similarity(first, otherFirst));
+    if (score > bestScore || (score === bestScore && bySourceOrder(first, best) < 0)) {
+      best = first;
       bestScore = score;
     }
   }

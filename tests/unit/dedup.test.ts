@@ -349,6 +349,17 @@ describe('deriveEvent', () => {
     expect(summaries[0]).toBe(summaries[1]);
   });
 
+  it('summarises a syndicated story with its most-told wording, counting every copy', () => {
+    const wire = 'Ferry operators suspended crossings to the islands as the storm reached the coast';
+    const rewrite = 'Island boats stay in port while gales batter the shoreline, operators say';
+    const early = (summary: string, minute: number) =>
+      account(summary, { publishedAt: `2024-10-13T09:${String(minute).padStart(2, '0')}:00.000Z` });
+    // The rewrite is published first, but three outlets carry the wire copy word for word.
+    const accounts = [early(rewrite, 1), early(rewrite, 2), ...[3, 4, 5].map((m) => early(wire, m))];
+    expect(deriveEvent('evt_0', accounts, 0).summary).toBe(wire);
+    expect(deriveEvent('evt_0', accounts.slice(0, 4), 0).summary).toBe(rewrite);
+  });
+
   it('is scheduled only while every dated account announces it', () => {
     const announced = account('The runoff will be held', { scheduled: true });
     expect(deriveEvent('evt_0', [announced], 0).scheduled).toBe(true);
