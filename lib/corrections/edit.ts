@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
   accountKey,
+  accountRefOf,
   type EventRepository,
-  neighbourhoodRanges,
   type Posting,
   type Settled,
   settle,
@@ -55,18 +55,6 @@ function accountsNamed(correction: Correction, log: Correction[]): string[] {
   return correction.verb === 'split' ? [...correction.accounts, ...correction.rest] : correction.accounts;
 }
 
-/**
- * Events are settled per calendar month (lib/dedup/settle.ts), so a merge of events in two months
- * would be stored but never honoured: refused with the reason rather than accepted in silence.
- */
-function refuseAcrossBlocks(events: TimelineEvent[]): void {
-  if (neighbourhoodRanges(events.flatMap((event) => event.accounts)).length < 2) return;
-  const dates = events.map((event) => `${event.id} (${event.date})`).join(', ');
-  throw new EditError(
-    `${dates} lie in different months: events are settled per calendar month, so a merge across months cannot be honoured; hide the one or set its date instead`,
-  );
-}
-
 /** The correction a request makes, its targets resolved to accounts as they stand now. */
 async function correctionOf(repo: CorrectionStore, request: EditRequest): Promise<Correction> {
   const base = { id: newId(), at: new Date().toISOString(), by: request.by, why: request.why };
@@ -74,7 +62,6 @@ async function correctionOf(repo: CorrectionStore, request: EditRequest): Promis
     case 'merge': {
       const events = await Promise.all(request.events.map((id) => eventNamed(repo, id)));
       if (new Set(events.map((e) => e.id)).size < 2) throw new EditError('merge needs two distinct events');
-      refuseAcrossBlocks(events);
       return { ...base, verb: 'merge', events: events.map((e) => e.id), accounts: events.flatMap(keysOf) };
     }
     case 'split': {
@@ -122,10 +109,7 @@ export async function edit(
   if (!parsed.success) throw new EditError(parsed.error.issues.map((i) => i.message).join('; '));
   const correction = parsed.data;
   await repo.append(correction);
-  const named = accountsNamed(correction, await repo.corrections()).map((key) => {
-    const at = key.lastIndexOf('#');
-    return { articleId: key.slice(0, at), position: Number(key.slice(at + 1)) };
-  });
+  const named = accountsNamed(correction, await repo.corrections()).map(accountRefOf);
   const seeds: Posting[] = await repo.postingsOf(named);
   const settled = seeds.length
     ? await settle(repo, seeds, correction.id)

@@ -17,6 +17,12 @@ export interface ClusterOptions {
 export const accountKey = (account: Pick<Posting, 'articleId' | 'position'>) =>
   `${account.articleId}#${account.position}`;
 
+/** The account an `accountKey` names (corrections store accounts by key). */
+export function accountRefOf(key: string): Pick<Posting, 'articleId' | 'position'> {
+  const at = key.lastIndexOf('#');
+  return { articleId: key.slice(0, at), position: Number(key.slice(at + 1)) };
+}
+
 const asPosting = (item: Clusterable): Posting =>
   'account' in item ? postingOf(item.account, item.sameDay) : item;
 

@@ -1,5 +1,11 @@
 export { type ArticleAccount, accountsOf, withSameDay } from './accounts.ts';
-export { accountKey, type Clusterable, type ClusterOptions, clusterAccounts } from './cluster.ts';
+export {
+  accountKey,
+  accountRefOf,
+  type Clusterable,
+  type ClusterOptions,
+  clusterAccounts,
+} from './cluster.ts';
 export { type EventDate, eventDate } from './cluster-date.ts';
 export { CLUSTER_RULES, type ClusterRules } from './cluster-links.ts';
 export {

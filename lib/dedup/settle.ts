@@ -1,7 +1,8 @@
+import { inForce } from '../corrections/apply.ts';
 import type { Correction } from '../corrections/schema.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import { sortDate } from '../timeline/sort-key.ts';
-import { accountKey } from './cluster.ts';
+import { accountKey, accountRefOf } from './cluster.ts';
 import { type Plan, planEvents } from './plan.ts';
 import { type AccountRef, contentOf, type Posting, postingOf, postingSortKey } from './posting.ts';
 import type { SortRange } from './window.ts';
@@ -64,7 +65,8 @@ export class WriteConflictError extends Error {
  * a function of the stored accounts alone, whatever order or interleaving filed them. Overlapping
  * windows around each article converged to whichever window was settled last, which an article
  * delivered twice could change (tests/unit/events-view.test.ts). The price: a day on either side of
- * a month's end, or a week running into the next month, is never joined across it.
+ * a month's end, or a week running into the next month, is never joined across it by the machine
+ * (an editor's merge across months is: see mergedBlocks).
  */
 function blockOf(seed: Pick<Posting, 'date' | 'datePrecision'>): SortRange {
   const key = sortDate(seed.date);
@@ -191,9 +193,12 @@ export async function settle(repo: EventRepository, seeds: Posting[], on: string
   const done: Settled = { written: 0, retired: 0, events: [] };
   const queue = neighbourhoodRanges(seeds);
   const seen = new Set(queue.map((block) => block.lower));
+  const settledBlocks = new Set<string>();
   // One block at a time: clustered together, an article's accounts in two months would join across them.
   for (let block = queue.shift(); block; block = queue.shift()) {
+    if (settledBlocks.has(block.lower)) continue;
     const settled = await settleBlock(repo, block, on);
+    for (const range of settled.ranges) settledBlocks.add(range.lower);
     done.written += settled.written;
     done.retired += settled.retired;
     done.events.push(...settled.events);
@@ -208,17 +213,50 @@ export async function settle(repo: EventRepository, seeds: Posting[], on: string
   return done;
 }
 
+/**
+ * The blocks of accounts an editor merged with accounts of `read` that it lacks. An editor may join
+ * events of two months; every settle of either month then settles both as one, so the merge holds
+ * whichever month's article arrives (and the events stay a function of the stored accounts).
+ */
+async function mergedBlocks(repo: EventRepository, read: Neighbourhood, ranges: SortRange[]) {
+  const present = new Set(read.postings.map(accountKey));
+  const wanted = new Set<string>();
+  for (const edit of inForce(read.corrections)) {
+    if (edit.verb !== 'merge' || !edit.accounts.some((key) => present.has(key))) continue;
+    for (const key of edit.accounts) if (!present.has(key)) wanted.add(key);
+  }
+  if (!wanted.size) return [];
+  const elsewhere = await repo.postingsOf([...wanted].map(accountRefOf));
+  return neighbourhoodRanges(elsewhere).filter((block) => !ranges.some((r) => r.lower === block.lower));
+}
+
+/** The blocks' neighbourhood, grown by the blocks editors' merges reach into until none is missing. */
+async function readMergedNeighbourhood(
+  repo: EventRepository,
+  ranges: SortRange[],
+  pinned: Set<string>,
+): Promise<Neighbourhood> {
+  let read = await readNeighbourhood(repo, ranges, pinned);
+  for (let more = await mergedBlocks(repo, read, ranges); more.length; ) {
+    ranges.push(...more);
+    ranges.sort((a, b) => a.lower.localeCompare(b.lower));
+    read = await readNeighbourhood(repo, ranges, pinned);
+    more = await mergedBlocks(repo, read, ranges);
+  }
+  return read;
+}
+
 async function settleBlock(
   repo: EventRepository,
   block: SortRange,
   on: string,
-): Promise<Settled & { outside: Posting[] }> {
+): Promise<Settled & { outside: Posting[]; ranges: SortRange[] }> {
   const ranges = [block];
   const pinned = new Set<string>();
-  const done = { written: 0, retired: 0, events: [] as TimelineEvent[], outside: [] as Posting[] };
+  const done = { written: 0, retired: 0, events: [] as TimelineEvent[], outside: [] as Posting[], ranges };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
-    const read = await readNeighbourhood(repo, ranges, pinned);
+    const read = await readMergedNeighbourhood(repo, ranges, pinned);
     const plan = planEvents(read.postings, read.stored, read.corrections);
     done.events = plan.events;
     done.outside = read.stored.flatMap((event) =>

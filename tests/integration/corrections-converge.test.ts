@@ -98,6 +98,28 @@ describe('corrections on the embedded stack (dynalite)', () => {
     });
   });
 
+  it('hold a merge of events in two months through later articles of each and a re-clustering', {
+    timeout: 60_000,
+  }, async () => {
+    await onFreshTable(async (store, stack) => {
+      const [school, vote] = [told(SCHOOL, '2024-10-31'), told(VOTE, '2024-11-01')];
+      for (const account of [school, vote]) await recordAccount(store, account);
+      const before = await everyEvent(store);
+      await fix(store, { verb: 'merge', events: [holding(before, school).id, holding(before, vote).id] });
+      await recordAccount(store, told(`${VOTE} on Friday`, '2024-11-01'));
+      await recordAccount(store, told(`${SCHOOL} this week`, '2024-10-31'));
+      const merged = await everyEvent(store);
+      expect(merged.map((e) => e.accounts.length)).toEqual([4]);
+      const progress = new DynamoReclusterProgress(stack.dynamo, 'dateline');
+      await reclusterAll(store, progress, { restart: true, pageSize: 1 });
+      expect(content(await everyEvent(store))).toEqual(content(merged));
+      expect(await reclusterAll(store, progress, { restart: true })).toMatchObject({
+        written: 0,
+        retired: 0,
+      });
+    });
+  });
+
   it('converge with workers filing articles while editors merge and split: no lost correction, no lost source', {
     timeout: 60_000,
   }, async () => {

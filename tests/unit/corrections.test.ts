@@ -171,14 +171,27 @@ describe('corrections as constraints', () => {
     expect(repo.log).toHaveLength(2);
   });
 
-  it('refuses a merge across months, which the per-month settling could not honour, storing nothing', async () => {
+  it('merges events of two months, and later articles of either month keep them merged until undone', async () => {
     const repo = new MemoryEvents();
     const [ferry, bridge] = [told(FERRY, { date: '2024-10-31' }), told(BRIDGE, { date: '2024-11-01' })];
     await recorded(repo, ferry, bridge);
     const ids = [holding(repo, ferry).id, holding(repo, bridge).id];
-    await expect(fix(repo, { verb: 'merge', events: ids })).rejects.toThrow(/different months/);
-    expect(repo.log).toHaveLength(0);
-    expect(repo.events()).toHaveLength(2);
+    const { correction } = await fix(repo, { verb: 'merge', events: ids });
+    expect(repo.events()).toHaveLength(1);
+    // Each month's own articles settle their month: the editor's merge pulls the other month in.
+    await recorded(repo, told(`${FERRY} on Thursday`, { date: '2024-10-31' }));
+    await recorded(repo, told(`${BRIDGE}, the mayor said`, { date: '2024-11-01' }));
+    expect(repo.events()).toHaveLength(1);
+    expect(holding(repo, ferry).accounts).toHaveLength(4);
+    expect(holding(repo, bridge)).toMatchObject({ edited: true });
+    await fix(repo, { verb: 'undo', correction: correction.id });
+    expect(
+      repo
+        .events()
+        .map((e) => e.accounts.length)
+        .sort(),
+    ).toEqual([2, 2]);
+    expect(repo.events().every((e) => !e.edited)).toBe(true);
   });
 
   it('rejects a stored correction that is malformed', () => {
