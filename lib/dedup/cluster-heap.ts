@@ -26,13 +26,27 @@ export class Heap<T> {
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;
     items[0] = last;
-    let i = 0;
+    this.down(0);
+    return top;
+  }
+
+  /** Keeps only the items `keep` accepts, in one linear pass: cheaper than popping the rest one by one. */
+  retain(keep: (item: T) => boolean): void {
+    const kept = this.items.filter(keep);
+    this.items.length = 0;
+    this.items.push(...kept);
+    for (let i = (kept.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  private down(start: number): void {
+    const items = this.items;
+    let i = start;
     for (;;) {
       const [l, r] = [2 * i + 1, 2 * i + 2];
       let first = i;
       if (l < items.length && this.before(items[l] as T, items[first] as T)) first = l;
       if (r < items.length && this.before(items[r] as T, items[first] as T)) first = r;
-      if (first === i) return top;
+      if (first === i) return;
       [items[i], items[first]] = [items[first] as T, items[i] as T];
       i = first;
     }

@@ -176,6 +176,10 @@ export function candidatePairs(postings: Posting[], neighbours: number): Array<[
       for (const j of holders) {
         const score = scores.get(j);
         if (score !== undefined) scores.set(j, score + weight);
+        // Past the bound a newcomer scores this term's weight alone and comes after every earlier
+        // holder of it: it would never be among the nearest. A wire story's thousand copies share
+        // every term; scoring them all made each account's candidates cost the whole day.
+        else if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) continue;
         else if (j !== i && !apart.has(j) && compatible(posting, postings[j] as Posting))
           scores.set(j, weight);
         else apart.add(j);

@@ -51,6 +51,9 @@ function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting:
   return [...byKey.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 }
 
+/** Below this many queued candidates, stale ones cost less to pop than to sweep. */
+const COMPACT_FROM = 4_096;
+
 const before = (p: [number, number], q: [number, number]) => p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]);
 
 class Agglomeration {
@@ -156,6 +159,10 @@ class Agglomeration {
       if (candidate.share >= join) queue.push(candidate);
     };
     for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links);
+    // Every join re-offers the grown group's pairs and leaves their old scores stale in the queue: a
+    // wire story's thousand copies joining one by one would leave a million. Dropped in one pass
+    // whenever the queue has doubled, so it stays near its live size; only fresh ones ever pop.
+    let compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
     for (let c = queue.pop(); c && c.share >= join; c = queue.pop()) {
       if (!this.fresh(c)) continue;
       const links = this.between.get(c.a)?.get(c.b) as Between;
@@ -163,6 +170,9 @@ class Agglomeration {
       if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
       const kept = this.merge(c.a, c.b);
       for (const [other, row] of this.between.get(kept) ?? []) offer(kept, other, row);
+      if (queue.size < compactAt) continue;
+      queue.retain((candidate) => this.fresh(candidate));
+      compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
     }
   }
 }

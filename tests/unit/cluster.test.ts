@@ -253,3 +253,24 @@ describe('one article’s two accounts of a day', () => {
     expect(clusterAccounts(accounts)).toHaveLength(2);
   });
 });
+
+describe('clustering a syndicated story', () => {
+  const FERRY = 'Ferry crossings to the outer islands were suspended as the gale reached the coast';
+  const BRIDGE = 'Engineers closed the old river bridge after finding cracks in two of its piers';
+
+  it('keeps two wire stories of a day, a thousand copies between them, two events in any order', () => {
+    // Enough copies that their joins leave the queue of candidates many times its live size.
+    const copies = Array.from({ length: 1_000 }, (_, i) =>
+      told(`outlet-${i}`, '2025-02-11', i % 2 ? FERRY : BRIDGE, { url: `https://outlet-${i}.example/${i}` }),
+    );
+    const sizes = (items: ArticleAccount[]) =>
+      clusterAccounts(items)
+        .map((cluster) => cluster.length)
+        .sort((a, b) => a - b);
+    expect(sizes(copies)).toEqual([500, 500]);
+    const shuffled = [...copies].reverse();
+    expect(clusterAccounts(shuffled).map((c) => c.map((e) => accountKey(e.account)))).toEqual(
+      clusterAccounts(copies).map((c) => c.map((e) => accountKey(e.account))),
+    );
+  });
+});
