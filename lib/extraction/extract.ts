@@ -18,6 +18,7 @@ import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
+import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
 
 export type EventKind = 'dated' | 'report';
@@ -158,9 +159,13 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
 function sentenceEvents(sentence: string, context: Context, anchor?: string, lead = false): Draft[] {
-  const found = rebaseQuotedDays(
+  const found = tallyMention(
     sentence,
-    findDates(sentence, context.publishedAt, { language: context.language }),
+    rebaseQuotedDays(
+      sentence,
+      findDates(sentence, context.publishedAt, { language: context.language }),
+      context.publishedAt,
+    ),
     context.publishedAt,
   );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
