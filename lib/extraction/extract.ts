@@ -13,11 +13,13 @@ import {
   wordCount,
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
+import { withoutPastPlans } from './plans.ts';
 import { datelineReference, rebaseQuotedDays, stampReference } from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
+import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
 
 export type EventKind = 'dated' | 'report';
@@ -158,9 +160,10 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
 function sentenceEvents(sentence: string, context: Context, anchor?: string, lead = false): Draft[] {
-  const found = rebaseQuotedDays(
+  const dates = findDates(sentence, context.publishedAt, { language: context.language });
+  const found = tallyMention(
     sentence,
-    findDates(sentence, context.publishedAt, { language: context.language }),
+    rebaseQuotedDays(sentence, withoutPastPlans(sentence, dates, context.publishedAt), context.publishedAt),
     context.publishedAt,
   );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;

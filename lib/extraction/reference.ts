@@ -39,8 +39,13 @@ export function datelineReference(text: string, publishedAt: Date, language?: st
   return day?.precision === 'day' && /\d/.test(day.text) ? dayAsReference(day.date) : undefined;
 }
 
-/** Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. */
-const QUOTED = /["“«][^"“”«»]+["”»]/gu;
+/**
+ * Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. A
+ * quotation that runs on past its sentence ('…, writing, "Today we launched it. Try it.') is open
+ * to the sentence's end.
+ */
+const QUOTED = /["“«][^"“”«»]+(?:["”»]|$)/gu;
+
 const CASUAL =
   /^(?:today|tonight|yesterday|tomorrow|this morning|this evening|aujourd'hui|hier|demain|heute|gestern|morgen|hoy|ayer)$/i;
 
@@ -64,9 +69,11 @@ export function rebaseQuotedDays(
   const base = outside?.date;
   if (!base) return mentions;
   const shift = Date.parse(`${base}T00:00:00Z`) - Date.parse(reference.toISOString().slice(0, 10));
-  return mentions.map((m) =>
+  const rebased = mentions.map((m) =>
     inQuote(m) && m.precision === 'day' && CASUAL.test(m.text.trim())
       ? { ...m, date: new Date(Date.parse(`${m.date}T00:00:00Z`) + shift).toISOString().slice(0, 10) }
       : m,
   );
+  // "On 30 November he wrote, 'Today we launched it'": the quoted day is the day already given.
+  return rebased.filter((m, i) => m === mentions[i] || m.date !== outside?.date);
 }

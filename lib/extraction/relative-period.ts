@@ -171,11 +171,35 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /**
+ * "over the past 24 hours", "in the last 24 hours", "au cours des dernières 24 heures", "in den
+ * letzten 24 Stunden", "en las últimas 24 horas": what a report tells from the last day up to its
+ * writing happened on its own day. Only a day's span: 48 or 72 hours is no one day.
+ */
+const LAST_DAY: RegExp[] = [
+  /\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+24\s+hours\b/giu,
+  /(?<!\p{L})(?:au\s+cours\s+des|ces|dans\s+les)\s+(?:dernières\s+24\s+heures|24\s+dernières\s+heures)(?!\p{L})/giu,
+  /(?<!\p{L})in\s+den\s+(?:letzten|vergangenen)\s+24\s+Stunden(?!\p{L})/giu,
+  /(?<!\p{L})en\s+las\s+últimas\s+24\s+horas(?!\p{L})/giu,
+];
+
+function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
+  return LAST_DAY.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => ({
+      index: match.index ?? 0,
+      text: match[0],
+      precision: 'day' as const,
+      date: dayOf(publishedAt),
+      endDate: null,
+    })),
+  );
+}
+
+/**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
  * drops. A week is its ISO week (precision `week`), a month its month.
  */
 /** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
-const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes/i;
+const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24/i;
 
 export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];
@@ -184,6 +208,7 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
     ...weekendMentions(sentence, publishedAt),
     ...monthMentions(sentence, publishedAt),
     ...agoMentions(sentence, publishedAt),
+    ...lastDayMentions(sentence, publishedAt),
   ];
 }
 

@@ -1,0 +1,37 @@
+import { dayOf, shiftDay } from './calendar.ts';
+import type { DateMention } from './mention.ts';
+
+/** "to schedule a meeting for Friday afternoon": a weekday a plan is booked for. */
+const BOOKED_FOR = /\bfor\s+(?:the\s+)?$/i;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_OPENING = /^(sun|mon|tues|wednes|thurs|fri|satur)day\b/i;
+
+/** The weekday a bare weekday mention names (0 Sunday), or undefined for any other date. */
+function weekdayOf(mention: DateMention): number | undefined {
+  const name = WEEKDAY_OPENING.exec(mention.text.trim())?.[1]?.toLowerCase();
+  return name === undefined ? undefined : WEEKDAYS.findIndex((day) => day.startsWith(name));
+}
+
+/**
+ * "Sutskever sent a message on Thursday evening to set up a meeting for Friday afternoon", written
+ * the week after: the plan was made on the day the sentence reports, so the weekday it booked is
+ * the first one after that day, not one counted from publication. When that day has passed by
+ * publication, the plan dates nothing (what came of it is told as its own event); one still ahead
+ * stays an announced date.
+ */
+export function withoutPastPlans(
+  sentence: string,
+  mentions: DateMention[],
+  publishedAt: Date,
+): DateMention[] {
+  const today = dayOf(publishedAt);
+  const told = mentions.find((m) => m.precision === 'day' && m.tense === 'past' && m.date < today);
+  if (!told) return mentions;
+  return mentions.filter((mention) => {
+    const weekday = weekdayOf(mention);
+    if (mention === told || weekday === undefined) return true;
+    if (!BOOKED_FOR.test(sentence.slice(Math.max(0, mention.index - 12), mention.index))) return true;
+    const after = (weekday - new Date(`${told.date}T00:00:00Z`).getUTCDay() + 7) % 7 || 7;
+    return shiftDay(told.date, after) >= today;
+  });
+}
