@@ -50,14 +50,16 @@ function grantWritesTo(table: dynamodb.Table, fn: lambda.IFunction, prefixes: st
 
 /**
  * Every write DynamoEventStore makes when it settles events (lib/store/events.ts, event-index.ts,
- * timeline-version.ts): events by conditional put, an account's holders by update, listing hints by
- * batch put, the timeline version by an atomic add. The worker and the admin function settle, and
- * they alone may write these.
+ * event-parts.ts, timeline-version.ts): events by conditional put, an account's holders by update,
+ * listing hints by batch put, a large event's account parts by batch put and, once superseded, batch
+ * delete (IAM cannot tell a batch's puts from its deletes, nor limit them to the PART# sort keys), the
+ * timeline version by an atomic add. The worker and the admin function settle, and they alone may
+ * write these.
  */
 const SETTLE_WRITES: Array<[action: string, prefixes: string[]]> = [
   ['dynamodb:PutItem', ['EVENT#']],
   ['dynamodb:UpdateItem', ['ACCOUNT#', 'META#TIMELINE']],
-  ['dynamodb:BatchWriteItem', ['INDEX#']],
+  ['dynamodb:BatchWriteItem', ['INDEX#', 'EVENT#']],
 ];
 
 export class DatelineStack extends Stack {

@@ -313,7 +313,7 @@ describe('least-privilege IAM', () => {
     ]);
   });
 
-  it('no function may delete items, and only the settling ones batch-write, listing hints alone', () => {
+  it('no function may delete items but by batch, and only the settling ones batch-write: listing hints and event parts', () => {
     for (const fn of ['scheduler', 'poller', 'worker', 'timeline', 'admin'])
       expect(
         actions(statementsOf(fn)).filter((a) => /^dynamodb:Delete/.test(a)),
@@ -325,7 +325,7 @@ describe('least-privilege IAM', () => {
           .filter((s) => actions([s]).includes('dynamodb:BatchWriteItem'))
           .map((s) => s.Condition),
         fn,
-      ).toEqual([leadingKeys(['INDEX#*'])]);
+      ).toEqual([leadingKeys(['INDEX#*', 'EVENT#*'])]);
     for (const fn of ['scheduler', 'poller', 'timeline'])
       expect(actions(statementsOf(fn)), fn).not.toContain('dynamodb:BatchWriteItem');
   });
@@ -355,7 +355,7 @@ describe('least-privilege IAM', () => {
   const settleWrites = [
     [['dynamodb:PutItem'], leadingKeys(['EVENT#*'])],
     [['dynamodb:UpdateItem'], leadingKeys(['ACCOUNT#*', 'META#TIMELINE*'])],
-    [['dynamodb:BatchWriteItem'], leadingKeys(['INDEX#*'])],
+    [['dynamodb:BatchWriteItem'], leadingKeys(['INDEX#*', 'EVENT#*'])],
   ];
 
   it('the worker settles events and updates the article ledger, nothing else', () => {
@@ -388,6 +388,7 @@ describe('least-privilege IAM', () => {
         ['dynamodb:UpdateItem', keys.posting('art_1', 0).pk],
         ['dynamodb:UpdateItem', TIMELINE_VERSION_KEY.pk],
         ['dynamodb:BatchWriteItem', 'INDEX#TOPIC#shipping'],
+        ['dynamodb:BatchWriteItem', keys.eventPart('evt_1', 'tok', 0).pk],
       ];
       if (fn === 'admin') made.push(['dynamodb:PutItem', CORRECTIONS_PARTITION]);
       for (const [action, pk] of made) expect(granted(action, pk), `${action} ${pk}`).toBe(true);
