@@ -1,3 +1,4 @@
+import { isRunningCount } from '../extraction/index.ts';
 import type { Posting } from './posting.ts';
 import {
   type Evidence,
@@ -118,7 +119,19 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
  * sentences tells one development, as an editor would list it.
  */
 const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules) =>
-  evidence.similarity >= rules.toldTwice && specificShared(a, b) > 0 ? 1 : -rules.sameArticle;
+  evidence.similarity >= rules.toldTwice && specificShared(a, b) > 0 && !oneIsRunningCount(a, b, evidence)
+    ? 1
+    : -rules.sameArticle;
+
+/**
+ * One article's running count of its day ("35,000 killed so far") beside its other news of that day
+ * (an aid appeal, an aftershock): the count is the day's toll, an event of its own, and the two share
+ * the disaster's words ("killed", "quake") whatever else they tell. Across articles it is not asked:
+ * there the toll words are as often one quake's background as a count (measured, see
+ * docs/decisions/running-count-told-twice.md).
+ */
+const oneIsRunningCount = (a: Posting, b: Posting, evidence: Evidence) =>
+  evidence.relation === 'same-day' && isRunningCount(a.quote) !== isRunningCount(b.quote);
 
 const bothDays = (a: Posting, b: Posting) => a.datePrecision === 'day' && b.datePrecision === 'day';
 

@@ -11,6 +11,7 @@ export {
   extractEvents,
   isTextDated,
 } from './extract.ts';
+export { isRunningCount } from './tally.ts';
 export { type Tense, tenseOf } from './tense.ts';
 export { type Agreement, agreement, contentTerms, weightedAgreement, weightedTerms } from './terms.ts';
 export { inferYear } from './year.ts';

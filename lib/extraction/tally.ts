@@ -17,6 +17,13 @@ const TALLY =
 const FIGURE = /\d[\d,.\u202f ]*\d|\b(?:hundreds|thousands|dozens)\b/i;
 
 /**
+ * Whether a sentence gives a running count as it stands now ("35,000 killed so far", "hasta ahora
+ * … tres nuevos fallecidos"): a word for now, a counted noun and a figure anywhere in it.
+ */
+export const isRunningCount = (sentence: string): boolean =>
+  AS_OF_NOW.test(sentence) && TALLY.test(sentence) && FIGURE.test(sentence);
+
+/**
  * "The death toll is now 44,377", "More than 35,000 people are so far known to have been killed in
  * the quake, which struck on 6 February": a casualty count given as it stands now is that day's
  * news, the day it was reported, even beside the older day the disaster itself has. Only a clause

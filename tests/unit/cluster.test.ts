@@ -252,6 +252,29 @@ describe('one article’s two accounts of a day', () => {
     ]);
     expect(clusterAccounts(accounts)).toHaveLength(2);
   });
+
+  const flood = (count: string) =>
+    article('rivernews', 'Relief agency asks donors for 40 million after the Varna floods', [
+      [
+        '2025-03-12',
+        'The relief agency asked donors for 40 million to help families the Varna floods displaced',
+      ],
+      ['2025-03-12', count],
+    ]);
+
+  it('keep a running count of the day apart from its other news, though both tell of the disaster', () => {
+    const accounts = flood(
+      'At least 1,200 families have so far been displaced by the Varna floods, officials said',
+    );
+    expect(clusterAccounts(accounts)).toHaveLength(2);
+  });
+
+  it('are still one event told twice when neither is a running count', () => {
+    const accounts = flood(
+      'Families the Varna floods displaced will get help from the 40 million the relief agency asked donors for',
+    );
+    expect(clusterAccounts(accounts)).toHaveLength(1);
+  });
 });
 
 describe('clustering a syndicated story', () => {
