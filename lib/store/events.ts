@@ -140,22 +140,26 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
    */
   private async wholeFrom(item: Record<string, unknown>): Promise<TimelineEvent | undefined> {
     let current: Record<string, unknown> | undefined = item;
+    let missing: string | undefined;
     for (let attempt = 0; current && !('mergedInto' in current) && attempt < 5; attempt++) {
       const { pk, sk, gsi1pk, gsi1sk, parts, ...stored } = unmarshall(current as never);
-      const named = parts ? PartsSchema.safeParse(parts) : undefined;
-      const accounts = named?.success
-        ? await readParts(this.client, this.tableName, String(stored.id), named.data)
+      const key = String(pk);
+      const named =
+        parts === undefined ? undefined : validItem(PartsSchema, parts, 'event', key, this.invalid);
+      if (parts !== undefined && !named) return undefined;
+      if (named && named.token === missing) {
+        // The same item again, its parts still absent: not a rewrite under way but a broken item.
+        this.invalid.report('event', key, new Error(`names parts ${named.token} that are not stored`));
+        return undefined;
+      }
+      const accounts = named
+        ? await readParts(this.client, this.tableName, String(stored.id), named)
         : stored.accounts;
-      if (accounts) {
-        const event = validItem(
-          TimelineEventSchema,
-          { ...stored, accounts },
-          'event',
-          String(pk),
-          this.invalid,
-        );
+      if (!named || accounts) {
+        const event = validItem(TimelineEventSchema, { ...stored, accounts }, 'event', key, this.invalid);
         return event && { ...event, sources: onePerArticle(event.accounts) };
       }
+      missing = named.token;
       current = await this.item(String(stored.id));
     }
     if (current && !('mergedInto' in current))

@@ -12,14 +12,14 @@ const valid = anEvent(anAccount(1, { date: '2024-10-03', summary: 'The northern 
 const broken = anEvent(anAccount(2, { date: '2024-10-03', summary: 'The ferry service resumed' }));
 
 async function putRaw(stack: { dynamo: DynamoDBClient }, event: object) {
-  const { id } = event as TimelineEvent;
+  const { id, date } = event as TimelineEvent;
   await stack.dynamo.send(
     new PutItemCommand({
       TableName: 'dateline',
       Item: marshall({
         ...keys.event(id),
         gsi1pk: 'TIMELINE',
-        gsi1sk: sortKeyOf({ id, date: '2024-10-03' }),
+        gsi1sk: sortKeyOf({ id, date }),
         ...event,
       }),
     }),
@@ -29,7 +29,9 @@ async function putRaw(stack: { dynamo: DynamoDBClient }, event: object) {
 describe('an event item that fails its read schema', () => {
   const ws = workspace();
   const reported: Array<[ItemKind, string]> = [];
-  let run: <T>(use: (base: string, store: DynamoEventStore) => Promise<T>) => Promise<T>;
+  let run: <T>(
+    use: (base: string, store: DynamoEventStore, stack: { dynamo: DynamoDBClient }) => Promise<T>,
+  ) => Promise<T>;
 
   beforeAll(() => {
     run = (use) =>
@@ -41,8 +43,36 @@ describe('an event item that fails its read schema', () => {
           expect(await store.create(valid)).toBe(true);
           await putRaw(stack, { ...broken, summary: '', firstReportedAt: '+010000-01-01T00:00:00.000Z' });
         }
-        return use(base, store);
+        return use(base, store, stack);
       });
+  });
+
+  it('naming account parts that are malformed or not stored, is skipped and reported, not retried forever', async () => {
+    await run(async (base, store, stack) => {
+      const lostParts = anEvent(anAccount(3, { date: '2024-11-20', summary: 'The lock gates reopened' }));
+      const badParts = anEvent(anAccount(4, { date: '2024-11-20', summary: 'The pilots went on strike' }));
+      const { accounts: _a, ...withoutAccounts } = lostParts;
+      await putRaw(stack, {
+        ...withoutAccounts,
+        parts: { token: 'gone', count: 2 },
+      });
+      const { accounts: _b, ...alsoWithout } = badParts;
+      await putRaw(stack, {
+        ...alsoWithout,
+        parts: 'not parts',
+      });
+      expect(await store.get(lostParts.id)).toBeUndefined();
+      expect(await store.getMany([badParts.id, valid.id])).toEqual([
+        expect.objectContaining({ id: valid.id }),
+      ]);
+      expect(reported).toEqual(
+        expect.arrayContaining([
+          ['event', `EVENT#${lostParts.id}`],
+          ['event', `EVENT#${badParts.id}`],
+        ]),
+      );
+      expect((await fetch(`${base}/events/${lostParts.id}/sources`)).status).toBe(404);
+    });
   });
 
   it('is skipped and reported: the listings and the event around it still answer 200', async () => {
