@@ -22,13 +22,16 @@ export type Parts = z.infer<typeof PartsSchema>;
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
-/** The accounts in order, in slices of at most PART_BYTES (an account larger than that alone in one). */
-function slices(accounts: Source[]): Source[][] {
+/**
+ * The accounts in order, in slices of at most PART_BYTES (an account larger than that alone in one),
+ * given each account's JSON size.
+ */
+function slices(accounts: Source[], sizes: number[]): Source[][] {
   const out: Source[][] = [];
   let current: Source[] = [];
   let size = 0;
-  for (const account of accounts) {
-    const bytes = bytesOf(account);
+  accounts.forEach((account, i) => {
+    const bytes = sizes[i] as number;
     if (current.length && size + bytes > PART_BYTES) {
       out.push(current);
       current = [];
@@ -36,7 +39,7 @@ function slices(accounts: Source[]): Source[][] {
     }
     current.push(account);
     size += bytes;
-  }
+  });
   if (current.length) out.push(current);
   return out;
 }
@@ -52,9 +55,11 @@ export interface EventItems {
 
 export function eventItems(event: TimelineEvent, token = () => randomBytes(8).toString('hex')): EventItems {
   const listed = listedFormOf(event);
-  if (bytesOf(event.accounts) <= INLINE_ACCOUNTS_BYTES)
-    return { event: { ...listed, accounts: event.accounts }, parts: [] };
-  const chunks = slices(event.accounts);
+  // Each account serialised once: the array's JSON is theirs, a comma between two and its brackets.
+  const sizes = event.accounts.map(bytesOf);
+  const total = sizes.reduce((sum, bytes) => sum + bytes, 0) + Math.max(sizes.length - 1, 0) + 2;
+  if (total <= INLINE_ACCOUNTS_BYTES) return { event: { ...listed, accounts: event.accounts }, parts: [] };
+  const chunks = slices(event.accounts, sizes);
   const parts: Parts = { token: token(), count: chunks.length };
   return {
     event: { ...listed, parts },
