@@ -1,8 +1,9 @@
-import { type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Correction, CorrectionSchema } from '../corrections/index.ts';
 import { conditionFailed } from './condition.ts';
 import { assertStorable, type InvalidItems, validItem } from './invalid-items.ts';
+import { queryItems } from './query-pages.ts';
 import { CORRECTIONS_PARTITION } from './table.ts';
 
 /**
@@ -16,24 +17,16 @@ export async function readCorrections(
   invalid: InvalidItems,
 ): Promise<Correction[]> {
   const log: Correction[] = [];
-  let startKey: Record<string, never> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: marshall({ ':pk': CORRECTIONS_PARTITION }),
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk, ...fields } = unmarshall(item);
-      const correction = validItem(CorrectionSchema, fields, 'correction', String(sk), invalid);
-      if (correction) log.push(correction);
-    }
-    startKey = page.LastEvaluatedKey as typeof startKey;
-  } while (startKey);
+  for await (const item of queryItems(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: marshall({ ':pk': CORRECTIONS_PARTITION }),
+    ConsistentRead: true,
+  })) {
+    const { pk: _pk, sk, ...fields } = unmarshall(item);
+    const correction = validItem(CorrectionSchema, fields, 'correction', String(sk), invalid);
+    if (correction) log.push(correction);
+  }
   return log;
 }
 

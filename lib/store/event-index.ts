@@ -3,7 +3,6 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
@@ -15,6 +14,7 @@ import {
   type TimelineEvent,
 } from '../timeline/index.ts';
 import { batchWrite } from './batch-write.ts';
+import { queryPages } from './query-pages.ts';
 import { keys } from './table.ts';
 
 /**
@@ -80,21 +80,15 @@ export async function* hintedKeys(
   { lower, upper, order, after, pageSize }: RangeRequest,
 ): AsyncGenerator<string[]> {
   const pk = partition(hint);
-  let startKey = after ? marshall({ pk, sk: after }) : undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: marshall({ ':pk': pk, ':lower': lower, ':upper': upper }),
-        ScanIndexForward: order === 'asc',
-        Limit: Math.min(pageSize ?? QUERY_PAGE, QUERY_PAGE),
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of queryPages(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+    ExpressionAttributeValues: marshall({ ':pk': pk, ':lower': lower, ':upper': upper }),
+    ScanIndexForward: order === 'asc',
+    Limit: Math.min(pageSize ?? QUERY_PAGE, QUERY_PAGE),
+    ExclusiveStartKey: after ? marshall({ pk, sk: after }) : undefined,
+  }))
     yield (page.Items ?? []).map((item) => String(unmarshall(item).sk));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
 }
 
 /**

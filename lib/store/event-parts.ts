@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { listedFormOf, type Source, type TimelineEvent } from '../timeline/index.ts';
 import { batchWrite } from './batch-write.ts';
+import { queryAll } from './query-pages.ts';
 import { EVENT_PART_PREFIX, keys } from './table.ts';
 
 /**
@@ -68,27 +69,16 @@ export function eventItems(event: TimelineEvent, token = () => randomBytes(8).to
   };
 }
 
-async function partItems(client: DynamoDBClient, tableName: string, id: string, token: string) {
-  const items: Array<Record<string, unknown>> = [];
-  let startKey: Record<string, never> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: marshall({
-          ':pk': keys.event(id).pk,
-          ':prefix': `${EVENT_PART_PREFIX}${token}#`,
-        }),
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey as typeof startKey;
-  } while (startKey);
-  return items;
-}
+const partItems = (client: DynamoDBClient, tableName: string, id: string, token: string) =>
+  queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: marshall({
+      ':pk': keys.event(id).pk,
+      ':prefix': `${EVENT_PART_PREFIX}${token}#`,
+    }),
+    ConsistentRead: true,
+  });
 
 /**
  * The accounts an event item keeps in parts, in order (as stored, not yet validated); undefined

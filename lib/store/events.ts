@@ -3,7 +3,6 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   type QueryCommandInput,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -46,6 +45,7 @@ import {
 } from './event-index.ts';
 import { deleteParts, eventItems, PartsSchema, readParts, writeParts } from './event-parts.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
+import { queryItems, queryPages } from './query-pages.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
 import { bumpTimelineVersion, readTimelineHead, readTimelineVersion } from './timeline-version.ts';
 
@@ -172,19 +172,12 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     return reading.whole ? ((await this.wholeFrom(item)) as E | undefined) : this.fromItem(item, reading);
   }
 
-  private async *pages(input: Omit<QueryCommandInput, 'TableName'>) {
-    let startKey = input.ExclusiveStartKey;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
-      );
-      yield page;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  private pages(input: Omit<QueryCommandInput, 'TableName'>) {
+    return queryPages(this.client, { ...input, TableName: this.tableName });
   }
 
-  private async *items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
-    for await (const page of this.pages(input)) yield* page.Items ?? [];
+  private items(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+    return queryItems(this.client, { ...input, TableName: this.tableName });
   }
 
   private async *query<E>(

@@ -3,12 +3,12 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { type FeedState, FeedStateSchema, type FeedStateStore, recoveredState } from '../feeds/index.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
+import { queryAll } from './query-pages.ts';
 import { BY_PARTITION_INDEX, FEEDS_PARTITION, keys } from './table.ts';
 
 const BATCH_GET_LIMIT = 100;
@@ -89,22 +89,13 @@ export class DynamoFeedStates implements FeedStateStore {
 
   /** Every feed's state, soonest due first. */
   async list(): Promise<FeedState[]> {
-    const states: FeedState[] = [];
-    let startKey: Record<string, never> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: BY_PARTITION_INDEX,
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: marshall({ ':p': FEEDS_PARTITION }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) states.push(this.fromItem(item));
-      startKey = page.LastEvaluatedKey as typeof startKey;
-    } while (startKey);
-    return states;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: BY_PARTITION_INDEX,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: marshall({ ':p': FEEDS_PARTITION }),
+    });
+    return items.map((item) => this.fromItem(item));
   }
 
   async hostBlockedUntil(host: string): Promise<Date | undefined> {
