@@ -15,7 +15,7 @@ export class Heap<T> {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.before(items[i] as T, items[parent] as T)) break;
-      [items[i], items[parent]] = [items[parent] as T, items[i] as T];
+      this.swap(i, parent);
       i = parent;
     }
   }
@@ -42,13 +42,20 @@ export class Heap<T> {
     const items = this.items;
     let i = start;
     for (;;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
+      const l = 2 * i + 1;
+      const r = l + 1;
       let first = i;
       if (l < items.length && this.before(items[l] as T, items[first] as T)) first = l;
       if (r < items.length && this.before(items[r] as T, items[first] as T)) first = r;
       if (first === i) return;
-      [items[i], items[first]] = [items[first] as T, items[i] as T];
+      this.swap(i, first);
       i = first;
     }
+  }
+
+  private swap(i: number, j: number): void {
+    const item = this.items[i] as T;
+    this.items[i] = this.items[j] as T;
+    this.items[j] = item;
   }
 }

@@ -137,15 +137,26 @@ const bothDays = (a: Posting, b: Posting) => a.datePrecision === 'day' && b.date
 
 const CANDIDATES_PER_NEIGHBOUR = 4;
 
-/** dateRelation for many pairs of few distinct dates: each pair of dates judged once. */
-function compatibleDates(): (a: Posting, b: Posting) => boolean {
-  const known = new Map<string, boolean>();
-  return (a, b) => {
-    const key = `${a.datePrecision}:${a.date}|${b.datePrecision}:${b.date}`;
-    let answer = known.get(key);
+/**
+ * dateRelation for many pairs of few distinct dates: each pair of dates judged once. Asked for every
+ * holder of every term, so a pair of dates is looked up by two small numbers, not a string.
+ */
+function compatibleDates(postings: Posting[]): (i: number, j: number) => boolean {
+  const classes = new Map<string, number>();
+  const classOf = postings.map((p) => {
+    const key = `${p.datePrecision}:${p.date}`;
+    let known = classes.get(key);
+    if (known === undefined) classes.set(key, (known = classes.size));
+    return known;
+  });
+  const judged = new Map<number, boolean>();
+  return (i, j) => {
+    const [ci, cj] = [classOf[i] as number, classOf[j] as number];
+    const key = ci * classes.size + cj;
+    let answer = judged.get(key);
     if (answer === undefined) {
-      answer = dateRelation(a, b) !== 'apart';
-      known.set(key, answer);
+      answer = dateRelation(postings[i] as Posting, postings[j] as Posting) !== 'apart';
+      judged.set(key, answer);
     }
     return answer;
   };
@@ -173,7 +184,7 @@ function holdersByTerm(postings: Posting[]): Map<string, number[]> {
  */
 export function candidatePairs(postings: Posting[], neighbours: number): Array<[number, number]> {
   const byTerm = holdersByTerm(postings);
-  const compatible = compatibleDates();
+  const compatible = compatibleDates(postings);
   const keys = new Set<number>();
   postings.forEach((posting, i) => {
     const scores = new Map<number, number>();
@@ -193,7 +204,7 @@ export function candidatePairs(postings: Posting[], neighbours: number): Array<[
         // holder of it: it would never be among the nearest. A wire story's thousand copies share
         // every term; scoring them all made each account's candidates cost the whole day.
         else if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) continue;
-        else if (j !== i && !apart.has(j) && compatible(posting, postings[j] as Posting))
+        else if (j !== i && !apart.has(j) && compatible(i, j))
           scores.set(j, weight);
         else apart.add(j);
       }

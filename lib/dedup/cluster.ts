@@ -30,7 +30,9 @@ interface Candidate {
   share: number;
   a: number;
   b: number;
-  versions: [number, number];
+  /** The versions of groups `a` and `b` it was scored on. */
+  versionA: number;
+  versionB: number;
 }
 
 /** Links between two groups: the summed weight of their cross pairs, and whether one bridges two days. */
@@ -54,7 +56,9 @@ function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting:
 /** Below this many queued candidates, stale ones cost less to pop than to sweep. */
 const COMPACT_FROM = 4_096;
 
-const before = (p: [number, number], q: [number, number]) => p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]);
+/** Best share first; ties to the smaller ids. Called for every heap step: it allocates nothing. */
+const comesFirst = (x: Candidate, y: Candidate) =>
+  x.share > y.share || (x.share === y.share && (x.a < y.a || (x.a === y.a && x.b < y.b)));
 
 class Agglomeration {
   readonly groups = new Map<number, Group>();
@@ -133,14 +137,16 @@ class Agglomeration {
 
   /** A candidate join as it stands now: its share, and the versions of the groups it was scored on. */
   private candidate(x: number, y: number, links: Between): Candidate {
-    const [a, b] = x < y ? [x, y] : [y, x];
-    const [ga, gb] = [this.groups.get(a) as Group, this.groups.get(b) as Group];
+    const a = Math.min(x, y);
+    const b = Math.max(x, y);
+    const ga = this.groups.get(a) as Group;
+    const gb = this.groups.get(b) as Group;
     const share = links.joins / this.pairsJudged(ga.members.length, gb.members.length);
-    return { share, a, b, versions: [ga.version, gb.version] };
+    return { share, a, b, versionA: ga.version, versionB: gb.version };
   }
 
   private fresh(c: Candidate): boolean {
-    return this.groups.get(c.a)?.version === c.versions[0] && this.groups.get(c.b)?.version === c.versions[1];
+    return this.groups.get(c.a)?.version === c.versionA && this.groups.get(c.b)?.version === c.versionB;
   }
 
   /**
@@ -150,9 +156,7 @@ class Agglomeration {
    * were queued again when it grew.
    */
   agglomerate(join: number): void {
-    const queue = new Heap<Candidate>(
-      (x, y) => x.share > y.share || (x.share === y.share && before([x.a, x.b], [y.a, y.b])),
-    );
+    const queue = new Heap<Candidate>(comesFirst);
     const offer = (a: number, b: number, links: Between) => {
       // Below the bar a pair can only rise when one of its groups grows, and is offered again then.
       const candidate = this.candidate(a, b, links);
