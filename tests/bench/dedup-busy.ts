@@ -193,5 +193,8 @@ export function busyNotes(results: BusyMeasurement[]): string[] {
     `busy day: N events of one account each, all dated ${EVENT_DAY} (invented wordings, one outlet each), loaded directly as populate does; then ${MEASURED} new articles of new events of that day through recordArticle`,
     `one big event: one event of N carriers of one wire story (same headline and sentence, one outlet each), loaded directly; then ${MEASURED} more carriers through recordArticle`,
     ...(['busy day', 'one big event'] as const).flatMap((s) => ratioNote(s, results) ?? []),
+    ...results.flatMap((m) =>
+      m.cost ? [`${m.scenario}, ${storedBefore(m)}: requests per article ${m.cost.requestsByCommand}`] : [],
+    ),
   ];
 }

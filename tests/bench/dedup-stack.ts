@@ -7,13 +7,15 @@ import { workspace } from '../support/local.ts';
 import { ratio } from './format.ts';
 import type { Row } from './section.ts';
 
-/** A DynamoDB client that counts the requests it sends. */
+/** A DynamoDB client that counts the requests it sends, in all and by command. */
 function countingClient() {
   const client = new DynamoDBClient({});
-  const counter = { requests: 0 };
+  const counter = { requests: 0, byCommand: new Map<string, number>() };
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       counter.requests++;
+      const command = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      counter.byCommand.set(command, (counter.byCommand.get(command) ?? 0) + 1);
       return next(args);
     },
     { step: 'initialize', name: 'countRequests' },
@@ -25,6 +27,8 @@ function countingClient() {
 export interface ArticlesCost {
   msPerArticle: number;
   requestsPerArticle: number;
+  /** Requests per article by command ("Query 6.0, BatchGetItem 1.0"): where a cost that grows comes from. */
+  requestsByCommand: string;
   outcome: Omit<ArticleOutcome, 'events'>;
 }
 
@@ -43,6 +47,7 @@ export async function onFreshTable<T>(use: (table: BenchTable) => Promise<T>): P
   const record = async (articles: Article[]): Promise<ArticlesCost> => {
     const outcome = { created: 0, merged: 0, unchanged: 0 };
     counter.requests = 0;
+    counter.byCommand.clear();
     const started = performance.now();
     for (const article of articles) {
       const { events, ...counts } = await recordArticle(store, article);
@@ -52,6 +57,10 @@ export async function onFreshTable<T>(use: (table: BenchTable) => Promise<T>): P
     return {
       msPerArticle: elapsed / articles.length,
       requestsPerArticle: counter.requests / articles.length,
+      requestsByCommand: [...counter.byCommand]
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .map(([command, n]) => `${command} ${(n / articles.length).toFixed(1)}`)
+        .join(', '),
       outcome,
     };
   };

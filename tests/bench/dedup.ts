@@ -99,6 +99,7 @@ async function growth(): Promise<Omit<SectionResult, 'title'>> {
     notes: [
       `table grows: the same ${articles.length} labelled articles (tests/fixtures/dedup, earliest first) through recordArticle against a fresh table per size, after background events at ${EVENTS_PER_DAY} a day`,
       ...ratioNote,
+      ...results.map((m) => `table grows, ${count(m.size)}: requests per article ${m.cost.requestsByCommand}`),
     ],
     data: { sizes: results, eventsPerDay: EVENTS_PER_DAY },
   };
