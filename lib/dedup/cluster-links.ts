@@ -204,8 +204,7 @@ export function candidatePairs(postings: Posting[], neighbours: number): Array<[
         // holder of it: it would never be among the nearest. A wire story's thousand copies share
         // every term; scoring them all made each account's candidates cost the whole day.
         else if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) continue;
-        else if (j !== i && !apart.has(j) && compatible(i, j))
-          scores.set(j, weight);
+        else if (j !== i && !apart.has(j) && compatible(i, j)) scores.set(j, weight);
         else apart.add(j);
       }
     }

@@ -28,8 +28,12 @@ export interface EventRepository {
   resolve(id: string): Promise<string | undefined>;
   /** Stores a new event, or one under a retired id; false when a live event holds the id. */
   create(event: TimelineEvent): Promise<boolean>;
-  /** Stores an updated event; false when someone else wrote it since `event.version - 1` was read. */
-  update(event: TimelineEvent): Promise<boolean>;
+  /**
+   * Stores an updated event; false when someone else wrote it since `event.version - 1` was read.
+   * `previous`, that version as read, lets a store write only what the update adds (an index entry
+   * per new feed, not one per feed of a wire story's thousands).
+   */
+  update(event: TimelineEvent, previous?: TimelineEvent): Promise<boolean>;
   /** Replaces an event by a pointer to the one holding most of its accounts; false when it changed since read. */
   absorb(event: TimelineEvent, into: string): Promise<boolean>;
   /**
@@ -136,7 +140,7 @@ async function readNeighbourhood(
 async function write(repo: EventRepository, plan: Plan, pinned: Set<string>): Promise<boolean> {
   for (const { event, unheld } of plan.writes) if (unheld.length) await repo.hold(unheld, event.id);
   for (const { event, stored } of plan.writes) {
-    if (stored ? await repo.update(event) : await repo.create(event)) continue;
+    if (stored ? await repo.update(event, stored) : await repo.create(event)) continue;
     // A live event under this id that no posting of ours led to: read it next time, directly.
     pinned.add(event.id);
     return false;

@@ -373,9 +373,10 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
   private async putEvent(
     event: TimelineEvent,
     condition: Omit<ConstructorParameters<typeof PutItemCommand>[0], 'TableName' | 'Item'>,
+    previous?: TimelineEvent,
   ): Promise<boolean> {
     const items = toItems(event);
-    await writeHints(this.client, this.tableName, event);
+    await writeHints(this.client, this.tableName, event, previous);
     await writeParts(this.client, this.tableName, items);
     const written = await putIf(this.client, { ...condition, TableName: this.tableName, Item: items.item });
     if (!written && items.token) await deleteParts(this.client, this.tableName, event.id, items.token);
@@ -400,12 +401,19 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     });
   }
 
-  async update(event: TimelineEvent): Promise<boolean> {
-    return this.putEvent(event, {
-      // A retired id's pointer has a version too: only `create` brings the id back.
-      ConditionExpression: 'version = :read AND attribute_not_exists(mergedInto)',
-      ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
-    });
+  async update(event: TimelineEvent, previous?: TimelineEvent): Promise<boolean> {
+    // The put is conditional on the version `previous` claims to be, whose hints were written
+    // before it was: only the hints it lacks need writing.
+    const written = previous?.version === event.version - 1 ? previous : undefined;
+    return this.putEvent(
+      event,
+      {
+        // A retired id's pointer has a version too: only `create` brings the id back.
+        ConditionExpression: 'version = :read AND attribute_not_exists(mergedInto)',
+        ExpressionAttributeValues: marshall({ ':read': event.version - 1 }),
+      },
+      written,
+    );
   }
 
   range(request: RangeRequest): AsyncIterable<TimelineEvent> {

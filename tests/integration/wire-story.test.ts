@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -51,6 +51,28 @@ describe('an event carried by more outlets than one DynamoDB item holds (dynalit
     const response = await app.request(path);
     const body = response.status === 301 ? undefined : await response.json();
     return { status: response.status, location: response.headers.get('location'), body };
+  };
+
+  /** The partitions of the index entries (`INDEX#…`) a write puts, by batch. */
+  const indexPutsDuring = async (write: () => Promise<boolean>) => {
+    const puts: string[] = [];
+    const name = 'watchIndexPuts';
+    stack.dynamo.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { RequestItems?: Record<string, WriteRequest[]> };
+        for (const request of Object.values(input.RequestItems ?? {}).flat()) {
+          const pk = request.PutRequest?.Item?.pk?.S;
+          if (pk?.startsWith('INDEX#')) puts.push(pk);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      return { written: await write(), puts };
+    } finally {
+      stack.dynamo.middlewareStack.remove(name);
+    }
   };
 
   beforeAll(async () => {
@@ -111,7 +133,14 @@ describe('an event carried by more outlets than one DynamoDB item holds (dynalit
   it('a new carrier rewrites the parts, a stale writer leaves none behind, and a merge clears them', async () => {
     const before = await parts(wire.id);
     const grown = deriveEvent(wire.id, [...wire.accounts, carrier(CARRIERS + 1)], 1);
-    expect(await store.update(grown)).toBe(true);
+    const hints = await indexPutsDuring(() => store.update(grown, wire));
+    expect(hints.written).toBe(true);
+    // Only the new outlet's listing entry: the 1,500 others were written with the version replaced.
+    expect(hints.puts).toEqual([`INDEX#FEED#outlet-${CARRIERS + 1}`]);
+    for (const feed of [`outlet-${CARRIERS + 1}`, 'outlet-1'])
+      expect((await json(`/timeline?feed=${feed}`)).body.events.map((e: { id: string }) => e.id)).toEqual([
+        wire.id,
+      ]);
     expect(await parts(wire.id)).toBeGreaterThanOrEqual(before);
     expect((await store.get(wire.id))?.sources).toHaveLength(CARRIERS + 1);
     const afterGrowth = await parts(wire.id);
