@@ -25,7 +25,6 @@ import {
   type IndexHint,
   type ListedEvent,
   ListedEventSchema,
-  NO_EVENT_CHANGE,
   type RangeRequest,
   sortKeyOf,
   type TimelineEvent,
@@ -333,7 +332,8 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
         ),
       }),
     );
-    await this.moved(true, NO_EVENT_CHANGE);
+    // No timeline version move: an account filed changes nothing a listing shows until an event
+    // holding it is written, and that write moves the version.
   }
 
   /** Adds the event to each account's holders (a string set: adding twice is adding once). */

@@ -2,12 +2,14 @@ import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
+import { postingOf } from '../../lib/dedup/index.ts';
 import { DynamoEventStore, fileEventHints } from '../../lib/store/index.ts';
 import {
   CursorCodec,
   createTimelineApp,
   listedFormOf,
   type RangeRequest,
+  type Source,
   sortKeyOf,
   type TimelineEvent,
   type TimelineReader,
@@ -100,6 +102,8 @@ describe('the timeline cache over DynamoDB (dynalite)', () => {
     expect(await moves(() => store.absorb(second, first.id))).toBe(1);
     // Re-clustering brings a retired id back as an event: a write like any other.
     expect(await moves(() => store.create({ ...second, version: 2 }))).toBe(1);
+    // An account filed shows nowhere until an event holding it is written.
+    expect(await moves(() => store.post(postingOf(first.accounts[0] as Source)))).toBe(0);
   });
 
   it('shows a new event on every listing at the first request after the bound, never a page older', async () => {
