@@ -70,6 +70,21 @@ export function itemsOfNewEvent(event: TimelineEvent) {
   return [...[...hintItemsOf(event), ...parts].map((part) => marshall(part)), item];
 }
 
+/** A posting's item as `post` then `hold` leave it, marshalled: for the same bulk loads. */
+export function itemOfHeldPosting(posting: Posting, heldBy: string[]) {
+  assertStorable(PostingSchema, posting, 'posting');
+  return marshall(
+    {
+      ...keys.posting(posting.articleId, posting.position),
+      ...contentOf(posting),
+      gsi1pk: POSTINGS_PARTITION,
+      gsi1sk: postingSortKey(posting),
+      heldBy: new Set(heldBy),
+    },
+    { removeUndefinedValues: true },
+  );
+}
+
 /** The parts token an item replaced by a write named, if any. */
 const tokenOf = (item: Record<string, unknown> | undefined) => {
   const parts = item?.parts ? PartsSchema.safeParse(unmarshall(item as never).parts) : undefined;

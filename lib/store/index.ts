@@ -1,4 +1,4 @@
-export { DynamoEventStore, itemsOfNewEvent } from './events.ts';
+export { DynamoEventStore, itemOfHeldPosting, itemsOfNewEvent } from './events.ts';
 export { DynamoFeedStates } from './feed-states.ts';
 export { fileEventHints } from './hint-migrate.ts';
 export { type InvalidItems, type ItemKind, invalidItemsToStderr } from './invalid-items.ts';

@@ -35,6 +35,8 @@ export interface ArticlesCost {
 /** A bench's hold on a fresh embedded table: its store, and the worker's cost from here on. */
 export interface BenchTable {
   store: DynamoEventStore;
+  /** The store's client, for bulk loads (its requests before `record` are not counted). */
+  client: DynamoDBClient;
   /** recordArticle for each article in turn, timed and counted alone (the loading is not). */
   record(articles: Article[]): Promise<ArticlesCost>;
 }
@@ -65,7 +67,7 @@ export async function onFreshTable<T>(use: (table: BenchTable) => Promise<T>): P
     };
   };
   try {
-    return await use({ store, record });
+    return await use({ store, client, record });
   } finally {
     client.destroy();
     await stack.stop();

@@ -1,8 +1,10 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Article } from '../../lib/articles/index.ts';
 import { postingOf } from '../../lib/dedup/index.ts';
-import type { DynamoEventStore } from '../../lib/store/index.ts';
+import { itemOfHeldPosting, itemsOfNewEvent } from '../../lib/store/index.ts';
 import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
+import { bulkLoad } from './bulk-load.ts';
 import { busyNotes, busyRows, measureBusy } from './dedup-busy.ts';
 import { type ArticlesCost, costRow, onFreshTable } from './dedup-stack.ts';
 import { count } from './format.ts';
@@ -26,21 +28,19 @@ function backgroundEvent(day: string, n: number) {
   );
 }
 
-/** N events at a steady daily rate, ending at the last day the measured articles talk about. */
-async function populate(store: DynamoEventStore, size: number, lastDay: number) {
+/**
+ * N events at a steady daily rate, ending at the last day the measured articles talk about, each
+ * account filed and held as the worker leaves it; loaded in bulk, as no worker runs yet.
+ */
+async function populate(client: DynamoDBClient, size: number, lastDay: number) {
   const days = Math.ceil(size / EVENTS_PER_DAY);
-  let next = 0;
-  const writer = async () => {
-    for (let n = next++; n < size; n = next++) {
-      const day = new Date((lastDay - (n % days)) * DAY_MS).toISOString().slice(0, 10);
-      const event = backgroundEvent(day, n);
-      await store.create(event);
-      // Filed like every recorded account, so candidate reads meet them in the window.
-      for (const account of event.accounts) await store.post(postingOf(account));
-      await store.hold(event.accounts, event.id);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
+  const items = Array.from({ length: size }, (_, n) => {
+    const day = new Date((lastDay - (n % days)) * DAY_MS).toISOString().slice(0, 10);
+    const event = backgroundEvent(day, n);
+    const postings = event.accounts.map((account) => itemOfHeldPosting(postingOf(account), [event.id]));
+    return [...itemsOfNewEvent(event), ...postings];
+  }).flat();
+  await bulkLoad(client, items);
   return days;
 }
 
@@ -52,9 +52,9 @@ interface Measurement {
 }
 
 function measure(size: number, articles: Article[], lastDay: number): Promise<Measurement> {
-  return onFreshTable(async ({ store, record }) => {
+  return onFreshTable(async ({ client, record }) => {
     const started = performance.now();
-    const days = await populate(store, size, lastDay);
+    const days = await populate(client, size, lastDay);
     const populateSeconds = (performance.now() - started) / 1000;
     return { size, days, cost: await record(articles), populateSeconds };
   });
@@ -99,7 +99,9 @@ async function growth(): Promise<Omit<SectionResult, 'title'>> {
     notes: [
       `table grows: the same ${articles.length} labelled articles (tests/fixtures/dedup, earliest first) through recordArticle against a fresh table per size, after background events at ${EVENTS_PER_DAY} a day`,
       ...ratioNote,
-      ...results.map((m) => `table grows, ${count(m.size)}: requests per article ${m.cost.requestsByCommand}`),
+      ...results.map(
+        (m) => `table grows, ${count(m.size)}: requests per article ${m.cost.requestsByCommand}`,
+      ),
     ],
     data: { sizes: results, eventsPerDay: EVENTS_PER_DAY },
   };

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { bumpTimelineVersion, DynamoEventStore, itemsOfNewEvent } from '../../lib/store/index.ts';
+import { DynamoEventStore, itemsOfNewEvent } from '../../lib/store/index.ts';
 import {
   CursorCodec,
   createTimelineApp,
@@ -18,13 +18,13 @@ import {
 } from '../../lib/timeline/index.ts';
 import { anAccount, anEvent } from '../support/accounts.ts';
 import { workspace } from '../support/local.ts';
+import { bulkLoad } from './bulk-load.ts';
 import { count } from './format.ts';
 import type { Row, Section, SectionResult } from './section.ts';
 
 const EVENTS = 100_000;
 const EVENTS_PER_DAY = 10;
 const TOPICS = 10;
-const WRITERS = 16;
 /** How far into the newest-first listing the deep page starts. */
 const DEPTH = 50_000;
 const LAST_DAY = Date.UTC(2024, 11, 31);
@@ -65,28 +65,13 @@ function backgroundEvent(n: number) {
   );
 }
 
-/**
- * Writes the items `create` would (hints, then the event) in 25-item batches, then moves the version
- * once: the table has no other writer yet, and 100,000 conditional creates would take minutes.
- */
+/** The items `create` would write for every background event, loaded in bulk (the table has no other writer yet). */
 async function populate(client: DynamoDBClient): Promise<number> {
   const started = performance.now();
-  const items = Array.from({ length: EVENTS }, (_, n) => itemsOfNewEvent(backgroundEvent(n))).flat();
-  let next = 0;
-  const writer = async () => {
-    for (let start = next; start < items.length; start = next) {
-      next += 25;
-      let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length > 0) {
-        const { UnprocessedItems } = await client.send(
-          new BatchWriteItemCommand({ RequestItems: { dateline: requests } }),
-        );
-        requests = (UnprocessedItems?.dateline ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WRITERS }, writer));
-  await bumpTimelineVersion(client, 'dateline');
+  await bulkLoad(
+    client,
+    Array.from({ length: EVENTS }, (_, n) => itemsOfNewEvent(backgroundEvent(n))).flat(),
+  );
   return (performance.now() - started) / 1000;
 }
 
