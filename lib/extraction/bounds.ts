@@ -41,10 +41,21 @@ function isNarrativeBy(before: string, mention: DateMention): boolean {
   );
 }
 
+/**
+ * "Just after midday on 17 November", "shortly before 4 a.m. on Monday": "after" or "before" bounds
+ * the time of day, and the day is when it happened. chrono reads the time and the day as one date.
+ */
+const NEAR = /(?:^|[\s(])(?:after|before)\s+$/i;
+const CLOCK_LED =
+  /^(?:midday|noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.]\d{2})\s+(?:on\s+|of\s+)?\S/i;
+
+const isMomentOfADay = (before: string, mention: DateMention) =>
+  mention.precision === 'day' && NEAR.test(before) && CLOCK_LED.test(mention.text);
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
-  if (isNarrativeBy(before, mention)) return false;
+  if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;

@@ -208,6 +208,45 @@ const MONTH_PART =
   /\b(?:early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Holidays English news names as days: the month and day, or the month alone where the day moves. */
+const HOLIDAYS: Array<[RegExp, number, number?]> = [
+  [/christmas eve$/i, 12, 24],
+  [/christmas(?: day)?$/i, 12, 25],
+  [/new year['’]s eve$/i, 12, 31],
+  [/new year['’]s(?: day)?$/i, 1, 1],
+  [/halloween$/i, 10, 31],
+  [/valentine['’]s day$/i, 2, 14],
+  [/thanksgiving(?: day)?$/i, 11],
+];
+
+/**
+ * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which
+ * year's holiday, and the holiday is the date (a bound like "before" then applies to it as to any
+ * date); read as the whole year, it would date the event to a year it only happened in.
+ */
+function holidayOf(
+  sentence: string,
+  index: number,
+  year: number,
+  yearText: string,
+): Omit<DateMention, 'tense'> | undefined {
+  const from = Math.max(0, index - 24);
+  const before = sentence.slice(from, index).trimEnd();
+  for (const [name, month, day] of HOLIDAYS) {
+    const found = name.exec(before);
+    if (!found || (found.index > 0 && /\p{L}/u.test(before[found.index - 1] ?? ''))) continue;
+    const start = from + found.index;
+    return {
+      index: start,
+      text: sentence.slice(start, index + yearText.length),
+      date: day ? isoDay(year, month, day) : isoMonth(year, month),
+      precision: day ? 'day' : 'month',
+      endDate: null,
+    };
+  }
+  return undefined;
+}
+
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
 function otherMentions(
   sentence: string,
@@ -227,13 +266,17 @@ function otherMentions(
       found.push({ index, text: match[1] as string, date: String(year), precision: 'year', endDate: null });
   }
   for (const match of LAST_YEAR_WORD.test(sentence) ? sentence.matchAll(LAST_YEAR) : []) {
-    found.push({
-      index: match.index ?? 0,
-      text: match[0],
-      date: String(publishedAt.getUTCFullYear() - 1),
-      precision: 'year',
-      endDate: null,
-    });
+    const year = publishedAt.getUTCFullYear() - 1;
+    const index = match.index ?? 0;
+    found.push(
+      holidayOf(sentence, index, year, match[0]) ?? {
+        index,
+        text: match[0],
+        date: String(year),
+        precision: 'year',
+        endDate: null,
+      },
+    );
   }
   if (language !== 'en') {
     for (const month of monthMentions(sentence, language)) {

@@ -293,12 +293,38 @@ function isLead(sentence: string): boolean {
   return sentence.split(/\s+/).length >= 8 && /[.!?…"”»]$/.test(sentence) && !/\s[·|]\s/.test(sentence);
 }
 
+/**
+ * "X had been fired on Friday, before being hired days later by Y. But on Wednesday…", "avait été
+ * écarté vendredi…", "había sido despedido…", "war am Freitag entlassen worden…": an opening whose
+ * main verb is in the pluperfect recalls what came before the news, and the sentence after it tells
+ * the news. Only the main verb counts: nothing before the auxiliary may be a clause of its own ("X,
+ * who had been fired", "the news that X had been removed") or a verb ("Y noted X had been…").
+ */
+const PLUPERFECT =
+  /(?<!\p{L})(?:had|avait|avaient|había|habían|hatte|hatten|war|waren)\s+(?:been\s+|été\s+|sido\s+)?(?:\p{L}+\s+){0,3}?\p{L}+(?:ed|en|é|ée|és|ées|is|it|ado|ada|ido|ida|worden|t)(?!\p{L})/iu;
+const NOT_A_SUBJECT =
+  /[,;:–—]|(?<!\p{L})(?:that|which|who|when|after|before|since|que|qui|quand|dass|als|nachdem|quien|cuando|\p{L}+ed)(?!\p{L})/iu;
+const SUBJECT_LENGTH = 80;
+
+function opensInPluperfect(sentence: string): boolean {
+  const verb = PLUPERFECT.exec(sentence);
+  if (!verb || verb.index > SUBJECT_LENGTH) return false;
+  return !NOT_A_SUBJECT.test(sentence.slice(0, verb.index));
+}
+
+/** The lead of a paragraph: its first sentence, or the next when the first recalls the background. */
+function paragraphLead(text: string): string | undefined {
+  const [first = '', second] = sentencesOf(text);
+  if (!isLead(first)) return undefined;
+  return opensInPluperfect(first) && second && isLead(second) ? second : first;
+}
+
 function leadSentence(blocks: TextBlock[]): string | undefined {
   // Split only until the lead is found: most articles give it in the first paragraph.
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
-    const first = sentencesOf(block.text)[0] ?? '';
-    if (isLead(first)) return first;
+    const lead = paragraphLead(block.text);
+    if (lead) return lead;
   }
   return undefined;
 }
@@ -369,6 +395,51 @@ function datedByLead(
 }
 
 /**
+ * "Altman announced the news in a post on X Tuesday evening", "the news broke on Friday", "a annoncé
+ * la nouvelle lundi": a sentence that dates the news itself (the headline's, which the lead tells
+ * without a day) says when the report's news happened.
+ */
+const TELLS_THE_NEWS = new RegExp(
+  [
+    String.raw`\b(?:announced|confirmed|shared|broke|revealed)\s+the\s+news\b`,
+    String.raw`\bthe\s+news\s+(?:broke|came|was\s+(?:announced|confirmed|made\s+public))\b`,
+    String.raw`(?<!\p{L})(?:a|ont)\s+(?:annoncé|confirmé|partagé)\s+la\s+nouvelle(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:anunció|anunciaron|confirmó|confirmaron|compartió|compartieron|dio|dieron)\s+la\s+noticia(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:gab|gaben|verkündete|verkündeten|bestätigte|bestätigten)\s+die\s+Nachricht(?!\p{L})`,
+  ].join('|'),
+  'iu',
+);
+
+/** Paragraphs from the top in which a sentence dating "the news" still speaks of the headline's. */
+const NEWS_PARAGRAPHS = 3;
+
+/**
+ * A report its lead does not date takes the day of a sentence near the top that dates the news
+ * itself (up to a few days back, as a lead's own day would), and that sentence is the report's
+ * account rather than a second event beside it.
+ */
+function datedByNewsSentence(
+  report: Draft | undefined,
+  drafts: Draft[],
+  opening: string[],
+): { report: Draft | undefined; told?: Draft } {
+  if (!report || report.datedByLead) return { report };
+  const earliest = shiftDay(report.date, -LEAD_NEWS_DAYS);
+  const told = drafts.findLast(
+    (d) =>
+      d.kind === 'dated' &&
+      !d.scheduled &&
+      d.datePrecision === 'day' &&
+      d.date >= earliest &&
+      d.date <= report.date &&
+      TELLS_THE_NEWS.test(d.quote) &&
+      opening.some((text) => text.includes(d.quote)),
+  );
+  if (!told) return { report };
+  return { report: { ...report, date: told.date, quote: told.quote, datedByLead: true }, told };
+}
+
+/**
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
  */
@@ -389,8 +460,16 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const blocks = storyBlocks(all, context);
   const lead = leadSentence(blocks);
   const drafts = storyEvents(blocks, context, lead);
-  const report = datedByLead(reportEvent(title, lead, context.publishedAt), drafts, lead);
-  const dated = drafts.filter((draft) => !partOfReport(draft, report, lead));
+  const opening = blocks
+    .filter((block) => block.kind === 'paragraph')
+    .slice(0, NEWS_PARAGRAPHS)
+    .map((block) => block.text);
+  const { report, told } = datedByNewsSentence(
+    datedByLead(reportEvent(title, lead, context.publishedAt), drafts, lead),
+    drafts,
+    opening,
+  );
+  const dated = drafts.filter((draft) => draft !== told && !partOfReport(draft, report, lead));
   const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
   return { events, language: context.language };
 }

@@ -171,6 +171,30 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /**
+ * "Murati started the week by unveiling the model", "stocks began the week lower", "a commencé la
+ * semaine", "startete in die Woche", "arrancó la semana": what opened the week happened on its
+ * Monday, the publication's week being the one meant. "this week" (any day of it) is read apart.
+ */
+const WEEK_START: RegExp[] = [
+  /\b(?:started|began|kicked\s+off|opened)\s+(?:the|its|their|his|her)\s+week\b/giu,
+  /(?<!\p{L})(?:a|ont)\s+(?:commencé|débuté|entamé)\s+la\s+semaine(?!\p{L})/giu,
+  /(?<!\p{L})(?:startete|starteten|begann|begannen)\s+(?:in\s+)?die\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})(?:comenzó|comenzaron|empezó|empezaron|arrancó|arrancaron|inició|iniciaron)\s+la\s+semana(?!\p{L})/giu,
+];
+
+function weekStartMentions(sentence: string, publishedAt: Date): Found[] {
+  return WEEK_START.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => ({
+      index: match.index ?? 0,
+      text: match[0],
+      precision: 'day' as const,
+      date: weekOf(publishedAt, 0).date,
+      endDate: null,
+    })),
+  );
+}
+
+/**
  * "over the past 24 hours", "in the last 24 hours", "au cours des dernières 24 heures", "in den
  * letzten 24 Stunden", "en las últimas 24 horas": what a report tells from the last day up to its
  * writing happened on its own day. Only a day's span: 48 or 72 hours is no one day.
@@ -205,6 +229,7 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];
   return [
     ...weekMentions(sentence, publishedAt),
+    ...weekStartMentions(sentence, publishedAt),
     ...weekendMentions(sentence, publishedAt),
     ...monthMentions(sentence, publishedAt),
     ...agoMentions(sentence, publishedAt),

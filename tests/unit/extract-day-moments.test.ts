@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../lib/extraction/index.ts';
+import { datedDays, TUESDAY } from '../support/dated-events.ts';
+
+// Tuesday 4 March 2025: that week's Monday is the 3rd; "Friday" is 28 February.
+const OPENING = '<p>The regional desk gathered the main stories of the past days for readers.</p>';
+const days = (body: string, language?: string) => datedDays(`${OPENING}${body}`, TUESDAY, language);
+
+describe('what opened the week happened on its Monday', () => {
+  it('dates "started the week" and its kin to the Monday of the week of publication', () => {
+    expect(days('<p>The league started the week by naming a new head of referees.</p>')).toEqual([
+      '2025-03-03',
+    ]);
+    expect(days('<p>Le club a commencé la semaine par une victoire à domicile.</p>', 'fr')).toEqual([
+      '2025-03-03',
+    ]);
+    expect(days('<p>Die Börse startete in die Woche mit deutlichen Gewinnen.</p>', 'de')).toEqual([
+      '2025-03-03',
+    ]);
+    expect(days('<p>El equipo arrancó la semana con una victoria en casa.</p>', 'es')).toEqual([
+      '2025-03-03',
+    ]);
+  });
+
+  it('gives a day, where "this week" gives the week', () => {
+    const [event] = extractEvents({
+      html: `${OPENING}<p>The league started the week by naming a new head of referees.</p>`,
+      publishedAt: TUESDAY,
+      title: 'Round-up',
+    }).filter((e) => e.kind === 'dated');
+    expect(event?.datePrecision).toBe('day');
+    expect(days('<p>The league will start the week by naming a new head of referees.</p>')).toEqual([]);
+  });
+});
+
+describe('"after" or "before" a time of day on a day: the day is when it happened', () => {
+  it('keeps the day a clock time or midday sits on', () => {
+    expect(days('<p>Just after midday on 3 March, the mayor told the council she would resign.</p>')).toEqual(
+      ['2025-03-03'],
+    );
+    expect(days('<p>Shortly before 4 a.m. on Monday, a fire broke out in the old mill.</p>')).toEqual([
+      '2025-03-03',
+    ]);
+  });
+
+  it('still reads "after" a bare date as a bound', () => {
+    expect(days('<p>The ban on night flights applies to every airline after 1 March.</p>')).toEqual([]);
+  });
+});
+
+describe('"last year" after a holiday names the holiday of that year', () => {
+  it('dates the holiday, not the whole year', () => {
+    expect(days('<p>The factory closed its gates on Christmas Eve last year.</p>')).toEqual(['2024-12-24']);
+    expect(days('<p>A storm hit the coast on New Year’s Eve last year.</p>')).toEqual(['2024-12-31']);
+  });
+
+  it('lets a bound apply to the holiday, and leaves a plain "last year" a year', () => {
+    expect(days('<p>The firm fell into turmoil just before Thanksgiving last year.</p>')).toEqual([]);
+    expect(days('<p>Exports to the region rose sharply last year.</p>')).toEqual(['2024']);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../lib/extraction/index.ts';
+import { TUESDAY } from '../support/dated-events.ts';
+
+// Tuesday 4 March 2025: "Monday" is the 3rd, "Friday" the 28 February.
+const eventsOf = (title: string, html: string, language?: string) =>
+  extractEvents({ title, html, publishedAt: TUESDAY, ...(language ? { language } : {}) });
+const shown = (events: ReturnType<typeof eventsOf>) =>
+  events.map((e) => `${e.kind}${e.datedByLead ? ' by text' : ''} ${e.date}`);
+
+describe('a sentence near the top that dates "the news" dates the report', () => {
+  it('gives the report its day and is its account, not a second event', () => {
+    const events = eventsOf(
+      'Chief scientist departs',
+      '<p>The chief scientist of the robotics lab has left the company after a decade.</p>' +
+        '<p>The chief executive announced the news in a post on Monday evening.</p>',
+    );
+    expect(shown(events)).toEqual(['report by text 2025-03-03']);
+    expect(events[0]?.quote).toBe('The chief executive announced the news in a post on Monday evening.');
+    expect(events[0]?.summary).toBe('Chief scientist departs');
+  });
+
+  it('reads the same wording in French, German and Spanish', () => {
+    const french = eventsOf(
+      'Le directeur scientifique part',
+      "<p>Le directeur scientifique du laboratoire quitte l'entreprise après dix ans.</p>" +
+        '<p>Le patron a annoncé la nouvelle lundi soir sur son compte.</p>',
+      'fr',
+    );
+    const german = eventsOf(
+      'Der Chefwissenschaftler geht',
+      '<p>Der Chefwissenschaftler des Labors verlässt das Unternehmen nach zehn Jahren.</p>' +
+        '<p>Der Vorstandschef gab die Nachricht am Montag bekannt.</p>',
+      'de',
+    );
+    const spanish = eventsOf(
+      'El científico jefe se va',
+      '<p>El científico jefe del laboratorio deja la empresa después de una década.</p>' +
+        '<p>El director anunció la noticia el lunes por la noche.</p>',
+      'es',
+    );
+    for (const events of [french, german, spanish])
+      expect(shown(events)).toEqual(['report by text 2025-03-03']);
+  });
+
+  it('leaves the report alone when that sentence is far down the story or dates older news', () => {
+    const far = eventsOf(
+      'Chief scientist departs',
+      '<p>The chief scientist of the robotics lab has left the company after a decade.</p>' +
+        '<p>He joined when the lab had twelve staff.</p><p>His team built the first walking robot.</p>' +
+        '<p>A rival lab announced the news of its own merger on Monday.</p>',
+    );
+    expect(shown(far)).toEqual(['dated 2025-03-03', 'report 2025-03-04']);
+    const old = eventsOf(
+      'Chief scientist departs',
+      '<p>The chief scientist of the robotics lab has left the company after a decade.</p>' +
+        '<p>The board confirmed the news on 20 February.</p>',
+    );
+    expect(shown(old)).toEqual(['dated 2025-02-20', 'report 2025-03-04']);
+  });
+});
+
+describe('an opening in the pluperfect recalls the background: the next sentence is the lead', () => {
+  it("takes the sentence after it as the report's lead", () => {
+    const events = eventsOf(
+      'Coach returns to the club',
+      '<p>The coach had been dismissed on Friday before being hired by a rival days later. ' +
+        'But on Tuesday the club announced his return as head coach.</p>',
+    );
+    expect(shown(events)).toEqual(['dated 2025-02-28', 'report by text 2025-03-04']);
+    expect(events[1]?.quote).toBe('But on Tuesday the club announced his return as head coach.');
+  });
+
+  it('reads the French and Spanish pluperfect too', () => {
+    const french = eventsOf(
+      "L'entraîneur revient",
+      "<p>L'entraîneur avait été limogé vendredi avant d'être recruté par un rival. " +
+        'Mais ce mardi, le club annonce son retour au poste.</p>',
+      'fr',
+    );
+    expect(french.find((e) => e.kind === 'report')?.quote).toBe(
+      'Mais ce mardi, le club annonce son retour au poste.',
+    );
+    const spanish = eventsOf(
+      'El entrenador vuelve',
+      '<p>El entrenador había sido despedido el viernes antes de fichar por un rival. ' +
+        'Pero este martes el club anunció su regreso al banquillo.</p>',
+      'es',
+    );
+    expect(spanish.find((e) => e.kind === 'report')?.quote).toBe(
+      'Pero este martes el club anunció su regreso al banquillo.',
+    );
+  });
+
+  it('keeps an opening whose pluperfect is only in a clause of its subject, or after another verb', () => {
+    for (const lead of [
+      'The news on Friday that the coach had been dismissed was only the start of a long week for the club.',
+      'The coach, who had been dismissed on Friday, returned to the club on Monday as its director.',
+      'The chairman noted the coach had been dismissed on Friday after a long row with the board.',
+    ]) {
+      const events = eventsOf('Coach returns', `<p>${lead} The club did not comment further on it.</p>`);
+      expect(events.find((e) => e.kind === 'report')?.quote).toBe(lead);
+    }
+  });
+});
