@@ -21,6 +21,56 @@ export function termsOf(text: string): Map<string, number> {
   return terms;
 }
 
+/**
+ * A shared decimal weighs as a plain word, not as a name or whole figure (1.5): a sentence telling
+ * another development often gives the quake's magnitude as background ("mourning for the victims of
+ * the 7.8 quake"), and at 1.5 that joined a day's mourning decree to the quake (measured).
+ */
+const FIGURE_WEIGHT = 1;
+
+/**
+ * A decimal figure, with either decimal mark ("7.8", "7,8", "2,5 %"), not a thousands group
+ * ("37,000") nor one part of a date or version ("17.11.2023", "3.8.4").
+ */
+const DECIMAL = /(?<![\p{L}\p{N}.,])(\d{1,3})[.,](\d{1,2})(?![.,]?\d)/gu;
+
+// Read once per text like its terms: every pair judged asks for both texts' figures.
+const decimalCache = new Map<string, Set<string>>();
+
+/**
+ * The decimal figures a text gives, as written with a point: a magnitude, a rate or a share says
+ * which development a sentence tells ("a 7.5 quake" is the second shock, "53.2%" the runoff's
+ * result), and outlets write it with a point or a comma by language. Word terms split it into two
+ * small numbers that read as days and are dropped.
+ */
+export function decimalsOf(text: string): Set<string> {
+  let figures = decimalCache.get(text);
+  if (!figures) {
+    if (decimalCache.size >= CACHED_TEXTS) decimalCache.clear();
+    figures = new Set([...text.matchAll(DECIMAL)].map(([, whole, fraction]) => `${whole}.${fraction}`));
+    decimalCache.set(text, figures);
+  }
+  return figures;
+}
+
+/** The decimal figures two texts both give. */
+export function sharedDecimals(a: string, b: string): string[] {
+  const [ours, theirs] = [decimalsOf(a), decimalsOf(b)];
+  return ours.size && theirs.size ? [...ours].filter((figure) => theirs.has(figure)) : [];
+}
+
+/**
+ * A text's terms with the given figures added, weighed as figures. Only figures both texts give are
+ * added: one that only one gives is as often an agency's other reading of the same quake ("7.7",
+ * "7.8") as another event, so it must not count against their agreement.
+ */
+export function withFigures(terms: Map<string, number>, figures: string[]): Map<string, number> {
+  if (!figures.length) return terms;
+  const added = new Map(terms);
+  for (const figure of figures) added.set(figure, FIGURE_WEIGHT);
+  return added;
+}
+
 export interface WordingAgreement {
   /** 0 to 1. */
   similarity: number;
@@ -33,7 +83,11 @@ export interface WordingAgreement {
  * phrase do not: the geometric mean lets neither length win alone.
  */
 export function agreementOf(a: string, b: string): WordingAgreement {
-  const { overlap, dice, plain } = weightedAgreement(termsOf(a), termsOf(b));
+  const figures = sharedDecimals(a, b);
+  const { overlap, dice, plain } = weightedAgreement(
+    withFigures(termsOf(a), figures),
+    withFigures(termsOf(b), figures),
+  );
   return { similarity: Math.sqrt(overlap * dice), plain };
 }
 
