@@ -17,6 +17,14 @@ export interface ArticleAccount {
 const SAME_DAY_WORDINGS = 50;
 const WORDING_CHARS = 500;
 
+/** An account keeps this many of its article's other tellings, each cut to the quote's bound. */
+const EVIDENCE_SENTENCES = 5;
+
+const evidenceOf = ({ evidence }: ExtractedEvent) =>
+  evidence?.length
+    ? { evidence: evidence.slice(0, EVIDENCE_SENTENCES).map((quote) => quote.slice(0, WORDING_CHARS)) }
+    : {};
+
 /** The article's extracted events as its accounts, each with what else the article says of its day. */
 export const accountsOf = (article: Article, mentions: ExtractedEvent[]): ArticleAccount[] =>
   withSameDay(mentions.map((mention, position) => accountOf(article, mention, position)));
@@ -44,6 +52,7 @@ function accountOf(article: Article, mention: ExtractedEvent, position: number):
     feedName: article.feedName,
     publishedAt: article.publishedAt,
     quote: mention.quote,
+    ...evidenceOf(mention),
     feeds: [{ id: article.feedId, name: article.feedName }],
     position,
     kind: mention.kind,

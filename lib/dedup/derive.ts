@@ -110,12 +110,19 @@ export function deriveEvent(id: string, accounts: Source[], version: number): Ti
  * it never depends on which of an article's accounts arrived first.
  */
 export function onePerArticle(accounts: Source[]): Source[] {
-  const byArticle = new Map<string, Source>();
-  for (const account of accounts) {
-    const kept = byArticle.get(account.articleId);
-    if (!kept || account.position < kept.position) byArticle.set(account.articleId, account);
-  }
-  return [...byArticle.values()].sort(bySourceOrder);
+  const byArticle = new Map<string, Source[]>();
+  for (const account of accounts)
+    byArticle.set(account.articleId, [...(byArticle.get(account.articleId) ?? []), account]);
+  return [...byArticle.values()].map(oneSourceOf).sort(bySourceOrder);
+}
+
+/** An article's accounts of one event as one source: its earlier account, the others' sentences its evidence. */
+function oneSourceOf(tellings: Source[]): Source {
+  const [kept, ...others] = [...tellings].sort((a, b) => a.position - b.position) as [Source, ...Source[]];
+  if (!others.length) return kept;
+  const said = [kept, ...others].flatMap((t) => [t.quote, ...(t.evidence ?? [])]);
+  const evidence = [...new Set(said)].filter((quote) => quote !== kept.quote);
+  return evidence.length ? { ...kept, evidence } : kept;
 }
 
 /**

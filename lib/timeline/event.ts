@@ -34,6 +34,11 @@ export const SourceSchema = z.object({
   feedName: z.string(),
   publishedAt: instant,
   quote: z.string(),
+  /**
+   * The article's other sentences telling the same event (a headline's lead, a caption, a repeat),
+   * verbatim: the article tells the event once, quoted by its best sentence, and these say where else.
+   */
+  evidence: z.array(z.string()).optional(),
   /** Every feed that carried the article, the first (feedId) included. */
   feeds: z.array(FeedRefSchema).default([]),
   /** Which of the article's events this is, in extraction order: one source per article per event. */

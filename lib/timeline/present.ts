@@ -18,6 +18,10 @@ export const PublicSourceSchema = z
     quote: z
       .string()
       .meta({ description: "The article's own sentence or list item reporting the event, verbatim." }),
+    evidence: z.array(z.string()).optional().meta({
+      description:
+        "The article's other sentences telling the same event, verbatim (a lead, a caption, a repeat); absent when it tells it once.",
+    }),
   })
   .meta({ id: 'Source' });
 
@@ -83,7 +87,7 @@ export const SourcePageSchema = z
   .meta({ id: 'SourcePage' });
 export type SourcePage = z.infer<typeof SourcePageSchema>;
 
-export function presentSource({ url, title, feedId, feedName, feeds, publishedAt, quote }: Source) {
+export function presentSource({ url, title, feedId, feedName, feeds, publishedAt, quote, evidence }: Source) {
   return {
     url,
     title,
@@ -92,6 +96,7 @@ export function presentSource({ url, title, feedId, feedName, feeds, publishedAt
     feeds: feeds.length ? feeds : [{ id: feedId, name: feedName }],
     publishedAt,
     quote,
+    ...(evidence?.length ? { evidence } : {}),
   };
 }
 

@@ -103,10 +103,9 @@ function entryOf(group: ArticleAccount[], ids: Map<string, string>, mine: boolea
     date: date.date,
     datePrecision: date.datePrecision,
     endDate: mine ? null : event.endDate,
-    mentions: event.sources.map((s: Source) => ({
-      articleId: ids.get(s.articleId) as string,
-      text: s.quote,
-    })),
+    mentions: event.sources.flatMap((s: Source) =>
+      [s.quote, ...(s.evidence ?? [])].map((text) => ({ articleId: ids.get(s.articleId) as string, text })),
+    ),
   };
 }
 

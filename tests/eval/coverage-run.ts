@@ -114,7 +114,13 @@ export async function runPipelineOn(set: CoverageSet): Promise<PipelineRun> {
     const events = await withServedTimeline(MAIN, common, readTimeline);
     const entries = events.map((event) => ({
       ...event,
-      mentions: event.sources.map((source) => ({ articleId: articleOf(sites, source), text: source.quote })),
+      // Every sentence a source gives for the event is a system mention: its quote and its evidence.
+      mentions: event.sources.flatMap((source) =>
+        [source.quote, ...(source.evidence ?? [])].map((text) => ({
+          articleId: articleOf(sites, source),
+          text,
+        })),
+      ),
     }));
     return { entries, summary };
   } finally {

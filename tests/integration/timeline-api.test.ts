@@ -251,3 +251,26 @@ describe('the timeline API over DynamoDB (dynalite)', () => {
     expect(shown).toMatchObject({ id: holder, date, dateDisputed: false, sourceCount: 2 });
   });
 });
+
+describe("a source's evidence over DynamoDB (dynalite)", () => {
+  it('is stored and served beside its quote, and left out when the article told the event once', async () => {
+    const stack = await startLocalStack(workspace().options);
+    try {
+      const store = new DynamoEventStore(stack.dynamo, 'dateline');
+      const app = createTimelineApp({ reader: store, cursors: new CursorCodec('a-test-secret-of-16+') });
+      const evidence = ['Divers reached the sunken barge on Friday morning.'];
+      const told = anAccount(1, { date: '2032-05-07', summary: 'Divers reached the sunken barge', evidence });
+      const once = anAccount(2, { date: '2032-05-07', summary: 'The barge sank near the lock gates' });
+      for (const account of [told, once]) expect(await store.create(anEvent(account))).toBe(true);
+      const { events } = await (await app.request('/timeline?from=2032-05-07&to=2032-05-07')).json();
+      const sourceOf = (quote: string) =>
+        events
+          .flatMap((e: { sources: object[] }) => e.sources)
+          .find((s: { quote: string }) => s.quote === quote);
+      expect(sourceOf(told.quote)).toMatchObject({ quote: told.quote, evidence });
+      expect(sourceOf(once.quote)).not.toHaveProperty('evidence');
+    } finally {
+      await stack.stop();
+    }
+  });
+});

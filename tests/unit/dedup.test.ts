@@ -374,8 +374,22 @@ describe('mergeAccounts and onePerArticle', () => {
     const edited = { ...lead, quote: 'Drones hit the port, officials said' };
     expect(mergeAccounts([item, lead])).toEqual([lead, item]);
     expect(mergeAccounts([lead, edited])).toEqual([edited]);
-    expect(onePerArticle([item, lead])).toEqual([lead]);
-    expect(deriveEvent('evt_0', [item, lead], 0).sources).toEqual([lead]);
+    // The article's other telling stays as evidence of its one source, whichever arrived first.
+    const told = { ...lead, evidence: [item.quote] };
+    expect(onePerArticle([item, lead])).toEqual([told]);
+    expect(onePerArticle([lead, item])).toEqual([told]);
+    expect(deriveEvent('evt_0', [item, lead], 0).sources).toEqual([told]);
+    expect(onePerArticle([lead])).toEqual([lead]);
+  });
+
+  it('gathers evidence of an article told in several accounts once, its quote left out', () => {
+    const lead = account('Drones hit the port', { articleId: 'art_y', position: 0, evidence: ['Port hit'] });
+    const item = account('Drones struck the port', {
+      articleId: 'art_y',
+      position: 2,
+      evidence: ['Port hit'],
+    });
+    expect(onePerArticle([item, lead])[0]?.evidence).toEqual(['Port hit', item.quote]);
   });
 
   it('gives each account a stable id of its own', () => {
@@ -385,6 +399,22 @@ describe('mergeAccounts and onePerArticle', () => {
     expect(accountId({ articleId: 'art_x', position: 1 })).not.toBe(
       accountId({ articleId: 'art_x', position: 2 }),
     );
+  });
+});
+
+describe('accountsOf', () => {
+  it("keeps the article's other sentences telling the event as its evidence", () => {
+    const article = anArticle(7, {
+      title: 'Tram line closed after a bridge crack is found',
+      html: `<p>The city closed the eastern tram line on 8 October after inspectors found a crack in its bridge.</p>
+       <p>Inspectors found the crack in the tram bridge on 8 October, and the city closed the eastern line.</p>`,
+    });
+    const dated = accountsOf(article, eventsOf(article)).filter(({ account }) => account.kind === 'dated');
+    expect(dated).toHaveLength(1);
+    const only = dated[0];
+    const told = [only?.account.quote, ...(only?.account.evidence ?? [])];
+    expect(told.some((q) => q?.startsWith('The city closed the eastern tram line'))).toBe(true);
+    expect(told.some((q) => q?.startsWith('Inspectors found the crack'))).toBe(true);
   });
 });
 
