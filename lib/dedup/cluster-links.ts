@@ -145,9 +145,10 @@ function compatibleDates(postings: Posting[]): (i: number, j: number) => boolean
   const classes = new Map<string, number>();
   const classOf = postings.map((p) => {
     const key = `${p.datePrecision}:${p.date}`;
-    let known = classes.get(key);
-    if (known === undefined) classes.set(key, (known = classes.size));
-    return known;
+    const known = classes.get(key);
+    if (known !== undefined) return known;
+    classes.set(key, classes.size);
+    return classes.size - 1;
   });
   const judged = new Map<number, boolean>();
   return (i, j) => {

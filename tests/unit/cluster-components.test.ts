@@ -8,7 +8,12 @@ type Labelled = ReturnType<typeof labelledAccounts>[number];
 /** Components of "shares a content term" (weight >= 1, the terms the candidate search indexes). */
 function components(entries: Labelled[]): Labelled[][] {
   const parent = entries.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  const root = (i: number): number => {
+    if (parent[i] === i) return i;
+    const top = root(parent[i] as number);
+    parent[i] = top;
+    return top;
+  };
   const firstHolder = new Map<string, number>();
   entries.forEach(({ account }, i) => {
     for (const [term, weight] of termsOf(wordingOf(account))) {
@@ -19,7 +24,9 @@ function components(entries: Labelled[]): Labelled[][] {
     }
   });
   const byRoot = new Map<number, Labelled[]>();
-  entries.forEach((entry, i) => byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), entry]));
+  entries.forEach((entry, i) => {
+    byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), entry]);
+  });
   return [...byRoot.values()];
 }
 

@@ -402,7 +402,7 @@ describe('mergeAccounts and onePerArticle', () => {
   });
 });
 
-describe('accountsOf', () => {
+describe('accountsOf and evidence', () => {
   it("keeps the article's other sentences telling the event as its evidence", () => {
     const article = anArticle(7, {
       title: 'Tram line closed after a bridge crack is found',
