@@ -17,7 +17,7 @@ export interface ArticleAccount {
 const SAME_DAY_WORDINGS = 50;
 const WORDING_CHARS = 500;
 
-/** An account keeps this many of its article's other tellings, each cut to the quote's bound. */
+/** An account keeps this many of its article's other tellings, each cut like a same-day wording. */
 const EVIDENCE_SENTENCES = 5;
 
 const evidenceOf = ({ evidence }: ExtractedEvent) =>
