@@ -70,15 +70,20 @@ export function itemsOfNewEvent(event: TimelineEvent) {
   return [...[...hintItemsOf(event), ...parts].map((part) => marshall(part)), item];
 }
 
+/** What `post` writes of a posting (all but its key and holders): its content, filed under its date. */
+const postedAttributes = (posting: Posting): Record<string, unknown> => ({
+  ...contentOf(posting),
+  gsi1pk: POSTINGS_PARTITION,
+  gsi1sk: postingSortKey(posting),
+});
+
 /** A posting's item as `post` then `hold` leave it, marshalled: for the same bulk loads. */
 export function itemOfHeldPosting(posting: Posting, heldBy: string[]) {
   assertStorable(PostingSchema, posting, 'posting');
   return marshall(
     {
       ...keys.posting(posting.articleId, posting.position),
-      ...contentOf(posting),
-      gsi1pk: POSTINGS_PARTITION,
-      gsi1sk: postingSortKey(posting),
+      ...postedAttributes(posting),
       heldBy: new Set(heldBy),
     },
     { removeUndefinedValues: true },
@@ -323,11 +328,7 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
    * events that held it stay, so filing an account again never hides the event holding it.
    */
   async post(posting: Posting): Promise<void> {
-    const content: Record<string, unknown> = {
-      ...contentOf(posting),
-      gsi1pk: POSTINGS_PARTITION,
-      gsi1sk: postingSortKey(posting),
-    };
+    const content = postedAttributes(posting);
     const fields = Object.entries(content).filter(([, value]) => value !== undefined);
     const absent = Object.keys(PostingSchema.shape).filter(
       (field) => field !== 'heldBy' && content[field] === undefined,
