@@ -49,6 +49,23 @@ const monthOf = (publishedAt: Date, months: number): string => {
   return isoMonth(Math.floor(index / 12), (index % 12) + 1);
 };
 
+/** What a matched phrase dates: its precision, day or period start, and end. */
+type Dated = Pick<Found, 'precision' | 'date' | 'endDate'>;
+
+/** Every match of any of `phrases` in the sentence, dated by `dated`. */
+const mentionsOf = (
+  phrases: RegExp[],
+  sentence: string,
+  dated: (match: RegExpMatchArray) => Dated,
+): Found[] =>
+  phrases.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].map((match) => ({
+      index: match.index ?? 0,
+      text: match[0],
+      ...dated(match),
+    })),
+  );
+
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
   /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen|pasada|pasado)$/i.test(word) ? -1 : 0;
@@ -110,46 +127,31 @@ const AGO: RegExp[] = [
 const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana)/i.test(unit);
 
 function weekMentions(sentence: string, publishedAt: Date): Found[] {
-  return WEEK_PHRASES.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => ({
-      index: match.index ?? 0,
-      text: match[0],
-      precision: 'week' as const,
-      ...weekOf(publishedAt, whichWay(match[1] ?? '')),
-    })),
-  );
+  return mentionsOf(WEEK_PHRASES, sentence, (match) => ({
+    precision: 'week',
+    ...weekOf(publishedAt, whichWay(match[1] ?? '')),
+  }));
 }
 
 function monthMentions(sentence: string, publishedAt: Date): Found[] {
-  return MONTH_PHRASES.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => {
-      const word = (match[1] ?? '').toLowerCase();
-      return {
-        index: match.index ?? 0,
-        text: match[0],
-        precision: 'month' as const,
-        date: monthOf(publishedAt, MONTH_WORDS[word] ?? whichWay(word)),
-        endDate: null,
-      };
-    }),
-  );
+  return mentionsOf(MONTH_PHRASES, sentence, (match) => {
+    const word = (match[1] ?? '').toLowerCase();
+    return {
+      precision: 'month',
+      date: monthOf(publishedAt, MONTH_WORDS[word] ?? whichWay(word)),
+      endDate: null,
+    };
+  });
 }
 
 /** A week ago is a day ("a week ago" is seven days back); months ago is a month. */
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
-  return AGO.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => {
-      const count = countOf(match[1]);
-      const week = isWeekUnit(match[2] ?? '');
-      return {
-        index: match.index ?? 0,
-        text: match[0],
-        precision: week ? ('day' as const) : ('month' as const),
-        date: week ? dayOf(publishedAt, -7 * count) : monthOf(publishedAt, -count),
-        endDate: null,
-      };
-    }),
-  );
+  return mentionsOf(AGO, sentence, (match) => {
+    const count = countOf(match[1]);
+    return isWeekUnit(match[2] ?? '')
+      ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
+      : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
+  });
 }
 
 /**
@@ -161,10 +163,8 @@ const WEEKEND = /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu;
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
   const saturday = -((publishedAt.getUTCDay() + 1) % 7);
-  return [...sentence.matchAll(WEEKEND)].map((match) => ({
-    index: match.index ?? 0,
-    text: match[0],
-    precision: 'day' as const,
+  return mentionsOf([WEEKEND], sentence, () => ({
+    precision: 'day',
     date: dayOf(publishedAt, saturday),
     endDate: dayOf(publishedAt, saturday + 1),
   }));
@@ -183,15 +183,11 @@ const WEEK_START: RegExp[] = [
 ];
 
 function weekStartMentions(sentence: string, publishedAt: Date): Found[] {
-  return WEEK_START.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => ({
-      index: match.index ?? 0,
-      text: match[0],
-      precision: 'day' as const,
-      date: weekOf(publishedAt, 0).date,
-      endDate: null,
-    })),
-  );
+  return mentionsOf(WEEK_START, sentence, () => ({
+    precision: 'day',
+    date: weekOf(publishedAt, 0).date,
+    endDate: null,
+  }));
 }
 
 /**
@@ -207,23 +203,20 @@ const LAST_DAY: RegExp[] = [
 ];
 
 function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
-  return LAST_DAY.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => ({
-      index: match.index ?? 0,
-      text: match[0],
-      precision: 'day' as const,
-      date: dayOf(publishedAt),
-      endDate: null,
-    })),
-  );
+  return mentionsOf(LAST_DAY, sentence, () => ({
+    precision: 'day',
+    date: dayOf(publishedAt),
+    endDate: null,
+  }));
 }
+
+/** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
+const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
  * drops. A week is its ISO week (precision `week`), a month its month.
  */
-/** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
-const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24/i;
 
 export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];

@@ -1,5 +1,5 @@
 import type { Article } from '../../lib/articles/index.ts';
-import { deriveEvent, eventIdOf } from '../../lib/dedup/index.ts';
+import { type ArticleAccount, deriveEvent, eventIdOf, withSameDay } from '../../lib/dedup/index.ts';
 import type { Feed } from '../../lib/feeds/index.ts';
 import type { Source, TimelineEvent } from '../../lib/timeline/index.ts';
 
@@ -24,6 +24,18 @@ export function anAccount(n: number, fields: Partial<Source> & Pick<Source, 'dat
     ...fields,
     feeds: fields.feeds ?? [{ id: feedId, name: fields.feedName ?? feedId }],
   };
+}
+
+let tellings = 1_000_000;
+/** One outlet's article telling one thing (its only account), under its own site. */
+export function told(
+  outlet: string,
+  date: string,
+  summary: string,
+  fields: Partial<Source> = {},
+): ArticleAccount {
+  const [entry] = withSameDay([anAccount(++tellings, { feedId: outlet, date, summary, ...fields })]);
+  return entry as ArticleAccount;
 }
 
 /** An event as the worker derives it from its accounts, under its earliest account's id. */

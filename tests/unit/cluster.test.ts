@@ -10,20 +10,9 @@ import {
   withSameDay,
 } from '../../lib/dedup/index.ts';
 import type { Source } from '../../lib/timeline/index.ts';
-import { anAccount } from '../support/accounts.ts';
+import { anAccount, told } from '../support/accounts.ts';
 
 let n = 0;
-/** One outlet's article telling one thing (its only account), under its own site. */
-const told = (
-  outlet: string,
-  date: string,
-  summary: string,
-  fields: Partial<Source> = {},
-): ArticleAccount => {
-  const [entry] = withSameDay([anAccount(++n, { feedId: outlet, date, summary, ...fields })]);
-  return entry as ArticleAccount;
-};
-
 /** One article telling several things: its accounts, each knowing the others of its day. */
 function article(outlet: string, title: string, told: Array<[string, string]>): ArticleAccount[] {
   const id = ++n;

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ArticleAccount, clusterAccounts, withSameDay } from '../../lib/dedup/index.ts';
 import { agreementOf, decimalsOf } from '../../lib/dedup/wording.ts';
-import type { Source } from '../../lib/timeline/index.ts';
-import { anAccount } from '../support/accounts.ts';
+import { anAccount, told } from '../support/accounts.ts';
 
 let n = 900;
-/** One outlet's article telling one thing (its only account), under its own site and headline. */
-const told = (
-  outlet: string,
-  date: string,
-  summary: string,
-  fields: Partial<Source> = {},
-): ArticleAccount => {
-  const [entry] = withSameDay([anAccount(++n, { feedId: outlet, date, summary, ...fields })]);
-  return entry as ArticleAccount;
-};
-
 const together = (clusters: ArticleAccount[][], a: ArticleAccount, b: ArticleAccount) =>
   clusters.some((c) => c.includes(a) && c.includes(b));
 
