@@ -5,6 +5,7 @@ import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { turkishChrono } from './turkish.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
@@ -35,6 +36,7 @@ const PARSERS: Record<string, Parser> = {
   sv: chrono.sv.casual,
   ja: chrono.ja.casual,
   zh: chrono.zh.casual,
+  tr: turkishChrono,
 };
 
 const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';

@@ -11,6 +11,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   it: 'il di che della per gli alla nel non sono è delle dei anche più ma dopo sul questo',
   pt: 'os do da em um uma não é dos no na foi ao pelo pela são mais seu sua',
   nl: 'het een en van dat op te niet met zijn voor door wordt werd ook aan bij naar heeft er',
+  tr: 've bir bu için ile olarak olan gibi daha sonra kadar ancak göre değil çok ise ya ki',
 };
 
 const LANGUAGE_OF = new Map<string, string>();

@@ -1,5 +1,6 @@
 /**
- * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese):
+ * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
+ * Turkish):
  * left out like English ones, so a French wording is not diluted by its articles and prepositions.
  * Accents stripped, as the tokenizer strips them.
  */
@@ -23,7 +24,10 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   e os as do da dos das em no na com pelo pela um uma uns umas ao aos pelos pelas num numa nos nas seu
   sua seus suas ele ela eles elas isso isto esse essa foi foram sao estao tem ter diz dizem disse mais
   muito muita muitos ja nao mas quando onde porque apos ate segunda terca quarta quinta sexta janeiro
-  fevereiro maio junho julho setembro outubro dezembro hoje ontem amanha mes`
+  fevereiro maio junho julho setembro outubro dezembro hoje ontem amanha mes
+  ve bir bu icin ile olarak olan gibi daha sonra kadar ancak gore degil cok ise ki ya her gunu saat yılı
+  ocak subat mart nisan mayıs haziran temmuz agustos eylul ekim kasım aralık pazartesi salı carsamba
+  persembe cuma cumartesi dun bugun yarın gun hafta ay yıl dan den tan ten ın nın nin nun ye lik lık luk`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -81,7 +85,10 @@ const ROOTS = `
   ayuda:aid einsturz:collapse eingesturzt:collapsed effondr:collapse derrumb:collapse festnahm:arrest
   festgenommen:arrested verhaft:arrest arrestation:arrest detenid:arrested trummer:rubble decombr:rubble
   escombro:rubble macerie:rubble ausnahmezustand:emergency notstand:emergency urgence:emergency
-  emergencia:emergency staatstrauer:mourning deuil:mourning`;
+  emergencia:emergency staatstrauer:mourning deuil:mourning
+  deprem:earthquake sarsınt:aftershock enkaz:rubble kurtarıl:rescued kurtarma:rescue yardım:aid
+  olaganustu:emergency gozaltı:arrest tutuklan:arrested muteahhi:contractor yaralan:injured
+  hayatını:killed cumhurbaskan:president`;
 
 /**
  * English news words that tell one action in several ways, by the one word they are compared as:

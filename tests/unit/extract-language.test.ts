@@ -29,10 +29,21 @@ describe('the language of an article whose feed declares none', () => {
     ).toBe('en');
   });
 
-  it('is left open for short text and for languages chrono does not read', () => {
-    expect(detectLanguage('Breaking: plant shut')).toBeUndefined();
+  it('reads Turkish from its own function words', () => {
     expect(
-      detectLanguage('Belediye başkanı cuma günü yaptığı açıklamada köprünün yeniden açılacağını söyledi.'),
+      detectLanguage(
+        'Belediye başkanı bu sabah yaptığı açıklamada köprünün onarım için kapatıldığını ve trafiğin daha sonra yeniden açılacağını söyledi. Çalışmaların bir hafta kadar süreceği ve ekiplerin gece de görev yapacağı belirtildi.',
+      ),
+    ).toBe('tr');
+  });
+
+  it('is left open for short text and for languages nobody here reads', () => {
+    expect(detectLanguage('Breaking: plant shut')).toBeUndefined();
+    expect(detectLanguage('Belediye başkanı köprünün yeniden açılacağını söyledi.')).toBeUndefined();
+    expect(
+      detectLanguage(
+        'Burmistrz miasta powiedział w piątek, że most zostanie ponownie otwarty w przyszłym tygodniu.',
+      ),
     ).toBeUndefined();
   });
 
@@ -42,6 +53,15 @@ describe('the language of an article whose feed declares none', () => {
       '<p>Am 3. Oktober hatte er noch eine neue Fabrik eröffnet, die nach seinen Worten mit der Stadt geplant worden war.</p>';
     const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter(isTextDated);
     expect(dated.map((e) => e.date)).toEqual(['2024-10-11', '2024-10-03']);
+  });
+
+  it("dates a Turkish article's day-month dates, with a year, a case suffix or a clock time after them", () => {
+    const html =
+      "<p>Belediye, köprüyü 3 Ekim günü saat 06.30'da onarım için trafiğe kapattı ve bu karar bir gün önce açıklandı.</p>" +
+      "<p>Köprü ilk olarak 12 Mart 2019'da hizmete açılmıştı, ancak çatlaklar 9 Ekim'de fark edildi.</p>" +
+      '<p>Ekiplerin çalışmaları 2016 Şubat ayından beri süren bir planın parçası olarak görülüyor.</p>';
+    const dated = extractEvents({ html, publishedAt: PUBLISHED }).filter(isTextDated);
+    expect(dated.map((e) => e.date).sort()).toEqual(['2019-03-12', '2024-10-03', '2024-10-09']);
   });
 
   it('tags no names in a text read as German: compromise reads English only', () => {
@@ -78,6 +98,28 @@ describe('news vocabulary across languages', () => {
     expect(
       shared('El consejo despidió al director y nombró a un sucesor interino', english),
     ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets a quake, its rescues and its arrests told in Turkish share their words with English', () => {
+    expect(
+      shared(
+        "Malatya'da 6.1 büyüklüğünde bir deprem meydana geldi, enkazdan iki kişi kurtarıldı",
+        'A magnitude 6.1 earthquake hit Malatya and two people were rescued from the rubble',
+      ),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      shared(
+        'Polis, çöken binanın müteahhidini gözaltına aldı',
+        'Police arrested the contractor of the collapsed building',
+      ),
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves a Turkish word's case ending out: after the apostrophe it is no term", () => {
+    const terms = contentTerms(
+      "Valilik'ten yapılan açıklamada Malatya'nın merkezinde Ankara'dan gelen ekiplerin çalıştığı belirtildi",
+    );
+    for (const ending of ['ten', 'nın', 'dan']) expect(terms.has(ending)).toBe(false);
   });
 
   it('lets a relief convoy and a collapse told in other languages share their words', () => {
