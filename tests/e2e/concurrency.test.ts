@@ -1,10 +1,11 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as workerHandler } from '../../functions/worker/handler.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { WorkerLoop } from '../../infra/local/worker-loop.ts';
 import { eventsOf } from '../../lib/extraction/index.ts';
 import { encodeArticleMessage } from '../../lib/queue/index.ts';
+import { logger } from '../../lib/runtime/index.ts';
 import { DynamoEventStore } from '../../lib/store/index.ts';
 import { sortKeyBounds, type TimelineEvent } from '../../lib/timeline/index.ts';
 import { articleFrom, loadMultiSourceSet } from '../eval/dedup.ts';
@@ -82,6 +83,11 @@ async function timeline(bodies: string[], loops: number) {
 const comparable = (events: TimelineEvent[]) => events.map(({ version, ...event }) => event);
 
 describe('dedup under at-least-once, out-of-order, concurrent delivery', () => {
+  // The suite runs silent; a worker's failed attempt here must say why (it failed once in CI, and
+  // the log was the only witness).
+  beforeAll(() => logger.setLogLevel('ERROR'));
+  afterAll(() => logger.setLogLevel('SILENT'));
+
   it(`loses and duplicates nothing when ${WORKERS} concurrent workers get every message twice, shuffled`, async () => {
     // The committed labelled set: enough articles, on shared days, for the workers to contend.
     const set = loadMultiSourceSet();
