@@ -2,7 +2,8 @@
  * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
  * Turkish):
  * left out like English ones, so a French wording is not diluted by its articles and prepositions.
- * Accents stripped, as the tokenizer strips them.
+ * Accents stripped, as the tokenizer strips them. They hold for text in every language, so a word that
+ * is also an English one ("gun", "ten") stays out.
  */
 export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dans sur sous par pour avec sans
   ce cet cette ces sa ses leur leurs qui que quoi dont il elle ils elles on se ne pas plus est sont ete
@@ -27,7 +28,7 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   fevereiro maio junho julho setembro outubro dezembro hoje ontem amanha mes
   ve bir bu icin ile olarak olan gibi daha sonra kadar ancak gore degil cok ise ki ya her gunu saat yılı
   ocak subat mart nisan mayıs haziran temmuz agustos eylul ekim kasım aralık pazartesi salı carsamba
-  persembe cuma cumartesi dun bugun yarın gun hafta ay yıl dan den tan ten ın nın nin nun ye lik lık luk`
+  persembe cuma cumartesi dun bugun yarın hafta ay yıl dan den tan ın nın nin nun ye lik lık luk`
   .split(/\s+/)
   .filter(Boolean);
 

@@ -22,7 +22,7 @@ const MONTHS = [
  * month ("16" in "2016 Şubat" is no day).
  */
 const DAY_MONTH = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(\d{1,2})\s+(${MONTHS.join('|')})(?:\p{L}*|['’]\p{L}+)(?:\s+((?:19|20)\d{2})(?![\p{L}\d]))?`,
+  String.raw`(?<![\p{L}\d.,])(\d{1,2})\s+(${MONTHS.join('|')})\p{L}*(?:['’]\p{L}+)?(?:\s+((?:19|20)\d{2})(?![\p{L}\d]))?`,
   'iu',
 );
 
@@ -30,7 +30,9 @@ const dayMonth: chrono.Parser = {
   pattern: () => DAY_MONTH,
   extract: (context, match) => {
     const day = Number(match[1]);
-    const month = MONTHS.indexOf((match[2] ?? '').toLocaleLowerCase('tr')) + 1;
+    // "EKIM" folds to "ekim" in English and to "ekım" in Turkish; either spelling names the month.
+    const name = match[2] ?? '';
+    const month = MONTHS.findIndex((m) => m === name.toLocaleLowerCase('tr') || m === name.toLowerCase()) + 1;
     if (month < 1 || day < 1 || day > 31) return null;
     const components = context.createParsingComponents({ day, month });
     if (match[3]) components.assign('year', Number(match[3]));
