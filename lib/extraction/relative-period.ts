@@ -217,7 +217,6 @@ const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24/i;
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
  * drops. A week is its ISO week (precision `week`), a month its month.
  */
-
 export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];
   return [
