@@ -21,6 +21,7 @@ import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
+import { weightedAgreement, weightedTerms } from './terms.ts';
 
 export type EventKind = 'dated' | 'report';
 
@@ -414,9 +415,32 @@ const TELLS_THE_NEWS = new RegExp(
 const NEWS_PARAGRAPHS = 3;
 
 /**
+ * How much of the headline a sentence must restate to date it: two terms, and a third of the
+ * lighter wording's weight ("Sutskever is leaving" / "Late on Tuesday, Sutskever tweeted that he
+ * will leave OpenAI").
+ */
+const RESTATES_HEADLINE = { shared: 2, overlap: 0.3 };
+
+/**
+ * News of an evening is published the next morning, its headline without a day, and the sentence
+ * that says when it happened comes a paragraph or two down ("Late on Tuesday, the board said…").
+ * A sentence near the top dated the day before publication that restates the headline dates the
+ * report. Only that one day: two or three days back, a sentence that shares the headline's names is
+ * more often the story's background (the quake on Monday under Thursday's convoy headline). A
+ * sentence of two dates ("announced on Sunday a strike that starts on Tuesday") does not say which
+ * of them the headline's words belong to, so it dates nothing.
+ */
+function restatesHeadline(report: Draft, draft: Draft, drafts: Draft[]): boolean {
+  if (draft.date !== shiftDay(report.date, -1)) return false;
+  if (drafts.some((other) => other !== draft && other.quote === draft.quote)) return false;
+  const { shared, overlap } = weightedAgreement(weightedTerms(draft.quote), weightedTerms(report.summary));
+  return shared >= RESTATES_HEADLINE.shared && overlap >= RESTATES_HEADLINE.overlap;
+}
+
+/**
  * A report its lead does not date takes the day of a sentence near the top that dates the news
- * itself (up to a few days back, as a lead's own day would), and that sentence is the report's
- * account rather than a second event beside it.
+ * itself (up to a few days back, as a lead's own day would) or restates its headline the day
+ * before, and that sentence is the report's account rather than a second event beside it.
  */
 function datedByNewsSentence(
   report: Draft | undefined,
@@ -425,18 +449,22 @@ function datedByNewsSentence(
 ): { report: Draft | undefined; told?: Draft } {
   if (!report || report.datedByLead) return { report };
   const earliest = shiftDay(report.date, -LEAD_NEWS_DAYS);
-  const told = drafts.findLast(
+  const near = drafts.filter(
     (d) =>
       d.kind === 'dated' &&
       !d.scheduled &&
       d.datePrecision === 'day' &&
       d.date >= earliest &&
       d.date <= report.date &&
-      TELLS_THE_NEWS.test(d.quote) &&
       opening.some((text) => text.includes(d.quote)),
   );
+  const told =
+    near.findLast((d) => TELLS_THE_NEWS.test(d.quote)) ??
+    near.find((d) => restatesHeadline(report, d, drafts));
   if (!told) return { report };
-  return { report: { ...report, date: told.date, quote: told.quote, datedByLead: true }, told };
+  // The lead still tells the news: it stays beside the dated sentence as evidence.
+  const evidence = [...new Set([...(report.evidence ?? []), report.quote])].filter((q) => q !== told.quote);
+  return { report: { ...report, date: told.date, quote: told.quote, evidence, datedByLead: true }, told };
 }
 
 /**

@@ -60,6 +60,41 @@ describe('a sentence near the top that dates "the news" dates the report', () =>
   });
 });
 
+describe('a sentence near the top that restates the headline the day before dates the report', () => {
+  it("gives an evening's news, published next morning, the evening's day", () => {
+    const events = eventsOf(
+      'Harbour authority chief resigns',
+      '<p>The chief of the harbour authority is stepping down after a row over dredging contracts.</p>' +
+        '<p>Late on Monday, the harbour authority chief told staff he would resign at the end of the month.</p>',
+    );
+    expect(shown(events)).toEqual(['report by text 2025-03-03']);
+    expect(events[0]?.quote).toBe(
+      'Late on Monday, the harbour authority chief told staff he would resign at the end of the month.',
+    );
+  });
+
+  it('leaves the report on its day for background two days back, a sentence of two days, or other news', () => {
+    const background = eventsOf(
+      'Aid convoy reaches flooded valley',
+      '<p>The first aid convoy has reached the valley cut off by the floods.</p>' +
+        '<p>The floods hit the valley on Sunday, cutting the only road.</p>',
+    );
+    expect(shown(background)).toEqual(['dated 2025-03-02', 'report 2025-03-04']);
+    const twoDays = eventsOf(
+      'Tram drivers strike',
+      '<p>Commuters face a week of disruption across the city.</p>' +
+        '<p>The tram drivers union announced on Monday a strike by tram drivers that starts on Thursday.</p>',
+    );
+    expect(twoDays.find((e) => e.kind === 'report')?.date).toBe('2025-03-04');
+    const other = eventsOf(
+      'Harbour authority chief resigns',
+      '<p>The chief of the harbour authority is stepping down after a row over dredging contracts.</p>' +
+        '<p>On Monday, the city council approved a new budget for its parks.</p>',
+    );
+    expect(shown(other)).toEqual(['dated 2025-03-03', 'report 2025-03-04']);
+  });
+});
+
 describe('an opening in the pluperfect recalls the background: the next sentence is the lead', () => {
   it("takes the sentence after it as the report's lead", () => {
     const events = eventsOf(
