@@ -11,7 +11,7 @@ const STOPWORDS = new Set(
   report reports reported reporting emerge emerged
   january february march april may june july august september october november december jan feb mar apr jun
   jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
-  tomorrow week month year day days`
+  tomorrow week month year day days seconds minute minutes hour hours`
     .split(/\s+/)
     .filter(Boolean)
     .concat(FOREIGN_STOPWORDS),
@@ -24,7 +24,7 @@ const STOPWORDS = new Set(
 const GENERIC = new Set(
   `offic gover minis presi count peopl force milit war attac strik city regio state natio local new first last
   two three four five sever many more group leade publi polic secur agenc compa marke servi plan talk meeti
-  statement week hour time parti peace relea news press worke famil citiz accor annou ongoi major large`
+  statement week time parti peace relea news press worke famil citiz accor annou ongoi major large`
     .split(/\s+/)
     .filter(Boolean),
 );

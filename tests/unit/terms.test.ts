@@ -22,6 +22,14 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(terms('the process')).toEqual(['proce']);
   });
 
+  it('leaves out units of time as it leaves out days and months: "seconds" is no ordinal "second"', () => {
+    expect(terms('Drone lands on the ship in 40 seconds')).toEqual(['40', 'drone', 'land', 'ship']);
+    const stopwatch = weightedTerms('Drone lands on the ship in 40 seconds');
+    const series = weightedTerms('The second release of the firmware');
+    expect(weightedAgreement(stopwatch, series).plain).toBe(0);
+    expect(terms('a second ferry sailed')).toContain('secon');
+  });
+
   it('does not weigh a translated German noun as a name for being capitalised', () => {
     expect(weightedTerms('Ein Angriff').get('attac')).toBe(0.5);
   });
