@@ -1,3 +1,5 @@
+import { monthNames } from './month-names.ts';
+
 /**
  * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
  * Turkish):
@@ -27,10 +29,11 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   muito muita muitos ja nao mas quando onde porque apos ate segunda terca quarta quinta sexta janeiro
   fevereiro maio junho julho setembro outubro dezembro hoje ontem amanha mes
   ve bir bu icin ile olarak olan gibi daha sonra kadar ancak gore degil cok ise ki ya her gunu saat yılı
-  ocak subat mart nisan mayıs haziran temmuz agustos eylul ekim kasım aralık pazartesi salı carsamba
+  pazartesi salı carsamba
   persembe cuma cumartesi dun bugun yarın hafta ay yıl dan den tan ın nın nin nun ye lik lık luk`
   .split(/\s+/)
-  .filter(Boolean);
+  .filter(Boolean)
+  .concat(monthNames('tr').map((name) => name.normalize('NFKD').replace(/\p{M}/gu, '')));
 
 /**
  * News vocabulary of other languages, by root, in English: two outlets telling one event in two

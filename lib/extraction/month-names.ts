@@ -88,6 +88,21 @@ const MONTH_STEMS: Record<string, string[]> = {
     'december',
   ],
   uk: ['січ', 'лют', 'берез', 'квіт', 'трав', 'черв', 'лип', 'серп', 'верес', 'жовт', 'листопад', 'груд'],
+  // Turkish marks the month with a case ending ("Şubat'ta"), not a preposition: turkish.ts reads it.
+  tr: [
+    'ocak',
+    'şubat',
+    'mart',
+    'nisan',
+    'mayıs',
+    'haziran',
+    'temmuz',
+    'ağustos',
+    'eylül',
+    'ekim',
+    'kasım',
+    'aralık',
+  ],
   ru: [
     'январ',
     'феврал',
@@ -114,6 +129,11 @@ const PREPOSITIONS: Record<string, string> = {
   ru: '(?:в|с|до|в начале|в конце)',
 };
 
+/** A language's month names (stems where inflection needs them), January first; none for English. */
+export function monthNames(language: string): readonly string[] {
+  return MONTH_STEMS[language] ?? [];
+}
+
 export interface MonthMention {
   index: number;
   text: string;
@@ -125,12 +145,13 @@ const patterns = new Map<string, RegExp>();
 
 function patternFor(language: string): RegExp | undefined {
   const stems = MONTH_STEMS[language];
-  if (!stems) return undefined;
+  const preposition = PREPOSITIONS[language];
+  if (!stems || !preposition) return undefined;
   let pattern = patterns.get(language);
   if (!pattern) {
     const names = stems.map((stem) => `${stem}\\p{L}*`).join('|');
     pattern = new RegExp(
-      `(?<!\\p{L})${PREPOSITIONS[language]}\\s+(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
+      `(?<!\\p{L})${preposition}\\s+(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
       'giu',
     );
     patterns.set(language, pattern);

@@ -1,12 +1,15 @@
 import { sentences } from 'sbd';
+import { monthNames } from './month-names.ts';
 
 /**
  * A day written as an ordinal with a point, then a month ("am 17. November", "den 6. februar"): the
  * point is part of the date, never a sentence end.
  */
 const ORDINAL_DAY_END = /(?:^|\s)\d{1,2}\.$/;
-const MONTH_START =
-  /^(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)/iu;
+const MONTH_START = new RegExp(
+  `^(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|${monthNames('tr').join('|')})`,
+  'iu',
+);
 /** A sentence never opens in lower case: "vom 14. bis 15. November" is one. */
 const LOWER_START = /^\p{Ll}/u;
 /**

@@ -1,20 +1,8 @@
 import * as chrono from 'chrono-node';
+import { monthNames } from './month-names.ts';
 
 /** Turkish month names, in order; suffixes ("Şubat'ta", "Mart'ın") follow the apostrophe or join the word. */
-const MONTHS = [
-  'ocak',
-  'şubat',
-  'mart',
-  'nisan',
-  'mayıs',
-  'haziran',
-  'temmuz',
-  'ağustos',
-  'eylül',
-  'ekim',
-  'kasım',
-  'aralık',
-];
+const MONTHS = monthNames('tr');
 
 /**
  * "6 Şubat", "6 Şubat 2023", "6 Şubat'ta", "8 Şubat 09.35 itibarıyla": Turkish writes the day, then
