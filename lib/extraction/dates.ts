@@ -55,8 +55,8 @@ const MONTH_CONTEXT =
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
-/** Yesterday, today and tomorrow in the other languages; German's carry no chrono tag ("morgen" is also "morning"). */
-const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/i;
+/** Yesterday, today and tomorrow in the other languages; German's and Turkish's carry no chrono tag ("morgen" is also "morning"). */
+const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen|dün|dünkü|bugün|bugünkü)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
 const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
 

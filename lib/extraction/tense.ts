@@ -22,6 +22,8 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
     String.raw`\p{L}{3,}(?:тиме|тимуть)(?=[\s,.]|$)`,
   ],
   ru: [String.raw`(?:^|\s)(?:будет|будут|состоится|состоятся)(?=[\s,.]|$)`],
+  // The future suffix, before any person or case ending: "yapılacak", "açıklayacağını", "gelecek".
+  tr: [String.raw`\p{L}{2,}(?:ecek|acak|eceğ|acağ)\p{L}*`],
 };
 
 /** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
@@ -36,6 +38,9 @@ const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram)(?!\p{L})/iu,
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
+  // The past suffix closing a verb, with a person ending: "açıkladı", "öldüler", "geldik"; not "şimdi"
+  // (now) or "kendi" (self).
+  tr: /(?<!\p{L})(?!(?:şimdi|kendi|hadi)(?!\p{L}))\p{L}{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:m|n|k|nız|niz|lar|ler)?(?!\p{L})/iu,
 };
 
 const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';

@@ -29,9 +29,50 @@ const dayMonth: chrono.Parser = {
   },
 };
 
-/** chrono's casual reading (numbers, clock times) with Turkish written days added. */
+/** "dün" (yesterday) and "bugün" (today), and their adjectives "dünkü", "bugünkü"; "dünya" is the world. */
+const CASUAL_DAY = /(?<!\p{L})(dün|bugün)(?:kü)?(?!\p{L})/iu;
+
+const casualDay: chrono.Parser = {
+  pattern: () => CASUAL_DAY,
+  extract: (context, match) => {
+    const back = (match[1] ?? '').toLocaleLowerCase('tr') === 'dün' ? 1 : 0;
+    const day = new Date(context.refDate.getTime() - back * 86_400_000);
+    return context.createParsingComponents({
+      day: day.getUTCDate(),
+      month: day.getUTCMonth() + 1,
+      year: day.getUTCFullYear(),
+    });
+  },
+};
+
+/** Monday first, as chrono numbers them from Sunday = 0: index + 1 (Sunday, pazar, is 7 → 0). */
+const WEEKDAYS = ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'];
+/**
+ * "Salı günü", "perşembe akşamı", "Cuma'yı", "çarşamba": a weekday, with "day", a time of day or a
+ * case ending after it. "Pazar" is also a market and "cuma" the Friday prayer: those two name a day
+ * only with such a word or ending after them.
+ */
+const TIME_OF_DAY = String.raw`\s+(?:günü|sabahı|öğleden\s+sonra|akşamı|gecesi)`;
+const WEEKDAY = new RegExp(
+  String.raw`(?<!\p{L})(?:(pazartesi|salı|çarşamba|perşembe|cumartesi)(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(cuma|pazar)(?:${TIME_OF_DAY}|['’]\p{L}+))(?!\p{L})`,
+  'iu',
+);
+
+const weekday: chrono.Parser = {
+  pattern: () => WEEKDAY,
+  extract: (context, match) => {
+    const name = (match[1] ?? match[2] ?? '').toLocaleLowerCase('tr');
+    const index = WEEKDAYS.indexOf(name);
+    if (index < 0) return null;
+    const components = context.createParsingComponents();
+    components.assign('weekday', (index + 1) % 7);
+    return components;
+  },
+};
+
+/** chrono's casual reading (numbers, clock times) with Turkish written days, weekdays, yesterday and today added. */
 export const turkishChrono = (() => {
   const parser = chrono.casual.clone();
-  parser.parsers.push(dayMonth);
+  parser.parsers.push(dayMonth, casualDay, weekday);
   return parser;
 })();

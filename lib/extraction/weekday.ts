@@ -1,5 +1,6 @@
-/** Full weekday names have five letters or more in every Latin-script language read here. */
+/** Full weekday names have five letters or more in the Latin-script languages read here, but Turkish's "salı" and "cuma". */
 const FULL_NAME = 5;
+const FULL_NAME_BY_LANGUAGE: Record<string, number> = { tr: 4 };
 const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
 /**
  * "every Friday", "on a random Tuesday", "jeden Dienstag", "chaque mardi": any such day, not one.
@@ -27,9 +28,10 @@ const INDEFINITE: Record<string, RegExp> = {
 export function namesOneWeekday(sentence: string, index: number, text: string, language: string): boolean {
   // "mardi soir", "am Dienstag um 14 Uhr": the weekday is the long word; "am Mi", "last Fri": the last.
   const words = text.match(/\p{L}+/gu) ?? [];
-  const word = words.find((w) => w.length >= FULL_NAME) ?? words.at(-1) ?? '';
+  const full = FULL_NAME_BY_LANGUAGE[language] ?? FULL_NAME;
+  const word = words.find((w) => w.length >= full) ?? words.at(-1) ?? '';
   const wordAt = index + text.indexOf(word);
   if (INDEFINITE[language]?.test(sentence.slice(Math.max(0, wordAt - 32), wordAt))) return false;
-  if (word.length >= FULL_NAME) return true;
+  if (word.length >= full) return true;
   return ABBREVIATION.test(word) && /^[.,]/.test(sentence.slice(wordAt + word.length));
 }

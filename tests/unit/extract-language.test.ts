@@ -65,6 +65,30 @@ describe('the language of an article whose feed declares none', () => {
     expect(dated.map((e) => e.date).sort()).toEqual(['2019-03-12', '2024-10-01', '2024-10-03', '2024-10-09']);
   });
 
+  it('reads Turkish yesterday, today and weekdays, each way the verb points', () => {
+    // Published on Wednesday 16 October 2024.
+    const html =
+      '<p>Belediye başkanı dün akşam köprünün onarım için kapatıldığını açıkladı.</p>' +
+      '<p>Vali Salı günü bölgeyi ziyaret etti ve yaralıları hastanede gördü.</p>' +
+      '<p>Bakan, yeni köprünün Cuma günü açılacağını söyledi.</p>' +
+      "<p>Bugün saat 10.00'da belediye meclisinde bir toplantı yapıldı.</p>";
+    const events = extractEvents({ html, publishedAt: PUBLISHED, language: 'tr' });
+    expect(events.map((e) => [e.date, e.scheduled])).toEqual([
+      ['2024-10-15', false],
+      ['2024-10-18', true],
+      ['2024-10-16', false],
+      ['2024-10-15', false],
+    ]);
+  });
+
+  it('does not read the world, a market or a prayer as a Turkish day', () => {
+    const html =
+      '<p>Dünya Bankası köprü projesine destek verdiğini açıkladı ve kredi anlaşması imzalandı.</p>' +
+      '<p>Esnaf pazar yerinde bekledi, cuma namazı için camiler doldu ve kalabalık dağıldı.</p>';
+    const dated = extractEvents({ html, publishedAt: PUBLISHED, language: 'tr' }).filter(isTextDated);
+    expect(dated).toEqual([]);
+  });
+
   it('tags no names in a text read as German: compromise reads English only', () => {
     const html =
       '<p>Der Aufsichtsrat hat die Vorstandschefin Anna Berger am Freitag entlassen, wie das Unternehmen in Hamburg mitteilte.</p>' +
