@@ -51,6 +51,12 @@ function better(a: Telling, b: Telling, counted: (t: Telling) => boolean): Telli
   return a;
 }
 
+/** Mostly the same content terms: three shared, and most of the shorter wording's. */
+function wordsAgree(a: Set<string>, b: Set<string>): boolean {
+  const { shared, overlap } = agreement(a, b);
+  return shared >= 3 && overlap >= 0.6;
+}
+
 /**
  * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
  * the same thing (compatible dates, mostly the same content terms) become one account, quoted by the
@@ -61,11 +67,7 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: 
   const kept: Array<{ draft: T; terms: Set<string> }> = [];
   for (const draft of drafts) {
     const terms = contentTerms(draft.summary);
-    const repeat = kept.find((k) => {
-      if (!sameEventPossible(k.draft, draft)) return false;
-      const { shared, overlap } = agreement(terms, k.terms);
-      return shared >= 3 && overlap >= 0.6;
-    });
+    const repeat = kept.find((k) => sameEventPossible(k.draft, draft) && wordsAgree(terms, k.terms));
     if (!repeat) {
       kept.push({ draft, terms });
       continue;
@@ -80,4 +82,25 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: 
     if (best === draft) repeat.terms = terms;
   }
   return kept.map((k) => k.draft);
+}
+
+/**
+ * A photo caption is no event of its own (it tells when a picture was taken), but a caption that
+ * tells an account's event, on its day and mostly in its words ("The minister, left, tours the
+ * flooded town, Sunday, 3 March"), is one more sentence of that account: kept as its evidence.
+ */
+export function withCaptions<T extends Telling>(accounts: T[], captions: Telling[]): T[] {
+  const terms = accounts.map((account) => contentTerms(account.summary));
+  const evidence = accounts.map((account) => [...(account.evidence ?? [])]);
+  for (const caption of captions) {
+    const captionTerms = contentTerms(caption.summary);
+    const i = accounts.findIndex(
+      (account, k) =>
+        sameEventPossible(account, caption) && wordsAgree(captionTerms, terms[k] as Set<string>),
+    );
+    if (i >= 0 && !evidence[i]?.includes(caption.quote)) evidence[i]?.push(caption.quote);
+  }
+  return accounts.map((account, i) =>
+    evidence[i]?.length ? { ...account, evidence: evidence[i] as string[] } : account,
+  );
 }

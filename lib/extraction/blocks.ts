@@ -1,8 +1,9 @@
 import { Parser } from 'htmlparser2';
 
-export type BlockKind = 'paragraph' | 'item' | 'heading';
+/** `caption`: a figure's caption, which tells when a picture was taken: evidence at most, never news. */
+export type BlockKind = 'paragraph' | 'item' | 'heading' | 'caption';
 
-/** One unit of article text: a paragraph, list item or heading, never merged with its neighbours. */
+/** One unit of article text: a paragraph, list item, heading or caption, never merged with its neighbours. */
 export interface TextBlock {
   kind: BlockKind;
   text: string;
@@ -45,9 +46,7 @@ const BLOCK_TAGS = new Set([
 ]);
 // Preformatted text is code and terminal output in the feeds that use it (commit logs carry dates
 // that are nobody's news), not prose.
-// A figure's caption describes the picture (often dated by when it was taken), not the story.
 const SKIPPED_TAGS = new Set([
-  'figcaption',
   'pre',
   'script',
   'style',
@@ -63,6 +62,7 @@ const BULLET = /^\s*(?:[•·▪◦‣●]\s*|[*–—-]\s+)/;
 function kindOf(tag: string): BlockKind {
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'item';
   if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'figcaption') return 'caption';
   return 'paragraph';
 }
 

@@ -1,10 +1,11 @@
-import { oneAccountPerEvent } from './accounts.ts';
+import { oneAccountPerEvent, withCaptions } from './accounts.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
 import { type Entities, findEntities } from './entities.ts';
 import {
   isBoilerplate,
+  isCaption,
   isEntryStamped,
   isFurniture,
   isLinkSentence,
@@ -226,7 +227,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
       from = stampReference(block.text, publishedAt, language) ?? from;
-    if (isBoilerplate(block)) continue;
+    if (block.kind === 'caption' || isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
     blocks.push({ ...block, text, from, ...(liveBlog && stamped.has(block) ? { entry: true } : {}) });
@@ -467,6 +468,13 @@ function datedByNewsSentence(
   return { report: { ...report, date: told.date, quote: told.quote, evidence, datedByLead: true }, told };
 }
 
+/** What the page's photo captions date: evidence for the story's accounts, never events of their own. */
+function captionEvents(all: TextBlock[], context: Context): Draft[] {
+  return all
+    .filter((block) => block.kind === 'caption' || isCaption(block.text))
+    .flatMap((block) => sentencesOf(block.text).flatMap((sentence) => sentenceEvents(sentence, context)));
+}
+
 /**
  * The events an article reports: every dated list item and dated clause (the year, weekday or month
  * resolved against publication), plus one report event for the article's own news.
@@ -499,7 +507,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   );
   const dated = drafts.filter((draft) => draft !== told && !partOfReport(draft, report, lead));
   const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
-  return { events, language: context.language };
+  return { events: withCaptions(events, captionEvents(all, context)), language: context.language };
 }
 
 /**

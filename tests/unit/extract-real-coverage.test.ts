@@ -225,6 +225,20 @@ describe('not events', () => {
     expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-13']);
   });
 
+  it("keeps a caption that tells the story's event as that account's evidence, in a figure or credited", () => {
+    // Tuesday 15 October 2024: the visit was on Sunday the 13th.
+    const html = `<p>The prime minister toured the flooded river towns on Sunday with the regional governor.</p>
+      <figure><img src="x.jpg"><figcaption>The prime minister tours the flooded river towns with the governor, Sunday, Oct. 13, 2024.</figcaption></figure>
+      <p>The prime minister and the governor inspect the flooded river towns from a boat, Sunday, Oct. 13, 2024. (AP Photo/Jane Doe)</p>
+      <figure><img src="y.jpg"><figcaption>A volunteer fills sandbags at the depot, Saturday, Oct. 12, 2024.</figcaption></figure>`;
+    const events = extractEvents({ html, publishedAt: PUBLISHED }).filter(isTextDated);
+    expect(events.map((event) => event.date)).toEqual(['2024-10-13']);
+    expect(events[0]?.evidence).toEqual([
+      'The prime minister tours the flooded river towns with the governor, Sunday, Oct. 13, 2024.',
+      'The prime minister and the governor inspect the flooded river towns from a boat, Sunday, Oct. 13, 2024.',
+    ]);
+  });
+
   it('skips "Most read" teasers and live-blog "Key events" navigation', () => {
     const html = `<p>The parliament approved the budget on Monday after a night of debate.</p>
       <p>Most read: Ferry sinks off the coast on 2 October</p>
