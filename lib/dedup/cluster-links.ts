@@ -5,6 +5,7 @@ import {
   evidenceOf,
   isMatch,
   MATCH_THRESHOLDS,
+  nextDayThreshold,
   PLAIN_WORDS,
   type Thresholds,
 } from './similarity.ts';
@@ -91,7 +92,7 @@ const thresholdOf = (evidence: Evidence, t: Thresholds) =>
     ? evidence.plain >= PLAIN_WORDS
       ? t['same-day']
       : t['same-day-names-only']
-    : t[evidence.relation as 'next-day' | 'same-period'];
+    : nextDayThreshold(evidence, t);
 
 /**
  * How much a pair speaks for one event: 1 when it matches, else a share of its wording agreement
@@ -231,7 +232,9 @@ export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
       ? articleWeight(a, b, evidence, rules)
       : weightOf(a, b, evidence, rules);
     const bridgesDays =
-      bothDays(a, b) && evidence.relation === 'next-day' && evidence.similarity >= rules.nextDay;
+      bothDays(a, b) &&
+      evidence.relation === 'next-day' &&
+      evidence.similarity >= (evidence.lateEdge ? rules.thresholds['next-day-late'] : rules.nextDay);
     if (weight !== 0 || bridgesDays || keptApart) links.push({ i, j, weight, bridgesDays, keptApart });
   }
   return links;

@@ -7,7 +7,8 @@ import { agreementOf, figuresOf, siteOf, wordingOf } from './wording.ts';
  * day is strong evidence already, so a fifth of the wording will do, provided they share words
  * saying what happened (PLAIN_WORDS), not only the story's names and topic; else half. A day apart
  * is how two time zones date one event, but more often two events in a row (a runoff, then the
- * concession), so it takes most of the wording. A month or a year says little. Two items of one
+ * concession), so it takes most of the wording; less when the earlier account tells its evening, the
+ * time-zone edge itself (docs/decisions/evening-edge.md). A month or a year says little. Two items of one
  * site are two articles it chose to write: when they tell one event (a video beside its story) they
  * tell it in close words, and a feed's items of a day otherwise share its house phrases and topics.
  * Chosen on the labelled multi-outlet set (tests/fixtures/dedup, `npm run eval -- --sweep`) and
@@ -18,6 +19,7 @@ export const MATCH_THRESHOLDS = {
   'same-day-names-only': 0.5,
   'same-day-same-story': 0.3,
   'next-day': 0.8,
+  'next-day-late': 0.6,
   'same-period': 0.5,
   'same-site': 0.6,
 };
@@ -53,6 +55,8 @@ export interface Evidence {
   sameSite: boolean;
   /** Both are reports whose headlines carry different figures. */
   figuresDiffer: boolean;
+  /** A day apart, and the earlier account tells its day's evening or night: the time-zone edge. */
+  lateEdge: boolean;
 }
 
 /** Whether a wording agrees more with one of these than `reached` does. */
@@ -71,12 +75,27 @@ function headlineFiguresDiffer(a: Account, b: Account): boolean {
   return fa.size + fb.size > 0 && (fa.size !== fb.size || [...fa].some((figure) => !fb.has(figure)));
 }
 
+/**
+ * "late on Tuesday", "Sunday evening Pacific time", "just after 10pm", "mardi soir", "am Abend", "por
+ * la noche": late in a day, when the next day has begun for readers to the east, whose outlets date
+ * the same event a day later.
+ */
+const LATE_IN_DAY =
+  /(?<!\p{L})(?:evening|night|late|p\.m\.|soir|soirée|nuit|abend|abends|nacht|noche)(?!\p{L})|\d\s?pm\b/iu;
+
+function lateEdge(a: Account, b: Account, relation: DateRelation): boolean {
+  if (relation !== 'next-day') return false;
+  const earlier = a.date < b.date ? a : b;
+  return LATE_IN_DAY.test(earlier.quote);
+}
+
 export function evidenceOf(a: Account, b: Account): Evidence {
   const [wa, wb] = [wordingOf(a), wordingOf(b)];
   const { similarity, plain } = agreementOf(wa, wb);
   const story = agreementOf(a.title, b.title);
+  const relation = dateRelation(a, b);
   return {
-    relation: dateRelation(a, b),
+    relation,
     similarity,
     plain,
     sameArticle: a.articleId === b.articleId,
@@ -86,6 +105,7 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
     sameSite: (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url)),
     figuresDiffer: headlineFiguresDiffer(a, b),
+    lateEdge: lateEdge(a, b, relation),
   };
 }
 
@@ -122,7 +142,13 @@ export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRES
     if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
   }
-  return similarity >= thresholds[relation];
+  return similarity >= nextDayThreshold(evidence, thresholds);
+}
+
+/** What a pair of a relation other than the same day must agree: less across an evening's time-zone edge. */
+export function nextDayThreshold(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): number {
+  if (evidence.relation === 'next-day' && evidence.lateEdge) return thresholds['next-day-late'];
+  return thresholds[evidence.relation as 'next-day' | 'same-period'];
 }
 
 /** Two accounts tell of one event when their dates can be one and their wordings agree enough for how. */

@@ -163,6 +163,7 @@ function thresholdGrid(): Thresholds[] {
     'same-day-names-only': [0.3, 0.4, 0.6, 0.7],
     'same-day-same-story': [0.2, 0.25, 0.35, 0.4, 1.01],
     'next-day': [0.6, 0.7, 0.9, 1.01],
+    'next-day-late': [0.3, 0.4, 0.6, 0.8],
     'same-period': [0.3, 0.5, 0.6],
     'same-site': [0, 0.4, 0.5, 0.7],
   };

@@ -111,6 +111,22 @@ describe('accountsMatch', () => {
     expect(accountsMatch(account(MINISTER_A), account(MINISTER_B, { date: '2024-10-11' }))).toBe(false);
   });
 
+  it('asks less of a pair a day apart when the earlier tells its evening: the next day in time zones to the east', () => {
+    const told = 'Harbour board shuts northern ferry terminal after staff vote';
+    const evening = account(
+      'The harbour board voted on Tuesday evening to shut the northern ferry terminal, citing mounting losses',
+    );
+    const plainDay = account(
+      'The harbour board voted on Tuesday to shut the northern ferry terminal, citing mounting losses and debts',
+    );
+    const nextDay = account(told, { date: '2024-10-09' });
+    expect(accountsMatch(evening, nextDay)).toBe(true);
+    expect(accountsMatch(plainDay, nextDay)).toBe(false);
+    // The evening must be the earlier day's: a next day's evening is no time-zone edge.
+    const eveningAfter = account(`${told} on Wednesday evening`, { date: '2024-10-09' });
+    expect(accountsMatch(plainDay, eveningAfter)).toBe(false);
+  });
+
   it("needs close wording for two items of one site: a live page's updates share its phrases", () => {
     const update = (url: string, title: string) => account(title, { kind: 'report', url, title });
     const kyiv = update('https://live.example/ukraine/1', 'Ukraine war live: Kyiv hit by drones');
