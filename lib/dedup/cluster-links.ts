@@ -5,8 +5,8 @@ import {
   evidenceOf,
   isMatch,
   MATCH_THRESHOLDS,
-  nextDayThreshold,
   PLAIN_WORDS,
+  relationThreshold,
   type Thresholds,
 } from './similarity.ts';
 import { dateRelation } from './window.ts';
@@ -92,7 +92,7 @@ const thresholdOf = (evidence: Evidence, t: Thresholds) =>
     ? evidence.plain >= PLAIN_WORDS
       ? t['same-day']
       : t['same-day-names-only']
-    : nextDayThreshold(evidence, t);
+    : relationThreshold(evidence, t);
 
 /**
  * How much a pair speaks for one event: 1 when it matches, else a share of its wording agreement

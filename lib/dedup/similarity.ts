@@ -142,11 +142,11 @@ export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRES
     if (isOneStory(evidence, thresholds)) return true;
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
   }
-  return similarity >= nextDayThreshold(evidence, thresholds);
+  return similarity >= relationThreshold(evidence, thresholds);
 }
 
-/** What a pair of a relation other than the same day must agree: less across an evening's time-zone edge. */
-export function nextDayThreshold(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): number {
+/** The agreement a pair a day apart or in one period needs: less across an evening's time-zone edge. */
+export function relationThreshold(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): number {
   if (evidence.relation === 'next-day' && evidence.lateEdge) return thresholds['next-day-late'];
   return thresholds[evidence.relation as 'next-day' | 'same-period'];
 }

@@ -1,4 +1,7 @@
-/** Full weekday names have five letters or more in the Latin-script languages read here, but Turkish's "salı" and "cuma". */
+/**
+ * Full weekday names have five letters or more in the Latin-script languages read here; Turkish
+ * writes Tuesday and Friday in four ("salı", "cuma").
+ */
 const FULL_NAME = 5;
 const FULL_NAME_BY_LANGUAGE: Record<string, number> = { tr: 4 };
 const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
