@@ -30,8 +30,6 @@ export interface ClusterRules {
   join: number;
   /** What a pair short of the match rules still counts, at most: its agreement over the rule's threshold, times this. */
   partial: number;
-  /** Wording agreement for two day-precision accounts a day apart to be one event. */
-  nextDay: number;
   /** Wording agreement for two accounts of one article to be one event told twice. */
   toldTwice: number;
   /** What a pair of one article's accounts that are not one event told twice counts against a join. */
@@ -47,7 +45,6 @@ export const CLUSTER_RULES: ClusterRules = {
   thresholds: MATCH_THRESHOLDS,
   join: 0.1,
   partial: 1,
-  nextDay: MATCH_THRESHOLDS['next-day'],
   toldTwice: 0.2,
   sameArticle: 1,
   unrelated: 0,
@@ -234,7 +231,7 @@ export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
     const bridgesDays =
       bothDays(a, b) &&
       evidence.relation === 'next-day' &&
-      evidence.similarity >= (evidence.lateEdge ? rules.thresholds['next-day-late'] : rules.nextDay);
+      evidence.similarity >= relationThreshold(evidence, rules.thresholds);
     if (weight !== 0 || bridgesDays || keptApart) links.push({ i, j, weight, bridgesDays, keptApart });
   }
   return links;

@@ -90,6 +90,8 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: 
  * flooded town, Sunday, 3 March"), is one more sentence of that account: kept as its evidence.
  */
 export function withCaptions<T extends Telling>(accounts: T[], captions: Telling[]): T[] {
+  // Most articles have no dated caption: their accounts' terms need not be computed again.
+  if (captions.length === 0) return accounts;
   const terms = accounts.map((account) => contentTerms(account.summary));
   const evidence = accounts.map((account) => [...(account.evidence ?? [])]);
   for (const caption of captions) {
