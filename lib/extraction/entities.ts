@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { withoutMarks } from './fold.ts';
 
 /** Who and where an event is about: used to filter the timeline and to tell events apart. */
 export interface Entities {
@@ -33,9 +34,7 @@ export function findEntities(text: string, language = 'en'): Entities {
 
 /** "North Korea" → "north-korea": a place as a topic slug. */
 export function topicSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return withoutMarks(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

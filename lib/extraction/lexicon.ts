@@ -1,10 +1,11 @@
+import { withoutMarks } from './fold.ts';
 import { monthNames } from './month-names.ts';
 
 /**
  * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
  * Turkish):
  * left out like English ones, so a French wording is not diluted by its articles and prepositions.
- * Accents stripped, as the tokenizer strips them. They hold for text in every language, so a word that
+ * Written with or without accents: both are read as the tokenizer reads text, without them. They hold for text in every language, so a word that
  * is also an English one ("gun", "ten") stays out.
  */
 export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dans sur sous par pour avec sans
@@ -33,7 +34,8 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   persembe cuma cumartesi dun bugun yarın hafta ay yıl dan den tan ın nın nin nun ye lik lık luk`
   .split(/\s+/)
   .filter(Boolean)
-  .concat(monthNames('tr').map((name) => name.normalize('NFKD').replace(/\p{M}/gu, '')));
+  .concat(monthNames('tr'))
+  .map(withoutMarks);
 
 /**
  * News vocabulary of other languages, by root, in English: two outlets telling one event in two
@@ -128,7 +130,7 @@ export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
   ROOTS.split(/\s+/)
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string])
-    .map(([root, word]) => [root, canonical(word)]),
+    .map(([root, word]) => [withoutMarks(root), canonical(word)]),
 );
 
 /**

@@ -1,3 +1,4 @@
+import { withoutMarks } from './fold.ts';
 import { FOREIGN_ROOTS, FOREIGN_STOPWORDS, FOREIGN_WORDS } from './lexicon.ts';
 
 const STOPWORDS = new Set(
@@ -80,9 +81,7 @@ function english(word: string): string[] {
 }
 
 function tokens(text: string): Token[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const words = withoutMarks(text)
     .replace(/['’]s\b/g, '')
     .replace(/(\d)[,.](?=\d{3}\b)/g, '$1')
     .split(/[^\p{L}\p{N}]+/u);

@@ -30,6 +30,11 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(terms('a second ferry sailed')).toContain('secon');
   });
 
+  it('reads a name spelt with and without its accents as one term, and drops an accented stop word', () => {
+    expect(terms('Kılıçdaroğlu visited Şanlıurfa')).toEqual(terms('Kilicdaroglu visited Sanliurfa'));
+    expect(terms('Yardım dün geldi')).toEqual(terms('Yardim geldi'));
+  });
+
   it('does not weigh a translated German noun as a name for being capitalised', () => {
     expect(weightedTerms('Ein Angriff').get('attac')).toBe(0.5);
   });
