@@ -1,4 +1,4 @@
-import { weightedAgreement, weightedTerms } from '../extraction/index.ts';
+import { clockTimesOf, weightedAgreement, weightedTerms, withoutClockTimes } from '../extraction/index.ts';
 import type { Source } from '../timeline/index.ts';
 
 /** A report's headline is short; its lead sentence says more about which event it is. */
@@ -47,16 +47,22 @@ export function decimalsOf(text: string): Set<string> {
   let figures = decimalCache.get(text);
   if (!figures) {
     if (decimalCache.size >= CACHED_TEXTS) decimalCache.clear();
-    figures = new Set([...text.matchAll(DECIMAL)].map(([, whole, fraction]) => `${whole}.${fraction}`));
+    // "um 22.30 Uhr" is a clock time, read as one there; it is no decimal as well.
+    const withoutTimes = withoutClockTimes(text);
+    figures = new Set(
+      [...withoutTimes.matchAll(DECIMAL)].map(([, whole, fraction]) => `${whole}.${fraction}`),
+    );
     decimalCache.set(text, figures);
   }
   return figures;
 }
 
-/** The decimal figures two texts both give. */
+const shared = (ours: Set<string>, theirs: Set<string>) =>
+  ours.size && theirs.size ? [...ours].filter((figure) => theirs.has(figure)) : [];
+
+/** The decimal figures and clock times two texts both give. */
 export function sharedDecimals(a: string, b: string): string[] {
-  const [ours, theirs] = [decimalsOf(a), decimalsOf(b)];
-  return ours.size && theirs.size ? [...ours].filter((figure) => theirs.has(figure)) : [];
+  return [...shared(decimalsOf(a), decimalsOf(b)), ...shared(clockTimesOf(a), clockTimesOf(b))];
 }
 
 /**

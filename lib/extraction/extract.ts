@@ -23,6 +23,7 @@ import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from 
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
 import { weightedAgreement, weightedTerms } from './terms.ts';
+import { withoutZoneRestatement } from './zone-restated.ts';
 
 export type EventKind = 'dated' | 'report';
 
@@ -174,7 +175,9 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string, lea
   const told = anchor ?? (lead ? dayOf(context.publishedAt) : undefined);
   const mentions = withOffsetEvent(
     sentence,
-    relative ? [relative] : withFollowingDay(sentence, found, context.language),
+    relative
+      ? [relative]
+      : withFollowingDay(sentence, withoutZoneRestatement(sentence, found), context.language),
     told,
     context,
   );

@@ -1,4 +1,5 @@
 export { type BlockKind, htmlToBlocks, type TextBlock } from './blocks.ts';
+export { clockTimesOf, withoutClockTimes } from './clock.ts';
 export { type DateMention, type DatePrecision, findDates } from './dates.ts';
 export { type Entities, findEntities, NO_ENTITIES, topicSlug } from './entities.ts';
 export {

@@ -124,3 +124,22 @@ describe('clustering on shared decimals', () => {
     expect(together(clusterAccounts([north, south]), north, south)).toBe(true);
   });
 });
+
+describe('agreementOf with clock times', () => {
+  it('counts a clock time both wordings give, whatever the clock it is written on', () => {
+    const timed = agreementOf(
+      'Just after 9pm the port authority posted its closure notice',
+      'Peu après 21h, le port a publié un avis de fermeture',
+    );
+    const untimed = agreementOf(
+      'The port authority posted its closure notice',
+      'Le port a publié un avis de fermeture',
+    );
+    expect(timed.plain).toBe(untimed.plain + 1);
+    expect(timed.similarity).toBeGreaterThan(untimed.similarity);
+  });
+
+  it('reads a dot time after "um" as a time, not as a decimal as well', () => {
+    expect([...decimalsOf('Der Hafen schloss um 21.15 Uhr')]).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * A clock time as outlets write it: "10pm", "10:30 p.m.", "22h", "22h30", "22:30", "22.30 Uhr",
+ * "saat 04.17'de", "0300 GMT". A dot form needs a word that makes it a time ("Uhr", "saat", "à", "at", "um", "a
+ * las"), or it is a decimal.
+ */
+const CLOCK =
+  /(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?::(?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})h(?<mh>\d{2})?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:saat|um|at|à|a las|alle)\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))/giu;
+
+const clockOf = (hours: number, minutes: number): string[] =>
+  hours < 24 && minutes < 60 ? [`${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`] : [];
+
+function clockTime(groups: Record<string, string | undefined>): string[] {
+  const { h12, m12, half, hh, mh, hc, mc, hd, md, hu, mu, hg, mg } = groups;
+  if (h12 !== undefined) {
+    const hours = Number(h12);
+    if (hours < 1 || hours > 12) return [];
+    return clockOf((hours % 12) + (half?.toLowerCase() === 'p' ? 12 : 0), Number(m12 ?? 0));
+  }
+  const hours = hh ?? hc ?? hd ?? hu ?? hg;
+  return clockOf(Number(hours), Number(mh ?? mc ?? md ?? mu ?? mg ?? 0));
+}
+
+const clockCache = new Map<string, Set<string>>();
+const CACHED_TEXTS = 20_000;
+
+/**
+ * The clock times a text gives, on a 24-hour clock ("22:00" for "10pm" and "22h"): the minute an
+ * announcement was posted or a shock struck says which development a sentence tells, in any language.
+ */
+export function clockTimesOf(text: string): Set<string> {
+  let times = clockCache.get(text);
+  if (!times) {
+    if (clockCache.size >= CACHED_TEXTS) clockCache.clear();
+    times = new Set([...text.matchAll(CLOCK)].flatMap((match) => clockTime(match.groups ?? {})));
+    clockCache.set(text, times);
+  }
+  return times;
+}
+
+/** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
+export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');

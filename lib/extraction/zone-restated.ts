@@ -1,0 +1,42 @@
+import { clockTimesOf } from './clock.ts';
+import type { DateMention } from './mention.ts';
+
+const DAY_MS = 86_400_000;
+
+/** "soit", "i.e.", "or", "that is", "d. h.", "es decir", an opening bracket: what restates a moment. */
+const RESTATES =
+  /(?<!\p{L})(?:soit|c['’]est-à-dire|i\.\s?e\.|that is|or|d\.\s?h\.|also|es decir|o sea|ossia|cioè)(?!\p{L})|\(/iu;
+
+/** How far before a date its clock time may stand ("22h mardi soir", "at 10 p.m. Tuesday"). */
+const CLOCK_BEFORE = 30;
+
+const daysApart = (a: DateMention, b: DateMention) =>
+  Math.abs(Date.parse(a.date) - Date.parse(b.date)) / DAY_MS;
+
+/** Whether `second` gives the moment `first` gives, on another time zone's clock and calendar. */
+function restates(sentence: string, first: DateMention, second: DateMention): boolean {
+  if (first.precision !== 'day' || second.precision !== 'day' || daysApart(first, second) !== 1) return false;
+  const end = first.index + first.text.length;
+  const between = sentence.slice(end, second.index);
+  const firstClock = sentence.slice(Math.max(0, first.index - CLOCK_BEFORE), end);
+  return (
+    RESTATES.test(between) &&
+    clockTimesOf(firstClock).size > 0 &&
+    clockTimesOf(`${between}${second.text}`).size > 0
+  );
+}
+
+/**
+ * "dans un message posté juste après 22h mardi soir en Californie, soit 7h à Paris ce mercredi",
+ * "at 10 p.m. Tuesday (0300 GMT Wednesday)": one moment on two clocks, whose calendars differ by a
+ * day. The second day is that moment told again for readers in another time zone, not a second
+ * event: it is dropped, and the sentence's one event keeps the day given first, the place's own.
+ * Only when both dates carry a clock time and a word or bracket restates the first: "closed late on
+ * Tuesday and reopened on Wednesday at 7am" is two events.
+ */
+export function withoutZoneRestatement(sentence: string, mentions: DateMention[]): DateMention[] {
+  return mentions.filter((mention, i) => {
+    const previous = mentions[i - 1];
+    return !previous || !restates(sentence, previous, mention);
+  });
+}

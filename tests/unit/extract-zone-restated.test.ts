@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { clockTimesOf } from '../../lib/extraction/index.ts';
+import { datedDays, TUESDAY } from '../support/dated-events.ts';
+
+// Tuesday 4 March 2025; "Monday" is the 3rd, "Sunday" the 2nd.
+const OPENING = '<p>The regional desk gathered the main stories of the past days for readers.</p>';
+const days = (body: string, language?: string) => datedDays(`${OPENING}${body}`, TUESDAY, language);
+
+describe('clockTimesOf: a clock time in the forms outlets write it, on a 24-hour clock', () => {
+  it('reads twelve-hour, twenty-four-hour and wire forms alike', () => {
+    expect([...clockTimesOf('The statement came shortly after 9pm')]).toEqual(['21:00']);
+    expect([...clockTimesOf('posted at 9:15 p.m. on the site')]).toEqual(['21:15']);
+    expect([...clockTimesOf('publié vers 21h15 sur le site')]).toEqual(['21:15']);
+    expect([...clockTimesOf('gegen 21.15 Uhr veröffentlicht')]).toEqual(['21:15']);
+    expect([...clockTimesOf("saat 21.15'te açıklandı")]).toEqual(['21:15']);
+    expect([...clockTimesOf('at 0215 GMT on Monday')]).toEqual(['02:15']);
+    expect([...clockTimesOf('a las 21:15 hora local')]).toEqual(['21:15']);
+  });
+
+  it('leaves decimals, scores and durations past a day alone', () => {
+    expect([...clockTimesOf('a 6.3 aftershock and a rise of 12.45%')]).toEqual([]);
+    expect([...clockTimesOf('they won 3:1 after 48h of talks')]).toEqual([]);
+  });
+});
+
+describe('one moment on two clocks is one event, dated by the first', () => {
+  it("keeps the place's own day when a French outlet adds the Paris time of the next morning", () => {
+    expect(
+      days(
+        '<p>Dans un communiqué publié vers 23h dimanche à New York, soit 5h à Paris ce lundi, la société annonce le départ de son fondateur.</p>',
+        'fr',
+      ),
+    ).toEqual(['2025-03-02']);
+  });
+
+  it("reads a wire's GMT conversion in brackets the same way", () => {
+    expect(
+      days(
+        '<p>The ministry announced the ceasefire at 10 p.m. on Sunday (0300 GMT Monday), officials said.</p>',
+      ),
+    ).toEqual(['2025-03-02']);
+  });
+
+  it('still gives two events when the second day is something that happened next', () => {
+    expect(
+      days('<p>The bridge closed at 11pm on Sunday and reopened at 7am on Monday after repairs.</p>'),
+    ).toEqual(['2025-03-02', '2025-03-03']);
+  });
+});
