@@ -1,4 +1,4 @@
-import type { Article } from '../../lib/articles/index.ts';
+import { type Article, articleId } from '../../lib/articles/index.ts';
 import {
   type ArticleAccount,
   accountId,
@@ -24,7 +24,8 @@ import { type ClusterScores, clusterScores, labelledAccounts, loadMultiSourceSet
 /**
  * Today's merge-only single-link dedup against the clusterer (lib/dedup/cluster.ts), offline, on the
  * self-written set and on every coverage set: `node --import tsx tests/eval/cluster-eval.ts
- * [--sweep]`. Both see the same extracted accounts; only the grouping differs.
+ * [--sweep | --ids=N | --cost]`. Both see the same extracted accounts; only the grouping differs. The
+ * coverage articles carry the poller's ids, so the figures are the pipeline's (`npm run eval`).
  */
 
 type Scores = Pick<ClusterScores, 'pairwise' | 'bcubed'> & { eventF1?: number };
@@ -69,13 +70,21 @@ function selfWritten(): EvalSet {
   };
 }
 
-/** A coverage article as the poller would queue it from its outlet's feed (see coverage-run.ts). */
-function articlesOf(set: CoverageSet): Article[] {
+/**
+ * A coverage article as the poller would queue it from its outlet's feed (see coverage-run.ts), under
+ * the poller's id. `draw` > 0 gives every article another arbitrary id (its address with a query
+ * added), as a different crawl of the same story would: see idSpread.
+ */
+function articlesOf(set: CoverageSet, draw = 0): Article[] {
   const siteOf = new Map(sitesOf(set.articles).flatMap((s) => s.articles.map((a) => [a.id, s] as const)));
   return set.articles.map((a, i) => {
     const site = siteOf.get(a.id);
+    const feedId = site?.id ?? a.id;
     return anArticle(i + 1, {
-      feedId: site?.id ?? a.id,
+      // The poller's id: accounts sort by article id, and the clusterer breaks its ties in that order,
+      // so sequential ids cluster differently from the pipeline this stands in for.
+      id: articleId({ link: draw ? `${a.url}?draw=${draw}` : a.url, feedId }) as string,
+      feedId,
       feedName: site?.name ?? a.outlet,
       url: a.url,
       title: a.title,
@@ -109,9 +118,9 @@ function entryOf(group: ArticleAccount[], ids: Map<string, string>, mine: boolea
   };
 }
 
-function coverage(dir: string): EvalSet {
+function coverage(dir: string, draw = 0): EvalSet {
   const set = loadCoverageSet(dir);
-  const articles = articlesOf(set);
+  const articles = articlesOf(set, draw);
   const ids = new Map(articles.map((a, i) => [a.id, (set.articles[i] as { id: string }).id]));
   const accounts = articles.flatMap((article) => accountsOf(article, eventsOf({ ...article })));
   return {
@@ -128,7 +137,7 @@ function coverage(dir: string): EvalSet {
 }
 
 export function evalSets(): EvalSet[] {
-  return [selfWritten(), ...coverageSets().map(coverage)];
+  return [selfWritten(), ...coverageSets().map((dir) => coverage(dir))];
 }
 
 export async function todayScores(set: EvalSet): Promise<Scores> {
@@ -266,7 +275,33 @@ function cost(): void {
   }
 }
 
+const quartiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.round(q * (sorted.length - 1))] as number).toFixed(3);
+  return `min ${at(0)} median ${at(0.5)} max ${at(1)}`;
+};
+
+/**
+ * How much of a coverage set's figures is the article ids' doing: the clusterer breaks ties in
+ * account order, which sorts by article id, a hash of the address. The same set under `draws`
+ * arbitrary ids (the same texts, the same feeds) gives the spread a held-out story may land anywhere in.
+ */
+function idSpread(draws: number): void {
+  for (const dir of coverageSets()) {
+    const runs = Array.from({ length: draws + 1 }, (_, draw) => mineScores(coverage(dir, draw)));
+    console.log(`${loadCoverageSet(dir).name}: ${draws + 1} id draws (the first the poller's own)`);
+    console.log(`  pairwise F1 ${quartiles(runs.map((r) => r.pairwise.f1))}`);
+    console.log(`  B-cubed F1  ${quartiles(runs.map((r) => r.bcubed.f1))}`);
+    console.log(`  event F1    ${quartiles(runs.map((r) => r.eventF1 as number))}`);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const ids = process.argv.find((arg) => arg.startsWith('--ids='));
+  if (ids) {
+    idSpread(Number(ids.slice('--ids='.length)));
+    process.exit(0);
+  }
   const sets = process.argv.includes('--cost') ? [] : evalSets();
   if (process.argv.includes('--cost')) cost();
   else if (process.argv.includes('--sweep')) {
