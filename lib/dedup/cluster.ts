@@ -1,7 +1,8 @@
 import type { ArticleAccount } from './accounts.ts';
 import { absorbInto, canJoin, type Group, groupOf } from './cluster-groups.ts';
 import { Heap } from './cluster-heap.ts';
-import { CLUSTER_RULES, type ClusterRules, linksOf } from './cluster-links.ts';
+import { CLUSTER_RULES, type ClusterRules, type Link, linksOf } from './cluster-links.ts';
+import { refineGroups } from './cluster-refine.ts';
 import { type Posting, postingOf, postingSortKey } from './posting.ts';
 
 export type Clusterable = Posting | ArticleAccount;
@@ -70,6 +71,8 @@ class Agglomeration {
   private readonly size: number;
   private readonly neighbours: number;
   private merges = 0;
+  /** The judged pairs, kept for the local moves after agglomeration. */
+  readonly links: Link[];
 
   constructor(postings: Posting[], rules: ClusterRules) {
     this.neighbours = rules.neighbours;
@@ -78,7 +81,8 @@ class Agglomeration {
       this.groups.set(i, groupOf(i, posting));
       this.between.set(i, new Map());
     });
-    for (const link of linksOf(postings, rules)) {
+    this.links = linksOf(postings, rules);
+    for (const link of this.links) {
       this.add(link.i, link.j, { joins: link.weight, bridged: link.bridgesDays });
       if (link.keptApart) this.keptApart.add(link.i * this.size + link.j);
     }
@@ -116,6 +120,8 @@ class Agglomeration {
   keepApart(i: number, j: number): void {
     this.splitApart.add(this.pairOf(i, j));
   }
+
+  readonly isSplit = (i: number, j: number) => this.splitApart.has(this.pairOf(i, j));
 
   /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
   merge(a: number, b: number): number {
@@ -186,6 +192,8 @@ class Agglomeration {
  * match rules, under cannot-links that no chain of links gets round (see canJoin). Two groups join
  * when at least `rules.join` of their cross pairs match, judged on both groups whole, so one
  * loosely worded or coarsely dated account cannot pull two events together as a single link did.
+ * Then each account may move to the group its links favour most (refineGroups), so the merge
+ * order's ties do not decide where it ends.
  * Deterministic: the same accounts in any order give the same clusters (each sorted by postingSortKey,
  * the clusters by their first account).
  *
@@ -205,16 +213,26 @@ export function clusterAccounts<T extends Clusterable>(items: T[], options: Clus
       return i === undefined || j === undefined ? [] : [[i, j] as const];
     });
   for (const [i, j] of indices(options.cannotLink)) work.keepApart(i, j);
+  const pinned = new Set<number>();
   for (const [i, j] of indices(options.mustLink)) {
+    pinned.add(i).add(j);
     const [gi, gj] = [groupHolding(work, i), groupHolding(work, j)];
     // An editor's must-link never overrides their own cannot-link (corrections settle which is later).
     if (gi !== gj && !work.split(work.groups.get(gi) as Group, work.groups.get(gj) as Group))
       work.merge(gi, gj);
   }
   work.agglomerate(rules.join);
-  return [...work.groups.values()]
-    .sort((a, b) => a.id - b.id)
-    .map((group) => [...group.members].sort((x, y) => x - y).map((i) => (entries[i] as { item: T }).item));
+  const groups = refineGroups(
+    [...work.groups.values()].map((group) => group.members),
+    entries.map((e) => e.posting),
+    work.links,
+    rules.join,
+    { splitApart: options.cannotLink?.length ? work.isSplit : undefined, pinned },
+  );
+  return groups
+    .map((members) => [...members].sort((x, y) => x - y))
+    .sort((a, b) => (a[0] as number) - (b[0] as number))
+    .map((members) => members.map((i) => (entries[i] as { item: T }).item));
 }
 
 function groupHolding(work: Agglomeration, index: number): number {
