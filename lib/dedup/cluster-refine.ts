@@ -16,7 +16,8 @@ export interface RefineConstraints {
 interface Graph {
   size: number;
   weights: Array<Map<number, number>>;
-  bridges: Set<number>;
+  /** Each account's partners in a pair strong enough to bridge two days. */
+  bridges: number[][];
   keptApart: Set<number>;
 }
 
@@ -24,13 +25,16 @@ function graphOf(size: number, links: Link[]): Graph {
   const graph: Graph = {
     size,
     weights: Array.from({ length: size }, () => new Map()),
-    bridges: new Set(),
+    bridges: Array.from({ length: size }, () => []),
     keptApart: new Set(),
   };
   for (const link of links) {
     graph.weights[link.i]?.set(link.j, link.weight);
     graph.weights[link.j]?.set(link.i, link.weight);
-    if (link.bridgesDays) graph.bridges.add(link.i * size + link.j).add(link.j * size + link.i);
+    if (link.bridgesDays) {
+      graph.bridges[link.i]?.push(link.j);
+      graph.bridges[link.j]?.push(link.i);
+    }
     if (link.keptApart) graph.keptApart.add(link.i * size + link.j).add(link.j * size + link.i);
   }
   return graph;
@@ -74,11 +78,9 @@ class Moves {
     return gains;
   }
 
-  /** An account that bridges its group's two days holds it together: it stays. */
-  private holdsDays(i: number, group: Set<number>): boolean {
-    const { bridges, size } = this.graph;
-    for (const j of group) if (bridges.has(i * size + j)) return true;
-    return false;
+  /** Whether `i` has a pair strong enough to bridge two days with an account of group `g`. */
+  private bridgesInto(i: number, g: number): boolean {
+    return (this.graph.bridges[i] as number[]).some((j) => this.owner[j] === g);
   }
 
   private groupOf(g: number): Group {
@@ -91,22 +93,19 @@ class Moves {
   }
 
   private allowed(i: number, g: number): boolean {
-    const { bridges, keptApart, size } = this.graph;
-    const target = this.members.get(g) as Set<number>;
+    const { keptApart, size } = this.graph;
     const { splitApart } = this.constraints;
-    if (splitApart) for (const j of target) if (splitApart(i, j)) return false;
-    let bridged = false;
-    for (const j of target) if (bridges.has(i * size + j)) bridged = true;
+    if (splitApart) for (const j of this.members.get(g) as Set<number>) if (splitApart(i, j)) return false;
     const alone = groupOf(i, this.postings[i] as Posting);
-    return canJoin(alone, this.groupOf(g), bridged, (x, y) => keptApart.has(x * size + y));
+    return canJoin(alone, this.groupOf(g), this.bridgesInto(i, g), (x, y) => keptApart.has(x * size + y));
   }
 
   /** Moves `i` where it gains most, if that beats where it is; whether it moved. */
   move(i: number): boolean {
     if (this.constraints.pinned.has(i)) return false;
     const own = this.owner[i] as number;
-    const ownGroup = this.members.get(own) as Set<number>;
-    if (this.holdsDays(i, ownGroup)) return false;
+    // An account that bridges its group's two days holds it together: it stays.
+    if (this.bridgesInto(i, own)) return false;
     const gains = this.gains(i);
     let [best, most] = [own, gains.get(own) ?? 0];
     for (const [g, gain] of gains) {
@@ -115,7 +114,7 @@ class Moves {
       [best, most] = [g, gain];
     }
     if (best === own) return false;
-    ownGroup.delete(i);
+    (this.members.get(own) as Set<number>).delete(i);
     (this.members.get(best) as Set<number>).add(i);
     this.owner[i] = best;
     this.judged.delete(own);
