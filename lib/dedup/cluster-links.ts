@@ -10,7 +10,7 @@ import {
   type Thresholds,
 } from './similarity.ts';
 import { dateRelation } from './window.ts';
-import { sharedDecimals, siteOf, termsOf, wordingOf } from './wording.ts';
+import { sharedFigures, siteOf, termsOf, wordingOf } from './wording.ts';
 
 /** One pair of accounts that may tell one event, by index into the canonically sorted accounts. */
 export interface Link {
@@ -62,7 +62,7 @@ const NAME_WEIGHT = 1.5;
 export function specificShared(a: Posting, b: Posting): number {
   const [ta, tb] = [termsOf(wordingOf(a)), termsOf(wordingOf(b))];
   const [headlineA, headlineB] = [termsOf(a.title), termsOf(b.title)];
-  let shared = sharedDecimals(wordingOf(a), wordingOf(b)).length;
+  let shared = sharedFigures(wordingOf(a), wordingOf(b)).length;
   for (const [term, weight] of ta) {
     const other = tb.get(term);
     if (other === undefined) continue;

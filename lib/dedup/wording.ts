@@ -61,7 +61,7 @@ const shared = (ours: Set<string>, theirs: Set<string>) =>
   ours.size && theirs.size ? [...ours].filter((figure) => theirs.has(figure)) : [];
 
 /** The decimal figures and clock times two texts both give. */
-export function sharedDecimals(a: string, b: string): string[] {
+export function sharedFigures(a: string, b: string): string[] {
   return [...shared(decimalsOf(a), decimalsOf(b)), ...shared(clockTimesOf(a), clockTimesOf(b))];
 }
 
@@ -89,7 +89,7 @@ export interface WordingAgreement {
  * phrase do not: the geometric mean lets neither length win alone.
  */
 export function agreementOf(a: string, b: string): WordingAgreement {
-  const figures = sharedDecimals(a, b);
+  const figures = sharedFigures(a, b);
   const { overlap, dice, plain } = weightedAgreement(
     withFigures(termsOf(a), figures),
     withFigures(termsOf(b), figures),

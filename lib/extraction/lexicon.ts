@@ -5,8 +5,8 @@ import { monthNames } from './month-names.ts';
  * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
  * Turkish):
  * left out like English ones, so a French wording is not diluted by its articles and prepositions.
- * Written with or without accents: both are read as the tokenizer reads text, without them. They hold for text in every language, so a word that
- * is also an English one ("gun", "ten") stays out.
+ * Written with or without accents: both are read as the tokenizer reads text, without them. They
+ * hold for text in every language, so a word that is also an English one ("gun", "ten") stays out.
  */
 export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dans sur sous par pour avec sans
   ce cet cette ces sa ses leur leurs qui que quoi dont il elle ils elles on se ne pas plus est sont ete

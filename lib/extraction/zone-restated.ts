@@ -3,9 +3,12 @@ import type { DateMention } from './mention.ts';
 
 const DAY_MS = 86_400_000;
 
-/** "soit", "i.e.", "or", "that is", "d. h.", "es decir", an opening bracket: what restates a moment. */
+/**
+ * "soit", "i.e.", "or", "that is", "d. h.", "es decir", an opening bracket: what restates a moment.
+ * Not "also" nor "and": "closed at 11pm on Sunday and also reopened at 7am on Monday" is two events.
+ */
 const RESTATES =
-  /(?<!\p{L})(?:soit|c['’]est-à-dire|i\.\s?e\.|that is|or|d\.\s?h\.|also|es decir|o sea|ossia|cioè)(?!\p{L})|\(/iu;
+  /(?<!\p{L})(?:soit|c['’]est-à-dire|i\.\s?e\.|that is|or|d\.\s?h\.|es decir|o sea|ossia|cioè)(?!\p{L})|\(/iu;
 
 /** How far before a date its clock time may stand ("22h mardi soir", "at 10 p.m. Tuesday"). */
 const CLOCK_BEFORE = 30;

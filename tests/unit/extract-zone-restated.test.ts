@@ -45,5 +45,8 @@ describe('one moment on two clocks is one event, dated by the first', () => {
     expect(
       days('<p>The bridge closed at 11pm on Sunday and reopened at 7am on Monday after repairs.</p>'),
     ).toEqual(['2025-03-02', '2025-03-03']);
+    expect(
+      days('<p>The ferry left at 11pm on Sunday and also docked at 7am on Monday in the port.</p>'),
+    ).toEqual(['2025-03-02', '2025-03-03']);
   });
 });
