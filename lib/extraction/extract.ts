@@ -230,7 +230,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
       from = stampReference(block.text, publishedAt, language) ?? from;
-    if (block.kind === 'caption' || isBoilerplate(block)) continue;
+    if (isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
     blocks.push({ ...block, text, from, ...(liveBlog && stamped.has(block) ? { entry: true } : {}) });
@@ -474,7 +474,7 @@ function datedByNewsSentence(
 /** What the page's photo captions date: evidence for the story's accounts, never events of their own. */
 function captionEvents(all: TextBlock[], context: Context): Draft[] {
   return all
-    .filter((block) => block.kind === 'caption' || isCaption(block.text))
+    .filter(isCaption)
     .flatMap((block) => sentencesOf(block.text).flatMap((sentence) => sentenceEvents(sentence, context)));
 }
 

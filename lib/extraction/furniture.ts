@@ -25,8 +25,9 @@ const SITE_VOICE =
 const CAPTION_CREDIT =
   /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*$/u;
 
-export function isCaption(text: string): boolean {
-  return CAPTION_CREDIT.test(text);
+/** A photo caption: a figure's own caption block, or running text that ends with a picture credit. */
+export function isCaption(block: TextBlock): boolean {
+  return block.kind === 'caption' || CAPTION_CREDIT.test(block.text);
 }
 /** The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)" is a link, not news. */
 const SITE_VOICE_ELSEWHERE =
@@ -93,7 +94,7 @@ export function isBoilerplate(block: TextBlock): boolean {
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
   if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
-  if (STANDALONE_APPEAL.test(block.text) || isCaption(block.text)) return true;
+  if (STANDALONE_APPEAL.test(block.text) || isCaption(block)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 

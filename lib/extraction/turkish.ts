@@ -47,14 +47,17 @@ const casualDay: chrono.Parser = {
 
 /** Monday first, as chrono numbers them from Sunday = 0: index + 1 (Sunday, pazar, is 7 → 0). */
 const WEEKDAYS = ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'];
+/** "Pazar" is also a market and "cuma" the Friday prayer. */
+const ALSO_A_NOUN = new Set(['cuma', 'pazar']);
 /**
  * "Salı günü", "perşembe akşamı", "Cuma'yı", "çarşamba": a weekday, with "day", a time of day or a
- * case ending after it. "Pazar" is also a market and "cuma" the Friday prayer: those two name a day
- * only with such a word or ending after them.
+ * case ending after it. The two that are also nouns name a day only with such a word or ending after
+ * them.
  */
 const TIME_OF_DAY = String.raw`\s+(?:günü|sabahı|öğleden\s+sonra|akşamı|gecesi)`;
+const namesOf = (also: boolean) => WEEKDAYS.filter((name) => ALSO_A_NOUN.has(name) === also).join('|');
 const WEEKDAY = new RegExp(
-  String.raw`(?<!\p{L})(?:(pazartesi|salı|çarşamba|perşembe|cumartesi)(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(cuma|pazar)(?:${TIME_OF_DAY}|['’]\p{L}+))(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:(${namesOf(false)})(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(${namesOf(true)})(?:${TIME_OF_DAY}|['’]\p{L}+))(?!\p{L})`,
   'iu',
 );
 
