@@ -30,6 +30,11 @@ export interface ClusterRules {
   join: number;
   /** What a pair short of the match rules still counts, at most: its agreement over the rule's threshold, times this. */
   partial: number;
+  /**
+   * The power that agreement is raised to for partial credit (1: in proportion). Below 1, a pair at
+   * half what its rule asks counts more than half: outlets that paraphrase one event share few words.
+   */
+  partialCurve: number;
   /** Wording agreement for two accounts of one article to be one event told twice. */
   toldTwice: number;
   /** What a pair of one article's accounts that are not one event told twice counts against a join. */
@@ -45,6 +50,7 @@ export const CLUSTER_RULES: ClusterRules = {
   thresholds: MATCH_THRESHOLDS,
   join: 0.1,
   partial: 1,
+  partialCurve: 0.75,
   toldTwice: 0.2,
   sameArticle: 1,
   unrelated: 0,
@@ -106,7 +112,8 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
   if (evidence.sameArticle || evidence.sameSite || evidence.closerSibling || specific === 0) return 0;
   // A year holds too many events for half an agreement to say which one.
   if (a.datePrecision === 'year' || b.datePrecision === 'year') return 0;
-  return rules.partial * Math.min(1, evidence.similarity / thresholdOf(evidence, rules.thresholds));
+  const agreement = Math.min(1, evidence.similarity / thresholdOf(evidence, rules.thresholds));
+  return rules.partial * agreement ** rules.partialCurve;
 }
 
 /**

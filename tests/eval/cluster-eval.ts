@@ -158,10 +158,15 @@ async function sideBySide(sets: EvalSet[]): Promise<void> {
     console.log(`${set.name} (${set.accounts.length} accounts)`);
     console.log(`  today  ${line(await todayScores(set))}`);
     const started = performance.now();
-    const override = process.argv.find((arg) => arg.startsWith('--rules='))?.slice('--rules='.length);
-    const mine = mineScores(set, { ...CLUSTER_RULES, ...(override ? JSON.parse(override) : {}) });
+    const mine = mineScores(set, rulesAsked());
     console.log(`  mine   ${line(mine)}  (${(performance.now() - started).toFixed(0)} ms)`);
   }
+}
+
+/** Today's rules, with what `--rules={"join":0.2}` overrides. */
+function rulesAsked(): ClusterRules {
+  const override = process.argv.find((arg) => arg.startsWith('--rules='))?.slice('--rules='.length);
+  return { ...CLUSTER_RULES, ...(override ? JSON.parse(override) : {}) };
 }
 
 /** The clusterer's own rules around their values; the match thresholds stay today's. */
@@ -288,7 +293,9 @@ const quartiles = (values: number[]) => {
  */
 function idSpread(draws: number): void {
   for (const dir of coverageSets()) {
-    const runs = Array.from({ length: draws + 1 }, (_, draw) => mineScores(coverage(dir, draw)));
+    const runs = Array.from({ length: draws + 1 }, (_, draw) =>
+      mineScores(coverage(dir, draw), rulesAsked()),
+    );
     console.log(`${loadCoverageSet(dir).name}: ${draws + 1} id draws (the first the poller's own)`);
     console.log(`  pairwise F1 ${quartiles(runs.map((r) => r.pairwise.f1))}`);
     console.log(`  B-cubed F1  ${quartiles(runs.map((r) => r.bcubed.f1))}`);

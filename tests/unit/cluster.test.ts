@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { weightOf } from '../../lib/dedup/cluster-links.ts';
 import {
   type ArticleAccount,
   accountKey,
   accountsMatch,
+  CLUSTER_RULES,
   clusterAccounts,
   eventDate,
   postingOf,
   withSameDay,
 } from '../../lib/dedup/index.ts';
+import { evidenceOf } from '../../lib/dedup/similarity.ts';
 import type { Source } from '../../lib/timeline/index.ts';
 import { anAccount, told } from '../support/accounts.ts';
 
@@ -284,5 +287,32 @@ describe('clustering a syndicated story', () => {
     expect(clusterAccounts(shuffled).map((c) => c.map((e) => accountKey(e.account)))).toEqual(
       clusterAccounts(copies).map((c) => c.map((e) => accountKey(e.account))),
     );
+  });
+});
+
+describe('partial credit for paraphrases', () => {
+  const pair = () =>
+    [
+      told(
+        'north',
+        '2024-03-12',
+        'Dock workers at the Gdansk port walked out over unpaid night shifts and blocked the cranes',
+      ),
+      told(
+        'south',
+        '2024-03-13',
+        'Gdansk strike: union says members want back pay for shifts, talks with port owners stall',
+      ),
+    ].map(({ account, sameDay }) => postingOf(account, sameDay));
+
+  it('counts a pair short of its rule by its agreement raised to the curve, more than in proportion', () => {
+    const [a, b] = pair() as [ReturnType<typeof postingOf>, ReturnType<typeof postingOf>];
+    const evidence = evidenceOf(a, b);
+    const proportional = weightOf(a, b, evidence, { ...CLUSTER_RULES, partialCurve: 1 });
+    expect(proportional).toBeGreaterThan(0);
+    expect(proportional).toBeLessThan(1);
+    const curved = weightOf(a, b, evidence, CLUSTER_RULES);
+    expect(curved).toBeCloseTo(proportional ** CLUSTER_RULES.partialCurve, 6);
+    expect(curved).toBeGreaterThan(proportional);
   });
 });
