@@ -32,9 +32,17 @@ export function isCaption(block: TextBlock): boolean {
 /** The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)" is a link, not news. */
 const SITE_VOICE_ELSEWHERE =
   /^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|siehe auch|lire (?:aussi|la suite)|à lire aussi|voir aussi|sur le même sujet|en savoir plus|le(?:er|e|a) (?:más|también)|ver también|noticias relacionadas|leia (?:mais|também)|veja também|saiba mais|ver também|leggi (?:anche|di più)|continua a leggere|vedi anche|lees (?:ook|meer))(?![\p{L}])/iu;
-const APPEAL = /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our)\b/i;
+const APPEAL =
+  /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our|send you notifications)\b/i;
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
+/**
+ * The site asking the reader to act: "Register today and start…", "Already a member? Sign in",
+ * "Are you ready to bring more awareness to your brand?". A block opening so is a prompt, not news
+ * (a reporter's question to a reader opens with a quotation mark or names who asked).
+ */
+const READER_PROMPT =
+  /^(?:(?:register|sign (?:in|up)|log in|get started|learn more|activate|consider becoming|download the app)\b|already (?:a|an) (?:member|subscriber)\b|(?:are|do|would|want|will|can|have) you\b[^.!?]*\?)/i;
 /** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
 const BYLINE =
   /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
@@ -94,7 +102,7 @@ export function isBoilerplate(block: TextBlock): boolean {
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
   if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
-  if (STANDALONE_APPEAL.test(block.text) || isCaption(block)) return true;
+  if (STANDALONE_APPEAL.test(block.text) || READER_PROMPT.test(block.text) || isCaption(block)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 

@@ -327,6 +327,28 @@ describe('extractEvents: the report event', () => {
   });
 });
 
+describe('extractEvents: the site talking to the reader', () => {
+  it('quotes the lead, not a prompt to register or sponsor, and dates no prompt', () => {
+    const events = extractEvents({
+      title: 'Harbour cranes idle as dockers strike',
+      html: `<p>Are you planning an event for your team? Consider becoming a partner of the Port Forum. Learn more here.</p>
+        <p>Portside News would like to send you notifications for breaking news alerts.</p>
+        <p>Register today and start reading 30 days of unlimited stories.</p>
+        <p>Already a member? Sign in</p>
+        <p>Dockers at the city's container terminal stopped work, leaving the cranes idle.</p>`,
+      publishedAt: PUBLISHED,
+    });
+    expect(events.map((event) => [event.kind, event.quote])).toEqual([
+      ['report', "Dockers at the city's container terminal stopped work, leaving the cranes idle."],
+    ]);
+  });
+
+  it('keeps a quoted question to readers that a person asked', () => {
+    const html = '<p>"Are you ready for a long strike?" the union leader asked the crowd on Monday.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+});
+
 describe('extractEvents: entities', () => {
   it('names the people and places of an English event', () => {
     const [event] = eventsOf({
