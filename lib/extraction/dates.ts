@@ -5,7 +5,7 @@ import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
-import { turkishChrono } from './turkish.ts';
+import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
@@ -55,8 +55,8 @@ const MONTH_CONTEXT =
 const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
-/** Yesterday, today and tomorrow in the other languages; German's and Turkish's carry no chrono tag ("morgen" is also "morning"). */
-const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen|dün|dünkü|bugün|bugünkü)$/iu;
+/** Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"). */
+const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
 const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
 
@@ -66,6 +66,7 @@ function isCasualDay(result: Result, sentence: string): boolean {
   return (
     CASUAL_DAY.test(text) ||
     CASUAL_DAY_ELSEWHERE.test(text) ||
+    isTurkishCasualDay(text) ||
     hasTag(result, /^casualReference\/(?:yesterday|today|tomorrow)$/)
   );
 }

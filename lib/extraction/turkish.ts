@@ -30,7 +30,12 @@ const dayMonth: chrono.Parser = {
 };
 
 /** "dün" (yesterday) and "bugün" (today), and their adjectives "dünkü", "bugünkü"; "dünya" is the world. */
-const CASUAL_DAY = /(?<!\p{L})(dün|bugün)(?:kü)?(?!\p{L})/iu;
+const CASUAL_DAYS = '(dün|bugün)(?:kü)?';
+const CASUAL_DAY = new RegExp(`(?<!\\p{L})${CASUAL_DAYS}(?!\\p{L})`, 'iu');
+const CASUAL_DAY_ALONE = new RegExp(`^${CASUAL_DAYS}$`, 'iu');
+
+/** Whether a date's whole text is the Turkish yesterday or today: chrono tags it as no casual reference. */
+export const isTurkishCasualDay = (text: string): boolean => CASUAL_DAY_ALONE.test(text);
 
 const casualDay: chrono.Parser = {
   pattern: () => CASUAL_DAY,
