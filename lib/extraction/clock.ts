@@ -39,3 +39,20 @@ export function clockTimesOf(text: string): Set<string> {
 
 /** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
 export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');
+
+/** "at", "um", "à", "a las", "alle", "saat" just before a clock time: when something happened. */
+const SAID_AT = /(?:(?<!\p{L})(?:at|um|à|a las|alle|saat))\s+(?:(?:about|around|roughly|exactly)\s+)?$/iu;
+
+/**
+ * The first clock time a text gives as the moment something happened ("struck at 1:24 pm", "um 14.30
+ * Uhr", "à 22h", "a las 20:04", "saat 04.17'de"), with the word that says so; a bare "22:30" is as often a
+ * schedule or a score.
+ */
+export function clockTimeSaidAt(text: string): { index: number; text: string } | undefined {
+  for (const match of text.matchAll(CLOCK)) {
+    const lead = SAID_AT.exec(text.slice(Math.max(0, match.index - 24), match.index));
+    if (lead && clockTime(match.groups ?? {}).length)
+      return { index: match.index - lead[0].length, text: `${lead[0]}${match[0]}` };
+  }
+  return undefined;
+}

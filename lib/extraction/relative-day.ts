@@ -1,4 +1,5 @@
 import { shiftDay } from './calendar.ts';
+import { clockTimeSaidAt } from './clock.ts';
 import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
 
@@ -57,7 +58,15 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
  * is happening; "the service will run at 9 am" books a time, it tells nothing.
  */
 const TIME_OF_THAT_DAY =
-  /\bat (?:about |around |roughly |exactly )?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midday\b)|\b(?:shortly|moments|minutes|hours) (?:after|afterwards|later)(?=\s*,)|\b(?:minutes|hours) later\b|(?<!\p{L})(?:am Mittag|mittags|gegen Mittag|um \d{1,2}[.:]\d{2} Uhr|(?:peu )?(?:avant|après) midi|à midi|à \d{1,2}h\d{0,2}|a las \d{1,2}[:.]\d{2}|al mediodía)(?!\p{L})/iu;
+  /\bat (?:noon|midday)\b|\b(?:shortly|moments|minutes|hours) (?:after|afterwards|later)(?=\s*,)|\b(?:minutes|hours) later\b|(?<!\p{L})(?:am Mittag|mittags|gegen Mittag|(?:peu )?(?:avant|après) midi|à midi|al mediodía)(?!\p{L})/iu;
+
+/** The first time of day a sentence gives without a day: a word for it or a clock time said as when. */
+function timeOfThatDay(sentence: string): { index: number; text: string } | undefined {
+  const word = TIME_OF_THAT_DAY.exec(sentence);
+  const clock = clockTimeSaidAt(sentence);
+  if (!word) return clock;
+  return clock && clock.index < word.index ? clock : { index: word.index, text: word[0] };
+}
 
 const SAME_MONTH = /\b(?:the same month|(?:later|earlier) (?:that|the same) month|that same month)\b/i;
 
@@ -84,9 +93,8 @@ export function relativeDayMention(
       endDate: null,
       tense: 'past',
     };
-  const time = tenseOf(sentence, language) === 'future' ? null : TIME_OF_THAT_DAY.exec(sentence);
-  if (time)
-    return { index: time.index, text: time[0], date: anchor, precision: 'day', endDate: null, tense: 'past' };
+  const time = tenseOf(sentence, language) === 'future' ? undefined : timeOfThatDay(sentence);
+  if (time) return { ...time, date: anchor, precision: 'day', endDate: null, tense: 'past' };
   for (const [phrase, shift] of RELATIVE_DAYS) {
     const match = phrase.exec(sentence);
     if (!match) continue;

@@ -46,6 +46,28 @@ describe('a time of day with no day takes the day of the sentence before', () =>
     expect(dated(`<p>${text}</p>`, language).map(([date]) => date)).toEqual(['2024-10-14', '2024-10-14']);
   });
 
+  it('a clock time on a 24-hour clock, said as when it happened, and a bare one that is not', () => {
+    expect(
+      dated(
+        '<p>Floodwater reached the old bridge on Monday. The embankment broke at 22:40 and the lower town emptied.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2024-10-14']);
+    expect(
+      dated(
+        '<p>Floodwater reached the old bridge on Monday. The 22:40 train to the coast carried evacuees.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14']);
+  });
+
+  it('in Turkish: "saat 13.24\'te"', () => {
+    expect(
+      dated(
+        "<p>14 Ekim'de limanda bir yangın çıktı. Saat 13.24'te depoda ikinci bir patlama meydana geldi.</p>",
+        'tr',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2024-10-14']);
+  });
+
   it('dates nothing without a dated sentence right before, or when the time is booked ahead', () => {
     expect(dated('<p>A second slope gave way at 4:40 pm near the tunnel.</p>')).toEqual([]);
     expect(
