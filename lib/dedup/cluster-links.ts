@@ -66,17 +66,20 @@ const NAME_WEIGHT = 1.5;
  * and nothing else.
  */
 export function specificShared(a: Posting, b: Posting): number {
-  const [ta, tb] = [termsOf(wordingOf(a)), termsOf(wordingOf(b))];
-  const [headlineA, headlineB] = [termsOf(a.title), termsOf(b.title)];
+  const ta = termsOf(wordingOf(a));
+  const tb = termsOf(wordingOf(b));
+  const headlineA = termsOf(a.title);
+  const headlineB = termsOf(b.title);
   let shared = sharedFigures(wordingOf(a), wordingOf(b)).length;
-  for (const [term, weight] of ta) {
+  // forEach, not for…of over entries: asked for every pair judged, it allocates nothing per term.
+  ta.forEach((weight, term) => {
     const other = tb.get(term);
-    if (other === undefined) continue;
+    if (other === undefined) return;
     const plain = (weight === 1 && other === 1) || /\d/.test(term);
     const name =
       weight >= NAME_WEIGHT && other >= NAME_WEIGHT && !headlineA.has(term) && !headlineB.has(term);
     if (plain || name) shared++;
-  }
+  });
   return shared;
 }
 
@@ -190,36 +193,69 @@ function holdersByTerm(postings: Posting[]): Map<string, number[]> {
  */
 export function candidatePairs(postings: Posting[], neighbours: number): Array<[number, number]> {
   const byTerm = holdersByTerm(postings);
-  const compatible = compatibleDates(postings);
+  const scorer = new NearestScorer(postings.length, compatibleDates(postings));
   const keys = new Set<number>();
   postings.forEach((posting, i) => {
-    const scores = new Map<number, number>();
-    const apart = new Set<number>();
     const terms = [...termsOf(wordingOf(posting)).keys()]
       .map((term) => ({ term, holders: byTerm.get(term) ?? [] }))
       .filter(({ holders }) => holders.length > 1)
       .sort((x, y) => x.holders.length - y.holders.length || (x.term < y.term ? -1 : 1));
-    for (const { holders } of terms) {
-      // Rarer terms first; once they found plenty, the commoner ones would only add weaker ties.
-      if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) break;
-      const weight = 1 / Math.log2(1 + holders.length);
-      for (const j of holders) {
-        const score = scores.get(j);
-        if (score !== undefined) scores.set(j, score + weight);
-        // Past the bound a newcomer scores this term's weight alone and comes after every earlier
-        // holder of it: it would never be among the nearest. A wire story's thousand copies share
-        // every term; scoring them all made each account's candidates cost the whole day.
-        else if (scores.size >= CANDIDATES_PER_NEIGHBOUR * neighbours) continue;
-        else if (j !== i && !apart.has(j) && compatible(i, j)) scores.set(j, weight);
-        else apart.add(j);
-      }
-    }
-    const nearest = [...scores].sort(([a, x], [b, y]) => y - x || a - b).slice(0, neighbours);
-    for (const [j] of nearest) keys.add(Math.min(i, j) * postings.length + Math.max(i, j));
+    for (const j of scorer.nearest(i, terms, neighbours))
+      keys.add(Math.min(i, j) * postings.length + Math.max(i, j));
   });
   return [...keys]
     .sort((a, b) => a - b)
     .map((key) => [Math.floor(key / postings.length), key % postings.length]);
+}
+
+/**
+ * Scores one account's neighbours by the terms they share, in arrays indexed by account and reused
+ * from one account to the next: the inner loop runs once per holder of every term of every account,
+ * and a Map per account cost more than the judging it bounds.
+ */
+class NearestScorer {
+  private readonly score: Float64Array;
+  /** The account whose scoring last met each account (-1: none yet), and whether it was ruled out. */
+  private readonly metBy: Int32Array;
+  private readonly ruledOut: Uint8Array;
+  private readonly scored: number[] = [];
+
+  constructor(
+    size: number,
+    private readonly compatible: (i: number, j: number) => boolean,
+  ) {
+    this.score = new Float64Array(size);
+    this.metBy = new Int32Array(size).fill(-1);
+    this.ruledOut = new Uint8Array(size);
+  }
+
+  /** The `neighbours` accounts sharing most of `terms` with account `i`, rarer terms first. */
+  nearest(i: number, terms: Array<{ holders: number[] }>, neighbours: number): number[] {
+    const bound = CANDIDATES_PER_NEIGHBOUR * neighbours;
+    const { score, metBy, ruledOut, scored } = this;
+    scored.length = 0;
+    for (const { holders } of terms) {
+      // Rarer terms first; once they found plenty, the commoner ones would only add weaker ties.
+      if (scored.length >= bound) break;
+      const weight = 1 / Math.log2(1 + holders.length);
+      for (const j of holders) {
+        if (metBy[j] === i) {
+          if (!ruledOut[j]) score[j] = (score[j] as number) + weight;
+          continue;
+        }
+        // Past the bound a newcomer scores this term's weight alone and comes after every earlier
+        // holder of it: it would never be among the nearest. A wire story's thousand copies share
+        // every term; scoring them all made each account's candidates cost the whole day.
+        if (scored.length >= bound) continue;
+        metBy[j] = i;
+        ruledOut[j] = j === i || !this.compatible(i, j) ? 1 : 0;
+        if (ruledOut[j]) continue;
+        score[j] = weight;
+        scored.push(j);
+      }
+    }
+    return scored.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b).slice(0, neighbours);
+  }
 }
 
 /** The judged pairs among the accounts: which join, and which may put two days in one event. */

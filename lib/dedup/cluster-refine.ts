@@ -71,10 +71,10 @@ class Moves {
   /** What each group holding a link of `i` gains from holding `i`: its links' weight over the bar. */
   private gains(i: number): Map<number, number> {
     const gains = new Map<number, number>();
-    for (const [j, weight] of this.graph.weights[i] as Map<number, number>) {
+    (this.graph.weights[i] as Map<number, number>).forEach((weight, j) => {
       const g = this.owner[j] as number;
       gains.set(g, (gains.get(g) ?? 0) + weight - this.bar);
-    }
+    });
     return gains;
   }
 

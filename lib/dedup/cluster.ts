@@ -42,16 +42,36 @@ interface Between {
   bridged: boolean;
 }
 
+interface Ordered<T> {
+  item: T;
+  posting: Posting;
+  sortKey: string;
+  /** The whole posting as text, read only when two share a sort key (an account filed twice). */
+  content?: string;
+}
+
+const contentOf = (entry: Ordered<unknown>) => {
+  entry.content ??= JSON.stringify(entry.posting);
+  return entry.content;
+};
+
+/** By sort key, then by content: an order that depends on the accounts alone. */
+function compareOrdered(a: Ordered<unknown>, b: Ordered<unknown>): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+  const [x, y] = [contentOf(a), contentOf(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** The accounts once each, in an order that depends on their content alone. */
 function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting: Posting }> {
-  const byKey = new Map<string, { item: T; posting: Posting; order: string }>();
+  const byKey = new Map<string, Ordered<T>>();
   for (const item of items) {
     const posting = asPosting(item);
-    const order = `${postingSortKey(posting)}\u0000${JSON.stringify(posting)}`;
+    const entry = { item, posting, sortKey: postingSortKey(posting) };
     const kept = byKey.get(accountKey(posting));
-    if (!kept || order < kept.order) byKey.set(accountKey(posting), { item, posting, order });
+    if (!kept || compareOrdered(entry, kept) < 0) byKey.set(accountKey(posting), entry);
   }
-  return [...byKey.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return [...byKey.values()].sort(compareOrdered);
 }
 
 /** Below this many queued candidates, stale ones cost less to pop than to sweep. */
@@ -89,14 +109,14 @@ class Agglomeration {
   }
 
   private add(a: number, b: number, links: Between): void {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const row = this.between.get(from) as Map<number, Between>;
-      const kept = row.get(to);
-      row.set(to, kept ? { joins: kept.joins + links.joins, bridged: kept.bridged || links.bridged } : links);
-    }
+    this.addFrom(a, b, links);
+    this.addFrom(b, a, links);
+  }
+
+  private addFrom(from: number, to: number, links: Between): void {
+    const row = this.between.get(from) as Map<number, Between>;
+    const kept = row.get(to);
+    row.set(to, kept ? { joins: kept.joins + links.joins, bridged: kept.bridged || links.bridged } : links);
   }
 
   /**
@@ -133,11 +153,11 @@ class Agglomeration {
     const goneLinks = this.between.get(gone) as Map<number, Between>;
     this.between.delete(gone);
     (this.between.get(keep) as Map<number, Between>).delete(gone);
-    for (const [other, links] of goneLinks) {
-      if (other === keep) continue;
+    goneLinks.forEach((links, other) => {
+      if (other === keep) return;
       this.between.get(other)?.delete(gone);
       this.add(keep, other, links);
-    }
+    });
     return keep;
   }
 
@@ -179,7 +199,7 @@ class Agglomeration {
       const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
       if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
       const kept = this.merge(c.a, c.b);
-      for (const [other, row] of this.between.get(kept) ?? []) offer(kept, other, row);
+      this.between.get(kept)?.forEach((row, other) => offer(kept, other, row));
       if (queue.size < compactAt) continue;
       queue.retain((candidate) => this.fresh(candidate));
       compactAt = Math.max(COMPACT_FROM, 2 * queue.size);

@@ -150,21 +150,28 @@ export interface WeightedAgreement extends Agreement {
   plain: number;
 }
 
-const totalWeight = (terms: Map<string, number>) => [...terms.values()].reduce((sum, w) => sum + w, 0);
+/** Summed without building an array: asked twice for every pair a clustering judges. */
+function totalWeight(terms: Map<string, number>): number {
+  let total = 0;
+  for (const weight of terms.values()) total += weight;
+  return total;
+}
 
 /** Weighted overlap: the weight of shared terms over the lighter text's total weight, and over both. */
 export function weightedAgreement(a: Map<string, number>, b: Map<string, number>): WeightedAgreement {
   let shared = 0;
   let sharedWeight = 0;
   let plain = 0;
-  for (const [term, weight] of a) {
+  // forEach, not for…of over entries: no [term, weight] array for each term of every pair judged.
+  a.forEach((weight, term) => {
     const other = b.get(term);
-    if (other === undefined) continue;
+    if (other === undefined) return;
     shared++;
     sharedWeight += Math.max(weight, other);
     if ((weight === 1 && other === 1) || /\d/.test(term)) plain++;
-  }
-  const [ta, tb] = [totalWeight(a), totalWeight(b)];
+  });
+  const ta = totalWeight(a);
+  const tb = totalWeight(b);
   const lighter = Math.min(ta, tb);
   return {
     shared,
