@@ -199,7 +199,9 @@ class Agglomeration {
       const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
       if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
       const kept = this.merge(c.a, c.b);
-      this.between.get(kept)?.forEach((row, other) => offer(kept, other, row));
+      this.between.get(kept)?.forEach((row, other) => {
+        offer(kept, other, row);
+      });
       if (queue.size < compactAt) continue;
       queue.retain((candidate) => this.fresh(candidate));
       compactAt = Math.max(COMPACT_FROM, 2 * queue.size);

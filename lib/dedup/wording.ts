@@ -61,8 +61,13 @@ const NONE: string[] = [];
 
 function shared(ours: Set<string>, theirs: Set<string>, into: string[]): string[] {
   if (!ours.size || !theirs.size) return into;
-  for (const figure of ours) if (theirs.has(figure)) (into === NONE ? (into = []) : into).push(figure);
-  return into;
+  let found = into;
+  for (const figure of ours) {
+    if (!theirs.has(figure)) continue;
+    if (found === NONE) found = [];
+    found.push(figure);
+  }
+  return found;
 }
 
 /** The decimal figures and clock times two texts both give (asked for every pair judged: mostly none). */
