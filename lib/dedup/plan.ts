@@ -16,22 +16,26 @@ export interface Plan {
   events: TimelineEvent[];
 }
 
-/** Key order differs between a stored item and a fresh derivation: compare values, not serialisations. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
+const definedKeys = (value: object) =>
+  Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
 
-export const sameValue = (a: unknown, b: unknown) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+/**
+ * Whether two values read alike as JSON: key order differs between a stored item and a fresh
+ * derivation, and an absent key equals one set to undefined. Compared in place, without writing
+ * either out: a wire story's event holds thousands of sources, compared on every carrier's settle.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameValue(item, b[i]));
+  }
+  const [ka, kb] = [definedKeys(a), definedKeys(b)];
+  if (ka.length !== kb.length) return false;
+  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  return ka.every((key) => rb[key] !== undefined && sameValue(ra[key], rb[key]));
+}
 
 const sameContent = (a: TimelineEvent, b: TimelineEvent) =>
   sameValue({ ...a, version: 0 }, { ...b, version: 0 });
@@ -90,8 +94,9 @@ export function planEvents(postings: Posting[], stored: TimelineEvent[], log: Co
     const unheld = cluster.filter((p) => !heldBy.get(accountKey(p))?.has(id));
     plan.writes.push({ event, stored: before, unheld });
   }
+  const kept = new Set(plan.events.map((e) => e.id));
   for (const event of stored) {
-    if (plan.events.some((e) => e.id === event.id)) continue;
+    if (kept.has(event.id)) continue;
     const into = holderOf(event, idOf);
     if (into) plan.retired.push({ event, into });
   }
