@@ -14,8 +14,6 @@ export interface Group {
   days: Set<number>;
   /** Coarser dates (week, month, year), by `precision:date`. */
   periods: Map<string, Dated>;
-  /** Changes whenever the group grows, so that what was judged on it before is known to be stale. */
-  version: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -30,7 +28,6 @@ export function groupOf(index: number, posting: Posting): Group {
     articles: new Map([[posting.articleId, [index]]]),
     days: new Set(day ? [dayNumber(posting.date)] : []),
     periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
-    version: 0,
   };
 }
 
@@ -63,9 +60,11 @@ export type KeptApart = (i: number, j: number) => boolean;
  * period of the event.
  */
 export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApart): boolean {
-  for (const [article, members] of a.articles) {
-    const others = b.articles.get(article) ?? [];
-    if (others.some((j) => members.some((i) => keptApart(i, j)))) return false;
+  // Looked up from the smaller group: a wire story's event is asked this once per copy it takes in.
+  const [fewer, more] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
+  for (const [article, members] of fewer.articles) {
+    const others = more.articles.get(article);
+    if (others?.some((j) => members.some((i) => keptApart(i, j)))) return false;
   }
   const days = new Set([...a.days, ...b.days]);
   if (days.size > 2) return false;

@@ -31,9 +31,6 @@ interface Candidate {
   share: number;
   a: number;
   b: number;
-  /** The versions of groups `a` and `b` it was scored on. */
-  versionA: number;
-  versionB: number;
 }
 
 /** Links between two groups: the summed weight of their cross pairs, and whether one bridges two days. */
@@ -90,7 +87,8 @@ class Agglomeration {
   readonly splitApart = new Set<number>();
   private readonly size: number;
   private readonly neighbours: number;
-  private merges = 0;
+  /** Groups of at least `neighbours` accounts: past that size the blocking bound caps their pairs. */
+  private readonly large = new Set<number>();
   /** The judged pairs, kept for the local moves after agglomeration. */
   readonly links: Link[];
 
@@ -144,35 +142,53 @@ class Agglomeration {
   readonly isSplit = (i: number, j: number) => this.splitApart.has(this.pairOf(i, j));
 
   /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
-  merge(a: number, b: number): number {
+  merge(a: number, b: number): { kept: number; gained: number[] } {
     const [keep, gone] = a < b ? [a, b] : [b, a];
     const joined = this.groups.get(keep) as Group;
     absorbInto(joined, this.groups.get(gone) as Group);
-    joined.version = ++this.merges;
     this.groups.delete(gone);
+    this.large.delete(gone);
+    if (joined.members.length >= this.neighbours) this.large.add(keep);
     const goneLinks = this.between.get(gone) as Map<number, Between>;
     this.between.delete(gone);
     (this.between.get(keep) as Map<number, Between>).delete(gone);
+    const gained: number[] = [];
     goneLinks.forEach((links, other) => {
       if (other === keep) return;
       this.between.get(other)?.delete(gone);
       this.add(keep, other, links);
+      gained.push(other);
     });
-    return keep;
+    return { kept: keep, gained };
   }
 
-  /** A candidate join as it stands now: its share, and the versions of the groups it was scored on. */
-  private candidate(x: number, y: number, links: Between): Candidate {
-    const a = Math.min(x, y);
-    const b = Math.max(x, y);
+  /**
+   * The groups whose pair with `kept` may score differently after it grew from `before` accounts:
+   * those the absorbed group had links with, and, while the blocking bound does not cap the pair
+   * (see pairsJudged), those at least as large. Every other pair's share is what it was, and its
+   * queued candidate still stands.
+   */
+  private changedPairs(kept: number, before: number, gained: number[]): Iterable<number> {
+    const row = this.between.get(kept) as Map<number, Between>;
+    if (before < this.neighbours) return row.keys();
+    const changed = new Set(gained);
+    for (const other of this.large)
+      if (other !== kept && row.has(other) && (this.groups.get(other) as Group).members.length > before)
+        changed.add(other);
+    return changed;
+  }
+
+  /** The share of joining cross pairs of two live groups with these links (average link). */
+  private shareOf(a: number, b: number, links: Between): number {
     const ga = this.groups.get(a) as Group;
     const gb = this.groups.get(b) as Group;
-    const share = links.joins / this.pairsJudged(ga.members.length, gb.members.length);
-    return { share, a, b, versionA: ga.version, versionB: gb.version };
+    return links.joins / this.pairsJudged(ga.members.length, gb.members.length);
   }
 
+  /** Whether a queued candidate still stands: both groups live, and their share as it was scored. */
   private fresh(c: Candidate): boolean {
-    return this.groups.get(c.a)?.version === c.versionA && this.groups.get(c.b)?.version === c.versionB;
+    const links = this.groups.has(c.a) && this.groups.has(c.b) ? this.between.get(c.a)?.get(c.b) : undefined;
+    return links !== undefined && this.shareOf(c.a, c.b, links) === c.share;
   }
 
   /**
@@ -183,25 +199,41 @@ class Agglomeration {
    */
   agglomerate(join: number): void {
     const queue = new Heap<Candidate>(comesFirst);
-    const offer = (a: number, b: number, links: Between) => {
+    // What each pair was last queued with: a pair whose share and day bridge a join left as they
+    // were is still queued, fresh, and need not be queued again. A wire story's copies joining one
+    // by one change the big group's share with few of the others, and re-queuing all of them at
+    // every join cost the square of the story's carriers.
+    const queued = new Map<number, { share: number; bridged: boolean }>();
+    const offer = (x: number, y: number, links: Between, again: boolean) => {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const share = this.shareOf(a, b, links);
       // Below the bar a pair can only rise when one of its groups grows, and is offered again then.
-      const candidate = this.candidate(a, b, links);
-      if (candidate.share >= join) queue.push(candidate);
+      if (share < join) return;
+      const key = this.pairOf(a, b);
+      const last = queued.get(key);
+      if (!again && last && last.share === share && last.bridged === links.bridged) return;
+      queued.set(key, { share, bridged: links.bridged });
+      queue.push({ share, a, b });
     };
-    for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links);
-    // Every join re-offers the grown group's pairs and leaves their old scores stale in the queue: a
-    // wire story's thousand copies joining one by one would leave a million. Dropped in one pass
-    // whenever the queue has doubled, so it stays near its live size; only fresh ones ever pop.
+    for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links, true);
+    // Every join re-offers the grown group's changed pairs and leaves their old scores stale in the
+    // queue. Dropped in one pass whenever the queue has doubled, so it stays near its live size;
+    // only fresh ones ever pop.
     let compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
     for (let c = queue.pop(); c && c.share >= join; c = queue.pop()) {
       if (!this.fresh(c)) continue;
       const links = this.between.get(c.a)?.get(c.b) as Between;
       const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
       if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
-      const kept = this.merge(c.a, c.b);
-      this.between.get(kept)?.forEach((row, other) => {
-        offer(kept, other, row);
-      });
+      // `a` is kept (the smaller id) and grows in place.
+      const [daysBefore, sizeBefore] = [ga.days.size, ga.members.length];
+      const { kept, gained } = this.merge(c.a, c.b);
+      const row = this.between.get(kept) as Map<number, Between>;
+      // A group that now holds both days of a bridged pair may join a group of either day without a
+      // bridge of its own (canJoin): its refused pairs must be judged again, changed or not.
+      const again = ga.days.size !== daysBefore;
+      for (const other of again ? row.keys() : this.changedPairs(kept, sizeBefore, gained))
+        offer(kept, other, row.get(other) as Between, again);
       if (queue.size < compactAt) continue;
       queue.retain((candidate) => this.fresh(candidate));
       compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
