@@ -164,9 +164,9 @@ class Agglomeration {
 
   /**
    * The groups whose pair with `kept` may score differently after it grew from `before` accounts:
-   * those the absorbed group had links with, and, while the blocking bound does not cap the pair
-   * (see pairsJudged), those at least as large. Every other pair's share is what it was, and its
-   * queued candidate still stands.
+   * those the absorbed group had links with; all of them while `kept` was smaller than the blocking
+   * bound, and past it those larger than `kept` was (for the rest the bound caps the pairs judged:
+   * see pairsJudged). Every other pair's share is what it was, and its queued candidate still stands.
    */
   private changedPairs(kept: number, before: number, gained: number[]): Iterable<number> {
     const row = this.between.get(kept) as Map<number, Between>;
