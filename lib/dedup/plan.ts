@@ -34,7 +34,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const [ka, kb] = [definedKeys(a), definedKeys(b)];
   if (ka.length !== kb.length) return false;
   const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
-  return ka.every((key) => rb[key] !== undefined && sameValue(ra[key], rb[key]));
+  return ka.every((key) => Object.hasOwn(rb, key) && rb[key] !== undefined && sameValue(ra[key], rb[key]));
 }
 
 const sameContent = (a: TimelineEvent, b: TimelineEvent) =>

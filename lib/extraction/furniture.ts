@@ -37,12 +37,27 @@ const APPEAL =
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 /**
- * The site asking the reader to act: "Register today and start…", "Already a member? Sign in",
- * "Are you ready to bring more awareness to your brand?". A block opening so is a prompt, not news
- * (a reporter's question to a reader opens with a quotation mark or names who asked).
+ * The site asking the reader to act: "Register today and start…", "Already a member? Sign in". A block
+ * opening so is a prompt, not news.
  */
-const READER_PROMPT =
-  /^(?:(?:register|sign (?:in|up)|log in|get started|learn more|activate|consider becoming|download the app)\b|already (?:a|an) (?:member|subscriber)\b|(?:are|do|would|want|will|can|have) you\b[^.!?]*\?)/i;
+const CALL_TO_ACTION =
+  /^(?:(?:register|sign (?:in|up)|log in|get started|learn more|activate|consider becoming|download the app)\b|already (?:a|an) (?:member|subscriber)\b)/i;
+/**
+ * "Are you ready to bring more awareness to your brand? Consider becoming a sponsor…": a question to
+ * the reader opening a block is a prompt when nothing follows it but more of the same. A feature that
+ * opens "Do you remember where you were on 14 August 2003? The lights went out…" is news, and kept.
+ */
+const READER_QUESTION = /^(?:are|do|would|want|will|can|have) you\b[^.!?]*\?/i;
+const PROMPT_WORDS =
+  /\b(?:sponsor\w*|subscri\w*|register|sign (?:in|up)|learn more|newsletter|notifications?)\b/i;
+
+function isReaderPrompt(text: string): boolean {
+  if (CALL_TO_ACTION.test(text)) return true;
+  const question = READER_QUESTION.exec(text);
+  if (!question) return false;
+  const rest = text.slice(question[0].length).trim();
+  return rest === '' || PROMPT_WORDS.test(rest);
+}
 /** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
 const BYLINE =
   /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
@@ -102,7 +117,7 @@ export function isBoilerplate(block: TextBlock): boolean {
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
   if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
-  if (STANDALONE_APPEAL.test(block.text) || READER_PROMPT.test(block.text) || isCaption(block)) return true;
+  if (STANDALONE_APPEAL.test(block.text) || isReaderPrompt(block.text) || isCaption(block)) return true;
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 

@@ -343,6 +343,12 @@ describe('extractEvents: the site talking to the reader', () => {
     ]);
   });
 
+  it('keeps a feature that opens with a question to the reader and goes on with the news', () => {
+    const html =
+      '<p>Do you remember the night the harbour lights went out? On 14 October the grid failed across the old port.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
   it('keeps a quoted question to readers that a person asked', () => {
     const html = '<p>"Are you ready for a long strike?" the union leader asked the crowd on Monday.</p>';
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-14']);

@@ -21,5 +21,6 @@ describe('sameValue: a stored item against a fresh derivation', () => {
     expect(sameValue(event, { ...event, extra: null })).toBe(false);
     expect(sameValue({ list: [] }, { list: {} })).toBe(false);
     expect(sameValue(null, {})).toBe(false);
+    expect(sameValue({ constructor: Object }, { other: Object })).toBe(false);
   });
 });
