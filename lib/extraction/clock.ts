@@ -1,10 +1,15 @@
+/** "at", "um", "à", "a las", "alle", "saat": the words before a clock time that say it is one, and when. */
+const SAID_AT_WORDS = 'saat|um|at|à|a las|alle';
+
 /**
  * A clock time as outlets write it: "10pm", "10:30 p.m.", "22h", "22h30", "22:30", "22.30 Uhr",
- * "saat 04.17'de", "0300 GMT". A dot form needs a word that makes it a time ("Uhr", "saat", "à", "at", "um", "a
- * las"), or it is a decimal.
+ * "saat 04.17'de", "0300 GMT". A dot form needs a word that makes it a time ("Uhr", or one of
+ * SAID_AT_WORDS), or it is a decimal.
  */
-const CLOCK =
-  /(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?::(?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})h(?<mh>\d{2})?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:saat|um|at|à|a las|alle)\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))/giu;
+const CLOCK = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?::(?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})h(?<mh>\d{2})?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:${SAID_AT_WORDS})\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))`,
+  'giu',
+);
 
 const clockOf = (hours: number, minutes: number): string[] =>
   hours < 24 && minutes < 60 ? [`${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`] : [];
@@ -40,8 +45,11 @@ export function clockTimesOf(text: string): Set<string> {
 /** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
 export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');
 
-/** "at", "um", "à", "a las", "alle", "saat" just before a clock time: when something happened. */
-const SAID_AT = /(?:(?<!\p{L})(?:at|um|à|a las|alle|saat))\s+(?:(?:about|around|roughly|exactly)\s+)?$/iu;
+/** One of SAID_AT_WORDS just before a clock time ("at about"): when something happened. */
+const SAID_AT = new RegExp(
+  String.raw`(?<!\p{L})(?:${SAID_AT_WORDS})\s+(?:(?:about|around|roughly|exactly)\s+)?$`,
+  'iu',
+);
 
 /**
  * The first clock time a text gives as the moment something happened ("struck at 1:24 pm", "um 14.30
