@@ -57,21 +57,21 @@ export function decimalsOf(text: string): Set<string> {
   return figures;
 }
 
-const NONE: string[] = [];
+/** No figure in common: one frozen list for every pair that shares none, which is most of them. */
+const NONE: readonly string[] = Object.freeze([]);
 
-function shared(ours: Set<string>, theirs: Set<string>, into: string[]): string[] {
+function shared(ours: Set<string>, theirs: Set<string>, into: readonly string[]): readonly string[] {
   if (!ours.size || !theirs.size) return into;
   let found = into;
   for (const figure of ours) {
     if (!theirs.has(figure)) continue;
-    if (found === NONE) found = [];
-    found.push(figure);
+    found = found === NONE ? [figure] : [...found, figure];
   }
   return found;
 }
 
 /** The decimal figures and clock times two texts both give (asked for every pair judged: mostly none). */
-export function sharedFigures(a: string, b: string): string[] {
+export function sharedFigures(a: string, b: string): readonly string[] {
   return shared(clockTimesOf(a), clockTimesOf(b), shared(decimalsOf(a), decimalsOf(b), NONE));
 }
 
@@ -80,7 +80,7 @@ export function sharedFigures(a: string, b: string): string[] {
  * added: one that only one gives is as often an agency's other reading of the same quake ("7.7",
  * "7.8") as another event, so it must not count against their agreement.
  */
-export function withFigures(terms: Map<string, number>, figures: string[]): Map<string, number> {
+export function withFigures(terms: Map<string, number>, figures: readonly string[]): Map<string, number> {
   if (!figures.length) return terms;
   const added = new Map(terms);
   for (const figure of figures) added.set(figure, FIGURE_WEIGHT);

@@ -150,7 +150,7 @@ export interface WeightedAgreement extends Agreement {
   plain: number;
 }
 
-/** Summed without building an array: asked twice for every pair a clustering judges. */
+/** Summed without building an array: asked for every pair a clustering judges. */
 function totalWeight(terms: Map<string, number>): number {
   let total = 0;
   for (const weight of terms.values()) total += weight;
@@ -162,15 +162,16 @@ export function weightedAgreement(a: Map<string, number>, b: Map<string, number>
   let shared = 0;
   let sharedWeight = 0;
   let plain = 0;
+  let ta = 0;
   // forEach, not for…of over entries: no [term, weight] array for each term of every pair judged.
   a.forEach((weight, term) => {
+    ta += weight;
     const other = b.get(term);
     if (other === undefined) return;
     shared++;
     sharedWeight += Math.max(weight, other);
     if ((weight === 1 && other === 1) || /\d/.test(term)) plain++;
   });
-  const ta = totalWeight(a);
   const tb = totalWeight(b);
   const lighter = Math.min(ta, tb);
   return {
