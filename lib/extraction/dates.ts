@@ -60,10 +60,17 @@ const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
 const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
 
+/** "this morning", "ce soir", "esta tarde": the day is today, though chrono only implies it. */
+const THIS_PART_OF_DAY = /^(?:this|ce|cet|cette|esta)\s+\p{L}/iu;
+const isPartOfToday = (result: Result): boolean =>
+  THIS_PART_OF_DAY.test(result.text.trim()) &&
+  hasTag(result, /^casualReference\/(?:morning|afternoon|evening|night)$/);
+
 function isCasualDay(result: Result, sentence: string): boolean {
   const text = result.text.trim();
   if (/^mañana$/i.test(text) && THE_MORNING.test(sentence.slice(0, result.index))) return false;
   return (
+    isPartOfToday(result) ||
     CASUAL_DAY.test(text) ||
     CASUAL_DAY_ELSEWHERE.test(text) ||
     isTurkishCasualDay(text) ||
@@ -153,7 +160,7 @@ function classify(
       : undefined;
   }
   if (isCasualDay(result, sentence)) {
-    if (!start.isCertain('day')) return undefined;
+    if (!start.isCertain('day') && !isPartOfToday(result)) return undefined;
     return {
       date: isoDay(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1),
       precision: 'day',

@@ -29,8 +29,11 @@ const dayMonth: chrono.Parser = {
   },
 };
 
-/** "dün" (yesterday) and "bugün" (today), and their adjectives "dünkü", "bugünkü"; "dünya" is the world. */
-const CASUAL_DAYS = '(dün|bugün)(?:kü)?';
+/**
+ * "dün" (yesterday) and "bugün" (today), and their adjectives "dünkü", "bugünkü" ("dünya" is the
+ * world); "bu sabah", "bu akşam", "bu gece": this morning, evening, night, parts of today.
+ */
+const CASUAL_DAYS = String.raw`(dün|bugün|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece))(?:kü)?`;
 const CASUAL_DAY = new RegExp(`(?<!\\p{L})${CASUAL_DAYS}(?!\\p{L})`, 'iu');
 const CASUAL_DAY_ALONE = new RegExp(`^${CASUAL_DAYS}$`, 'iu');
 

@@ -64,6 +64,18 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Por la mañana el ejército se retiró.', 'es')).toEqual([]);
   });
 
+  it('reads "this morning", "this afternoon" and "this evening" as today, in every language', () => {
+    // chrono reads them as times of an implied day; unread, a sentence past the lead lost its date.
+    expect(datesIn('Ferries stopped running this morning, the port said.')[0]?.date).toBe('2024-10-15');
+    expect(datesIn('The judge adjourned the trial this afternoon.')[0]?.date).toBe('2024-10-15');
+    expect(datesIn('Le préfet a levé l’alerte ce matin.', 'fr')[0]?.date).toBe('2024-10-15');
+    expect(datesIn('La policía desalojó la plaza esta tarde.', 'es')[0]?.date).toBe('2024-10-15');
+    expect(datesIn('Vali bu sabah köprüyü trafiğe kapattı.', 'tr')[0]?.date).toBe('2024-10-15');
+    // A part of some other day named nearby is not today.
+    expect(datesIn('In the morning the divers went down again.')).toEqual([]);
+    expect(datesIn('Bu sabahki toplantı ertelendi.', 'tr')).toEqual([]);
+  });
+
   it('reads yesterday and "two days ago" as days, "last week" as its ISO week and "last month" as a month', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
