@@ -49,8 +49,12 @@ const NEAR = /(?:^|[\s(])(?:after|before)\s+$/i;
 const CLOCK_LED =
   /^(?:midday|noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[:.]\d{2})\s+(?:on\s+|of\s+)?\S/i;
 
+/** Whether "after" or "before" right ahead of a date bounds its time of day, not the day. */
+export const boundsTheTime = (before: string, text: string): boolean =>
+  NEAR.test(before) && CLOCK_LED.test(text);
+
 const isMomentOfADay = (before: string, mention: DateMention) =>
-  mention.precision === 'day' && NEAR.test(before) && CLOCK_LED.test(mention.text);
+  mention.precision === 'day' && boundsTheTime(before, mention.text);
 
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {

@@ -1,11 +1,12 @@
 import * as chrono from 'chrono-node';
-import { isBound } from './bounds.ts';
+import { boundsTheTime, isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
 import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
+import { isTwoDaysOff, withTwoDaysOff } from './two-days-off.ts';
 import { namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear } from './year.ts';
@@ -23,21 +24,24 @@ type Components = Result['start'];
 type Parser = { parse(text: string, ref: chrono.ParsingReference): Result[] };
 type Resolved = Pick<DateMention, 'date' | 'precision' | 'endDate'>;
 
-const PARSERS: Record<string, Parser> = {
-  en: chrono.casual,
-  de: chrono.de.casual,
-  fr: chrono.fr.casual,
-  es: chrono.es.casual,
-  pt: chrono.pt.casual,
-  nl: chrono.nl.casual,
-  it: chrono.it.casual,
-  ru: chrono.ru.casual,
-  uk: chrono.uk.casual,
-  sv: chrono.sv.casual,
-  ja: chrono.ja.casual,
-  zh: chrono.zh.casual,
-  tr: turkishChrono,
-};
+const PARSERS: Record<string, Parser> = Object.fromEntries(
+  Object.entries({
+    en: chrono.casual,
+    de: chrono.de.casual,
+    fr: chrono.fr.casual,
+    es: chrono.es.casual,
+    pt: chrono.pt.casual,
+    nl: chrono.nl.casual,
+    it: chrono.it.casual,
+    ru: chrono.ru.casual,
+    uk: chrono.uk.casual,
+    sv: chrono.sv.casual,
+    ja: chrono.ja.casual,
+    zh: chrono.zh.casual,
+    tr: turkishChrono,
+  }).map(([language, parser]) => [language, withTwoDaysOff(parser)]),
+);
+const BRITISH = withTwoDaysOff(chrono.en.GB);
 
 const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 
@@ -45,8 +49,8 @@ const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-
 const DAY_FIRST_ENGLISH = /^en-(?:gb|uk|ie|au|nz|in|za)$/i;
 
 function parserFor(language: string | undefined): Parser {
-  if (language && DAY_FIRST_ENGLISH.test(language)) return chrono.en.GB;
-  return PARSERS[primary(language)] ?? chrono.casual;
+  if (language && DAY_FIRST_ENGLISH.test(language)) return BRITISH;
+  return PARSERS[primary(language)] ?? (PARSERS.en as Parser);
 }
 
 /** A month standing alone is a date only after words that make it one: "in June", not "May I". */
@@ -74,6 +78,7 @@ function isCasualDay(result: Result, sentence: string): boolean {
     CASUAL_DAY.test(text) ||
     CASUAL_DAY_ELSEWHERE.test(text) ||
     isTurkishCasualDay(text) ||
+    isTwoDaysOff(text) ||
     hasTag(result, /^casualReference\/(?:yesterday|today|tomorrow)$/)
   );
 }
@@ -316,11 +321,13 @@ function overlaps(index: number, spans: Array<[number, number]>, length = 1): bo
 export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const tenseAt = (index: number, length: number): Tense => {
-    const tense = framedTense(
-      sentence.slice(0, index),
+    const before = sentence.slice(0, index);
+    const own =
       openingTense(sentence, index, length, language) ??
-        tenseOf(tenseContext(sentence, index, length), language),
-    );
+      tenseOf(tenseContext(sentence, index, length), language);
+    // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
+    const timed = boundsTheTime(before.slice(-24), sentence.slice(index, index + length));
+    const tense = timed ? own : framedTense(before, own);
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
   const results = parserFor(options.language).parse(readable(sentence, language), {

@@ -1,5 +1,6 @@
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
+import { isTwoDaysOff } from './two-days-off.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
 export type Reference = Date;
@@ -46,8 +47,10 @@ export function datelineReference(text: string, publishedAt: Date, language?: st
  */
 const QUOTED = /["“«][^"“”«»]+(?:["”»]|$)/gu;
 
-const CASUAL =
-  /^(?:today|tonight|yesterday|tomorrow|this morning|this evening|aujourd'hui|hier|demain|heute|gestern|morgen|hoy|ayer)$/i;
+const CASUAL_WORDS =
+  /^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|aujourd'hui|hier|demain|ce (?:matin|soir)|cet après-midi|heute|gestern|morgen|hoy|ayer|esta (?:mañana|tarde|noche))$/i;
+/** A day said relative to the day of speaking: "today", "this evening", "avant-hier". */
+const isCasual = (text: string) => CASUAL_WORDS.test(text.trim()) || isTwoDaysOff(text);
 
 /**
  * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
@@ -65,12 +68,12 @@ export function rebaseQuotedDays(
   ]);
   if (quotes.length === 0) return mentions;
   const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
-  const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !CASUAL.test(m.text.trim()));
+  const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !isCasual(m.text));
   const base = outside?.date;
   if (!base) return mentions;
   const shift = Date.parse(`${base}T00:00:00Z`) - Date.parse(reference.toISOString().slice(0, 10));
   const rebased = mentions.map((m) =>
-    inQuote(m) && m.precision === 'day' && CASUAL.test(m.text.trim())
+    inQuote(m) && m.precision === 'day' && isCasual(m.text)
       ? { ...m, date: new Date(Date.parse(`${m.date}T00:00:00Z`) + shift).toISOString().slice(0, 10) }
       : m,
   );

@@ -76,6 +76,24 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Bu sabahki toplantı ertelendi.', 'tr')).toEqual([]);
   });
 
+  it('reads the day before yesterday and the day after tomorrow, not as yesterday or tomorrow', () => {
+    // chrono reads "avant-hier" and "antes de ayer" as their last word: a day out.
+    expect(datesIn('Two lorries collided the day before yesterday.')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Deux camions se sont percutés avant-hier.', 'fr')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Dos camiones chocaron antes de ayer.', 'es')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Dos camiones chocaron anteayer.', 'es')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Le tribunal rendra son verdict après-demain.', 'fr')[0]?.date).toBe('2024-10-17');
+    expect(datesIn('The board meets the day after tomorrow.')[0]?.date).toBe('2024-10-17');
+    expect(datesIn('Deux camions se sont percutés hier.', 'fr')[0]?.date).toBe('2024-10-14');
+  });
+
+  it('reads "before midnight on Friday" in a past clause as the Friday gone: it bounds the hour', () => {
+    expect(datesIn('Firefighters reached the mill shortly before midnight on Friday.')[0]?.date).toBe(
+      '2024-10-11',
+    );
+    expect(datesIn('The ferry will sail before midnight on Friday.')[0]?.date).toBe('2024-10-18');
+  });
+
   it('reads yesterday and "two days ago" as days, "last week" as its ISO week and "last month" as a month', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');

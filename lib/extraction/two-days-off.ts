@@ -1,0 +1,65 @@
+import type * as chrono from 'chrono-node';
+
+const DAY_MS = 86_400_000;
+
+/** The day before yesterday, as news in each language writes it (a space may be any run of spaces). */
+const BEFORE_YESTERDAY = [
+  'the day before yesterday',
+  'avant-hier',
+  'avant hier',
+  'vorgestern',
+  'anteayer',
+  'antes de ayer',
+  'antier',
+  'anteontem',
+  "l['’]altro ieri",
+  "ieri l['’]altro",
+  'eergisteren',
+  'позавчера',
+  'позавчора',
+].join('|');
+
+/** The day after tomorrow. */
+const AFTER_TOMORROW = [
+  'the day after tomorrow',
+  'après-demain',
+  'après demain',
+  'übermorgen',
+  'pasado mañana',
+  'depois de amanhã',
+  'dopodomani',
+  'overmorgen',
+  'послезавтра',
+  'післязавтра',
+].join('|');
+
+const spaced = (phrases: string) => phrases.replace(/ /g, String.raw`\s+`);
+const BEFORE = new RegExp(`^(?:${spaced(BEFORE_YESTERDAY)})$`, 'iu');
+const EITHER = `(?:${spaced(BEFORE_YESTERDAY)}|${spaced(AFTER_TOMORROW)})`;
+const PHRASE = new RegExp(String.raw`(?<!\p{L})${EITHER}(?!\p{L})`, 'iu');
+const WHOLE = new RegExp(`^${EITHER}$`, 'iu');
+
+/**
+ * Whether a date's whole text is two days off ("avant-hier", "pasado mañana"): chrono reads most of
+ * them as their last word alone ("hier", "ayer"), a day out.
+ */
+export const isTwoDaysOff = (text: string): boolean => WHOLE.test(text.trim());
+
+const twoDaysOff: chrono.Parser = {
+  pattern: () => PHRASE,
+  extract: (context, match) => {
+    const day = new Date(context.refDate.getTime() + (BEFORE.test(match[0]) ? -2 : 2) * DAY_MS);
+    return context.createParsingComponents({
+      day: day.getUTCDate(),
+      month: day.getUTCMonth() + 1,
+      year: day.getUTCFullYear(),
+    });
+  },
+};
+
+/** A language's chrono parser that also reads the day before yesterday and the day after tomorrow. */
+export function withTwoDaysOff(parser: chrono.Chrono): chrono.Chrono {
+  const read = parser.clone();
+  read.parsers.unshift(twoDaysOff);
+  return read;
+}
