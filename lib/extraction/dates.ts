@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { boundsTheTime, isBound } from './bounds.ts';
-import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday } from './calendar.ts';
+import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
 import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
@@ -56,7 +56,9 @@ function parserFor(language: string | undefined): Parser {
 /** A month standing alone is a date only after words that make it one: "in June", not "May I". */
 const MONTH_CONTEXT =
   /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next)[\s-]+)$/i;
-const DAYS_AGO = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/i;
+/** "two days ago", "48 hours ago": chrono counts them back from publication; the day they land on is the date. */
+const DAYS_AGO =
+  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
 /** Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"). */
@@ -191,11 +193,8 @@ function classify(
       : LAST.test(text)
         ? 'past'
         : weekdayTense(result, sentence, tense);
-    return {
-      date: resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction),
-      precision: 'day',
-      endDate: null,
-    };
+    const date = resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction);
+    return { date, precision: 'day', endDate: weekdayRangeEnd(result, date) };
   }
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('hour')) {
     if (/\b(?:this|last|next|that)\s+month\b/i.test(text)) return undefined;
@@ -208,6 +207,13 @@ function classify(
     return { date: isoMonth(year, month), precision: 'month', endDate: null };
   }
   return undefined;
+}
+
+/** "from Friday to Sunday": the range runs to the first such weekday after its start, within the week. */
+function weekdayRangeEnd({ start, end }: Result, date: string): string | null {
+  if (!end?.isCertain('weekday') || end.isCertain('day')) return null;
+  const days = ((end.get('weekday') ?? 0) - (start.get('weekday') ?? 0) + 7) % 7;
+  return days === 0 ? null : shiftDay(date, days);
 }
 
 const YEAR_ONLY =

@@ -87,6 +87,16 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Deux camions se sont percutés hier.', 'fr')[0]?.date).toBe('2024-10-14');
   });
 
+  it('reads a range of weekdays as a range, from the first to the next such day', () => {
+    // Published Tuesday 15 October 2024.
+    expect(datesIn('Dock workers struck from Friday to Sunday.')).toEqual([
+      { date: '2024-10-11', precision: 'day', endDate: '2024-10-13' },
+    ]);
+    expect(datesIn('The fair runs Thursday through Saturday.')).toEqual([
+      { date: '2024-10-17', precision: 'day', endDate: '2024-10-19' },
+    ]);
+  });
+
   it('reads "before midnight on Friday" in a past clause as the Friday gone: it bounds the hour', () => {
     expect(datesIn('Firefighters reached the mill shortly before midnight on Friday.')[0]?.date).toBe(
       '2024-10-11',
@@ -97,6 +107,9 @@ describe('findDates: how news writes dates', () => {
   it('reads yesterday and "two days ago" as days, "last week" as its ISO week and "last month" as a month', () => {
     expect(datesIn('Protesters gathered yesterday.')[0]?.date).toBe('2024-10-14');
     expect(datesIn('The ship sank two days ago.')[0]?.date).toBe('2024-10-13');
+    // Published 08:30 on the 15th: 48 hours back is the 13th, six hours back still the 15th.
+    expect(datesIn('The ship sank 48 hours ago.')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('The ship sank six hours ago.')[0]?.date).toBe('2024-10-15');
     expect(datesIn('Officials met last week and again late last month.')).toEqual([
       { date: '2024-10-07', precision: 'week', endDate: '2024-10-13' },
       { date: '2024-09', precision: 'month', endDate: null },
