@@ -34,6 +34,12 @@ const NUMBERS: Record<string, number> = {
   dos: 2,
   tres: 3,
   cuatro: 4,
+  uma: 1,
+  um: 1,
+  dois: 2,
+  duas: 2,
+  três: 3,
+  quatro: 4,
 };
 const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
@@ -117,14 +123,20 @@ const MONTH_PHRASES: RegExp[] = [
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 
-/** "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses". */
+/**
+ * "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses",
+ * and days in the languages whose "N days ago" chrono leaves undated for us ("il y a deux jours",
+ * "vor zwei Tagen", "hace dos días", "há dois dias": English days are chrono's).
+ */
 const AGO: RegExp[] = [
   new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
-  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre)\s+(semaine|mois)s?(?!\p{L})/giu,
-  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier)\s+(Woche|Monat)(?:n|en|e)?(?!\p{L})/giu,
-  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro)\s+(semana|mes)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
+  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
+  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
 ];
 const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana)/i.test(unit);
+const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia)/i.test(unit);
 
 function weekMentions(sentence: string, publishedAt: Date): Found[] {
   return mentionsOf(WEEK_PHRASES, sentence, (match) => ({
@@ -148,7 +160,9 @@ function monthMentions(sentence: string, publishedAt: Date): Found[] {
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
   return mentionsOf(AGO, sentence, (match) => {
     const count = countOf(match[1]);
-    return isWeekUnit(match[2] ?? '')
+    const unit = match[2] ?? '';
+    if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
+    return isWeekUnit(unit)
       ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
       : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
   });
@@ -158,12 +172,19 @@ function agoMentions(sentence: string, publishedAt: Date): Found[] {
  * "last weekend", "over the weekend": Saturday and Sunday, the latest ones on or before
  * publication. "a tumultuous weekend" is no date, and a coming weekend is a forecast.
  */
-const WEEKEND = /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu;
+const WEEKEND: RegExp[] = [
+  /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu,
+  // Elsewhere only the weekend gone by name: "ce week-end", "am Wochenende" and "este fin de
+  // semana" are as often the coming one, and these languages' tense is read less surely.
+  /(?<!\p{L})le\s+week-?end\s+dernier(?!\p{L})/giu,
+  /(?<!\p{L})am\s+(?:vergangenen|letzten)\s+Wochenende(?!\p{L})/giu,
+  /(?<!\p{L})el\s+(?:pasado\s+fin\s+de\s+semana|fin\s+de\s+semana\s+pasado)(?!\p{L})/giu,
+];
 
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
   const saturday = -((publishedAt.getUTCDay() + 1) % 7);
-  return mentionsOf([WEEKEND], sentence, () => ({
+  return mentionsOf(WEEKEND, sentence, () => ({
     precision: 'day',
     date: dayOf(publishedAt, saturday),
     endDate: dayOf(publishedAt, saturday + 1),
@@ -211,7 +232,7 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
-const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24/i;
+const PERIOD_WORD = /week|month|semaine|mois|jour|woche|monat|tag|semana|mes|d[ií]a|24/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and

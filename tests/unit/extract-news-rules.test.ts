@@ -87,6 +87,22 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Deux camions se sont percutés hier.', 'fr')[0]?.date).toBe('2024-10-14');
   });
 
+  it('reads days ago and the weekend gone by in French, German, Spanish and Portuguese', () => {
+    // Published Tuesday 15 October 2024: the weekend gone by is 12-13 October.
+    expect(datesIn('Le pont a cédé il y a deux jours.', 'fr')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('Die Brücke stürzte vor drei Tagen ein.', 'de')[0]?.date).toBe('2024-10-12');
+    expect(datesIn('El puente se derrumbó hace dos días.', 'es')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('A ponte caiu há dois dias.', 'pt')[0]?.date).toBe('2024-10-13');
+    const weekend = { date: '2024-10-12', precision: 'day', endDate: '2024-10-13' };
+    expect(datesIn('Les grévistes ont bloqué le port le week-end dernier.', 'fr')).toEqual([weekend]);
+    expect(datesIn('Die Streikenden blockierten am vergangenen Wochenende den Hafen.', 'de')).toEqual([
+      weekend,
+    ]);
+    expect(datesIn('Los huelguistas bloquearon el puerto el fin de semana pasado.', 'es')).toEqual([weekend]);
+    // "ce week-end" is as often the coming one: not read.
+    expect(datesIn('Le festival a lieu ce week-end.', 'fr')).toEqual([]);
+  });
+
   it('reads a range of weekdays as a range, from the first to the next such day', () => {
     // Published Tuesday 15 October 2024.
     expect(datesIn('Dock workers struck from Friday to Sunday.')).toEqual([
