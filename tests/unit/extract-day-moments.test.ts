@@ -54,6 +54,18 @@ describe('"last year" after a holiday names the holiday of that year', () => {
     expect(days('<p>A storm hit the coast on New Year’s Eve last year.</p>')).toEqual(['2024-12-31']);
   });
 
+  it('dates a holiday named alone by the tense, and Thanksgiving to its fourth Thursday', () => {
+    // Published Tuesday 4 March 2025.
+    expect(days('<p>Two shops on the high street were flooded on Christmas Day.</p>')).toEqual([
+      '2024-12-25',
+    ]);
+    expect(days('<p>The parade was cancelled on Thanksgiving last year.</p>')).toEqual(['2024-11-28']);
+    expect(days('<p>Volunteers served 500 meals at the shelter on Thanksgiving.</p>')).toEqual([
+      '2024-11-28',
+    ]);
+    expect(days('<p>The town will light its bonfire on Halloween.</p>')).toEqual(['2025-10-31 scheduled']);
+  });
+
   it('lets a bound apply to the holiday, and leaves a plain "last year" a year', () => {
     expect(days('<p>The firm fell into turmoil just before Thanksgiving last year.</p>')).toEqual([]);
     expect(days('<p>Exports to the region rose sharply last year.</p>')).toEqual(['2024']);
