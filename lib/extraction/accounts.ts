@@ -85,6 +85,28 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: 
 }
 
 /**
+ * A remark quoted from a speech ('"… and today the situation is under control," he said') tells no
+ * development of its own: when the article tells another event of that day, the remark is one more
+ * sentence of it (a dated sentence of the day before the report), kept as its evidence.
+ */
+export function withRemarks<T extends Telling>(accounts: T[], isRemark: (t: T) => boolean): T[] {
+  const hosts = accounts.filter((account) => !isRemark(account));
+  const evidence = new Map<T, string[]>();
+  const kept = accounts.filter((account) => {
+    if (!isRemark(account)) return true;
+    const possible = hosts.filter((host) => sameEventPossible(host, account));
+    const host = possible.find((h) => h.kind === 'dated') ?? possible[0];
+    if (!host) return true;
+    evidence.set(host, [...(evidence.get(host) ?? host.evidence ?? []), account.quote]);
+    return false;
+  });
+  return kept.map((account) => {
+    const more = evidence.get(account);
+    return more ? { ...account, evidence: [...new Set(more)].filter((q) => q !== account.quote) } : account;
+  });
+}
+
+/**
  * A photo caption is no event of its own (it tells when a picture was taken), but a caption that
  * tells an account's event, on its day and mostly in its words ("The minister, left, tours the
  * flooded town, Sunday, 3 March"), is one more sentence of that account: kept as its evidence.

@@ -1,4 +1,4 @@
-import { oneAccountPerEvent, withCaptions } from './accounts.ts';
+import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
@@ -15,7 +15,7 @@ import {
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
 import { withoutPastPlans } from './plans.ts';
-import { datelineReference, rebaseQuotedDays, stampReference } from './reference.ts';
+import { datelineReference, isQuotedRemark, rebaseQuotedDays, stampReference } from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
@@ -78,6 +78,9 @@ interface Context {
  */
 const counted = new WeakSet<object>();
 
+/** Drafts dated only by a quoted "today" in a remark on how things stand (see isQuotedRemark). */
+const remarks = new WeakSet<object>();
+
 function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
   const draft: Draft = {
     date: mention.date,
@@ -89,6 +92,7 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
     scheduled: isAnnounced(mention, publishedAt),
   };
   if (counted.has(mention)) counted.add(draft);
+  if (isQuotedRemark(quote, mention)) remarks.add(draft);
   return draft;
 }
 
@@ -509,7 +513,10 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
     opening,
   );
   const dated = drafts.filter((draft) => draft !== told && !partOfReport(draft, report, lead));
-  const events = oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft));
+  const events = withRemarks(
+    oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft)),
+    (draft) => remarks.has(draft),
+  );
   return { events: withCaptions(events, captionEvents(all, context)), language: context.language };
 }
 

@@ -1,5 +1,6 @@
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
+import { clauseAround } from './tense.ts';
 import { isTwoDaysOff } from './two-days-off.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
@@ -52,6 +53,32 @@ const CASUAL_WORDS =
 /** A day said relative to the day of speaking: "today", "this evening", "avant-hier". */
 const isCasual = (text: string) => CASUAL_WORDS.test(text.trim()) || isTwoDaysOff(text);
 
+/** The quotations of a sentence, as [start, end) spans. */
+const quotationsOf = (sentence: string): Array<[number, number]> =>
+  [...sentence.matchAll(QUOTED)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+
+/**
+ * A quoted "today" in a clause that only says how things stand ('"… and today the situation is under
+ * control," he said', '"We are better today"'): a remark made in a speech, not a development of its
+ * own. A clause telling an act ("we arrested three men today", "we are opening the border today")
+ * is one.
+ */
+export function isQuotedRemark(sentence: string, mention: Pick<DateMention, 'index' | 'text'>): boolean {
+  if (!isCasual(mention.text)) return false;
+  const quote = quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
+  if (!quote) return false;
+  const text = sentence.slice(quote[0], quote[1]);
+  const clause = clauseAround(text, mention.index - quote[0]);
+  return STATE.test(clause) && !ACT.test(clause);
+}
+
+/** A present state: "is", "are", "remains", "we're". */
+const STATE =
+  /\b(?:is|are|remains?|stays?)\b|['’]re\b|['’]s\s+(?:still|now|under|better|worse|calm|stable)\b/i;
+/** What makes a present clause an act: a progressive or passive verb, a past or future one. */
+const ACT =
+  /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
+
 /**
  * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
  * the day the sentence gives its speaking verb outside the quote ('"We reopen today," she said on
@@ -62,10 +89,7 @@ export function rebaseQuotedDays(
   mentions: DateMention[],
   reference: Reference,
 ): DateMention[] {
-  const quotes = [...sentence.matchAll(QUOTED)].map((m): [number, number] => [
-    m.index ?? 0,
-    (m.index ?? 0) + m[0].length,
-  ]);
+  const quotes = quotationsOf(sentence);
   if (quotes.length === 0) return mentions;
   const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
   const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !isCasual(m.text));
