@@ -232,7 +232,7 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
-const PERIOD_WORD = /week|month|semaine|mois|jour|woche|monat|tag|semana|mes|d[ií]a|24/i;
+const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
