@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { boundsTheTime, isBound } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
+import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
@@ -229,59 +230,6 @@ const MONTH_PART =
   /\b(?:early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/**
- * Holidays English news names as days, by month and day; Thanksgiving (day 0 here) is the fourth
- * Thursday of November, so its day depends on the year.
- */
-const HOLIDAYS: Array<[RegExp, number, number]> = [
-  [/christmas eve$/i, 12, 24],
-  [/christmas(?: day)?$/i, 12, 25],
-  [/new year['’]s eve$/i, 12, 31],
-  [/new year['’]s(?: day)?$/i, 1, 1],
-  [/halloween$/i, 10, 31],
-  [/valentine['’]s day$/i, 2, 14],
-  [/thanksgiving(?: day)?$/i, 11, 0],
-];
-
-/** A holiday's day in a year: its own, or the fourth Thursday of November. */
-function holidayDay(year: number, month: number, day: number): string {
-  if (day) return isoDay(year, month, day);
-  const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
-  return isoDay(year, 11, 1 + ((4 - first + 7) % 7) + 21);
-}
-
-/** "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the tense. */
-const ON_HOLIDAY =
-  /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
-
-/**
- * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which
- * year's holiday, and the holiday is the date (a bound like "before" then applies to it as to any
- * date); read as the whole year, it would date the event to a year it only happened in.
- */
-function holidayOf(
-  sentence: string,
-  index: number,
-  year: number,
-  yearText: string,
-): Omit<DateMention, 'tense'> | undefined {
-  const from = Math.max(0, index - 24);
-  const before = sentence.slice(from, index).trimEnd();
-  for (const [name, month, day] of HOLIDAYS) {
-    const found = name.exec(before);
-    if (!found || (found.index > 0 && /\p{L}/u.test(before[found.index - 1] ?? ''))) continue;
-    const start = from + found.index;
-    return {
-      index: start,
-      text: sentence.slice(start, index + yearText.length),
-      date: holidayDay(year, month, day),
-      precision: 'day',
-      endDate: null,
-    };
-  }
-  return undefined;
-}
-
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
 function otherMentions(
   sentence: string,
@@ -313,13 +261,7 @@ function otherMentions(
       },
     );
   }
-  for (const match of language === 'en' ? sentence.matchAll(ON_HOLIDAY) : []) {
-    const name = match[1] as string;
-    const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
-    if (!holiday) continue;
-    const index = (match.index ?? 0) + match[0].length - name.length;
-    found.push({ index, text: name, date: `?${holiday[1]}-${holiday[2]}`, precision: 'day', endDate: null });
-  }
+  if (language === 'en') found.push(...holidaysNamed(sentence));
   if (language !== 'en') {
     for (const month of monthMentions(sentence, language)) {
       const date = month.year ? isoMonth(month.year, month.month) : undefined;
@@ -335,12 +277,11 @@ function otherMentions(
   return found;
 }
 
-/** A month ("11") or a holiday's month and day ("12-24", "11-0" for Thanksgiving) in the year the tense points to. */
+/** A month ("?11") or a holiday ("?12-24", see holidaysNamed) in the year the tense points to. */
 function yearByTense(spec: string, publishedAt: Date, tense: Tense): string {
   const [month, day] = spec.split('-').map(Number) as [number, number | undefined];
   if (day === undefined) return isoMonth(inferMonthYear(month, publishedAt, tense), month);
-  // Thanksgiving falls between 22 and 28 November: the 25th stands for it when choosing the year.
-  return holidayDay(inferYear(month, day || 25, publishedAt, tense), month, day);
+  return holidayInYear(month, day, (stand) => inferYear(month, stand, publishedAt, tense));
 }
 
 function overlaps(index: number, spans: Array<[number, number]>, length = 1): boolean {

@@ -1,0 +1,80 @@
+import { isoDay } from './calendar.ts';
+import type { DateMention } from './mention.ts';
+
+type Found = Omit<DateMention, 'tense'>;
+
+/**
+ * Holidays English news names as days, by month and day; Thanksgiving (day 0 here) is the fourth
+ * Thursday of November, so its day depends on the year.
+ */
+const HOLIDAYS: Array<[RegExp, number, number]> = [
+  [/christmas eve$/i, 12, 24],
+  [/christmas(?: day)?$/i, 12, 25],
+  [/new year['’]s eve$/i, 12, 31],
+  [/new year['’]s(?: day)?$/i, 1, 1],
+  [/halloween$/i, 10, 31],
+  [/valentine['’]s day$/i, 2, 14],
+  [/thanksgiving(?: day)?$/i, 11, 0],
+];
+
+/** A holiday's day in a year: its own, or the fourth Thursday of November. */
+function holidayDay(year: number, month: number, day: number): string {
+  if (day) return isoDay(year, month, day);
+  const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+  return isoDay(year, 11, 1 + ((4 - first + 7) % 7) + 21);
+}
+
+/** "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the tense. */
+const ON_HOLIDAY =
+  /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
+
+/**
+ * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which
+ * year's holiday, and the holiday is the date (a bound like "before" then applies to it as to any
+ * date); read as the whole year, it would date the event to a year it only happened in.
+ */
+export function holidayOf(
+  sentence: string,
+  index: number,
+  year: number,
+  yearText: string,
+): Found | undefined {
+  const from = Math.max(0, index - 24);
+  const before = sentence.slice(from, index).trimEnd();
+  for (const [name, month, day] of HOLIDAYS) {
+    const found = name.exec(before);
+    if (!found || (found.index > 0 && /\p{L}/u.test(before[found.index - 1] ?? ''))) continue;
+    const start = from + found.index;
+    return {
+      index: start,
+      text: sentence.slice(start, index + yearText.length),
+      date: holidayDay(year, month, day),
+      precision: 'day',
+      endDate: null,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A holiday's day in the year `yearOf` picks: Thanksgiving falls between 22 and 28 November, so the
+ * 25th stands for it when the year is chosen.
+ */
+export const holidayInYear = (month: number, day: number, yearOf: (day: number) => number): string =>
+  holidayDay(yearOf(day || 25), month, day);
+
+/**
+ * The holidays a sentence names as days, dated "?month-day" for findDates to give the year its tense
+ * points to.
+ */
+export function holidaysNamed(sentence: string): Found[] {
+  const found: Found[] = [];
+  for (const match of sentence.matchAll(ON_HOLIDAY)) {
+    const name = match[1] as string;
+    const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
+    if (!holiday) continue;
+    const index = (match.index ?? 0) + match[0].length - name.length;
+    found.push({ index, text: name, date: `?${holiday[1]}-${holiday[2]}`, precision: 'day', endDate: null });
+  }
+  return found;
+}
