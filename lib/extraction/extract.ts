@@ -116,6 +116,9 @@ function prefixedEvent(text: string, context: Context): Draft | undefined {
   return draftFrom(first, summary, text, context);
 }
 
+/** A day as the subject of "marks": "Friday marks one year since…", "Today marked the anniversary…". */
+const MARKS = /^\s*(?:marks|marked|will\s+mark)\b/i;
+
 /**
  * "Donors met on Monday, six weeks after the earthquake": the earthquake is dated too, counted back
  * from the sentence's own day, else the day before it in the paragraph, else publication.
@@ -126,12 +129,12 @@ function withOffsetEvent(
   anchor: string | undefined,
   { publishedAt }: Context,
 ): DateMention[] {
-  if (!/\safter\s/i.test(sentence)) return mentions;
+  if (!/\s(?:after|since)\s|anniversary/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   // "The announcement was made one day after…" tells the sentence before's event; "families still
   // live in hotels, twelve months after…" counts from now.
   const main = sentence.replace(
-    /\b\S+\s+(?:days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?after\b[^,;]*/i,
+    /\b\S+\s+(?:days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?(?:after|since)\b[^,;]*|\banniversary\s+of\b[^,;]*/i,
     ' ',
   );
   const past = tenseOf(main) === 'past';
@@ -142,7 +145,9 @@ function withOffsetEvent(
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
-  return [...mentions, mention].sort((a, b) => a.index - b.index);
+  // "Friday marks one year since…": the day that marks an anniversary is no event of its own.
+  const kept = mentions.filter((m) => !MARKS.test(sentence.slice(m.index + m.text.length)));
+  return [...kept, mention].sort((a, b) => a.index - b.index);
 }
 
 /**

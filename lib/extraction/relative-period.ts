@@ -259,10 +259,32 @@ const OFFSET_AFTER = new RegExp(
   'iu',
 );
 
+/**
+ * "Friday marks one year since the dam burst", "on the second anniversary of the attack": the thing
+ * remembered happened that many years before the day that marks it, to the day.
+ */
+const ANNIVERSARY = new RegExp(
+  String.raw`\b(?:${COUNT}\s+years?\s+(?:to\s+the\s+day\s+)?since|(?:the\s+)?(first|second|third|fourth|fifth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of)\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
+  'iu',
+);
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, tenth: 10 };
+
+/** The day an anniversary phrase remembers, counted back from `reference` (the day that marks it). */
+function anniversaryOf(sentence: string, reference: string): Found | undefined {
+  const match = ANNIVERSARY.exec(sentence);
+  if (!match) return undefined;
+  const years = match[1]
+    ? countOf(match[1])
+    : (ORDINALS[(match[2] ?? '').toLowerCase()] ?? parseInt(match[2] ?? '0', 10));
+  const ref = new Date(`${reference}T00:00:00Z`);
+  ref.setUTCFullYear(ref.getUTCFullYear() - years);
+  return { index: match.index, text: match[0].trimEnd(), precision: 'day', date: dayOf(ref), endDate: null };
+}
+
 /** The earlier event an "N days/weeks after X" phrase dates, counted back from `reference` (a day). */
 export function offsetAfter(sentence: string, reference: string): Found | undefined {
   const match = OFFSET_AFTER.exec(sentence);
-  if (!match) return undefined;
+  if (!match) return anniversaryOf(sentence, reference);
   const count = countOf(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const ref = new Date(`${reference}T00:00:00Z`);

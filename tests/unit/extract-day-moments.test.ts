@@ -71,3 +71,21 @@ describe('"last year" after a holiday names the holiday of that year', () => {
     expect(days('<p>Exports to the region rose sharply last year.</p>')).toEqual(['2024']);
   });
 });
+
+describe('an anniversary dates what it remembers', () => {
+  it('counts the years back from the day that marks it, which is no event of its own', () => {
+    // Published Tuesday 4 March 2025: "Monday" is 3 March.
+    expect(
+      days('<p>Monday marked two years since the chemical plant exploded, killing nine workers.</p>'),
+    ).toEqual(['2023-03-03']);
+    expect(
+      days('<p>Hundreds of families gathered on Monday to mark one year since the ferry sank.</p>'),
+    ).toContain('2025-03-03');
+  });
+
+  it('reads "the first anniversary of" as one year', () => {
+    expect(
+      days('<p>On Monday, the first anniversary of the landslide, the village unveiled a memorial.</p>'),
+    ).toContain('2024-03-03');
+  });
+});
