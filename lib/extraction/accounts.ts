@@ -87,7 +87,7 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: 
 /**
  * A remark quoted from a speech ('"… and today the situation is under control," he said') tells no
  * development of its own: when the article tells another event of that day, the remark is one more
- * sentence of it (a dated sentence of the day before the report), kept as its evidence.
+ * sentence of it (of a dated sentence of that day first, else of the report), kept as its evidence.
  */
 export function withRemarks<T extends Telling>(accounts: T[], isRemark: (t: T) => boolean): T[] {
   const hosts = accounts.filter((account) => !isRemark(account));

@@ -57,6 +57,13 @@ const isCasual = (text: string) => CASUAL_WORDS.test(text.trim()) || isTwoDaysOf
 const quotationsOf = (sentence: string): Array<[number, number]> =>
   [...sentence.matchAll(QUOTED)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 
+/** A present state: "is", "are", "remains", "we're". */
+const STATE =
+  /\b(?:is|are|remains?|stays?)\b|['’]re\b|['’]s\s+(?:still|now|under|better|worse|calm|stable)\b/i;
+/** What makes a present clause an act: a progressive or passive verb, a past or future one. */
+const ACT =
+  /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
+
 /**
  * A quoted "today" in a clause that only says how things stand ('"… and today the situation is under
  * control," he said', '"We are better today"'): a remark made in a speech, not a development of its
@@ -71,13 +78,6 @@ export function isQuotedRemark(sentence: string, mention: Pick<DateMention, 'ind
   const clause = clauseAround(text, mention.index - quote[0]);
   return STATE.test(clause) && !ACT.test(clause);
 }
-
-/** A present state: "is", "are", "remains", "we're". */
-const STATE =
-  /\b(?:is|are|remains?|stays?)\b|['’]re\b|['’]s\s+(?:still|now|under|better|worse|calm|stable)\b/i;
-/** What makes a present clause an act: a progressive or passive verb, a past or future one. */
-const ACT =
-  /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
 
 /**
  * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
