@@ -7,6 +7,7 @@ import {
   isBoilerplate,
   isCaption,
   isEntryStamped,
+  isEntryTimeLine,
   isFurniture,
   isLinkSentence,
   withoutDateline,
@@ -220,7 +221,7 @@ function sentenceEvents(sentence: string, context: Context, anchor?: string, lea
  * A story block, with the instant its relative dates count from when a stamp or dateline moved it,
  * and whether it is a live blog's timed entry.
  */
-type StoryBlock = TextBlock & { from?: Date; entry?: boolean };
+type StoryBlock = TextBlock & { from?: Date; entry?: 'timed' | 'headed' };
 
 /** Entries a page must time before it reads as a live blog rather than prose that opens on a figure. */
 const LIVE_BLOG_ENTRIES = 2;
@@ -234,15 +235,23 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
   const stamped = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryStamped(b.text)));
-  const liveBlog = stamped.size >= LIVE_BLOG_ENTRIES;
+  const headers = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryTimeLine(b.text)));
+  const liveBlog = stamped.size + headers.size >= LIVE_BLOG_ENTRIES;
+  let headed = false;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     if (blocks.some((b) => b.kind === 'paragraph'))
       from = stampReference(block.text, publishedAt, language) ?? from;
+    if (headers.has(block)) {
+      headed = liveBlog;
+      continue;
+    }
     if (isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
-    blocks.push({ ...block, text, from, ...(liveBlog && stamped.has(block) ? { entry: true } : {}) });
+    const entry = liveBlog && stamped.has(block) ? 'timed' : headed ? 'headed' : undefined;
+    blocks.push({ ...block, text, from, ...(entry ? { entry } : {}) });
+    headed = false;
   }
   return blocks;
 }
@@ -281,7 +290,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       drafts.push(...events);
       anchor = anchorOf(events);
     }
-    if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], context));
+    if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], block.entry, context));
   }
   return drafts;
 }
@@ -291,9 +300,12 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
  * rubble…") reports what happened at that time on the entry's day: the page's, or the one its latest
  * update stamp gives.
  */
-function entryEvent(sentence: string | undefined, { publishedAt }: Context): Draft[] {
+function entryEvent(sentence: string | undefined, entry: 'timed' | 'headed', context: Context): Draft[] {
   if (!sentence || !isLead(sentence)) return [];
-  return [dayDraft('dated', publishedAt, sentence, sentence)];
+  // An entry under a time line of its own is as often the blog's voice ("We'll bring you the latest
+  // …") or a forecast as news: only one that tells what has happened counts.
+  if (entry === 'headed' && tenseOf(sentence, context.language) !== 'past') return [];
+  return [dayDraft('dated', context.publishedAt, sentence, sentence)];
 }
 
 /** A draft of the day `at` falls on, told by `quote` and summarised from `told`. */

@@ -147,6 +147,17 @@ export function isEntryStamped(text: string): boolean {
   return hours <= 23 && minutes <= 59 && /^["“„«]?\p{Lu}/u.test(text.slice(match[0].length));
 }
 
+/**
+ * A line that is only an entry's time ("11:55", "07.45 GMT", "2.15pm"): a live blog's header for the
+ * entry below it, the entry's first paragraph.
+ */
+export function isEntryTimeLine(text: string): boolean {
+  const match = ENTRY_TIME.exec(text);
+  if (!match || match[0].trim().length !== text.trim().length) return false;
+  const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
+  return hours <= 23 && minutes <= 59;
+}
+
 export function withoutEntryTime(text: string): string {
   const match = ENTRY_TIME.exec(text);
   return match && match[0].length < text.length ? text.slice(match[0].length) : text;

@@ -45,3 +45,23 @@ describe("a live blog's timed entries with no day of their own", () => {
     expect(entries('<p>09:30 Briefing at the town hall.</p><p>11:00 Sandbag collection.</p>')).toEqual([]);
   });
 });
+
+describe('a live blog whose entries sit under a time line of their own', () => {
+  it("reports an entry that tells what happened on the page's day", () => {
+    expect(
+      entries(
+        '<p class="time">09:15</p><p>Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
+          '<p class="time">10:40 BST</p><p>The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+  });
+
+  it("leaves out the blog's own voice and a forecast under a time line", () => {
+    expect(
+      entries(
+        '<p class="time">09:15</p><p>We will bring you every update from the valley here throughout the evening.</p>' +
+          '<p class="time">10:40</p><p>Forecasters say the river is expected to fall slowly through the night.</p>',
+      ),
+    ).toEqual([]);
+  });
+});
