@@ -249,9 +249,11 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     if (isBoilerplate(block)) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
-    const entry = liveBlog && stamped.has(block) ? 'timed' : headed ? 'headed' : undefined;
+    const paragraph = block.kind === 'paragraph';
+    const entry = liveBlog && stamped.has(block) ? 'timed' : headed && paragraph ? 'headed' : undefined;
     blocks.push({ ...block, text, from, ...(entry ? { entry } : {}) });
-    headed = false;
+    // A time line heads the entry's first paragraph, past the entry's own title if it has one.
+    if (paragraph) headed = false;
   }
   return blocks;
 }

@@ -56,6 +56,15 @@ describe('a live blog whose entries sit under a time line of their own', () => {
     ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
   });
 
+  it("reads the entry's first paragraph past its own title", () => {
+    expect(
+      entries(
+        '<p class="time">09:15</p><h3>Helicopter rescue at the weir</h3><p>Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
+          '<p class="time">10:40</p><h3>Second rest centre</h3><p>The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+  });
+
   it("leaves out the blog's own voice and a forecast under a time line", () => {
     expect(
       entries(
