@@ -136,15 +136,21 @@ export function withoutDateline(text: string): string {
 const ENTRY_TIME =
   /^\s*\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T)\b)?\s*(?:[-–—:|]\s*)?/;
 
+/** The entry time a text opens with, when it is a real clock time ("25.10" is no time). */
+function entryTimeOf(text: string): string | undefined {
+  const match = ENTRY_TIME.exec(text);
+  if (!match) return undefined;
+  const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
+  return hours <= 23 && minutes <= 59 ? match[0] : undefined;
+}
+
 /**
  * Whether a paragraph opens with a live blog's entry time ("08.20 Rescuers pulled…", "14:05 GMT –
  * The minister…"): a real clock time, then the entry's first word.
  */
 export function isEntryStamped(text: string): boolean {
-  const match = ENTRY_TIME.exec(text);
-  if (!match) return false;
-  const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
-  return hours <= 23 && minutes <= 59 && /^["“„«]?\p{Lu}/u.test(text.slice(match[0].length));
+  const time = entryTimeOf(text);
+  return time !== undefined && /^["“„«]?\p{Lu}/u.test(text.slice(time.length));
 }
 
 /**
@@ -152,10 +158,7 @@ export function isEntryStamped(text: string): boolean {
  * entry below it, the entry's first paragraph.
  */
 export function isEntryTimeLine(text: string): boolean {
-  const match = ENTRY_TIME.exec(text);
-  if (!match || match[0].trim().length !== text.trim().length) return false;
-  const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
-  return hours <= 23 && minutes <= 59;
+  return entryTimeOf(text)?.trim().length === text.trim().length;
 }
 
 export function withoutEntryTime(text: string): string {
