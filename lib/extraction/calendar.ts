@@ -17,6 +17,12 @@ export function dayOf(publishedAt: Date, shiftDays = 0): string {
   return new Date(publishedAt.getTime() + shiftDays * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The UTC day, month and year `shiftDays` after `at`: a day a parser counts from its reference instant. */
+export function dayPartsOf(at: Date, shiftDays = 0): { day: number; month: number; year: number } {
+  const day = new Date(at.getTime() + shiftDays * DAY_MS);
+  return { day: day.getUTCDate(), month: day.getUTCMonth() + 1, year: day.getUTCFullYear() };
+}
+
 /** A calendar day (YYYY-MM-DD) moved by whole days. */
 export const shiftDay = (day: string, days: number): string => dayOf(new Date(`${day}T00:00:00Z`), days);
 

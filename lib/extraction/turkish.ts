@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { dayPartsOf } from './calendar.ts';
 import { monthNames } from './month-names.ts';
 
 /** Turkish month names, in order; suffixes ("Şubat'ta", "Mart'ın") follow the apostrophe or join the word. */
@@ -44,12 +45,7 @@ const casualDay: chrono.Parser = {
   pattern: () => CASUAL_DAY,
   extract: (context, match) => {
     const back = (match[1] ?? '').toLocaleLowerCase('tr') === 'dün' ? 1 : 0;
-    const day = new Date(context.refDate.getTime() - back * 86_400_000);
-    return context.createParsingComponents({
-      day: day.getUTCDate(),
-      month: day.getUTCMonth() + 1,
-      year: day.getUTCFullYear(),
-    });
+    return context.createParsingComponents(dayPartsOf(context.refDate, -back));
   },
 };
 

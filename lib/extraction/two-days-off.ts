@@ -1,6 +1,5 @@
 import type * as chrono from 'chrono-node';
-
-const DAY_MS = 86_400_000;
+import { dayPartsOf } from './calendar.ts';
 
 /** The day before yesterday, as news in each language writes it (a space may be any run of spaces). */
 const BEFORE_YESTERDAY = [
@@ -47,14 +46,8 @@ export const isTwoDaysOff = (text: string): boolean => WHOLE.test(text.trim());
 
 const twoDaysOff: chrono.Parser = {
   pattern: () => PHRASE,
-  extract: (context, match) => {
-    const day = new Date(context.refDate.getTime() + (BEFORE.test(match[0]) ? -2 : 2) * DAY_MS);
-    return context.createParsingComponents({
-      day: day.getUTCDate(),
-      month: day.getUTCMonth() + 1,
-      year: day.getUTCFullYear(),
-    });
-  },
+  extract: (context, match) =>
+    context.createParsingComponents(dayPartsOf(context.refDate, BEFORE.test(match[0]) ? -2 : 2)),
 };
 
 /** A language's chrono parser that also reads the day before yesterday and the day after tomorrow. */
