@@ -28,6 +28,9 @@ function holidayDay(year: number, month: number, day: number): string {
 const ON_HOLIDAY =
   /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
 
+/** A cheap test first: a word every holiday ON_HOLIDAY reads has. */
+const HOLIDAY_WORD = /christmas|new year|halloween|valentine|thanksgiving/i;
+
 /**
  * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which
  * year's holiday, and the holiday is the date (a bound like "before" then applies to it as to any
@@ -68,6 +71,8 @@ export const holidayInYear = (month: number, day: number, yearOf: (day: number) 
  * points to.
  */
 export function holidaysNamed(sentence: string): Found[] {
+  // Asked of every English sentence: the full pattern, with its lookarounds, only where one is named.
+  if (!HOLIDAY_WORD.test(sentence)) return [];
   const found: Found[] = [];
   for (const match of sentence.matchAll(ON_HOLIDAY)) {
     const name = match[1] as string;
