@@ -11,14 +11,14 @@ const entries = (html: string, language?: string) =>
     .filter(isTextDated)
     .map((event) => `${event.date} ${event.quote.split(' ').slice(0, 3).join(' ')}`);
 
+/** Two entries of the page's day that name no day, and what they give, in every layout below. */
+const RESCUE = 'Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.';
+const REST_CENTRE = 'The county council opened a second rest centre in the sports hall on Mill Lane.';
+const ON_THE_PAGE_DAY = ['2024-05-09 Two teenagers were', '2024-05-09 The county council'];
+
 describe("a live blog's timed entries with no day of their own", () => {
   it("report what happened on the page's day", () => {
-    expect(
-      entries(
-        '<p>09.15 Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
-          '<p>10:40 – The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
-      ),
-    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+    expect(entries(`<p>09.15 ${RESCUE}</p><p>10:40 – ${REST_CENTRE}</p>`)).toEqual(ON_THE_PAGE_DAY);
   });
 
   it('in another language too, and an entry that names its day keeps that day', () => {
@@ -49,20 +49,17 @@ describe("a live blog's timed entries with no day of their own", () => {
 describe('a live blog whose entries sit under a time line of their own', () => {
   it("reports an entry that tells what happened on the page's day", () => {
     expect(
-      entries(
-        '<p class="time">09:15</p><p>Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
-          '<p class="time">10:40 BST</p><p>The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
-      ),
-    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+      entries(`<p class="time">09:15</p><p>${RESCUE}</p><p class="time">10:40 BST</p><p>${REST_CENTRE}</p>`),
+    ).toEqual(ON_THE_PAGE_DAY);
   });
 
   it("reads the entry's first paragraph past its own title", () => {
     expect(
       entries(
-        '<p class="time">09:15</p><h3>Helicopter rescue at the weir</h3><p>Two teenagers were lifted from a car roof by a coastguard helicopter near the weir.</p>' +
-          '<p class="time">10:40</p><h3>Second rest centre</h3><p>The county council opened a second rest centre in the sports hall on Mill Lane.</p>',
+        `<p class="time">09:15</p><h3>Helicopter rescue at the weir</h3><p>${RESCUE}</p>` +
+          `<p class="time">10:40</p><h3>Second rest centre</h3><p>${REST_CENTRE}</p>`,
       ),
-    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+    ).toEqual(ON_THE_PAGE_DAY);
   });
 
   it("leaves out the blog's own voice and a forecast under a time line", () => {
