@@ -57,21 +57,47 @@ function wordsAgree(a: Set<string>, b: Set<string>): boolean {
   return shared >= 3 && overlap >= 0.6;
 }
 
+/** What the article knows of a telling beyond its fields. */
+export interface TellingFacts<T> {
+  /** Whether its day is counted from another rather than written. */
+  counted: (t: T) => boolean;
+  /** Who spoke on its day, when its day is the day of a named speaker's words. */
+  speakerOf: (t: T) => string | undefined;
+}
+
+/**
+ * "…the coast road would reopen in May, Varga said on Wednesday" and "Two ferries will run from
+ * next month, Varga said on Wednesday": what one person said on one day is one statement, however
+ * many of its points the article gives a paragraph each.
+ */
+function oneStatement<T extends Telling>(a: T, b: T, speakerOf: (t: T) => string | undefined): boolean {
+  const speaker = speakerOf(a);
+  return !!speaker && speaker === speakerOf(b) && a.date === b.date && a.datePrecision === 'day';
+}
+
 /**
  * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
- * the same thing (compatible dates, mostly the same content terms) become one account, quoted by the
- * best of them, the others kept as its evidence. Two events of one day told in different words stay
- * two.
+ * the same thing (compatible dates, mostly the same content terms, or one person's words of one day)
+ * become one account, quoted by the best of them, the others kept as its evidence. Two events of one
+ * day told in different words stay two.
  */
-export function oneAccountPerEvent<T extends Telling>(drafts: T[], counted: (t: T) => boolean): T[] {
-  const kept: Array<{ draft: T; terms: Set<string> }> = [];
+export function oneAccountPerEvent<T extends Telling>(
+  drafts: T[],
+  { counted, speakerOf }: TellingFacts<T>,
+): T[] {
+  const kept: Array<{ draft: T; terms: Set<string>; told: T[] }> = [];
   for (const draft of drafts) {
     const terms = contentTerms(draft.summary);
-    const repeat = kept.find((k) => sameEventPossible(k.draft, draft) && wordsAgree(terms, k.terms));
+    const repeat = kept.find(
+      (k) =>
+        sameEventPossible(k.draft, draft) &&
+        (wordsAgree(terms, k.terms) || k.told.some((t) => oneStatement(t, draft, speakerOf))),
+    );
     if (!repeat) {
-      kept.push({ draft, terms });
+      kept.push({ draft, terms, told: [draft] });
       continue;
     }
+    repeat.told.push(draft);
     const best = better(repeat.draft, draft, counted as (t: Telling) => boolean) as T;
     const other = best === draft ? repeat.draft : draft;
     // The report keeps the headline as its summary, but the sentence that tells the event with its

@@ -1,4 +1,5 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
+import { speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
@@ -16,7 +17,13 @@ import {
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
 import { withoutPastPlans } from './plans.ts';
-import { datelineReference, isQuotedRemark, rebaseQuotedDays, stampReference } from './reference.ts';
+import {
+  datelineReference,
+  isQuotedRemark,
+  rebaseQuotedDays,
+  speechDayAfter,
+  stampReference,
+} from './reference.ts';
 import { relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { sentencesOf } from './sentences.ts';
@@ -82,6 +89,9 @@ const counted = new WeakSet<object>();
 /** Drafts dated only by a quoted "today" in a remark on how things stand (see isQuotedRemark). */
 const remarks = new WeakSet<object>();
 
+/** Who spoke on a draft's day, when its day is the day of a named speaker's words (see speakerOnDay). */
+const speakers = new WeakMap<object, string>();
+
 function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
   const draft: Draft = {
     date: mention.date,
@@ -94,6 +104,8 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
   };
   if (counted.has(mention)) counted.add(draft);
   if (isQuotedRemark(quote, mention)) remarks.add(draft);
+  const speaker = mention.precision === 'day' ? speakerOnDay(quote, mention) : undefined;
+  if (speaker) speakers.set(draft, speaker);
   return draft;
 }
 
@@ -168,15 +180,34 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
   return [...mentions, mention].sort((a, b) => a.index - b.index);
 }
 
+/** What the sentences before a sentence leave it. */
+interface Preceding {
+  /** The day "the next day" or "that evening" counts from (see anchorOf). */
+  anchor?: string;
+  /** Whether the sentence is the story's lead. */
+  lead?: boolean;
+  /** The day of the speech a quotation carries on (see speechDayAfter). */
+  spokenOn?: string;
+}
+
 /**
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
-function sentenceEvents(sentence: string, context: Context, anchor?: string, lead = false): Draft[] {
+function sentenceEvents(
+  sentence: string,
+  context: Context,
+  { anchor, lead = false, spokenOn }: Preceding = {},
+): Draft[] {
   const dates = findDates(sentence, context.publishedAt, { language: context.language });
   const found = tallyMention(
     sentence,
-    rebaseQuotedDays(sentence, withoutPastPlans(sentence, dates, context.publishedAt), context.publishedAt),
+    rebaseQuotedDays(
+      sentence,
+      withoutPastPlans(sentence, dates, context.publishedAt),
+      context.publishedAt,
+      spokenOn,
+    ),
     context.publishedAt,
   );
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
@@ -277,20 +308,23 @@ function anchorOf(events: Draft[]): string | undefined {
 function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[] {
   const drafts: Draft[] = [];
   let anchor: string | undefined;
+  let spokenOn: string | undefined;
   for (const block of blocks) {
     const context = block.from ? { ...base, publishedAt: block.from } : base;
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvent(block.text, context);
     if (block.kind === 'heading' || prefixed) {
       if (prefixed) drafts.push(prefixed);
       anchor = undefined;
+      spokenOn = undefined;
       continue;
     }
     const told = drafts.length;
     const sentences = sentencesOf(block.text).filter((s) => !isFurniture(s) && !isLinkSentence(s));
     for (const sentence of sentences) {
-      const events = sentenceEvents(sentence, context, anchor, sentence === lead);
+      const events = sentenceEvents(sentence, context, { anchor, lead: sentence === lead, spokenOn });
       drafts.push(...events);
       anchor = anchorOf(events);
+      spokenOn = speechDayAfter(sentence, events, spokenOn);
     }
     if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], block.entry, context));
   }
@@ -494,6 +528,13 @@ function datedByNewsSentence(
   return { report: { ...report, date: told.date, quote: told.quote, evidence, datedByLead: true }, told };
 }
 
+/** A report told by a lead that dates a named speaker's words ("…, Varga said on Wednesday") is theirs. */
+function withLeadSpeaker(report: Draft, drafts: Draft[]): void {
+  const telling = drafts.find((d) => d.quote === report.quote && d.date === report.date && speakers.has(d));
+  const speaker = telling && speakers.get(telling);
+  if (speaker) speakers.set(report, speaker);
+}
+
 /** What the page's photo captions date: evidence for the story's accounts, never events of their own. */
 function captionEvents(all: TextBlock[], context: Context): Draft[] {
   return all
@@ -532,8 +573,12 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
     opening,
   );
   const dated = drafts.filter((draft) => draft !== told && !partOfReport(draft, report, lead));
+  if (report) withLeadSpeaker(report, drafts);
   const events = withRemarks(
-    oneAccountPerEvent([...dated, ...(report ? [report] : [])], (draft) => counted.has(draft)),
+    oneAccountPerEvent([...dated, ...(report ? [report] : [])], {
+      counted: (draft) => counted.has(draft),
+      speakerOf: (draft) => speakers.get(draft),
+    }),
     (draft) => remarks.has(draft),
   );
   return { events: withCaptions(events, captionEvents(all, context)), language: context.language };

@@ -1,3 +1,4 @@
+import { SPEAKING } from './attribution.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
 import { clauseAround } from './tense.ts';
@@ -60,9 +61,12 @@ const quotationsOf = (sentence: string): Array<[number, number]> =>
 /** A present state: "is", "are", "remains", "we're". */
 const STATE =
   /\b(?:is|are|remains?|stays?)\b|['’]re\b|['’]s\s+(?:still|now|under|better|worse|calm|stable)\b/i;
-/** What makes a present clause an act: a progressive or passive verb, a past or future one. */
+/**
+ * What makes a present clause an act: a progressive or passive verb, a past or future one. An
+ * adjective in -ing ("talks are ongoing", "two people are missing") is a state.
+ */
 const ACT =
-  /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
+  /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?(?!(?:ongoing|missing|outstanding|pending|willing|encouraging|worrying|promising|devastating|heartbreaking|overwhelming)\b)\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
 
 /**
  * A quoted "today" in a clause that only says how things stand ('"… and today the situation is under
@@ -82,18 +86,20 @@ export function isQuotedRemark(sentence: string, mention: Pick<DateMention, 'ind
 /**
  * "Today", "yesterday" or "tomorrow" inside a quotation counts from the day the words were said:
  * the day the sentence gives its speaking verb outside the quote ('"We reopen today," she said on
- * Saturday'); without one, from publication.
+ * Saturday'); without one, the day of the speech the quotation carries on (`spokenOn`, see
+ * speechDayAfter); else from publication.
  */
 export function rebaseQuotedDays(
   sentence: string,
   mentions: DateMention[],
   reference: Reference,
+  spokenOn?: string,
 ): DateMention[] {
   const quotes = quotationsOf(sentence);
   if (quotes.length === 0) return mentions;
   const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
   const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !isCasual(m.text));
-  const base = outside?.date;
+  const base = outside?.date ?? spokenOn;
   if (!base) return mentions;
   const shift = Date.parse(`${base}T00:00:00Z`) - Date.parse(reference.toISOString().slice(0, 10));
   const rebased = mentions.map((m) =>
@@ -103,4 +109,21 @@ export function rebaseQuotedDays(
   );
   // "On 30 November he wrote, 'Today we launched it'": the quoted day is the day already given.
   return rebased.filter((m, i) => m === mentions[i] || m.date !== outside?.date);
+}
+
+/**
+ * The day of the speech that a run of quotations carries on. "On Saturday morning the chief
+ * operating officer wrote in a memo that … / '…,' he wrote. / 'Talks are ongoing this morning.'":
+ * the third sentence's "this morning" is Saturday's, not the day of publication. A sentence that
+ * reports speech on a day starts a run; a sentence of quotation that dates nothing continues it;
+ * anything else ends it.
+ */
+export function speechDayAfter(
+  sentence: string,
+  days: ReadonlyArray<{ date: string; datePrecision: string; scheduled: boolean }>,
+  spokenOn: string | undefined,
+): string | undefined {
+  const reported = days.find((day) => day.datePrecision === 'day' && !day.scheduled);
+  if (reported) return SPEAKING.test(sentence) ? reported.date : undefined;
+  return days.length === 0 && quotationsOf(sentence).length > 0 ? spokenOn : undefined;
 }

@@ -43,3 +43,58 @@ describe('a quoted remark on how things stand "today"', () => {
       ]);
   });
 });
+
+describe('a quoted state in an adjective ending in -ing', () => {
+  it('is a remark like any other state', () => {
+    const remarks = [
+      '"Two deckhands are missing, but today the search is ongoing," he said.',
+      '"The repairs are pending today," he said.',
+    ];
+    for (const remark of remarks) {
+      const events = extractEvents({
+        html: `<p>The harbour master on Tuesday admitted delays in clearing the wrecked pier after the storm.</p><p>${remark}</p>`,
+        publishedAt: TUESDAY,
+        title: 'Harbour master admits pier delays',
+      });
+      expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2025-03-04']);
+    }
+  });
+});
+
+describe('"today" in a quotation that carries on a speech told before it', () => {
+  const LETTER =
+    '<p>The city stadium will stay closed for a second week while engineers check its roof.</p>' +
+    '<p>On Sunday evening the club chairman wrote in a letter to members that the stadium would stay shut.</p>';
+  const article = (html: string) =>
+    extractEvents({ html: LETTER + html, publishedAt: TUESDAY, title: 'Stadium stays shut' });
+  const dated = (html: string) =>
+    article(html)
+      .filter((event) => event.kind === 'dated')
+      .map((event) => `${event.date} ${event.quote}`);
+
+  it('counts from the day of the speech, across the sentences that carry on its quotation', () => {
+    const carried =
+      '<p>"We have asked the council to inspect the roof," the chairman wrote. "We repaired the east stand this morning."</p>';
+    expect(dated(carried)).toEqual([
+      expect.stringMatching(/^2025-03-02 On Sunday evening/),
+      '2025-03-02 "We repaired the east stand this morning."',
+    ]);
+  });
+
+  it('makes a quoted state part of that speech', () => {
+    const events = article(
+      '<p>"We asked the council for help," the chairman wrote. "Those talks are ongoing this morning."</p>',
+    );
+    expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual([
+      'dated 2025-03-02',
+      'report 2025-03-04',
+    ]);
+    expect(events[0]?.evidence).toContain('"Those talks are ongoing this morning."');
+  });
+
+  it('counts from publication once a sentence outside the quotation has ended the speech', () => {
+    const ended =
+      '<p>The council has not replied to the letter. "We repaired the east stand this morning," a council engineer said.</p>';
+    expect(dated(ended)).toContainEqual(expect.stringMatching(/^2025-03-04 "We repaired/));
+  });
+});

@@ -317,6 +317,29 @@ describe('one article, one account per event', () => {
       <li>8 October: Border guards report a drone crossing near the river</li></ul>`);
     expect(events.map((event) => event.date)).toEqual(['2024-10-08', '2024-10-08']);
   });
+
+  // What one person said on one day is one statement, told a point a paragraph.
+  const statement = (first: string, second: string) =>
+    datedIn(`<p>The coastal town has been cut off since the storm.</p><p>${first}</p><p>${second}</p>`);
+  const FERRIES = 'Two ferries will run from the mainland from next month, Mayor Ines Varga said on Monday.';
+
+  it("folds one person's words of one day into one account", () => {
+    const events = statement('The coast road would reopen before the summer, Varga said on Monday.', FERRIES);
+    expect(events.map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
+  it('keeps two speakers, or an institution speaking twice, apart', () => {
+    const speakers = statement(
+      'The coast road would reopen before the summer, Governor Lu said on Monday.',
+      FERRIES,
+    );
+    expect(speakers.map((event) => event.date)).toEqual(['2024-10-14', '2024-10-14']);
+    const ministry = statement(
+      'Three fishermen were rescued off the cape, the Transport Ministry said on Monday.',
+      'The coast road would reopen before the summer, the Transport Ministry said on Monday.',
+    );
+    expect(ministry.map((event) => event.date)).toEqual(['2024-10-14', '2024-10-14']);
+  });
 });
 
 describe('two dates in one sentence', () => {
