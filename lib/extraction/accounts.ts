@@ -1,3 +1,4 @@
+import { shiftDay } from './calendar.ts';
 import { agreement, contentTerms } from './terms.ts';
 
 /** What consolidation needs of a draft event. */
@@ -11,6 +12,8 @@ export interface Telling {
   scheduled: boolean;
   /** The article's other sentences telling the same event, kept as evidence beside its quote. */
   evidence?: string[];
+  /** A report its lead or a news sentence dated to a day before publication. */
+  datedByLead?: boolean;
 }
 
 const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 };
@@ -114,14 +117,28 @@ export function oneAccountPerEvent<T extends Telling>(
  * A remark quoted from a speech ('"… and today the situation is under control," he said') tells no
  * development of its own: when the article tells another event of that day, the remark is one more
  * sentence of it (of a dated sentence of that day first, else of the report), kept as its evidence.
+ * A next-day report (its lead dates the news to the day before publication) quotes what was said
+ * on the news day: a remark it dates to publication, with no account of that day to join, is one
+ * more sentence of the report ('The summit closed on Monday … "Today is a good day," she said after
+ * it').
  */
-export function withRemarks<T extends Telling>(accounts: T[], isRemark: (t: T) => boolean): T[] {
+export function withRemarks<T extends Telling>(
+  accounts: T[],
+  isRemark: (t: T) => boolean,
+  publishedOn: string,
+): T[] {
   const hosts = accounts.filter((account) => !isRemark(account));
+  const newsDay = hosts.find(
+    (h) => h.kind === 'report' && h.datedByLead && h.date === shiftDay(publishedOn, -1),
+  );
   const evidence = new Map<T, string[]>();
   const kept = accounts.filter((account) => {
     if (!isRemark(account)) return true;
     const possible = hosts.filter((host) => sameEventPossible(host, account));
-    const host = possible.find((h) => h.kind === 'dated') ?? possible[0];
+    const host =
+      possible.find((h) => h.kind === 'dated') ??
+      possible[0] ??
+      (account.date === publishedOn ? newsDay : undefined);
     if (!host) return true;
     evidence.set(host, [...(evidence.get(host) ?? host.evidence ?? []), account.quote]);
     return false;

@@ -580,6 +580,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
       speakerOf: (draft) => speakers.get(draft),
     }),
     (draft) => remarks.has(draft),
+    dayOf(context.publishedAt),
   );
   return { events: withCaptions(events, captionEvents(all, context)), language: context.language };
 }

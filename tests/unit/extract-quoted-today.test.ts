@@ -15,20 +15,27 @@ describe('"today" in a quotation that runs past its sentence', () => {
   });
 });
 
+/** An article of Tuesday: a lead paragraph, then a paragraph of quotation. */
+const article = (lead: string, quoted: string, title: string) =>
+  extractEvents({ html: `<p>${lead}</p><p>${quoted}</p>`, publishedAt: TUESDAY, title });
+
+/** The article gives one entry, `entry` ("report 2025-03-04"), with `quote` among its evidence. */
+function expectOneEntryHolding(events: ReturnType<typeof extractEvents>, entry: string, quote: string) {
+  expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual([entry]);
+  expect(events[0]?.evidence).toContain(quote);
+}
+
 describe('a quoted remark on how things stand "today"', () => {
   const speech = (remark: string) =>
-    extractEvents({
-      html: `<p>The harbour master on Tuesday admitted delays in clearing the wrecked pier after the storm.</p><p>${remark}</p>`,
-      publishedAt: TUESDAY,
-      title: 'Harbour master admits pier delays',
-    });
+    article(
+      'The harbour master on Tuesday admitted delays in clearing the wrecked pier after the storm.',
+      remark,
+      'Harbour master admits pier delays',
+    );
 
   it('is one more sentence of the speech the article reports that day, not an event of its own', () => {
-    const events = speech('"The first night was hard, but today the channel is open again," he said.');
-    expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2025-03-04']);
-    expect(events[0]?.evidence).toContain(
-      '"The first night was hard, but today the channel is open again," he said.',
-    );
+    const remark = '"The first night was hard, but today the channel is open again," he said.';
+    expectOneEntryHolding(speech(remark), 'report 2025-03-04', remark);
   });
 
   it('stays an event when the quoted clause tells an act', () => {
@@ -42,22 +49,14 @@ describe('a quoted remark on how things stand "today"', () => {
         'report 2025-03-04',
       ]);
   });
-});
 
-describe('a quoted state in an adjective ending in -ing', () => {
-  it('is a remark like any other state', () => {
+  it('reads an adjective in -ing ("ongoing", "missing", "pending") as a state', () => {
     const remarks = [
       '"Two deckhands are missing, but today the search is ongoing," he said.',
       '"The repairs are pending today," he said.',
     ];
-    for (const remark of remarks) {
-      const events = extractEvents({
-        html: `<p>The harbour master on Tuesday admitted delays in clearing the wrecked pier after the storm.</p><p>${remark}</p>`,
-        publishedAt: TUESDAY,
-        title: 'Harbour master admits pier delays',
-      });
-      expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2025-03-04']);
-    }
+    for (const remark of remarks)
+      expect(speech(remark).map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2025-03-04']);
   });
 });
 
@@ -96,5 +95,27 @@ describe('"today" in a quotation that carries on a speech told before it', () =>
     const ended =
       '<p>The council has not replied to the letter. "We repaired the east stand this morning," a council engineer said.</p>';
     expect(dated(ended)).toContainEqual(expect.stringMatching(/^2025-03-04 "We repaired/));
+  });
+});
+
+describe('a quoted remark in a next-day report', () => {
+  const VALLEY_REMARK = '"Today is a good day for the valley," the commissioner said after the meeting.';
+  const report = (lead: string) =>
+    article(lead, VALLEY_REMARK, 'Donors pledge two billion euros for flooded valley');
+
+  it('is one more sentence of the news of the day before, which its lead dates', () => {
+    expectOneEntryHolding(
+      report('Donors pledged two billion euros on Monday to rebuild the flooded valley.'),
+      'report 2025-03-03',
+      VALLEY_REMARK,
+    );
+  });
+
+  it('stays on its own when the news the lead dates is older than the day before', () => {
+    const events = report('Donors pledged two billion euros on Saturday to rebuild the flooded valley.');
+    expect(events.map((event) => `${event.kind} ${event.date}`)).toEqual([
+      'dated 2025-03-04',
+      'report 2025-03-01',
+    ]);
   });
 });
