@@ -64,6 +64,8 @@ function wordsAgree(a: Set<string>, b: Set<string>): boolean {
 export interface TellingFacts<T> {
   /** Whether its day is counted from another rather than written. */
   counted: (t: T) => boolean;
+  /** Whether its day is counted back from another to a thing it names ("a week after the storm"). */
+  countedBack: (t: T) => boolean;
   /** Who spoke on its day, when its day is the day of a named speaker's words. */
   speakerOf: (t: T) => string | undefined;
 }
@@ -79,14 +81,32 @@ function oneStatement<T extends Telling>(a: T, b: T, speakerOf: (t: T) => string
 }
 
 /**
+ * "The move comes a week after a storm wrecked the pier" and "the 7 October storm also flooded the
+ * harbour office": a day counted back from another names a thing that happened, by a word of its own;
+ * the article's other account of that day with that word is the same thing recalled, not a second
+ * event.
+ */
+function recalled<T extends Telling>(
+  told: T[],
+  draft: T,
+  countedBack: (t: T) => boolean,
+  shared: number,
+): boolean {
+  const [first] = told;
+  if (!first || shared < 1 || first.date !== draft.date || first.datePrecision !== 'day') return false;
+  return draft.datePrecision === 'day' && (countedBack(draft) || told.some(countedBack));
+}
+
+/**
  * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
- * the same thing (compatible dates, mostly the same content terms, or one person's words of one day)
+ * the same thing (compatible dates, mostly the same content terms, one person's words of one day, or
+ * a day counted back and the article's other account of it sharing its word)
  * become one account, quoted by the best of them, the others kept as its evidence. Two events of one
  * day told in different words stay two.
  */
 export function oneAccountPerEvent<T extends Telling>(
   drafts: T[],
-  { counted, speakerOf }: TellingFacts<T>,
+  { counted, countedBack, speakerOf }: TellingFacts<T>,
 ): T[] {
   const kept: Array<{ draft: T; terms: Set<string>; told: T[] }> = [];
   for (const draft of drafts) {
@@ -94,7 +114,9 @@ export function oneAccountPerEvent<T extends Telling>(
     const repeat = kept.find(
       (k) =>
         sameEventPossible(k.draft, draft) &&
-        (wordsAgree(terms, k.terms) || k.told.some((t) => oneStatement(t, draft, speakerOf))),
+        (wordsAgree(terms, k.terms) ||
+          k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
+          recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared)),
     );
     if (!repeat) {
       kept.push({ draft, terms, told: [draft] });

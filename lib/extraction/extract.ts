@@ -86,6 +86,9 @@ interface Context {
  */
 const counted = new WeakSet<object>();
 
+/** Drafts dated by counting back from another day to a thing named: "a week after the storm hit". */
+const countedBack = new WeakSet<object>();
+
 /** Drafts dated only by a quoted "today" in a remark on how things stand (see isQuotedRemark). */
 const remarks = new WeakSet<object>();
 
@@ -103,6 +106,7 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
     scheduled: isAnnounced(mention, publishedAt),
   };
   if (counted.has(mention)) counted.add(draft);
+  if (countedBack.has(mention)) countedBack.add(draft);
   if (isQuotedRemark(quote, mention)) remarks.add(draft);
   const speaker = mention.precision === 'day' ? speakerOnDay(quote, mention) : undefined;
   if (speaker) speakers.set(draft, speaker);
@@ -129,6 +133,13 @@ function prefixedEvent(text: string, context: Context): Draft | undefined {
   return draftFrom(first, summary, text, context);
 }
 
+/**
+ * "The move comes a week after…", "It follows three days after…": a subject that points back to
+ * the news last told and a verb of sequence. The sentence tells when that news came, so its offset
+ * counts from the last day the story reported, present tense or not, and from no day if it has none.
+ */
+const POINTS_BACK = /^\s*(?:(?:the|this|that)\s+(?:\p{L}+\s+){1,2}|it\s+|this\s+)(?:comes?|follows?)\b/iu;
+
 /** A day as the subject of "marks": "Friday marks one year since…", "Today marked the anniversary…". */
 const MARKS = /^\s*(?:marks|marked|will\s+mark)\b/i;
 
@@ -150,7 +161,7 @@ function withOffsetEvent(
     /\b\S+\s+(?:days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?(?:after|since)\b[^,;]*|\banniversary\s+of\b[^,;]*/i,
     ' ',
   );
-  const past = tenseOf(main) === 'past';
+  const past = tenseOf(main) === 'past' || POINTS_BACK.test(sentence);
   // "She resigned a week after he returned", with no day for her resignation anywhere near: the
   // week counts from a day the article does not give, so it dates neither.
   if (past && !own && !anchor) return mentions;
@@ -158,6 +169,7 @@ function withOffsetEvent(
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
+  countedBack.add(mention);
   // "Friday marks one year since…": the day that marks an anniversary is no event of its own.
   const kept = mentions.filter((m) => !MARKS.test(sentence.slice(m.index + m.text.length)));
   return [...kept, mention].sort((a, b) => a.index - b.index);
@@ -188,6 +200,8 @@ interface Preceding {
   lead?: boolean;
   /** The day of the speech a quotation carries on (see speechDayAfter). */
   spokenOn?: string;
+  /** The last day the story reported, however many sentences back: what "the move" points to. */
+  lastReported?: string;
 }
 
 /**
@@ -197,7 +211,7 @@ interface Preceding {
 function sentenceEvents(
   sentence: string,
   context: Context,
-  { anchor, lead = false, spokenOn }: Preceding = {},
+  { anchor, lead = false, spokenOn, lastReported }: Preceding = {},
 ): Draft[] {
   const dates = findDates(sentence, context.publishedAt, { language: context.language });
   const found = tallyMention(
@@ -213,7 +227,8 @@ function sentenceEvents(
   const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
-  const told = anchor ?? (lead ? dayOf(context.publishedAt) : undefined);
+  const told =
+    anchor ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
   const mentions = withOffsetEvent(
     sentence,
     relative
@@ -309,6 +324,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
   const drafts: Draft[] = [];
   let anchor: string | undefined;
   let spokenOn: string | undefined;
+  let lastReported: string | undefined;
   for (const block of blocks) {
     const context = block.from ? { ...base, publishedAt: block.from } : base;
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvent(block.text, context);
@@ -316,14 +332,17 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       if (prefixed) drafts.push(prefixed);
       anchor = undefined;
       spokenOn = undefined;
+      lastReported = undefined;
       continue;
     }
     const told = drafts.length;
     const sentences = sentencesOf(block.text).filter((s) => !isFurniture(s) && !isLinkSentence(s));
     for (const sentence of sentences) {
-      const events = sentenceEvents(sentence, context, { anchor, lead: sentence === lead, spokenOn });
+      const preceding = { anchor, lead: sentence === lead, spokenOn, lastReported };
+      const events = sentenceEvents(sentence, context, preceding);
       drafts.push(...events);
       anchor = anchorOf(events);
+      lastReported = anchor ?? lastReported;
       spokenOn = speechDayAfter(sentence, events, spokenOn);
     }
     if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], block.entry, context));
@@ -577,6 +596,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const events = withRemarks(
     oneAccountPerEvent([...dated, ...(report ? [report] : [])], {
       counted: (draft) => counted.has(draft),
+      countedBack: (draft) => countedBack.has(draft),
       speakerOf: (draft) => speakers.get(draft),
     }),
     (draft) => remarks.has(draft),

@@ -131,6 +131,29 @@ describe('week- and month-relative dates', () => {
     expect(fromPublication.map((event) => event.date)).toEqual(['2024-10-12']);
   });
 
+  it('counts "the move comes a week after" from the last day the story reported', () => {
+    const FERRY = '<p>The ferry company said on Monday it would cut its winter sailings.</p>';
+    const move = (html: string) =>
+      datedIn(FERRY + html)
+        .map((event) => event.date)
+        .sort();
+    // Sunday 13 October: the sentence between reports no day of its own.
+    expect(
+      move('<p>Crews heard the news at a meeting. The move comes a week after a storm wrecked the pier.</p>'),
+    ).toEqual(['2024-10-07', '2024-10-14']);
+    // Without a subject pointing back, a present clause counts from publication, as before.
+    expect(move('<p>Families are still in hotels, a week after a storm wrecked the pier.</p>')).toEqual([
+      '2024-10-08',
+      '2024-10-14',
+    ]);
+  });
+
+  it('makes the thing a counted-back day names and the same day written out one account', () => {
+    const events = datedIn(`<p>The ferry company said on Monday it would cut its winter sailings.</p>
+      <p>The move comes a week after a storm wrecked the pier. The 7 October storm also flooded the harbour office.</p>`);
+    expect(events.map((event) => event.date).sort()).toEqual(['2024-10-07', '2024-10-14']);
+  });
+
   it('counts "a week later" from the sentence before', () => {
     const events = datedIn(
       '<p>The dam was breached on 2 October. A week later, the river crested in the capital.</p>',
