@@ -68,6 +68,8 @@ export interface TellingFacts<T> {
   countedBack: (t: T) => boolean;
   /** Who spoke on its day, when its day is the day of a named speaker's words. */
   speakerOf: (t: T) => string | undefined;
+  /** Whether it only dates news told before it ("He made these remarks on Tuesday"). */
+  pointsBack: (t: T) => boolean;
 }
 
 /**
@@ -79,6 +81,9 @@ function oneStatement<T extends Telling>(a: T, b: T, speakerOf: (t: T) => string
   const speaker = speakerOf(a);
   return !!speaker && speaker === speakerOf(b) && a.date === b.date && a.datePrecision === 'day';
 }
+
+const sameDay = (a: Telling, b: Telling) =>
+  a.date === b.date && a.datePrecision === 'day' && b.datePrecision === 'day';
 
 /**
  * "The move comes a week after a storm wrecked the pier" and "the 7 October storm also flooded the
@@ -99,25 +104,28 @@ function recalled<T extends Telling>(
 
 /**
  * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
- * the same thing (compatible dates, mostly the same content terms, one person's words of one day, or
- * a day counted back and the article's other account of it sharing its word)
+ * the same thing (compatible dates, mostly the same content terms, one person's words of one day, a
+ * day counted back and the article's other account of it sharing its word, or a sentence that only
+ * dates what was told before it and an earlier account of its day)
  * become one account, quoted by the best of them, the others kept as its evidence. Two events of one
  * day told in different words stay two.
  */
 export function oneAccountPerEvent<T extends Telling>(
   drafts: T[],
-  { counted, countedBack, speakerOf }: TellingFacts<T>,
+  { counted, countedBack, speakerOf, pointsBack }: TellingFacts<T>,
 ): T[] {
   const kept: Array<{ draft: T; terms: Set<string>; told: T[] }> = [];
   for (const draft of drafts) {
     const terms = contentTerms(draft.summary);
-    const repeat = kept.find(
-      (k) =>
-        sameEventPossible(k.draft, draft) &&
-        (wordsAgree(terms, k.terms) ||
-          k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
-          recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared)),
-    );
+    const repeat =
+      kept.find(
+        (k) =>
+          sameEventPossible(k.draft, draft) &&
+          (wordsAgree(terms, k.terms) ||
+            k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
+            recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
+            (k.told.some(pointsBack) && sameDay(k.draft, draft))),
+      ) ?? (pointsBack(draft) ? kept.findLast((k) => sameDay(k.draft, draft)) : undefined);
     if (!repeat) {
       kept.push({ draft, terms, told: [draft] });
       continue;
@@ -127,7 +135,8 @@ export function oneAccountPerEvent<T extends Telling>(
     const other = best === draft ? repeat.draft : draft;
     // The report keeps the headline as its summary, but the sentence that tells the event with its
     // day is a better quote than a lead that may be a standfirst or a caption.
-    const quote = best.kind === 'report' && other.kind === 'dated' ? other.quote : best.quote;
+    const quote =
+      best.kind === 'report' && other.kind === 'dated' && !pointsBack(other) ? other.quote : best.quote;
     const evidence = [...(repeat.draft.evidence ?? []), ...(draft.evidence ?? []), best.quote, other.quote];
     repeat.draft = { ...best, quote, evidence: [...new Set(evidence)].filter((q) => q !== quote) };
     if (best === draft) repeat.terms = terms;

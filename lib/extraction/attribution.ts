@@ -34,3 +34,29 @@ export function speakerOnDay(sentence: string, mention: { index: number; text: s
   const last = name?.split(/\s+/).at(-1);
   return last && !NOT_A_NAME.test(last) ? last : undefined;
 }
+
+/**
+ * "He made these remarks on Tuesday", "The announcement came on Friday", "Cette annonce a été faite
+ * lundi": a sentence whose news is a speech or decision told before it, by a demonstrative.
+ */
+const BACK_REFERENCE = new RegExp(
+  [
+    String.raw`(?<!\p{L})(?:this|these|that|those)\s+(?:statement|remarks?|comments?|announcement|decision|news|move|post|message)(?!\p{L})`,
+    String.raw`^(?:the|this|that)\s+(?:statement|remarks?|comments?|announcement|decision|news|move)\s+(?:came|was|were)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:cette\s+(?:déclaration|annonce|décision)|ces\s+(?:propos|déclarations))(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:esta\s+(?:declaración|decisión)|este\s+anuncio|estas\s+declaraciones)(?!\p{L})`,
+    String.raw`(?<!\p{L})diese(?:s|r)?\s+(?:Äußerung|Aussage|Entscheidung|Ankündigung|Erklärung)(?!\p{L})`,
+  ].join('|'),
+  'iu',
+);
+
+/** Words a sentence may have and still be little more than its back-reference and its day. */
+const BACK_REFERENCE_WORDS = 14;
+
+/**
+ * Whether a sentence only dates something told before it ("Varga made these remarks on Tuesday"):
+ * it is that news's account of the day, not a new event.
+ */
+export function datesNewsToldBefore(sentence: string): boolean {
+  return sentence.split(/\s+/).length <= BACK_REFERENCE_WORDS && BACK_REFERENCE.test(sentence);
+}

@@ -1,5 +1,5 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
-import { speakerOnDay } from './attribution.ts';
+import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
@@ -598,6 +598,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
       counted: (draft) => counted.has(draft),
       countedBack: (draft) => countedBack.has(draft),
       speakerOf: (draft) => speakers.get(draft),
+      pointsBack: (draft) => draft.kind === 'dated' && datesNewsToldBefore(draft.quote),
     }),
     (draft) => remarks.has(draft),
     dayOf(context.publishedAt),

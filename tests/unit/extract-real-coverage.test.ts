@@ -351,6 +351,25 @@ describe('one article, one account per event', () => {
     expect(events.map((event) => event.date)).toEqual(['2024-10-14']);
   });
 
+  it('makes a sentence that only dates what was told before it part of that account', () => {
+    const resignation = (second: string) =>
+      extractEvents({
+        html: `<p>The harbour master resigned on Monday after the board approved the dredging plan.</p>
+          <p>"I cannot sign a plan that ignores the fishermen," she wrote. ${second}</p>`,
+        publishedAt: PUBLISHED,
+        title: 'Harbour master quits over dredging plan',
+      });
+    const remarks = resignation('She made these remarks in a letter to the board on Monday.');
+    expect(remarks.map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2024-10-14']);
+    expect(remarks[0]?.quote).toMatch(/^The harbour master resigned/);
+    expect(remarks[0]?.evidence).toContain('She made these remarks in a letter to the board on Monday.');
+    const news = resignation('She posted the letter online on Monday.');
+    expect(news.map((event) => `${event.kind} ${event.date}`)).toEqual([
+      'dated 2024-10-14',
+      'report 2024-10-14',
+    ]);
+  });
+
   it('keeps two speakers, or an institution speaking twice, apart', () => {
     const speakers = statement(
       'The coast road would reopen before the summer, Governor Lu said on Monday.',
