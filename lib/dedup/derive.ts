@@ -28,17 +28,19 @@ function mostCommon(values: string[]): string | undefined {
 
 /**
  * The event's date by eventDate's rule (the most precise date most independent sites support; a
- * coarser account never overwrites a finer one), with the end most accounts of that date give.
+ * coarser account never overwrites a finer one), with the end most accounts of that date give. No
+ * end is an answer too, and wins a tie: one outlet's "over the weekend" beside five that give the
+ * Saturday does not make the Saturday's event a weekend.
  */
 function agreedDate(
   sources: Source[],
 ): Pick<TimelineEvent, 'date' | 'datePrecision' | 'endDate' | 'dateDisputed'> {
   const { date, datePrecision, dateDisputed } = eventDate(sources);
-  const ends = sources.filter((s) => s.date === date && s.datePrecision === datePrecision && s.endDate);
+  const ofDate = sources.filter((s) => s.date === date && s.datePrecision === datePrecision);
   return {
     date,
     datePrecision,
-    endDate: mostCommon(ends.map((s) => s.endDate as string)) ?? null,
+    endDate: mostCommon(ofDate.map((s) => s.endDate ?? '')) || null,
     dateDisputed,
   };
 }

@@ -353,6 +353,24 @@ describe('deriveEvent', () => {
     );
   });
 
+  it('gives the end most accounts of its date give, a single day winning over one ranged account', () => {
+    const saturday = (summary: string) => account(summary, { date: '2024-10-12' });
+    const weekend = account('Talks on his return went on over the weekend', {
+      date: '2024-10-12',
+      endDate: '2024-10-13',
+    });
+    const told = [
+      saturday('Talks on his return began on Saturday'),
+      saturday('Investors pressed for his return'),
+    ];
+    expect(deriveEvent('evt_0', [...told, weekend], 0).endDate).toBeNull();
+    const weekends = [
+      weekend,
+      account('Weekend talks on his return', { date: '2024-10-12', endDate: '2024-10-13' }),
+    ];
+    expect(deriveEvent('evt_0', [told[0] as Source, ...weekends], 0).endDate).toBe('2024-10-13');
+  });
+
   it('summarises with the most representative wording, whatever the order', () => {
     const accounts = [
       account(MINISTER_A),
