@@ -1,5 +1,5 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
-import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
+import { datesNewsToldBefore, SPEAKING, speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, type DatePrecision, findDates, isAnnounced } from './dates.ts';
@@ -491,6 +491,14 @@ const TELLS_THE_NEWS = new RegExp(
   'iu',
 );
 
+/**
+ * "Board learned of the launch on social media, ex-director says", "Minister says taxes will not
+ * rise", "…, claims former adviser": a headline whose news is what someone said. The sentence near
+ * the top that says when they said it ("…,' she said in an interview that aired Tuesday") dates it.
+ */
+const SAYS_HEADLINE =
+  /(?:^|[,:;–—]\s*)(?:[\p{L}'’.-]+\s+){0,4}(?:says|said|claims|warns|tells|admits)(?!\p{L})/iu;
+
 /** Paragraphs from the top in which a sentence dating "the news" still speaks of the headline's. */
 const NEWS_PARAGRAPHS = 3;
 
@@ -540,7 +548,8 @@ function datedByNewsSentence(
   );
   const told =
     near.findLast((d) => TELLS_THE_NEWS.test(d.quote)) ??
-    near.find((d) => restatesHeadline(report, d, drafts));
+    near.find((d) => restatesHeadline(report, d, drafts)) ??
+    (SAYS_HEADLINE.test(report.summary) ? near.find((d) => SPEAKING.test(d.quote)) : undefined);
   if (!told) return { report };
   // The lead still tells the news: it stays beside the dated sentence as evidence.
   const evidence = [...new Set([...(report.evidence ?? []), report.quote])].filter((q) => q !== told.quote);

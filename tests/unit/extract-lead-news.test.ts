@@ -58,3 +58,24 @@ describe("a lead that dates the article's own news dates its report", () => {
     expect(eventDate([account('2024-10-16'), account('2024-10-15', true)]).date).toBe('2024-10-15');
   });
 });
+
+describe('a headline whose news is what someone said', () => {
+  const SAID =
+    '<p>The port will stay open all winter, the harbour master says.</p><p>"We have the crews and the fuel to keep the channel clear," she told reporters on Monday.</p>';
+
+  it('is dated by the sentence near the top that says when they said it', () => {
+    expect(shown(eventsOf('Port will not close this winter, harbour master says', SAID))).toEqual([
+      'report by lead 2024-10-14',
+    ]);
+    expect(shown(eventsOf('Harbour master says port will not close this winter', SAID))).toEqual([
+      'report by lead 2024-10-14',
+    ]);
+  });
+
+  it('leaves a headline that reports no speech on its publication day', () => {
+    expect(shown(eventsOf('Port to stay open all winter', SAID))).toEqual([
+      'dated 2024-10-14',
+      'report 2024-10-16',
+    ]);
+  });
+});
