@@ -12,7 +12,7 @@ export interface Telling {
   scheduled: boolean;
   /** The article's other sentences telling the same event, kept as evidence beside its quote. */
   evidence?: string[];
-  /** A report its lead or a news sentence dated to a day before publication. */
+  /** A report dated by its lead or a sentence near the top, not by publication. */
   datedByLead?: boolean;
 }
 
@@ -60,6 +60,9 @@ function wordsAgree(a: Set<string>, b: Set<string>): boolean {
   return shared >= 3 && overlap >= 0.6;
 }
 
+const sameDay = (a: Telling, b: Telling) =>
+  a.date === b.date && a.datePrecision === 'day' && b.datePrecision === 'day';
+
 /** What the article knows of a telling beyond its fields. */
 export interface TellingFacts<T> {
   /** Whether its day is counted from another rather than written. */
@@ -79,11 +82,8 @@ export interface TellingFacts<T> {
  */
 function oneStatement<T extends Telling>(a: T, b: T, speakerOf: (t: T) => string | undefined): boolean {
   const speaker = speakerOf(a);
-  return !!speaker && speaker === speakerOf(b) && a.date === b.date && a.datePrecision === 'day';
+  return !!speaker && speaker === speakerOf(b) && sameDay(a, b);
 }
-
-const sameDay = (a: Telling, b: Telling) =>
-  a.date === b.date && a.datePrecision === 'day' && b.datePrecision === 'day';
 
 /**
  * "The move comes a week after a storm wrecked the pier" and "the 7 October storm also flooded the
@@ -98,34 +98,47 @@ function recalled<T extends Telling>(
   shared: number,
 ): boolean {
   const [first] = told;
-  if (!first || shared < 1 || first.date !== draft.date || first.datePrecision !== 'day') return false;
-  return draft.datePrecision === 'day' && (countedBack(draft) || told.some(countedBack));
+  return !!first && shared >= 1 && sameDay(first, draft) && (countedBack(draft) || told.some(countedBack));
+}
+
+/** An account kept so far: its best telling, that telling's terms, and every telling folded into it. */
+interface Kept<T> {
+  draft: T;
+  terms: Set<string>;
+  told: T[];
+}
+
+/** The kept account a draft tells again, if any (see oneAccountPerEvent for what counts). */
+function accountTold<T extends Telling>(
+  kept: Array<Kept<T>>,
+  draft: T,
+  terms: Set<string>,
+  { countedBack, speakerOf, pointsBack }: TellingFacts<T>,
+): Kept<T> | undefined {
+  const tellsAgain = (k: Kept<T>) =>
+    wordsAgree(terms, k.terms) ||
+    k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
+    recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
+    (k.told.some(pointsBack) && sameDay(k.draft, draft));
+  const found = kept.find((k) => sameEventPossible(k.draft, draft) && tellsAgain(k));
+  // A sentence that only dates what was told before it belongs to the latest account of its day.
+  return found ?? (pointsBack(draft) ? kept.findLast((k) => sameDay(k.draft, draft)) : undefined);
 }
 
 /**
  * One article, one account per event: a headline, a lead, a body sentence and a list item that tell
  * the same thing (compatible dates, mostly the same content terms, one person's words of one day, a
  * day counted back and the article's other account of it sharing its word, or a sentence that only
- * dates what was told before it and an earlier account of its day)
- * become one account, quoted by the best of them, the others kept as its evidence. Two events of one
- * day told in different words stay two.
+ * dates what was told before it and an earlier account of its day) become one account, quoted by the
+ * best of them, the others kept as its evidence. Two events of one day told in different words stay
+ * two.
  */
-export function oneAccountPerEvent<T extends Telling>(
-  drafts: T[],
-  { counted, countedBack, speakerOf, pointsBack }: TellingFacts<T>,
-): T[] {
-  const kept: Array<{ draft: T; terms: Set<string>; told: T[] }> = [];
+export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: TellingFacts<T>): T[] {
+  const { counted, pointsBack } = facts;
+  const kept: Array<Kept<T>> = [];
   for (const draft of drafts) {
     const terms = contentTerms(draft.summary);
-    const repeat =
-      kept.find(
-        (k) =>
-          sameEventPossible(k.draft, draft) &&
-          (wordsAgree(terms, k.terms) ||
-            k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
-            recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
-            (k.told.some(pointsBack) && sameDay(k.draft, draft))),
-      ) ?? (pointsBack(draft) ? kept.findLast((k) => sameDay(k.draft, draft)) : undefined);
+    const repeat = accountTold(kept, draft, terms, facts);
     if (!repeat) {
       kept.push({ draft, terms, told: [draft] });
       continue;

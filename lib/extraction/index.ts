@@ -7,11 +7,9 @@ export {
   type DraftEvent,
   type EventKind,
   type ExtractedEvent,
-  enrichEvents,
-  eventsOf,
-  extractEvents,
   isTextDated,
-} from './extract.ts';
+} from './event.ts';
+export { enrichEvents, eventsOf, extractEvents } from './extract.ts';
 export { isRunningCount } from './tally.ts';
 export { type Tense, tenseOf } from './tense.ts';
 export { type Agreement, agreement, contentTerms, weightedAgreement, weightedTerms } from './terms.ts';
