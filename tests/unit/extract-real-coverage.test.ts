@@ -137,7 +137,7 @@ describe('week- and month-relative dates', () => {
       datedIn(FERRY + html)
         .map((event) => event.date)
         .sort();
-    // Sunday 13 October: the sentence between reports no day of its own.
+    // The sentence between reports no day: the week counts back from Monday 14 October, the last day told.
     expect(
       move('<p>Crews heard the news at a meeting. The move comes a week after a storm wrecked the pier.</p>'),
     ).toEqual(['2024-10-07', '2024-10-14']);
