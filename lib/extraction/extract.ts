@@ -83,7 +83,7 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 }
 
 /** A block that opens with its date, the shape of timelines and "Key developments" lists. */
-function prefixedEvent(text: string, context: Context): Draft | undefined {
+function prefixedEvents(text: string, context: Context): Draft[] | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
   const opening = text.slice(0, PREFIX_WINDOW);
   const [found] = findDates(opening, context.publishedAt, { language: context.language });
@@ -99,7 +99,38 @@ function prefixedEvent(text: string, context: Context): Draft | undefined {
   if (!separator) return undefined;
   const summary = rest.slice(separator[0].length);
   if (summary.split(/\s+/).length < 3) return undefined;
-  return draftFrom(first, summary, text, context);
+  return entryEvents(first, summary, text, context);
+}
+
+/** "Later, …", "Afterwards, …", "Then …": under a timeline entry's day, what came next that day. */
+const LATER_THAT_DAY = /^(?:later|afterwards|then)\b/i;
+
+/**
+ * A timeline entry's events: "Thursday morning: He speaks at the summit. Later, he is seen at a
+ * warehouse discussing AI with artists." tells two things of its day, as the same sentences in prose
+ * would ("later that day", "the next day" date the second by the first). The entry's text up to such
+ * a sentence is its first event; each such sentence starts another, dated by it.
+ */
+function entryEvents(first: DateMention, summary: string, text: string, context: Context): Draft[] {
+  const sentences = sentencesOf(summary);
+  const starts = sentences.map((sentence, i) => {
+    if (i === 0) return first;
+    const next = relativeDayMention(sentence, first.date, context.language);
+    if (next?.precision === 'day') return next;
+    return LATER_THAT_DAY.test(sentence) ? { ...first, index: 0, text: '' } : undefined;
+  });
+  if (starts.filter(Boolean).length === 1) return [draftFrom(first, summary, text, context)];
+  const drafts: Draft[] = [];
+  starts.forEach((start, i) => {
+    if (!start) return;
+    const end = starts.findIndex((s, k) => k > i && s);
+    const told = sentences.slice(i, end < 0 ? undefined : end).join(' ');
+    if (i > 0) counted.add(start);
+    // The first event keeps the entry's date prefix in its quote, as a one-event entry does.
+    const quote = i > 0 ? told : text.slice(0, text.indexOf(sentences[end] as string)).trimEnd();
+    drafts.push(draftFrom(start, told, quote, context));
+  });
+  return drafts;
 }
 
 /**
@@ -296,9 +327,9 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
   let lastReported: string | undefined;
   for (const block of blocks) {
     const context = block.from ? { ...base, publishedAt: block.from } : base;
-    const prefixed = block.kind === 'heading' ? undefined : prefixedEvent(block.text, context);
+    const prefixed = block.kind === 'heading' ? undefined : prefixedEvents(block.text, context);
     if (block.kind === 'heading' || prefixed) {
-      if (prefixed) drafts.push(prefixed);
+      if (prefixed) drafts.push(...prefixed);
       anchor = undefined;
       spokenOn = undefined;
       lastReported = undefined;

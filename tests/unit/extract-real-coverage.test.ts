@@ -281,6 +281,30 @@ describe('not events', () => {
   });
 });
 
+describe('a timeline entry that goes on to what came next', () => {
+  const entry = (html: string) => datedIn(html).map((event) => `${event.date} ${event.quote}`);
+
+  it('gives "Later, …" its day and "The next day, …" the day after, each an event of its own', () => {
+    expect(
+      entry(
+        '<p>10 October: The minister opens the new bridge. Crowds line the river. Later, she visits the flooded quarter. The next day, the bridge closes for repairs.</p>',
+      ),
+    ).toEqual([
+      '2024-10-10 10 October: The minister opens the new bridge. Crowds line the river.',
+      '2024-10-10 Later, she visits the flooded quarter.',
+      '2024-10-11 The next day, the bridge closes for repairs.',
+    ]);
+  });
+
+  it('stays one event when nothing in it moves on', () => {
+    expect(
+      entry('<p>10 October: The minister opens the new bridge. It is the longest in the country.</p>'),
+    ).toEqual([
+      '2024-10-10 10 October: The minister opens the new bridge. It is the longest in the country.',
+    ]);
+  });
+});
+
 describe('anaphora within a paragraph', () => {
   const datesOf = (html: string) => datedIn(html).map((event) => `${event.date}/${event.datePrecision}`);
 
