@@ -127,7 +127,7 @@ function entryEvents(first: DateMention, summary: string, text: string, context:
     const told = sentences.slice(i, end < 0 ? undefined : end).join(' ');
     if (i > 0) counted.add(start);
     // The first event keeps the entry's date prefix in its quote, as a one-event entry does.
-    const quote = i > 0 ? told : text.slice(0, text.indexOf(sentences[end] as string)).trimEnd();
+    const quote = i > 0 ? told : text.slice(0, text.length - summary.length) + told;
     drafts.push(draftFrom(start, told, quote, context));
   });
   return drafts;
