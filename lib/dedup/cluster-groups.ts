@@ -12,6 +12,8 @@ export interface Group {
   articles: Map<string, number[]>;
   /** Day-precision dates, as day numbers. */
   days: Set<number>;
+  /** Each day-precision member's day number. */
+  dayOf: Map<number, number>;
   /** Coarser dates (week, month, year), by `precision:date`. */
   periods: Map<string, Dated>;
 }
@@ -27,6 +29,7 @@ export function groupOf(index: number, posting: Posting): Group {
     members: [index],
     articles: new Map([[posting.articleId, [index]]]),
     days: new Set(day ? [dayNumber(posting.date)] : []),
+    dayOf: new Map(day ? [[index, dayNumber(posting.date)]] : []),
     periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
   };
 }
@@ -37,6 +40,7 @@ export function absorbInto(a: Group, b: Group): void {
   for (const [article, members] of b.articles)
     a.articles.set(article, [...(a.articles.get(article) ?? []), ...members]);
   for (const day of b.days) a.days.add(day);
+  for (const [member, day] of b.dayOf) a.dayOf.set(member, day);
   for (const [key, period] of b.periods) a.periods.set(key, period);
 }
 
@@ -53,11 +57,28 @@ const dayDated = (day: number): Dated => ({ date: isoOf(day), datePrecision: 'da
 export type KeptApart = (i: number, j: number) => boolean;
 
 /**
+ * Whether an article with accounts in both groups dates them to two days. The time-zone day is two
+ * outlets' calendars for one moment; one writer's two days are two moments ("was told on Thursday
+ * evening … was fired the next day"), so a bridge never puts them in one event.
+ */
+function oneArticleTellsBothDays(fewer: Group, more: Group): boolean {
+  for (const [article, members] of fewer.articles) {
+    const others = more.articles.get(article);
+    if (!others) continue;
+    const days = new Set(
+      [...members, ...others].flatMap((i) => fewer.dayOf.get(i) ?? more.dayOf.get(i) ?? []),
+    );
+    if (days.size > 1) return true;
+  }
+  return false;
+}
+
+/**
  * The cannot-links, judged on whole groups so that no chain of links can get round them: one
- * article's two accounts whose wordings share nothing stay apart; an event's day-precision accounts span at most two
- * consecutive days, and reach two only through a pair whose wordings agree strongly (`bridged`),
- * never through a coarser account; a coarser account (a week, a month, a year) holds every day and
- * period of the event.
+ * article's two accounts whose wordings share nothing stay apart; an event's day-precision accounts
+ * span at most two consecutive days, and reach two only through a pair whose wordings agree strongly
+ * (`bridged`), never through a coarser account, and never with one article's accounts on both days;
+ * a coarser account (a week, a month, a year) holds every day and period of the event.
  */
 export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApart): boolean {
   // Looked up from the smaller group: a wire story's event is asked this once per copy it takes in.
@@ -72,6 +93,7 @@ export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApa
     const [first, second] = [...days] as [number, number];
     if (Math.abs(first - second) > 1) return false;
     if (days.size > a.days.size && days.size > b.days.size && !bridged) return false;
+    if (oneArticleTellsBothDays(fewer, more)) return false;
   }
   const periods = [...a.periods.values(), ...b.periods.values()];
   const dated = [...periods, ...[...days].map(dayDated)];

@@ -112,6 +112,24 @@ describe('clusterAccounts', () => {
     expect(together(clusters, pacific, loose)).toBe(false);
   });
 
+  it("never bridges one article's two days, whatever another outlet's copy dates", () => {
+    const [evening, next] = article('gazette', 'Ferry line changes chief', [
+      [
+        '2024-11-21',
+        'The ferry board told Lena Ortiz late on Thursday she would replace the dismissed chief executive',
+      ],
+      ['2024-11-22', 'The ferry board dismissed its chief executive and named Lena Ortiz to replace him'],
+    ]) as [ArticleAccount, ArticleAccount];
+    // A wire copy of the Thursday news, dated Friday by an outlet a time zone east.
+    const copy = told(
+      'eastern',
+      '2024-11-22',
+      'The ferry board told Lena Ortiz she would replace the dismissed chief executive',
+    );
+    const clusters = clusterAccounts([evening, next, copy]);
+    expect(together(clusters, evening, next)).toBe(false);
+  });
+
   it('lets an earlier account join a group formed after it was first judged', () => {
     // The month account sorts first; the two day accounts join each other first, then it joins them.
     // Found as a bug: a group that grew was queued under its partner's version and never joined again.
