@@ -18,6 +18,14 @@ const LOWER_START = /^\p{Ll}/u;
  */
 const QUOTED_END = /(?<=[?!]["”»’]|\s»\.)\s+(?=["“«]?\p{Lu})/u;
 
+/**
+ * The platform X at a sentence's end ("she wrote on X. Her office…", "schrieb er auf X. Die
+ * Regierung…"): sbd reads a lone capital and its point as an initial ("George W. Bush") and runs the
+ * two sentences together. After a word that names where something was posted, it is the platform.
+ */
+const PLATFORM_X_END =
+  /(?<=(?:^|\s)(?:on|to|via|formerly|platform|auf|vormals|sur|en)\s+X\.)\s+(?=["“«„]?\p{Lu})/u;
+
 function joinsPrevious(previous: string, sentence: string): boolean {
   return LOWER_START.test(sentence) || (ORDINAL_DAY_END.test(previous) && MONTH_START.test(sentence));
 }
@@ -32,6 +40,7 @@ function joinsPrevious(previous: string, sentence: string): boolean {
 export function sentencesOf(text: string): string[] {
   const found = sentences(text, { newline_boundaries: false, preserve_whitespace: false })
     .flatMap((sentence) => sentence.split(QUOTED_END))
+    .flatMap((sentence) => sentence.split(PLATFORM_X_END))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const joined: string[] = [];

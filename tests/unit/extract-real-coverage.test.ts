@@ -47,6 +47,24 @@ describe('sentence boundaries in news copy', () => {
     expect(second).toBe('Engineers said repairs would take weeks.');
   });
 
+  it('ends a sentence on the platform X, but keeps an initial inside its name', () => {
+    expect(sentencesOf('The mayor posted the video to X. Police said on Monday it was genuine.')).toEqual([
+      'The mayor posted the video to X.',
+      'Police said on Monday it was genuine.',
+    ]);
+    expect(
+      sentencesOf(
+        '„Wir bleiben“, schrieb Varga auf Twitter, vormals X. Der Hafen hat am Montag geschlossen.',
+      ),
+    ).toHaveLength(2);
+    expect(
+      datedIn('<p>"We are staying," Varga wrote on X. The port board named a new chief on Monday.</p>'),
+    ).toEqual([
+      expect.objectContaining({ date: '2024-10-14', quote: 'The port board named a new chief on Monday.' }),
+    ]);
+    expect(sentencesOf('Malcolm X. Reed, the harbour master, resigned.')).toHaveLength(1);
+  });
+
   it('keeps an ordinal day and its month together ("am 9. Oktober")', () => {
     expect(sentencesOf('Am 9. Oktober trat der Minister zurück.')).toHaveLength(1);
   });
