@@ -56,10 +56,22 @@ export const boundsTheTime = (before: string, text: string): boolean =>
 const isMomentOfADay = (before: string, mention: DateMention) =>
   mention.precision === 'day' && boundsTheTime(before, mention.text);
 
+/**
+ * "hardest hit by the Feb. 6 quake", "triggered by the 3 March blast": "by" after a past participle
+ * names who or what did it, and the date names that event; a deadline is "by 1 March", "by the end of".
+ */
+const AGENT_BY =
+  /(?:\p{L}+ed|\b(?:hit|struck|shaken|torn|caught|led|driven|swept|shot|overshadowed))\s+by\s+the\s+$/iu;
+
+/** Whether a date names the event that did something ("hit by the Feb. 6 quake"): one gone by. */
+export const namesTheAgent = (sentence: string, index: number): boolean =>
+  AGENT_BY.test(sentence.slice(Math.max(0, index - 24), index));
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
+  if (namesTheAgent(sentence, mention.index)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { boundsTheTime, isBound } from './bounds.ts';
+import { boundsTheTime, isBound, namesTheAgent } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
@@ -297,6 +297,8 @@ function overlaps(index: number, spans: Array<[number, number]>, length = 1): bo
 export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const tenseAt = (index: number, length: number): Tense => {
+    // What did the harm had happened, whatever the sentence's own verb ("will visit the region hit by the Feb. 6 quake").
+    if (namesTheAgent(sentence, index)) return 'past';
     const before = sentence.slice(0, index);
     const own =
       openingTense(sentence, index, length, language) ??

@@ -33,3 +33,29 @@ describe('a byline is a name after "By", not a day', () => {
     ]);
   });
 });
+
+describe("'by the' after a past participle names what did it, and its date dates that event", () => {
+  it.each([
+    [
+      'Ferries left for Tarsa, one of the towns hardest hit by the Oct. 6 storm that killed 40 people.',
+      '2024-10-06',
+    ],
+    [
+      "A geologist said Monday's tremor was triggered by the 6 October earthquakes but was separate.",
+      '2024-10-06',
+    ],
+  ])('%s', (text, day) => {
+    expect(datesOf(text)).toContain(day);
+  });
+
+  it('reads the event gone by even when the sentence looks ahead', () => {
+    // Published October 2024: a future verb would put an undated-year "Sept. 30" in 2025.
+    expect(
+      datesOf('The envoy will visit the villages damaged by the Sept. 30 floods, her office said.'),
+    ).toEqual(['2024-09-30']);
+  });
+
+  it('still leaves a deadline named with "by the" undated', () => {
+    expect(datesOf('Lenders must be repaid by the 30 November deadline.')).toEqual([]);
+  });
+});
