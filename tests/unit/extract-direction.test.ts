@@ -37,6 +37,16 @@ describe('irregular past verbs', () => {
       datesOf('<p>Two senior players, stunned by the ruling, both quit in protest late Friday night.</p>'),
     ).toEqual(['2024-10-11']);
   });
+
+  it.each([
+    ['In December, the shipyard laid off 200 workers.', '2023-12'],
+    ['The rebels overthrew the council in January.', '2024-01'],
+    ['The ferry company got its licence back in November.', '2023-11'],
+    ['The old pier underwent repairs in December.', '2023-12'],
+  ])('reads "%s" as the month gone by, not next year\'s', (text, month) => {
+    // Published in October, nearer the month ahead than the one gone by: an unread verb read ahead.
+    expect(datesOf(`<p>${text}</p>`)).toEqual([month]);
+  });
 });
 
 describe('anaphora points back to a reported day, not a booked one', () => {
