@@ -58,6 +58,12 @@ const SKIPPED_TAGS = new Set([
   'select',
 ]);
 const BULLET = /^\s*(?:[•·▪◦‣●]\s*|[*–—-]\s+)/;
+/**
+ * A paragraph opening on a bullet is a list scraped into paragraphs ("<p>• Talks resume</p>", "<p>-
+ * Key point</p>"): an item, like the plain-text bullet line. Not a dash: "— Dijo el ministro" opens a
+ * line of dialogue in Spanish and French copy.
+ */
+const LIST_MARK = /^\s*(?:[•·▪◦‣●]\s*|[*-]\s+)/;
 
 function kindOf(tag: string): BlockKind {
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'item';
@@ -87,7 +93,8 @@ export function htmlToBlocks(html: string): TextBlock[] {
     buffer = '';
     linkedText = '';
     if (!text) return;
-    const kind = kindOf(open.findLast((tag) => BLOCK_TAGS.has(tag)) ?? 'p');
+    const tagged = kindOf(open.findLast((tag) => BLOCK_TAGS.has(tag)) ?? 'p');
+    const kind = tagged === 'paragraph' && LIST_MARK.test(text) ? 'item' : tagged;
     blocks.push({ kind, text: text.replace(BULLET, ''), linkShare });
   };
   const parser = new Parser(

@@ -326,6 +326,30 @@ describe('htmlToBlocks', () => {
     ]);
   });
 
+  it('reads a paragraph opening on a bullet as a list item, but not a line of dialogue', () => {
+    expect(blocksOf('<p>- Ferries stay in port.</p><p>• Trains run.</p><p>— Dijo el ministro.</p>')).toEqual([
+      { kind: 'item', text: 'Ferries stay in port.' },
+      { kind: 'item', text: 'Trains run.' },
+      { kind: 'paragraph', text: 'Dijo el ministro.' },
+    ]);
+  });
+
+  it('dates a headline that says who spoke by the speech below a bullet summary', () => {
+    // Published Wednesday; the summary bullets are not the story's opening paragraphs.
+    const [report] = extractAll({
+      title: 'Port was never told of the closure, former harbour master says',
+      publishedAt: '2024-10-16T09:00:00Z',
+      html: [
+        '<p>- The port learned of the closure from the radio, a former harbour master says.</p>',
+        '<p>- Ines Varga says the board kept the pilots in the dark.</p>',
+        '<p>- She says the minister had been warned.</p>',
+        '<p>The closure surprised the whole coast, and the former harbour master says the port too.</p>',
+        '<p>"We heard it on the radio like everyone else," she said in an interview that aired Tuesday.</p>',
+      ].join(''),
+    }).filter((event) => event.kind === 'report');
+    expect(report?.date).toBe('2024-10-15');
+  });
+
   it('splits plain text into paragraphs on blank lines and items on bullet lines', () => {
     expect(blocksOf('Intro line\n\n• first point\n• second point\n\nClosing words')).toEqual([
       { kind: 'paragraph', text: 'Intro line' },
