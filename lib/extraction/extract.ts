@@ -400,10 +400,37 @@ function paragraphLead(text: string): string | undefined {
   return opensInPluperfect(first) && second && isLead(second) ? second : first;
 }
 
-function leadSentence(blocks: TextBlock[]): string | undefined {
+/**
+ * The headline printed again above the story, alone or glued to the breadcrumb before it
+ * ("HomeNewsTrendsPort closes after storm"): a page's furniture, not the story's first sentence.
+ */
+const BREADCRUMB = 40;
+const repeatsHeadline = (text: string, title: string | undefined) =>
+  !!title && title.length >= 20 && text.endsWith(title) && text.length - title.length <= BREADCRUMB;
+
+/** What may close a paragraph of prose; a stamp, an advertising strap or a caption closes none. */
+const ENDS_SENTENCE = /[.!?…"”»]$/;
+
+const isStoryParagraph = (block: TextBlock, headline: string | undefined) =>
+  block.kind === 'paragraph' && !repeatsHeadline(block.text, headline);
+
+/**
+ * The story's first `count` paragraphs of prose: a repeated headline, a stamp, a strap or a caption
+ * between them is not one of the paragraphs that tell the news.
+ */
+function storyParagraphs(blocks: TextBlock[], title: string | undefined, count: number): string[] {
+  const headline = title?.trim();
+  return blocks
+    .filter((block) => isStoryParagraph(block, headline) && ENDS_SENTENCE.test(block.text))
+    .slice(0, count)
+    .map((block) => block.text);
+}
+
+function leadSentence(blocks: TextBlock[], title: string | undefined): string | undefined {
+  const headline = title?.trim();
   // Split only until the lead is found: most articles give it in the first paragraph.
   for (const block of blocks) {
-    if (block.kind !== 'paragraph') continue;
+    if (!isStoryParagraph(block, headline)) continue;
     const lead = paragraphLead(block.text);
     if (lead) return lead;
   }
@@ -459,12 +486,9 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const all = htmlToBlocks(html);
   const context: Context = { publishedAt: wallClock, language: language ?? languageOf(all) };
   const blocks = storyBlocks(all, context);
-  const lead = leadSentence(blocks);
+  const lead = leadSentence(blocks, title);
   const drafts = storyEvents(blocks, context, lead);
-  const opening = blocks
-    .filter((block) => block.kind === 'paragraph')
-    .slice(0, NEWS_PARAGRAPHS)
-    .map((block) => block.text);
+  const opening = storyParagraphs(blocks, title, NEWS_PARAGRAPHS);
   const { report, told } = datedByNewsSentence(
     datedByLead(reportEvent(title, lead, context.publishedAt), drafts, lead),
     drafts,

@@ -83,7 +83,10 @@ const TELLS_THE_NEWS = new RegExp(
 const SAYS_HEADLINE =
   /(?:^|[,:;–—]\s*)(?:[\p{L}'’.-]+\s+){0,4}(?:says|said|claims|warns|tells|admits)(?!\p{L})/iu;
 
-/** Paragraphs from the top in which a sentence dating "the news" still speaks of the headline's. */
+/**
+ * Paragraphs of prose from the top (stamps, straps and captions not counted) in which a sentence
+ * dating "the news" still speaks of the headline's.
+ */
 export const NEWS_PARAGRAPHS = 3;
 
 /**

@@ -350,6 +350,36 @@ describe('htmlToBlocks', () => {
     expect(report?.date).toBe('2024-10-15');
   });
 
+  it('does not take the headline printed again, glued to its breadcrumb, for the lead', () => {
+    const title = 'Why did the harbour pilots walk out over their night shifts?';
+    const [report] = extractAll({
+      title,
+      publishedAt: '2024-10-16T09:00:00Z',
+      html: `<p>HomeNewsRegion${title}</p><p>Pilots at the northern harbour stopped work on Monday over unpaid night shifts.</p>`,
+    }).filter((event) => event.kind === 'report');
+    expect(report).toMatchObject({
+      date: '2024-10-14',
+      quote: expect.stringMatching(/^Pilots at the northern/),
+    });
+  });
+
+  it('looks for the sentence dating the news in the first paragraphs that are sentences', () => {
+    // A stamp, an advertising strap and a caption come between the lead and the speech.
+    const [report] = extractAll({
+      title: 'Pilots were never consulted on the new shifts, union leader says',
+      publishedAt: '2024-10-16T09:00:00Z',
+      html: [
+        '<p>The union leader at the northern harbour has spoken about the dispute over night shifts.</p>',
+        '<p>Oct 16, 2024 / 10:59 IST</p>',
+        '<p>Story continues below Advertisement</p>',
+        '<p>Ines Varga at the harbour gate</p>',
+        '<p>The pilots learned of the new rota from a notice on the canteen wall, the union says.</p>',
+        '<p>"Nobody asked us," Varga said in a radio interview that aired Tuesday, calling the rota unsafe.</p>',
+      ].join(''),
+    }).filter((event) => event.kind === 'report');
+    expect(report?.date).toBe('2024-10-15');
+  });
+
   it('splits plain text into paragraphs on blank lines and items on bullet lines', () => {
     expect(blocksOf('Intro line\n\n• first point\n• second point\n\nClosing words')).toEqual([
       { kind: 'paragraph', text: 'Intro line' },
