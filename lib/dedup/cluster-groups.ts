@@ -1,5 +1,5 @@
 import type { Posting } from './posting.ts';
-import { dateRelation } from './window.ts';
+import { datedByPublication, dateRelation } from './window.ts';
 
 type Dated = Pick<Posting, 'date' | 'datePrecision'>;
 
@@ -14,6 +14,8 @@ export interface Group {
   days: Set<number>;
   /** Each day-precision member's day number. */
   dayOf: Map<number, number>;
+  /** The publication days of reports dated by nothing else (see datedByPublication). */
+  publicationDays: Set<number>;
   /** Coarser dates (week, month, year), by `precision:date`. */
   periods: Map<string, Dated>;
 }
@@ -23,13 +25,15 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export function groupOf(index: number, posting: Posting): Group {
-  const day = posting.datePrecision === 'day';
+  const published = datedByPublication(posting);
+  const day = posting.datePrecision === 'day' && !published;
   return {
     id: index,
     members: [index],
     articles: new Map([[posting.articleId, [index]]]),
     days: new Set(day ? [dayNumber(posting.date)] : []),
     dayOf: new Map(day ? [[index, dayNumber(posting.date)]] : []),
+    publicationDays: new Set(published ? [dayNumber(posting.date)] : []),
     periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
   };
 }
@@ -41,6 +45,7 @@ export function absorbInto(a: Group, b: Group): void {
     a.articles.set(article, [...(a.articles.get(article) ?? []), ...members]);
   for (const day of b.days) a.days.add(day);
   for (const [member, day] of b.dayOf) a.dayOf.set(member, day);
+  for (const day of b.publicationDays) a.publicationDays.add(day);
   for (const [key, period] of b.periods) a.periods.set(key, period);
 }
 
@@ -55,6 +60,18 @@ const dayDated = (day: number): Dated => ({ date: isoOf(day), datePrecision: 'da
 
 /** Whether one article keeps two of its accounts apart: their wordings share no term at all. */
 export type KeptApart = (i: number, j: number) => boolean;
+
+/**
+ * Whether every report dated by publication in the two groups was published on the day its accounts
+ * give or the day after (a morning report of the evening's news), never before it.
+ */
+function publishedOnOrAfter(a: Group, b: Group): boolean {
+  const days = [...a.days, ...b.days];
+  if (days.length === 0) return true;
+  for (const group of [a, b])
+    for (const on of group.publicationDays) if (days.some((day) => day > on || day < on - 1)) return false;
+  return true;
+}
 
 /**
  * Whether an article with accounts in both groups dates them to two days. The time-zone day is two
@@ -78,7 +95,9 @@ function oneArticleTellsBothDays(fewer: Group, more: Group): boolean {
  * article's two accounts whose wordings share nothing stay apart; an event's day-precision accounts
  * span at most two consecutive days, and reach two only through a pair whose wordings agree strongly
  * (`bridged`), never through a coarser account, and never with one article's accounts on both days;
- * a coarser account (a week, a month, a year) holds every day and period of the event.
+ * a report dated by its publication alone tells news of that day or the day before, and counts as a
+ * day only while no account gives one; a coarser account (a week, a month, a year) holds every day
+ * and period of the event.
  */
 export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApart): boolean {
   // Looked up from the smaller group: a wire story's event is asked this once per copy it takes in.
@@ -87,12 +106,16 @@ export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApa
     const others = more.articles.get(article);
     if (others?.some((j) => members.some((i) => keptApart(i, j)))) return false;
   }
-  const days = new Set([...a.days, ...b.days]);
+  if (!publishedOnOrAfter(a, b)) return false;
+  // Reports dated by publication alone stand for their days until a dated account gives the day.
+  const given = a.days.size + b.days.size > 0;
+  const [daysA, daysB] = given ? [a.days, b.days] : [a.publicationDays, b.publicationDays];
+  const days = new Set([...daysA, ...daysB]);
   if (days.size > 2) return false;
   if (days.size === 2) {
     const [first, second] = [...days] as [number, number];
     if (Math.abs(first - second) > 1) return false;
-    if (days.size > a.days.size && days.size > b.days.size && !bridged) return false;
+    if (days.size > daysA.size && days.size > daysB.size && !bridged) return false;
     if (oneArticleTellsBothDays(fewer, more)) return false;
   }
   const periods = [...a.periods.values(), ...b.periods.values()];

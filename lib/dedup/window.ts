@@ -1,7 +1,15 @@
 import type { Source } from '../timeline/index.ts';
 import { sortDate } from '../timeline/index.ts';
 
-type Dated = Pick<Source, 'date' | 'datePrecision'>;
+type Dated = Pick<Source, 'date' | 'datePrecision'> & Partial<Pick<Source, 'kind' | 'datedByLead'>>;
+
+/**
+ * A report whose text gives no day for its news (its lead and the paragraphs near the top date
+ * nothing): dated by its publication, which is the day of its news or the day after, as a morning
+ * paper reports the evening before. Never the day before: news is not published ahead of itself.
+ */
+export const datedByPublication = (a: Dated): boolean =>
+  a.kind === 'report' && !a.datedByLead && a.datePrecision === 'day';
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -32,7 +40,9 @@ export function dateRelation(a: Dated, b: Dated): DateRelation {
   if (b.datePrecision === 'week') return weekRelation(b, a);
   if (a.datePrecision === 'day' && b.datePrecision === 'day') {
     const gap = Math.abs(dayNumber(a.date) - dayNumber(b.date));
-    return gap === 0 ? 'same-day' : gap === 1 ? 'next-day' : 'apart';
+    if (gap !== 1) return gap === 0 ? 'same-day' : 'apart';
+    const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
+    return datedByPublication(later) && !datedByPublication(earlier) ? 'same-day' : 'next-day';
   }
   if (a.datePrecision === 'year' || b.datePrecision === 'year') {
     return a.datePrecision === b.datePrecision && a.date === b.date ? 'same-period' : 'apart';

@@ -61,6 +61,17 @@ describe('dateRelation', () => {
     expect(dateRelation(year('2024'), day('2024-10-08'))).toBe('apart');
     expect(dateRelation(year('2024'), year('2024'))).toBe('same-period');
   });
+
+  it("reads a report dated by its publication alone as telling its day's news or the day before's", () => {
+    const published = (date: string) => ({ ...day(date), kind: 'report' as const });
+    const dated = { ...published('2024-10-09'), datedByLead: true };
+    expect(dateRelation(day('2024-10-08'), published('2024-10-09'))).toBe('same-day');
+    expect(dateRelation(published('2024-10-09'), day('2024-10-08'))).toBe('same-day');
+    // Never news of the day after it was published; a report its text dates keeps that day.
+    expect(dateRelation(published('2024-10-09'), day('2024-10-10'))).toBe('next-day');
+    expect(dateRelation(day('2024-10-08'), dated)).toBe('next-day');
+    expect(dateRelation(published('2024-10-08'), published('2024-10-09'))).toBe('next-day');
+  });
 });
 
 describe('candidateRanges', () => {
