@@ -192,6 +192,23 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
   return [...mentions, mention].sort((a, b) => a.index - b.index);
 }
 
+/**
+ * A fragment cut off by an excerpt or a truncated feed description ("In March, Nicole Selig"): no
+ * sentence end, and nothing but its date and a name, so no word of what happened. "7 October: Trial
+ * opens" says what happened, and "Runoff: 7 November" labels its date: both stay.
+ */
+function isCutShort(sentence: string): boolean {
+  if (/[.!?…"”»)]$/.test(sentence) || sentence.includes(':')) return false;
+  const words = sentence
+    .replace(DATE_WORDS, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}{2,}/u.test(word));
+  return words.length < FRAGMENT_WORDS && words.every((word) => /^\p{Lu}/u.test(word));
+}
+const FRAGMENT_WORDS = 3;
+const DATE_WORDS =
+  /\b(?:in|on|since|early|late|mid|last|this|next)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?|\d+/giu;
+
 /** What the sentences before a sentence leave it. */
 interface Preceding {
   /** The day "the next day" or "that evening" counts from (see anchorOf). */
@@ -213,6 +230,7 @@ function sentenceEvents(
   context: Context,
   { anchor, lead = false, spokenOn, lastReported }: Preceding = {},
 ): Draft[] {
+  if (isCutShort(sentence)) return [];
   const dates = findDates(sentence, context.publishedAt, { language: context.language });
   const found = tallyMention(
     sentence,

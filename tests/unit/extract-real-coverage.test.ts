@@ -77,6 +77,19 @@ describe('sentence boundaries in news copy', () => {
   });
 });
 
+describe('a fragment cut off by an excerpt', () => {
+  it('tells nothing when it is only its date and a name', () => {
+    expect(datedIn('<p>The ferry line named a new board on 4 March.</p><p>In March, Ines Varga</p>')).toEqual(
+      [expect.objectContaining({ date: '2024-03-04' })],
+    );
+  });
+
+  it('keeps a terse entry that says what happened', () => {
+    expect(datedIn('<p>7 October: Trial opens</p>').map((event) => event.date)).toEqual(['2024-10-07']);
+    expect(datedIn('<p>Runoff: 7 November</p>').map((event) => event.date)).toEqual(['2024-11-07']);
+  });
+});
+
 describe('week- and month-relative dates', () => {
   const at = new Date(PUBLISHED);
   const datesIn = (sentence: string) =>
