@@ -297,7 +297,7 @@ function overlaps(index: number, spans: Array<[number, number]>, length = 1): bo
 export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const tenseAt = (index: number, length: number): Tense => {
-    // What did the harm had happened, whatever the sentence's own verb ("will visit the region hit by the Feb. 6 quake").
+    // The event that did the harm is past, whatever the sentence's verb: "will visit towns hit by the Feb. 6 quake".
     if (namesTheAgent(sentence, index)) return 'past';
     const before = sentence.slice(0, index);
     const own =

@@ -207,7 +207,7 @@ function isCutShort(sentence: string): boolean {
 }
 const FRAGMENT_WORDS = 3;
 const DATE_WORDS =
-  /\b(?:in|on|since|early|late|mid|last|this|next)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?|\d+/giu;
+  /\b(?:in|on|since|early|late|mid|last|this|next|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?|\d+/giu;
 
 /** What the sentences before a sentence leave it. */
 interface Preceding {

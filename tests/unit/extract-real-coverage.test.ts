@@ -84,6 +84,13 @@ describe('a fragment cut off by an excerpt', () => {
     );
   });
 
+  it('reads a weekday as a date word, and a name starting like a month as a name', () => {
+    expect(datedIn('<p>On Monday, Ines Varga</p>')).toEqual([]);
+    expect(datedIn('<p>On Monday, Marcus Junor resigned</p>').map((event) => event.date)).toEqual([
+      '2024-10-14',
+    ]);
+  });
+
   it('keeps a terse entry that says what happened', () => {
     expect(datedIn('<p>7 October: Trial opens</p>').map((event) => event.date)).toEqual(['2024-10-07']);
     expect(datedIn('<p>Runoff: 7 November</p>').map((event) => event.date)).toEqual(['2024-11-07']);
