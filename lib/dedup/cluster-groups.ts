@@ -12,16 +12,16 @@ export interface Group {
   articles: Map<string, number[]>;
   /** Day-precision dates, as day numbers. */
   days: Set<number>;
-  /** Each day-precision member's day number. */
-  dayOf: Map<number, number>;
   /** The publication days of reports dated by nothing else (see datedByPublication). */
-  publicationDays: Set<number>;
+  publicationDays: ReadonlySet<number>;
   /** Coarser dates (week, month, year), by `precision:date`. */
   periods: Map<string, Dated>;
 }
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** Most groups hold no report dated by publication: one shared empty set, replaced when one joins. */
+const NO_DAYS: ReadonlySet<number> = new Set();
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export function groupOf(index: number, posting: Posting): Group {
@@ -32,8 +32,7 @@ export function groupOf(index: number, posting: Posting): Group {
     members: [index],
     articles: new Map([[posting.articleId, [index]]]),
     days: new Set(day ? [dayNumber(posting.date)] : []),
-    dayOf: new Map(day ? [[index, dayNumber(posting.date)]] : []),
-    publicationDays: new Set(published ? [dayNumber(posting.date)] : []),
+    publicationDays: published ? new Set([dayNumber(posting.date)]) : NO_DAYS,
     periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
   };
 }
@@ -44,8 +43,7 @@ export function absorbInto(a: Group, b: Group): void {
   for (const [article, members] of b.articles)
     a.articles.set(article, [...(a.articles.get(article) ?? []), ...members]);
   for (const day of b.days) a.days.add(day);
-  for (const [member, day] of b.dayOf) a.dayOf.set(member, day);
-  for (const day of b.publicationDays) a.publicationDays.add(day);
+  if (b.publicationDays.size > 0) a.publicationDays = new Set([...a.publicationDays, ...b.publicationDays]);
   for (const [key, period] of b.periods) a.periods.set(key, period);
 }
 
@@ -58,14 +56,24 @@ function compatible(x: Dated, y: Dated): boolean {
 
 const dayDated = (day: number): Dated => ({ date: isoOf(day), datePrecision: 'day' });
 
-/** Whether one article keeps two of its accounts apart: their wordings share no term at all. */
-export type KeptApart = (i: number, j: number) => boolean;
+/** What canJoin needs of single accounts, by index. */
+export interface MemberFacts {
+  /** Whether one article keeps two of its accounts apart: their wordings share no term at all. */
+  keptApart: (i: number, j: number) => boolean;
+  /** The day an account gives, as a day number; undefined for coarser dates and reports dated by publication. */
+  dayOf: (i: number) => number | undefined;
+}
+
+/** Each account's day as MemberFacts.dayOf gives it. */
+export const memberDays = (postings: Posting[]): Array<number | undefined> =>
+  postings.map((p) => (p.datePrecision === 'day' && !datedByPublication(p) ? dayNumber(p.date) : undefined));
 
 /**
  * Whether every report dated by publication in the two groups was published on the day its accounts
  * give or the day after (a morning report of the evening's news), never before it.
  */
 function publishedOnOrAfter(a: Group, b: Group): boolean {
+  if (a.publicationDays.size + b.publicationDays.size === 0) return true;
   const days = [...a.days, ...b.days];
   if (days.length === 0) return true;
   for (const group of [a, b])
@@ -78,13 +86,11 @@ function publishedOnOrAfter(a: Group, b: Group): boolean {
  * outlets' calendars for one moment; one writer's two days are two moments ("was told on Thursday
  * evening … was fired the next day"), so a bridge never puts them in one event.
  */
-function oneArticleTellsBothDays(fewer: Group, more: Group): boolean {
+function oneArticleTellsBothDays(fewer: Group, more: Group, dayOf: MemberFacts['dayOf']): boolean {
   for (const [article, members] of fewer.articles) {
     const others = more.articles.get(article);
     if (!others) continue;
-    const days = new Set(
-      [...members, ...others].flatMap((i) => fewer.dayOf.get(i) ?? more.dayOf.get(i) ?? []),
-    );
+    const days = new Set([...members, ...others].flatMap((i) => dayOf(i) ?? []));
     if (days.size > 1) return true;
   }
   return false;
@@ -99,7 +105,7 @@ function oneArticleTellsBothDays(fewer: Group, more: Group): boolean {
  * day only while no account gives one; a coarser account (a week, a month, a year) holds every day
  * and period of the event.
  */
-export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApart): boolean {
+export function canJoin(a: Group, b: Group, bridged: boolean, { keptApart, dayOf }: MemberFacts): boolean {
   // Looked up from the smaller group: a wire story's event is asked this once per copy it takes in.
   const [fewer, more] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
   for (const [article, members] of fewer.articles) {
@@ -109,14 +115,15 @@ export function canJoin(a: Group, b: Group, bridged: boolean, keptApart: KeptApa
   if (!publishedOnOrAfter(a, b)) return false;
   // Reports dated by publication alone stand for their days until a dated account gives the day.
   const given = a.days.size + b.days.size > 0;
-  const [daysA, daysB] = given ? [a.days, b.days] : [a.publicationDays, b.publicationDays];
+  const daysA = given ? a.days : a.publicationDays;
+  const daysB = given ? b.days : b.publicationDays;
   const days = new Set([...daysA, ...daysB]);
   if (days.size > 2) return false;
   if (days.size === 2) {
     const [first, second] = [...days] as [number, number];
     if (Math.abs(first - second) > 1) return false;
     if (days.size > daysA.size && days.size > daysB.size && !bridged) return false;
-    if (oneArticleTellsBothDays(fewer, more)) return false;
+    if (oneArticleTellsBothDays(fewer, more, dayOf)) return false;
   }
   const periods = [...a.periods.values(), ...b.periods.values()];
   const dated = [...periods, ...[...days].map(dayDated)];

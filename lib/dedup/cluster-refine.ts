@@ -1,4 +1,4 @@
-import { absorbInto, canJoin, type Group, groupOf } from './cluster-groups.ts';
+import { absorbInto, canJoin, type Group, groupOf, type MemberFacts, memberDays } from './cluster-groups.ts';
 import type { Link } from './cluster-links.ts';
 import type { Posting } from './posting.ts';
 
@@ -53,6 +53,7 @@ class Moves {
   readonly members = new Map<number, Set<number>>();
   /** Each group as canJoin judges it, built when first asked and dropped when the group changes. */
   private readonly judged = new Map<number, Group>();
+  private readonly facts: MemberFacts;
 
   constructor(
     groups: number[][],
@@ -62,6 +63,9 @@ class Moves {
     private readonly constraints: RefineConstraints,
   ) {
     this.owner = new Int32Array(graph.size);
+    const days = memberDays(postings);
+    const { keptApart, size } = graph;
+    this.facts = { keptApart: (x, y) => keptApart.has(x * size + y), dayOf: (i) => days[i] };
     groups.forEach((group, g) => {
       this.members.set(g, new Set(group));
       for (const i of group) this.owner[i] = g;
@@ -93,11 +97,10 @@ class Moves {
   }
 
   private allowed(i: number, g: number): boolean {
-    const { keptApart, size } = this.graph;
     const { splitApart } = this.constraints;
     if (splitApart) for (const j of this.members.get(g) as Set<number>) if (splitApart(i, j)) return false;
     const alone = groupOf(i, this.postings[i] as Posting);
-    return canJoin(alone, this.groupOf(g), this.bridgesInto(i, g), (x, y) => keptApart.has(x * size + y));
+    return canJoin(alone, this.groupOf(g), this.bridgesInto(i, g), this.facts);
   }
 
   /** Moves `i` where it gains most, if that beats where it is; whether it moved. */

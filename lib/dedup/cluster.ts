@@ -1,5 +1,5 @@
 import type { ArticleAccount } from './accounts.ts';
-import { absorbInto, canJoin, type Group, groupOf } from './cluster-groups.ts';
+import { absorbInto, canJoin, type Group, groupOf, type MemberFacts, memberDays } from './cluster-groups.ts';
 import { Heap } from './cluster-heap.ts';
 import { CLUSTER_RULES, type ClusterRules, type Link, linksOf } from './cluster-links.ts';
 import { refineGroups } from './cluster-refine.ts';
@@ -91,10 +91,13 @@ class Agglomeration {
   private readonly large = new Set<number>();
   /** The judged pairs, kept for the local moves after agglomeration. */
   readonly links: Link[];
+  private readonly facts: MemberFacts;
 
   constructor(postings: Posting[], rules: ClusterRules) {
     this.neighbours = rules.neighbours;
     this.size = postings.length;
+    const days = memberDays(postings);
+    this.facts = { keptApart: this.apart, dayOf: (i) => days[i] };
     postings.forEach((posting, i) => {
       this.groups.set(i, groupOf(i, posting));
       this.between.set(i, new Map());
@@ -224,7 +227,7 @@ class Agglomeration {
       if (!this.fresh(c)) continue;
       const links = this.between.get(c.a)?.get(c.b) as Between;
       const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
-      if (!canJoin(ga, gb, links.bridged, this.apart) || this.split(ga, gb)) continue;
+      if (!canJoin(ga, gb, links.bridged, this.facts) || this.split(ga, gb)) continue;
       // `a` is kept (the smaller id) and grows in place.
       const [daysBefore, sizeBefore] = [ga.days.size, ga.members.length];
       const { kept, gained } = this.merge(c.a, c.b);

@@ -41,7 +41,9 @@ export function dateRelation(a: Dated, b: Dated): DateRelation {
   if (a.datePrecision === 'day' && b.datePrecision === 'day') {
     const gap = Math.abs(dayNumber(a.date) - dayNumber(b.date));
     if (gap !== 1) return gap === 0 ? 'same-day' : 'apart';
-    const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
+    // Asked for every pair judged: no array to destructure.
+    const later = a.date > b.date ? a : b;
+    const earlier = later === a ? b : a;
     return datedByPublication(later) && !datedByPublication(earlier) ? 'same-day' : 'next-day';
   }
   if (a.datePrecision === 'year' || b.datePrecision === 'year') {
