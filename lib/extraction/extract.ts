@@ -193,7 +193,7 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
 }
 
 /**
- * A fragment cut off by an excerpt or a truncated feed description ("In March, Nicole Selig"): no
+ * A fragment cut off by an excerpt or a truncated feed description ("In March, Ines Varga"): no
  * sentence end, and nothing but its date and a name, so no word of what happened. "7 October: Trial
  * opens" says what happened, and "Runoff: 7 November" labels its date: both stay.
  */

@@ -53,15 +53,16 @@ describe('sentence boundaries in news copy', () => {
       'Police said on Monday it was genuine.',
     ]);
     expect(
-      sentencesOf(
-        '„Wir bleiben“, schrieb Varga auf Twitter, vormals X. Der Hafen hat am Montag geschlossen.',
-      ),
+      sentencesOf('„Wir bleiben“, schrieb Varga auf X. Der Hafen hat am Montag geschlossen.'),
     ).toHaveLength(2);
     expect(
       datedIn('<p>"We are staying," Varga wrote on X. The port board named a new chief on Monday.</p>'),
     ).toEqual([
       expect.objectContaining({ date: '2024-10-14', quote: 'The port board named a new chief on Monday.' }),
     ]);
+    expect(sentencesOf('The port posted it on its account, formerly X. The ferries ran again.')).toHaveLength(
+      2,
+    );
     expect(sentencesOf('Malcolm X. Reed, the harbour master, resigned.')).toHaveLength(1);
   });
 
