@@ -14,7 +14,7 @@ export interface Group {
   days: Set<number>;
   /** The publication days of reports dated by nothing else (see datedByPublication). */
   publicationDays: ReadonlySet<number>;
-  /** Coarser dates (week, month, year), by `precision:date`. */
+  /** Coarser dates (week, month, year) and reports dated by publication, by `precision:date`. */
   periods: Map<string, Dated>;
 }
 
@@ -24,16 +24,20 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const NO_DAYS: ReadonlySet<number> = new Set();
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/** The day an account gives, as a day number: none for coarser dates and reports dated by publication. */
+const dayGiven = (posting: Posting): number | undefined =>
+  posting.datePrecision === 'day' && !datedByPublication(posting) ? dayNumber(posting.date) : undefined;
+
 export function groupOf(index: number, posting: Posting): Group {
+  const day = dayGiven(posting);
   const published = datedByPublication(posting);
-  const day = posting.datePrecision === 'day' && !published;
   return {
     id: index,
     members: [index],
     articles: new Map([[posting.articleId, [index]]]),
-    days: new Set(day ? [dayNumber(posting.date)] : []),
+    days: new Set(day === undefined ? [] : [day]),
     publicationDays: published ? new Set([dayNumber(posting.date)]) : NO_DAYS,
-    periods: new Map(day ? [] : [[`${posting.datePrecision}:${posting.date}`, posting]]),
+    periods: new Map(day === undefined ? [[`${posting.datePrecision}:${posting.date}`, posting]] : []),
   };
 }
 
@@ -65,8 +69,7 @@ export interface MemberFacts {
 }
 
 /** Each account's day as MemberFacts.dayOf gives it. */
-export const memberDays = (postings: Posting[]): Array<number | undefined> =>
-  postings.map((p) => (p.datePrecision === 'day' && !datedByPublication(p) ? dayNumber(p.date) : undefined));
+export const memberDays = (postings: Posting[]): Array<number | undefined> => postings.map(dayGiven);
 
 /**
  * Whether every report dated by publication in the two groups was published on the day its accounts

@@ -423,8 +423,11 @@ function paragraphLead(text: string): string | undefined {
  * ("HomeNewsTrendsPort closes after storm"): a page's furniture, not the story's first sentence.
  */
 const BREADCRUMB = 40;
-const repeatsHeadline = (text: string, title: string | undefined) =>
-  !!title && title.length >= 20 && text.endsWith(title) && text.length - title.length <= BREADCRUMB;
+const repeatsHeadline = (text: string, headline: string | undefined) =>
+  !!headline &&
+  headline.length >= 20 &&
+  text.endsWith(headline) &&
+  text.length - headline.length <= BREADCRUMB;
 
 /** What may close a paragraph of prose; a stamp, an advertising strap or a caption closes none. */
 const ENDS_SENTENCE = /[.!?…"”»]$/;
@@ -436,16 +439,14 @@ const isStoryParagraph = (block: TextBlock, headline: string | undefined) =>
  * The story's first `count` paragraphs of prose: a repeated headline, a stamp, a strap or a caption
  * between them is not one of the paragraphs that tell the news.
  */
-function storyParagraphs(blocks: TextBlock[], title: string | undefined, count: number): string[] {
-  const headline = title?.trim();
+function storyParagraphs(blocks: TextBlock[], headline: string | undefined, count: number): string[] {
   return blocks
     .filter((block) => isStoryParagraph(block, headline) && ENDS_SENTENCE.test(block.text))
     .slice(0, count)
     .map((block) => block.text);
 }
 
-function leadSentence(blocks: TextBlock[], title: string | undefined): string | undefined {
-  const headline = title?.trim();
+function leadSentence(blocks: TextBlock[], headline: string | undefined): string | undefined {
   // Split only until the lead is found: most articles give it in the first paragraph.
   for (const block of blocks) {
     if (!isStoryParagraph(block, headline)) continue;
@@ -457,11 +458,10 @@ function leadSentence(blocks: TextBlock[], title: string | undefined): string | 
 
 /** The article's own news: its headline, quoted by its lead sentence, dated by publication. */
 function reportEvent(
-  title: string | undefined,
+  headline: string | undefined,
   lead: string | undefined,
   publishedAt: Date,
 ): Draft | undefined {
-  const headline = title?.trim();
   if (!lead && !headline) return undefined;
   return dayDraft('report', publishedAt, headline || (lead as string), lead ?? (headline as string));
 }
@@ -504,11 +504,12 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const all = htmlToBlocks(html);
   const context: Context = { publishedAt: wallClock, language: language ?? languageOf(all) };
   const blocks = storyBlocks(all, context);
-  const lead = leadSentence(blocks, title);
+  const headline = title?.trim();
+  const lead = leadSentence(blocks, headline);
   const drafts = storyEvents(blocks, context, lead);
-  const opening = storyParagraphs(blocks, title, NEWS_PARAGRAPHS);
+  const opening = storyParagraphs(blocks, headline, NEWS_PARAGRAPHS);
   const { report, told } = datedByNewsSentence(
-    datedByLead(reportEvent(title, lead, context.publishedAt), drafts, lead),
+    datedByLead(reportEvent(headline, lead, context.publishedAt), drafts, lead),
     drafts,
     opening,
   );

@@ -130,43 +130,28 @@ describe('clusterAccounts', () => {
     expect(together(clusters, evening, next)).toBe(false);
   });
 
+  /** A report whose text gives no day: dated by its publication alone. */
+  const ferryReport = (outlet: string, published: string) =>
+    told(outlet, published, 'Lena Ortiz named ferry board chief executive after late vote', {
+      kind: 'report',
+      title: 'Lena Ortiz named ferry chief',
+    });
+
   it("joins a next-morning report with no day of its own to the evening's event, never to the next day's", () => {
     const evening = ['west', 'south'].map((outlet) =>
       told(outlet, '2024-11-21', 'The ferry board named Lena Ortiz chief executive after a late vote'),
     );
-    const morning = told(
-      'east',
-      '2024-11-22',
-      'Lena Ortiz named ferry board chief executive after late vote',
-      {
-        kind: 'report',
-        title: 'Lena Ortiz named ferry chief',
-      },
-    );
-    const clusters = clusterAccounts([...evening, morning]);
-    expect(clusters).toHaveLength(1);
+    expect(clusterAccounts([...evening, ferryReport('east', '2024-11-22')])).toHaveLength(1);
     // The same report published the day before the vote cannot tell it.
-    const early = told(
-      'north',
-      '2024-11-20',
-      'Lena Ortiz named ferry board chief executive after late vote',
-      {
-        kind: 'report',
-        title: 'Lena Ortiz named ferry chief',
-      },
-    );
+    const early = ferryReport('north', '2024-11-20');
     expect(together(clusterAccounts([...evening, early]), early, evening[0] as ArticleAccount)).toBe(false);
   });
 
   it('joins reports with no day of their own across midnight as the time-zone day, no further', () => {
-    const report = (outlet: string, date: string) =>
-      told(outlet, date, 'Lena Ortiz named ferry board chief executive after late vote', {
-        kind: 'report',
-        title: 'Lena Ortiz named ferry chief',
-      });
     // One wire story carried just before and just after midnight: one event, as two dated accounts would be.
-    expect(clusterAccounts([report('west', '2024-11-21'), report('east', '2024-11-22')])).toHaveLength(1);
-    expect(clusterAccounts([report('west', '2024-11-21'), report('east', '2024-11-23')])).toHaveLength(2);
+    const [west, east] = [ferryReport('west', '2024-11-21'), ferryReport('east', '2024-11-22')];
+    expect(clusterAccounts([west, east])).toHaveLength(1);
+    expect(clusterAccounts([west, ferryReport('east', '2024-11-23')])).toHaveLength(2);
   });
 
   it('lets an earlier account join a group formed after it was first judged', () => {

@@ -9,6 +9,11 @@ import {
 /** The dated events only: every article also yields one report event, tested on its own below. */
 const extractEvents = (article: ArticleText) => extractAll(article).filter(isTextDated);
 /** Blocks without their link share, which has its own test. */
+/** The report of an article published on Wednesday 16 October 2024, its paragraphs given one by one. */
+const reportOf = (title: string, paragraphs: string[]) =>
+  extractAll({ title, publishedAt: '2024-10-16T09:00:00Z', html: paragraphs.join('') }).find(
+    (event) => event.kind === 'report',
+  );
 const blocksOf = (html: string) => htmlToBlocks(html).map(({ kind, text }) => ({ kind, text }));
 
 const PUBLISHED = '2024-10-13T09:00:00Z';
@@ -336,27 +341,22 @@ describe('htmlToBlocks', () => {
 
   it('dates a headline that says who spoke by the speech below a bullet summary', () => {
     // Published Wednesday; the summary bullets are not the story's opening paragraphs.
-    const [report] = extractAll({
-      title: 'Port was never told of the closure, former harbour master says',
-      publishedAt: '2024-10-16T09:00:00Z',
-      html: [
-        '<p>- The port learned of the closure from the radio, a former harbour master says.</p>',
-        '<p>- Ines Varga says the board kept the pilots in the dark.</p>',
-        '<p>- She says the minister had been warned.</p>',
-        '<p>The closure surprised the whole coast, and the former harbour master says the port too.</p>',
-        '<p>"We heard it on the radio like everyone else," she said in an interview that aired Tuesday.</p>',
-      ].join(''),
-    }).filter((event) => event.kind === 'report');
+    const report = reportOf('Port was never told of the closure, former harbour master says', [
+      '<p>- The port learned of the closure from the radio, a former harbour master says.</p>',
+      '<p>- Ines Varga says the board kept the pilots in the dark.</p>',
+      '<p>- She says the minister had been warned.</p>',
+      '<p>The closure surprised the whole coast, and the former harbour master says the port too.</p>',
+      '<p>"We heard it on the radio like everyone else," she said in an interview that aired Tuesday.</p>',
+    ]);
     expect(report?.date).toBe('2024-10-15');
   });
 
   it('does not take the headline printed again, glued to its breadcrumb, for the lead', () => {
     const title = 'Why did the harbour pilots walk out over their night shifts?';
-    const [report] = extractAll({
-      title,
-      publishedAt: '2024-10-16T09:00:00Z',
-      html: `<p>HomeNewsRegion${title}</p><p>Pilots at the northern harbour stopped work on Monday over unpaid night shifts.</p>`,
-    }).filter((event) => event.kind === 'report');
+    const report = reportOf(title, [
+      `<p>HomeNewsRegion${title}</p>`,
+      '<p>Pilots at the northern harbour stopped work on Monday over unpaid night shifts.</p>',
+    ]);
     expect(report).toMatchObject({
       date: '2024-10-14',
       quote: expect.stringMatching(/^Pilots at the northern/),
@@ -365,18 +365,14 @@ describe('htmlToBlocks', () => {
 
   it('looks for the sentence dating the news in the first paragraphs that are sentences', () => {
     // A stamp, an advertising strap and a caption come between the lead and the speech.
-    const [report] = extractAll({
-      title: 'Pilots were never consulted on the new shifts, union leader says',
-      publishedAt: '2024-10-16T09:00:00Z',
-      html: [
-        '<p>The union leader at the northern harbour has spoken about the dispute over night shifts.</p>',
-        '<p>Oct 16, 2024 / 10:59 IST</p>',
-        '<p>Story continues below Advertisement</p>',
-        '<p>Ines Varga at the harbour gate</p>',
-        '<p>The pilots learned of the new rota from a notice on the canteen wall, the union says.</p>',
-        '<p>"Nobody asked us," Varga said in a radio interview that aired Tuesday, calling the rota unsafe.</p>',
-      ].join(''),
-    }).filter((event) => event.kind === 'report');
+    const report = reportOf('Pilots were never consulted on the new shifts, union leader says', [
+      '<p>The union leader at the northern harbour has spoken about the dispute over night shifts.</p>',
+      '<p>Oct 16, 2024 / 10:59 IST</p>',
+      '<p>Story continues below Advertisement</p>',
+      '<p>Ines Varga at the harbour gate</p>',
+      '<p>The pilots learned of the new rota from a notice on the canteen wall, the union says.</p>',
+      '<p>"Nobody asked us," Varga said in a radio interview that aired Tuesday, calling the rota unsafe.</p>',
+    ]);
     expect(report?.date).toBe('2024-10-15');
   });
 
