@@ -1,8 +1,13 @@
 import type { DateMention } from './mention.ts';
 
-/** Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today". */
+/**
+ * Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today",
+ * "runs through Saturday" (a span's last day, in American usage).
+ * A hedge between the bound and its date leaves it a bound: "closed until at least Wednesday",
+ * "since at least 2019", "bis mindestens Freitag".
+ */
 const NOT_AN_EVENT_BEFORE =
-  /(?:^|[\s(])(?:since|by|until|till|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 const FROM = /(?:^|\s)from\s+$/i;

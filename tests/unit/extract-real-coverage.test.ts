@@ -317,6 +317,16 @@ describe('not events', () => {
     expect(datesIn('Residents held the square until police arrived on Monday.')).toEqual(['2024-10-14']);
     // A scheduled event keeps its day.
     expect(datesIn('The vote is expected on Thursday.')).toEqual(['2024-10-17']);
+    // A hedge inside a bound leaves it a bound.
+    expect(
+      datesIn('The ferry pier will stay shut until at least Thursday afternoon, the port said.'),
+    ).toEqual([]);
+    expect(datesIn('The harbour has flooded every spring since at least 2019.')).toEqual([]);
+    expect(datesIn('Der Hafen bleibt bis mindestens Freitag gesperrt.')).toEqual([]);
+    // "through" a day ends a span: the day it began is the event.
+    expect(datesIn('Ferry bookings opened on Monday and run through Saturday, the operator said.')).toEqual([
+      '2024-10-14',
+    ]);
   });
 });
 
