@@ -316,8 +316,9 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     const paragraph = block.kind === 'paragraph';
     const entry = liveBlog && stamped.has(block) ? 'timed' : headed && paragraph ? 'headed' : undefined;
     blocks.push({ ...block, text, from, ...(entry ? { entry } : {}) });
-    // A time line heads the entry's first paragraph, past the entry's own title if it has one.
-    if (paragraph) headed = false;
+    // A time line heads the entry's first paragraph, past the entry's own title if it has one: a
+    // heading, or a paragraph that is only a short title ("<p><strong>Ferries cancelled</strong></p>").
+    if (paragraph && !isEntryTitle(text)) headed = false;
   }
   return blocks;
 }
@@ -353,6 +354,9 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       lastReported = undefined;
       continue;
     }
+    // An entry's news is its first sentence: a later one's background date ("the last such warning
+    // was in 2022") leaves it undated all the same.
+    let firstTold: boolean | undefined;
     const told = drafts.length;
     const sentences = sentencesOf(block.text).filter((s) => !isFurniture(s) && !isLinkSentence(s));
     for (const sentence of sentences) {
@@ -362,8 +366,10 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       anchor = anchorOf(events);
       lastReported = anchor ?? lastReported;
       spokenOn = speechDayAfter(sentence, events, spokenOn);
+      firstTold ??= events.length > 0;
     }
-    if (block.entry && drafts.length === told) drafts.push(...entryEvent(sentences[0], block.entry, context));
+    if (block.entry && firstTold === false)
+      drafts.splice(told, 0, ...entryEvent(sentences[0], block.entry, context));
   }
   return drafts;
 }
@@ -386,6 +392,11 @@ function dayDraft(kind: EventKind, at: Date, told: string, quote: string): Draft
   const summary = tidySummary(told);
   return { date: dayOf(at), datePrecision: 'day', endDate: null, kind, summary, quote, scheduled: false };
 }
+
+/** A short line that ends no sentence: an entry's title set as a paragraph. */
+const isEntryTitle = (text: string): boolean =>
+  text.trim().split(/\s+/).length <= ENTRY_TITLE_WORDS && !/[.!?…:"”»]$/.test(text.trim());
+const ENTRY_TITLE_WORDS = 10;
 
 /** A lead is a sentence: long enough, ended by punctuation, not a "Section · Outlet" strap. */
 function isLead(sentence: string): boolean {

@@ -62,6 +62,24 @@ describe('a live blog whose entries sit under a time line of their own', () => {
     ).toEqual(ON_THE_PAGE_DAY);
   });
 
+  it('reads past a title set as a paragraph of its own', () => {
+    expect(
+      entries(
+        `<p class="time">09:15</p><p><strong>Helicopter rescue at the weir</strong></p><p>${RESCUE}</p>` +
+          `<p class="time">10:40</p><p>Second rest centre opens</p><p>${REST_CENTRE}</p>`,
+      ),
+    ).toEqual(ON_THE_PAGE_DAY);
+  });
+
+  it("gives the entry's news when only a later sentence names a date, as background", () => {
+    expect(
+      entries(
+        `<p class="time">09:15</p><p>${RESCUE} The last rescue there was in March 2021.</p>` +
+          `<p class="time">10:40</p><p>${REST_CENTRE}</p>`,
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were', '2021-03 The last rescue', '2024-05-09 The county council']);
+  });
+
   it("leaves out the blog's own voice and a forecast under a time line", () => {
     expect(
       entries(
