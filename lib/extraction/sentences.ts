@@ -26,6 +26,15 @@ const QUOTED_END = /(?<=[?!]["”»’]|\s»\.)\s+(?=["“«]?\p{Lu})/u;
 const PLATFORM_X_END =
   /(?<=(?:^|\s)(?:on|to|via|formerly|platform|auf|vormals|sur|en)\s+X\.)\s+(?=["“«„]?\p{Lu})/u;
 
+/**
+ * A short sentence ending on a number or a short month name ("She retired in 2010. A memorial…", "He
+ * was 54. His wife…", "They met in May. The wedding…"): sbd takes a capitalised word of under six
+ * characters near a sentence's start for a name's abbreviation, and counts a number as capitalised,
+ * so it ran the two sentences, and their dates, together. Neither is an abbreviation; a German ordinal
+ * day before its month ("am 6. Februar") is joined again below.
+ */
+const SHORT_SENTENCE_END = /(?<=\S\s+(?:\d{1,3}(?:,\d{3})*|\d{4}|May|June|July)\.)\s+(?=["“«„]?\p{Lu})/u;
+
 function joinsPrevious(previous: string, sentence: string): boolean {
   return LOWER_START.test(sentence) || (ORDINAL_DAY_END.test(previous) && MONTH_START.test(sentence));
 }
@@ -41,6 +50,7 @@ export function sentencesOf(text: string): string[] {
   const found = sentences(text, { newline_boundaries: false, preserve_whitespace: false })
     .flatMap((sentence) => sentence.split(QUOTED_END))
     .flatMap((sentence) => sentence.split(PLATFORM_X_END))
+    .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const joined: string[] = [];

@@ -66,6 +66,22 @@ describe('sentence boundaries in news copy', () => {
     expect(sentencesOf('Malcolm X. Reed, the harbour master, resigned.')).toHaveLength(1);
   });
 
+  it('ends a short sentence on a year, a figure or a short month name', () => {
+    expect(sentencesOf('Repairs ended in 2019. A new ferry will start on Dec. 12.')).toEqual([
+      'Repairs ended in 2019.',
+      'A new ferry will start on Dec. 12.',
+    ]);
+    expect(sentencesOf('He was 67. His sister survives him.')).toHaveLength(2);
+    expect(sentencesOf('They met in June. The wedding followed.')).toHaveLength(2);
+    // The year is not scheduled by the next sentence's "will", and the ferry keeps its day.
+    expect(
+      datedIn('<p>Repairs ended in 2019. A new ferry will start on Dec. 12.</p>').map((e) => e.date),
+    ).toEqual(['2019', '2024-12-12']);
+    // A decimal and an abbreviated title are not sentence ends.
+    expect(sentencesOf('The quake measured 6.1 on the scale. Gen. Park flew in.')).toHaveLength(2);
+    expect(sentencesOf('Am 9. Oktober trat der Minister zurück. Er war 64.')).toHaveLength(2);
+  });
+
   it('keeps an ordinal day and its month together ("am 9. Oktober")', () => {
     expect(sentencesOf('Am 9. Oktober trat der Minister zurück.')).toHaveLength(1);
   });
