@@ -25,7 +25,7 @@ import {
   speechDayAfter,
   stampReference,
 } from './reference.ts';
-import { relativeDayMention } from './relative-day.ts';
+import { opensOnSameDay, relativeDayMention } from './relative-day.ts';
 import { offsetAfter } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
@@ -242,7 +242,9 @@ function sentenceEvents(
     ),
     context.publishedAt,
   );
-  const relative = found.length === 0 ? relativeDayMention(sentence, anchor, context.language) : undefined;
+  // "Earlier in the day" counts from the day the story tells, when the sentence before gives none.
+  const dayBefore = anchor ?? (opensOnSameDay(sentence) ? lastReported : undefined);
+  const relative = found.length === 0 ? relativeDayMention(sentence, dayBefore, context.language) : undefined;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =

@@ -20,23 +20,35 @@ const COUNTS: Record<string, number> = {
   tres: 3,
 };
 
+// "later that day", "earlier in the day", "the same evening", "that night": the day before's own.
+const SAME_DAY =
+  /\b(?:(?:later|earlier)\s+(?:that|the same|in the)\s+(?:day|morning|afternoon|evening|night)|(?:that|the) same (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b/i;
+const SAME_DAY_ABROAD =
+  /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
+
+const OPENS_ON_SAME_DAY = new RegExp(
+  String.raw`^\s*(?:meanwhile,?\s+)?(?:${SAME_DAY.source}|${SAME_DAY_ABROAD.source})`,
+  'iu',
+);
+
+/**
+ * Whether a sentence opens by saying it tells the same day as the story ("Earlier in the day, the
+ * minister…", "Am selben Abend …"): a narrative link to the day the story is telling, which need not
+ * be the sentence right before's (a paragraph of background may come between). Inside a sentence
+ * the phrase is as often the speaker's day ("aides said he would speak later in the day").
+ */
+export const opensOnSameDay = (sentence: string): boolean => OPENS_ON_SAME_DAY.test(sentence);
+
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
-  // "later that day", "earlier in the day", "the same evening", "that night": the day before's own.
-  [
-    /\b(?:(?:later|earlier)\s+(?:that|the same|in the)\s+(?:day|morning|afternoon|evening|night)|(?:that|the) same (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b/i,
-    () => 0,
-  ],
+  [SAME_DAY, () => 0],
   // "a day after he said so", "two days after that": counted from the thing just told.
   [
     /\b(a|one|two|three|four|five) days? after (?:he|she|it|they|this|that|which)\b/i,
     (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0,
   ],
-  [
-    /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu,
-    () => 0,
-  ],
+  [SAME_DAY_ABROAD, () => 0],
   [/\b(a|one|two|three|four|five) days? later\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
   [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\b(a|one|two|three) weeks? later\b/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],

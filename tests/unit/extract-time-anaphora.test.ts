@@ -108,3 +108,27 @@ describe('a day counted from the same sentence’s own day is a second event', (
     ).toEqual(['2024-10-18']);
   });
 });
+
+describe('a sentence that opens on "earlier in the day" takes the day the story tells', () => {
+  it('across a sentence of background between them', () => {
+    expect(
+      dated(
+        '<p>The mayor opened the new ferry terminal on Monday. Its first stone was laid in March 2021.</p>' +
+          '<p>Earlier in the day, she chaired a meeting on the harbour budget.</p>',
+      ),
+    ).toEqual([
+      ['2024-10-14', 'The mayor opened the new'],
+      ['2021-03', 'Its first stone was laid'],
+      ['2024-10-14', 'Earlier in the day, she '],
+    ]);
+  });
+
+  it("but not when the phrase is inside a sentence, where it is as often the speaker's day", () => {
+    expect(
+      dated(
+        '<p>The mayor opened the new ferry terminal on Monday. Its first stone was laid in March 2021.</p>' +
+          '<p>Her aides said she would speak to reporters later in the day.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2021-03']);
+  });
+});
