@@ -83,9 +83,20 @@ const COUNTED_IN =
   /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b[^,.;:]{0,60}$|\btimes?\s+$/i;
 
 /**
+ * The day of a trailing attribution ("…finished them last week, the authority said on Wednesday"):
+ * the day of the saying, which frames nothing the period dates.
+ */
+const ATTRIBUTION_BEFORE =
+  /,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)\s+(?:on\s+)?$/u;
+
+const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, after: number) =>
+  day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));
+
+/**
  * Whether a week or month phrase dates something. A coming one is a forecast ("will be sentenced
  * next week", "expected later this month"); the current one dates only a past-tense clause; and
- * beside a day in its clause ("struck on Tuesday for the third time this month") it frames the day.
+ * beside a day in its clause ("struck on Tuesday for the third time this month") it frames the day,
+ * unless that day is the attribution's after it.
  */
 export function datesAnEvent(
   mention: Found,
@@ -98,7 +109,11 @@ export function datesAnEvent(
   const clause = clauseAround(sentence, mention.index);
   const start = sentence.indexOf(clause);
   return !days.some(
-    (day) => day.precision === 'day' && day.index >= start && day.index < start + clause.length,
+    (day) =>
+      day.precision === 'day' &&
+      day.index >= start &&
+      day.index < start + clause.length &&
+      !isAttributionDay(sentence, day, mention.index),
   );
 }
 

@@ -132,6 +132,17 @@ describe('findDates: how news writes dates', () => {
     ]);
   });
 
+  it('keeps a week beside the day of the attribution after it: the saying frames nothing', () => {
+    expect(datesIn('Divers finished the repairs last week, the harbour authority said on Monday.')).toEqual([
+      { date: '2024-10-07', precision: 'week', endDate: '2024-10-13' },
+      { date: '2024-10-14', precision: 'day', endDate: null },
+    ]);
+    // A day inside the week's own clause still frames it.
+    expect(datesIn('The quay flooded on Monday for the second time this week.')).toEqual([
+      { date: '2024-10-14', precision: 'day', endDate: null },
+    ]);
+  });
+
   it('reads "after 1 October" as a bound, and "after Friday\'s exchange" as the exchange\'s day', () => {
     expect(datesIn('The intrusions were made after 1 October.')).toEqual([]);
     expect(datesIn('Three days after the 2 October election, talks began.')).toEqual([]);
