@@ -120,7 +120,7 @@ const MONTH_STEMS: Record<string, string[]> = {
 };
 const PREPOSITIONS: Record<string, string> = {
   de: '(?:im|seit|bis|ab|anfang|mitte|ende)',
-  fr: '(?:en|depuis|dès|début|fin|mi-)',
+  fr: '(?:en|depuis|dès|début|fin|mi(?=-))',
   es: '(?:en|de|desde|hasta|a principios de|a finales de|a mediados de)',
   pt: '(?:em|de|desde|até|no início de|no fim de|em meados de)',
   it: '(?:a|in|da|fino a|dall’|all’|inizio|fine)',
@@ -151,7 +151,7 @@ function patternFor(language: string): RegExp | undefined {
   if (!pattern) {
     const names = stems.map((stem) => `${stem}\\p{L}*`).join('|');
     pattern = new RegExp(
-      `(?<!\\p{L})${preposition}\\s+(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
+      `(?<!\\p{L})${preposition}(?:\\s+|-)(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
       'giu',
     );
     patterns.set(language, pattern);

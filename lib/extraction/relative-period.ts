@@ -76,8 +76,14 @@ const mentionsOf = (
 const whichWay = (word: string): Direction =>
   /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen|pasada|pasado)$/i.test(word) ? -1 : 0;
 
-/** "this week", "diese Woche": the current period dates an event only in a past-tense clause. */
-const isCurrentPeriod = (mention: Pick<Found, 'text'>) => /\bthis\b|(?<!\p{L})diese/iu.test(mention.text);
+/**
+ * "this week", "diese Woche", "Ende des Monats": the current period dates an event only in a
+ * past-tense clause.
+ */
+const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
+  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$)/iu.test(
+    mention.text,
+  );
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
 const COUNTED_IN =
   /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b[^,.;:]{0,60}$|\btimes?\s+$/i;
@@ -125,16 +131,25 @@ export function datesAnEvent(
 const WEEK_PHRASES: RegExp[] = [
   /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+week\b(?!end)/giu,
   /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
-  /(?<!\p{L})(?:in\s+der\s+)?(letzten|vergangenen|diese[rn]?)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
 ];
 
-/** "this month", "earlier this month", "last month('s)", "le mois dernier", "letzten Monat". */
+/**
+ * "this month", "earlier this month", "last month('s)", "le mois dernier", "letzten Monat", and the
+ * part of the month in each language: "at the end of last month", "Anfang des Monats", "Ende
+ * letzten Monats", "au début du mois", "fin du mois dernier", "a principios de mes", "a finales del
+ * mes pasado". A part with no "last" is this month's.
+ */
 const MONTH_PHRASES: RegExp[] = [
   /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+month\b/giu,
+  /\bat\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|(this|last))\s+month\b/giu,
   /(?<!\p{L})le\s+mois\s+(dernier)(?!\p{L})/giu,
+  /(?<!\p{L})(?:début|milieu|fin)\s+(?:du|de\s+ce)\s+mois(?:\s+(dernier))?(?!\p{L})/giu,
   /(?<!\p{L})(letzten|vergangenen)\s+Monat(?!\p{L})/giu,
+  /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:(?:des|dieses)\s+Monats|(?:des\s+)?(letzten|vergangenen)\s+Monats)(?!\p{L})/giu,
   /(?<!\p{L})el\s+mes\s+(pasado)(?!\p{L})/giu,
+  /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+(?:de\s+(?:este\s+)?|del\s+)mes(?:\s+(pasado))?(?!\p{L})/giu,
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 

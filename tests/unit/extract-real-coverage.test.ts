@@ -159,6 +159,24 @@ describe('week- and month-relative dates', () => {
     }
   });
 
+  it('reads the part of this or last month in four languages, and "mi-octobre"', () => {
+    const month = (sentence: string, language: string) =>
+      findDates(sentence, at, { language }).map(({ date, precision }) => `${date} ${precision}`);
+    expect(month('At the end of last month, a storm flooded the quay.', 'en')).toEqual(['2024-09 month']);
+    expect(month('The quay flooded at the start of the month.', 'en')).toEqual(['2024-10 month']);
+    expect(month('Anfang des Monats hatte ein Sturm den Kai überflutet.', 'de')).toEqual(['2024-10 month']);
+    expect(month('Ende letzten Monats hatte ein Sturm den Kai überflutet.', 'de')).toEqual(['2024-09 month']);
+    expect(month('Letzte Woche hatte ein Sturm den Kai überflutet.', 'de')).toEqual(['2024-10-07 week']);
+    expect(month('Au début du mois, une tempête avait inondé le quai.', 'fr')).toEqual(['2024-10 month']);
+    expect(month('À la mi-septembre, une tempête avait inondé le quai.', 'fr')).toEqual(['2024-09 month']);
+    expect(month('A finales del mes pasado, una tormenta inundó el muelle.', 'es')).toEqual([
+      '2024-09 month',
+    ]);
+    // A deadline in the present is no event: only a past clause dates the current month.
+    expect(month('Die Frist endet Ende des Monats.', 'de')).toEqual([]);
+    expect(month('The lease runs out at the end of the month.', 'en')).toEqual([]);
+  });
+
   it('reads "a week ago" and its French and German forms as that day', () => {
     expect(datesIn('The tunnel flooded a week ago.')[0]).toMatchObject({
       date: '2024-10-08',
