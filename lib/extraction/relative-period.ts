@@ -40,6 +40,10 @@ const NUMBERS: Record<string, number> = {
   duas: 2,
   três: 3,
   quatro: 4,
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dört: 4,
 };
 const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
@@ -74,14 +78,14 @@ const mentionsOf = (
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
-  /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen|pasada|pasado)$/i.test(word) ? -1 : 0;
+  /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen?|pasada|pasado|geçen)$/i.test(word) ? -1 : 0;
 
 /**
  * "this week", "diese Woche", "Ende des Monats": the current period dates an event only in a
  * past-tense clause.
  */
 const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
-  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$)/iu.test(
+  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|bu\s|ayın)/iu.test(
     mention.text,
   );
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
@@ -133,6 +137,7 @@ const WEEK_PHRASES: RegExp[] = [
   /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
   /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
+  /(?<!\p{L})(geçen|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
 ];
 
 /**
@@ -150,13 +155,16 @@ const MONTH_PHRASES: RegExp[] = [
   /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:(?:des|dieses)\s+Monats|(?:des\s+)?(letzten|vergangenen)\s+Monats)(?!\p{L})/giu,
   /(?<!\p{L})el\s+mes\s+(pasado)(?!\p{L})/giu,
   /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+(?:de\s+(?:este\s+)?|del\s+)mes(?:\s+(pasado))?(?!\p{L})/giu,
+  // "geçen ay", "bu ay", "ayın başında" (early this month), "geçen ayın sonunda" (late last month).
+  /(?<!\p{L})(geçen|bu)\s+ay(?:ki)?(?!\p{L})/giu,
+  /(?<!\p{L})(?:(geçen|bu)\s+)?ayın\s+(?:başında|ortasında|sonunda)(?!\p{L})/giu,
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 
 /**
  * "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses",
  * and days in the languages whose "N days ago" chrono leaves undated for us ("il y a deux jours",
- * "vor zwei Tagen", "hace dos días", "há dois dias": English days are chrono's).
+ * "vor zwei Tagen", "hace dos días", "há dois dias", "iki gün önce": English days are chrono's).
  */
 const AGO: RegExp[] = [
   new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
@@ -164,9 +172,10 @@ const AGO: RegExp[] = [
   /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
   /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})(\d{1,2}|bir|iki|üç|dört)\s+(hafta|ay|gün)\s+önce(?!\p{L})/giu,
 ];
-const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana)/i.test(unit);
-const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia)/i.test(unit);
+const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|hafta)/i.test(unit);
+const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|gün)/i.test(unit);
 
 function weekMentions(sentence: string, publishedAt: Date): Found[] {
   return mentionsOf(WEEK_PHRASES, sentence, (match) => ({
@@ -262,7 +271,8 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
-const PERIOD_WORD = /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b/i;
+const PERIOD_WORD =
+  /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|(?<!\p{L})ay|önce/iu;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and

@@ -31,10 +31,11 @@ const dayMonth: chrono.Parser = {
 };
 
 /**
- * "dün" (yesterday) and "bugün" (today), and their adjectives "dünkü", "bugünkü" ("dünya" is the
- * world); "bu sabah", "bu akşam", "bu gece": this morning, evening, night, parts of today.
+ * "dün" (yesterday), "bugün" (today) and "yarın" (tomorrow), and the adjectives "dünkü",
+ * "bugünkü" ("dünya" is the world); "bu sabah", "bu akşam", "bu gece": this morning, evening, night,
+ * parts of today.
  */
-const CASUAL_DAYS = String.raw`(dün|bugün|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece))(?:kü)?`;
+const CASUAL_DAYS = String.raw`(dün|bugün|yarın|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece))(?:kü)?`;
 const CASUAL_DAY = new RegExp(`(?<!\\p{L})${CASUAL_DAYS}(?!\\p{L})`, 'iu');
 const CASUAL_DAY_ALONE = new RegExp(`^${CASUAL_DAYS}$`, 'iu');
 
@@ -44,8 +45,9 @@ export const isTurkishCasualDay = (text: string): boolean => CASUAL_DAY_ALONE.te
 const casualDay: chrono.Parser = {
   pattern: () => CASUAL_DAY,
   extract: (context, match) => {
-    const back = (match[1] ?? '').toLocaleLowerCase('tr') === 'dün' ? 1 : 0;
-    return context.createParsingComponents(dayPartsOf(context.refDate, -back));
+    const word = (match[1] ?? '').toLocaleLowerCase('tr');
+    const shift = word === 'dün' ? -1 : word === 'yarın' ? 1 : 0;
+    return context.createParsingComponents(dayPartsOf(context.refDate, shift));
   },
 };
 
@@ -54,21 +56,21 @@ const WEEKDAYS = ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cuma
 /** "Pazar" is also a market and "cuma" the Friday prayer. */
 const ALSO_A_NOUN = new Set(['cuma', 'pazar']);
 /**
- * "Salı günü", "perşembe akşamı", "Cuma'yı", "çarşamba": a weekday, with "day", a time of day or a
- * case ending after it. The two that are also nouns name a day only with such a word or ending after
- * them.
+ * "Salı günü", "perşembe akşamı", "Cuma'yı", "çarşamba", "geçen pazar": a weekday, with "day", a time
+ * of day or a case ending after it. The two that are also nouns name a day only with such a word or
+ * ending after them, or "geçen" (last) before them.
  */
 const TIME_OF_DAY = String.raw`\s+(?:günü|sabahı|öğleden\s+sonra|akşamı|gecesi)`;
 const namesOf = (also: boolean) => WEEKDAYS.filter((name) => ALSO_A_NOUN.has(name) === also).join('|');
 const WEEKDAY = new RegExp(
-  String.raw`(?<!\p{L})(?:(${namesOf(false)})(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(${namesOf(true)})(?:${TIME_OF_DAY}|['’]\p{L}+))(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:(${namesOf(false)})(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(${namesOf(true)})(?:${TIME_OF_DAY}|['’]\p{L}+)|geçen\s+(${namesOf(true)}))(?!\p{L})`,
   'iu',
 );
 
 const weekday: chrono.Parser = {
   pattern: () => WEEKDAY,
   extract: (context, match) => {
-    const name = (match[1] ?? match[2] ?? '').toLocaleLowerCase('tr');
+    const name = (match[1] ?? match[2] ?? match[3] ?? '').toLocaleLowerCase('tr');
     const index = WEEKDAYS.indexOf(name);
     if (index < 0) return null;
     const components = context.createParsingComponents();

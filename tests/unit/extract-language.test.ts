@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, contentTerms, eventsOf, extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+import {
+  agreement,
+  contentTerms,
+  eventsOf,
+  extractEvents,
+  findDates,
+  isTextDated,
+} from '../../lib/extraction/index.ts';
 import { detectLanguage } from '../../lib/extraction/language.ts';
 
 // Wednesday 16 October 2024, noon UTC.
@@ -79,6 +86,19 @@ describe('the language of an article whose feed declares none', () => {
       ['2024-10-16', false],
       ['2024-10-15', false],
     ]);
+  });
+
+  it('reads Turkish weeks and months gone by, "N days ago", tomorrow and "geçen pazar"', () => {
+    // Published on Wednesday 16 October 2024.
+    const at = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'tr' }).map((m) => `${m.date} ${m.precision}`);
+    expect(at('Geçen hafta fırtına iskeleyi yıktı.')).toEqual(['2024-10-07 week']);
+    expect(at('Geçen ay fırtına iskeleyi yıktı.')).toEqual(['2024-09 month']);
+    expect(at('Fırtına ayın başında iskeleyi yıktı.')).toEqual(['2024-10 month']);
+    expect(at('Fırtına iki hafta önce iskeleyi yıktı.')).toEqual(['2024-10-02 day']);
+    expect(at('Fırtına 3 gün önce iskeleyi yıktı.')).toEqual(['2024-10-13 day']);
+    expect(at('Fırtına geçen pazar iskeleyi yıktı.')).toEqual(['2024-10-13 day']);
+    expect(at('Vali yarın bölgeyi ziyaret edecek.')).toEqual(['2024-10-17 day']);
   });
 
   it('does not read the world, a market or a prayer as a Turkish day', () => {
