@@ -44,6 +44,36 @@ const NUMBERS: Record<string, number> = {
   iki: 2,
   üç: 3,
   dört: 4,
+  // Five to ten (and a fortnight, "quinze jours") where news counts days back in words.
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  quinze: 15,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  quince: 15,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  dez: 10,
+  beş: 5,
+  altı: 6,
+  yedi: 7,
+  sekiz: 8,
+  dokuz: 9,
+  on: 10,
 };
 const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
@@ -85,7 +115,7 @@ const whichWay = (word: string): Direction =>
  * past-tense clause.
  */
 const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
-  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|bu\s|ayın)/iu.test(
+  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|bu\s|ayın|semaine$|der Woche$|semana$)/iu.test(
     mention.text,
   );
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
@@ -138,6 +168,10 @@ const WEEK_PHRASES: RegExp[] = [
   /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
   /(?<!\p{L})(geçen|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
+  // The part of the week: "en début de semaine", "Ende der vergangenen Woche", "a finales de semana".
+  /(?<!\p{L})(?:en\s+)?(?:début|milieu|fin)\s+de\s+(?:la\s+)?semaine(?:\s+(dernière|passée))?(?!\p{L})/giu,
+  /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:dieser|der(?:\s+(vergangenen|letzten))?)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+de\s+(?:(?:esta|la)\s+)?semana(?:\s+(pasada))?(?!\p{L})/giu,
 ];
 
 /**
@@ -168,11 +202,11 @@ const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
  */
 const AGO: RegExp[] = [
   new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
-  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
-  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
-  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
-  /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
-  /(?<!\p{L})(\d{1,2}|bir|iki|üç|dört)\s+(hafta|ay|gün)\s+önce(?!\p{L})/giu,
+  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
+  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
+  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|quinze)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})(\d{1,2}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on)\s+(hafta|ay|gün)\s+önce(?!\p{L})/giu,
 ];
 const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|hafta)/i.test(unit);
 const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|gün)/i.test(unit);
@@ -219,6 +253,41 @@ const WEEKEND: RegExp[] = [
   /(?<!\p{L})am\s+(?:vergangenen|letzten)\s+Wochenende(?!\p{L})/giu,
   /(?<!\p{L})el\s+(?:pasado\s+fin\s+de\s+semana|fin\s+de\s+semana\s+pasado)(?!\p{L})/giu,
 ];
+
+/**
+ * "on Tuesday last week", "mardi de la semaine dernière", "am Dienstag vergangener Woche", "el martes
+ * de la semana pasada", "geçen hafta salı günü": that weekday of the ISO week before publication's.
+ * Read alone, the weekday would be the latest one, in this week.
+ */
+const LAST_WEEK_DAY: RegExp[] = [
+  /\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?last\s+week\b/giu,
+  /(?<!\p{L})(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|après-midi|soir))?\s+(?:de\s+)?la\s+semaine\s+(?:dernière|passée)(?!\p{L})/giu,
+  /(?<!\p{L})(?:am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:morgen|vormittag|nachmittag|abend|nacht)?\s+(?:der\s+)?(?:vergangenen|letzten|vergangener|letzter)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})(?:el\s+)?(lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+de\s+la\s+semana\s+pasada(?!\p{L})/giu,
+  /(?<!\p{L})geçen\s+hafta(?:nın)?\s+(pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+günü)?(?!\p{L})/giu,
+];
+/** Each language's weekdays, Monday first. */
+const WEEKDAY_NAMES = [
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag'],
+  ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'],
+];
+const dayInWeek = (name: string) => {
+  const lower = name.toLocaleLowerCase('tr');
+  return Math.max(...WEEKDAY_NAMES.map((names) => names.indexOf(lower)));
+};
+
+function lastWeekDayMentions(sentence: string, publishedAt: Date): Found[] {
+  // Days back to last week's Monday, then on to the weekday named.
+  const monday = -((publishedAt.getUTCDay() + 6) % 7) - 7;
+  return mentionsOf(LAST_WEEK_DAY, sentence, (match) => ({
+    precision: 'day',
+    date: dayOf(publishedAt, monday + dayInWeek(match[1] ?? '')),
+    endDate: null,
+  }));
+}
 
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
@@ -281,6 +350,7 @@ const PERIOD_WORD =
 export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];
   return [
+    ...lastWeekDayMentions(sentence, publishedAt),
     ...weekMentions(sentence, publishedAt),
     ...weekStartMentions(sentence, publishedAt),
     ...weekendMentions(sentence, publishedAt),

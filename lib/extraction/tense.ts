@@ -29,13 +29,27 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
 /** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
 const PAST_EN =
   /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|quit|shut|fled|laid|got|ate|drew|dug|rode|rang|sat|slid|stole|tore|wore|woke|wept|sprang|spun|swore|swung|blew|bled|bent|crept|drank|forgot|forgave|forbade|knelt|leapt|shone|shrank|upheld|withheld|undertook|underwent|oversaw|overthrew|rebuilt|foresaw|mistook|arose|awoke|strode|strove|sped|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|sought|swept|shook|dealt|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
+/**
+ * The German simple past news is written in ("erklärte am Freitag", "nahm … fest", "trat … zurück"):
+ * the strong forms of common news verbs, the weak ones by their stems plus -te(n), and every -ierte(n).
+ * Forms that are also nouns ("Stand", "Schloss", "Griff", "Bot", "Floh") are left out.
+ */
+const PRETERITE_DE =
+  /(?<!\p{L})(?:(?:trat|nahm|gab|fand|fiel|brach|schlug|traf|sprach|stieg|lag|ließ|hielt|rief|zog|verlor|gewann|entschied|beschloss|erhielt|verließ|blieb|schrieb|wies|starb|bat|flog|fuhr|lief|sank|sah|saß|warf|erschien|verschwand|gelang|geschah|übernahm|entließ|unterschrieb|verbot|empfahl|begannen|kamen|gingen|standen|flohen|schlossen)(?:en)?|(?:nann|brach|dach|kann|wuss|muss|konn|woll)ten?|(?:erklär|teil|meld|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
+
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
-  de: /(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})/iu,
-  fr: /(?<!\p{L})(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})/iu,
-  es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían)(?!\p{L})/iu,
-  pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram)(?!\p{L})/iu,
+  de: new RegExp(
+    String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}`,
+    'iu',
+  ),
+  // The passé composé with "avoir", and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
+  // "se sont réunis") or a verb of coming and going ("est arrivé", "sont partis", "est mort").
+  fr: /(?<!\p{L})(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
+  // The regular preterite, and the irregular ones news uses most ("dijo", "hizo", "detuvo", "produjo").
+  es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,
+  pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram|disse|disseram|fez|fizeram|teve|tiveram|esteve|estiveram|deu|deram|veio|vieram|houve|trouxe|trouxeram|pôde|puderam)(?!\p{L})/iu,
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
   // The past suffix closing a verb, with a person ending: "açıkladı", "öldüler", "geldik"; not "şimdi"
@@ -112,9 +126,12 @@ export function openingTense(
   return first === future ? 'future' : first === inPast ? 'present' : 'past';
 }
 
-/** Clause edges for tense: "X, who won in July, will defend…" holds two tenses. */
+/**
+ * Clause edges for tense: "X, who won in July, will defend…" holds two tenses, and so does German's
+ * "kündigte … einen Streik an, der am Dienstag beginnen soll" (a relative clause, its verb last).
+ */
 const CLAUSE_BOUNDARY =
-  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when)\s|\s+and\s+/g;
+  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
 
 /**
  * The words that frame a date: its clause up to the date and a few words after it ("who faces a

@@ -12,6 +12,10 @@ import { detectLanguage } from '../../lib/extraction/language.ts';
 // Wednesday 16 October 2024, noon UTC.
 const PUBLISHED = '2024-10-16T12:00:00Z';
 
+/** Each date a sentence gives, with the tense that decided which way it was read. */
+const datesWithTense = (sentence: string, language: string) =>
+  findDates(sentence, new Date(PUBLISHED), { language }).map((m) => `${m.date} ${m.tense}`);
+
 describe('the language of an article whose feed declares none', () => {
   it('is read from the function words of its opening text', () => {
     expect(
@@ -87,6 +91,39 @@ describe('the language of an article whose feed declares none', () => {
       ['2024-10-15', false],
     ]);
   });
+
+  it('reads the German simple past as past: a weekday it dates is the one gone by', () => {
+    const at = (sentence: string) => datesWithTense(sentence, 'de');
+    expect(at('Der Hafenmeister trat am Montag zurück.')).toEqual(['2024-10-14 past']);
+    expect(at('Die Reederei erklärte am Freitag ihren Rückzug.')).toEqual(['2024-10-11 past']);
+    expect(at('Die Polizei nahm am Freitag zwei Schmuggler fest.')).toEqual(['2024-10-11 past']);
+    expect(at('Der Sturm zerstörte am Freitag das Dach der Halle.')).toEqual(['2024-10-11 past']);
+    expect(at('Der Stadtrat informierte am Freitag die Anwohner.')).toEqual(['2024-10-11 past']);
+    // A relative clause keeps its own tense: the strike announced on Sunday starts on the coming Friday.
+    expect(
+      at('Die Gewerkschaft kündigte am Sonntag einen Streik an, der am Freitag um 2 Uhr beginnen soll.'),
+    ).toEqual(['2024-10-13 past', '2024-10-18 future']);
+    // The future and a noun that looks like a past form stay as they were.
+    expect(at('Die Fähre wird am Freitag wieder fahren.')).toEqual(['2024-10-18 future']);
+    expect(at('Am Freitag ist der Stand der Arbeiten im Schloss zu sehen.')).toEqual(['2024-10-18 present']);
+  });
+
+  it.each([
+    ["Le maire s'est rendu vendredi sur le port.", 'fr', '2024-10-11 past'],
+    ["Le quai s'est effondré vendredi.", 'fr', '2024-10-11 past'],
+    ['La ministre est arrivée vendredi au port.', 'fr', '2024-10-11 past'],
+    ['La alcaldesa dijo el viernes que cerraría el muelle.', 'es', '2024-10-11 past'],
+    ['La policía detuvo el viernes a dos contrabandistas.', 'es', '2024-10-11 past'],
+    ['A prefeita disse na sexta-feira que fecharia o cais.', 'pt', '2024-10-11 past'],
+    // What is planned or awaited stays ahead.
+    ['Le sommet est prévu vendredi.', 'fr', '2024-10-18 present'],
+    ['La cumbre se celebrará el viernes.', 'es', '2024-10-18 future'],
+  ])(
+    'reads the French passé composé with "être" and Iberian irregular preterites: %s',
+    (sentence, language, date) => {
+      expect(datesWithTense(sentence, language)).toEqual([date]);
+    },
+  );
 
   it('reads Turkish weeks and months gone by, "N days ago", tomorrow and "geçen pazar"', () => {
     // Published on Wednesday 16 October 2024.
