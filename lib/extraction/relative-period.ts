@@ -339,9 +339,13 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
   }));
 }
 
-/** Every phrase read here names one of these words: a sentence without them is skipped cheaply. */
+/**
+ * Every phrase read here names one of these words: a sentence without them is skipped cheaply. No /u
+ * flag and no lookbehind, which made this test of every sentence cost 2 % of extraction ("ay" is the
+ * Turkish month; \b still sees its edge before "ın").
+ */
 const PERIOD_WORD =
-  /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|(?<!\p{L})ay|önce/iu;
+  /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|\bay\b|önce/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and
