@@ -202,6 +202,9 @@ const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
  */
 const AGO: RegExp[] = [
   new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
+  // "a couple of weeks ago" is two; "a fortnight ago" is two weeks (counted as 14 days).
+  /\ba\s+(couple)\s+of\s+(week|month)s\s+ago\b/giu,
+  /\b(a|one|two|three)\s+(fortnight)s?\s+ago\b/giu,
   /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
   /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
   /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
@@ -232,9 +235,11 @@ function monthMentions(sentence: string, publishedAt: Date): Found[] {
 /** A week ago is a day ("a week ago" is seven days back); months ago is a month. */
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
   return mentionsOf(AGO, sentence, (match) => {
-    const count = countOf(match[1]);
+    const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
     const unit = match[2] ?? '';
     if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
+    if (/^fortnight$/i.test(unit))
+      return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
     return isWeekUnit(unit)
       ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
       : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
@@ -345,7 +350,7 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
  * Turkish month; \b still sees its edge before "ın").
  */
 const PERIOD_WORD =
-  /week|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|\bay\b|önce/i;
+  /week|fortnight|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|\bay\b|önce/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and

@@ -132,6 +132,22 @@ describe('findDates: how news writes dates', () => {
     ]);
   });
 
+  it('reads "a fortnight ago" and "a couple of weeks ago" as that day', () => {
+    expect(datesIn('The pier closed a fortnight ago.')).toEqual([
+      { date: '2024-10-01', precision: 'day', endDate: null },
+    ]);
+    expect(datesIn('The harbour master resigned a couple of weeks ago.')).toEqual([
+      { date: '2024-10-01', precision: 'day', endDate: null },
+    ]);
+  });
+
+  it('reads a verb whose past is its present ("burst", "spread") as past, unless a modal or article comes first', () => {
+    // Published on Tuesday: Wednesday gone by is the 9th, the coming one the 16th.
+    expect(datesIn('In the early hours of Wednesday, the sea wall burst.')[0]?.date).toBe('2024-10-09');
+    expect(datesIn('The fire spread on Wednesday to the boat sheds.')[0]?.date).toBe('2024-10-09');
+    expect(datesIn('The fire could spread on Wednesday if the wind turns.')[0]?.date).toBe('2024-10-16');
+  });
+
   it('keeps a week beside the day of the attribution after it: the saying frames nothing', () => {
     expect(datesIn('Divers finished the repairs last week, the harbour authority said on Monday.')).toEqual([
       { date: '2024-10-07', precision: 'week', endDate: '2024-10-13' },
