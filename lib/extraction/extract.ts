@@ -521,8 +521,11 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   const lead = leadSentence(blocks, headline);
   const drafts = storyEvents(blocks, context, lead);
   const opening = storyParagraphs(blocks, headline, NEWS_PARAGRAPHS);
+  // A page that opens on a dated timeline entry ("Nov. 18: …") is a timeline: its entries are its
+  // accounts, and the oldest of them is no report of the day it was published.
+  const timeline = lead !== undefined && prefixedEvents(lead, context) !== undefined;
   const { report, told } = datedByNewsSentence(
-    datedByLead(reportEvent(headline, lead, context.publishedAt), drafts, lead),
+    timeline ? undefined : datedByLead(reportEvent(headline, lead, context.publishedAt), drafts, lead),
     drafts,
     opening,
   );

@@ -138,3 +138,24 @@ describe('an opening in the pluperfect recalls the background: the next sentence
     }
   });
 });
+
+describe('a page that opens on a dated timeline entry', () => {
+  it('is a timeline: its entries are its events, and it has no report of its own', () => {
+    const events = eventsOf(
+      'How the harbour dispute unfolded',
+      '<p>Feb. 24: The port authority votes to sell the north quay to a private operator.</p>' +
+        '<p>Feb. 27: Dockworkers walk out for a day in protest at the sale.</p>' +
+        '<p>March 3: The authority cancels the sale after a court blocks it.</p>',
+    );
+    expect(shown(events)).toEqual(['dated 2025-02-24', 'dated 2025-02-27', 'dated 2025-03-03']);
+  });
+
+  it('but a story whose lead is prose keeps its report', () => {
+    const events = eventsOf(
+      'Harbour sale cancelled',
+      '<p>The port authority cancelled the sale of the north quay after a court blocked it.</p>' +
+        '<p>Feb. 24: The authority voted to sell the quay to a private operator.</p>',
+    );
+    expect(shown(events)).toContain('report 2025-03-04');
+  });
+});
