@@ -108,7 +108,9 @@ const mentionsOf = (
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
-  /^(?:last|previous|dernière|passée|letzte|letzten|vergangenen?|pasada|pasado|geçen)$/i.test(word) ? -1 : 0;
+  /^(?:last|previous|dernière|passée|letzte[nr]?|vergangene[nr]?|pasada|pasado|geçen|geçtiğimiz)$/i.test(word)
+    ? -1
+    : 0;
 
 /**
  * "this week", "diese Woche", "Ende des Monats": the current period dates an event only in a
@@ -167,10 +169,10 @@ const WEEK_PHRASES: RegExp[] = [
   /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
   /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
-  /(?<!\p{L})(geçen|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
+  /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
   // The part of the week: "en début de semaine", "Ende der vergangenen Woche", "a finales de semana".
   /(?<!\p{L})(?:en\s+)?(?:début|milieu|fin)\s+de\s+(?:la\s+)?semaine(?:\s+(dernière|passée))?(?!\p{L})/giu,
-  /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:dieser|der(?:\s+(vergangenen|letzten))?)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:dieser|der|(?:der\s+)?(vergangenen|letzten|vergangener|letzter))\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+de\s+(?:(?:esta|la)\s+)?semana(?:\s+(pasada))?(?!\p{L})/giu,
 ];
 
@@ -190,8 +192,8 @@ const MONTH_PHRASES: RegExp[] = [
   /(?<!\p{L})el\s+mes\s+(pasado)(?!\p{L})/giu,
   /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+(?:de\s+(?:este\s+)?|del\s+)mes(?:\s+(pasado))?(?!\p{L})/giu,
   // "geçen ay", "bu ay", "ayın başında" (early this month), "geçen ayın sonunda" (late last month).
-  /(?<!\p{L})(geçen|bu)\s+ay(?:ki)?(?!\p{L})/giu,
-  /(?<!\p{L})(?:(geçen|bu)\s+)?ayın\s+(?:başında|ortasında|sonunda)(?!\p{L})/giu,
+  /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+ay(?:ki)?(?!\p{L})/giu,
+  /(?<!\p{L})(?:(geçen|geçtiğimiz|bu)\s+)?ayın\s+(?:başında|ortasında|sonunda)(?!\p{L})/giu,
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 
@@ -269,7 +271,7 @@ const LAST_WEEK_DAY: RegExp[] = [
   /(?<!\p{L})(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|après-midi|soir))?\s+(?:de\s+)?la\s+semaine\s+(?:dernière|passée)(?!\p{L})/giu,
   /(?<!\p{L})(?:am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:morgen|vormittag|nachmittag|abend|nacht)?\s+(?:der\s+)?(?:vergangenen|letzten|vergangener|letzter)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})(?:el\s+)?(lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+de\s+la\s+semana\s+pasada(?!\p{L})/giu,
-  /(?<!\p{L})geçen\s+hafta(?:nın)?\s+(pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+günü)?(?!\p{L})/giu,
+  /(?<!\p{L})(?:geçen|geçtiğimiz)\s+hafta(?:nın)?\s+(pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+günü)?(?!\p{L})/giu,
 ];
 /** Each language's weekdays, Monday first. */
 const WEEKDAY_NAMES = [

@@ -63,7 +63,7 @@ const ALSO_A_NOUN = new Set(['cuma', 'pazar']);
 const TIME_OF_DAY = String.raw`\s+(?:günü|sabahı|öğleden\s+sonra|akşamı|gecesi)`;
 const namesOf = (also: boolean) => WEEKDAYS.filter((name) => ALSO_A_NOUN.has(name) === also).join('|');
 const WEEKDAY = new RegExp(
-  String.raw`(?<!\p{L})(?:(${namesOf(false)})(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(${namesOf(true)})(?:${TIME_OF_DAY}|['’]\p{L}+)|geçen\s+(${namesOf(true)}))(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:(${namesOf(false)})(?:${TIME_OF_DAY})?(?:['’]\p{L}+)?|(${namesOf(true)})(?:${TIME_OF_DAY}|['’]\p{L}+)|(?:geçen|geçtiğimiz)\s+(${namesOf(true)}))(?!\p{L})`,
   'iu',
 );
 

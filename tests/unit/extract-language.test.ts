@@ -125,6 +125,34 @@ describe('the language of an article whose feed declares none', () => {
     },
   );
 
+  it.each([
+    // Published on Wednesday 16 October 2024: last week ran from Monday 7 to Sunday 13 October.
+    ['The harbour master resigned on Tuesday last week.', 'en', '2024-10-08 day'],
+    ['Le capitaine du port a démissionné mardi de la semaine dernière.', 'fr', '2024-10-08 day'],
+    ['Der Hafenmeister ist am Dienstag vergangener Woche zurückgetreten.', 'de', '2024-10-08 day'],
+    ['El capitán del puerto dimitió el martes de la semana pasada.', 'es', '2024-10-08 day'],
+    ['Liman başkanı geçtiğimiz hafta salı günü istifa etti.', 'tr', '2024-10-08 day'],
+    ['Le capitaine du port a démissionné en début de semaine.', 'fr', '2024-10-14 week'],
+    ['Der Hafenmeister trat Ende vergangener Woche zurück.', 'de', '2024-10-07 week'],
+    ['El capitán del puerto dimitió a principios de semana.', 'es', '2024-10-14 week'],
+    ['Le capitaine du port a démissionné il y a dix jours.', 'fr', '2024-10-06 day'],
+    ['Der Hafenmeister ist vor zehn Tagen zurückgetreten.', 'de', '2024-10-06 day'],
+    ['El capitán del puerto dimitió hace diez días.', 'es', '2024-10-06 day'],
+  ])(
+    'reads a weekday of last week, the part of a week and days counted in words: %s',
+    (sentence, language, date) => {
+      expect(
+        findDates(sentence, new Date(PUBLISHED), { language }).map((m) => `${m.date} ${m.precision}`),
+      ).toEqual([date]);
+    },
+  );
+
+  it('keeps the part of this week for a past clause: a deadline in it is no event', () => {
+    expect(
+      findDates('Die Entscheidung soll Ende der Woche fallen.', new Date(PUBLISHED), { language: 'de' }),
+    ).toEqual([]);
+  });
+
   it('reads Turkish weeks and months gone by, "N days ago", tomorrow and "geçen pazar"', () => {
     // Published on Wednesday 16 October 2024.
     const at = (sentence: string) =>
