@@ -281,9 +281,10 @@ const WEEKDAY_NAMES = [
   ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
   ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'],
 ];
+/** Monday = 0. Both foldings: Turkish "SALI" is "salı", English "FRIDAY" must stay "friday". */
 const dayInWeek = (name: string) => {
-  const lower = name.toLocaleLowerCase('tr');
-  return Math.max(...WEEKDAY_NAMES.map((names) => names.indexOf(lower)));
+  const folded = [name.toLowerCase(), name.toLocaleLowerCase('tr')];
+  return Math.max(0, ...WEEKDAY_NAMES.flatMap((names) => folded.map((word) => names.indexOf(word))));
 };
 
 function lastWeekDayMentions(sentence: string, publishedAt: Date): Found[] {

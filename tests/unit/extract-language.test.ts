@@ -128,6 +128,7 @@ describe('the language of an article whose feed declares none', () => {
   it.each([
     // Published on Wednesday 16 October 2024: last week ran from Monday 7 to Sunday 13 October.
     ['The harbour master resigned on Tuesday last week.', 'en', '2024-10-08 day'],
+    ['THE HARBOUR MASTER RESIGNED ON FRIDAY LAST WEEK.', 'en', '2024-10-11 day'],
     ['Le capitaine du port a démissionné mardi de la semaine dernière.', 'fr', '2024-10-08 day'],
     ['Der Hafenmeister ist am Dienstag vergangener Woche zurückgetreten.', 'de', '2024-10-08 day'],
     ['El capitán del puerto dimitió el martes de la semana pasada.', 'es', '2024-10-08 day'],
