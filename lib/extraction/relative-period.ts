@@ -308,7 +308,7 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /**
- * "Murati started the week by unveiling the model", "stocks began the week lower", "a commencé la
+ * "The chief executive started the week by unveiling the model", "stocks began the week lower", "a commencé la
  * semaine", "startete in die Woche", "arrancó la semana": what opened the week happened on its
  * Monday, the publication's week being the one meant. "this week" (any day of it) is read apart.
  */
