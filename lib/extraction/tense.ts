@@ -35,13 +35,20 @@ const PAST_EN =
  * Forms that are also nouns ("Stand", "Schloss", "Griff", "Bot", "Floh") are left out.
  */
 const PRETERITE_DE =
-  /(?<!\p{L})(?:(?:trat|nahm|gab|fand|fiel|brach|schlug|traf|sprach|stieg|lag|ließ|hielt|rief|zog|verlor|gewann|entschied|beschloss|erhielt|verließ|blieb|schrieb|wies|starb|bat|flog|fuhr|lief|sank|sah|saß|warf|erschien|verschwand|gelang|geschah|übernahm|entließ|unterschrieb|verbot|empfahl|begannen|kamen|gingen|standen|flohen|schlossen)(?:en)?|(?:nann|brach|dach|kann|wuss|muss|konn|woll)ten?|(?:erklär|teil|meld|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:trat|nahm|gab|fand|fiel|brach|schlug|traf|sprach|stieg|lag|ließ|hielt|rief|zog|verlor|gewann|entschied|beschloss|erhielt|verließ|blieb|schrieb|wies|starb|bat|flog|fuhr|lief|sank|sah|saß|warf|erschien|verschwand|gelang|geschah|übernahm|entließ|unterschrieb|verbot|empfahl|begannen|kamen|gingen|standen|flohen|schlossen)(?:en)?|(?:nann|brach|dach|kann|wuss|muss|konn|woll)ten?)(?!\p{L})/iu;
+/**
+ * The weak forms and every -ierte(n), unless an article, a number or a preposition comes right before:
+ * then the form is a participle used as an adjective or a noun ("die beschädigte Brücke", "zu den
+ * Verletzten", "zwei evakuierte Dörfer"), which tells no tense.
+ */
+const WEAK_PRETERITE_DE =
+  /(?<!\p{L})(?<!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|viele|mehrere|alle|keine|schwer|leicht|zu|zum|zur|von|vom|mit|bei|für|nach|\d)\s+)(?:(?:erklär|teil|meld|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
 
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
   de: new RegExp(
-    String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}`,
+    String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}|${WEAK_PRETERITE_DE.source}`,
     'iu',
   ),
   // The passé composé with "avoir", and with "être": a reflexive verb ("s'est rendu", "s'est effondré",

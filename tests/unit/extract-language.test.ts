@@ -106,6 +106,9 @@ describe('the language of an article whose feed declares none', () => {
     // The future and a noun that looks like a past form stay as they were.
     expect(at('Die Fähre wird am Freitag wieder fahren.')).toEqual(['2024-10-18 future']);
     expect(at('Am Freitag ist der Stand der Arbeiten im Schloss zu sehen.')).toEqual(['2024-10-18 present']);
+    // A participle after an article is an adjective or a noun, which tells no tense.
+    expect(at('Am Freitag gibt es neue Zahlen zu den Verletzten.')).toEqual(['2024-10-18 present']);
+    expect(at('Am Freitag bekommen die informierten Anwohner Post.')).toEqual(['2024-10-18 present']);
   });
 
   it.each([
