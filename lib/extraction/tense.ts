@@ -122,7 +122,11 @@ export function openingTense(
 ): Tense | undefined {
   const clause = clauseAround(sentence, index);
   const start = sentence.indexOf(clause);
-  if (sentence.slice(start, index).trim().split(/\s+/).filter(Boolean).length > 2) return undefined;
+  const before = sentence.slice(start, index).trim().split(/\s+/).filter(Boolean).length;
+  if (before > 2) return undefined;
+  // "Schools reopen on Thursday, the ministry said": the verb after the date is the saying's. A date
+  // that opens the sentence ("On Thursday, officials said, the talks collapsed") keeps the rule.
+  if (before > 0 && TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1))) return undefined;
   const rest = withoutQuotedSpeech(sentence.slice(index + length, start + clause.length));
   const lang = primary(language);
   const future = firstMarker(futurePattern(lang), rest);
@@ -141,17 +145,23 @@ const CLAUSE_BOUNDARY =
   /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
 
 /**
+ * A trailing attribution right after the date ("Schools reopen on Thursday, the ministry said"): the
+ * saying's tense is not the date's, and a present-tense plan with it is no event gone by.
+ */
+const TRAILING_ATTRIBUTION =
+  /^\S?\s*,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)\b/u;
+
+/**
  * The words that frame a date: its clause up to the date and a few words after it ("who faces a
  * runoff on 3 November", "On 3 October, the minister resigned"), not the rest of a long sentence.
  */
 export function tenseContext(sentence: string, index: number, length: number): string {
   const clause = clauseAround(sentence, index);
   const start = sentence.indexOf(clause);
-  const after = sentence
-    .slice(index + length)
-    .split(/\s+/)
-    .slice(0, 5)
-    .join(' ');
+  const rest = sentence.slice(index + length);
+  // chrono's text may have taken the comma ("on Thursday,").
+  const attributed = TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1));
+  const after = attributed ? '' : rest.split(/\s+/).slice(0, 5).join(' ');
   return withoutQuotedSpeech(`${sentence.slice(start, index + length)} ${after}`);
 }
 

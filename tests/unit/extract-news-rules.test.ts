@@ -141,6 +141,20 @@ describe('findDates: how news writes dates', () => {
     ]);
   });
 
+  it("reads a plan's weekday by its own verb, not by a trailing attribution's", () => {
+    // Published on Tuesday 15 October: Thursday ahead is the 17th, the one gone by the 10th.
+    expect(datesIn('Ferry crossings resume on Thursday, the port authority said.')[0]?.date).toBe(
+      '2024-10-17',
+    );
+    expect(datesIn('Ferry crossings stopped on Thursday, the port authority said.')[0]?.date).toBe(
+      '2024-10-10',
+    );
+    // A date that opens the sentence still takes the verb after it.
+    expect(datesIn('On Thursday, the port authority said, the crossings stopped.')[0]?.date).toBe(
+      '2024-10-10',
+    );
+  });
+
   it('reads a verb whose past is its present ("burst", "spread") as past, unless a modal or article comes first', () => {
     // Published on Tuesday: Wednesday gone by is the 9th, the coming one the 16th.
     expect(datesIn('In the early hours of Wednesday, the sea wall burst.')[0]?.date).toBe('2024-10-09');
