@@ -1,6 +1,6 @@
 import { dayOf, isoMonth } from './calendar.ts';
 import type { DateMention } from './mention.ts';
-import { clauseAround, type Tense } from './tense.ts';
+import { ATTRIBUTION, clauseAround, type Tense } from './tense.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;
@@ -128,8 +128,7 @@ const COUNTED_IN =
  * The day of a trailing attribution ("…finished them last week, the authority said on Wednesday"):
  * the day of the saying, which frames nothing the period dates.
  */
-const ATTRIBUTION_BEFORE =
-  /,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)\s+(?:on\s+)?$/u;
+const ATTRIBUTION_BEFORE = new RegExp(String.raw`${ATTRIBUTION}\s+(?:on\s+)?$`, 'u');
 
 const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, after: number) =>
   day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));

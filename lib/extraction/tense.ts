@@ -144,12 +144,14 @@ export function openingTense(
 const CLAUSE_BOUNDARY =
   /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
 
+/** An attribution after a comma: one to four words, then a verb of saying ("…, the ministry said"). */
+export const ATTRIBUTION = String.raw`,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)`;
+
 /**
  * A trailing attribution right after the date ("Schools reopen on Thursday, the ministry said"): the
  * saying's tense is not the date's, and a present-tense plan with it is no event gone by.
  */
-const TRAILING_ATTRIBUTION =
-  /^\S?\s*,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)\b/u;
+const TRAILING_ATTRIBUTION = new RegExp(String.raw`^\S?\s*${ATTRIBUTION}\b`, 'u');
 
 /**
  * The words that frame a date: its clause up to the date and a few words after it ("who faces a
