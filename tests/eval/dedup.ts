@@ -53,25 +53,34 @@ export interface LabelledAccount extends ArticleAccount {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Pairs each extracted account with a gold event by quote containment, as the extraction eval does. */
+/**
+ * Pairs each extracted account with a gold event by quote containment, as the extraction eval does.
+ * Accounts that also carry the gold date are paired first, over the whole article: one sentence can
+ * give two accounts ("won on Sunday and will face a runoff on 24 November"), and the first gold event
+ * of that sentence must not take the account that tells the second one because its kind matched.
+ */
 export function labelledAccounts(set: LabelledArticle[]): LabelledAccount[] {
   return set.flatMap((labelled, index) => {
     const article = articleFrom(labelled, index);
     const filed = accountsOf(article, eventsOf({ ...article }));
-    const accounts = filed.map(({ account }) => account);
+    const accounts = filed.map(({ account }) => account as Source);
     const unused = new Set(accounts.map((_, i) => i));
     const labels = new Map<number, string>();
-    for (const gold of labelled.events) {
-      const needle = normalise(gold.quote);
-      const candidates = [...unused].filter((i) => {
-        const a = accounts[i] as Source;
-        return a.kind === gold.kind && normalise(a.quote).includes(needle);
-      });
-      const pick = candidates.find((i) => (accounts[i] as Source).date === gold.date) ?? candidates[0];
-      if (pick === undefined || !gold.cluster) continue;
-      unused.delete(pick);
-      labels.set(pick, gold.cluster);
-    }
+    const pending = labelled.events.filter((gold) => gold.cluster);
+    for (const sameDate of [true, false])
+      for (const gold of [...pending]) {
+        const needle = normalise(gold.quote);
+        const pick = [...unused].find((i) => {
+          const a = accounts[i] as Source;
+          return (
+            a.kind === gold.kind && normalise(a.quote).includes(needle) && (!sameDate || a.date === gold.date)
+          );
+        });
+        if (pick === undefined) continue;
+        unused.delete(pick);
+        labels.set(pick, gold.cluster as string);
+        pending.splice(pending.indexOf(gold), 1);
+      }
     return filed.map((entry, i) => ({ ...entry, cluster: labels.get(i) }));
   });
 }
