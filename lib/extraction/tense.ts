@@ -160,11 +160,16 @@ const TRAILING_ATTRIBUTION = new RegExp(String.raw`^\S?\s*${ATTRIBUTION}\b`, 'u'
 export function tenseContext(sentence: string, index: number, length: number): string {
   const clause = clauseAround(sentence, index);
   const start = sentence.indexOf(clause);
-  const rest = sentence.slice(index + length);
+  // The words after the date stop at its clause's end: neither the main verb after a relative clause
+  // ("who takes office on 23 December, called for calm") nor a second verb ("won on Sunday and will
+  // face") dates it.
+  const rest = sentence.slice(index + length, start + clause.length);
   // chrono's text may have taken the comma ("on Thursday,").
   const attributed = TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1));
   const after = attributed ? '' : rest.split(/\s+/).slice(0, 5).join(' ');
-  return withoutQuotedSpeech(`${sentence.slice(start, index + length)} ${after}`);
+  return withoutQuotedSpeech(
+    `${clauseBeforeAside(sentence, start)} ${sentence.slice(start, index + length)} ${after}`,
+  );
 }
 
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */
@@ -175,13 +180,43 @@ function withoutQuotedSpeech(text: string): string {
   return text.replace(QUOTED_SPEECH, ' ');
 }
 
+/**
+ * A relative clause set off by commas ("The trial, which opened in May, resumes on 18 November";
+ * "Vasko, who takes office on 23 December, called for calm") ends at its closing comma: the main
+ * verb after it is not the relative clause's.
+ */
+const RELATIVE_OPENER = /^,\s+(?:who|which|whose|where|der|die|das|den|dem|denen|deren|dessen)\s$/;
+
+/** Where the clauses of a sentence meet: each edge's start and length. */
+function clauseEdges(sentence: string): Array<[number, number]> {
+  const edges: Array<[number, number]> = [];
+  for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
+    const at = match.index ?? 0;
+    edges.push([at, match[0].length]);
+    if (!RELATIVE_OPENER.test(match[0])) continue;
+    const close = sentence.indexOf(',', at + match[0].length);
+    if (close >= 0) edges.push([close, 1]);
+  }
+  return edges.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * A clause resumed after an aside between dashes ("the toll stood at 900 — with more injured — as of
+ * Sunday"): the clause before the first dash, whose verb the words after the second still belong to.
+ */
+function clauseBeforeAside(sentence: string, start: number): string {
+  const closing = sentence.slice(0, start).match(/[—–]\s$/);
+  if (!closing) return '';
+  const opening = sentence.slice(0, start - closing[0].length).search(/\s[—–]\s[^—–]*$/);
+  return opening > 0 ? clauseAround(sentence, opening) : '';
+}
+
 /** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
 export function clauseAround(sentence: string, index: number): string {
   let start = 0;
   let end = sentence.length;
-  for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
-    const at = match.index ?? 0;
-    if (at < index) start = at + match[0].length;
+  for (const [at, length] of clauseEdges(sentence)) {
+    if (at < index) start = Math.max(start, at + length);
     else if (at > index) {
       end = at;
       break;

@@ -119,3 +119,45 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-11', '2024-09-27']);
   });
 });
+
+describe('a clause ends where its own verb stops governing the date', () => {
+  it('reads a date inside a relative clause set off by commas by that clause, not by the main verb after it', () => {
+    expect(
+      datesOf('<p>The ferry company’s new chief, who takes over on 4 November, promised cheaper fares.</p>'),
+    ).toEqual(['2024-11-04']);
+  });
+
+  it('reads the main clause after a relative clause by its own verb, not by the relative clause’s', () => {
+    expect(
+      datesOf(
+        '<p>The harbour inquiry, which opened in the spring, resumes on 28 October, when the mayor is due to give evidence.</p>',
+      ),
+    ).toEqual(['2024-10-28']);
+  });
+
+  it('does not date a past act by a second verb that announces ("won on Sunday and will face")', () => {
+    expect(
+      datesOf(
+        '<p>Lena Ortiz won the harbour ward on Sunday and will face the council leader in a runoff.</p>',
+      ),
+    ).toEqual(['2024-10-13']);
+  });
+
+  it('does not date a past act by the relative clause after it ("on Thursday, which will keep")', () => {
+    expect(
+      datesOf(
+        '<p>Crews finished the sea wall on Thursday, which will keep the coast road open through the winter.</p>',
+      ),
+    ).toEqual(['2024-10-10']);
+  });
+
+  it('reads the words after an aside between dashes by the verb before the aside', () => {
+    // Wednesday 16 October: with no verb of its own, "as of Friday" would go to the nearer Friday ahead.
+    expect(
+      datesOf(
+        '<p>The count of damaged homes stood at 340 — with dozens more still to be inspected — as of Friday evening and was expected to climb.</p>',
+        '2024-10-16T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-11']);
+  });
+});
