@@ -14,6 +14,9 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
   fr: [
     String.raw`(?<!\p{L})(?:aura lieu|se tiendra|va|vont|sera|seront|doit|doivent)(?!\p{L})`,
     String.raw`\p{L}{3,}(?:era|eront|ira|iront)(?!\p{L})`,
+    // Futures not built on "-er"/"-ir": "-re" verbs ("prendra", "mettra", "répondra") and the
+    // irregular stems news uses most ("recevra", "devra", "pourra", "viendra", "fera", "aura", "saura").
+    String.raw`(?<!\p{L})(?!(?:extra|ultra|contra|sandra|alexandra)(?!\p{L}))\p{L}{2,}(?:dra|dront|tra|tront|vra|vront|rra|rront)(?!\p{L})|(?<!\p{L})(?:fera|feront|aura|auront|saura|sauront|faudra)(?!\p{L})`,
   ],
   es: [String.raw`\b(?:va a|van a)\b`, String.raw`\p{L}{2,}(?:rá|rán)(?!\p{L})`],
   pt: [String.raw`(?<!\p{L})(?:vai|vão|irá|irão)(?!\p{L})`, String.raw`\p{L}{2,}(?:rá|rão)(?!\p{L})`],
@@ -237,10 +240,11 @@ const APPOINTMENT =
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said
  * Tuesday he plans to visit", "told reporters on Monday that talks would resume") dates a past act,
- * whatever the clause it introduces announces.
+ * whatever the clause it introduces announces; so does a participle with its agent ("the bridge,
+ * damaged by drones on Wednesday, will take days to repair", "the depot hit by a missile on Monday").
  */
 const PAST_PARTICIPLE_BEFORE =
-  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?(?:on\s+|late\s+|early\s+)?$/iu;
+  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
 /** The sentence's tense, corrected by what the words right before a date say about it. */
 export function framedTense(before: string, tense: Tense): Tense {

@@ -161,3 +161,26 @@ describe('a clause ends where its own verb stops governing the date', () => {
     ).toEqual(['2024-10-11']);
   });
 });
+
+describe('a participle with its agent dates a past act, whatever the clause announces', () => {
+  it.each([
+    // Published on Wednesday 16 October 2024.
+    ['Repairs to the ferry pier, damaged by a storm on Monday, will take several days.', '2024-10-14'],
+    [
+      'The harbour office says the crane hit by lightning on Monday will be out of use for a month.',
+      '2024-10-14',
+    ],
+    ['The coast road, swept by high waves on Monday, will reopen next week.', '2024-10-14'],
+  ])('%s', (sentence, date) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual([date]);
+  });
+
+  it('leaves a plan ahead when the participle follows "be"', () => {
+    expect(
+      datesOf(
+        '<p>The ferry will be inspected by the harbour authority on Friday.</p>',
+        '2024-10-16T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-18']);
+  });
+});

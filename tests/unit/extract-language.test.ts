@@ -129,6 +129,18 @@ describe('the language of an article whose feed declares none', () => {
   );
 
   it.each([
+    // Published on Wednesday 16 October 2024: the nearer Monday is the 14th, the coming one the 21st.
+    ['Le maire recevra les pêcheurs lundi.', 'fr', '2024-10-21 future'],
+    ['La préfète prendra sa décision lundi.', 'fr', '2024-10-21 future'],
+    ['Le port fera le point lundi.', 'fr', '2024-10-21 future'],
+    ['Les dockers devront reprendre le travail lundi.', 'fr', '2024-10-21 future'],
+    // Words that only end like a future.
+    ['Une séance extra lundi, selon Sandra.', 'fr', '2024-10-14 present'],
+  ])('reads French futures not built on -er or -ir: %s', (sentence, language, date) => {
+    expect(datesWithTense(sentence, language)).toEqual([date]);
+  });
+
+  it.each([
     // Published on Wednesday 16 October 2024: last week ran from Monday 7 to Sunday 13 October.
     ['The harbour master resigned on Tuesday last week.', 'en', '2024-10-08 day'],
     ['THE HARBOUR MASTER RESIGNED ON FRIDAY LAST WEEK.', 'en', '2024-10-11 day'],
