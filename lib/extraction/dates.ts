@@ -5,7 +5,7 @@ import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
 import { monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import { framedTense, openingTense, type Tense, tenseContext, tenseOf } from './tense.ts';
+import { framedTense, openingTense, reportedPlanAhead, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
 import { isTwoDaysOff, withTwoDaysOff } from './two-days-off.ts';
 import { namesOneWeekday } from './weekday.ts';
@@ -305,6 +305,8 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
       tenseOf(tenseContext(sentence, index, length), language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
     const timed = boundsTheTime(before.slice(-24), sentence.slice(index, index + length));
+    const text = sentence.slice(index, index + length);
+    if (reportedPlanAhead(before, text)) return 'future';
     const tense = timed ? own : framedTense(before, own);
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };

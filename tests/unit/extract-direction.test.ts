@@ -184,3 +184,28 @@ describe('a participle with its agent dates a past act, whatever the clause anno
     ).toEqual(['2024-10-18']);
   });
 });
+
+describe('a plan reported with "would" and no day for the saying', () => {
+  it.each([
+    // Wednesday 16 October: the nearer Monday is two days gone.
+    [
+      'The ferry company said it would publish the new timetable on Monday.',
+      '2024-10-16T12:00:00Z',
+      '2024-10-21',
+    ],
+    // Thursday 17 October: the nearer Tuesday is two days gone.
+    [
+      'The harbour master told reporters she would inspect the pier on Tuesday.',
+      '2024-10-17T12:00:00Z',
+      '2024-10-22',
+    ],
+  ])('dates the weekday after the saying: %s', (sentence, publishedAt, date) => {
+    expect(datesOf(`<p>${sentence}</p>`, publishedAt)).toEqual([date]);
+  });
+
+  it('leaves a saying with its own day to the nearest-day rule', () => {
+    expect(
+      datesOf('<p>The mayor said on Friday he would resign on Monday.</p>', '2024-10-15T12:00:00Z'),
+    ).toEqual(['2024-10-11', '2024-10-14']);
+  });
+});
