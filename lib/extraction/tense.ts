@@ -10,7 +10,12 @@ const FUTURE_ANY = [
   String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
-  de: [String.raw`\b(?:wird|werden|soll|sollen|will|wollen)\b`],
+  // "ist für Freitag geplant", "sind für den 4. Dezember angesetzt": a plan stated in the present, whose
+  // participle would otherwise read as the perfect.
+  de: [
+    String.raw`\b(?:wird|werden|soll|sollen|will|wollen)\b`,
+    String.raw`(?<!\p{L})(?:ist|sind)\s(?:[^;]*\s)?(?:geplant|angesetzt|vorgesehen|terminiert)(?!\p{L})`,
+  ],
   fr: [
     String.raw`(?<!\p{L})(?:aura lieu|se tiendra|va|vont|sera|seront|doit|doivent)(?!\p{L})`,
     String.raw`\p{L}{3,}(?:era|eront|ira|iront)(?!\p{L})`,

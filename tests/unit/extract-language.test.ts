@@ -136,7 +136,11 @@ describe('the language of an article whose feed declares none', () => {
     ['Les dockers devront reprendre le travail lundi.', 'fr', '2024-10-21 future'],
     // Words that only end like a future.
     ['Une séance extra lundi, selon Sandra.', 'fr', '2024-10-14 present'],
-  ])('reads French futures not built on -er or -ir: %s', (sentence, language, date) => {
+    // A German plan in the present passive ("ist … geplant") is ahead; a plan that was ("war") is not.
+    ['Die Eröffnung der Fähre ist für Montag angesetzt.', 'de', '2024-10-21 future'],
+    ['Die Landung ist für die Nacht zum 4. Dezember geplant.', 'de', '2024-12-04 future'],
+    ['Die Eröffnung war für Montag angesetzt.', 'de', '2024-10-14 present'],
+  ])('reads futures not built the common way: %s', (sentence, language, date) => {
     expect(datesWithTense(sentence, language)).toEqual([date]);
   });
 
