@@ -300,13 +300,13 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     // The event that did the harm is past, whatever the sentence's verb: "will visit towns hit by the Feb. 6 quake".
     if (namesTheAgent(sentence, index)) return 'past';
     const before = sentence.slice(0, index);
+    const text = sentence.slice(index, index + length);
+    if (reportedPlanAhead(before, text)) return 'future';
     const own =
       openingTense(sentence, index, length, language) ??
       tenseOf(tenseContext(sentence, index, length), language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
-    const timed = boundsTheTime(before.slice(-24), sentence.slice(index, index + length));
-    const text = sentence.slice(index, index + length);
-    if (reportedPlanAhead(before, text)) return 'future';
+    const timed = boundsTheTime(before.slice(-24), text);
     const tense = timed ? own : framedTense(before, own);
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };

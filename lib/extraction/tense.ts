@@ -251,17 +251,17 @@ const APPOINTMENT =
 const PAST_PARTICIPLE_BEFORE =
   /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
+const REPORTED_PLAN = /\b(?:said|announced|told\s+\S+)\s+(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
+const WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const DAY_WORD =
+  /\b(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)/u;
+
 /**
  * A plan reported in English ("said he would begin talks on Monday", "announced it would decide on
  * Friday"), with no day of its own for the saying: the weekday is the first one after it, not the
  * nearer one, which on a Wednesday would be two days gone. A saying that gives its own day ("said on
  * Friday he would resign on Monday") is left to the nearest-day rule.
  */
-const REPORTED_PLAN = /\b(?:said|announced|told\s+\S+)\s+(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
-const WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
-const DAY_WORD =
-  /\b(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)/u;
-
 export function reportedPlanAhead(before: string, text: string): boolean {
   return WEEKDAY.test(text) && REPORTED_PLAN.test(before) && !DAY_WORD.test(before);
 }
