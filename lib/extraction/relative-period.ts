@@ -1,6 +1,6 @@
 import { dayOf, isoMonth } from './calendar.ts';
 import type { DateMention } from './mention.ts';
-import { ATTRIBUTION, clauseAround, type Tense } from './tense.ts';
+import { ATTRIBUTION, clauseAround, type Tense, tenseOf } from './tense.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;
@@ -133,6 +133,20 @@ const ATTRIBUTION_BEFORE = new RegExp(String.raw`${ATTRIBUTION}\s+(?:on\s+)?$`, 
 const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, after: number) =>
   day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));
 
+/** A conjunction opening a clause of its own between a day and a period after it. */
+const SUBORDINATE = /\b(?:after|before|because|when|while|as|although|though|once)\s+(.*)$/i;
+
+/**
+ * A period in a clause of its own after the day ("was sentenced on Friday after a jury found him
+ * guilty last month"): a past verb after the conjunction tells its own event, which the day does not
+ * frame.
+ */
+const isOwnClauseAfter = (sentence: string, day: Pick<DateMention, 'index'>, period: number) => {
+  if (day.index > period) return false;
+  const own = SUBORDINATE.exec(sentence.slice(day.index, period))?.[1];
+  return own !== undefined && tenseOf(own) === 'past';
+};
+
 /**
  * Whether a week or month phrase dates something. A coming one is a forecast ("will be sentenced
  * next week", "expected later this month"); the current one dates only a past-tense clause; and
@@ -154,7 +168,8 @@ export function datesAnEvent(
       day.precision === 'day' &&
       day.index >= start &&
       day.index < start + clause.length &&
-      !isAttributionDay(sentence, day, mention.index),
+      !isAttributionDay(sentence, day, mention.index) &&
+      !isOwnClauseAfter(sentence, day, mention.index),
   );
 }
 

@@ -501,6 +501,22 @@ describe('two dates in one sentence', () => {
       '2024-10-14/day',
     ]);
   });
+
+  it('gives the period of a clause of its own after the day ("on Friday after a jury found him guilty last month")', () => {
+    const dates = (html: string) => datedIn(html).map((event) => `${event.date}/${event.datePrecision}`);
+    expect(
+      dates(
+        '<p>The harbour master was sentenced on Friday after a jury found him guilty last month of fraud.</p>',
+      ),
+    ).toEqual(['2024-10-11/day', '2024-09/month']);
+    // A period with no verb of its own still only frames the day.
+    expect(dates('<p>The ferry was struck on Friday for the third time this month.</p>')).toEqual([
+      '2024-10-11/day',
+    ]);
+    expect(dates('<p>The mayor resigned on Friday after weeks of protests last month.</p>')).toEqual([
+      '2024-10-11/day',
+    ]);
+  });
 });
 
 describe("a lead's own period is the report", () => {
