@@ -176,10 +176,11 @@ export function datesAnEvent(
 /**
  * "last week", "earlier this week", "late last week", "la semaine dernière", "letzte Woche", "la
  * semana pasada": an ISO week, Monday to Sunday, counted from the publication's week. "the past
- * week" is a span up to now, not a week, and stays out; so does "next week", a forecast.
+ * week" is a span up to now, not a week, and stays out, as do "over the last week" and "in the
+ * previous month"; so does "next week", a forecast.
  */
 const WEEK_PHRASES: RegExp[] = [
-  /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+week\b(?!end)/giu,
+  /(?<!\b(?:over|in|during|for|within|throughout)\s+the\s+)\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+week\b(?!end)/giu,
   /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
   /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
@@ -197,7 +198,7 @@ const WEEK_PHRASES: RegExp[] = [
  * mes pasado". A part with no "last" is this month's.
  */
 const MONTH_PHRASES: RegExp[] = [
-  /\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+month\b/giu,
+  /(?<!\b(?:over|in|during|for|within|throughout)\s+the\s+)\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+month\b/giu,
   /\bat\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|(this|last))\s+month\b/giu,
   /(?<!\p{L})le\s+mois\s+(dernier)(?!\p{L})/giu,
   /(?<!\p{L})(?:début|milieu|fin)\s+(?:du|de\s+ce)\s+mois(?:\s+(dernier))?(?!\p{L})/giu,

@@ -133,6 +133,12 @@ describe('week- and month-relative dates', () => {
 
   it('leaves "the past week", a span up to now, undated', () => {
     expect(datesIn('Prices climbed over the past week.')).toEqual([]);
+    // "the last week" and "the previous month" after "over", "in", "during" are spans too.
+    expect(datesIn('Fares rose 6% over the last week.')).toEqual([]);
+    expect(datesIn('In the previous month, three ferries were withdrawn.')).toEqual([]);
+    // Without "the", or naming a week of a month, they are dates.
+    expect(datesIn('Fares rose 6% last week.')[0]).toMatchObject({ date: '2024-10-07', precision: 'week' });
+    expect(datesIn('The vote fell in the last week of September.')[0]).toMatchObject({ date: '2024-09' });
   });
 
   it('reads a past weekend as its Saturday and Sunday, and a coming week or weekend as a forecast', () => {
