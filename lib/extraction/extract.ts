@@ -1,7 +1,7 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
 import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
-import { dayOf } from './calendar.ts';
+import { dayOf, shiftDay } from './calendar.ts';
 import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
@@ -167,12 +167,48 @@ function withOffsetEvent(
   if (past && !own && !anchor) return mentions;
   const offset = offsetAfter(sentence, own?.date ?? (past ? anchor : undefined) ?? dayOf(publishedAt));
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
+  if (own && describesTheEarlier(sentence, offset, own))
+    return withLaterEvent(mentions, offset, own, publishedAt);
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
   countedBack.add(mention);
   // "Friday marks one year since…": the day that marks an anniversary is no event of its own.
   const kept = mentions.filter((m) => !MARKS.test(sentence.slice(m.index + m.text.length)));
   return [...kept, mention].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * "comes a week after the review, published on 5 November": the day is the earlier event's own,
+ * given by a verb of its description, so it is no day to count back from (and the earlier event
+ * is dated already). "Six weeks after the earthquake, on 20 March, the town reopened" counts from
+ * it: no verb stands between. Nor does a day with its year closing the sentence, as agency captions
+ * date their picture ("…, two days after the quake that hit the region, on February 8, 2023.").
+ */
+function describesTheEarlier(sentence: string, offset: { index: number; text: string }, own: DateMention) {
+  const end = offset.index + offset.text.length;
+  if (own.index <= end || tenseOf(sentence.slice(end, own.index)) !== 'past') return false;
+  const closesWithYear =
+    /\d{4}/.test(own.text) && /^[\s.,;)]*$/.test(sentence.slice(own.index + own.text.length));
+  return !closesWithYear;
+}
+
+/**
+ * The sentence's own event, counted forward from the earlier event's day by the offset that was
+ * counted back from it: "reopened three days after the storm that struck on 2 March" is 5 March.
+ * A month's offset gives no day, and dates nothing more.
+ */
+function withLaterEvent(
+  mentions: DateMention[],
+  offset: Omit<DateMention, 'tense'>,
+  earlier: DateMention,
+  publishedAt: Date,
+): DateMention[] {
+  if (offset.precision !== 'day') return mentions;
+  const days = Math.round((Date.parse(earlier.date) - Date.parse(offset.date)) / 86_400_000);
+  const date = shiftDay(earlier.date, days);
+  const mention: DateMention = { ...offset, date, tense: date > dayOf(publishedAt) ? 'future' : 'past' };
+  counted.add(mention);
+  return [...mentions, mention].sort((a, b) => a.index - b.index);
 }
 
 /**

@@ -118,6 +118,37 @@ describe("'N weeks after X' needs a day to count from", () => {
       ),
     ).toEqual(['2024-10-11', '2024-09-27']);
   });
+
+  it("counts forward from the earlier event's own day, given by a verb of its description", () => {
+    // Monday 14 October: the report came out on the 7th, the announcement a week after it.
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The pier repairs were approved a week after the harbour review, published on 7 October, found cracks.</p>',
+      ).sort(),
+    ).toEqual(['2024-10-07', '2024-10-14']);
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The coast road reopened three days after the storm that struck on 2 October.</p>',
+      ).sort(),
+    ).toEqual(['2024-10-02', '2024-10-05']);
+  });
+
+  it('counts back from a day with no verb between, and from a caption’s closing date with its year', () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>Six weeks after the flood, on 11 October, the market reopened.</p>',
+      ),
+    ).toEqual(['2024-08-30', '2024-10-11']);
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>A rescuer searches the rubble two days after the storm that hit the coast, on October 11, 2024.</p>',
+      ),
+    ).toEqual(['2024-10-09', '2024-10-11']);
+  });
 });
 
 describe('a clause ends where its own verb stops governing the date', () => {
