@@ -61,7 +61,7 @@ const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   ),
   // The passé composé with "avoir", and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
   // "se sont réunis") or a verb of coming and going ("est arrivé", "sont partis", "est mort").
-  fr: /(?<!\p{L})(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
   // The regular preterite, and the irregular ones news uses most ("dijo", "hizo", "detuvo", "produjo").
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,
   pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram|disse|disseram|fez|fizeram|teve|tiveram|esteve|estiveram|deu|deram|veio|vieram|houve|trouxe|trouxeram|pôde|puderam)(?!\p{L})/iu,
@@ -86,12 +86,25 @@ function futurePattern(language: string): RegExp {
 
 /** Future seen from the past ("said she would run on 3 November"): neither a report nor an announcement. */
 const FUTURE_IN_PAST = /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b/i;
+/**
+ * The same in the conditional of French ("qu'un train sur trois circulerait vendredi") and German
+ * ("dass die Fähre am Freitag fahren würde"). "aurait"/"serait" are left out: with a participle they
+ * report a past act at one remove ("aurait tué", "serait arrivé").
+ */
+const FUTURE_IN_PAST_BY_LANGUAGE: Record<string, RegExp> = {
+  fr: new RegExp(
+    String.raw`${FUTURE_IN_PAST.source}|(?<!\p{L})(?!(?:aurait|auraient|serait|seraient)(?!\p{L}))\p{L}{2,}(?:rait|raient)(?!\p{L})`,
+    'iu',
+  ),
+  de: new RegExp(String.raw`${FUTURE_IN_PAST.source}|(?<!\p{L})würden?(?!\p{L})`, 'iu'),
+};
+const futureInPast = (language: string) => FUTURE_IN_PAST_BY_LANGUAGE[language] ?? FUTURE_IN_PAST;
 
 /** Whether a clause announces, reports, or leaves it open: decides which way an unwritten year or weekday goes. */
 export function tenseOf(text: string, language?: string): Tense {
   const lang = primary(language);
   if (futurePattern(lang).test(text)) return 'future';
-  if (FUTURE_IN_PAST.test(text)) return 'present';
+  if (futureInPast(lang).test(text)) return 'present';
   if (PAST_EN.test(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
   return 'present';
 }
@@ -138,7 +151,7 @@ export function openingTense(
   const rest = withoutQuotedSpeech(sentence.slice(index + length, start + clause.length));
   const lang = primary(language);
   const future = firstMarker(futurePattern(lang), rest);
-  const inPast = firstMarker(FUTURE_IN_PAST, rest);
+  const inPast = firstMarker(futureInPast(lang), rest);
   const past = Math.min(firstMarker(PAST_EN, rest, true), firstMarker(PAST_BY_LANGUAGE[lang], rest));
   const first = Math.min(future, inPast, past);
   if (first === Number.POSITIVE_INFINITY) return undefined;
@@ -266,10 +279,19 @@ export function reportedPlanAhead(before: string, text: string): boolean {
   return WEEKDAY.test(text) && REPORTED_PLAN.test(before) && !DAY_WORD.test(before);
 }
 
+/**
+ * A French participle set off by a comma right before its date ("Les négociations, interrompues
+ * lundi, doivent reprendre samedi"): the participle's act is past, whatever the main verb announces.
+ * Participles that book a date ("prévue lundi", "reportée à lundi") are not.
+ */
+const PARTICIPLE_APPOSITION_FR =
+  /,\s+(?!(?:prévu|programmé|fixé|attendu|reporté|repoussé|décalé|convoqué|annoncé)(?:e|s|es)?\s)\p{L}{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s+(?:le\s+|ce\s+)?$/iu;
+
 /** The sentence's tense, corrected by what the words right before a date say about it. */
 export function framedTense(before: string, tense: Tense): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
-  if (tense !== 'past' && PAST_PARTICIPLE_BEFORE.test(near)) return 'past';
+  if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION_FR.test(near)))
+    return 'past';
   return tense;
 }

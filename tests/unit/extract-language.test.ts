@@ -140,7 +140,15 @@ describe('the language of an article whose feed declares none', () => {
     ['Die Eröffnung der Fähre ist für Montag angesetzt.', 'de', '2024-10-21 future'],
     ['Die Landung ist für die Nacht zum 4. Dezember geplant.', 'de', '2024-12-04 future'],
     ['Die Eröffnung war für Montag angesetzt.', 'de', '2024-10-14 present'],
-  ])('reads futures not built the common way: %s', (sentence, language, date) => {
+    // On Wednesday 16 October the nearer Friday is the 18th, the one gone by the 11th.
+    // The French conditional is a plan seen from the past: the nearer day, not the past one.
+    ["La direction a annoncé qu'un ferry sur deux circulerait vendredi.", 'fr', '2024-10-18 present'],
+    // With a participle it reports a past act at one remove.
+    ['Le capitaine aurait quitté le port vendredi.', 'fr', '2024-10-11 past'],
+    // A participle set off by a comma dates its own past act; one that books a date does not.
+    ['Les négociations, interrompues vendredi, doivent reprendre au ministère.', 'fr', '2024-10-11 past'],
+    ['La réunion, prévue vendredi, doit permettre un accord.', 'fr', '2024-10-18 future'],
+  ])('reads futures, conditionals and participles in other languages: %s', (sentence, language, date) => {
     expect(datesWithTense(sentence, language)).toEqual([date]);
   });
 
