@@ -66,17 +66,26 @@ const isMomentOfADay = (before: string, mention: DateMention) =>
  * names who or what did it, and the date names that event; a deadline is "by 1 March", "by the end of".
  */
 const AGENT_BY =
-  /(?:\p{L}+ed|\b(?:hit|struck|shaken|torn|caught|led|driven|swept|shot|overshadowed))\s+by\s+the\s+$/iu;
+  /(?:\p{L}+ed|\b(?:hit|struck|shaken|torn|caught|led|driven|swept|shot|overshadowed))\s+by\s+(the\s+)?$/iu;
 
-/** Whether a date names the event that did something ("hit by the Feb. 6 quake"): one gone by. */
-export const namesTheAgent = (sentence: string, index: number): boolean =>
-  AGENT_BY.test(sentence.slice(Math.max(0, index - 24), index));
+/**
+ * Whether a date names the event that did something ("hit by the Feb. 6 quake", "hit by last week's
+ * quake"): one gone by. Without "the", only a possessive date names an event ("triggered by Monday's
+ * blast"); "repaired by Tuesday" is a deadline.
+ */
+export const namesTheAgent = (sentence: string, index: number, length = 0): boolean => {
+  const agent = AGENT_BY.exec(sentence.slice(Math.max(0, index - 24), index));
+  if (!agent) return false;
+  return (
+    agent[1] !== undefined || POSSESSIVE.test(sentence.slice(index + length).replace(/^\S*?(?=['’]s\b)/, ''))
+  );
+};
 
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
-  if (namesTheAgent(sentence, mention.index)) return false;
+  if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;

@@ -298,7 +298,7 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   const language = primary(options.language);
   const tenseAt = (index: number, length: number): Tense => {
     // The event that did the harm is past, whatever the sentence's verb: "will visit towns hit by the Feb. 6 quake".
-    if (namesTheAgent(sentence, index)) return 'past';
+    if (namesTheAgent(sentence, index, length)) return 'past';
     const before = sentence.slice(0, index);
     const text = sentence.slice(index, index + length);
     if (reportedPlanAhead(before, text)) return 'future';

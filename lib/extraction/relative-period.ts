@@ -134,7 +134,7 @@ const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, aft
   day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));
 
 /** A conjunction opening a clause of its own between a day and a period after it. */
-const SUBORDINATE = /\b(?:after|before|because|when|while|as|although|though|once)\s+(.*)$/i;
+const SUBORDINATE = /\b(?:after|before|because|when|while|as|although|though|once|that|which|who)\s+(.*)$/i;
 
 /**
  * A period in a clause of its own after the day ("was sentenced on Friday after a jury found him

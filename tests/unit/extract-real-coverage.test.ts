@@ -523,6 +523,24 @@ describe('two dates in one sentence', () => {
       '2024-10-11/day',
     ]);
   });
+
+  it('gives the period of a relative clause of its own ("the storm that struck the coast a week ago")', () => {
+    const dates = (html: string) => datedIn(html).map((event) => `${event.date}/${event.datePrecision}`);
+    expect(
+      dates(
+        '<p>Police on Monday arrested two builders of flats that collapsed in the storm that struck the coast a week ago.</p>',
+      ),
+    ).toEqual(['2024-10-08/day', '2024-10-14/day']);
+  });
+
+  it('dates the event a possessive date names as the agent ("hit by last week’s storm")', () => {
+    const dates = (html: string) => datedIn(html).map((event) => `${event.date}/${event.datePrecision}`);
+    expect(
+      dates(
+        '<p>Crews reopened the two quays worst hit by last week’s storm, the harbour office said on Monday.</p>',
+      ),
+    ).toEqual(['2024-10-07/week', '2024-10-14/day']);
+  });
 });
 
 describe("a lead's own period is the report", () => {
