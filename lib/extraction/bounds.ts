@@ -81,11 +81,24 @@ export const namesTheAgent = (sentence: string, index: number, length = 0): bool
   );
 };
 
+/**
+ * A possessive date names an event ("before Monday's quake", "since last week's vote"), which is
+ * dated whatever bounds it; a deadline named so ("by Friday's deadline") is still a bound.
+ */
+const NAMES_AN_EVENT = /^['’]s\s+(?!(?:deadline|cut-?off|close)\b)/i;
+const NAMES_A_DEADLINE = /^['’]s\s+(?:deadline|cut-?off)\b/i;
+
+/** Whether the date at `index` is possessive and names an event: "Monday's quake". */
+export const namesAnEvent = (sentence: string, index: number, length: number): boolean =>
+  NAMES_AN_EVENT.test(sentence.slice(index + length));
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
+  if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;

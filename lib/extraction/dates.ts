@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { boundsTheTime, isBound, namesTheAgent } from './bounds.ts';
+import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
@@ -141,13 +141,19 @@ const NEXT = /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|k
 const LAST = /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen)(?!\p{L})/iu;
 /** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
 const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
+/**
+ * "Before" in a past clause may order two acts gone by ("had been expected before Monday's quake") or
+ * tell what came before a booked one ("rallied before Sunday's referendum"): the nearer day decides.
+ */
+const ORDERED_BEFORE = /(?:\bbefore|avant|vor)\s+$/i;
 
 /** "ahead of Sunday's referendum": a day something is booked for lies ahead, whatever the clause says. */
 function weekdayTense(result: Result, sentence: string, tense: Tense): Tense {
   if (tense === 'future') return tense;
   const possessive = /^['’]s\b/.test(sentence.slice(result.index + result.text.length));
-  const booked = BOOKED_BEFORE.test(sentence.slice(Math.max(0, result.index - 24), result.index));
-  return possessive && booked ? 'future' : tense;
+  const before = sentence.slice(Math.max(0, result.index - 24), result.index);
+  if (possessive && tense === 'past' && ORDERED_BEFORE.test(before)) return 'present';
+  return possessive && BOOKED_BEFORE.test(before) ? 'future' : tense;
 }
 
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
@@ -307,7 +313,9 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
       tenseOf(tenseContext(sentence, index, length), language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
     const timed = boundsTheTime(before.slice(-24), text);
-    const tense = timed ? own : framedTense(before, own);
+    // "had been expected before Monday's quake": an event named in a past clause books nothing.
+    const named = own === 'past' && namesAnEvent(sentence, index, length);
+    const tense = timed || named ? own : framedTense(before, own);
     return tense === 'present' && options.presentAs ? options.presentAs : tense;
   };
   const results = parserFor(options.language).parse(readable(sentence, language), {

@@ -541,6 +541,19 @@ describe('two dates in one sentence', () => {
       ),
     ).toEqual(['2024-10-07/week', '2024-10-14/day']);
   });
+
+  it('dates an event a possessive date names after "before" or "since", but not a deadline', () => {
+    // Thursday 17 October: the Monday gone by is the 14th, the coming one the 21st.
+    const dates = (html: string) =>
+      datedIn(html, '2024-10-17T08:30:00Z').map((event) => `${event.date}/${event.datePrecision}`);
+    expect(dates('<p>The ferry repairs had been due to finish before Monday’s storm.</p>')).toEqual([
+      '2024-10-14/day',
+    ]);
+    expect(dates('<p>Fares have doubled since last week’s flood closed the coast road.</p>')).toEqual([
+      '2024-10-07/week',
+    ]);
+    expect(dates('<p>Bids for the pier contract had to arrive by Monday’s deadline.</p>')).toEqual([]);
+  });
 });
 
 describe("a lead's own period is the report", () => {
