@@ -36,5 +36,11 @@ export function namesOneWeekday(sentence: string, index: number, text: string, l
   const wordAt = index + text.indexOf(word);
   if (INDEFINITE[language]?.test(sentence.slice(Math.max(0, wordAt - 32), wordAt))) return false;
   if (word.length >= full) return true;
-  return ABBREVIATION.test(word) && /^[.,]/.test(sentence.slice(wordAt + word.length));
+  return ABBREVIATION.test(word) && LISTING_AFTER.test(sentence.slice(wordAt + word.length));
 }
+
+/**
+ * What follows an abbreviated weekday in a listing: its point, or a comma and the date ("Do, 25.10.",
+ * "Sun, Nov. 3"). A comma and a name is a list of people: "Chuyue Sun, Samuel Tian".
+ */
+const LISTING_AFTER = /^\.|^,\s*(?:\d|\p{Lu}\p{Ll}{2,}\.?\s*\d)/u;

@@ -216,6 +216,10 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Das war so gut wie nie, sagte er.', 'de')).toEqual([]);
     expect(datesIn('Sie fordern eine Begrenzung der Frühschichten.', 'de')).toEqual([]);
     expect(datesIn('Il a dit : la mer est calme.', 'fr')).toEqual([]);
+    // A surname in a list of people is no day: "Chuyue Sun, Samuel Tian".
+    expect(datesIn('The paper is by Lena Ortiz, Jia Sun, Marek Varga and Tom Ashby.')).toEqual([]);
+    expect(datesIn('Yusuf Sat, Lena Ortiz and Marek Varga signed the letter.')).toEqual([]);
+    expect(datesIn('Open day: Sun, Oct. 13 at the harbour')[0]?.date).toBe('2024-10-13');
     // Written as a listing writes them, they still are days.
     expect(datesIn('Sat., 12 Oct: talks resume')[0]?.date).toBe('2024-10-12');
     expect(datesIn('Am So., dem Tag der Wahl, blieb es ruhig.', 'de')[0]?.date).toBe('2024-10-13');
