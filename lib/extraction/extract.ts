@@ -26,7 +26,7 @@ import {
   stampReference,
 } from './reference.ts';
 import { opensOnSameDay, relativeDayMention } from './relative-day.ts';
-import { offsetAfter } from './relative-period.ts';
+import { offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
@@ -153,6 +153,7 @@ function withOffsetEvent(
   anchor: string | undefined,
   { publishedAt }: Context,
 ): DateMention[] {
+  if (/\sbefore\s/i.test(sentence)) mentions = withEventBefore(sentence, mentions, publishedAt);
   if (!/\s(?:after|since)\s|anniversary/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   // "The announcement was made one day after…" tells the sentence before's event; "families still
@@ -175,6 +176,22 @@ function withOffsetEvent(
   // "Friday marks one year since…": the day that marks an anniversary is no event of its own.
   const kept = mentions.filter((m) => !MARKS.test(sentence.slice(m.index + m.text.length)));
   return [...kept, mention].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * "a warrant issued on 14 June, two days before the raid": the raid is dated too, counted forward
+ * from the day written before the phrase. A day after it may be the raid's own ("two days before the
+ * raid on 16 June"), so only a day before it counts.
+ */
+function withEventBefore(sentence: string, mentions: DateMention[], publishedAt: Date): DateMention[] {
+  const own = mentions.find((mention) => mention.precision === 'day');
+  if (!own) return mentions;
+  const offset = offsetBefore(sentence, own.date);
+  if (!offset || offset.index < own.index + own.text.length) return mentions;
+  if (mentions.some((mention) => mention.index >= offset.index)) return mentions;
+  const mention: DateMention = { ...offset, tense: offset.date > dayOf(publishedAt) ? 'future' : 'past' };
+  counted.add(mention);
+  return [...mentions, mention].sort((a, b) => a.index - b.index);
 }
 
 /**

@@ -418,6 +418,29 @@ function anniversaryOf(sentence: string, reference: string): Found | undefined {
   return { index: match.index, text: match[0].trimEnd(), precision: 'day', date: dayOf(ref), endDate: null };
 }
 
+/**
+ * "two days before the raid": the thing named came that many days after the day. Weeks are left out:
+ * "four weeks before the vote" is as often a round figure as a count.
+ */
+const OFFSET_BEFORE = new RegExp(
+  String.raw`\b${COUNT}\s+(day)s?\s+before\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
+  'iu',
+);
+
+/** The later event an "N days/weeks before X" phrase dates, counted forward from `reference` (a day). */
+export function offsetBefore(sentence: string, reference: string): Found | undefined {
+  const match = OFFSET_BEFORE.exec(sentence);
+  if (!match) return undefined;
+  const ref = new Date(`${reference}T00:00:00Z`);
+  return {
+    index: match.index,
+    text: match[0].trimEnd(),
+    precision: 'day',
+    date: dayOf(ref, countOf(match[1])),
+    endDate: null,
+  };
+}
+
 /** The earlier event an "N days/weeks after X" phrase dates, counted back from `reference` (a day). */
 export function offsetAfter(sentence: string, reference: string): Found | undefined {
   const match = OFFSET_AFTER.exec(sentence);

@@ -135,6 +135,22 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-02', '2024-10-05']);
   });
 
+  it("dates the thing 'N days before' names, counted forward from the day written before it", () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The harbour warrant was signed on 2 October, two days before the raid.</p>',
+      ),
+    ).toEqual(['2024-10-02', '2024-10-04']);
+    // Weeks are as often a round figure as a count: "four weeks before the vote" dates no vote.
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The campaign opened on 5 October, four weeks before the vote.</p>',
+      ),
+    ).toEqual(['2024-10-05']);
+  });
+
   it('counts back from a day with no verb between, and from a caption’s closing date with its year', () => {
     expect(
       datesOf(
