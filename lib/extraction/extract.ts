@@ -153,7 +153,6 @@ function withOffsetEvent(
   anchor: string | undefined,
   { publishedAt }: Context,
 ): DateMention[] {
-  if (/\sbefore\s/i.test(sentence)) mentions = withEventBefore(sentence, mentions, publishedAt);
   if (!/\s(?:after|since)\s|anniversary/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   // "The announcement was made one day after…" tells the sentence before's event; "families still
@@ -184,6 +183,7 @@ function withOffsetEvent(
  * raid on 16 June"), so only a day before it counts.
  */
 function withEventBefore(sentence: string, mentions: DateMention[], publishedAt: Date): DateMention[] {
+  if (!/\sbefore\s/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   if (!own) return mentions;
   const offset = offsetBefore(sentence, own.date);
@@ -302,11 +302,12 @@ function sentenceEvents(
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =
     anchor ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
+  const written = relative
+    ? [relative]
+    : withFollowingDay(sentence, withoutZoneRestatement(sentence, found), context.language);
   const mentions = withOffsetEvent(
     sentence,
-    relative
-      ? [relative]
-      : withFollowingDay(sentence, withoutZoneRestatement(sentence, found), context.language),
+    withEventBefore(sentence, written, context.publishedAt),
     told,
     context,
   );

@@ -133,13 +133,13 @@ const ATTRIBUTION_BEFORE = new RegExp(String.raw`${ATTRIBUTION}\s+(?:on\s+)?$`, 
 const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, after: number) =>
   day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));
 
-/** A conjunction opening a clause of its own between a day and a period after it. */
+/** A conjunction or a relative pronoun opening a clause of its own between a day and a period after it. */
 const SUBORDINATE = /\b(?:after|before|because|when|while|as|although|though|once|that|which|who)\s+(.*)$/i;
 
 /**
  * A period in a clause of its own after the day ("was sentenced on Friday after a jury found him
- * guilty last month"): a past verb after the conjunction tells its own event, which the day does not
- * frame.
+ * guilty last month", "arrested on Monday … the storm that struck a week ago"): a past verb after the
+ * conjunction or pronoun tells its own event, which the day does not frame.
  */
 const isOwnClauseAfter = (sentence: string, day: Pick<DateMention, 'index'>, period: number) => {
   if (day.index > period) return false;
@@ -423,11 +423,11 @@ function anniversaryOf(sentence: string, reference: string): Found | undefined {
  * "four weeks before the vote" is as often a round figure as a count.
  */
 const OFFSET_BEFORE = new RegExp(
-  String.raw`\b${COUNT}\s+(day)s?\s+before\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
+  String.raw`\b${COUNT}\s+days?\s+before\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
   'iu',
 );
 
-/** The later event an "N days/weeks before X" phrase dates, counted forward from `reference` (a day). */
+/** The later event an "N days before X" phrase dates, counted forward from `reference` (a day). */
 export function offsetBefore(sentence: string, reference: string): Found | undefined {
   const match = OFFSET_BEFORE.exec(sentence);
   if (!match) return undefined;
