@@ -7,6 +7,7 @@ import { findEntities } from './entities.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
 import {
   isBoilerplate,
+  isBlogVoice,
   isCaption,
   isEntryStamped,
   isEntryTimeLine,
@@ -414,7 +415,9 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     // was in 2022") leaves it undated all the same.
     let firstTold: boolean | undefined;
     const told = drafts.length;
-    const sentences = sentencesOf(block.text).filter((s) => !isFurniture(s) && !isLinkSentence(s));
+    const sentences = sentencesOf(block.text).filter(
+      (s) => !isFurniture(s) && !isLinkSentence(s) && !isBlogVoice(s),
+    );
     for (const sentence of sentences) {
       const preceding = { anchor, lead: sentence === lead, spokenOn, lastReported };
       const events = sentenceEvents(sentence, context, preceding);

@@ -74,6 +74,20 @@ export function isLinkSentence(sentence: string): boolean {
   return READ_MORE.test(sentence) || SITE_VOICE_ELSEWHERE.test(sentence);
 }
 
+/**
+ * A live blog speaking as itself: welcoming readers, signing off, saying when it will be back
+ * ("Welcome to our live coverage…", "That's all from us today.", "We'll be back tomorrow morning.").
+ * The day such a line names is the blog's, not news.
+ */
+const WELCOME = String.raw`(?:hello(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's) (?:rolling |live )?(?:coverage|blog|live)\b`;
+const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:'|’)re (?:pausing|closing|wrapping up) (?:our|this|the)\b`;
+/** "We'll be back tomorrow", not "we will be back in the valley on Friday" (someone's words). */
+const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b)`;
+const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER})`, 'iu');
+
+/** Whether a sentence is a live blog speaking as itself, not the story. */
+export const isBlogVoice = (sentence: string): boolean => BLOG_VOICE.test(sentence.trim());
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
   if (text.split(/\s+/).length > 14 || isKeyDate(text)) return false;

@@ -89,3 +89,22 @@ describe('a live blog whose entries sit under a time line of their own', () => {
     ).toEqual([]);
   });
 });
+
+describe('a live blog speaking as itself', () => {
+  it('dates no welcome, sign-off or promise to be back', () => {
+    expect(
+      entries(
+        '<p>Welcome to our live coverage of the floods in the valley.</p>' +
+          "<p>That's all from us today. We'll be back tomorrow morning with the latest.</p>" +
+          '<p>Thanks for following our coverage this evening.</p>',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps news that opens with the same words in another sense', () => {
+    expect(entries('<p>We will be back in the valley on Friday, the army said on Thursday.</p>')).toEqual([
+      '2024-05-10 We will be',
+      '2024-05-09 We will be',
+    ]);
+  });
+});
