@@ -6,8 +6,8 @@ import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
 import {
-  isBoilerplate,
   isBlogVoice,
+  isBoilerplate,
   isCaption,
   isEntryStamped,
   isEntryTimeLine,
