@@ -3,7 +3,7 @@ import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
-import { monthMentions } from './month-names.ts';
+import { ENGLISH_MONTHS, monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { framedTense, openingTense, reportedPlanAhead, type Tense, tenseContext, tenseOf } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
@@ -232,9 +232,7 @@ const LAST_YEAR =
 const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
 
 /** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
-const MONTH_PART =
-  /\b(?:early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_PART = new RegExp(String.raw`\b(?:early|mid|late)[\s-]+(${ENGLISH_MONTHS.join('|')})\b`, 'g');
 
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
 function otherMentions(
@@ -244,7 +242,7 @@ function otherMentions(
 ): Array<Omit<DateMention, 'tense'>> {
   const found: Array<Omit<DateMention, 'tense'>> = [];
   for (const match of sentence.matchAll(MONTH_PART)) {
-    const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
+    const month = ENGLISH_MONTHS.indexOf(match[1] as (typeof ENGLISH_MONTHS)[number]) + 1;
     const index = (match.index ?? 0) + match[0].length - (match[1] ?? '').length;
     found.push({ index, text: match[1] as string, date: `?${month}`, precision: 'month', endDate: null });
   }

@@ -18,6 +18,7 @@ import {
   wordCount,
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
+import { ENGLISH_MONTH } from './month-names.ts';
 import { withoutPastPlans } from './plans.ts';
 import {
   datelineReference,
@@ -260,8 +261,10 @@ function isCutShort(sentence: string): boolean {
   return words.length < FRAGMENT_WORDS && words.every((word) => /^\p{Lu}/u.test(word));
 }
 const FRAGMENT_WORDS = 3;
-const DATE_WORDS =
-  /\b(?:in|on|since|early|late|mid|last|this|next|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?|\d+/giu;
+const DATE_WORDS = new RegExp(
+  String.raw`\b(?:in|on|since|early|late|mid|last|this|next|${ENGLISH_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?|\d+`,
+  'giu',
+);
 
 /** What the sentences before a sentence leave it. */
 interface Preceding {

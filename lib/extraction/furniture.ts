@@ -1,4 +1,5 @@
 import type { TextBlock } from './blocks.ts';
+import { ENGLISH_MONTHS } from './month-names.ts';
 
 /**
  * A line that *is* page furniture carries a date but reports nothing: "Updated 12 October 2024",
@@ -12,8 +13,10 @@ const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ t
 /** A short line that opens with a stamp, or carries one after a separator: "Analysis · 7 min read · Published 01.08.2024". */
 const STAMP_ANYWHERE = new RegExp(`(?:^|[·|]\\s*)${STAMP_WORDS}(?!\\p{L})|\\bmin read\\b|\\s[·|]\\s`, 'iu');
 /** Once dates, times, numbers and separators are gone, a stamp line has almost nothing left. */
-const DATE_TOKENS =
-  /\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]/giu;
+const DATE_TOKENS = new RegExp(
+  String.raw`\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2})?|\b(?:${ENGLISH_MONTHS.map((name) => name.slice(0, 3)).join('|')})[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]`,
+  'giu',
+);
 
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
 const SITE_VOICE =
@@ -59,8 +62,10 @@ function isReaderPrompt(text: string): boolean {
   return rest === '' || PROMPT_WORDS.test(rest);
 }
 /** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
-const BYLINE =
-  /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
+const BYLINE = new RegExp(
+  String.raw`^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:${ENGLISH_MONTHS.join('|')})\b)\p{Lu}`,
+  'u',
+);
 
 export function isFurniture(text: string): boolean {
   return FURNITURE_OPENING.test(text) || FURNITURE_ANYWHERE.test(text);

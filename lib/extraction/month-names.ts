@@ -129,6 +129,27 @@ const PREPOSITIONS: Record<string, string> = {
   ru: '(?:в|с|до|в начале|в конце)',
 };
 
+/** English month names, January first: chrono reads them itself; a few rules need the words. */
+export const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** An English month written in full or cut to its first three letters ("Sept" too), as a pattern. */
+export const ENGLISH_MONTH = ENGLISH_MONTHS.map(
+  (name) => `${name.slice(0, 3)}${name === 'September' ? 't?' : ''}(?:${name.slice(3)})?`,
+).join('|');
+
 /** A language's month names (stems where inflection needs them), January first; none for English. */
 export function monthNames(language: string): readonly string[] {
   return MONTH_STEMS[language] ?? [];
