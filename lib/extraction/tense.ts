@@ -249,11 +249,12 @@ export function clauseAround(sentence: string, index: number): string {
 /**
  * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
  * "avant la présidentielle du 10 novembre", "the new date is 7 November", "was postponed to 20 March",
- * "was first announced to take place on 16 March"): the sentence's past tense is its reporting verb's
- * or the move's, so the date takes the reading nearest to publication.
+ * "was first announced to take place on 16 March", "posted the matter for further hearing on 12
+ * December", "adjourned the case till 4 March"): the sentence's past tense is its reporting verb's or
+ * the move's, so the date takes the reading nearest to publication.
  */
 const APPOINTMENT =
-  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled)\s+(?:to|until|till)|\bto take place(?:\s+on)?|\bfor|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
+  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
 
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said

@@ -24,3 +24,19 @@ describe('a date a plan was moved to lies ahead of the past-tense sentence that 
     ).toEqual(['2025-03-15']);
   });
 });
+
+describe('a hearing a court sets is ahead of the past-tense sentence that sets it', () => {
+  it('reads "posted the matter for further hearing on" forward from publication', () => {
+    // Tuesday 4 March 2025: read as past, the hearing would be April of last year.
+    expect(
+      dated('<p>The high court posted the ferry workers’ petition for further hearing on April 2.</p>'),
+    ).toEqual(['2025-04-02 scheduled']);
+    expect(dated('<p>The bench listed the harbour case for final arguments on 20 March.</p>')).toEqual([
+      '2025-03-20 scheduled',
+    ]);
+  });
+
+  it('leaves a past act with "for" before another noun in the past', () => {
+    expect(dated('<p>The harbour master was jailed for fraud in January.</p>')).toEqual(['2025-01']);
+  });
+});
