@@ -84,8 +84,12 @@ function futurePattern(language: string): RegExp {
   return pattern;
 }
 
-/** Future seen from the past ("said she would run on 3 November"): neither a report nor an announcement. */
-const FUTURE_IN_PAST = /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b/i;
+/**
+ * Future seen from the past ("said she would run on 3 November", "agreed to call a vote on 16
+ * December"): neither a report nor an announcement.
+ */
+const FUTURE_IN_PAST =
+  /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b|\b(?:agreed|decided|voted|promised|pledged|vowed|planned)\s+(?:(?:on|late|early)\s+\S+\s+)?to\b/i;
 /**
  * The same in the conditional of French ("qu'un train sur trois circulerait vendredi") and German
  * ("dass die Fähre am Freitag fahren würde"). "aurait"/"serait" are left out: with a participle they
@@ -163,7 +167,7 @@ export function openingTense(
  * "kündigte … einen Streik an, der am Dienstag beginnen soll" (a relative clause, its verb last).
  */
 const CLAUSE_BOUNDARY =
-  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
+  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|because|since|until|unless|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
 
 /** An attribution after a comma: one to four words, then a verb of saying ("…, the ministry said"). */
 export const ATTRIBUTION = String.raw`,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)`;

@@ -256,3 +256,24 @@ describe('a plan reported with "would" and no day for the saying', () => {
     ).toEqual(['2024-10-11', '2024-10-14']);
   });
 });
+
+describe('a subordinate clause after a comma keeps its own tense', () => {
+  it("reads 'after no candidate won … in Sunday's first round' as past beside a 'will' before the comma", () => {
+    // Thursday 21 November: the Sunday gone by is the 17th.
+    expect(
+      datesOf(
+        '<p>The commission confirmed that a runoff will be held on 8 December, after no candidate won a majority in Sunday’s first round.</p>',
+        '2024-11-21T12:00:00Z',
+      ),
+    ).toEqual(['2024-12-08', '2024-11-17']);
+  });
+
+  it("reads a plan agreed in the past ('agreed to call a vote on 16 December') nearest to publication", () => {
+    expect(
+      datesOf(
+        '<p>The mayor agreed on Monday to call a harbour referendum on 16 December.</p>',
+        '2024-11-21T12:00:00Z',
+      ).sort(),
+    ).toEqual(['2024-11-18', '2024-12-16']);
+  });
+});
