@@ -11,8 +11,11 @@ const NOT_AN_EVENT_BEFORE =
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 const FROM = /(?:^|\s)from\s+$/i;
-/** "the nine months ended September 30", "the quarter ending 31 March": a reporting period's end. */
-const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+end(?:ed|ing)\s+(?:on\s+)?$/i;
+/**
+ * "the nine months ended September 30", "the quarter ending 31 March", "the three months to 30
+ * September" (as British reports write it): a reporting period's end.
+ */
+const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|ing)\s+(?:on\s+)?|to\s+)$/i;
 /** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
 const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
 const POSSESSIVE = /^['’]s\b/;

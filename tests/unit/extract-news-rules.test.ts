@@ -205,6 +205,8 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Sales were higher than in 2019.')).toEqual([]);
     expect(datesIn('Compared with 2010, revenue doubled.')).toEqual([]);
     expect(datesIn('Revenue was $62.6 million in the nine months ended September 30.')).toEqual([]);
+    expect(datesIn('Pre-tax profit for the three months to 30 September was £84 million.')).toEqual([]);
+    expect(datesIn('Ferry fares rose 4% in the year to August.')).toEqual([]);
     expect(datesIn('The strike ended on 3 October.')[0]?.date).toBe('2024-10-03');
     expect(datesIn('He served as mayor from 2019.')[0]?.date).toBe('2019');
     expect(datesIn('Prices rose last year.')[0]?.date).toBe('2023');
