@@ -197,6 +197,23 @@ export function tenseContext(sentence: string, index: number, length: number): s
   );
 }
 
+/**
+ * The tense of a verb coordinated with the date's clause by "and", for a clause with no tense of its
+ * own: "set out alone on Tuesday morning and was reported missing that evening" is past, though "set"
+ * reads either way. Undefined when "and" does not follow or its verb tells no tense either.
+ */
+export function coordinatedTense(
+  sentence: string,
+  index: number,
+  language?: string,
+): Exclude<Tense, 'present'> | undefined {
+  const clause = clauseAround(sentence, index);
+  const end = sentence.indexOf(clause) + clause.length;
+  const next = /^\s+and\s+((?:\S+\s+){0,4}\S+)/.exec(sentence.slice(end))?.[1];
+  const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
+  return tense === 'present' ? undefined : tense;
+}
+
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */
 const QUOTED_SPEECH = /["“«‘][^"“”«»‘’]{3,}?[,.!?]?["”»’](?=\s*,?\s*\p{Ll})|["“«][^"“”«»]{3,}["”»]/gu;
 

@@ -182,6 +182,16 @@ describe('a clause ends where its own verb stops governing the date', () => {
     ).toEqual(['2024-10-28']);
   });
 
+  it('reads a clause with no tense of its own by the verb "and" joins to it ("set out on Tuesday and was reported missing")', () => {
+    // Saturday 9 November: with no tense, the nearer Tuesday is the coming one.
+    expect(
+      datesOf(
+        '<p>Lena Ortiz set out alone on Tuesday morning and was reported missing by her partner.</p>',
+        '2024-11-09T12:00:00Z',
+      ),
+    ).toEqual(['2024-11-05']);
+  });
+
   it('does not date a past act by a second verb that announces ("won on Sunday and will face")', () => {
     expect(
       datesOf(
