@@ -1,4 +1,5 @@
 import type { DateMention } from './mention.ts';
+import { ENGLISH_WEEKDAY } from './weekday.ts';
 
 /**
  * Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today",
@@ -38,8 +39,10 @@ const FORECAST =
  * weekdays, where a yardstick or deadline names a calendar date ("as of 30 September", "by 1 March").
  */
 const NARRATIVE_BY = /(?:^|[\s(])(?:by|as of)\s+$/i;
-const WEEKDAY =
-  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const WEEKDAY = new RegExp(
+  String.raw`^(?:${ENGLISH_WEEKDAY}|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?$`,
+  'i',
+);
 
 function isNarrativeBy(before: string, mention: DateMention): boolean {
   return (

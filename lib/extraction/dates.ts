@@ -5,15 +5,7 @@ import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTHS, monthMentions } from './month-names.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import {
-  coordinatedTense,
-  framedTense,
-  openingTense,
-  reportedPlanAhead,
-  type Tense,
-  tenseContext,
-  tenseOf,
-} from './tense.ts';
+import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
 import { isTwoDaysOff, withTwoDaysOff } from './two-days-off.ts';
 import { namesOneWeekday } from './weekday.ts';
@@ -314,10 +306,7 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     const before = sentence.slice(0, index);
     const text = sentence.slice(index, index + length);
     if (reportedPlanAhead(before, text)) return 'future';
-    const read =
-      openingTense(sentence, index, length, language) ??
-      tenseOf(tenseContext(sentence, index, length), language);
-    const own = read === 'present' ? (coordinatedTense(sentence, index, language) ?? read) : read;
+    const own = dateTense(sentence, index, length, language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
     const timed = boundsTheTime(before.slice(-24), text);
     // "had been expected before Monday's quake": an event named in a past clause books nothing.

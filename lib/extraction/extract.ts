@@ -34,6 +34,7 @@ import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
+import { ENGLISH_WEEKDAY } from './weekday.ts';
 import { withoutZoneRestatement } from './zone-restated.ts';
 
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
@@ -179,6 +180,16 @@ function withOffsetEvent(
   return [...kept, mention].sort((a, b) => a.index - b.index);
 }
 
+/** The sentence's mentions with a day counted from another one, marked as counted, in sentence order. */
+function withCounted(mentions: DateMention[], mention: DateMention): DateMention[] {
+  counted.add(mention);
+  return [...mentions, mention].sort((a, b) => a.index - b.index);
+}
+
+/** Which way a counted day lies from publication. */
+const aheadOrGone = (date: string, publishedAt: Date): DateMention['tense'] =>
+  date > dayOf(publishedAt) ? 'future' : 'past';
+
 /**
  * "a warrant issued on 14 June, two days before the raid": the raid is dated too, counted forward
  * from the day written before the phrase. A day after it may be the raid's own ("two days before the
@@ -191,9 +202,7 @@ function withEventBefore(sentence: string, mentions: DateMention[], publishedAt:
   const offset = offsetBefore(sentence, own.date);
   if (!offset || offset.index < own.index + own.text.length) return mentions;
   if (mentions.some((mention) => mention.index >= offset.index)) return mentions;
-  const mention: DateMention = { ...offset, tense: offset.date > dayOf(publishedAt) ? 'future' : 'past' };
-  counted.add(mention);
-  return [...mentions, mention].sort((a, b) => a.index - b.index);
+  return withCounted(mentions, { ...offset, tense: aheadOrGone(offset.date, publishedAt) });
 }
 
 /**
@@ -225,9 +234,7 @@ function withLaterEvent(
   if (offset.precision !== 'day') return mentions;
   const days = Math.round((Date.parse(earlier.date) - Date.parse(offset.date)) / 86_400_000);
   const date = shiftDay(earlier.date, days);
-  const mention: DateMention = { ...offset, date, tense: date > dayOf(publishedAt) ? 'future' : 'past' };
-  counted.add(mention);
-  return [...mentions, mention].sort((a, b) => a.index - b.index);
+  return withCounted(mentions, { ...offset, date, tense: aheadOrGone(date, publishedAt) });
 }
 
 /**
@@ -242,9 +249,7 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
   const from = own.index + own.text.length;
   const next = relativeDayMention(sentence.slice(from), own.date, language);
   if (next?.precision !== 'day' || next.date === own.date) return mentions;
-  const mention: DateMention = { ...next, index: from + next.index };
-  counted.add(mention);
-  return [...mentions, mention].sort((a, b) => a.index - b.index);
+  return withCounted(mentions, { ...next, index: from + next.index });
 }
 
 /**
@@ -262,7 +267,7 @@ function isCutShort(sentence: string): boolean {
 }
 const FRAGMENT_WORDS = 3;
 const DATE_WORDS = new RegExp(
-  String.raw`\b(?:in|on|since|early|late|mid|last|this|next|${ENGLISH_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?|\d+`,
+  String.raw`\b(?:in|on|since|early|late|mid|last|this|next|${ENGLISH_MONTH}|${ENGLISH_WEEKDAY})\b\.?|\d+`,
   'giu',
 );
 

@@ -1,6 +1,6 @@
 import { dayOf, isoMonth } from './calendar.ts';
 import type { DateMention } from './mention.ts';
-import { ATTRIBUTION, clauseAround, type Tense, tenseOf } from './tense.ts';
+import { ATTRIBUTION, clauseSpan, type Tense, tenseOf } from './tense.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;
@@ -161,13 +161,12 @@ export function datesAnEvent(
 ): boolean {
   if (tense === 'future' || (tense === 'present' && isCurrentPeriod(mention))) return false;
   if (COUNTED_IN.test(sentence.slice(Math.max(0, mention.index - 80), mention.index))) return false;
-  const clause = clauseAround(sentence, mention.index);
-  const start = sentence.indexOf(clause);
+  const [start, end] = clauseSpan(sentence, mention.index);
   return !days.some(
     (day) =>
       day.precision === 'day' &&
       day.index >= start &&
-      day.index < start + clause.length &&
+      day.index < end &&
       !isAttributionDay(sentence, day, mention.index) &&
       !isOwnClauseAfter(sentence, day, mention.index),
   );

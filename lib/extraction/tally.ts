@@ -1,6 +1,6 @@
 import { dayOf } from './calendar.ts';
 import type { DateMention } from './mention.ts';
-import { clauseAround } from './tense.ts';
+import { clauseSpan } from './tense.ts';
 
 /**
  * "so far", "now", "to date", "hasta ahora", "jusqu'à présent", "bisher": a figure given as it
@@ -32,10 +32,10 @@ export const isRunningCount = (sentence: string): boolean =>
 export function tallyMention(sentence: string, mentions: DateMention[], publishedAt: Date): DateMention[] {
   const now = AS_OF_NOW.exec(sentence);
   if (!now) return mentions;
-  const clause = clauseAround(sentence, now.index);
-  const start = sentence.indexOf(clause);
+  const [start, end] = clauseSpan(sentence, now.index);
+  const clause = sentence.slice(start, end);
   if (!TALLY.test(clause) || !FIGURE.test(clause)) return mentions;
-  if (mentions.some((m) => m.index >= start && m.index < start + clause.length)) return mentions;
+  if (mentions.some((m) => m.index >= start && m.index < end)) return mentions;
   const mention: DateMention = {
     index: now.index,
     text: now[0],

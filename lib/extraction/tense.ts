@@ -1,3 +1,4 @@
+import { ENGLISH_WEEKDAY } from './weekday.ts';
 /**
  * How a clause frames its date. News reports in the past tense and announces in the future; a clause
  * with neither ("the runoff on 3 November", "the window opens on 26 February") takes the reading
@@ -139,20 +140,19 @@ function firstMarker(pattern: RegExp | undefined, text: string, names = false): 
  * date decides, not a "will" further on in what that verb reports ("…was told that he will lead").
  * Undefined when the date does not open its clause or no marker follows.
  */
-export function openingTense(
+function openingTense(
   sentence: string,
   index: number,
   length: number,
+  [start, end]: ClauseSpan,
   language?: string,
 ): Tense | undefined {
-  const clause = clauseAround(sentence, index);
-  const start = sentence.indexOf(clause);
   const before = sentence.slice(start, index).trim().split(/\s+/).filter(Boolean).length;
   if (before > 2) return undefined;
   // "Schools reopen on Thursday, the ministry said": the verb after the date is the saying's. A date
   // that opens the sentence ("On Thursday, officials said, the talks collapsed") keeps the rule.
   if (before > 0 && TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1))) return undefined;
-  const rest = withoutQuotedSpeech(sentence.slice(index + length, start + clause.length));
+  const rest = withoutQuotedSpeech(sentence.slice(index + length, end));
   const lang = primary(language);
   const future = firstMarker(futurePattern(lang), rest);
   const inPast = firstMarker(futureInPast(lang), rest);
@@ -182,13 +182,11 @@ const TRAILING_ATTRIBUTION = new RegExp(String.raw`^\S?\s*${ATTRIBUTION}\b`, 'u'
  * The words that frame a date: its clause up to the date and a few words after it ("who faces a
  * runoff on 3 November", "On 3 October, the minister resigned"), not the rest of a long sentence.
  */
-export function tenseContext(sentence: string, index: number, length: number): string {
-  const clause = clauseAround(sentence, index);
-  const start = sentence.indexOf(clause);
+function tenseContext(sentence: string, index: number, length: number, [start, end]: ClauseSpan): string {
   // The words after the date stop at its clause's end: neither the main verb after a relative clause
   // ("who takes office on 23 December, called for calm") nor a second verb ("won on Sunday and will
   // face") dates it.
-  const rest = sentence.slice(index + length, start + clause.length);
+  const rest = sentence.slice(index + length, end);
   // chrono's text may have taken the comma ("on Thursday,").
   const attributed = TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1));
   const after = attributed ? '' : rest.split(/\s+/).slice(0, 5).join(' ');
@@ -202,16 +200,27 @@ export function tenseContext(sentence: string, index: number, length: number): s
  * own: "set out alone on Tuesday morning and was reported missing that evening" is past, though "set"
  * reads either way. Undefined when "and" does not follow or its verb tells no tense either.
  */
-export function coordinatedTense(
+function coordinatedTense(
   sentence: string,
-  index: number,
+  [, end]: ClauseSpan,
   language?: string,
 ): Exclude<Tense, 'present'> | undefined {
-  const clause = clauseAround(sentence, index);
-  const end = sentence.indexOf(clause) + clause.length;
   const next = /^\s+and\s+((?:\S+\s+){0,4}\S+)/.exec(sentence.slice(end))?.[1];
   const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
   return tense === 'present' ? undefined : tense;
+}
+
+/**
+ * The tense that governs a date: its clause's verb after the date when the date opens the clause,
+ * else the clause's words around it, else the verb "and" joins to a clause with no tense of its own.
+ * The clause is found once, for all three.
+ */
+export function dateTense(sentence: string, index: number, length: number, language?: string): Tense {
+  const clause = clauseSpan(sentence, index);
+  const read =
+    openingTense(sentence, index, length, clause, language) ??
+    tenseOf(tenseContext(sentence, index, length, clause), language);
+  return read === 'present' ? (coordinatedTense(sentence, clause, language) ?? read) : read;
 }
 
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */
@@ -253,8 +262,11 @@ function clauseBeforeAside(sentence: string, start: number): string {
   return opening > 0 ? clauseAround(sentence, opening) : '';
 }
 
-/** The clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
-export function clauseAround(sentence: string, index: number): string {
+/** Where a clause starts and ends in its sentence. */
+export type ClauseSpan = [start: number, end: number];
+
+/** The span of the clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
+export function clauseSpan(sentence: string, index: number): ClauseSpan {
   let start = 0;
   let end = sentence.length;
   for (const [at, length] of clauseEdges(sentence)) {
@@ -264,8 +276,12 @@ export function clauseAround(sentence: string, index: number): string {
       break;
     }
   }
-  return sentence.slice(start, end);
+  return [start, end];
 }
+
+/** The clause around a position, as text. */
+export const clauseAround = (sentence: string, index: number): string =>
+  sentence.slice(...clauseSpan(sentence, index));
 
 /**
  * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
@@ -287,7 +303,7 @@ const PAST_PARTICIPLE_BEFORE =
   /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
 const REPORTED_PLAN = /\b(?:said|announced|told\s+\S+)\s+(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
-const WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const WEEKDAY = new RegExp(String.raw`^(?:on\s+)?${ENGLISH_WEEKDAY}\b`, 'i');
 const DAY_WORD =
   /\b(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)/u;
 

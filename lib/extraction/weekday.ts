@@ -3,6 +3,8 @@
  * writes Tuesday and Friday in four ("salı", "cuma").
  */
 const FULL_NAME = 5;
+/** An English weekday written in full, as a pattern (case left to the pattern using it). */
+export const ENGLISH_WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const FULL_NAME_BY_LANGUAGE: Record<string, number> = { tr: 4 };
 const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
 /**
