@@ -1,5 +1,5 @@
 import type { Posting } from './posting.ts';
-import { datedByPublication, dateRelation } from './window.ts';
+import { datedByPublication, dateRelation, dayNumber, isoOf } from './window.ts';
 
 type Dated = Pick<Posting, 'date' | 'datePrecision'>;
 
@@ -18,11 +18,8 @@ export interface Group {
   periods: Map<string, Dated>;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 /** Most groups hold no report dated by publication: one shared empty set, replaced when one joins. */
 const NO_DAYS: ReadonlySet<number> = new Set();
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** The day an account gives, as a day number: none for coarser dates and reports dated by publication. */
 const dayGiven = (posting: Posting): number | undefined =>

@@ -1,4 +1,4 @@
-import { isRunningCount } from '../extraction/index.ts';
+import { isRunningCount, termListOf } from '../extraction/index.ts';
 import type { Posting } from './posting.ts';
 import {
   type Evidence,
@@ -71,15 +71,18 @@ export function specificShared(a: Posting, b: Posting): number {
   const headlineA = termsOf(a.title);
   const headlineB = termsOf(b.title);
   let shared = sharedFigures(wordingOf(a), wordingOf(b)).length;
-  // forEach, not for…of over entries: asked for every pair judged, it allocates nothing per term.
-  ta.forEach((weight, term) => {
+  // By index over the term list: asked for every pair judged, it allocates nothing per term.
+  const { terms, weights, hasDigit } = termListOf(ta);
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k] as string;
     const other = tb.get(term);
-    if (other === undefined) return;
-    const plain = (weight === 1 && other === 1) || /\d/.test(term);
+    if (other === undefined) continue;
+    const weight = weights[k] as number;
+    const plain = (weight === 1 && other === 1) || hasDigit[k];
     const name =
       weight >= NAME_WEIGHT && other >= NAME_WEIGHT && !headlineA.has(term) && !headlineB.has(term);
     if (plain || name) shared++;
-  });
+  }
   return shared;
 }
 
@@ -192,20 +195,35 @@ function holdersByTerm(postings: Posting[]): Map<string, number[]> {
  * cost linear in its accounts, however many of them share a word.
  */
 export function candidatePairs(postings: Posting[], neighbours: number): Array<[number, number]> {
+  const size = postings.length;
+  return Array.from(candidateKeys(postings, neighbours), (key) => [Math.floor(key / size), key % size]);
+}
+
+/** candidatePairs as sorted keys `i * size + j`: a busy day's tens of thousands of pairs, as numbers. */
+function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
   const byTerm = holdersByTerm(postings);
+  // Terms shared by two accounts or more, rarest first (ties by term): each account's terms are then
+  // taken in that order by their rank, sorted as numbers, with no object or comparison of strings
+  // per term of every account.
+  const shared = [...byTerm].filter(([, holders]) => holders.length > 1);
+  shared.sort(([x, hx], [y, hy]) => hx.length - hy.length || (x < y ? -1 : 1));
+  const rankOf = new Map(shared.map(([term], rank) => [term, rank]));
   const scorer = new NearestScorer(postings.length, compatibleDates(postings));
   const keys = new Set<number>();
   postings.forEach((posting, i) => {
-    const terms = [...termsOf(wordingOf(posting)).keys()]
-      .map((term) => ({ term, holders: byTerm.get(term) ?? [] }))
-      .filter(({ holders }) => holders.length > 1)
-      .sort((x, y) => x.holders.length - y.holders.length || (x.term < y.term ? -1 : 1));
+    const ranks: number[] = [];
+    termsOf(wordingOf(posting)).forEach((_, term) => {
+      const rank = rankOf.get(term);
+      if (rank !== undefined) ranks.push(rank);
+    });
+    const terms = Array.from(
+      Int32Array.from(ranks).sort(),
+      (rank) => (shared[rank] as [string, number[]])[1],
+    );
     for (const j of scorer.nearest(i, terms, neighbours))
       keys.add(Math.min(i, j) * postings.length + Math.max(i, j));
   });
-  return [...keys]
-    .sort((a, b) => a - b)
-    .map((key) => [Math.floor(key / postings.length), key % postings.length]);
+  return Float64Array.from(keys).sort();
 }
 
 /**
@@ -230,11 +248,11 @@ class NearestScorer {
   }
 
   /** The `neighbours` accounts sharing most of `terms` with account `i`, rarer terms first. */
-  nearest(i: number, terms: Array<{ holders: number[] }>, neighbours: number): number[] {
+  nearest(i: number, terms: number[][], neighbours: number): number[] {
     const bound = CANDIDATES_PER_NEIGHBOUR * neighbours;
     const { score, metBy, ruledOut, scored } = this;
     scored.length = 0;
-    for (const { holders } of terms) {
+    for (const holders of terms) {
       // Rarer terms first; once they found plenty, the commoner ones would only add weaker ties.
       if (scored.length >= bound) break;
       const weight = 1 / Math.log2(1 + holders.length);
@@ -263,8 +281,12 @@ export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
   // The site once per account, not once per pair: evidenceOf reads it for every pair it judges.
   const postings = accounts.map((p) => (p.site ? p : { ...p, site: siteOf(p.url) }));
   const links: Link[] = [];
-  for (const [i, j] of candidatePairs(postings, rules.neighbours)) {
-    const [a, b] = [postings[i] as Posting, postings[j] as Posting];
+  const size = postings.length;
+  for (const key of candidateKeys(postings, rules.neighbours)) {
+    const i = Math.floor(key / size);
+    const j = key % size;
+    const a = postings[i] as Posting;
+    const b = postings[j] as Posting;
     const evidence = evidenceOf(a, b);
     if (evidence.relation === 'apart') continue;
     const keptApart = evidence.sameArticle && evidence.similarity === 0;

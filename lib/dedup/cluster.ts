@@ -1,6 +1,6 @@
 import type { ArticleAccount } from './accounts.ts';
 import { absorbInto, canJoin, type Group, groupOf, type MemberFacts, memberDays } from './cluster-groups.ts';
-import { Heap } from './cluster-heap.ts';
+import { type Candidate, CandidateQueue } from './cluster-heap.ts';
 import { CLUSTER_RULES, type ClusterRules, type Link, linksOf } from './cluster-links.ts';
 import { refineGroups } from './cluster-refine.ts';
 import { type Posting, postingOf, postingSortKey } from './posting.ts';
@@ -26,12 +26,6 @@ export function accountRefOf(key: string): Pick<Posting, 'articleId' | 'position
 
 const asPosting = (item: Clusterable): Posting =>
   'account' in item ? postingOf(item.account, item.sameDay) : item;
-
-interface Candidate {
-  share: number;
-  a: number;
-  b: number;
-}
 
 /** Links between two groups: the summed weight of their cross pairs, and whether one bridges two days. */
 interface Between {
@@ -74,10 +68,6 @@ function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting:
 /** Below this many queued candidates, stale ones cost less to pop than to sweep. */
 const COMPACT_FROM = 4_096;
 
-/** Best share first; ties to the smaller ids. Called for every heap step: it allocates nothing. */
-const comesFirst = (x: Candidate, y: Candidate) =>
-  x.share > y.share || (x.share === y.share && (x.a < y.a || (x.a === y.a && x.b < y.b)));
-
 class Agglomeration {
   readonly groups = new Map<number, Group>();
   /** For each group, the groups it has links with. */
@@ -109,15 +99,21 @@ class Agglomeration {
     }
   }
 
+  /**
+   * Both rows of a pair hold one object, summed into in place: a wire story's joins add links to
+   * the grown group's pairs thousands of times, and a fresh object each time was the garbage
+   * collector's.
+   */
   private add(a: number, b: number, links: Between): void {
-    this.addFrom(a, b, links);
-    this.addFrom(b, a, links);
-  }
-
-  private addFrom(from: number, to: number, links: Between): void {
-    const row = this.between.get(from) as Map<number, Between>;
-    const kept = row.get(to);
-    row.set(to, kept ? { joins: kept.joins + links.joins, bridged: kept.bridged || links.bridged } : links);
+    const row = this.between.get(a) as Map<number, Between>;
+    const kept = row.get(b);
+    if (kept) {
+      kept.joins += links.joins;
+      kept.bridged ||= links.bridged;
+      return;
+    }
+    row.set(b, links);
+    (this.between.get(b) as Map<number, Between>).set(a, links);
   }
 
   /**
@@ -189,10 +185,10 @@ class Agglomeration {
   }
 
   /** Whether a queued candidate still stands: both groups live, and their share as it was scored. */
-  private fresh(c: Candidate): boolean {
-    const links = this.groups.has(c.a) && this.groups.has(c.b) ? this.between.get(c.a)?.get(c.b) : undefined;
-    return links !== undefined && this.shareOf(c.a, c.b, links) === c.share;
-  }
+  private readonly fresh = (share: number, a: number, b: number): boolean => {
+    const links = this.groups.has(a) && this.groups.has(b) ? this.between.get(a)?.get(b) : undefined;
+    return links !== undefined && this.shareOf(a, b, links) === share;
+  };
 
   /**
    * Joins, best first, every allowed pair of groups whose share of joining cross pairs (average
@@ -201,30 +197,34 @@ class Agglomeration {
    * were queued again when it grew.
    */
   agglomerate(join: number): void {
-    const queue = new Heap<Candidate>(comesFirst);
+    const queue = new CandidateQueue();
     // What each pair was last queued with: a pair whose share and day bridge a join left as they
     // were is still queued, fresh, and need not be queued again. A wire story's copies joining one
     // by one change the big group's share with few of the others, and re-queuing all of them at
     // every join cost the square of the story's carriers.
-    const queued = new Map<number, { share: number; bridged: boolean }>();
+    // Numbers and a set, not an object per offer: a pair's bridge only ever goes from false to true.
+    const queued = new Map<number, number>();
+    const queuedBridged = new Set<number>();
     const offer = (x: number, y: number, links: Between, again: boolean) => {
-      const [a, b] = x < y ? [x, y] : [y, x];
+      const a = Math.min(x, y);
+      const b = Math.max(x, y);
       const share = this.shareOf(a, b, links);
       // Below the bar a pair can only rise when one of its groups grows, and is offered again then.
       if (share < join) return;
       const key = this.pairOf(a, b);
-      const last = queued.get(key);
-      if (!again && last && last.share === share && last.bridged === links.bridged) return;
-      queued.set(key, { share, bridged: links.bridged });
-      queue.push({ share, a, b });
+      if (!again && queued.get(key) === share && queuedBridged.has(key) === links.bridged) return;
+      queued.set(key, share);
+      if (links.bridged) queuedBridged.add(key);
+      queue.push(share, a, b);
     };
     for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links, true);
     // Every join re-offers the grown group's changed pairs and leaves their old scores stale in the
     // queue. Dropped in one pass whenever the queue has doubled, so it stays near its live size;
     // only fresh ones ever pop.
     let compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
-    for (let c = queue.pop(); c && c.share >= join; c = queue.pop()) {
-      if (!this.fresh(c)) continue;
+    const c: Candidate = { share: 0, a: 0, b: 0 };
+    while (queue.pop(c) && c.share >= join) {
+      if (!this.fresh(c.share, c.a, c.b)) continue;
       const links = this.between.get(c.a)?.get(c.b) as Between;
       const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
       if (!canJoin(ga, gb, links.bridged, this.facts) || this.split(ga, gb)) continue;
@@ -238,7 +238,7 @@ class Agglomeration {
       for (const other of again ? row.keys() : this.changedPairs(kept, sizeBefore, gained))
         offer(kept, other, row.get(other) as Between, again);
       if (queue.size < compactAt) continue;
-      queue.retain((candidate) => this.fresh(candidate));
+      queue.retain(this.fresh);
       compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
     }
   }

@@ -43,9 +43,9 @@ export interface Evidence {
   /** Shared words saying what happened (not names, not words every story uses) and figures. */
   plain: number;
   sameArticle: boolean;
-  /** How far the two articles' headlines agree: whether they tell one story. */
+  /** How far the two articles' headlines agree: whether they tell one story (0 where isOneStory does not ask). */
   story: number;
-  /** Shared plain words of the two headlines. */
+  /** Shared plain words of the two headlines (0 where isOneStory does not ask). */
   storyPlain: number;
   /** Neither article dates anything else to this day. */
   eachAloneOnItsDay: boolean;
@@ -89,11 +89,19 @@ function lateEdge(a: Account, b: Account, relation: DateRelation): boolean {
   return LATE_IN_DAY.test(earlier.quote);
 }
 
+/** Headlines that no rule reads: not compared (see evidenceOf). */
+const NOT_ASKED = { similarity: 0, plain: 0 };
+
 export function evidenceOf(a: Account, b: Account): Evidence {
   const [wa, wb] = [wordingOf(a), wordingOf(b)];
   const { similarity, plain } = agreementOf(wa, wb);
-  const story = agreementOf(a.title, b.title);
   const relation = dateRelation(a, b);
+  const sameSite = (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url));
+  const eachAloneOnItsDay = a.sameDay?.length === 0 && b.sameDay?.length === 0;
+  // Only the one-story rule reads the headlines' agreement, and only of such pairs: a busy day's
+  // clustering judges thousands of pairs, and comparing their headlines too was a third of it.
+  const story =
+    relation === 'same-day' && !sameSite && eachAloneOnItsDay ? agreementOf(a.title, b.title) : NOT_ASKED;
   return {
     relation,
     similarity,
@@ -101,9 +109,9 @@ export function evidenceOf(a: Account, b: Account): Evidence {
     sameArticle: a.articleId === b.articleId,
     story: story.similarity,
     storyPlain: story.plain,
-    eachAloneOnItsDay: a.sameDay?.length === 0 && b.sameDay?.length === 0,
+    eachAloneOnItsDay,
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
-    sameSite: (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url)),
+    sameSite,
     figuresDiffer: headlineFiguresDiffer(a, b),
     lateEdge: lateEdge(a, b, relation),
   };

@@ -11,9 +11,23 @@ type Dated = Pick<Source, 'date' | 'datePrecision'> & Partial<Pick<Source, 'kind
 export const datedByPublication = (a: Dated): boolean =>
   a.kind === 'report' && !a.datedByLead && a.datePrecision === 'day';
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const DAY_MS = 86_400_000;
+// Asked for both dates of every pair judged, of the few dates a neighbourhood holds: parsed once each.
+const dayNumbers = new Map<string, number>();
+const CACHED_DATES = 10_000;
+
+/** An ISO day as days since 1970-01-01. */
+export function dayNumber(date: string): number {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    if (dayNumbers.size >= CACHED_DATES) dayNumbers.clear();
+    day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+export const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * How two accounts' dates relate: the same day; a day apart (a late-evening event is the next day

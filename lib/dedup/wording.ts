@@ -2,8 +2,18 @@ import { clockTimesOf, weightedAgreement, weightedTerms, withoutClockTimes } fro
 import type { Source } from '../timeline/index.ts';
 
 /** A report's headline is short; its lead sentence says more about which event it is. */
-export const wordingOf = (account: Pick<Source, 'kind' | 'summary' | 'quote'>): string =>
-  account.kind === 'report' ? `${account.summary} ${account.quote}` : account.summary;
+export function wordingOf(account: Pick<Source, 'kind' | 'summary' | 'quote'>): string {
+  let wording = wordings.get(account);
+  if (wording === undefined) {
+    wording = account.kind === 'report' ? `${account.summary} ${account.quote}` : account.summary;
+    wordings.set(account, wording);
+  }
+  return wording;
+}
+
+// Asked several times for every pair judged. One string per account, not a new one per call: each
+// lookup of its terms and figures hashes the text, and a fresh string is hashed afresh.
+const wordings = new WeakMap<object, string>();
 
 // One wording is compared with many: an article's headline with every posting it meets, a posting
 // with every newcomer. Keyed by text (postings are fresh objects on each read) and bounded for a

@@ -12,5 +12,13 @@ export {
 export { enrichEvents, eventsOf, extractEvents } from './extract.ts';
 export { isRunningCount } from './tally.ts';
 export { type Tense, tenseOf } from './tense.ts';
-export { type Agreement, agreement, contentTerms, weightedAgreement, weightedTerms } from './terms.ts';
+export {
+  type Agreement,
+  agreement,
+  contentTerms,
+  type TermList,
+  termListOf,
+  weightedAgreement,
+  weightedTerms,
+} from './terms.ts';
 export { inferYear } from './year.ts';

@@ -150,29 +150,53 @@ export interface WeightedAgreement extends Agreement {
   plain: number;
 }
 
-/** Summed without building an array: asked for every pair a clustering judges. */
-function totalWeight(terms: Map<string, number>): number {
-  let total = 0;
-  for (const weight of terms.values()) total += weight;
-  return total;
+/** A term map as arrays read by index, with its total weight and which terms are figures. */
+export interface TermList {
+  terms: string[];
+  weights: number[];
+  hasDigit: boolean[];
+  total: number;
+}
+
+// Asked for both sides of every pair a clustering judges. A forEach over the map boxed every running
+// sum as a fresh number on each term (the busy-day bench's largest allocation); a loop by index over
+// arrays built once per map keeps them in registers. Term maps are not changed once made (termsOf
+// shares them), so one list per map holds.
+const termLists = new WeakMap<Map<string, number>, TermList>();
+
+export function termListOf(terms: Map<string, number>): TermList {
+  let list = termLists.get(terms);
+  if (!list) {
+    // Summed in the map's order, as the agreement always summed it: the same weights to the last bit.
+    let total = 0;
+    for (const weight of terms.values()) total += weight;
+    const keys = [...terms.keys()];
+    list = {
+      terms: keys,
+      weights: [...terms.values()],
+      hasDigit: keys.map((term) => /\d/.test(term)),
+      total,
+    };
+    termLists.set(terms, list);
+  }
+  return list;
 }
 
 /** Weighted overlap: the weight of shared terms over the lighter text's total weight, and over both. */
 export function weightedAgreement(a: Map<string, number>, b: Map<string, number>): WeightedAgreement {
+  const { terms, weights, hasDigit, total: ta } = termListOf(a);
+  const tb = termListOf(b).total;
   let shared = 0;
   let sharedWeight = 0;
   let plain = 0;
-  let ta = 0;
-  // forEach, not for…of over entries: no [term, weight] array for each term of every pair judged.
-  a.forEach((weight, term) => {
-    ta += weight;
-    const other = b.get(term);
-    if (other === undefined) return;
+  for (let k = 0; k < terms.length; k++) {
+    const other = b.get(terms[k] as string);
+    if (other === undefined) continue;
+    const weight = weights[k] as number;
     shared++;
     sharedWeight += Math.max(weight, other);
-    if ((weight === 1 && other === 1) || /\d/.test(term)) plain++;
-  });
-  const tb = totalWeight(b);
+    if ((weight === 1 && other === 1) || hasDigit[k]) plain++;
+  }
   const lighter = Math.min(ta, tb);
   return {
     shared,
