@@ -9,6 +9,9 @@ export type Tense = 'past' | 'future' | 'present';
 const FUTURE_ANY = [
   String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at)\b`,
   String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
+  // An obligation is ahead of its saying ("must be repaired by Tuesday", "has to file by Friday",
+  // "should reopen on Monday"); "must have", "should have" infer or regret a past act.
+  String.raw`\b(?:must|should|ought to|(?:has|have|needs?) to)\s+(?:not\s+)?(?!have\b)\p{L}`,
 ];
 const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
   // "ist für Freitag geplant", "sind für den 4. Dezember angesetzt": a plan stated in the present, whose

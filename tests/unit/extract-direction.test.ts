@@ -287,3 +287,23 @@ describe('a subordinate clause after a comma keeps its own tense', () => {
     ).toEqual(['2024-11-18', '2024-12-16']);
   });
 });
+
+describe('an obligation is ahead of its saying', () => {
+  it.each([
+    // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the next the 22nd.
+    ['The pier must be closed on Tuesday for the inspection.', '2024-10-22'],
+    ['The harbour board has to approve the new fares on Tuesday.', '2024-10-22'],
+    ['The ferry should sail again on Tuesday, the operator said.', '2024-10-22'],
+  ])('%s', (sentence, date) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual([date]);
+  });
+
+  it('leaves an inference about a past act ("must have") and a past obligation ("had to") in the past', () => {
+    expect(
+      datesOf(
+        '<p>Investigators believe the skipper must have fallen asleep on Tuesday night.</p><p>The crew had to leave the ship on Tuesday.</p>',
+        '2024-10-16T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-15', '2024-10-15']);
+  });
+});
