@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts';
 import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
+import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTHS, monthMentions } from './month-names.ts';
@@ -28,7 +29,7 @@ type Resolved = Pick<DateMention, 'date' | 'precision' | 'endDate'>;
 const PARSERS: Record<string, Parser> = Object.fromEntries(
   Object.entries({
     en: chrono.casual,
-    de: chrono.de.casual,
+    de: germanChrono(),
     fr: chrono.fr.casual,
     es: chrono.es.casual,
     pt: chrono.pt.casual,
@@ -99,10 +100,31 @@ function hasTag(result: Result, pattern: RegExp): boolean {
 function calendarDay(components: Components, publishedAt: Date, tense: Tense): string {
   const month = components.get('month') ?? 1;
   const day = components.get('day') ?? 1;
-  const year = components.isCertain('year')
-    ? (components.get('year') ?? publishedAt.getUTCFullYear())
-    : inferYear(month, day, publishedAt, tense);
-  return isoDay(year, month, day);
+  if (components.isCertain('year'))
+    return isoDay(components.get('year') ?? publishedAt.getUTCFullYear(), month, day);
+  const year = inferYear(month, day, publishedAt, tense);
+  const weekday = components.isCertain('weekday') ? components.get('weekday') : null;
+  return isoDay(weekday === null ? year : yearOfWeekday(year, month, day, weekday, publishedAt), month, day);
+}
+
+/**
+ * "Saturday, 3 February", "Sa., 3 Feb": a weekday written with a day and month says which year,
+ * whatever the tense suggests; the same day falls on the same weekday a year apart only after five
+ * years or more. The inferred year unless it is the wrong weekday and a year beside it is right
+ * (the nearer to publication when both are).
+ */
+function yearOfWeekday(year: number, month: number, day: number, weekday: number, publishedAt: Date): number {
+  // A 29 February outside a leap year is no day: -1, no weekday.
+  const weekdayIn = (y: number) => {
+    const date = new Date(Date.UTC(y, month - 1, day));
+    return date.getUTCMonth() === month - 1 ? date.getUTCDay() : -1;
+  };
+  if (weekdayIn(year) === weekday) return year;
+  const away = (y: number) => Math.abs(Date.UTC(y, month - 1, day) - publishedAt.getTime());
+  const matching = [year - 1, year + 1]
+    .filter((y) => weekdayIn(y) === weekday)
+    .sort((a, b) => away(a) - away(b));
+  return matching[0] ?? year;
 }
 
 function rangeEnd(result: Result, start: string): string | null {

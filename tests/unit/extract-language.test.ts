@@ -276,3 +276,41 @@ describe('news vocabulary across languages', () => {
     ).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('German days and months written as numbers without the year', () => {
+  it.each([
+    ['Die Lesung im Hafenmuseum findet am 24.10. um 19 Uhr statt.', '2024-10-24 present'],
+    ['Die Fähre lief am 12.10. vor der Küste auf Grund.', '2024-10-12 past'],
+    // A listing's weekday, in full or shortened.
+    ['Termine: Do, 24.10., 19 Uhr, Lesung im Rathaus.', '2024-10-24 present'],
+    ['Am Samstag, 12.10., sank die Fähre.', '2024-10-12 past'],
+  ])('%s', (sentence, expected) => {
+    expect(datesWithTense(sentence, 'de')).toEqual([expected]);
+  });
+
+  it('reads "vom … bis …" as one span', () => {
+    expect(
+      findDates('Die Ausstellung läuft vom 3.11. bis 24.11. im Hafenmuseum.', new Date(PUBLISHED), {
+        language: 'de',
+      }).map((m) => [m.date, m.endDate]),
+    ).toEqual([['2024-11-03', '2024-11-24']]);
+  });
+
+  it('leaves a clock time closing a sentence, and a lower-case "so", alone', () => {
+    expect(datesWithTense('Der letzte Zug fährt um 10.11.', 'de')).toEqual([]);
+    expect(datesWithTense('Die Gäste gewannen so 3.4. Spiele in Folge.', 'de')).toEqual([]);
+  });
+});
+
+describe('a weekday written with a day and month says which year', () => {
+  it.each([
+    // 3 February is a Saturday in 2024 and a Monday in 2025: the weekday decides, not the tense.
+    ['The last screening was on Sat., 3 Feb at the harbour hall.', 'en', '2024-02-03'],
+    ['Screening: Saturday, 3 February, harbour hall.', 'en', '2024-02-03'],
+    // 8 February 2025 is a Saturday: the reading ahead stands.
+    ['The ferry museum reopens on Saturday, 8 February.', 'en', '2025-02-08'],
+    ['Die Fähre fährt wieder ab Montag, 3.2.', 'de', '2025-02-03'],
+  ])('%s', (sentence, language, date) => {
+    expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)).toEqual([date]);
+  });
+});
