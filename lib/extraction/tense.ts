@@ -9,10 +9,17 @@ export type Tense = 'past' | 'future' | 'present';
 const FUTURE_ANY = [
   String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at)\b`,
   String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
-  // An obligation is ahead of its saying ("must be repaired by Tuesday", "has to file by Friday",
-  // "should reopen on Monday"); "must have", "should have" infer or regret a past act.
-  String.raw`\b(?:must|should|ought to|(?:has|have|needs?) to)\s+(?:not\s+)?(?!have\b)\p{L}`,
 ];
+
+/**
+ * An obligation is ahead of its saying ("must be repaired by Tuesday", "has to approve the fares on
+ * Tuesday", "should reopen on Monday"); "must have" and "should have" infer or regret a past act.
+ * Weaker than "will": it governs a date only in its own words, with no comma between ("should call
+ * 101, quoting incident 0412 of 19 October" books no 19 October ahead).
+ */
+const OBLIGATION = String.raw`\b(?:must|should|ought to|(?:has|have|needs?) to)\s+(?:not\s+)?(?!have\b)\p{L}`;
+const OBLIGATION_MARKER = new RegExp(OBLIGATION, 'iu');
+const OBLIGED_BEFORE = new RegExp(`${OBLIGATION}[^,;:()"“”]*$`, 'iu');
 const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
   // "ist für Freitag geplant", "sind für den 4. Dezember angesetzt": a plan stated in the present, whose
   // participle would otherwise read as the perfect.
@@ -157,7 +164,7 @@ function openingTense(
   if (before > 0 && TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1))) return undefined;
   const rest = withoutQuotedSpeech(sentence.slice(index + length, end));
   const lang = primary(language);
-  const future = firstMarker(futurePattern(lang), rest);
+  const future = Math.min(firstMarker(futurePattern(lang), rest), firstMarker(OBLIGATION_MARKER, rest));
   const inPast = firstMarker(futureInPast(lang), rest);
   const past = Math.min(firstMarker(PAST_EN, rest, true), firstMarker(PAST_BY_LANGUAGE[lang], rest));
   const first = Math.min(future, inPast, past);
@@ -213,6 +220,17 @@ function coordinatedTense(
   return tense === 'present' ? undefined : tense;
 }
 
+/** Future when an obligation in English governs the date (see OBLIGATION). */
+function obligedTense(
+  sentence: string,
+  index: number,
+  [start]: ClauseSpan,
+  language?: string,
+): Tense | undefined {
+  if (primary(language) !== 'en') return undefined;
+  return OBLIGED_BEFORE.test(sentence.slice(start, index)) ? 'future' : undefined;
+}
+
 /**
  * The tense that governs a date: its clause's verb after the date when the date opens the clause,
  * else the clause's words around it, else the verb "and" joins to a clause with no tense of its own.
@@ -222,8 +240,30 @@ export function dateTense(sentence: string, index: number, length: number, langu
   const clause = clauseSpan(sentence, index);
   const read =
     openingTense(sentence, index, length, clause, language) ??
+    obligedTense(sentence, index, clause, language) ??
     tenseOf(tenseContext(sentence, index, length, clause), language);
-  return read === 'present' ? (coordinatedTense(sentence, clause, language) ?? read) : read;
+  if (read !== 'present') return read;
+  return (
+    coordinatedTense(sentence, clause, language) ?? followedTense(sentence, index, clause, language) ?? read
+  );
+}
+
+/**
+ * What a clause in the present follows came before it: "Police are appealing for witnesses after a
+ * break-in on Friday", "The coast road remains shut following a landslide on Sunday". The present
+ * is now, and what it comes after is gone by; a plan ("will reopen after the inspection on Friday")
+ * has a tense of its own and never gets here.
+ */
+const FOLLOWS = /\b(?:after|following)\s[^,;:()"“”]*$/i;
+
+function followedTense(
+  sentence: string,
+  index: number,
+  [start]: ClauseSpan,
+  language?: string,
+): Tense | undefined {
+  if (primary(language) !== 'en') return undefined;
+  return FOLLOWS.test(sentence.slice(start, index)) ? 'past' : undefined;
 }
 
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */

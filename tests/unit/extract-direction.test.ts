@@ -298,6 +298,22 @@ describe('an obligation is ahead of its saying', () => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual([date]);
   });
 
+  it('reads a date opening its clause by the obligation after it', () => {
+    expect(
+      datesOf('<p>On Tuesday, the pier must be closed for the inspection.</p>', '2024-10-16T12:00:00Z'),
+    ).toEqual(['2024-10-22']);
+  });
+
+  it('does not book a date the obligation does not govern: past a comma, a reference number’s date', () => {
+    // Wednesday 16 October: the 12th is four days gone, not a date a year ahead.
+    expect(
+      datesOf(
+        '<p>Witnesses should call the harbour police, quoting incident 2291 of 12 October.</p>',
+        '2024-10-16T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-12']);
+  });
+
   it('leaves an inference about a past act ("must have") and a past obligation ("had to") in the past', () => {
     expect(
       datesOf(
@@ -305,5 +321,24 @@ describe('an obligation is ahead of its saying', () => {
         '2024-10-16T12:00:00Z',
       ),
     ).toEqual(['2024-10-15', '2024-10-15']);
+  });
+});
+
+describe('what a clause in the present comes after is gone by', () => {
+  it.each([
+    // Wednesday 23 October 2024: the coming Friday, the 25th, is nearer than the 18th gone by.
+    [
+      'Harbour police are appealing for witnesses after a break-in at the ferry office on Friday.',
+      '2024-10-18',
+    ],
+    ['The coast road stays impassable following a landslide on Friday.', '2024-10-18'],
+  ])('%s', (sentence, date) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-23T09:00:00Z')).toEqual([date]);
+  });
+
+  it('leaves a plan that comes after something ahead', () => {
+    expect(
+      datesOf('<p>The ferry will sail again after an inspection on Friday.</p>', '2024-10-23T09:00:00Z'),
+    ).toEqual(['2024-10-25']);
   });
 });
