@@ -11,7 +11,8 @@ const NOT_AN_EVENT_BEFORE =
   /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
-const FROM = /(?:^|\s)from\s+$/i;
+/** "up 4% from last year", "ahead of last year", "behind last year", "below last year": last year as a yardstick. */
+const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|down on)\s+$/i;
 /**
  * "the nine months ended September 30", "the quarter ending 31 March", "the three months to 30
  * September" (as British reports write it): a reporting period's end.
@@ -108,6 +109,6 @@ export function isBound(sentence: string, mention: DateMention): boolean {
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;
-  if (FROM.test(before) && /^last year$/i.test(mention.text)) return true;
+  if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;
   return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }

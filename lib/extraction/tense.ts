@@ -1,3 +1,4 @@
+import { ENGLISH_MONTH } from './month-names.ts';
 import { ENGLISH_WEEKDAY } from './weekday.ts';
 /**
  * How a clause frames its date. News reports in the past tense and announces in the future; a clause
@@ -345,19 +346,35 @@ const APPOINTMENT =
 const PAST_PARTICIPLE_BEFORE =
   /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
-const REPORTED_PLAN = /\b(?:said|announced|told\s+\S+)\s+(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
-const WEEKDAY = new RegExp(String.raw`^(?:on\s+)?${ENGLISH_WEEKDAY}\b`, 'i');
+/** "said it would …", and a second thing said with "and that" ("said bookings were up and that it would …"). */
+const REPORTED_PLAN =
+  /\b(?:said|announced|told\s+\S+)\s+(?:[^.;]*\band\s+)?(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
+/** A saying dated by a year or a period gone by ("said in 2019", "said last month"): not now. "ahead of last year" is a yardstick. */
+const PERIOD_WORD =
+  /\b(?:(?:19|20)\d{2}|(?<!\b(?:than|from|of|behind|below|above|on)\s+)(?:last|previous)\s+(?:week|month|year))\b/i;
+/** A weekday, a month, or a day of a month, written without its year: "on Monday", "in March", "on 3 March". */
+const PLANNED_DATE = new RegExp(
+  String.raw`^(?:(?:on|in|by)\s+)?(?:${ENGLISH_WEEKDAY}\b|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${ENGLISH_MONTH})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?![\p{L}\d]|,?\s+\d{4}))`,
+  'iu',
+);
 const DAY_WORD =
   /\b(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)/u;
 
 /**
  * A plan reported in English ("said he would begin talks on Monday", "announced it would decide on
- * Friday"), with no day of its own for the saying: the weekday is the first one after it, not the
- * nearer one, which on a Wednesday would be two days gone. A saying that gives its own day ("said on
- * Friday he would resign on Monday") is left to the nearest-day rule.
+ * Friday", "said it would take delivery of the ferry in March"), with no day, year or period of its
+ * own for the saying: the weekday or month is the first one after it, not the nearer one, which on a
+ * Wednesday would be two days gone and in October seven months. A saying that gives its own time
+ * ("said on Friday he would resign on Monday", "said in 2019 it would open in March") is left to the
+ * nearest-date rule.
  */
 export function reportedPlanAhead(before: string, text: string): boolean {
-  return WEEKDAY.test(text) && REPORTED_PLAN.test(before) && !DAY_WORD.test(before);
+  return (
+    PLANNED_DATE.test(text) &&
+    REPORTED_PLAN.test(before) &&
+    !DAY_WORD.test(before) &&
+    !PERIOD_WORD.test(before)
+  );
 }
 
 /**

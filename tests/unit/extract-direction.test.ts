@@ -265,6 +265,20 @@ describe('a plan reported with "would" and no day for the saying', () => {
       datesOf('<p>The mayor said on Friday he would resign on Monday.</p>', '2024-10-15T12:00:00Z'),
     ).toEqual(['2024-10-11', '2024-10-14']);
   });
+
+  it.each([
+    // Tuesday 22 October 2024: the nearer March is seven months gone, the next one five months ahead.
+    ['The ferry operator said it would take delivery of its first electric ship in March.', '2025-03'],
+    ['The port said traffic was up on the summer and that it would open the new quay in March.', '2025-03'],
+  ])('takes the month after the saying too: %s', (sentence, date) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-22T09:00:00Z')).toEqual([date]);
+  });
+
+  it('leaves a saying with its own year to the nearest-date rule', () => {
+    expect(
+      datesOf('<p>The operator said in 2019 it would open the line in March.</p>', '2024-10-22T09:00:00Z'),
+    ).toEqual(['2019', '2024-03']);
+  });
 });
 
 describe('a subordinate clause after a comma keeps its own tense', () => {

@@ -202,6 +202,8 @@ describe('findDates: how news writes dates', () => {
   it('reads "as of" a date and comparisons with a date as yardsticks, not events', () => {
     expect(datesIn('As of 30 September, the company served 175 markets.')).toEqual([]);
     expect(datesIn('Traffic was 97 million a month, flat from last year.')).toEqual([]);
+    expect(datesIn('Winter bookings for the island ferries are well ahead of last year.')).toEqual([]);
+    expect(datesIn('Freight volumes stayed below last year.')).toEqual([]);
     expect(datesIn('Sales were higher than in 2019.')).toEqual([]);
     expect(datesIn('Compared with 2010, revenue doubled.')).toEqual([]);
     expect(datesIn('Revenue was $62.6 million in the nine months ended September 30.')).toEqual([]);
