@@ -121,8 +121,23 @@ export function tenseOf(text: string, language?: string): Tense {
   const lang = primary(language);
   if (futurePattern(lang).test(text)) return 'future';
   if (futureInPast(lang).test(text)) return 'present';
-  if (PAST_EN.test(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
+  if (englishPast(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
   return 'present';
+}
+
+/**
+ * English's present perfect ("has issued", "have cancelled", "has been closed") takes no definite
+ * past day of its own: "have cancelled all sailings on Thursday" dates the sailings, which may be
+ * ahead, so for a weekday or a written day the perfect tells no direction. A period that holds now
+ * ("has lost the government this week") is what the perfect is for, and keeps it past.
+ */
+const PRESENT_PERFECT =
+  /\b(?:has|have|[’']ve)\s+(?:(?:just|already|now|also|not|never|recently)\s+)?(?:been\s+)?(?!to\b|been\b)\p{L}+/giu;
+const DEFINITE_DAY = new RegExp(String.raw`\b${ENGLISH_WEEKDAY}\b|\d`, 'i');
+
+/** The words before a date, less an English present perfect whose object the date may be, when the date is a definite day. */
+function framing(text: string, date: string, language?: string): string {
+  return primary(language) === 'en' && DEFINITE_DAY.test(date) ? text.replace(PRESENT_PERFECT, ' ') : text;
 }
 
 const globalCopies = new Map<RegExp, RegExp>();
@@ -141,9 +156,25 @@ function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecAr
 function firstMarker(pattern: RegExp | undefined, text: string, names = false): number {
   if (!pattern) return Number.POSITIVE_INFINITY;
   for (const match of matchesOf(pattern, text))
-    if (!names || !/^\p{Lu}\p{L}*ed$/u.test(match[0])) return match.index;
+    if (!names || !(/^\p{Lu}\p{L}*ed$/u.test(match[0]) || isNamePart(text, match.index, match[0])))
+      return match.index;
   return Number.POSITIVE_INFINITY;
 }
+
+/**
+ * A past form that is part of a name: capitalised inside running text and followed by another
+ * capitalised word ("the Met Office", "Met Police", "Sang Min Lee"). Not in a headline set in title
+ * case, where every word is capitalised and "Storm Hit Coast" is a verb.
+ */
+function isNamePart(text: string, index: number, word: string): boolean {
+  if (index === 0 || !/^\p{Lu}/u.test(word) || !/^\s+\p{Lu}/u.test(text.slice(index + word.length)))
+    return false;
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length;
+}
+
+/** Whether English text holds a simple past, names aside. */
+const englishPast = (text: string) => firstMarker(PAST_EN, text, true) !== Number.POSITIVE_INFINITY;
 
 /**
  * A date opening its clause ("On Thursday, the club's long-serving manager was told…") is governed
@@ -193,7 +224,13 @@ const TRAILING_ATTRIBUTION = new RegExp(String.raw`^\S?\s*${ATTRIBUTION}\b`, 'u'
  * The words that frame a date: its clause up to the date and a few words after it ("who faces a
  * runoff on 3 November", "On 3 October, the minister resigned"), not the rest of a long sentence.
  */
-function tenseContext(sentence: string, index: number, length: number, [start, end]: ClauseSpan): string {
+function tenseContext(
+  sentence: string,
+  index: number,
+  length: number,
+  [start, end]: ClauseSpan,
+  language?: string,
+): string {
   // The words after the date stop at its clause's end: neither the main verb after a relative clause
   // ("who takes office on 23 December, called for calm") nor a second verb ("won on Sunday and will
   // face") dates it.
@@ -202,7 +239,7 @@ function tenseContext(sentence: string, index: number, length: number, [start, e
   const attributed = TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1));
   const after = attributed ? '' : rest.split(/\s+/).slice(0, 5).join(' ');
   return withoutQuotedSpeech(
-    `${clauseBeforeAside(sentence, start)} ${sentence.slice(start, index + length)} ${after}`,
+    `${clauseBeforeAside(sentence, start)} ${framing(sentence.slice(start, index), sentence.slice(index, index + length), language)} ${sentence.slice(index, index + length)} ${after}`,
   );
 }
 
@@ -242,7 +279,7 @@ export function dateTense(sentence: string, index: number, length: number, langu
   const read =
     openingTense(sentence, index, length, clause, language) ??
     obligedTense(sentence, index, clause, language) ??
-    tenseOf(tenseContext(sentence, index, length, clause), language);
+    tenseOf(tenseContext(sentence, index, length, clause, language), language);
   if (read !== 'present') return read;
   return (
     coordinatedTense(sentence, clause, language) ?? followedTense(sentence, index, clause, language) ?? read

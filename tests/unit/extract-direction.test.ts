@@ -356,3 +356,29 @@ describe('what a clause in the present comes after is gone by', () => {
     ).toEqual(['2024-10-25']);
   });
 });
+
+describe('the English present perfect before a day', () => {
+  // Wednesday 20 November 2024: Thursday is tomorrow, the 21st; the one gone by is the 14th.
+  const WEDNESDAY = '2024-11-20T18:00:00Z';
+
+  it('tells no direction for the day it runs into: the cancelled sailings are tomorrow’s', () => {
+    expect(
+      datesOf('<p>Island ferry operators have cancelled all sailings on Thursday.</p>', WEDNESDAY),
+    ).toEqual(['2024-11-21']);
+  });
+
+  it('leaves a day named before the perfect to the perfect ("Sunday’s storm has settled…")', () => {
+    expect(
+      datesOf(
+        '<p>Sunday’s storm on the harbour has settled whether the ferry will run this winter.</p>',
+        WEDNESDAY,
+      ),
+    ).toEqual(['2024-11-17']);
+  });
+
+  it('does not take a past form in a name for a past verb ("the Met Office")', () => {
+    expect(datesOf('<p>The Met Office wind warning runs from 6am on Thursday.</p>', WEDNESDAY)).toEqual([
+      '2024-11-21',
+    ]);
+  });
+});
