@@ -288,7 +288,7 @@ export function dateTense(sentence: string, index: number, length: number, langu
 
 /**
  * What a clause in the present follows came before it: "Police are appealing for witnesses after a
- * break-in on Friday", "The coast road remains shut following a landslide on Sunday". The present
+ * break-in on Friday", "The coast road stays impassable following a landslide on Sunday". The present
  * is now, and what it comes after is gone by; a plan ("will reopen after the inspection on Friday")
  * has a tense of its own and never gets here.
  */
