@@ -18,6 +18,14 @@ const DATE_TOKENS = new RegExp(
   'giu',
 );
 
+/**
+ * A correction notice: "Correction, 14 November: An earlier version of this article said…", "This
+ * article was amended on 3 May 2024", "Editor's note:", "Korrektur:", "Rectificatif :". It dates
+ * the article's own editing, not news.
+ */
+const CORRECTION_NOTICE =
+  /^(?:(?:correction|clarification|editor['’]s note|korrektur|richtigstellung|rectificatif|fe de errores|correção)s?\b[^:.]{0,40}:|this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|changed)\b)|\ban earlier version of this (?:article|story|report|piece)\b/iu;
+
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
 const SITE_VOICE =
   /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|most viewed|more stories|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\b/i;
@@ -134,6 +142,7 @@ export function isBoilerplate(block: TextBlock): boolean {
   const words = block.text.split(/\s+/).length;
   if (block.linkShare > 0.7) return true;
   if (SITE_VOICE.test(block.text) || SITE_VOICE_ELSEWHERE.test(block.text)) return true;
+  if (CORRECTION_NOTICE.test(block.text)) return true;
   if (isFurniture(block.text) || isStamp(block.text) || isDateField(block.text)) return true;
   if (BYLINE.test(block.text) && words <= 14) return true;
   if (STANDALONE_APPEAL.test(block.text) || isReaderPrompt(block.text) || isCaption(block)) return true;
