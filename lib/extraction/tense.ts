@@ -36,6 +36,8 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
     String.raw`(?<!\p{L})(?!(?:extra|ultra|contra|sandra|alexandra)(?!\p{L}))\p{L}{2,}(?:dra|dront|tra|tront|vra|vront|rra|rront)(?!\p{L})|(?<!\p{L})(?:fera|feront|aura|auront|saura|sauront|faudra)(?!\p{L})`,
   ],
   es: [String.raw`\b(?:va a|van a)\b`, String.raw`\p{L}{2,}(?:rá|rán)(?!\p{L})`],
+  // "tornerà", "riprenderanno", "sarà": the future ends in a stressed -rà, -ranno in every conjugation.
+  it: [String.raw`\p{L}{2,}(?:rà|ranno)(?!\p{L})`],
   pt: [String.raw`(?<!\p{L})(?:vai|vão|irá|irão)(?!\p{L})`, String.raw`\p{L}{2,}(?:rá|rão)(?!\p{L})`],
   uk: [
     String.raw`(?:^|\s)(?:буде|будуть|відбудеться|відбудуться)(?=[\s,.]|$)`,
@@ -48,7 +50,7 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
 
 /** Simple past forms; participles used as adjectives ("the scheduled vote") are left out. */
 const PAST_EN =
-  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|quit|shut|fled|laid|got|ate|drew|dug|rode|rang|sat|slid|stole|tore|wore|woke|wept|sprang|spun|swore|swung|blew|bled|bent|crept|drank|forgot|forgave|forbade|knelt|leapt|shone|shrank|upheld|withheld|undertook|underwent|oversaw|overthrew|rebuilt|foresaw|mistook|arose|awoke|strode|strove|sped|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|sought|swept|shook|dealt|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)\b/iu;
+  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|quit|shut|fled|laid|got|ate|drew|dug|rode|rang|sat|slid|stole|tore|wore|woke|wept|sprang|spun|swore|swung|blew|bled|bent|crept|drank|forgot|forgave|forbade|knelt|leapt|shone|shrank|upheld|withheld|undertook|underwent|oversaw|overthrew|rebuilt|foresaw|mistook|arose|awoke|strode|strove|sped|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|sought|swept|shook|dealt|(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)(?![\p{L}\p{M}\d_])/iu;
 /**
  * The German simple past news is written in ("erklärte am Freitag", "nahm … fest", "trat … zurück"):
  * the strong forms of common news verbs, the weak ones by their stems plus -te(n), and every -ierte(n).
@@ -76,6 +78,9 @@ const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
   // The regular preterite, and the irregular ones news uses most ("dijo", "hizo", "detuvo", "produjo").
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,
+  // The passato prossimo and the pluperfect ("ha inviato", "è rimasto", "sono stati evacuati", "aveva
+  // avuto"), not a participle that books a date ("è previsto per giovedì"); the passato remoto in -ò.
+  it: /(?<!\p{L})(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:stat[oaie]\s+)?(?!(?:previst|programmat|fissat|attes|convocat)[oaie](?!\p{L}))\p{L}{2,}(?:at|ut|it|st|ss|tt)[oaie](?!\p{L})|(?<!\p{L})\p{L}{3,}ò(?!\p{L})/iu,
   pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram|disse|disseram|fez|fizeram|teve|tiveram|esteve|estiveram|deu|deram|veio|vieram|houve|trouxe|trouxeram|pôde|puderam)(?!\p{L})/iu,
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,

@@ -314,3 +314,18 @@ describe('a weekday written with a day and month says which year', () => {
     expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)).toEqual([date]);
   });
 });
+
+describe('Italian tense', () => {
+  it.each([
+    // Wednesday 16 October 2024: the nearer Thursday is tomorrow, the 17th; the one gone by the 10th.
+    ['Il porto riaprirà giovedì, ha detto il sindaco.', '2024-10-17 future'],
+    ['I passeggeri saranno rimborsati giovedì.', '2024-10-17 future'],
+    ['Il sindaco ha incontrato i pescatori giovedì.', '2024-10-10 past'],
+    ['La nave era stata fermata giovedì.', '2024-10-10 past'],
+    // A participle that books a date is no past, and "giovedì" itself is no English "-ed" verb.
+    ['La riunione è prevista per giovedì.', '2024-10-17 present'],
+    ['Riunione del consiglio giovedì in municipio.', '2024-10-17 present'],
+  ])('%s', (sentence, expected) => {
+    expect(datesWithTense(sentence, 'it')).toEqual([expected]);
+  });
+});

@@ -463,6 +463,22 @@ describe('extractEvents: the site talking to the reader', () => {
   });
 });
 
+describe("extractEvents: the site's corrections", () => {
+  it('dates no correction notice, however it opens', () => {
+    const html = `<p>The harbour board approved the new ferry fares on Monday.</p>
+      <p>Correction, 14 October: An earlier version of this article gave the wrong fare for bicycles.</p>
+      <p>This article was amended on 12 October 2024 to remove a name at the family's request.</p>
+      <p>Editor's note: The photo caption of 13 October has been replaced.</p>
+      <p>Korrektur: In einer früheren Fassung stand der 13. Oktober als Datum der Sitzung.</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
+  it('keeps news of a correction someone else made', () => {
+    const html = '<p>The ministry issued a correction on Monday to its fishing quota figures.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+});
+
 describe('extractEvents: entities', () => {
   it('names the people and places of an English event', () => {
     const [event] = eventsOf({
