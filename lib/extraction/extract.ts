@@ -27,7 +27,7 @@ import {
   speechDayAfter,
   stampReference,
 } from './reference.ts';
-import { opensOnSameDay, relativeDayMention } from './relative-day.ts';
+import { opensOnSameDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
 import { offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
@@ -245,11 +245,23 @@ function withLaterEvent(
 function withFollowingDay(sentence: string, mentions: DateMention[], language?: string): DateMention[] {
   const days = mentions.filter((mention) => mention.precision === 'day');
   const own = days[0];
-  if (days.length !== 1 || !own || own.tense === 'future') return mentions;
+  if (days.length !== 1 || !own || own.tense === 'future') return withFollowingPeriod(sentence, mentions);
   const from = own.index + own.text.length;
   const next = relativeDayMention(sentence.slice(from), own.date, language);
-  if (next?.precision !== 'day' || next.date === own.date) return mentions;
+  if (next?.precision !== 'day' || next.date === own.date) return withFollowingPeriod(sentence, mentions);
   return withCounted(mentions, { ...next, index: from + next.index });
+}
+
+/**
+ * "signed in January last year, and work resumed the following month", "founded in 2015 and listed
+ * two years later": the same for a count of months or years from the sentence's one date gone by.
+ */
+function withFollowingPeriod(sentence: string, mentions: DateMention[]): DateMention[] {
+  const [own] = mentions;
+  if (mentions.length !== 1 || !own || own.tense === 'future' || own.precision === 'week') return mentions;
+  const from = own.index + own.text.length;
+  const next = relativePeriodMention(sentence.slice(from), own.date);
+  return next ? withCounted(mentions, { ...next, index: from + next.index }) : mentions;
 }
 
 /**
@@ -281,6 +293,8 @@ interface Preceding {
   spokenOn?: string;
   /** The last day the story reported, however many sentences back: what "the move" points to. */
   lastReported?: string;
+  /** The date, of any precision, the sentence right before told last: what "two years later" counts from. */
+  period?: string;
 }
 
 /**
@@ -290,7 +304,7 @@ interface Preceding {
 function sentenceEvents(
   sentence: string,
   context: Context,
-  { anchor, lead = false, spokenOn, lastReported }: Preceding = {},
+  { anchor, lead = false, spokenOn, lastReported, period }: Preceding = {},
 ): Draft[] {
   if (isCutShort(sentence)) return [];
   const dates = findDates(sentence, context.publishedAt, { language: context.language });
@@ -306,7 +320,10 @@ function sentenceEvents(
   );
   // "Earlier in the day" counts from the day the story tells, when the sentence before gives none.
   const dayBefore = anchor ?? (opensOnSameDay(sentence) ? lastReported : undefined);
-  const relative = found.length === 0 ? relativeDayMention(sentence, dayBefore, context.language) : undefined;
+  const relative =
+    found.length === 0
+      ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
+      : undefined;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =
@@ -400,6 +417,10 @@ function anchorOf(events: Draft[]): string | undefined {
   return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
 }
 
+/** The last date a sentence told of what happened, of any precision but a week's: what "a year later" counts from. */
+const periodOf = (events: Draft[]): string | undefined =>
+  events.findLast((event) => !event.scheduled && event.datePrecision !== 'week')?.date;
+
 /**
  * The story's events in reading order. A sentence's own day is the anchor for "the next day" in the
  * sentence right after it (in its paragraph or the next); a heading or list entry breaks the chain.
@@ -407,6 +428,7 @@ function anchorOf(events: Draft[]): string | undefined {
 function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[] {
   const drafts: Draft[] = [];
   let anchor: string | undefined;
+  let period: string | undefined;
   let spokenOn: string | undefined;
   let lastReported: string | undefined;
   for (const block of blocks) {
@@ -415,6 +437,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     if (block.kind === 'heading' || prefixed) {
       if (prefixed) drafts.push(...prefixed);
       anchor = undefined;
+      period = undefined;
       spokenOn = undefined;
       lastReported = undefined;
       continue;
@@ -427,10 +450,11 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       (s) => !isFurniture(s) && !isLinkSentence(s) && !isBlogVoice(s),
     );
     for (const sentence of sentences) {
-      const preceding = { anchor, lead: sentence === lead, spokenOn, lastReported };
+      const preceding = { anchor, lead: sentence === lead, spokenOn, lastReported, period };
       const events = sentenceEvents(sentence, context, preceding);
       drafts.push(...events);
       anchor = anchorOf(events);
+      period = periodOf(events);
       lastReported = anchor ?? lastReported;
       spokenOn = speechDayAfter(sentence, events, spokenOn);
       firstTold ??= events.length > 0;

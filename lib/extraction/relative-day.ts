@@ -1,4 +1,4 @@
-import { shiftDay } from './calendar.ts';
+import { isoMonth, shiftDay } from './calendar.ts';
 import { clockTimeSaidAt } from './clock.ts';
 import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
@@ -10,6 +10,11 @@ const COUNTS: Record<string, number> = {
   three: 3,
   four: 4,
   five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
   einen: 1,
   zwei: 2,
   drei: 3,
@@ -122,4 +127,32 @@ export function relativeDayMention(
     };
   }
   return undefined;
+}
+
+const COUNT_WORD = '(a|one|two|three|four|five|six|seven|eight|nine|ten)';
+/** "two years later", "a year later", "the following year": counted in years from the year before. */
+const YEARS_LATER = new RegExp(String.raw`\b(?:${COUNT_WORD} years? later|the following year)\b`, 'i');
+/** "three months later", "the following month": counted in months from the month before. */
+const MONTHS_LATER = new RegExp(String.raw`\b(?:${COUNT_WORD} months? later|the following month)\b`, 'i');
+
+const countOf = (match: RegExpExecArray) => (match[1] ? (COUNTS[match[1].toLowerCase()] ?? 0) : 1);
+
+/**
+ * "The bridge was proposed in 2015. Two years later, engineers warned…"; "signed in January last
+ * year, and work resumed the following month": a sentence dated only by a count of years or months
+ * from the sentence before's own date, as explainers, obituaries and background paragraphs run. A
+ * count of months needs a month or day before it; a count of years any date. Nothing without one.
+ */
+export function relativePeriodMention(sentence: string, before: string | undefined): DateMention | undefined {
+  if (!before) return undefined;
+  const years = YEARS_LATER.exec(sentence);
+  if (years) {
+    const date = String(Number(before.slice(0, 4)) + countOf(years));
+    return { index: years.index, text: years[0], date, precision: 'year', endDate: null, tense: 'past' };
+  }
+  const months = MONTHS_LATER.exec(sentence);
+  if (!months || before.length < 7) return undefined;
+  const total = Number(before.slice(0, 4)) * 12 + Number(before.slice(5, 7)) - 1 + countOf(months);
+  const date = isoMonth(Math.floor(total / 12), (total % 12) + 1);
+  return { index: months.index, text: months[0], date, precision: 'month', endDate: null, tense: 'past' };
 }

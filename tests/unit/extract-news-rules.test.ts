@@ -417,6 +417,44 @@ describe('extractEvents: a day counted from the sentence before', () => {
   });
 });
 
+describe('extractEvents: years and months counted from the date before', () => {
+  const datesOf = (html: string) =>
+    dated({ html, publishedAt: PUBLISHED }).map((event) => [event.date, event.datePrecision]);
+
+  it('dates "two years later" and "the following year" by the sentence right before', () => {
+    expect(
+      datesOf(
+        '<p>The ferry company was founded in 2009.</p><p>Two years later, it bought its first ship.</p><p>The following year, it opened a route to the islands.</p>',
+      ),
+    ).toEqual([
+      ['2009', 'year'],
+      ['2011', 'year'],
+      ['2012', 'year'],
+    ]);
+  });
+
+  it('dates "the following month" and "three months later" in the sentence that gives the month', () => {
+    expect(
+      datesOf(
+        '<p>The harbour board signed the contract in November 2022, and dredging began the following month.</p><p>The pier opened in May 2023 and closed for repairs three months later.</p>',
+      ),
+    ).toEqual([
+      ['2022-11', 'month'],
+      ['2022-12', 'month'],
+      ['2023-05', 'month'],
+      ['2023-08', 'month'],
+    ]);
+  });
+
+  it('counts from nothing further back than the sentence before', () => {
+    expect(
+      datesOf(
+        '<p>The ferry company was founded in 2009.</p><p>Its ships are painted blue.</p><p>Two years later, it bought a second one.</p>',
+      ),
+    ).toEqual([['2009', 'year']]);
+  });
+});
+
 describe('extractEvents: the report event', () => {
   it('gives one report event: the headline, quoted by the lead sentence, dated by publication', () => {
     const events = extractEvents({
