@@ -1,5 +1,6 @@
 import type { TextBlock } from './blocks.ts';
 import { ENGLISH_MONTHS } from './month-names.ts';
+import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
 
 /**
  * A line that *is* page furniture carries a date but reports nothing: "Updated 12 October 2024",
@@ -71,7 +72,7 @@ function isReaderPrompt(text: string): boolean {
 }
 /** "By Jane Doe": a name after "By", not a day ("By Saturday, investors were…" is narrative). */
 const BYLINE = new RegExp(
-  String.raw`^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:${ENGLISH_MONTHS.join('|')})\b)\p{Lu}`,
+  String.raw`^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Оо]т|[Вв]ід)\s+(?!${ENGLISH_WEEKDAY_CASED}\b|(?:${ENGLISH_MONTHS.join('|')})\b)\p{Lu}`,
   'u',
 );
 

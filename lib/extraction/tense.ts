@@ -1,5 +1,5 @@
 import { ENGLISH_MONTH } from './month-names.ts';
-import { ENGLISH_WEEKDAY } from './weekday.ts';
+import { ENGLISH_WEEKDAY, ENGLISH_WEEKDAY_CASED } from './weekday.ts';
 /**
  * How a clause frames its date. News reports in the past tense and announces in the future; a clause
  * with neither ("the runoff on 3 November", "the window opens on 26 February") takes the reading
@@ -399,8 +399,10 @@ const PLANNED_DATE = new RegExp(
   String.raw`^(?:(?:on|in|by)\s+)?(?:${ENGLISH_WEEKDAY}\b|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${ENGLISH_MONTH})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?![\p{L}\d]|,?\s+\d{4}))`,
   'iu',
 );
-const DAY_WORD =
-  /\b(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)/u;
+const DAY_WORD = new RegExp(
+  String.raw`\b(?:${ENGLISH_WEEKDAY_CASED}|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b)`,
+  'u',
+);
 
 /**
  * A plan reported in English ("said he would begin talks on Monday", "announced it would decide on

@@ -3,8 +3,13 @@
  * writes Tuesday and Friday in four ("salı", "cuma").
  */
 const FULL_NAME = 5;
+const ENGLISH_WEEKDAY_STEMS = ['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'];
 /** An English weekday written in full, as a pattern (case left to the pattern using it). */
-export const ENGLISH_WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+export const ENGLISH_WEEKDAY = `(?:${ENGLISH_WEEKDAY_STEMS.join('|')})day`;
+/** The same for a case-sensitive pattern: capitalised or not, never in capitals ("Monday", "monday"). */
+export const ENGLISH_WEEKDAY_CASED = `(?:${ENGLISH_WEEKDAY_STEMS.map(
+  (stem) => `[${(stem[0] as string).toUpperCase()}${stem[0]}]${stem.slice(1)}`,
+).join('|')})day`;
 const FULL_NAME_BY_LANGUAGE: Record<string, number> = { tr: 4 };
 const ABBREVIATION = /^\p{Lu}\p{L}{1,3}$/u;
 /**
