@@ -5,6 +5,7 @@ import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTHS, monthMentions } from './month-names.ts';
+import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
@@ -373,7 +374,10 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);
   }
-  return mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
+  return withOvernightSpans(
+    sentence,
+    mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index),
+  );
 }
 
 /** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */

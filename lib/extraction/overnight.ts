@@ -1,0 +1,37 @@
+import { shiftDay } from './calendar.ts';
+import type { DateMention } from './mention.ts';
+
+/** A night's words a little before its first day: "overnight", "the night of", "in der Nacht von", "dans la nuit de". */
+const NIGHT_BEFORE =
+  /(?<!\p{L})(?:overnight|night|nights|nacht|nuit|noche|notte|noite)(?!\p{L})[^.;]{0,24}$/iu;
+/** What joins a night's two days: "Tuesday into Wednesday", "von Samstag auf Sonntag", "de samedi à dimanche". */
+const NIGHT_JOIN = /^\s*(?:into|to|till|until|auf|zu|à|au|a|al|para|e)\s+(?:(?:the|le|el|den)\s+)?$/iu;
+
+/**
+ * "overnight Tuesday into Wednesday", "in der Nacht von Samstag auf Sonntag": one night, told by the
+ * two days it spans, is one event on the first, as a range ("from Saturday to Sunday" reads so already),
+ * not two events a day apart.
+ */
+export function withOvernightSpans(sentence: string, mentions: DateMention[]): DateMention[] {
+  const joined: DateMention[] = [];
+  for (const mention of mentions) {
+    const first = joined.at(-1);
+    if (first && isNight(sentence, first, mention)) {
+      joined[joined.length - 1] = {
+        ...first,
+        text: sentence.slice(first.index, mention.index + mention.text.length),
+        endDate: mention.date,
+      };
+      continue;
+    }
+    joined.push(mention);
+  }
+  return joined;
+}
+
+function isNight(sentence: string, first: DateMention, second: DateMention): boolean {
+  if (first.precision !== 'day' || second.precision !== 'day' || first.endDate) return false;
+  if (shiftDay(first.date, 1) !== second.date) return false;
+  const between = sentence.slice(first.index + first.text.length, second.index);
+  return NIGHT_JOIN.test(between) && NIGHT_BEFORE.test(sentence.slice(0, first.index));
+}
