@@ -49,3 +49,40 @@ export function inferMonthYear(month: number, publishedAt: Date, tense: Tense): 
   const monthsAhead = (month - current + 12) % 12;
   return monthsAhead < FORWARD_BIAS * monthsBack ? future : past;
 }
+
+/**
+ * The date of a day of the month written alone ("on the 11th", "on the 25th of this month"): in the
+ * month of publication or one either side of it, as the tense points (the nearer one, favouring the
+ * past, when it points neither way), or as the writer said ("of last month"). Undefined for a day
+ * the month the writer named lacks.
+ */
+export function dayOfMonthDate(
+  day: number,
+  publishedAt: Date,
+  tense: Tense,
+  which?: 'this' | 'last' | 'next',
+): string | undefined {
+  const shift = which ? MONTH_NAMED[which] : monthShift(day, publishedAt.getUTCDate(), tense);
+  const found = dayInMonth(publishedAt, shift, day);
+  // "due on the 31st", written in November: the nearest month with one, the way the tense points.
+  if (found || which) return found;
+  return dayInMonth(publishedAt, shift + (tense === 'past' ? -1 : 1), day);
+}
+
+function dayInMonth(publishedAt: Date, shift: number, day: number): string | undefined {
+  const first = new Date(Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth() + shift, 1));
+  const date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day));
+  return date.getUTCMonth() === first.getUTCMonth() ? date.toISOString().slice(0, 10) : undefined;
+}
+
+const MONTH_NAMED = { this: 0, last: -1, next: 1 } as const;
+
+/** How many months from publication's a day of the month falls, by tense (see inferMonthYear). */
+function monthShift(day: number, today: number, tense: Tense): number {
+  const back = day <= today ? 0 : -1;
+  const ahead = day >= today ? 0 : 1;
+  if (tense !== 'present') return tense === 'past' ? back : ahead;
+  const daysBack = back === 0 ? today - day : today + 30 - day;
+  const daysAhead = ahead === 0 ? day - today : 30 - today + day;
+  return daysAhead < FORWARD_BIAS * daysBack ? ahead : back;
+}

@@ -1,6 +1,15 @@
 import * as chrono from 'chrono-node';
+import { withoutAppositeWeekdays } from './apposition.ts';
 import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts';
-import { dayOf, inferMonthYear, isoDay, isoMonth, resolveWeekday, shiftDay } from './calendar.ts';
+import {
+  dayOf,
+  dayOfMonthDate,
+  inferMonthYear,
+  isoDay,
+  isoMonth,
+  resolveWeekday,
+  shiftDay,
+} from './calendar.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
@@ -255,6 +264,15 @@ const LAST_YEAR =
 const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
 
 /** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
+/**
+ * "on the 11th", "on the 25th of this month", "on the 3rd of last month": a day of the month written
+ * alone, as regional English-language papers and British copy write it. Only before a clause's
+ * punctuation or a word that starts a new phrase: "on the 25th anniversary", "on the 4th floor" are
+ * no dates.
+ */
+const ORDINAL_DAY =
+  /\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|last|next)\s+month)?(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|and|when|after|before|as|from|with|while)\b)/gi;
+
 const MONTH_PART = new RegExp(String.raw`\b(?:early|mid|late)[\s-]+(${ENGLISH_MONTHS.join('|')})\b`, 'g');
 
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
@@ -288,7 +306,7 @@ function otherMentions(
       },
     );
   }
-  if (language === 'en') found.push(...holidaysNamed(sentence));
+  if (language === 'en') found.push(...holidaysNamed(sentence), ...ordinalDays(sentence));
   if (language !== 'en') {
     for (const month of monthMentions(sentence, language)) {
       const date = month.year ? isoMonth(month.year, month.month) : undefined;
@@ -304,8 +322,26 @@ function otherMentions(
   return found;
 }
 
-/** A month ("?11") or a holiday ("?12-24", see holidaysNamed) in the year the tense points to. */
+/** Days of the month written alone, as "?d11" (or "?d11@last" when the writer named the month). */
+function ordinalDays(sentence: string): Array<Omit<DateMention, 'tense'>> {
+  return [...sentence.matchAll(ORDINAL_DAY)].map((match) => ({
+    index: match.index ?? 0,
+    text: match[0],
+    date: `?d${match[1]}${match[2] ? `@${match[2].toLowerCase()}` : ''}`,
+    precision: 'day',
+    endDate: null,
+  }));
+}
+
+/**
+ * A month ("?11") or a holiday ("?12-24", see holidaysNamed) in the year the tense points to, or a
+ * day of the month ("?d11", "?d11@last") in the month it points to.
+ */
 function yearByTense(spec: string, publishedAt: Date, tense: Tense): string {
+  if (spec.startsWith('d')) {
+    const [day, which] = spec.slice(1).split('@') as [string, 'this' | 'last' | 'next' | undefined];
+    return dayOfMonthDate(Number(day), publishedAt, tense, which) ?? '';
+  }
   const [month, day] = spec.split('-').map(Number) as [number, number | undefined];
   if (day === undefined) return isoMonth(inferMonthYear(month, publishedAt, tense), month);
   return holidayInYear(month, day, (stand) => inferYear(month, stand, publishedAt, tense));
@@ -370,14 +406,14 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     const date = other.date.startsWith('?')
       ? yearByTense(other.date.slice(1), publishedAt, tense)
       : other.date;
+    // "on the 31st" of a month of thirty days: no date.
+    if (!date) continue;
     const mention = withWrittenYear({ ...other, date, tense }, sentence, publishedAt);
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);
   }
-  return withOvernightSpans(
-    sentence,
-    mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index),
-  );
+  const kept = mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
+  return withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
 }
 
 /** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */

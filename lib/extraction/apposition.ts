@@ -1,0 +1,25 @@
+import type { DateMention } from './mention.ts';
+
+/** Only a comma or a bracket between two mentions: "November 9, Saturday", "on Saturday (November 9)". */
+const APPOSED = /^\s*[,(]\s*$/;
+
+const isWritten = (mention: DateMention) => mention.precision === 'day' && /\d/.test(mention.text);
+const isDayWord = (mention: DateMention) => mention.precision === 'day' && !/\d/.test(mention.text);
+
+/**
+ * "The police registered a case on November 9, Saturday", "visited the village on Saturday (November
+ * 9)": a weekday set beside a written day names that day again. The written day stands; the weekday,
+ * read alone, would be a second event, a week off when the tense points the other way.
+ */
+export function withoutAppositeWeekdays(sentence: string, mentions: DateMention[]): DateMention[] {
+  return mentions.filter((mention, i) => {
+    if (!isDayWord(mention)) return true;
+    const [before, after] = [mentions[i - 1], mentions[i + 1]];
+    const apposedTo = (other: DateMention | undefined, from: number, to: number) =>
+      other !== undefined && isWritten(other) && APPOSED.test(sentence.slice(from, to));
+    return !(
+      (before && apposedTo(before, before.index + before.text.length, mention.index)) ||
+      (after && apposedTo(after, mention.index + mention.text.length, after.index))
+    );
+  });
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../lib/extraction/index.ts';
+
+// Wednesday 13 November 2024.
+const PUBLISHED = new Date('2024-11-13T10:00:00Z');
+const datesIn = (sentence: string) =>
+  findDates(sentence, PUBLISHED, { language: 'en-IN' }).map((m) => m.date);
+
+describe('a day of the month written alone', () => {
+  it.each([
+    ['The accused was remanded before the magistrate on the 11th of this month.', '2024-11-11'],
+    ['The order was passed on the 28th of last month.', '2024-10-28'],
+    ['The fire broke out on the 9th, the fire officer said.', '2024-11-09'],
+    // Ahead of its tense: the 25th of this month; the 5th gone by is next month's.
+    ['Elections to the ward committee will be held on the 25th.', '2024-11-25'],
+    ['The new ferry will be launched on the 5th.', '2024-12-05'],
+  ])('%s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('leaves ordinals that count something else, and a day the month named lacks', () => {
+    expect(datesIn('The club celebrated on the 25th anniversary of its founding.')).toEqual([]);
+    expect(datesIn('The office moved on the 4th floor last year.').filter((d) => d.length === 10)).toEqual(
+      [],
+    );
+    expect(datesIn('The fee was waived on the 31st of this month.')).toEqual([]);
+  });
+
+  it('takes the nearest month that has the day, the way the tense points', () => {
+    // November has no 31st: ahead is 31 December, behind 31 October.
+    expect(datesIn('The next instalment will be due on the 31st.')).toEqual(['2024-12-31']);
+    expect(datesIn('The last instalment was paid on the 31st.')).toEqual(['2024-10-31']);
+  });
+});
+
+describe('a weekday set beside a written day', () => {
+  it.each([
+    'The police registered a case on November 9, Saturday.',
+    'The collector visited the village on Saturday (November 9).',
+  ])('names that day again, not a second one: %s', (sentence) => {
+    expect(datesIn(sentence)).toEqual(['2024-11-09']);
+  });
+
+  it('keeps a weekday that is a day of its own', () => {
+    expect(datesIn('The case was registered on November 9 and the arrest made on Monday.')).toEqual([
+      '2024-11-09',
+      '2024-11-11',
+    ]);
+  });
+});
