@@ -1,7 +1,7 @@
 import { SPEAKING } from './attribution.ts';
+import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
-import { clauseAround } from './tense.ts';
 import { isTwoDaysOff } from './two-days-off.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */

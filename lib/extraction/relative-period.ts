@@ -1,6 +1,7 @@
 import { dayOf, isoMonth } from './calendar.ts';
+import { clauseSpan } from './clauses.ts';
 import type { DateMention } from './mention.ts';
-import { ATTRIBUTION, clauseSpan, type Tense, tenseOf } from './tense.ts';
+import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;

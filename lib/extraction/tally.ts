@@ -1,6 +1,6 @@
 import { dayOf } from './calendar.ts';
+import { clauseSpan } from './clauses.ts';
 import type { DateMention } from './mention.ts';
-import { clauseSpan } from './tense.ts';
 
 /**
  * "so far", "now", "to date", "hasta ahora", "jusqu'à présent", "bisher": a figure given as it
