@@ -188,6 +188,22 @@ function weekdayTense(result: Result, sentence: string, tense: Tense): Tense {
   return possessive && BOOKED_BEFORE.test(before) ? 'future' : tense;
 }
 
+/**
+ * "a week on Thursday", "Thursday week": British for the Thursday a week after the coming one (a
+ * hearing adjourned, a match rearranged), which the weekday alone would put a week early. Told in
+ * the past ("A week on Monday, the strike was still going") it counts from a day gone by: left alone.
+ */
+const WEEK_ON_BEFORE = /\ba week(?:\s+on)?\s+$/i;
+const WEEK_AFTER = /^\s+week\b(?!['’]s|\s+(?:of|ago|later|earlier|before|after))/i;
+function isWeekAfterNext(sentence: string, result: Result): boolean {
+  const text = result.text.replace(/^on\s+/i, '');
+  const start = result.index + (result.text.length - text.length);
+  return (
+    WEEK_ON_BEFORE.test(sentence.slice(0, start)) ||
+    WEEK_AFTER.test(sentence.slice(result.index + result.text.length))
+  );
+}
+
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
 const isEndOfMonth = (result: Result) => hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text);
 
@@ -227,6 +243,12 @@ function classify(
     // "weekend shifts": chrono's weekend on its own is Saturday; the dated weekends are read apart.
     if (/^weekend$/i.test(text.trim())) return undefined;
     if (!namesOneWeekday(sentence, result.index, text, language)) return undefined;
+    if (tense !== 'past' && isWeekAfterNext(sentence, result))
+      return {
+        date: shiftDay(resolveWeekday(start.get('weekday') ?? 0, publishedAt, 'future'), 7),
+        precision: 'day',
+        endDate: null,
+      };
     const direction = NEXT.test(text)
       ? 'future'
       : LAST.test(text)

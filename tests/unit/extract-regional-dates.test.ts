@@ -48,3 +48,18 @@ describe('a weekday set beside a written day', () => {
     ]);
   });
 });
+
+describe('British "a week on Thursday" and "Thursday week"', () => {
+  it.each([
+    // Wednesday 13 November: the coming Thursday is the 14th, a week on it the 21st.
+    ['The harbour committee meets a week on Thursday.', '2024-11-21'],
+    ['The inquest into the ferry death opens on Tuesday week.', '2024-11-26'],
+  ])('is the weekday a week after the coming one: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('leaves a past clause counting from a day gone by, and "week" that starts another phrase', () => {
+    expect(datesIn('A week on Monday, the dock strike was still going.')).toEqual(['2024-11-11']);
+    expect(datesIn('The ferry sailed on Saturday, a week after the storm.')).toEqual(['2024-11-09']);
+  });
+});
