@@ -1,11 +1,16 @@
 /** Where a sentence's clauses begin and end: the words that govern a date stop at its clause's edge. */
 
+/** English conjunctions that open a clause of its own (a subordinate clause keeps its own tense). */
+export const SUBORDINATORS = 'after|before|because|although|though|while|when';
+
 /**
  * Clause edges for tense: "X, who won in July, will defend…" holds two tenses, and so does German's
  * "kündigte … einen Streik an, der am Dienstag beginnen soll" (a relative clause, its verb last).
  */
-const CLAUSE_BOUNDARY =
-  /[;:—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|because|since|until|unless|who|which|whose|where|when|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+/g;
+const CLAUSE_BOUNDARY = new RegExp(
+  String.raw`[;:—–]\s|,\s+(?:and|but|whereas|${SUBORDINATORS}|since|until|unless|who|which|whose|where|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+`,
+  'g',
+);
 
 /**
  * A relative clause set off by commas ("The trial, which opened in May, resumes on 18 November";

@@ -1,5 +1,5 @@
 import { dayOf, isoMonth } from './calendar.ts';
-import { clauseSpan } from './clauses.ts';
+import { clauseSpan, SUBORDINATORS } from './clauses.ts';
 import type { DateMention } from './mention.ts';
 import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
 
@@ -135,7 +135,7 @@ const isAttributionDay = (sentence: string, day: Pick<DateMention, 'index'>, aft
   day.index > after && ATTRIBUTION_BEFORE.test(sentence.slice(Math.max(0, day.index - 60), day.index));
 
 /** A conjunction or a relative pronoun opening a clause of its own between a day and a period after it. */
-const SUBORDINATE = /\b(?:after|before|because|when|while|as|although|though|once|that|which|who)\s+(.*)$/i;
+const SUBORDINATE = new RegExp(String.raw`\b(?:${SUBORDINATORS}|as|once|that|which|who)\s+(.*)$`, 'i');
 
 /**
  * A period in a clause of its own after the day ("was sentenced on Friday after a jury found him
