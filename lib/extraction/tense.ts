@@ -268,9 +268,18 @@ const PARTICIPLE_APPOSITION_FR =
   /,\s+(?!(?:prévu|programmé|fixé|attendu|reporté|repoussé|décalé|convoqué|annoncé)(?:e|s|es)?\s)\p{L}{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s+(?:le\s+|ce\s+)?$/iu;
 
 /** The sentence's tense, corrected by what the words right before a date say about it. */
+/**
+ * A thing named by its date ("l'avarie du 2 novembre", "la avería del 2 de noviembre", "the attacks
+ * of 7 October", "die Panne vom 2. November"): the date is the thing's, not the clause's, and a
+ * future clause around it ("immobilisé depuis l'avarie du 2 novembre, reprendra lundi") does not
+ * send it a year ahead. It reads nearest to publication.
+ */
+const NAMED_BY_DATE = /(?<!\p{L})\p{L}{3,}\s+(?:du|del|of|vom)\s+$/iu;
+
 export function framedTense(before: string, tense: Tense): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
+  if (tense === 'future' && NAMED_BY_DATE.test(near)) return 'present';
   if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION_FR.test(near)))
     return 'past';
   return tense;

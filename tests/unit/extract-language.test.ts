@@ -329,3 +329,18 @@ describe('Italian tense', () => {
     expect(datesWithTense(sentence, 'it')).toEqual([expected]);
   });
 });
+
+describe('a thing named by its date in a future clause', () => {
+  it.each([
+    // Wednesday 16 October 2024: the 2nd is two weeks gone; "reprendra"/"volverá" must not send it a year ahead.
+    ["Le ferry, immobilisé depuis l'avarie du 2 octobre, reprendra du service lundi.", 'fr', '2024-10-02'],
+    [
+      'El ferry, inmovilizado desde la avería del 2 de octubre, volverá a navegar el lunes.',
+      'es',
+      '2024-10-02',
+    ],
+    ['A memorial to the victims of 2 October will be unveiled at the pier.', 'en', '2024-10-02'],
+  ])('%s', (sentence, language, date) => {
+    expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)[0]).toBe(date);
+  });
+});
