@@ -249,9 +249,11 @@ function classify(
         precision: 'day',
         endDate: null,
       };
-    const direction = NEXT.test(text)
+    // "am kommenden Dienstag": chrono may leave the word that says which one outside its text.
+    const said = `${sentence.slice(Math.max(0, result.index - 16), result.index).split(/\s+/).at(-2) ?? ''} ${text}`;
+    const direction = NEXT.test(said)
       ? 'future'
-      : LAST.test(text)
+      : LAST.test(said)
         ? 'past'
         : weekdayTense(result, sentence, tense);
     const date = resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction);

@@ -344,3 +344,17 @@ describe('a thing named by its date in a future clause', () => {
     expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)[0]).toBe(date);
   });
 });
+
+describe('the word that says which weekday, outside chrono’s text', () => {
+  it.each([
+    // Wednesday 16 October 2024: the coming Tuesday is the 22nd, the one gone by the 15th.
+    [
+      'Die Reederei kündigte an, am kommenden Dienstag über Entschädigungen zu informieren.',
+      'de',
+      '2024-10-22',
+    ],
+    ['Die Reederei hatte am vergangenen Dienstag darüber informiert.', 'de', '2024-10-15'],
+  ])('%s', (sentence, language, date) => {
+    expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)).toEqual([date]);
+  });
+});
