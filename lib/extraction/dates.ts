@@ -250,7 +250,12 @@ function classify(
         endDate: null,
       };
     // "am kommenden Dienstag": chrono may leave the word that says which one outside its text.
-    const said = `${sentence.slice(Math.max(0, result.index - 16), result.index).split(/\s+/).at(-2) ?? ''} ${text}`;
+    const said = `${
+      sentence
+        .slice(Math.max(0, result.index - 16), result.index)
+        .split(/\s+/)
+        .at(-2) ?? ''
+    } ${text}`;
     const direction = NEXT.test(said)
       ? 'future'
       : LAST.test(said)
