@@ -204,6 +204,12 @@ function isWeekAfterNext(sentence: string, result: Result): boolean {
   );
 }
 
+/** "am kommenden Dienstag": chrono may leave the word that says which weekday outside its text. */
+function withWordBefore(sentence: string, result: Result): string {
+  const word = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, result.index - 24), result.index))?.[1];
+  return word ? `${word} ${result.text}` : result.text;
+}
+
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
 const isEndOfMonth = (result: Result) => hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text);
 
@@ -249,13 +255,7 @@ function classify(
         precision: 'day',
         endDate: null,
       };
-    // "am kommenden Dienstag": chrono may leave the word that says which one outside its text.
-    const said = `${
-      sentence
-        .slice(Math.max(0, result.index - 16), result.index)
-        .split(/\s+/)
-        .at(-2) ?? ''
-    } ${text}`;
+    const said = withWordBefore(sentence, result);
     const direction = NEXT.test(said)
       ? 'future'
       : LAST.test(said)
@@ -292,7 +292,6 @@ const LAST_YEAR =
 /** A cheap test first: the full pattern, with its lookarounds, is slow on every sentence. */
 const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
 
-/** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
 /**
  * "on the 11th", "on the 25th of this month", "on the 3rd of last month": a day of the month written
  * alone, as regional English-language papers and British copy write it. Only before a clause's
@@ -302,6 +301,7 @@ const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
 const ORDINAL_DAY =
   /\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|last|next)\s+month)?(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|and|when|after|before|as|from|with|while)\b)/gi;
 
+/** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
 const MONTH_PART = new RegExp(String.raw`\b(?:early|mid|late)[\s-]+(${ENGLISH_MONTHS.join('|')})\b`, 'g');
 
 /** What chrono does not read: "in 2019", "last year", and months in other languages ("en mars 2015"). */
