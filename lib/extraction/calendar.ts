@@ -1,5 +1,5 @@
 import type { Tense } from './tense.ts';
-import { FORWARD_BIAS } from './year.ts';
+import { FORWARD_BIAS, utcDay } from './year.ts';
 
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -71,8 +71,9 @@ export function dayOfMonthDate(
 
 function dayInMonth(publishedAt: Date, shift: number, day: number): string | undefined {
   const first = new Date(Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth() + shift, 1));
-  const date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day));
-  return date.getUTCMonth() === first.getUTCMonth() ? date.toISOString().slice(0, 10) : undefined;
+  return utcDay(first.getUTCFullYear(), first.getUTCMonth() + 1, day)
+    ?.toISOString()
+    .slice(0, 10);
 }
 
 const MONTH_NAMED = { this: 0, last: -1, next: 1 } as const;

@@ -19,9 +19,9 @@ import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
 import { isTwoDaysOff, withTwoDaysOff } from './two-days-off.ts';
-import { namesOneWeekday } from './weekday.ts';
+import { GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
-import { inferYear } from './year.ts';
+import { inferYear, utcDay } from './year.ts';
 
 export type { DateMention, DatePrecision } from './mention.ts';
 
@@ -124,11 +124,8 @@ function calendarDay(components: Components, publishedAt: Date, tense: Tense): s
  * (the nearer to publication when both are).
  */
 function yearOfWeekday(year: number, month: number, day: number, weekday: number, publishedAt: Date): number {
-  // A 29 February outside a leap year is no day: -1, no weekday.
-  const weekdayIn = (y: number) => {
-    const date = new Date(Date.UTC(y, month - 1, day));
-    return date.getUTCMonth() === month - 1 ? date.getUTCDay() : -1;
-  };
+  // A 29 February outside a leap year is no day, and has no weekday.
+  const weekdayIn = (y: number) => utcDay(y, month, day)?.getUTCDay();
   if (weekdayIn(year) === weekday) return year;
   const away = (y: number) => Math.abs(Date.UTC(y, month - 1, day) - publishedAt.getTime());
   const matching = [year - 1, year + 1]
@@ -446,8 +443,10 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
 }
 
 /** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */
-const GERMAN_DAY_PART =
-  /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)/giu;
+const GERMAN_DAY_PART = new RegExp(
+  `(${GERMAN_WEEKDAYS.join('|')})(morgen|vormittag|mittag|nachmittag|abend|nacht)`,
+  'giu',
+);
 
 /**
  * "the morning of 26 March", "in the evening of 18 June": chrono reads the part of the day and

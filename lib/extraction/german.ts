@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
+import { GERMAN_WEEKDAYS } from './weekday.ts';
 
-/** German weekdays from Monday, in full and as listings shorten them. */
-const WEEKDAYS = ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag'];
+/** German weekdays from Monday as listings shorten them. */
 const SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'];
 
 /**
@@ -12,7 +12,7 @@ const SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'];
  */
 const NUMERIC_DAY = String.raw`(\d{1,2})\.\s?(\d{1,2})\.(?!\s?\d)`;
 const DAY_MONTH = new RegExp(
-  String.raw`(?<!\p{L})(?:(?:am|vom|zum|bis|seit|den|dem)\s+|(${WEEKDAYS.join('|')}|${SHORT.join('|')})\.?,?\s*)${NUMERIC_DAY}(?:\s*(?:bis(?:\s+zum)?|–|-)\s*${NUMERIC_DAY})?`,
+  String.raw`(?<!\p{L})(?:(?:am|vom|zum|bis|seit|den|dem)\s+|(${GERMAN_WEEKDAYS.join('|')}|${SHORT.join('|')})\.?,?\s*)${NUMERIC_DAY}(?:\s*(?:bis(?:\s+zum)?|–|-)\s*${NUMERIC_DAY})?`,
   'iu',
 );
 
@@ -20,7 +20,7 @@ const isDay = (day: number, month: number) => day >= 1 && day <= 31 && month >= 
 
 /** Monday 1 … Sunday 0, as chrono numbers the week. */
 function weekdayNumber(word: string): number {
-  const index = word.length === 2 ? SHORT.indexOf(word) : WEEKDAYS.indexOf(word.toLowerCase());
+  const index = word.length === 2 ? SHORT.indexOf(word) : GERMAN_WEEKDAYS.indexOf(word.toLowerCase());
   return (index + 1) % 7;
 }
 

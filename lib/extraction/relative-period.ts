@@ -2,6 +2,7 @@ import { dayOf, isoMonth } from './calendar.ts';
 import { clauseSpan, SUBORDINATORS } from './clauses.ts';
 import type { DateMention } from './mention.ts';
 import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
+import { GERMAN_WEEKDAYS } from './weekday.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;
@@ -284,7 +285,10 @@ const WEEKEND: RegExp[] = [
 const LAST_WEEK_DAY: RegExp[] = [
   /\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?last\s+week\b/giu,
   /(?<!\p{L})(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|après-midi|soir))?\s+(?:de\s+)?la\s+semaine\s+(?:dernière|passée)(?!\p{L})/giu,
-  /(?<!\p{L})(?:am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:morgen|vormittag|nachmittag|abend|nacht)?\s+(?:der\s+)?(?:vergangenen|letzten|vergangener|letzter)\s+Woche(?!\p{L})/giu,
+  new RegExp(
+    String.raw`(?<!\p{L})(?:am\s+)?(${GERMAN_WEEKDAYS.join('|')})(?:morgen|vormittag|nachmittag|abend|nacht)?\s+(?:der\s+)?(?:vergangenen|letzten|vergangener|letzter)\s+Woche(?!\p{L})`,
+    'giu',
+  ),
   /(?<!\p{L})(?:el\s+)?(lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+de\s+la\s+semana\s+pasada(?!\p{L})/giu,
   /(?<!\p{L})(?:geçen|geçtiğimiz)\s+hafta(?:nın)?\s+(pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+günü)?(?!\p{L})/giu,
 ];
@@ -292,7 +296,7 @@ const LAST_WEEK_DAY: RegExp[] = [
 const WEEKDAY_NAMES = [
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
   ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
-  ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag'],
+  GERMAN_WEEKDAYS,
   ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
   ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'],
 ];

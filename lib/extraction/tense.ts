@@ -153,16 +153,14 @@ function coordinatedTense(
   return tense === 'present' ? undefined : tense;
 }
 
-/** Future when an obligation in English governs the date (see OBLIGATION). */
-function obligedTense(
-  sentence: string,
-  index: number,
-  [start]: ClauseSpan,
-  language?: string,
-): Tense | undefined {
-  if (primary(language) !== 'en') return undefined;
-  return OBLIGED_BEFORE.test(sentence.slice(start, index)) ? 'future' : undefined;
-}
+/** The tense English words before a date in its clause give it, when `pattern` finds them there. */
+const leadInTense =
+  (pattern: RegExp, tense: Tense) =>
+  (sentence: string, index: number, [start]: ClauseSpan, language?: string): Tense | undefined =>
+    primary(language) === 'en' && pattern.test(sentence.slice(start, index)) ? tense : undefined;
+
+/** Future when an obligation governs the date (see OBLIGATION). */
+const obligedTense = leadInTense(OBLIGED_BEFORE, 'future');
 
 /**
  * The tense that governs a date: its clause's verb after the date when the date opens the clause,
@@ -188,16 +186,7 @@ export function dateTense(sentence: string, index: number, length: number, langu
  * has a tense of its own and never gets here.
  */
 const FOLLOWS = /\b(?:after|following)\s[^,;:()"“”]*$/i;
-
-function followedTense(
-  sentence: string,
-  index: number,
-  [start]: ClauseSpan,
-  language?: string,
-): Tense | undefined {
-  if (primary(language) !== 'en') return undefined;
-  return FOLLOWS.test(sentence.slice(start, index)) ? 'past' : undefined;
-}
+const followedTense = leadInTense(FOLLOWS, 'past');
 
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */
 const QUOTED_SPEECH = /["“«‘][^"“”«»‘’]{3,}?[,.!?]?["”»’](?=\s*,?\s*\p{Ll})|["“«][^"“”«»]{3,}["”»]/gu;

@@ -4,6 +4,16 @@
  */
 const FULL_NAME = 5;
 const ENGLISH_WEEKDAY_STEMS = ['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'];
+/** German weekdays, Monday first. */
+export const GERMAN_WEEKDAYS = [
+  'montag',
+  'dienstag',
+  'mittwoch',
+  'donnerstag',
+  'freitag',
+  'samstag',
+  'sonntag',
+];
 /** An English weekday written in full, as a pattern (case left to the pattern using it). */
 export const ENGLISH_WEEKDAY = `(?:${ENGLISH_WEEKDAY_STEMS.join('|')})day`;
 /** The same for a case-sensitive pattern: capitalised or not, never in capitals ("Monday", "monday"). */

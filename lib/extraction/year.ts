@@ -2,7 +2,8 @@ import type { Tense } from './tense.ts';
 
 const DAY_MS = 86_400_000;
 
-function utcDay(year: number, month: number, day: number): Date | undefined {
+/** A day as a UTC date; undefined for one the month lacks (30 February). */
+export function utcDay(year: number, month: number, day: number): Date | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 ? date : undefined;
 }
