@@ -105,6 +105,23 @@ function prefixedEvents(text: string, context: Context): Draft[] | undefined {
   return entryEvents(first, summary, text, context);
 }
 
+/**
+ * Where the next of several dated entries run together in one block begins ("Oct. 3: The board
+ * suspends the captain. Oct. 4: Crews strike."): a timeline scraped without its line breaks, or an
+ * editor's list written as one paragraph. Each entry is its own day's event; read as one, the second
+ * day was lost inside the first.
+ */
+function nextEntryAt(summary: string, sentences: string[], context: Context): number | undefined {
+  let from = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    const at = summary.indexOf(sentence, from);
+    if (at < 0) continue;
+    from = at + sentence.length;
+    if (i > 0 && prefixedEvents(sentence, context) !== undefined) return at;
+  }
+  return undefined;
+}
+
 /** "Later, …", "Afterwards, …", "Then …": under a timeline entry's day, what came next that day. */
 const LATER_THAT_DAY = /^(?:later|afterwards|then)\b/i;
 
@@ -116,6 +133,12 @@ const LATER_THAT_DAY = /^(?:later|afterwards|then)\b/i;
  */
 function entryEvents(first: DateMention, summary: string, text: string, context: Context): Draft[] {
   const sentences = sentencesOf(summary);
+  const next = nextEntryAt(summary, sentences, context);
+  if (next !== undefined) {
+    const own = summary.slice(0, next).trimEnd();
+    const entry = entryEvents(first, own, text.slice(0, text.length - summary.length) + own, context);
+    return [...entry, ...(prefixedEvents(summary.slice(next), context) ?? [])];
+  }
   const starts = sentences.map((sentence, i) => {
     if (i === 0) return first;
     const next = relativeDayMention(sentence, first.date, context.language);

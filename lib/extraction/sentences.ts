@@ -6,9 +6,21 @@ import { monthNames } from './month-names.ts';
  * point is part of the date, never a sentence end.
  */
 const ORDINAL_DAY_END = /(?:^|\s)\d{1,2}\.$/;
-const MONTH_START = new RegExp(
-  `^(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|${monthNames('tr').join('|')})`,
-  'iu',
+const MONTH_PREFIXES = `jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|${monthNames('tr').join('|')}`;
+const MONTH_START = new RegExp(`^(?:${MONTH_PREFIXES})`, 'iu');
+
+/** Alternatives that match with their first letter in either case, the rest as written. */
+const eitherCase = (alternatives: string) =>
+  alternatives.replace(/(?<=^|\|)\p{L}/gu, (first) => `[${first}${first.toUpperCase()}]`);
+
+/**
+ * A sentence that opens on its day and month ("…suspends the captain. 4 October: Crews strike"), as
+ * timelines and day-first copy write them: sbd takes no digit for a sentence's start and ran the two
+ * days together. Not after a short capitalised abbreviation ("No. 4", "Vol. 2").
+ */
+const DAY_MONTH_START = new RegExp(
+  String.raw`(?<=[\p{Ll}\d]{2}[.!?]["”’»]?)\s+(?=\d{1,2}\.?\s+(?:${eitherCase(MONTH_PREFIXES)}))`,
+  'u',
 );
 /** A sentence never opens in lower case: "vom 14. bis 15. November" is one. */
 const LOWER_START = /^\p{Ll}/u;
@@ -51,6 +63,7 @@ export function sentencesOf(text: string): string[] {
     .flatMap((sentence) => sentence.split(QUOTED_END))
     .flatMap((sentence) => sentence.split(PLATFORM_X_END))
     .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))
+    .flatMap((sentence) => sentence.split(DAY_MONTH_START))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const joined: string[] = [];

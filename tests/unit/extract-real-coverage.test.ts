@@ -82,6 +82,16 @@ describe('sentence boundaries in news copy', () => {
     expect(sentencesOf('Am 9. Oktober trat der Minister zurück. Er war 64.')).toHaveLength(2);
   });
 
+  it('starts a sentence on a day and its month, but not after a short abbreviation', () => {
+    expect(sentencesOf('The port suspended Varga. 4 October: Crews strike at the harbour.')).toEqual([
+      'The port suspended Varga.',
+      '4 October: Crews strike at the harbour.',
+    ]);
+    expect(sentencesOf('La grève a duré trois jours. 14 mars : le port rouvre.')).toHaveLength(2);
+    expect(sentencesOf('The crews sailed at 6 a.m. 9 March was a calm day.')).toHaveLength(2);
+    expect(sentencesOf('The ferry is listed as No. 4 May sailing in the timetable.')).toHaveLength(1);
+  });
+
   it('keeps an ordinal day and its month together ("am 9. Oktober")', () => {
     expect(sentencesOf('Am 9. Oktober trat der Minister zurück.')).toHaveLength(1);
   });
@@ -382,6 +392,19 @@ describe('a timeline entry that goes on to what came next', () => {
       '2024-10-10 10 October: The minister opens the new bridge. Crowds line the river.',
       '2024-10-10 Later, she visits the flooded quarter.',
       '2024-10-11 The next day, the bridge closes for repairs.',
+    ]);
+  });
+
+  it('reads dated entries run together in one block as one event each, on its own day', () => {
+    expect(
+      entry(
+        '<p>3 October: The port suspends ferry captain Varga. 4 October: Crews strike at the harbour. Oct. 6: The operator hires a new captain. Later, Lena Ortiz meets the crews.</p>',
+      ),
+    ).toEqual([
+      '2024-10-03 3 October: The port suspends ferry captain Varga.',
+      '2024-10-04 4 October: Crews strike at the harbour.',
+      '2024-10-06 Oct. 6: The operator hires a new captain.',
+      '2024-10-06 Later, Lena Ortiz meets the crews.',
     ]);
   });
 
