@@ -35,6 +35,14 @@ const FORECAST =
   /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3})\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
+ * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",
+ * "MHD 12.12.2024", "date limite de consommation": a date printed on a product (a recall names the
+ * packs it covers) is a label, no day anything happened.
+ */
+const PRODUCT_DATE =
+  /(?:\b(?:(?:use[- ]by|best[- ]before(?:[- ]end)?|best[- ]by|sell[- ]by|display[- ]until|BBE|Mindesthaltbarkeitsdatum|Verbrauchsdatum|MHD)(?:\s+dates?)?|(?:expiry|expiration)\s+dates?|date limite de consommation|date de durabilité minimale|fecha de (?:caducidad|consumo preferente))\b)(?:\s*\([^)]*\))?(?:\s+(?:of|from|between|is|are|on|ranging from|du|des|von|vom|de))?[\s:]*$/iu;
+
+/**
  * "By Saturday, some investors were pushing…", "the toll had risen to 5,000 by Tuesday": in a past
  * clause, "by" or "as of" a weekday tells the day a story reached that point; narrative time runs on
  * weekdays, where a yardstick or deadline names a calendar date ("as of 30 September", "by 1 March").
@@ -108,7 +116,7 @@ export function isBound(sentence: string, mention: DateMention): boolean {
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
-  if (FRAMING_EVENT.test(wider) || FORECAST.test(wider)) return true;
+  if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;
   if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;
   return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }

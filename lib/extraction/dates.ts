@@ -10,15 +10,15 @@ import {
   resolveWeekday,
   shiftDay,
 } from './calendar.ts';
+import { isTwoDaysOff, withCasualDays } from './casual-days.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import type { DateMention } from './mention.ts';
-import { ENGLISH_MONTHS, monthMentions } from './month-names.ts';
+import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions } from './month-names.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
-import { isTwoDaysOff, withTwoDaysOff } from './two-days-off.ts';
 import { GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -51,9 +51,9 @@ const PARSERS: Record<string, Parser> = Object.fromEntries(
     ja: chrono.ja.casual,
     zh: chrono.zh.casual,
     tr: turkishChrono,
-  }).map(([language, parser]) => [language, withTwoDaysOff(parser)]),
+  }).map(([language, parser]) => [language, withCasualDays(parser)]),
 );
-const BRITISH = withTwoDaysOff(chrono.en.GB);
+const BRITISH = withCasualDays(chrono.en.GB);
 
 const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 
@@ -72,7 +72,7 @@ const MONTH_CONTEXT =
 const DAYS_AGO =
   /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;
 const CASUAL_DAY =
-  /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)$/i;
+  /^(?:yesterday|today|tomorrow|tonight|last night|last evening|this morning|this afternoon|this evening)$/i;
 /** Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"). */
 const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
@@ -263,15 +263,47 @@ function classify(
   }
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('hour')) {
     if (/\b(?:this|last|next|that)\s+month\b/i.test(text)) return undefined;
+    const span = monthSpanStart(result, sentence, publishedAt, tense);
+    if (span) return span;
     const framed = MONTH_CONTEXT.test(sentence.slice(0, result.index)) || start.isCertain('year');
     if (!/\p{L}{3,}/u.test(text) || !framed) return undefined;
     const month = start.get('month') ?? 1;
-    const year = start.isCertain('year')
-      ? (start.get('year') ?? 0)
-      : inferMonthYear(month, publishedAt, tense);
+    const year = start.isCertain('year') ? (start.get('year') ?? 0) : spanYear(result, publishedAt, tense);
     return { date: isoMonth(year, month), precision: 'month', endDate: null };
   }
   return undefined;
+}
+
+/**
+ * A span of months written with its year once, at its end ("from March to June 2022", "March-June
+ * 2022"): the year is the first month's too, or the one before when the span turns the year
+ * ("November to February 2023"). Without it the first month took the year nearest publication.
+ */
+function spanYear({ start, end }: Result, publishedAt: Date, tense: Tense): number {
+  const month = start.get('month') ?? 1;
+  if (!end?.isCertain('year') || !end.isCertain('month')) return inferMonthYear(month, publishedAt, tense);
+  return (end.get('year') ?? 0) - (month > (end.get('month') ?? 12) ? 1 : 0);
+}
+
+/** "between March and June 2022": chrono reads the last month alone. */
+const BETWEEN_MONTHS = new RegExp(String.raw`\bbetween\s+(${ENGLISH_MONTH})\.?\s+and\s+$`, 'i');
+
+/** The first month of a span "between March and June (2022)", which is when it began. */
+function monthSpanStart(
+  result: Result,
+  sentence: string,
+  publishedAt: Date,
+  tense: Tense,
+): Resolved | undefined {
+  const opening = BETWEEN_MONTHS.exec(sentence.slice(0, result.index));
+  if (!opening) return undefined;
+  const written = (opening[1] as string).slice(0, 3).toLowerCase();
+  const month = ENGLISH_MONTHS.findIndex((name) => name.slice(0, 3).toLowerCase() === written) + 1;
+  const last = result.start.get('month') ?? 12;
+  const lastYear = result.start.isCertain('year')
+    ? (result.start.get('year') ?? 0)
+    : inferMonthYear(last, publishedAt, tense);
+  return { date: isoMonth(lastYear - (month > last ? 1 : 0), month), precision: 'month', endDate: null };
 }
 
 /** "from Friday to Sunday": the range runs to the first such weekday after its start, within the week. */

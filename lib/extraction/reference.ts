@@ -1,8 +1,8 @@
 import { SPEAKING } from './attribution.ts';
+import { isTwoDaysOff } from './casual-days.ts';
 import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
-import { isTwoDaysOff } from './two-days-off.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
 export type Reference = Date;

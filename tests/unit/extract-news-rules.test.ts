@@ -87,6 +87,16 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Deux camions se sont percutés hier.', 'fr')[0]?.date).toBe('2024-10-14');
   });
 
+  it('reads regional English: "day before yesterday" without its article, and "last evening"', () => {
+    expect(datesIn('Day before yesterday, the collector ordered an inquiry.')[0]?.date).toBe('2024-10-13');
+    expect(datesIn('The ferry resumes service day after tomorrow.')[0]?.date).toBe('2024-10-17');
+    expect(datesIn('Last evening, residents blocked the harbour road.')[0]?.date).toBe('2024-10-14');
+    expect(datesIn('Residents blocked the harbour road last evening.')[0]?.date).toBe('2024-10-14');
+    // Someone's last evening somewhere is no day.
+    expect(datesIn('She spent her last evening in the port with friends.')).toEqual([]);
+    expect(datesIn('On the last evening of the fair, the mayor spoke.')).toEqual([]);
+  });
+
   it('reads days ago and the weekend gone by in French, German, Spanish and Portuguese', () => {
     // Published Tuesday 15 October 2024: the weekend gone by is 12-13 October.
     expect(datesIn('Le pont a cédé il y a deux jours.', 'fr')[0]?.date).toBe('2024-10-13');

@@ -161,6 +161,22 @@ describe('week- and month-relative dates', () => {
     expect(datesIn('Staff will rotate onto weekend shifts.')).toEqual([]);
   });
 
+  it('dates a span of months written with one year by its first month, in that year', () => {
+    const spans = [
+      ['The thefts took place from February to May 2021, the court heard.', '2021-02'],
+      ['Inspections ran in April-July 2022.', '2022-04'],
+      ['The works ran from October to January 2023.', '2022-10'],
+      ['The payments were made between February and May 2021.', '2021-02'],
+      // Published in October 2024: a past span without a year ends in the last May gone by.
+      ['The fraud went on between January and May, prosecutors said.', '2024-01'],
+    ];
+    for (const [sentence, month] of spans) {
+      expect(datesIn(sentence as string), sentence).toEqual([
+        expect.objectContaining({ date: month, precision: 'month' }),
+      ]);
+    }
+  });
+
   it('reads months counted from publication and parts of named months', () => {
     const months = [
       ['The levee gave way earlier this month.', '2024-10'],
@@ -329,6 +345,16 @@ describe('reference date: stamps, datelines and quoted days', () => {
 describe('not events', () => {
   const at = new Date(PUBLISHED);
   const datesIn = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+
+  it('skips the dates printed on a product that a recall names', () => {
+    expect(datesIn('The recall covers jars with use-by dates from 10/11/2024 to 18/11/2024.')).toEqual([]);
+    expect(datesIn('Packs with a best before date of 3 November 2024 are affected.')).toEqual([]);
+    expect(datesIn('Cartons with an expiry date of 5 January 2025 should be returned.')).toEqual([]);
+    expect(datesIn('Betroffen ist nur das Mindesthaltbarkeitsdatum 14.11.2024.')).toEqual([]);
+    // An expiry with no label is a day something ends, and the recall itself is news.
+    expect(datesIn('The lease expiry on 31 March forced the move.')).toEqual(['2024-03-31']);
+    expect(datesIn('The dairy recalled the jars on 11 October.')).toEqual(['2024-10-11']);
+  });
 
   it('skips photo captions, in a figure or credited in running text', () => {
     const html = `<p>Engineers restored power to most of the city on Sunday, the utility said.</p>

@@ -3,7 +3,8 @@ import { dayPartsOf } from './calendar.ts';
 
 /** The day before yesterday, as news in each language writes it (a space may be any run of spaces). */
 const BEFORE_YESTERDAY = [
-  'the day before yesterday',
+  // Indian and other regional English drop the article: "Day before yesterday, the collector…".
+  '(?:the )?day before yesterday',
   'avant-hier',
   'avant hier',
   'vorgestern',
@@ -20,7 +21,7 @@ const BEFORE_YESTERDAY = [
 
 /** The day after tomorrow. */
 const AFTER_TOMORROW = [
-  'the day after tomorrow',
+  '(?:the )?day after tomorrow',
   'après-demain',
   'après demain',
   'übermorgen',
@@ -50,9 +51,25 @@ const twoDaysOff: chrono.Parser = {
     context.createParsingComponents(dayPartsOf(context.refDate, BEFORE.test(match[0]) ? -2 : 2)),
 };
 
-/** A language's chrono parser that also reads the day before yesterday and the day after tomorrow. */
-export function withTwoDaysOff(parser: chrono.Chrono): chrono.Chrono {
+/**
+ * "Last evening": yesterday's evening, as Indian and other regional English write it where British
+ * and American copy say "yesterday evening" or "last night". chrono reads no date in it. Not
+ * someone's last evening ("his last evening at home"), which is no day.
+ */
+const LAST_EVENING =
+  /(?<!\b(?:the|his|her|their|its|my|our|your|a|one|that|this)\s+)(?<!\p{L})last\s+evening(?!\p{L})/iu;
+
+const lastEvening: chrono.Parser = {
+  pattern: () => LAST_EVENING,
+  extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate, -1)),
+};
+
+/**
+ * A language's chrono parser that also reads the day before yesterday and the day after tomorrow,
+ * and English "last evening".
+ */
+export function withCasualDays(parser: chrono.Chrono): chrono.Chrono {
   const read = parser.clone();
-  read.parsers.unshift(twoDaysOff);
+  read.parsers.unshift(twoDaysOff, lastEvening);
   return read;
 }
