@@ -19,7 +19,7 @@ import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
 import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
-import { GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
+import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
 
@@ -486,13 +486,25 @@ const GERMAN_DAY_PART = new RegExp(
  */
 const DAY_PART_OF =
   /\b(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of(?=\s+(?:\d|\p{Lu}))/giu;
+/**
+ * "mid-afternoon Monday", "late morning Tuesday", as American agency copy writes the time before
+ * the day: chrono reads "afternoon Monday" as this afternoon and the weekday is lost, so the part of
+ * the day is blanked.
+ */
+const DAY_PART_BEFORE_WEEKDAY = new RegExp(
+  String.raw`\b(?:(?:mid|early|late)[-\s])?(?:morning|afternoon|evening|night)(?=\s+${ENGLISH_WEEKDAY}\b)`,
+  'giu',
+);
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
 /** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
 function readable(sentence: string, language: string): string {
   const blank = (text: string) => ' '.repeat(text.length);
-  const english = sentence.replace(DAY_PART_OF, blank).replace(MID_HYPHEN, '$1 ');
+  const english = sentence
+    .replace(DAY_PART_OF, blank)
+    .replace(DAY_PART_BEFORE_WEEKDAY, blank)
+    .replace(MID_HYPHEN, '$1 ');
   if (language !== 'de') return english;
   return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
 }

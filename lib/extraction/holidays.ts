@@ -15,6 +15,17 @@ const HOLIDAYS: Array<[RegExp, number, number]> = [
   [/halloween$/i, 10, 31],
   [/valentine['’]s day$/i, 2, 14],
   [/thanksgiving(?: day)?$/i, 11, 0],
+  // Fixed days that British, Irish, Commonwealth and French news name without a date.
+  [/boxing day$/i, 12, 26],
+  [/hogmanay$/i, 12, 31],
+  [/(?:st\.?|saint) patrick['’]s day$/i, 3, 17],
+  [/bastille day$/i, 7, 14],
+  [/(?:guy fawkes|bonfire) night$/i, 11, 5],
+  [/(?:armistice|remembrance) day$/i, 11, 11],
+  [/anzac day$/i, 4, 25],
+  [/canada day$/i, 7, 1],
+  [/australia day$/i, 1, 26],
+  [/waitangi day$/i, 2, 6],
 ];
 
 /** A holiday's day in a year: its own, or the fourth Thursday of November. */
@@ -26,10 +37,11 @@ function holidayDay(year: number, month: number, day: number): string {
 
 /** "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the tense. */
 const ON_HOLIDAY =
-  /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
+  /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?|boxing day|hogmanay|(?:st\.?|saint) patrick['’]s day|bastille day|(?:guy fawkes|bonfire) night|(?:armistice|remembrance|anzac|canada|australia|waitangi) day)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
 
 /** A cheap test first: a word every holiday ON_HOLIDAY reads has. */
-const HOLIDAY_WORD = /christmas|new year|halloween|valentine|thanksgiving/i;
+const HOLIDAY_WORD =
+  /christmas|new year|halloween|valentine|thanksgiving|boxing|hogmanay|patrick|bastille|fawkes|bonfire|armistice|remembrance|anzac|canada day|australia day|waitangi/i;
 
 /**
  * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which

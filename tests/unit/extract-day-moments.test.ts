@@ -66,6 +66,19 @@ describe('"last year" after a holiday names the holiday of that year', () => {
     expect(days('<p>The town will light its bonfire on Halloween.</p>')).toEqual(['2025-10-31 scheduled']);
   });
 
+  it('dates the fixed holidays British, Irish, Commonwealth and French news name alone', () => {
+    // Published Tuesday 4 March 2025.
+    expect(days('<p>A ferry ran aground in the estuary on Boxing Day.</p>')).toEqual(['2024-12-26']);
+    expect(days('<p>The harbour wall collapsed on Bonfire Night last year.</p>')).toEqual(['2024-11-05']);
+    expect(days('<p>Veterans laid wreaths at the quay on Remembrance Day.</p>')).toEqual(['2024-11-11']);
+    expect(days('<p>The new ferry will sail for the first time on St Patrick’s Day.</p>')).toEqual([
+      '2025-03-17 scheduled',
+    ]);
+    expect(days('<p>Protesters blocked the port on Australia Day.</p>')).toEqual(['2025-01-26']);
+    // A holiday naming something else is no day.
+    expect(days('<p>The Boxing Day sales drew record crowds to the harbour shops.</p>')).toEqual([]);
+  });
+
   it('lets a bound apply to the holiday, and leaves a plain "last year" a year', () => {
     expect(days('<p>The firm fell into turmoil just before Thanksgiving last year.</p>')).toEqual([]);
     expect(days('<p>Exports to the region rose sharply last year.</p>')).toEqual(['2024']);

@@ -63,3 +63,16 @@ describe('British "a week on Thursday" and "Thursday week"', () => {
     expect(datesIn('The ferry sailed on Saturday, a week after the storm.')).toEqual(['2024-11-09']);
   });
 });
+
+describe('a part of the day written before its weekday', () => {
+  it('reads "mid-afternoon Monday", "late morning Tuesday" as that weekday', () => {
+    expect(datesIn('The ferry struck the pier mid-afternoon Monday, the coast guard said.')).toEqual([
+      '2024-11-11',
+    ]);
+    expect(datesIn('Divers reached the wreck late morning Tuesday.')).toEqual(['2024-11-12']);
+    expect(datesIn('Crews arrived early evening Sunday.')).toEqual(['2024-11-10']);
+    // The usual order, and a night spanning two days, as before.
+    expect(datesIn('The ferry struck the pier Monday afternoon.')).toEqual(['2024-11-11']);
+    expect(datesIn('The storm hit overnight Tuesday.')).toEqual(['2024-11-12']);
+  });
+});
