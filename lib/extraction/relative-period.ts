@@ -76,6 +76,17 @@ const NUMBERS: Record<string, number> = {
   sekiz: 8,
   dokuz: 9,
   on: 10,
+  // Italian, where Portuguese or Spanish do not spell it the same.
+  uno: 1,
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  dieci: 10,
+  quindici: 15,
 };
 const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
@@ -110,7 +121,9 @@ const mentionsOf = (
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
-  /^(?:last|previous|dernière|passée|letzte[nr]?|vergangene[nr]?|pasada|pasado|geçen|geçtiğimiz)$/i.test(word)
+  /^(?:last|previous|dernière|passée|letzte[nr]?|vergangene[nr]?|pasada|pasado|passad[ao]|scors[ao]|passat[ao]|geçen|geçtiğimiz)$/i.test(
+    word,
+  )
     ? -1
     : 0;
 
@@ -119,7 +132,7 @@ const whichWay = (word: string): Direction =>
  * past-tense clause.
  */
 const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
-  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|bu\s|ayın|semaine$|der Woche$|semana$)/iu.test(
+  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|del mese$|do mês$|bu\s|ayın|semaine$|der Woche$|semana$)/iu.test(
     mention.text,
   );
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
@@ -186,6 +199,10 @@ const WEEK_PHRASES: RegExp[] = [
   /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
   /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
+  // Italian "la settimana scorsa", "la scorsa settimana"; Portuguese "na semana passada".
+  /(?<!\p{L})settimana\s+(scorsa|passata)(?!\p{L})/giu,
+  /(?<!\p{L})(scorsa)\s+settimana(?!\p{L})/giu,
+  /(?<!\p{L})semana\s+(passada)(?!\p{L})/giu,
   // The part of the week: "en début de semaine", "Ende der vergangenen Woche", "a finales de semana".
   /(?<!\p{L})(?:en\s+)?(?:début|milieu|fin)\s+de\s+(?:la\s+)?semaine(?:\s+(dernière|passée))?(?!\p{L})/giu,
   /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:dieser|der|(?:der\s+)?(vergangenen|letzten|vergangener|letzter))\s+Woche(?!\p{L})/giu,
@@ -207,6 +224,13 @@ const MONTH_PHRASES: RegExp[] = [
   /(?<!\p{L})(?:Anfang|Mitte|Ende)\s+(?:(?:des|dieses)\s+Monats|(?:des\s+)?(letzten|vergangenen)\s+Monats)(?!\p{L})/giu,
   /(?<!\p{L})el\s+mes\s+(pasado)(?!\p{L})/giu,
   /(?<!\p{L})a\s+(?:principios|comienzos|mediados|finales|fines)\s+(?:de\s+(?:este\s+)?|del\s+)mes(?:\s+(pasado))?(?!\p{L})/giu,
+  // Italian "il mese scorso", "lo scorso mese", "all'inizio del mese (scorso)", "a fine mese";
+  // Portuguese "no mês passado", "no início do mês (passado)", "em meados do mês".
+  /(?<!\p{L})mese\s+(scorso|passato)(?!\p{L})/giu,
+  /(?<!\p{L})(scorso)\s+mese(?!\p{L})/giu,
+  /(?<!\p{L})(?:all['’]|a\s+|alla\s+)(?:inizio|metà|fine)\s+(?:del\s+)?mese(?:\s+(scorso))?(?!\p{L})/giu,
+  /(?<!\p{L})mês\s+(passado)(?!\p{L})/giu,
+  /(?<!\p{L})(?:no|em)\s+(?:início|inicio|fim|final|meados)\s+do\s+mês(?:\s+(passado))?(?!\p{L})/giu,
   // "geçen ay", "bu ay", "ayın başında" (early this month), "geçen ayın sonunda" (late last month).
   /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+ay(?:ki)?(?!\p{L})/giu,
   /(?<!\p{L})(?:(geçen|geçtiğimiz|bu)\s+)?ayın\s+(?:başında|ortasında|sonunda)(?!\p{L})/giu,
@@ -227,10 +251,11 @@ const AGO: RegExp[] = [
   /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
   /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|quinze)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})(\d{1,2}|una|un|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|quindici)\s+(settiman[ae]|mes[ei]|giorn[oi])\s+fa(?!\p{L})/giu,
   /(?<!\p{L})(\d{1,2}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on)\s+(hafta|ay|gün)\s+önce(?!\p{L})/giu,
 ];
-const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|hafta)/i.test(unit);
-const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|gün)/i.test(unit);
+const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|settiman|hafta)/i.test(unit);
+const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|giorn|gün)/i.test(unit);
 
 function weekMentions(sentence: string, publishedAt: Date): Found[] {
   return mentionsOf(WEEK_PHRASES, sentence, (match) => ({
@@ -275,6 +300,8 @@ const WEEKEND: RegExp[] = [
   /(?<!\p{L})le\s+week-?end\s+dernier(?!\p{L})/giu,
   /(?<!\p{L})am\s+(?:vergangenen|letzten)\s+Wochenende(?!\p{L})/giu,
   /(?<!\p{L})el\s+(?:pasado\s+fin\s+de\s+semana|fin\s+de\s+semana\s+pasado)(?!\p{L})/giu,
+  /(?<!\p{L})(?:lo\s+scorso\s+(?:fine\s+settimana|weekend)|(?:il\s+)?(?:fine\s+settimana|weekend)\s+scorso)(?!\p{L})/giu,
+  /(?<!\p{L})(?:no\s+)?(?:fim\s+de\s+semana\s+passado|último\s+fim\s+de\s+semana)(?!\p{L})/giu,
 ];
 
 /**
@@ -372,7 +399,7 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
  * Turkish month; \b still sees its edge before "ın").
  */
 const PERIOD_WORD =
-  /week|fortnight|month|semaine|mois|woche|monat|semana|mes|24|jours?\b|\btag|\bd[ií]as?\b|hafta|\bay\b|önce/i;
+  /week|fortnight|month|semaine|mois|woche|monat|semana|settiman|mes|mês|24|jours?\b|\btag|\bd[ií]as?\b|giorn|hafta|\bay\b|önce/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and

@@ -15,6 +15,9 @@ const PUBLISHED = '2024-10-16T12:00:00Z';
 /** Each date a sentence gives, with the tense that decided which way it was read. */
 const datesWithTense = (sentence: string, language: string) =>
   findDates(sentence, new Date(PUBLISHED), { language }).map((m) => `${m.date} ${m.tense}`);
+/** Each date a sentence gives, with its precision. */
+const datesWithPrecision = (sentence: string, language: string) =>
+  findDates(sentence, new Date(PUBLISHED), { language }).map((m) => `${m.date} ${m.precision}`);
 
 describe('the language of an article whose feed declares none', () => {
   it('is read from the function words of its opening text', () => {
@@ -169,11 +172,33 @@ describe('the language of an article whose feed declares none', () => {
   ])(
     'reads a weekday of last week, the part of a week and days counted in words: %s',
     (sentence, language, date) => {
-      expect(
-        findDates(sentence, new Date(PUBLISHED), { language }).map((m) => `${m.date} ${m.precision}`),
-      ).toEqual([date]);
+      expect(datesWithPrecision(sentence, language)).toEqual([date]);
     },
   );
+
+  it.each([
+    // Published on Wednesday 16 October 2024: last week ran from Monday 7 to Sunday 13 October.
+    ['Il capitano del porto si è dimesso la settimana scorsa.', 'it', '2024-10-07 week'],
+    ['Il capitano del porto si è dimesso la scorsa settimana.', 'it', '2024-10-07 week'],
+    ['Il capitano del porto si è dimesso il mese scorso.', 'it', '2024-09 month'],
+    ["Il capitano del porto si è dimesso all'inizio del mese.", 'it', '2024-10 month'],
+    ['Il capitano del porto si è dimesso due giorni fa.', 'it', '2024-10-14 day'],
+    ['Il capitano del porto si è dimesso tre settimane fa.', 'it', '2024-09-25 day'],
+    ['Il capitano del porto si è dimesso lo scorso fine settimana.', 'it', '2024-10-12 day'],
+    ['O capitão do porto demitiu-se na semana passada.', 'pt', '2024-10-07 week'],
+    ['O capitão do porto demitiu-se no mês passado.', 'pt', '2024-09 month'],
+    ['O capitão do porto demitiu-se no início do mês passado.', 'pt', '2024-09 month'],
+    ['O capitão do porto demitiu-se no fim de semana passado.', 'pt', '2024-10-12 day'],
+  ])('reads Italian and Portuguese weeks, months and days gone by: %s', (sentence, language, date) => {
+    expect(datesWithPrecision(sentence, language)).toEqual([date]);
+  });
+
+  it('leaves a coming Italian or Portuguese week or month undated: a forecast', () => {
+    expect(
+      findDates('Il porto riaprirà la settimana prossima.', new Date(PUBLISHED), { language: 'it' }),
+    ).toEqual([]);
+    expect(findDates('O porto reabre no próximo mês.', new Date(PUBLISHED), { language: 'pt' })).toEqual([]);
+  });
 
   it('keeps the part of this week for a past clause: a deadline in it is no event', () => {
     expect(
