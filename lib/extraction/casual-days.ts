@@ -33,9 +33,30 @@ const AFTER_TOMORROW = [
   'післязавтра',
 ].join('|');
 
+/** The part of the day written after it: "avant-hier soir", "vorgestern Abend", "antes de ayer por la noche". */
+const PART_OF_DAY = [
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'matin',
+  'après-midi',
+  'soir',
+  'morgen',
+  'vormittag',
+  'nachmittag',
+  'abend',
+  'nacht',
+  'por la (?:mañana|tarde|noche)',
+  '(?:de|à) (?:manhã|tarde|noite)',
+  'mattina',
+  'pomeriggio',
+  'sera',
+].join('|');
+
 const spaced = (phrases: string) => phrases.replace(/ /g, String.raw`\s+`);
-const BEFORE = new RegExp(`^(?:${spaced(BEFORE_YESTERDAY)})$`, 'iu');
-const EITHER = `(?:${spaced(BEFORE_YESTERDAY)}|${spaced(AFTER_TOMORROW)})`;
+const BEFORE = new RegExp(`^(?:${spaced(BEFORE_YESTERDAY)})`, 'iu');
+const EITHER = `(?:${spaced(BEFORE_YESTERDAY)}|${spaced(AFTER_TOMORROW)})(?:\\s+(?:${spaced(PART_OF_DAY)}))?`;
 const PHRASE = new RegExp(String.raw`(?<!\p{L})${EITHER}(?!\p{L})`, 'iu');
 const WHOLE = new RegExp(`^${EITHER}$`, 'iu');
 
@@ -64,12 +85,21 @@ const lastEvening: chrono.Parser = {
   extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate, -1)),
 };
 
+/** Spanish "anoche" (last night) and "antenoche" (the night before): chrono's Spanish reads neither. */
+const LAST_NIGHT_ES = /(?<!\p{L})(?:(ante)noche|anoche)(?!\p{L})/iu;
+
+const lastNightSpanish: chrono.Parser = {
+  pattern: () => LAST_NIGHT_ES,
+  extract: (context, match) =>
+    context.createParsingComponents(dayPartsOf(context.refDate, match[1] ? -2 : -1)),
+};
+
 /**
  * A language's chrono parser that also reads the day before yesterday and the day after tomorrow,
- * and English "last evening".
+ * English "last evening" and Spanish "anoche".
  */
 export function withCasualDays(parser: chrono.Chrono): chrono.Chrono {
   const read = parser.clone();
-  read.parsers.unshift(twoDaysOff, lastEvening);
+  read.parsers.unshift(twoDaysOff, lastEvening, lastNightSpanish);
   return read;
 }

@@ -73,8 +73,13 @@ const DAYS_AGO =
   /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;
 const CASUAL_DAY =
   /^(?:yesterday|today|tomorrow|tonight|last night|last evening|this morning|this afternoon|this evening)$/i;
-/** Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"). */
-const CASUAL_DAY_ELSEWHERE = /^(?:gestern|vorgestern|heute|übermorgen)$/iu;
+/**
+ * Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"),
+ * with the part of the day after them ("gestern Abend", "morgen früh") and "letzte Nacht"; Spanish
+ * "anoche" and "antenoche" (casual-days.ts reads them).
+ */
+const CASUAL_DAY_ELSEWHERE =
+  /^(?:(?:gestern|vorgestern|heute|übermorgen)(?:\s+(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht))?|morgen\s+(?:früh|vormittag|mittag|nachmittag|abend)|letzte\s+nacht|antenoche|anoche)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
 const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
 

@@ -120,7 +120,7 @@ const MONTH_STEMS: Record<string, string[]> = {
 };
 const PREPOSITIONS: Record<string, string> = {
   de: '(?:im|seit|bis|ab|anfang|mitte|ende)',
-  fr: '(?:en|depuis|dès|début|fin|mi(?=-))',
+  fr: '(?:en|depuis|dès|début|fin|courant|mi(?=-))',
   es: '(?:en|de|desde|hasta|a principios de|a finales de|a mediados de)',
   pt: '(?:em|de|desde|até|no início de|no fim de|em meados de)',
   it: '(?:a|in|da|fino a|dall’|all’|inizio|fine)',

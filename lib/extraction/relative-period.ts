@@ -121,7 +121,7 @@ const mentionsOf = (
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
-  /^(?:last|previous|dernière|passée|letzte[nr]?|vergangene[nr]?|pasada|pasado|passad[ao]|scors[ao]|passat[ao]|geçen|geçtiğimiz)$/i.test(
+  /^(?:last|previous|dernière|passée|letzte[nr]?|vergangene[nr]?|vorige[nr]?|pasada|pasado|passad[ao]|scors[ao]|passat[ao]|geçen|geçtiğimiz)$/i.test(
     word,
   )
     ? -1
@@ -132,7 +132,7 @@ const whichWay = (word: string): Direction =>
  * past-tense clause.
  */
 const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
-  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|del mese$|do mês$|bu\s|ayın|semaine$|der Woche$|semana$)/iu.test(
+  /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|del mese$|do mês$|bu\s|ayın|semaine$|der Woche$|semana$|settimana$)/iu.test(
     mention.text,
   );
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
@@ -196,7 +196,9 @@ export function datesAnEvent(
 const WEEK_PHRASES: RegExp[] = [
   /(?<!\b(?:over|in|during|for|within|throughout)\s+the\s+)\b(?:(?:earlier|later|early|late)\s+)?(this|last|previous)\s+week\b(?!end)/giu,
   /(?<!\p{L})la\s+semaine\s+(dernière|passée)(?!\p{L})/giu,
-  /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|diese[rn]?)\s+Woche(?!\p{L})/giu,
+  /(?<!\p{L})(?:in\s+der\s+)?(letzten?|vergangenen?|vorige[nr]?|diese[rn]?)\s+Woche(?!\p{L})/giu,
+  // This week, which dates only a past clause: "cette semaine", "esta semana", "questa settimana".
+  /(?<!\p{L})(cette|esta|questa)\s+(?:semaine|semana|settimana)(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
   /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
   // Italian "la settimana scorsa", "la scorsa settimana"; Portuguese "na semana passada".

@@ -193,6 +193,32 @@ describe('the language of an article whose feed declares none', () => {
     expect(datesWithPrecision(sentence, language)).toEqual([date]);
   });
 
+  it.each([
+    // Published on Wednesday 16 October 2024.
+    ['Der Hafenmeister trat gestern Abend zurück.', 'de', '2024-10-15 day'],
+    ['Der Hafenmeister trat vorgestern Abend zurück.', 'de', '2024-10-14 day'],
+    ['Der Hafen brannte letzte Nacht.', 'de', '2024-10-15 day'],
+    ['Der Hafenmeister tritt morgen Abend zurück.', 'de', '2024-10-17 day'],
+    ['Der Hafenmeister trat vorige Woche zurück.', 'de', '2024-10-07 week'],
+    ['Le capitaine du port a démissionné avant-hier soir.', 'fr', '2024-10-14 day'],
+    ['Le capitaine du port a démissionné courant septembre.', 'fr', '2024-09 month'],
+    ['Le capitaine du port a démissionné cette semaine.', 'fr', '2024-10-14 week'],
+    ['El capitán del puerto dimitió anoche.', 'es', '2024-10-15 day'],
+    ['El capitán del puerto dimitió antenoche.', 'es', '2024-10-14 day'],
+    ['El capitán del puerto dimitió antes de ayer por la noche.', 'es', '2024-10-14 day'],
+    ['El capitán del puerto dimitió esta semana.', 'es', '2024-10-14 week'],
+  ])(
+    'reads the casual days and this week of German, French and Spanish news: %s',
+    (sentence, language, date) => {
+      expect(datesWithPrecision(sentence, language)).toEqual([date]);
+    },
+  );
+
+  it('leaves this week undated outside a past clause, as in English', () => {
+    expect(datesWithPrecision('Le port doit rouvrir cette semaine.', 'fr')).toEqual([]);
+    expect(datesWithPrecision('El puerto reabre esta semana.', 'es')).toEqual([]);
+  });
+
   it('leaves a coming Italian or Portuguese week or month undated: a forecast', () => {
     expect(
       findDates('Il porto riaprirà la settimana prossima.', new Date(PUBLISHED), { language: 'it' }),
