@@ -13,6 +13,7 @@ import {
 import { isTwoDaysOff, withCasualDays } from './casual-days.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
+import { ITALIAN_TODAY, isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions } from './month-names.ts';
 import { withOvernightSpans } from './overnight.ts';
@@ -44,7 +45,7 @@ const PARSERS: Record<string, Parser> = Object.fromEntries(
     es: chrono.es.casual,
     pt: chrono.pt.casual,
     nl: chrono.nl.casual,
-    it: chrono.it.casual,
+    it: italianChrono(),
     ru: chrono.ru.casual,
     uk: chrono.uk.casual,
     sv: chrono.sv.casual,
@@ -96,6 +97,7 @@ function isCasualDay(result: Result, sentence: string): boolean {
     isPartOfToday(result) ||
     CASUAL_DAY.test(text) ||
     CASUAL_DAY_ELSEWHERE.test(text) ||
+    ITALIAN_TODAY.test(text) ||
     isTurkishCasualDay(text) ||
     isTwoDaysOff(text) ||
     hasTag(result, /^casualReference\/(?:yesterday|today|tomorrow)$/)
@@ -155,8 +157,9 @@ function rangeEnd(result: Result, start: string): string | null {
 /** A written day ("8 October", "Oct. 8", "08.10.2024"), with the range chrono missed when the first day stands alone. */
 function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
   const { start, text } = result;
-  // chrono also gives "now" and "tonight" a day; a written day has digits.
-  if (!/\d/.test(text) || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
+  // chrono also gives "now" and "tonight" a day; a written day has digits, or is Italian's "primo".
+  const written = /\d/.test(text) || isFirstOfMonth(text);
+  if (!written || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
   const date = calendarDay(start, publishedAt, tense);
   const endDate = rangeEnd(result, date);
   const first = RANGE_START.exec(sentence.slice(0, result.index));

@@ -381,6 +381,25 @@ describe('Italian tense', () => {
   });
 });
 
+describe('Italian days chrono does not read', () => {
+  it.each([
+    // Wednesday 16 October 2024.
+    ['Il capitano del porto si è dimesso stamattina.', '2024-10-16 day'],
+    ['Il capitano del porto si è dimesso stamani.', '2024-10-16 day'],
+    ['Il capitano del porto si è dimesso questa mattina.', '2024-10-16 day'],
+    ['Il porto riaprirà stasera.', '2024-10-16 day'],
+    ['Il porto ha chiuso il primo ottobre.', '2024-10-01 day'],
+    ['Il porto riaprirà dal primo marzo.', '2025-03-01 day'],
+  ])('%s', (sentence, expected) => {
+    expect(datesWithPrecision(sentence, 'it')).toEqual([expected]);
+  });
+
+  it('leaves "primo" that is no day alone', () => {
+    expect(datesWithPrecision('Il primo ministro ha visitato il porto.', 'it')).toEqual([]);
+    expect(datesWithPrecision('È il primo traghetto di questo inverno.', 'it')).toEqual([]);
+  });
+});
+
 describe('a thing named by its date in a future clause', () => {
   it.each([
     // Wednesday 16 October 2024: the 2nd is two weeks gone; "reprendra"/"volverá" must not send it a year ahead.
