@@ -27,7 +27,7 @@ import {
   speechDayAfter,
   stampReference,
 } from './reference.ts';
-import { opensOnSameDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
+import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
 import { offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
@@ -341,8 +341,8 @@ function sentenceEvents(
     ),
     context.publishedAt,
   );
-  // "Earlier in the day" counts from the day the story tells, when the sentence before gives none.
-  const dayBefore = anchor ?? (opensOnSameDay(sentence) ? lastReported : undefined);
+  // "Earlier in the day", "Two days later" count from the day the story tells when the sentence before gives none.
+  const dayBefore = anchor ?? (opensOnStoryDay(sentence) ? lastReported : undefined);
   const relative =
     found.length === 0
       ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))

@@ -31,18 +31,27 @@ const SAME_DAY =
 const SAME_DAY_ABROAD =
   /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
 
-const OPENS_ON_SAME_DAY = new RegExp(
-  String.raw`^\s*(?:meanwhile,?\s+)?(?:${SAME_DAY.source}|${SAME_DAY_ABROAD.source})`,
+/**
+ * The day after, or days or weeks after, the day the story tells, as a sentence opens on it ("The
+ * next day, …", "Two days later, …", "Le lendemain, …", "Tags darauf …").
+ */
+const DAYS_ON =
+  /the (?:next|following) (?:day|morning)|(?:a|one|two|three|four|five) days? later|(?:a|one|two|three) weeks? later|am (?:nächsten|folgenden) (?:Tag|Morgen)|tags darauf|(?:einen|zwei|drei) Tage? später|le lendemain|(?:un|deux|trois) jours? plus tard|al día siguiente|(?:un|dos|tres) días? después/;
+
+const OPENS_ON_STORY_DAY = new RegExp(
+  String.raw`^\s*(?:meanwhile,?\s+|then,?\s+)?(?:${SAME_DAY.source}|${SAME_DAY_ABROAD.source}|(?:${DAYS_ON.source})(?!\p{L}))`,
   'iu',
 );
 
 /**
- * Whether a sentence opens by saying it tells the same day as the story ("Earlier in the day, the
- * minister…", "Am selben Abend …"): a narrative link to the day the story is telling, which need not
- * be the sentence right before's (a paragraph of background may come between). Inside a sentence
- * the phrase is as often the speaker's day ("aides said he would speak later in the day").
+ * Whether a sentence opens by placing itself on the day the story tells, or days after it
+ * ("Earlier in the day, the minister…", "Am selben Abend …", "Two days later, divers…"): a narrative
+ * link to that day, which need not be the sentence right before's (a sentence or a paragraph of
+ * background may come between). Inside a sentence the phrase is as often the speaker's day ("aides
+ * said he would speak later in the day") or counts from something else ("two days later than
+ * planned").
  */
-export const opensOnSameDay = (sentence: string): boolean => OPENS_ON_SAME_DAY.test(sentence);
+export const opensOnStoryDay = (sentence: string): boolean => OPENS_ON_STORY_DAY.test(sentence);
 
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
@@ -54,9 +63,10 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
     (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0,
   ],
   [SAME_DAY_ABROAD, () => 0],
-  [/\b(a|one|two|three|four|five) days? later\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  // Not "two days later than planned": a delay, counted from nothing told.
+  [/\b(a|one|two|three|four|five) days? later\b(?!\s+than)/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
   [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
-  [/\b(a|one|two|three) weeks? later\b/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  [/\b(a|one|two|three) weeks? later\b(?!\s+than)/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   // "the day before the vote" counts from the vote; only a bare "the day before," counts from the sentence before.
   [/\bthe (?:previous|preceding) day\b|\bthe day before(?=\s*[,.;]|$)/i, () => -1],
   [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],

@@ -414,10 +414,17 @@ describe('extractEvents: a day counted from the sentence before', () => {
     ).toHaveLength(2);
   });
 
-  it('counts from nothing further back, and not from "the day before" an event', () => {
+  it('counts from further back only at a sentence\'s start, and not from "the day before" an event', () => {
+    // Opening its sentence, "a day later" is the story's next day, past a sentence of background
+    // (docs/decisions/same-day-opening.md); inside one, it counts from the sentence before alone.
     expect(
       datesOf(
         '<p>Talks collapsed on 3 October.</p><p>Officials declined to comment.</p><p>A day later, the minister resigned.</p>',
+      ),
+    ).toHaveLength(2);
+    expect(
+      datesOf(
+        '<p>Talks collapsed on 3 October.</p><p>Officials declined to comment.</p><p>The minister resigned a day later.</p>',
       ),
     ).toHaveLength(1);
     expect(

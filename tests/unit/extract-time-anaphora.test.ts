@@ -123,6 +123,24 @@ describe('a sentence that opens on "earlier in the day" takes the day the story 
     ]);
   });
 
+  it('and so does a sentence that opens on "the next day" or "two days later"', () => {
+    expect(
+      dated(
+        '<p>The ferry ran aground on 8 October. Twelve passengers were taken off by lifeboat.</p>' +
+          '<p>Two days later, divers reached the hull.</p><p>The harbour board met on 11 October.</p>' +
+          '<p>Its chair had resigned in the spring.</p><p>Le lendemain, le port a rouvert.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-08', '2024-10-10', '2024-10-11', '2024-10-12']);
+  });
+
+  it('counts no delay: "two days later than planned" is no day', () => {
+    expect(
+      dated('<p>The pier reopened on 9 October. The repairs ended two days later than planned.</p>').map(
+        ([date]) => date,
+      ),
+    ).toEqual(['2024-10-09']);
+  });
+
   it("but not when the phrase is inside a sentence, where it is as often the speaker's day", () => {
     expect(
       dated(
