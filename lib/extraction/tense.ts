@@ -181,11 +181,13 @@ export function dateTense(sentence: string, index: number, length: number, langu
 
 /**
  * What a clause in the present follows came before it: "Police are appealing for witnesses after a
- * break-in on Friday", "The coast road stays impassable following a landslide on Sunday". The present
- * is now, and what it comes after is gone by; a plan ("will reopen after the inspection on Friday")
- * has a tense of its own and never gets here.
+ * break-in on Friday", "The coast road stays impassable following a landslide on Sunday", "Saturday's
+ * win follows Tuesday's defeat", "The board meets in the wake of Monday's vote". The present is now,
+ * and what it comes after is gone by; a plan ("will reopen after the inspection on Friday") has a
+ * tense of its own and never gets here.
  */
-const FOLLOWS = /\b(?:after|following)\s[^,;:()"“”]*$/i;
+const FOLLOWS =
+  /\b(?:after|following|follows|in the wake of|on the heels of|in response to|in protest (?:at|against|over))\s[^,;:()"“”]*$/i;
 const followedTense = leadInTense(FOLLOWS, 'past');
 
 /** Someone's quoted words, closed before the date: "'We will send more troops,' the minister said on Monday". */

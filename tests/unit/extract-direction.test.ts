@@ -346,6 +346,9 @@ describe('what a clause in the present comes after is gone by', () => {
       '2024-10-18',
     ],
     ['The coast road stays impassable following a landslide on Friday.', '2024-10-18'],
+    ["The harbour board meets in the wake of Friday's vote on the ferry fares.", '2024-10-18'],
+    ["Crews walk out in protest at Friday's dismissal of the captain.", '2024-10-18'],
+    ["The ferry strike follows Friday's collapse of the pay talks.", '2024-10-18'],
   ])('%s', (sentence, date) => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-23T09:00:00Z')).toEqual([date]);
   });
