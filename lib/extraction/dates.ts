@@ -30,6 +30,20 @@ export interface FindOptions {
   language?: string;
   /** How to read a clause with no tense marker; list items are written in the historical present. */
   presentAs?: Tense;
+  /**
+   * The year a heading over the text names ("2023" above a timeline's entries): a day or month
+   * written without a year falls in it, whatever the tense would choose.
+   */
+  year?: number;
+}
+
+/** A day or month chrono read without a year, moved into the year a heading names. */
+function inHeadingYear(resolved: Resolved, result: Result, year: number | undefined): Resolved {
+  if (year === undefined || result.start.isCertain('year') || !result.start.isCertain('month'))
+    return resolved;
+  const shift = year - Number(resolved.date.slice(0, 4));
+  const moved = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
+  return { ...resolved, date: moved(resolved.date), endDate: resolved.endDate && moved(resolved.endDate) };
 }
 
 type Result = chrono.ParsedResult;
@@ -451,7 +465,8 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
     const tense = tenseAt(result.index, result.text.length);
-    const resolved = classify(result, sentence, publishedAt, tense, language);
+    const classified = classify(result, sentence, publishedAt, tense, language);
+    const resolved = classified && inHeadingYear(classified, result, options.year);
     if (resolved)
       mentions.push(
         withWrittenYear(

@@ -46,7 +46,19 @@ type Draft = DraftEvent;
 interface Context {
   publishedAt: Date;
   language?: string;
+  /** The year the heading over the text names, if it names one (see yearOfHeading). */
+  year?: number;
 }
+
+/**
+ * A heading that is a year ("2023", "In 2023", "2023: the strikes begin"): a timeline grouped by year,
+ * its entries' days written without one.
+ */
+const YEAR_HEADING = /^\s*(?:in\s+)?((?:19|20)\d{2})\s*(?:$|[:–—-]|\.\s*$)/i;
+const yearOfHeading = (text: string): number | undefined => {
+  const year = YEAR_HEADING.exec(text)?.[1];
+  return year ? Number(year) : undefined;
+};
 
 /**
  * Drafts whose day is counted from another ("a day after the walkout", "the next day") rather than
@@ -89,12 +101,16 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 function prefixedEvents(text: string, context: Context): Draft[] | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
   const opening = text.slice(0, PREFIX_WINDOW);
-  const [found] = findDates(opening, context.publishedAt, { language: context.language });
+  const [found] = findDates(opening, context.publishedAt, { language: context.language, year: context.year });
   // "Friday: Reports emerge…": a timeline entry headed by a bare weekday tells what has happened,
   // in the historical present; a coming day would carry a future word.
   const first =
     found && found.tense === 'present' && !/\d/.test(found.text)
-      ? findDates(opening, context.publishedAt, { language: context.language, presentAs: 'past' })[0]
+      ? findDates(opening, context.publishedAt, {
+          language: context.language,
+          presentAs: 'past',
+          year: context.year,
+        })[0]
       : found;
   if (!first || first.index > 2 || first.precision !== 'day') return undefined;
   const rest = text.slice(first.index + first.text.length);
@@ -330,7 +346,7 @@ function sentenceEvents(
   { anchor, lead = false, spokenOn, lastReported, period }: Preceding = {},
 ): Draft[] {
   if (isCutShort(sentence)) return [];
-  const dates = findDates(sentence, context.publishedAt, { language: context.language });
+  const dates = findDates(sentence, context.publishedAt, { language: context.language, year: context.year });
   const found = tallyMention(
     sentence,
     rebaseQuotedDays(
@@ -415,7 +431,9 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
       headed = liveBlog;
       continue;
     }
-    if (isBoilerplate(block)) continue;
+    // A year alone reads as a stamp, but over a timeline's entries it is the year of their days.
+    const yearHeading = block.kind === 'heading' && yearOfHeading(block.text) !== undefined;
+    if (isBoilerplate(block) && !yearHeading) continue;
     if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
     const paragraph = block.kind === 'paragraph';
@@ -454,8 +472,11 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
   let period: string | undefined;
   let spokenOn: string | undefined;
   let lastReported: string | undefined;
+  let year: number | undefined;
   for (const block of blocks) {
-    const context = block.from ? { ...base, publishedAt: block.from } : base;
+    if (block.kind === 'heading') year = yearOfHeading(block.text);
+    const from = block.from ? { ...base, publishedAt: block.from } : base;
+    const context = year === undefined ? from : { ...from, year };
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvents(block.text, context);
     if (block.kind === 'heading' || prefixed) {
       if (prefixed) drafts.push(...prefixed);

@@ -434,6 +434,20 @@ describe('a timeline entry that goes on to what came next', () => {
     ]);
   });
 
+  it('dates entries under a year heading in that year, and a heading that is no year changes nothing', () => {
+    // Published 15 October 2024: read alone, "14 March" is this year's and "2 November" next month's.
+    const html = `<h2>2022</h2><ul><li>14 March: The port orders two ferries from a yard in Gdansk.</li>
+      <li>2 November: The first ferry fails its sea trials.</li></ul>
+      <h2>In 2023</h2><p>In June, crews struck for a week over the ferry rosters.</p>
+      <h2>What came next</h2><ul><li>14 March: Lena Ortiz takes the chair of the port board.</li></ul>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual([
+      '2022-03-14',
+      '2022-11-02',
+      '2023-06',
+      '2024-03-14',
+    ]);
+  });
+
   it('stays one event when nothing in it moves on', () => {
     expect(
       entry('<p>10 October: The minister opens the new bridge. It is the longest in the country.</p>'),
