@@ -34,6 +34,7 @@ import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
+import { inTimelineOrder, type TimelineEntry } from './timeline-order.ts';
 import { ENGLISH_WEEKDAY } from './weekday.ts';
 import { withoutZoneRestatement } from './zone-restated.ts';
 
@@ -473,11 +474,15 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
   let spokenOn: string | undefined;
   let lastReported: string | undefined;
   let year: number | undefined;
+  const timeline = new TimelineRun(dayOf(base.publishedAt));
   for (const block of blocks) {
     if (block.kind === 'heading') year = yearOfHeading(block.text);
     const from = block.from ? { ...base, publishedAt: block.from } : base;
     const context = year === undefined ? from : { ...from, year };
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvents(block.text, context);
+    if (prefixed)
+      timeline.add(prefixed, year !== undefined || WRITTEN_YEAR.test(block.text.slice(0, PREFIX_WINDOW)));
+    else timeline.end();
     if (block.kind === 'heading' || prefixed) {
       if (prefixed) drafts.push(...prefixed);
       anchor = undefined;
@@ -506,7 +511,26 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     if (block.entry && firstTold === false)
       drafts.splice(told, 0, ...entryEvent(sentences[0], block.entry, context));
   }
+  timeline.end();
   return drafts;
+}
+
+const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
+
+/** The dated entries of one timeline as they come, put in order when it ends (see inTimelineOrder). */
+class TimelineRun {
+  private entries: TimelineEntry[] = [];
+
+  constructor(private readonly publishedDay: string) {}
+
+  add(drafts: Draft[], yearWritten: boolean): void {
+    this.entries.push({ drafts, yearWritten });
+  }
+
+  end(): void {
+    if (this.entries.length > 1) inTimelineOrder(this.entries, this.publishedDay);
+    this.entries = [];
+  }
 }
 
 /**

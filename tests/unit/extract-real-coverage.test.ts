@@ -448,6 +448,14 @@ describe('a timeline entry that goes on to what came next', () => {
     ]);
   });
 
+  it('reads a timeline in its order: an entry that lands after the next one is the year before', () => {
+    // Published 15 October 2024: "2 December" alone is the coming one, but it comes before March.
+    const html = `<ul><li>2 December: The port orders two ferries from a yard in Gdansk.</li>
+      <li>14 March: The first ferry fails its sea trials.</li>
+      <li>9 July: Crews strike over the ferry rosters.</li></ul>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2023-12-02', '2024-03-14', '2024-07-09']);
+  });
+
   it('stays one event when nothing in it moves on', () => {
     expect(
       entry('<p>10 October: The minister opens the new bridge. It is the longest in the country.</p>'),
