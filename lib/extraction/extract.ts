@@ -102,16 +102,13 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 function prefixedEvents(text: string, context: Context): Draft[] | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
   const opening = text.slice(0, PREFIX_WINDOW);
-  const [found] = findDates(opening, context.publishedAt, { language: context.language, year: context.year });
+  const options = { language: context.language, year: context.year };
+  const [found] = findDates(opening, context.publishedAt, options);
   // "Friday: Reports emerge…": a timeline entry headed by a bare weekday tells what has happened,
   // in the historical present; a coming day would carry a future word.
   const first =
     found && found.tense === 'present' && !/\d/.test(found.text)
-      ? findDates(opening, context.publishedAt, {
-          language: context.language,
-          presentAs: 'past',
-          year: context.year,
-        })[0]
+      ? findDates(opening, context.publishedAt, { ...options, presentAs: 'past' })[0]
       : found;
   if (!first || first.index > 2 || first.precision !== 'day') return undefined;
   const rest = text.slice(first.index + first.text.length);

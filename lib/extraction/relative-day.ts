@@ -31,28 +31,6 @@ const SAME_DAY =
 const SAME_DAY_ABROAD =
   /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
 
-/**
- * The day after, or days or weeks after, the day the story tells, as a sentence opens on it ("The
- * next day, …", "Two days later, …", "Le lendemain, …", "Tags darauf …").
- */
-const DAYS_ON =
-  /the (?:next|following) (?:day|morning)|(?:a|one|two|three|four|five) days? later|(?:a|one|two|three) weeks? later|am (?:nächsten|folgenden) (?:Tag|Morgen)|tags darauf|(?:einen|zwei|drei) Tage? später|le lendemain|(?:un|deux|trois) jours? plus tard|al día siguiente|(?:un|dos|tres) días? después/;
-
-const OPENS_ON_STORY_DAY = new RegExp(
-  String.raw`^\s*(?:meanwhile,?\s+|then,?\s+)?(?:${SAME_DAY.source}|${SAME_DAY_ABROAD.source}|(?:${DAYS_ON.source})(?!\p{L}))`,
-  'iu',
-);
-
-/**
- * Whether a sentence opens by placing itself on the day the story tells, or days after it
- * ("Earlier in the day, the minister…", "Am selben Abend …", "Two days later, divers…"): a narrative
- * link to that day, which need not be the sentence right before's (a sentence or a paragraph of
- * background may come between). Inside a sentence the phrase is as often the speaker's day ("aides
- * said he would speak later in the day") or counts from something else ("two days later than
- * planned").
- */
-export const opensOnStoryDay = (sentence: string): boolean => OPENS_ON_STORY_DAY.test(sentence);
-
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
@@ -79,6 +57,24 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
 ];
 
 /**
+ * A sentence that opens on one of the phrases above, after an optional "Meanwhile," or "Then": it
+ * places itself on the day the story tells, or days from it.
+ */
+const OPENS_ON_STORY_DAY = new RegExp(
+  String.raw`^\s*(?:meanwhile,?\s+|then,?\s+)?(?:${RELATIVE_DAYS.map(([phrase]) => phrase.source).join('|')})`,
+  'iu',
+);
+
+/**
+ * Whether a sentence opens by placing itself on the day the story tells, or days from it
+ * ("Earlier in the day, the minister…", "Am selben Abend …", "Two days later, divers…"): a narrative
+ * link to that day, which need not be the sentence right before's (a sentence or a paragraph of
+ * background may come between). Inside a sentence the phrase is as often the speaker's day ("aides
+ * said he would speak later in the day"), and it counts from the sentence before alone.
+ */
+export const opensOnStoryDay = (sentence: string): boolean => OPENS_ON_STORY_DAY.test(sentence);
+
+/**
  * A time of day with no day of its own, in the sentence right after a dated one ("A second quake
  * struck at 1:24 pm", "Shortly after, the minister resigned", "Am Mittag folgte ein zweites Beben",
  * "Peu avant midi, …", "a las 20:04"): the same day as that sentence. Only for what has happened or
@@ -100,8 +96,8 @@ const SAME_MONTH = /\b(?:the same month|(?:later|earlier) (?:that|the same) mont
 /**
  * "On 3 October, the talks collapsed. The next day, the minister resigned." A sentence dated only
  * by the one before it ("the next day", "two days later", "le lendemain"): that day, counted from
- * the sentence before's own day. Nothing without such a day right before it, since counting from
- * anything further back guesses.
+ * the anchor given: the sentence before's own day, or, for a sentence that opens on the phrase
+ * (opensOnStoryDay), the last day the story reported. Nothing without an anchor.
  */
 export function relativeDayMention(
   sentence: string,
