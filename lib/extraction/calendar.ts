@@ -26,6 +26,13 @@ export function dayPartsOf(at: Date, shiftDays = 0): { day: number; month: numbe
 /** A calendar day (YYYY-MM-DD) moved by whole days. */
 export const shiftDay = (day: string, days: number): string => dayOf(new Date(`${day}T00:00:00Z`), days);
 
+/** A date (YYYY-MM-DD, YYYY-MM or YYYY) moved by whole years, its month and day as written. */
+export const shiftYears = (date: string, years: number): string =>
+  `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/** How many days lie between two calendar days, either way round. */
+export const daysBetween = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
+
 /**
  * "On Tuesday" in a report is the latest Tuesday on or before publication; in an announcement, the
  * next one on or after it. "last"/"next" in the text win over tense.

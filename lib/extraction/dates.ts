@@ -9,6 +9,7 @@ import {
   isoMonth,
   resolveWeekday,
   shiftDay,
+  shiftYears,
 } from './calendar.ts';
 import { isTwoDaysOff, withCasualDays } from './casual-days.ts';
 import { germanChrono } from './german.ts';
@@ -42,8 +43,8 @@ function inHeadingYear(resolved: Resolved, result: Result, year: number | undefi
   if (year === undefined || result.start.isCertain('year') || !result.start.isCertain('month'))
     return resolved;
   const shift = year - Number(resolved.date.slice(0, 4));
-  const moved = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
-  return { ...resolved, date: moved(resolved.date), endDate: resolved.endDate && moved(resolved.endDate) };
+  const endDate = resolved.endDate && shiftYears(resolved.endDate, shift);
+  return { ...resolved, date: shiftYears(resolved.date, shift), endDate };
 }
 
 type Result = chrono.ParsedResult;

@@ -1,3 +1,4 @@
+import { daysBetween, shiftYears } from './calendar.ts';
 import type { DraftEvent } from './event.ts';
 
 /** One dated entry of a timeline: the drafts it gave (its day first) and whether it wrote its year. */
@@ -6,7 +7,7 @@ export interface TimelineEntry {
   yearWritten: boolean;
 }
 
-const yearBack = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+const yearBack = (date: string) => shiftYears(date, -1);
 const dayOfEntry = (entry: TimelineEntry) => entry.drafts[0]?.date ?? '';
 
 /**
@@ -28,8 +29,6 @@ function orderOf(
   return balance > 0 ? 'oldest first' : balance < 0 ? 'newest first' : undefined;
 }
 
-const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
-
 /**
  * Whether a day the year was not written for is a year too late for its neighbour: after it by more
  * than a timeline's usual disorder ("8 October" before "3 October"), and before it a year back. "2
@@ -38,7 +37,7 @@ const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(
 const yearTooLate = (day: string, limit: string) =>
   // 29 February has no day a year back.
   !day.endsWith('-02-29') &&
-  daysApart(day, limit) > OUT_OF_ORDER_DAYS &&
+  daysBetween(day, limit) > OUT_OF_ORDER_DAYS &&
   day > limit &&
   yearBack(day) <= limit;
 const OUT_OF_ORDER_DAYS = 31;

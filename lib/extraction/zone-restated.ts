@@ -1,7 +1,6 @@
+import { daysBetween } from './calendar.ts';
 import { clockTimesOf } from './clock.ts';
 import type { DateMention } from './mention.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * "soit", "i.e.", "or", "that is", "d. h.", "es decir", an opening bracket: what restates a moment.
@@ -13,12 +12,10 @@ const RESTATES =
 /** How far before a date its clock time may stand ("22h mardi soir", "at 10 p.m. Tuesday"). */
 const CLOCK_BEFORE = 30;
 
-const daysApart = (a: DateMention, b: DateMention) =>
-  Math.abs(Date.parse(a.date) - Date.parse(b.date)) / DAY_MS;
-
 /** Whether `second` gives the moment `first` gives, on another time zone's clock and calendar. */
 function restates(sentence: string, first: DateMention, second: DateMention): boolean {
-  if (first.precision !== 'day' || second.precision !== 'day' || daysApart(first, second) !== 1) return false;
+  if (first.precision !== 'day' || second.precision !== 'day' || daysBetween(first.date, second.date) !== 1)
+    return false;
   const end = first.index + first.text.length;
   const between = sentence.slice(end, second.index);
   const firstClock = sentence.slice(Math.max(0, first.index - CLOCK_BEFORE), end);
