@@ -16,7 +16,7 @@ import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { ITALIAN_TODAY, isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
-import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions } from './month-names.ts';
+import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions, monthSpans } from './month-names.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
@@ -462,7 +462,11 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   // Weeks, weekends and months counted from publication win over chrono's reading of the same words;
   // announced for one ("will be sentenced next week", "later this month") they are a forecast, no date.
   const found = periodMentions(sentence, publishedAt);
-  const periodSpans = found.map((m): [number, number] => [m.index, m.index + m.text.length]);
+  // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
+  const periodSpans = [...found, ...monthSpans(sentence, language)].map((m): [number, number] => [
+    m.index,
+    m.index + m.text.length,
+  ]);
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
     const tense = tenseAt(result.index, result.text.length);

@@ -180,25 +180,86 @@ function patternFor(language: string): RegExp | undefined {
   return pattern;
 }
 
-/** Month (and year) mentions in a non-English sentence, each framed by a preposition. */
+/**
+ * The words that open and join a span of two months ("zwischen März und Juni 2022", "de mars à juin
+ * 2022", "entre marzo y junio de 2022"), as court reports, audits and results give a period.
+ */
+const SPANS: Record<string, string> = {
+  de: '(?:zwischen|von)\\s+(NAME)\\s+(?:und|bis)',
+  fr: "(?:entre|de|d’|d')\\s*(NAME)\\s+(?:et|à)",
+  es: '(?:entre|de|desde)\\s+(NAME)\\s+(?:y|a|hasta)',
+  pt: '(?:entre|de)\\s+(NAME)\\s+(?:e|a)',
+  it: '(?:tra|fra|da)\\s+(NAME)\\s+(?:e|a)',
+  nl: '(?:tussen|van)\\s+(NAME)\\s+(?:en|tot)',
+};
+
+const spanPatterns = new Map<string, RegExp>();
+
+function spanPatternFor(language: string): RegExp | undefined {
+  const stems = MONTH_STEMS[language];
+  const span = SPANS[language];
+  if (!stems || !span) return undefined;
+  let pattern = spanPatterns.get(language);
+  if (!pattern) {
+    const names = stems.map((stem) => `${stem}\\p{L}*`).join('|');
+    pattern = new RegExp(
+      `(?<!\\p{L})(?<!\\d\\.?\\s*)${span.replace('NAME', names)}\\s+(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
+      'giu',
+    );
+    spanPatterns.set(language, pattern);
+  }
+  return pattern;
+}
+
+/** The month (1–12) a written word names, or -1. Longest stem wins: Russian "ма" (May) must not swallow "март" (March). */
+function monthOf(written: string, stems: string[]): number {
+  const word = written.toLowerCase();
+  let month = -1;
+  let best = 0;
+  stems.forEach((stem, i) => {
+    if (word.startsWith(stem) && stem.length > best) {
+      month = i + 1;
+      best = stem.length;
+    }
+  });
+  return month < 0 || (best <= 2 && word.length > 4) ? -1 : month;
+}
+
+/**
+ * Spans of two months, each as its first month: a span began then. Not after a day ("el 3 de marzo
+ * a junio" is a day's span, which chrono reads). A year written once, at the end,
+ * is the first month's too, or the year before when the span turns the year ("de novembre à février
+ * 2023" began in November 2022).
+ */
+export function monthSpans(sentence: string, language: string): MonthMention[] {
+  const pattern = spanPatternFor(language);
+  const stems = MONTH_STEMS[language];
+  if (!pattern || !stems) return [];
+  const spans: MonthMention[] = [];
+  for (const match of sentence.matchAll(pattern)) {
+    const [first, last] = [monthOf(match[1] as string, stems), monthOf(match[2] as string, stems)];
+    if (first < 0 || last < 0) continue;
+    const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
+    const year = match[3] ? Number(match[3]) - (first > last ? 1 : 0) : undefined;
+    spans.push({ index, text: match[0].slice(index - (match.index ?? 0)), month: first, year });
+  }
+  return spans;
+}
+
+/** Month (and year) mentions in a non-English sentence, each framed by a preposition or a span. */
 export function monthMentions(sentence: string, language: string): MonthMention[] {
   const pattern = patternFor(language);
   const stems = MONTH_STEMS[language];
   if (!pattern || !stems) return [];
-  const mentions: MonthMention[] = [];
+  const mentions = monthSpans(sentence, language);
+  const spanned = (at: number) =>
+    mentions.some((span) => at >= span.index && at < span.index + span.text.length);
   for (const match of sentence.matchAll(pattern)) {
-    const word = (match[1] as string).toLowerCase();
-    // Longest stem wins: Russian "ма" (May) must not swallow "март" (March).
-    let month = -1;
-    let best = 0;
-    stems.forEach((stem, i) => {
-      if (word.startsWith(stem) && stem.length > best) {
-        month = i + 1;
-        best = stem.length;
-      }
-    });
-    if (month < 0 || (best <= 2 && word.length > 4)) continue;
+    const month = monthOf(match[1] as string, stems);
+    if (month < 0) continue;
     const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
+    // The end of a span is no month of its own: the span is dated by its start.
+    if (spanned(index)) continue;
     mentions.push({
       index,
       text: match[0].slice(index - (match.index ?? 0)),
@@ -206,5 +267,5 @@ export function monthMentions(sentence: string, language: string): MonthMention[
       year: match[2] ? Number(match[2]) : undefined,
     });
   }
-  return mentions;
+  return mentions.sort((a, b) => a.index - b.index);
 }

@@ -353,6 +353,27 @@ describe('German days and months written as numbers without the year', () => {
   });
 });
 
+describe('a span of two months in other languages is dated by its first month', () => {
+  it.each([
+    ['de', 'Die Werft wartete zwischen April und Juli 2021 zwölf Fähren.', '2021-04 month'],
+    ['de', 'Der Anleger war von Mai bis August 2020 gesperrt.', '2020-05 month'],
+    ['fr', 'Le chantier a été fermé de mai à août 2020.', '2020-05 month'],
+    ['fr', "D'avril à juillet 2021, douze ferries ont été révisés.", '2021-04 month'],
+    // The span turns the year: it began in the year before the one written.
+    ['fr', 'Le quai est resté fermé entre décembre et mars 2022.', '2021-12 month'],
+    ['es', 'Entre abril y julio de 2021 se revisaron doce transbordadores.', '2021-04 month'],
+    ['it', 'Tra aprile e luglio 2021 il cantiere ha revisionato dodici traghetti.', '2021-04 month'],
+  ])('%s: %s', (language, sentence, expected) => {
+    expect(datesWithPrecision(sentence, language)).toEqual([expected]);
+  });
+
+  it('leaves a day that opens a span to chrono', () => {
+    expect(datesWithPrecision('Vom 4. Mai bis August 2020 war der Anleger gesperrt.', 'de')[0]).toMatch(
+      /-05-04 day$/,
+    );
+  });
+});
+
 describe('a weekday written with a day and month says which year', () => {
   it.each([
     // 3 February is a Saturday in 2024 and a Monday in 2025: the weekday decides, not the tense.
