@@ -162,54 +162,44 @@ export interface MonthMention {
   year?: number;
 }
 
-const patterns = new Map<string, RegExp>();
-
-function patternFor(language: string): RegExp | undefined {
-  const stems = MONTH_STEMS[language];
-  const preposition = PREPOSITIONS[language];
-  if (!stems || !preposition) return undefined;
-  let pattern = patterns.get(language);
-  if (!pattern) {
-    const names = stems.map((stem) => `${stem}\\p{L}*`).join('|');
-    pattern = new RegExp(
-      `(?<!\\p{L})${preposition}(?:\\s+|-)(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
-      'giu',
-    );
-    patterns.set(language, pattern);
-  }
-  return pattern;
-}
+/** A month name of the language (any inflection), then an optional year: "Juni 2022", "junio de 2022". */
+const NAMED_MONTH = String.raw`(NAMES)(?:\s+(?:de\s+|del\s+)?((?:19|20)\d{2}))?(?![\p{L}\d])`;
 
 /**
  * The words that open and join a span of two months ("zwischen März und Juni 2022", "de mars à juin
  * 2022", "entre marzo y junio de 2022"), as court reports, audits and results give a period.
  */
 const SPANS: Record<string, string> = {
-  de: '(?:zwischen|von)\\s+(NAME)\\s+(?:und|bis)',
-  fr: "(?:entre|de|d’|d')\\s*(NAME)\\s+(?:et|à)",
-  es: '(?:entre|de|desde)\\s+(NAME)\\s+(?:y|a|hasta)',
-  pt: '(?:entre|de)\\s+(NAME)\\s+(?:e|a)',
-  it: '(?:tra|fra|da)\\s+(NAME)\\s+(?:e|a)',
-  nl: '(?:tussen|van)\\s+(NAME)\\s+(?:en|tot)',
+  de: '(?:zwischen|von)\\s+(NAMES)\\s+(?:und|bis)\\s+',
+  fr: "(?:entre|de|d’|d')\\s*(NAMES)\\s+(?:et|à)\\s+",
+  es: '(?:entre|de|desde)\\s+(NAMES)\\s+(?:y|a|hasta)\\s+',
+  pt: '(?:entre|de)\\s+(NAMES)\\s+(?:e|a)\\s+',
+  it: '(?:tra|fra|da)\\s+(NAMES)\\s+(?:e|a)\\s+',
+  nl: '(?:tussen|van)\\s+(NAMES)\\s+(?:en|tot)\\s+',
 };
 
-const spanPatterns = new Map<string, RegExp>();
+const compiled = new Map<string, RegExp>();
 
-function spanPatternFor(language: string): RegExp | undefined {
+/** `opening` then a named month, compiled once per language with that language's month names. */
+function monthPattern(language: string, kind: string, opening: string | undefined): RegExp | undefined {
   const stems = MONTH_STEMS[language];
-  const span = SPANS[language];
-  if (!stems || !span) return undefined;
-  let pattern = spanPatterns.get(language);
+  if (!stems || opening === undefined) return undefined;
+  const key = `${kind}:${language}`;
+  let pattern = compiled.get(key);
   if (!pattern) {
     const names = stems.map((stem) => `${stem}\\p{L}*`).join('|');
-    pattern = new RegExp(
-      `(?<!\\p{L})(?<!\\d\\.?\\s*)${span.replace('NAME', names)}\\s+(${names})(?:\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
-      'giu',
-    );
-    spanPatterns.set(language, pattern);
+    pattern = new RegExp(`${opening}${NAMED_MONTH}`.replaceAll('NAMES', names), 'giu');
+    compiled.set(key, pattern);
   }
   return pattern;
 }
+
+const patternFor = (language: string) =>
+  monthPattern(language, 'month', PREPOSITIONS[language] && `(?<!\\p{L})${PREPOSITIONS[language]}(?:\\s+|-)`);
+
+// Not after a day: "vom 4. Mai bis August" is a day's span, which chrono reads.
+const spanPatternFor = (language: string) =>
+  monthPattern(language, 'span', SPANS[language] && `(?<!\\p{L})(?<!\\d\\.?\\s*)${SPANS[language]}`);
 
 /** The month (1–12) a written word names, or -1. Longest stem wins: Russian "ма" (May) must not swallow "март" (March). */
 function monthOf(written: string, stems: string[]): number {
@@ -226,8 +216,7 @@ function monthOf(written: string, stems: string[]): number {
 }
 
 /**
- * Spans of two months, each as its first month: a span began then. Not after a day ("el 3 de marzo
- * a junio" is a day's span, which chrono reads). A year written once, at the end,
+ * Spans of two months, each as its first month: a span began then. A year written once, at the end,
  * is the first month's too, or the year before when the span turns the year ("de novembre à février
  * 2023" began in November 2022).
  */
