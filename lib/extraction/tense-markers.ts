@@ -4,7 +4,7 @@
  */
 const FUTURE_ANY = [
   String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at)\b`,
-  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\bgoing to\b|\bis due\b|\bare due\b`,
+  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\b(?:hopes?|expects?|aims?) to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 
 /**
@@ -101,7 +101,7 @@ export function futurePattern(language: string): RegExp {
  * December"): neither a report nor an announcement.
  */
 const FUTURE_IN_PAST =
-  /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b|\b(?:agreed|decided|voted|promised|pledged|vowed|planned)\s+(?:(?:on|late|early)\s+\S+\s+)?to\b/i;
+  /\bwould\b|\bwas (?:due|set|scheduled|expected|supposed) to\b|\b(?:agreed|decided|voted|promised|pledged|vowed|planned|hoped|expected|aimed|intended)\s+(?:(?:on|late|early)\s+\S+\s+)?to\b/i;
 /**
  * The same in the conditional of French ("qu'un train sur trois circulerait vendredi") and German
  * ("dass die Fähre am Freitag fahren würde"). "aurait"/"serait" are left out: with a participle they

@@ -217,9 +217,12 @@ const APPOINTMENT =
 const PAST_PARTICIPLE_BEFORE =
   /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
-/** "said it would …", and a second thing said with "and that" ("said bookings were up and that it would …"). */
+/**
+ * "said it would …", "said it hoped to …", and a second thing said with "and that" ("said bookings
+ * were up and that it would …").
+ */
 const REPORTED_PLAN =
-  /\b(?:said|announced|told\s+\S+)\s+(?:[^.;]*\band\s+)?(?:that\s+)?(?:\S+\s+){0,3}would\s+[^.;,]*$/i;
+  /\b(?:said|announced|told\s+\S+)\s+(?:[^.;]*\band\s+)?(?:that\s+)?(?:\S+\s+){0,3}(?:would|(?:hoped|aimed|expected|planned|intended)\s+to)\s+[^.;,]*$/i;
 /** A saying dated by a year or a period gone by ("said in 2019", "said last month"): not now. "ahead of last year" is a yardstick. */
 const PERIOD_WORD =
   /\b(?:(?:19|20)\d{2}|(?<!\b(?:than|from|of|behind|below|above|on)\s+)(?:last|previous)\s+(?:week|month|year))\b/i;

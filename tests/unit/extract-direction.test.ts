@@ -281,6 +281,24 @@ describe('a plan reported with "would" and no day for the saying', () => {
   });
 });
 
+describe('a hope or an expectation points ahead, as a plan does', () => {
+  it.each([
+    // Wednesday 16 October: the nearer Monday is two days gone, the coming one the 21st.
+    'The ferry operator said it hoped to resume sailings on Monday.',
+    'The ferry operator expects to resume sailings on Monday.',
+    'The ferry operator hopes to resume sailings Monday.',
+    'The ferry operator said it aimed to resume sailings on Monday.',
+  ])('%s', (sentence) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual(['2024-10-21']);
+  });
+
+  it('keeps the past act beside it in the past', () => {
+    expect(
+      datesOf('<p>The pier closed on Friday and the harbour board said it hoped to reopen it Thursday.</p>'),
+    ).toEqual(['2024-10-17', '2024-10-11']);
+  });
+});
+
 describe('a subordinate clause after a comma keeps its own tense', () => {
   it("reads 'after no candidate won … in Sunday's first round' as past beside a 'will' before the comma", () => {
     // Thursday 21 November: the Sunday gone by is the 17th.
