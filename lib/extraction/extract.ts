@@ -502,7 +502,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       anchor = anchorOf(events);
       period = periodOf(events);
       lastReported = anchor ?? lastReported;
-      spokenOn = speechDayAfter(sentence, events, spokenOn);
+      spokenOn = speechDayAfter(sentence, events, spokenOn, context.language);
       firstTold ??= events.length > 0;
     }
     if (block.entry && firstTold === false)

@@ -122,8 +122,28 @@ export function speechDayAfter(
   sentence: string,
   days: ReadonlyArray<{ date: string; datePrecision: string; scheduled: boolean }>,
   spokenOn: string | undefined,
+  language?: string,
 ): string | undefined {
   const reported = days.find((day) => day.datePrecision === 'day' && !day.scheduled);
-  if (reported) return SPEAKING.test(sentence) ? reported.date : undefined;
+  if (reported && SPEAKING.test(sentence))
+    return datedOnlyInQuotes(sentence, language) ? spokenOn : reported.date;
+  if (reported) return undefined;
   return days.length === 0 && quotationsOf(sentence).length > 0 ? spokenOn : undefined;
 }
+
+/**
+ * '"Last night was long," the governor said.': the only day is the speaker's own, inside the quote;
+ * the sentence carries on the speech without a day for the speaking. Any instant will do as the
+ * reference: only whether a day is written outside the quotes is asked.
+ */
+function datedOnlyInQuotes(sentence: string, language?: string): boolean {
+  const quotes = quotationsOf(sentence);
+  if (quotes.length === 0) return false;
+  const outside = quotes.reduceRight(
+    (text, [from, to]) => `${text.slice(0, from)} ${text.slice(to)}`,
+    sentence,
+  );
+  return !findDates(outside, ANY_INSTANT, { language }).some((mention) => mention.precision === 'day');
+}
+
+const ANY_INSTANT = new Date('2000-01-05T12:00:00Z');

@@ -91,6 +91,13 @@ describe('"today" in a quotation that carries on a speech told before it', () =>
     expect(events[0]?.evidence).toContain('"Those talks are ongoing this morning."');
   });
 
+  it('does not take a day inside a quotation for the day it was said', () => {
+    // "last night" is the chairman's own word; the speech is still Sunday evening's.
+    const carried =
+      '<p>"Last night the wind lifted part of the roof," the chairman wrote. "We repaired the east stand this morning."</p>';
+    expect(dated(carried)).toContainEqual('2025-03-02 "We repaired the east stand this morning."');
+  });
+
   it('counts from publication once a sentence outside the quotation has ended the speech', () => {
     const ended =
       '<p>The council has not replied to the letter. "We repaired the east stand this morning," a council engineer said.</p>';
