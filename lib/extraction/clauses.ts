@@ -1,3 +1,5 @@
+import { futurePattern } from './tense-markers.ts';
+
 /** Where a sentence's clauses begin and end: the words that govern a date stop at its clause's edge. */
 
 /** English conjunctions that open a clause of its own (a subordinate clause keeps its own tense). */
@@ -19,9 +21,36 @@ const CLAUSE_BOUNDARY = new RegExp(
  */
 const RELATIVE_OPENER = /^,\s+(?:who|which|whose|where|der|die|das|den|dem|denen|deren|dessen)\s$/;
 
+/** "und", "et", "y", "e": joining two clauses as often as two nouns, so an edge only before a future. */
+const COORDINATORS: Record<string, RegExp> = {
+  de: /\s+und\s+/g,
+  fr: /\s+et\s+/g,
+  es: /\s+y\s+/g,
+  it: /\s+e\s+/g,
+  pt: /\s+e\s+/g,
+};
+
+/**
+ * "Die Gespräche waren im Juli gescheitert und sollen am 2. Dezember fortgesetzt werden", "se
+ * rompieron en julio y está previsto que se reanuden el 2 de diciembre": a past clause and a plan,
+ * joined as English joins them with "and" (an edge in every sentence there). Elsewhere the joining word
+ * is an edge only when a future follows it in its clause, so "im Februar und März" stays one clause.
+ */
+function coordinatedFutures(sentence: string, language: string | undefined): Array<[number, number]> {
+  const coordinator = language && COORDINATORS[language];
+  if (!coordinator || !language) return [];
+  const future = futurePattern(language);
+  return [...sentence.matchAll(coordinator)]
+    .filter((match) => {
+      const from = (match.index ?? 0) + match[0].length;
+      return future.test(sentence.slice(from).split(/[,;:.]/, 1)[0] as string);
+    })
+    .map((match): [number, number] => [match.index ?? 0, match[0].length]);
+}
+
 /** Where the clauses of a sentence meet: each edge's start and length. */
-function clauseEdges(sentence: string): Array<[number, number]> {
-  const edges: Array<[number, number]> = [];
+function clauseEdges(sentence: string, language?: string): Array<[number, number]> {
+  const edges: Array<[number, number]> = coordinatedFutures(sentence, language);
   for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
     const at = match.index ?? 0;
     edges.push([at, match[0].length]);
@@ -47,10 +76,10 @@ export function clauseBeforeAside(sentence: string, start: number): string {
 export type ClauseSpan = [start: number, end: number];
 
 /** The span of the clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
-export function clauseSpan(sentence: string, index: number): ClauseSpan {
+export function clauseSpan(sentence: string, index: number, language?: string): ClauseSpan {
   let start = 0;
   let end = sentence.length;
-  for (const [at, length] of clauseEdges(sentence)) {
+  for (const [at, length] of clauseEdges(sentence, language)) {
     if (at < index) start = Math.max(start, at + length);
     else if (at > index) {
       end = at;

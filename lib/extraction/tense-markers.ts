@@ -30,9 +30,17 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
     // irregular stems news uses most ("recevra", "devra", "pourra", "viendra", "fera", "aura", "saura").
     String.raw`(?<!\p{L})(?!(?:extra|ultra|contra|sandra|alexandra)(?!\p{L}))\p{L}{2,}(?:dra|dront|tra|tront|vra|vront|rra|rront)(?!\p{L})|(?<!\p{L})(?:fera|feront|aura|auront|saura|sauront|faudra)(?!\p{L})`,
   ],
-  es: [String.raw`\b(?:va a|van a)\b`, String.raw`\p{L}{2,}(?:rá|rán)(?!\p{L})`],
+  // "está previsto que …", "se prevé": a plan stated in the present.
+  es: [
+    String.raw`\b(?:va a|van a)\b`,
+    String.raw`\p{L}{2,}(?:rá|rán)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:(?:está|están)\s+previst[oa]s?|se\s+prevé)(?!\p{L})`,
+  ],
   // "tornerà", "riprenderanno", "sarà": the future ends in a stressed -rà, -ranno in every conjugation.
-  it: [String.raw`\p{L}{2,}(?:rà|ranno)(?!\p{L})`],
+  it: [
+    String.raw`\p{L}{2,}(?:rà|ranno)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:è|sono)\s+(?:previst|programmat|fissat)[oaie](?!\p{L})`,
+  ],
   pt: [String.raw`(?<!\p{L})(?:vai|vão|irá|irão)(?!\p{L})`, String.raw`\p{L}{2,}(?:rá|rão)(?!\p{L})`],
   uk: [
     String.raw`(?:^|\s)(?:буде|будуть|відбудеться|відбудуться)(?=[\s,.]|$)`,

@@ -91,8 +91,12 @@ function openingTense(
   [start, end]: ClauseSpan,
   language?: string,
 ): Tense | undefined {
-  const before = sentence.slice(start, index).trim().split(/\s+/).filter(Boolean).length;
+  const lead = sentence.slice(start, index);
+  const before = lead.trim().split(/\s+/).filter(Boolean).length;
   if (before > 2) return undefined;
+  // "… und soll am 4. November geborgen werden": the finite verb comes before the date, and governs it.
+  const leadTense = primary(language) === 'en' ? 'present' : tenseOf(lead, language);
+  if (leadTense !== 'present') return leadTense;
   // "Schools reopen on Thursday, the ministry said": the verb after the date is the saying's. A date
   // that opens the sentence ("On Thursday, officials said, the talks collapsed") keeps the rule.
   if (before > 0 && TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1))) return undefined;
@@ -168,7 +172,7 @@ const obligedTense = leadInTense(OBLIGED_BEFORE, 'future');
  * The clause is found once, for all three.
  */
 export function dateTense(sentence: string, index: number, length: number, language?: string): Tense {
-  const clause = clauseSpan(sentence, index);
+  const clause = clauseSpan(sentence, index, primary(language));
   const read =
     openingTense(sentence, index, length, clause, language) ??
     obligedTense(sentence, index, clause, language) ??

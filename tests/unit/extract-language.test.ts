@@ -353,6 +353,22 @@ describe('German days and months written as numbers without the year', () => {
   });
 });
 
+describe('a past clause and a plan joined by "und", "et", "y", "e" keep their own tenses', () => {
+  // Wednesday 16 October 2024: the coming 4 November, and a March gone by.
+  it.each([
+    ['de', 'Die Fähre war im März gesunken und soll am 4. November geborgen werden.'],
+    ['fr', 'Le ferry a coulé en mars et doit être renfloué le 4 novembre.'],
+    ['es', 'El ferry se hundió en marzo y está previsto que sea reflotado el 4 de noviembre.'],
+    ['it', 'Il traghetto è affondato a marzo e il recupero è previsto il 4 novembre.'],
+  ])('%s: %s', (language, sentence) => {
+    expect(datesWithTense(sentence, language)).toEqual(['2024-03 past', '2024-11-04 future']);
+  });
+
+  it('keeps two months joined by "und" in one clause', () => {
+    expect(datesWithTense('Im Februar und im März fuhren keine Fähren.', 'de')[0]).toBe('2024-02 past');
+  });
+});
+
 describe('a span of two months in other languages is dated by its first month', () => {
   it.each([
     ['de', 'Die Werft wartete zwischen April und Juli 2021 zwölf Fähren.', '2021-04 month'],
@@ -395,7 +411,7 @@ describe('Italian tense', () => {
     ['Il sindaco ha incontrato i pescatori giovedì.', '2024-10-10 past'],
     ['La nave era stata fermata giovedì.', '2024-10-10 past'],
     // A participle that books a date is no past, and "giovedì" itself is no English "-ed" verb.
-    ['La riunione è prevista per giovedì.', '2024-10-17 present'],
+    ['La riunione è prevista per giovedì.', '2024-10-17 future'],
     ['Riunione del consiglio giovedì in municipio.', '2024-10-17 present'],
   ])('%s', (sentence, expected) => {
     expect(datesWithTense(sentence, 'it')).toEqual([expected]);
