@@ -1,3 +1,4 @@
+import { boundsTheCount } from './bounded-count.ts';
 import { isoMonth, shiftDay } from './calendar.ts';
 import { clockTimeSaidAt } from './clock.ts';
 import type { DateMention } from './mention.ts';
@@ -31,14 +32,8 @@ const SAME_DAY =
 const SAME_DAY_ABROAD =
   /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
 
-/**
- * "less than a week later", "just over two days later", "within a month": a bound on the count, not
- * the count. The day it happened is somewhere inside it, so the count dates nothing ("days later"
- * does not either).
- */
-const BOUNDED = /\b(?:(?:less|fewer|more|no more) than|under|over|within|at least|at most|upwards of)\s+$/i;
-
-const isBounded = (sentence: string, match: RegExpExecArray) => BOUNDED.test(sentence.slice(0, match.index));
+const isBounded = (sentence: string, match: RegExpExecArray) =>
+  boundsTheCount(sentence.slice(0, match.index));
 
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [

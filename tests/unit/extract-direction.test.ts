@@ -151,6 +151,16 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-05']);
   });
 
+  it('counts nothing from a bound: "barely three weeks after", "nearly two days before"', () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The capsizing comes barely three weeks after a barge sank on the same river on 2 October.</p>' +
+          '<p>The harbour warrant was signed on 3 October, nearly two days before the raid.</p>',
+      ),
+    ).toEqual(['2024-10-02', '2024-10-03']);
+  });
+
   it('counts back from a day with no verb between, and from a caption’s closing date with its year', () => {
     expect(
       datesOf(

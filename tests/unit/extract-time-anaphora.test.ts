@@ -141,15 +141,16 @@ describe('a sentence that opens on "earlier in the day" takes the day the story 
     ).toEqual(['2024-10-09']);
   });
 
-  it('counts no bound: "less than a week later", "just over two days later" date nothing', () => {
+  it('counts no bound: "less than a week later", "just over two days later", "nearly a week later" date nothing', () => {
     expect(
       dated(
         '<p>The pier reopened on 9 October. Less than a week later, a storm closed it again.</p>' +
           '<p>The ferry sank on 2 October. Just over two days later the divers arrived.</p>' +
+          '<p>The dredger ran aground on 4 October. Nearly a week later, the tugs freed it.</p>' +
           '<p>The yard opened in 2015. Less than two years later, it closed.</p>' +
           '<p>The quay was rebuilt in May 2022. More than three months later, the cranes came.</p>',
       ).map(([date]) => date),
-    ).toEqual(['2024-10-09', '2024-10-02', '2015', '2022-05']);
+    ).toEqual(['2024-10-09', '2024-10-02', '2024-10-04', '2015', '2022-05']);
   });
 
   it("but not when the phrase is inside a sentence, where it is as often the speaker's day", () => {
