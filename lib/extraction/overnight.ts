@@ -8,8 +8,8 @@ const NIGHT_BEFORE =
 const NIGHT_JOIN = /^\s*(?:into|to|till|until|auf|zu|à|au|a|al|para|e)\s+(?:(?:the|le|el|den)\s+)?$/iu;
 
 /**
- * "overnight Tuesday into Wednesday", "in der Nacht von Samstag auf Sonntag": one night, told by the
- * two days it spans, is one event on the first, as a range ("from Saturday to Sunday" reads so already),
+ * "overnight Tuesday into Wednesday", "in der Nacht von Samstag auf Sonntag", "late on Tuesday and early
+ * on Wednesday": one night, told by the two days it spans, is one event on the first, as a range ("from Saturday to Sunday" reads so already),
  * not two events a day apart.
  */
 export function withOvernightSpans(sentence: string, mentions: DateMention[]): DateMention[] {
@@ -29,9 +29,18 @@ export function withOvernightSpans(sentence: string, mentions: DateMention[]): D
   return joined;
 }
 
+/** "late on Tuesday and early on Wednesday", "Tuesday night and into early Wednesday": a night told by its two edges. */
+const LATE = /(?<!\p{L})(?:late|night|evening)(?!\p{L})/iu;
+const LATE_BEFORE = /(?<!\p{L})late\s+$/iu;
+const EARLY_JOIN =
+  /^\s*,?\s*(?:and|to|into|through)\s+(?:into\s+)?(?:the\s+)?(?:early|small hours of|early hours of)\s+(?:on\s+)?$/iu;
+
 function isNight(sentence: string, first: DateMention, second: DateMention): boolean {
   if (first.precision !== 'day' || second.precision !== 'day' || first.endDate) return false;
   if (shiftDay(first.date, 1) !== second.date) return false;
   const between = sentence.slice(first.index + first.text.length, second.index);
-  return NIGHT_JOIN.test(between) && NIGHT_BEFORE.test(sentence.slice(0, first.index));
+  if (NIGHT_JOIN.test(between) && NIGHT_BEFORE.test(sentence.slice(0, first.index))) return true;
+  const late =
+    LATE.test(first.text) || LATE_BEFORE.test(sentence.slice(Math.max(0, first.index - 12), first.index));
+  return late && EARLY_JOIN.test(between);
 }

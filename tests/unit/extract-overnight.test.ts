@@ -11,12 +11,18 @@ describe('one night told by the two days it spans', () => {
     ['The ferry ran aground overnight Tuesday into Wednesday.', undefined],
     ['Storm surges flooded the quay on the night of Tuesday to Wednesday.', undefined],
     ['Die Fähre lief in der Nacht von Dienstag auf Mittwoch auf Grund.', 'de'],
+    ['Gales closed the port late on Tuesday and early on Wednesday.', undefined],
+    ['Crews pumped water from the hold on Tuesday night and into early Wednesday.', undefined],
   ])('is one event on the first day: %s', (sentence, language) => {
     expect(spans(sentence, language)).toEqual([['2024-11-12', '2024-11-13']]);
   });
 
   it('leaves two days that are no night apart, and days further apart', () => {
     expect(spans('The market fell on Tuesday into a rally on Wednesday.')).toEqual([
+      ['2024-11-12', null],
+      ['2024-11-13', null],
+    ]);
+    expect(spans('The count began on Tuesday and early results came on Wednesday.')).toEqual([
       ['2024-11-12', null],
       ['2024-11-13', null],
     ]);
