@@ -1,7 +1,10 @@
 import type { DateMention } from './mention.ts';
 
-/** Only a comma or a bracket between two mentions: "November 9, Saturday", "on Saturday (November 9)". */
-const APPOSED = /^\s*[,(]\s*$/;
+/**
+ * Only a comma, a bracket or a space between two mentions: "November 9, Saturday", "on Saturday
+ * (November 9)", and Turkish "13 Kasım Cuma günü", which sets the weekday after the day with nothing between.
+ */
+const APPOSED = /^\s*[,(]?\s*$/;
 
 const isWritten = (mention: DateMention) => mention.precision === 'day' && /\d/.test(mention.text);
 const isDayWord = (mention: DateMention) => mention.precision === 'day' && !/\d/.test(mention.text);

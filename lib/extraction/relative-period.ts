@@ -201,7 +201,8 @@ const WEEK_PHRASES: RegExp[] = [
   // This week, which dates only a past clause: "cette semaine", "esta semana", "questa settimana".
   /(?<!\p{L})(cette|esta|questa)\s+(?:semaine|semana|settimana)(?!\p{L})/giu,
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
-  /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})/giu,
+  // Not "geçen hafta sonu", last weekend (WEEKEND).
+  /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})(?!\s+sonu)/giu,
   // Italian "la settimana scorsa", "la scorsa settimana"; Portuguese "na semana passada".
   /(?<!\p{L})settimana\s+(scorsa|passata)(?!\p{L})/giu,
   /(?<!\p{L})(scorsa)\s+settimana(?!\p{L})/giu,
@@ -305,6 +306,7 @@ const WEEKEND: RegExp[] = [
   /(?<!\p{L})el\s+(?:pasado\s+fin\s+de\s+semana|fin\s+de\s+semana\s+pasado)(?!\p{L})/giu,
   /(?<!\p{L})(?:lo\s+scorso\s+(?:fine\s+settimana|weekend)|(?:il\s+)?(?:fine\s+settimana|weekend)\s+scorso)(?!\p{L})/giu,
   /(?<!\p{L})(?:no\s+)?(?:fim\s+de\s+semana\s+passado|último\s+fim\s+de\s+semana)(?!\p{L})/giu,
+  /(?<!\p{L})(?:geçen|geçtiğimiz)\s+hafta\s+sonu(?:nda)?(?!\p{L})/giu,
 ];
 
 /**

@@ -245,6 +245,17 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Vali yarın bölgeyi ziyaret edecek.')).toEqual(['2024-10-17 day']);
   });
 
+  it('reads "önceki gün", last weekend, and a weekday set after its written day as that day', () => {
+    // Published on Wednesday 16 October 2024.
+    const at = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'tr' }).map((m) => `${m.date} ${m.endDate}`);
+    expect(at('Vali önceki gün bölgeyi ziyaret etti.')).toEqual(['2024-10-14 null']);
+    expect(at('Vali bir önceki gün bölgeyi ziyaret etmişti.')).toEqual([]);
+    expect(at('Liman geçen hafta sonu kapatıldı.')).toEqual(['2024-10-12 2024-10-13']);
+    expect(at('Liman bu hafta sonu açılacak.')).toEqual([]);
+    expect(at('Fırtına 11 Ekim Cuma günü iskeleyi yıktı.')).toEqual(['2024-10-11 null']);
+  });
+
   it('does not read the world, a market or a prayer as a Turkish day', () => {
     const html =
       '<p>Dünya Bankası köprü projesine destek verdiğini açıkladı ve kredi anlaşması imzalandı.</p>' +
