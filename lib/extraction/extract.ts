@@ -28,7 +28,7 @@ import {
   stampReference,
 } from './reference.ts';
 import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
-import { offsetAfter, offsetBefore } from './relative-period.ts';
+import { isSince, offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
@@ -208,7 +208,7 @@ function withOffsetEvent(
   const offset = offsetAfter(sentence, own?.date ?? (past ? anchor : undefined) ?? dayOf(publishedAt));
   if (!offset || mentions.some((mention) => mention.index === offset.index)) return mentions;
   if (own && describesTheEarlier(sentence, offset, own))
-    return withLaterEvent(mentions, offset, own, publishedAt);
+    return isSince(offset) ? mentions : withLaterEvent(mentions, offset, own, publishedAt);
   const mention: DateMention = { ...offset, tense: 'past' };
   counted.add(mention);
   countedBack.add(mention);

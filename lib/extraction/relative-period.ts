@@ -425,12 +425,16 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
 
 /**
  * "six weeks after the earthquake", "three days after the vote", "one day after it debuted its
- * model": the thing named after "after" happened that long before the sentence's own day.
+ * model", "it has been three weeks since the ferry capsized": the thing named after "after" or
+ * "since" happened that long before the sentence's own day.
  */
 const OFFSET_AFTER = new RegExp(
-  String.raw`\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?after\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
+  String.raw`(?<!\bin\s+)\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?(?:after|since)\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
   'iu',
 );
+
+/** "three weeks since the storm": counted back from now or the day told, never forward from a day written after it. */
+export const isSince = (offset: { text: string }) => /\ssince$/i.test(offset.text);
 
 /**
  * "Friday marks one year since the dam burst", "on the second anniversary of the attack": the thing

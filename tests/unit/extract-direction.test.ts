@@ -151,6 +151,19 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-05']);
   });
 
+  it('counts "N weeks since X" back from publication, and never forward from a day after it', () => {
+    // Monday 14 October: three weeks back is 23 September.
+    expect(datesOf('<p>It has been three weeks since the ferry capsized off the harbour wall.</p>')).toEqual([
+      '2024-09-23',
+    ]);
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>For the first time in three weeks since the storm, ferries sailed on Friday.</p>',
+      ),
+    ).toEqual(['2024-10-11']);
+  });
+
   it('counts nothing from a bound: "barely three weeks after", "nearly two days before"', () => {
     expect(
       datesOf(
