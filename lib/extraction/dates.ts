@@ -11,16 +11,17 @@ import {
   shiftDay,
   shiftYears,
 } from './calendar.ts';
-import { isTwoDaysOff, withCasualDays } from './casual-days.ts';
+import { withCasualDays } from './casual-days.ts';
+import { isCasualDayText } from './casual-words.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
-import { ITALIAN_TODAY, isFirstOfMonth, italianChrono } from './italian.ts';
+import { isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions, monthSpans } from './month-names.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
-import { isTurkishCasualDay, turkishChrono } from './turkish.ts';
+import { turkishChrono } from './turkish.ts';
 import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -87,15 +88,6 @@ const MONTH_CONTEXT =
 /** "two days ago", "48 hours ago": chrono counts them back from publication; the day they land on is the date. */
 const DAYS_AGO =
   /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;
-const CASUAL_DAY =
-  /^(?:yesterday|today|tomorrow|tonight|last night|last evening|this morning|this afternoon|this evening)$/i;
-/**
- * Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"),
- * with the part of the day after them ("gestern Abend", "morgen früh") and "letzte Nacht"; Spanish
- * "anoche" and "antenoche" (casual-days.ts reads them).
- */
-const CASUAL_DAY_ELSEWHERE =
-  /^(?:(?:gestern|vorgestern|heute|übermorgen)(?:\s+(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht))?|morgen\s+(?:früh|vormittag|mittag|nachmittag|abend)|letzte\s+nacht|antenoche|anoche)$/iu;
 /** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
 const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
 
@@ -110,11 +102,7 @@ function isCasualDay(result: Result, sentence: string): boolean {
   if (/^mañana$/i.test(text) && THE_MORNING.test(sentence.slice(0, result.index))) return false;
   return (
     isPartOfToday(result) ||
-    CASUAL_DAY.test(text) ||
-    CASUAL_DAY_ELSEWHERE.test(text) ||
-    ITALIAN_TODAY.test(text) ||
-    isTurkishCasualDay(text) ||
-    isTwoDaysOff(text) ||
+    isCasualDayText(text) ||
     hasTag(result, /^casualReference\/(?:yesterday|today|tomorrow)$/)
   );
 }

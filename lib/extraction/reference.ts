@@ -1,5 +1,5 @@
 import { SPEAKING } from './attribution.ts';
-import { isTwoDaysOff } from './casual-days.ts';
+import { isCasualDayText } from './casual-words.ts';
 import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { wordCount } from './furniture.ts';
@@ -49,10 +49,8 @@ export function datelineReference(text: string, publishedAt: Date, language?: st
  */
 const QUOTED = /["“«][^"“”«»]+(?:["”»]|$)/gu;
 
-const CASUAL_WORDS =
-  /^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|aujourd'hui|hier|demain|ce (?:matin|soir)|cet après-midi|heute|gestern|morgen|hoy|ayer|esta (?:mañana|tarde|noche))$/i;
 /** A day said relative to the day of speaking: "today", "this evening", "avant-hier". */
-const isCasual = (text: string) => CASUAL_WORDS.test(text.trim()) || isTwoDaysOff(text);
+const isCasual = isCasualDayText;
 
 /** The quotations of a sentence, as [start, end) spans. */
 const quotationsOf = (sentence: string): Array<[number, number]> =>

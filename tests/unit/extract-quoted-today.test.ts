@@ -126,3 +126,17 @@ describe('a quoted remark in a next-day report', () => {
     ]);
   });
 });
+
+describe('"last night" and the other casual days in a quotation', () => {
+  it('count from the day the words were said, as "today" does', () => {
+    const events = extractEvents({
+      html:
+        '<p>The storm moved inland overnight, leaving thousands of homes without power.</p>' +
+        '<p>"Last night we lost the roof of the east stand," the club chairman said on Sunday.</p>',
+      publishedAt: TUESDAY,
+      title: 'Storm leaves thousands without power',
+    });
+    // Said on Sunday 2 March: the night before is Saturday's, not Monday's.
+    expect(events.filter(isTextDated).map((event) => event.date)).toEqual(['2025-03-01', '2025-03-02']);
+  });
+});
