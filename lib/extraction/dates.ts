@@ -4,6 +4,7 @@ import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts
 import {
   dayOf,
   dayOfMonthDate,
+  daysBetween,
   inferMonthYear,
   isoDay,
   isoMonth,
@@ -457,8 +458,15 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   ]);
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
-    const tense = tenseAt(result.index, result.text.length);
-    const classified = classify(result, sentence, publishedAt, tense, language);
+    let tense = tenseAt(result.index, result.text.length);
+    let classified = classify(result, sentence, publishedAt, tense, language);
+    if (
+      beyondPlanReach(classified, publishedAt) &&
+      reportedPlanAhead(sentence.slice(0, result.index), result.text)
+    ) {
+      tense = 'present';
+      classified = classify(result, sentence, publishedAt, tense, language);
+    }
     const resolved = classified && inHeadingYear(classified, result, options.year);
     if (resolved)
       mentions.push(
@@ -488,6 +496,21 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
   }
   const kept = mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
   return withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
+}
+
+/** How far ahead a plan reported with "would" plausibly lies: half a year. */
+const PLAN_REACH_DAYS = 183;
+
+/**
+ * "The department first announced it would set up a fund on 20 November", published in December:
+ * read as a plan, the date is next November, eleven months on. A plan told with "would" and no day
+ * for the saying is of the coming weeks or months, so past half a year its date is read as any date
+ * is, nearest to publication (here the announcement's own day).
+ */
+function beyondPlanReach(resolved: Resolved | undefined, publishedAt: Date): boolean {
+  if (!resolved) return false;
+  const first = resolved.date.length === 7 ? `${resolved.date}-01` : resolved.date;
+  return first > dayOf(publishedAt) && daysBetween(dayOf(publishedAt), first) > PLAN_REACH_DAYS;
 }
 
 /** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */

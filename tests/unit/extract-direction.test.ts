@@ -297,6 +297,16 @@ describe('a plan reported with "would" and no day for the saying', () => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-22T09:00:00Z')).toEqual([date]);
   });
 
+  it('reads a "plan" more than half a year ahead as the saying\'s own date', () => {
+    // Monday 9 December 2024: next 20 November is eleven months on, the one gone by nineteen days back.
+    expect(
+      datesOf(
+        '<p>The harbour board first announced it would set up a recovery fund on 20 November.</p>',
+        '2024-12-09T12:00:00Z',
+      ),
+    ).toEqual(['2024-11-20']);
+  });
+
   it('leaves a saying with its own year to the nearest-date rule', () => {
     expect(
       datesOf('<p>The operator said in 2019 it would open the line in March.</p>', '2024-10-22T09:00:00Z'),
