@@ -19,10 +19,14 @@ const CASUAL_DAY_ELSEWHERE =
  * chrono's reading is such a day (dates.ts), and whether a quoted one counts from its speaker
  * (reference.ts).
  */
+/** German "morgen" is tomorrow; capitalised, "Morgen", it is the morning ("am Morgen", "heute Morgen"). */
+const GERMAN_TOMORROW = /^morgen$/;
+
 export const isCasualDayText = (text: string): boolean => {
   const trimmed = text.trim();
   return (
     CASUAL_DAY.test(trimmed) ||
+    GERMAN_TOMORROW.test(trimmed) ||
     CASUAL_DAY_ELSEWHERE.test(trimmed) ||
     ITALIAN_TODAY.test(trimmed) ||
     isTurkishCasualDay(trimmed) ||

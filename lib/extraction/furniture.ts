@@ -7,7 +7,7 @@ import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
  * "© 2024 …", "(Visited 2 times…)". News that mentions updating or publishing something is kept.
  */
 const STAMP_WORDS =
-  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|оновлено|опубліковано|обновлено|опубликовано)';
+  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|güncelleme:|güncellenme:|оновлено|опубліковано|обновлено|опубликовано)';
 // Anchored and unanchored halves apart: one alternation holding both is tried at every position.
 const FURNITURE_OPENING = new RegExp(`^\\s*\\(?(?:${STAMP_WORDS}(?!\\p{L})|founded in\\b)`, 'iu');
 const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { dayPartsOf } from './calendar.ts';
 import { GERMAN_WEEKDAYS } from './weekday.ts';
 
 /** German weekdays from Monday as listings shorten them. */
@@ -45,9 +46,23 @@ const dayMonth: chrono.Parser = {
   },
 };
 
-/** chrono's German, reading a day and month written as numbers without the year too. */
+/**
+ * "kündigt an, morgen früh das Gebiet zu besuchen": lower-case "morgen" is tomorrow, with its part of
+ * the day after it, where chrono reads "the morning" of today. Capitalised it is the morning ("am
+ * Morgen", "heute Morgen"), and so is lower-case "morgen" after the day it belongs to ("gestern
+ * morgen", "heute morgen" in the old spelling) or an article.
+ */
+const TOMORROW =
+  /(?<!\p{L})(?<!(?:heute|gestern|vorgestern|am|jeden|den|dem|des|frühen|guten)\s+)morgen(?:\s+(?:früh|vormittag|mittag|nachmittag|abend))?(?!\p{L})/u;
+
+const tomorrow: chrono.Parser = {
+  pattern: () => TOMORROW,
+  extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate, 1)),
+};
+
+/** chrono's German, reading a day and month written as numbers without the year, and tomorrow, too. */
 export function germanChrono(): chrono.Chrono {
   const read = chrono.de.casual.clone();
-  read.parsers.unshift(dayMonth);
+  read.parsers.unshift(dayMonth, tomorrow);
   return read;
 }

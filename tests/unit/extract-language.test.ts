@@ -380,6 +380,17 @@ describe('a past clause and a plan joined by "und", "et", "y", "e" keep their ow
   });
 });
 
+describe('German "morgen": tomorrow in lower case, the morning capitalised', () => {
+  it.each([
+    ['Die Ministerin kündigt an, morgen früh das Hafengebiet zu besuchen.', ['2024-10-17 present']],
+    ['Der Fährbetrieb soll morgen wieder aufgenommen werden.', ['2024-10-17 future']],
+    ['Am Morgen war der Deich gebrochen.', []],
+    ['Gestern morgen brach der Deich.', ['2024-10-15 past']],
+  ])('%s', (sentence, expected) => {
+    expect(datesWithTense(sentence, 'de')).toEqual(expected);
+  });
+});
+
 describe('a span of two months in other languages is dated by its first month', () => {
   it.each([
     ['de', 'Die Werft wartete zwischen April und Juli 2021 zwölf Fähren.', '2021-04 month'],

@@ -322,6 +322,14 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
+  it('drops a German "Stand:" and a Turkish "Güncelleme:" stamp', () => {
+    const html = `
+      <p>Stand: 15.10.2024, 21:40 Uhr</p>
+      <p>Güncelleme: 15.10.2024 21:40</p>
+      <p>The regional council approved the budget on 11 October.</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
+  });
+
   it('drops a fact box field whose value is only a date, and keeps a key-dates entry', () => {
     const html = `
       <p>Gmail opened in private beta in April 2004.</p>
