@@ -160,10 +160,10 @@ export function withoutDateline(text: string): string {
   return match && /\p{Lu}{3}/u.test(match[0]) ? text.slice(match[0].length) : text;
 }
 
-/** "14:05", "2.15pm –": a live blog's entry time, not part of what happened. */
+/** "14:05", "2.15pm –", "16h40", "21:35 Uhr": a live blog's entry time, not part of what happened. */
 // Zone names are capitals only: read case-blind, "Rettungskräfte" would lose "Rett" as a zone.
 const ENTRY_TIME =
-  /^\s*\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T)\b)?\s*(?:[-–—:|]\s*)?/;
+  /^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[aApP]\.?[mM]\.?|\s+Uhr\b)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T)\b)?\s*(?:[-–—:|]\s*)?/;
 
 /** The entry time a text opens with, when it is a real clock time ("25.10" is no time). */
 function entryTimeOf(text: string): string | undefined {

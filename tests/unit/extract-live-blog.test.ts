@@ -31,6 +31,19 @@ describe("a live blog's timed entries with no day of their own", () => {
     ).toEqual(['2024-05-09 Rettungskräfte haben in', '2024-05-07 Der Bürgermeister hat']);
   });
 
+  it('reads a French "16h40" and a German "21:35 Uhr" as entry times', () => {
+    expect(
+      entries(
+        '<p>09h15 Un automobiliste a été secouru sur le toit de sa voiture près du barrage.</p>' +
+          "<p>16h40 Le conseil départemental a ouvert un second centre d'accueil au gymnase.</p>",
+        'fr',
+      ),
+    ).toEqual(['2024-05-09 Un automobiliste a', '2024-05-09 Le conseil départemental']);
+    expect(withoutEntryTime('21:35 Uhr Die Feuerwehr meldet, dass der Deich hält.')).toBe(
+      'Die Feuerwehr meldet, dass der Deich hält.',
+    );
+  });
+
   it('takes only capitals after the time for a zone name (a case-blind "Rett…T" ate a German noun)', () => {
     expect(withoutEntryTime('08.20 Rettungskräfte holten eine Frau aus dem Keller.')).toBe(
       'Rettungskräfte holten eine Frau aus dem Keller.',
