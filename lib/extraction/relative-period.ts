@@ -348,6 +348,21 @@ function lastWeekDayMentions(sentence: string, publishedAt: Date): Found[] {
   }));
 }
 
+/**
+ * "a week ago Tuesday", "two weeks ago Friday" (US wire usage): that many weeks before the latest such
+ * weekday on or before publication. Read alone, "Tuesday" would be the latest one.
+ */
+const WEEKS_AGO_DAY =
+  /\b(a|one|two|three)\s+weeks?\s+ago\s+(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu;
+
+function weeksAgoDayMentions(sentence: string, publishedAt: Date): Found[] {
+  return mentionsOf([WEEKS_AGO_DAY], sentence, (match) => {
+    // Monday = 0, as dayInWeek counts; publication's weekday likewise.
+    const back = (((publishedAt.getUTCDay() + 6) % 7) - dayInWeek(match[2] ?? '') + 7) % 7;
+    return { precision: 'day', date: dayOf(publishedAt, -back - 7 * countOf(match[1])), endDate: null };
+  });
+}
+
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
   const saturday = -((publishedAt.getUTCDay() + 1) % 7);
@@ -414,6 +429,7 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
   if (!PERIOD_WORD.test(sentence)) return [];
   return [
     ...lastWeekDayMentions(sentence, publishedAt),
+    ...weeksAgoDayMentions(sentence, publishedAt),
     ...weekMentions(sentence, publishedAt),
     ...weekStartMentions(sentence, publishedAt),
     ...weekendMentions(sentence, publishedAt),

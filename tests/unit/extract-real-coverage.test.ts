@@ -151,6 +151,13 @@ describe('week- and month-relative dates', () => {
     expect(datesIn('The vote fell in the last week of September.')[0]).toMatchObject({ date: '2024-09' });
   });
 
+  it('reads "a week ago Tuesday" as the Tuesday before the latest one', () => {
+    expect(datesIn('The levee failed a week ago Tuesday, engineers said.')[0]).toMatchObject({
+      date: '2024-10-08',
+    });
+    expect(datesIn('The levee failed two weeks ago Friday.')[0]).toMatchObject({ date: '2024-09-27' });
+  });
+
   it('reads a past weekend as its Saturday and Sunday, and a coming week or weekend as a forecast', () => {
     expect(datesIn('Crowds gathered in the square over the weekend.')[0]).toMatchObject({
       date: '2024-10-12',
