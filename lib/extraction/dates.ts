@@ -22,7 +22,7 @@ import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions, monthSpans } from './mont
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
-import { turkishChrono } from './turkish.ts';
+import { turkishChrono, turkishMonthMentions } from './turkish.ts';
 import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -378,7 +378,11 @@ function otherMentions(
   }
   if (language === 'en') found.push(...holidaysNamed(sentence), ...ordinalDays(sentence));
   if (language !== 'en') {
-    for (const month of monthMentions(sentence, language)) {
+    const months =
+      language === 'tr'
+        ? turkishMonthMentions(sentence, publishedAt.getUTCFullYear())
+        : monthMentions(sentence, language);
+    for (const month of months) {
       const date = month.year ? isoMonth(month.year, month.month) : undefined;
       found.push({
         index: month.index,

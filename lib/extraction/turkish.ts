@@ -80,6 +80,42 @@ const weekday: chrono.Parser = {
   },
 };
 
+/**
+ * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "geçen yılın Ekim ayında":
+ * a month with the locative case or "ayı" (the month of) after it, which is how Turkish says "in
+ * October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and so is one
+ * after its day ("6 Şubat'ta" is a day, read above).
+ */
+const MONTH_IN = new RegExp(
+  String.raw`(?<!\d\s*)(?<![\p{L}\d])(?:(geçen|geçtiğimiz|bu)\s+yılın\s+)?(${MONTHS.join('|')})(?:\s+((?:19|20)\d{2}))?(?:['’](?:da|de|ta|te)|(?<=\p{L})(?:da|de|ta|te)|\s+ay(?:ı|ında|ının\s+(?:başında|ortasında|sonunda)|ı\s+(?:başında|ortasında|sonunda|içinde)))(?!\p{L})`,
+  'giu',
+);
+
+export interface TurkishMonth {
+  index: number;
+  text: string;
+  month: number;
+  year?: number;
+}
+
+/** Months said "in" in a Turkish sentence: each with its year when written, or last/this year's. */
+export function turkishMonthMentions(sentence: string, publishedYear: number): TurkishMonth[] {
+  return [...sentence.matchAll(MONTH_IN)].flatMap((match) => {
+    const name = (match[2] ?? '').toLocaleLowerCase('tr');
+    const month = MONTHS.findIndex((m) => m === name || m === (match[2] ?? '').toLowerCase()) + 1;
+    if (month < 1) return [];
+    const which = match[1]?.toLocaleLowerCase('tr');
+    const year = match[3]
+      ? Number(match[3])
+      : which === 'bu'
+        ? publishedYear
+        : which
+          ? publishedYear - 1
+          : undefined;
+    return [{ index: match.index ?? 0, text: match[0], month, year }];
+  });
+}
+
 /** chrono's casual reading (numbers, clock times) with Turkish written days, weekdays, yesterday and today added. */
 export const turkishChrono = (() => {
   const parser = chrono.casual.clone();

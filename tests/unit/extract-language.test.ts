@@ -245,6 +245,20 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Vali yarın bölgeyi ziyaret edecek.')).toEqual(['2024-10-17 day']);
   });
 
+  it('reads a month said "in" with its case ending or "ayı", with or without its year', () => {
+    // Published on Wednesday 16 October 2024.
+    const at = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'tr' }).map((m) => `${m.date} ${m.precision}`);
+    expect(at("Fırtına Mart'ta iskeleyi yıktı.")).toEqual(['2024-03 month']);
+    expect(at('Fırtına eylülde iskeleyi yıktı.')).toEqual(['2024-09 month']);
+    expect(at('Fırtına Nisan ayının sonunda iskeleyi yıktı.')).toEqual(['2024-04 month']);
+    expect(at('Fırtına geçen yılın Mayıs ayında iskeleyi yıktı.')).toEqual(['2023-05 month']);
+    expect(at("Fırtına Haziran 2021'de iskeleyi yıktı.")).toEqual(['2021-06 month']);
+    expect(at('Yeni iskele Aralık ayında açılacak.')).toEqual(['2024-12 month']);
+    // A name, not a month: "Kasım'ın" is Kasım's.
+    expect(at("Kasım'ın teknesi iskeleye çarptı.")).toEqual([]);
+  });
+
   it('reads "önceki gün", last weekend, and a weekday set after its written day as that day', () => {
     // Published on Wednesday 16 October 2024.
     const at = (sentence: string) =>
