@@ -376,7 +376,8 @@ function otherMentions(
       },
     );
   }
-  if (language === 'en') found.push(...holidaysNamed(sentence), ...ordinalDays(sentence));
+  if (language === 'en') found.push(...holidaysNamed(sentence));
+  found.push(...ordinalDays(sentence, language));
   if (language !== 'en') {
     const months =
       language === 'tr'
@@ -396,15 +397,38 @@ function otherMentions(
   return found;
 }
 
+/**
+ * The same in Spanish and Turkish: "el pasado día 5", "el próximo día 24", "el día 12" (not "el día 12
+ * de marzo", which chrono reads); "ayın 5'inde" (on the 5th of the month), "geçen ayın 5'inde" (of
+ * last month). The month is the one the tense points to, or the one named.
+ */
+const ORDINAL_DAY_ELSEWHERE: Record<string, RegExp> = {
+  es: /(?<!\p{L})el\s+(?:(?:pasado|próximo)\s+)?día\s+(3[01]|[12]\d|[1-9])(?!\d|[.:,]\d|\s+de\s+\p{L}|\s*(?:horas|h)\b)/giu,
+  tr: /(?<!\p{L})(?:(geçen|bu|gelecek)\s+)?ayın\s+(3[01]|[12]\d|[1-9])(?:['’]\p{L}+|\.\s*günü)/giu,
+};
+const TURKISH_WHICH: Record<string, string> = { geçen: 'last', bu: 'this', gelecek: 'next' };
+
 /** Days of the month written alone, as "?d11" (or "?d11@last" when the writer named the month). */
-function ordinalDays(sentence: string): Array<Omit<DateMention, 'tense'>> {
-  return [...sentence.matchAll(ORDINAL_DAY)].map((match) => ({
+function ordinalDays(sentence: string, language: string): Array<Omit<DateMention, 'tense'>> {
+  const spec = (day: string, which?: string) => `?d${day}${which ? `@${which}` : ''}`;
+  const found = (match: RegExpMatchArray, date: string): Omit<DateMention, 'tense'> => ({
     index: match.index ?? 0,
     text: match[0],
-    date: `?d${match[1]}${match[2] ? `@${match[2].toLowerCase()}` : ''}`,
+    date,
     precision: 'day',
     endDate: null,
-  }));
+  });
+  if (language === 'en')
+    return [...sentence.matchAll(ORDINAL_DAY)].map((match) =>
+      found(match, spec(match[1] as string, match[2]?.toLowerCase())),
+    );
+  const pattern = ORDINAL_DAY_ELSEWHERE[language];
+  if (!pattern) return [];
+  return [...sentence.matchAll(pattern)].map((match) =>
+    language === 'tr'
+      ? found(match, spec(match[2] as string, TURKISH_WHICH[match[1]?.toLocaleLowerCase('tr') ?? '']))
+      : found(match, spec(match[1] as string)),
+  );
 }
 
 /**

@@ -394,6 +394,22 @@ describe('a past clause and a plan joined by "und", "et", "y", "e" keep their ow
   });
 });
 
+describe('a day of the month written alone, in Spanish and Turkish', () => {
+  // Wednesday 16 October 2024: the 5th gone by is this month's, the 24th ahead too.
+  it.each([
+    ['es', 'El ferry encalló el pasado día 5 frente al puerto.', '2024-10-05 past'],
+    ['es', 'El juicio comenzará el próximo día 24.', '2024-10-24 future'],
+    ['tr', "Feribot ayın 5'inde karaya oturdu.", '2024-10-05 past'],
+    ['tr', "Feribot geçen ayın 5'inde karaya oturdu.", '2024-09-05 past'],
+  ])('%s: %s', (language, sentence, expected) => {
+    expect(datesWithTense(sentence, language)).toEqual([expected]);
+  });
+
+  it('leaves a Spanish day with its month to chrono', () => {
+    expect(datesWithTense('El ferry encalló el día 5 de marzo.', 'es')).toEqual(['2024-03-05 past']);
+  });
+});
+
 describe('German "morgen": tomorrow in lower case, the morning capitalised', () => {
   it.each([
     ['Die Ministerin kündigt an, morgen früh das Hafengebiet zu besuchen.', ['2024-10-17 present']],
