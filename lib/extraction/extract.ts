@@ -1,7 +1,7 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
 import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
-import { dayOf, shiftDay } from './calendar.ts';
+import { dayOf, daysBetween, shiftDay } from './calendar.ts';
 import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
@@ -286,8 +286,16 @@ function withFollowingDay(sentence: string, mentions: DateMention[], language?: 
   const from = own.index + own.text.length;
   const next = relativeDayMention(sentence.slice(from), own.date, language);
   if (next?.precision !== 'day' || next.date === own.date) return withFollowingPeriod(sentence, mentions);
-  return withCounted(mentions, { ...next, index: from + next.index });
+  // "The ferry sank on Friday, two days after it left port": the clause dates the sinking by the
+  // departure, which came that many days before it, not after.
+  const date = AFTER_ITS_SUBJECT.test(next.text)
+    ? shiftDay(own.date, -daysBetween(own.date, next.date))
+    : next.date;
+  return withCounted(mentions, { ...next, date, index: from + next.index });
 }
+
+/** "two days after it left port", "a day after they met": an earlier act of the sentence's own subject. */
+const AFTER_ITS_SUBJECT = /\bafter\s+(?:he|she|it|they)\b/i;
 
 /**
  * "signed in January last year, and work resumed the following month", "founded in 2015 and listed

@@ -164,6 +164,16 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-11']);
   });
 
+  it('dates the subject\'s earlier act before the day: "sank on Friday, two days after it left port"', () => {
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The ferry sank on Friday, two days after it left the harbour.</p>' +
+          '<p>The mate was arrested on 7 October and released two days after that.</p>',
+      ).sort(),
+    ).toEqual(['2024-10-07', '2024-10-09', '2024-10-09', '2024-10-11']);
+  });
+
   it('counts nothing from a bound: "barely three weeks after", "nearly two days before"', () => {
     expect(
       datesOf(
