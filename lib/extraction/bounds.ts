@@ -5,10 +5,11 @@ import { ENGLISH_WEEKDAY } from './weekday.ts';
  * Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today",
  * "runs through Saturday" (a span's last day, in American usage).
  * A hedge between the bound and its date leaves it a bound: "closed until at least Wednesday",
- * "since at least 2019", "bis mindestens Freitag".
+ * "since at least 2019", "bis mindestens Freitag"; so does an article or "last" ("desde el pasado mes
+ * de marzo", "seit dem 3. März").
  */
 const NOT_AN_EVENT_BEFORE =
-  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den)\s+)?(?:(?:pasado|pasada|último|última)\s+(?:mes\s+de\s+)?)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 /** "up 4% from last year", "ahead of last year", "behind last year", "below last year": last year as a yardstick. */
@@ -108,13 +109,21 @@ export const namesAnEvent = (sentence: string, index: number, length: number): b
   NAMES_AN_EVENT.test(sentence.slice(index + length));
 
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
+/**
+ * "desde el 3 de marzo hasta el 5 de junio": the first day of a span written out, where chrono reads
+ * the two days apart. A span began then; it frames nothing else.
+ */
+const OPENS_A_SPAN = /^\s*,?\s*(?:hasta|bis|until|till|to|au|jusqu['’]au|al)\s+(?:(?:el|le|zum|the)\s+)?\d/i;
+
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
-  if (NOT_AN_EVENT_BEFORE.test(before) || COMPARED.test(before) || PERIOD_END.test(before)) return true;
+  const after = sentence.slice(mention.index + mention.text.length);
+  if (NOT_AN_EVENT_BEFORE.test(before) && !OPENS_A_SPAN.test(after)) return true;
+  if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;
   if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;

@@ -6,11 +6,18 @@ import { futurePattern } from './tense-markers.ts';
 export const SUBORDINATORS = 'after|before|because|although|though|while|when';
 
 /**
+ * Relative pronouns that open a clause set off by commas: English, German ("der", "die"…), French
+ * ("qui", "où"), Spanish and Portuguese ("que", "quien", "donde"), Italian ("che", "cui", "dove").
+ */
+const RELATIVES =
+  'who|which|whose|where|der|die|das|den|dem|denen|deren|dessen|qui|où|que|quien|quienes|donde|che|cui|dove|onde';
+
+/**
  * Clause edges for tense: "X, who won in July, will defend…" holds two tenses, and so does German's
  * "kündigte … einen Streik an, der am Dienstag beginnen soll" (a relative clause, its verb last).
  */
 const CLAUSE_BOUNDARY = new RegExp(
-  String.raw`[;:—–]\s|,\s+(?:and|but|whereas|${SUBORDINATORS}|since|until|unless|who|which|whose|where|der|die|das|den|dem|denen|deren|dessen)\s|\s+and\s+`,
+  String.raw`[;:—–]\s|,\s+(?:and|but|whereas|${SUBORDINATORS}|since|until|unless|${RELATIVES})\s|\s+and\s+`,
   'g',
 );
 
@@ -19,7 +26,7 @@ const CLAUSE_BOUNDARY = new RegExp(
  * "Vasko, who takes office on 23 December, called for calm") ends at its closing comma: the main
  * verb after it is not the relative clause's.
  */
-const RELATIVE_OPENER = /^,\s+(?:who|which|whose|where|der|die|das|den|dem|denen|deren|dessen)\s$/;
+const RELATIVE_OPENER = new RegExp(String.raw`^,\s+(?:${RELATIVES})\s$`);
 
 /** "und", "et", "y", "e": joining two clauses as often as two nouns, so an edge only before a future. */
 const COORDINATORS: Record<string, RegExp> = {

@@ -389,6 +389,15 @@ describe('a past clause and a plan joined by "und", "et", "y", "e" keep their ow
     expect(datesWithTense(sentence, language)).toEqual(['2024-03 past', '2024-11-04 future']);
   });
 
+  it('ends a relative clause set off by commas ("qui", "que", "che") at its closing comma', () => {
+    expect(datesWithTense('Le texte, qui sera examiné au Sénat, a été adopté lundi.', 'fr')).toEqual([
+      '2024-10-14 past',
+    ]);
+    expect(datesWithTense('La ley, que ahora pasará al Senado, fue pactada el lunes.', 'es')).toEqual([
+      '2024-10-14 past',
+    ]);
+  });
+
   it('keeps two months joined by "und" in one clause', () => {
     expect(datesWithTense('Im Februar und im März fuhren keine Fähren.', 'de')[0]).toBe('2024-02 past');
   });

@@ -406,6 +406,15 @@ describe('not events', () => {
     ).toEqual([]);
     expect(datesIn('The harbour has flooded every spring since at least 2019.')).toEqual([]);
     expect(datesIn('Der Hafen bleibt bis mindestens Freitag gesperrt.')).toEqual([]);
+    // An article or "last" between the bound and its date leaves it a bound, in other languages too;
+    // a span written out is no bound: it began on its first day.
+    const spanish = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'es' }).map((mention) => mention.date);
+    expect(spanish('La reforma está bloqueada desde el pasado mes de marzo.')).toEqual([]);
+    expect(spanish('La reforma está bloqueada desde el 3 de marzo.')).toEqual([]);
+    expect(spanish('El muelle estuvo cerrado desde el 3 de marzo hasta el 5 de junio.')).toEqual([
+      '2024-03-03',
+    ]);
     // "through" a day ends a span: the day it began is the event.
     expect(datesIn('Ferry bookings opened on Monday and run through Saturday, the operator said.')).toEqual([
       '2024-10-14',
