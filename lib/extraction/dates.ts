@@ -450,13 +450,21 @@ function overlaps(index: number, spans: Array<[number, number]>, length = 1): bo
 }
 
 /**
+ * Turkish "İ" (dotted capital I) has no case-blind match for "i" in JavaScript's patterns, so a
+ * sentence opening "İki hafta önce" (two weeks ago) missed every pattern written in lower case. The
+ * plain capital has one, and the text keeps its length, so every index still holds.
+ */
+const withPlainCapitalI = (text: string) => text.replace(/İ/g, 'I');
+
+/**
  * Dates in one sentence, resolved against the publication date: explicit days (with or without a
  * year), ranges, weekdays, yesterday/today, "N days ago", months named in context ("in early
  * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
  * month"), comparison points ("since 2021") and deadlines ("by Tuesday") date nothing here.
  */
-export function findDates(sentence: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
+export function findDates(written: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
+  const sentence = language === 'tr' ? withPlainCapitalI(written) : written;
   const tenseAt = (index: number, length: number): Tense => {
     // The event that did the harm is past, whatever the sentence's verb: "will visit towns hit by the Feb. 6 quake".
     if (namesTheAgent(sentence, index, length)) return 'past';
@@ -523,7 +531,11 @@ export function findDates(sentence: string, publishedAt: Date, options: FindOpti
     spans.push([mention.index, mention.index + mention.text.length]);
   }
   const kept = mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
-  return withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
+  const dated = withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
+  // Each mention's text as written: the dotted capital back where it stood.
+  return sentence === written
+    ? dated
+    : dated.map((m) => ({ ...m, text: written.slice(m.index, m.index + m.text.length) }));
 }
 
 /** How far ahead a plan reported with "would" plausibly lies: half a year. */

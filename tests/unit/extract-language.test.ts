@@ -242,6 +242,8 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Fırtına iki hafta önce iskeleyi yıktı.')).toEqual(['2024-10-02 day']);
     expect(at('Fırtına 3 gün önce iskeleyi yıktı.')).toEqual(['2024-10-13 day']);
     expect(at('Fırtına geçen pazar iskeleyi yıktı.')).toEqual(['2024-10-13 day']);
+    // A sentence that opens on the dotted capital: "İki" is "iki" (two).
+    expect(at('İki hafta önce fırtına iskeleyi yıktı.')).toEqual(['2024-10-02 day']);
     expect(at('Vali yarın bölgeyi ziyaret edecek.')).toEqual(['2024-10-17 day']);
   });
 
