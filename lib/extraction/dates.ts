@@ -477,7 +477,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // "had been expected before Monday's quake": an event named in a past clause books nothing.
     const named = own === 'past' && namesAnEvent(sentence, index, length);
     const tense = timed || named ? own : framedTense(before, own);
-    return tense === 'present' && options.presentAs ? options.presentAs : tense;
+    if (tense === 'present' && options.presentAs) return options.presentAs;
+    return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;
   };
   const results = parserFor(options.language).parse(readable(sentence, language), {
     instant: publishedAt,
@@ -537,6 +538,20 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     ? dated
     : dated.map((m) => ({ ...m, text: written.slice(m.index, m.index + m.text.length) }));
 }
+
+/**
+ * The present of a fixture or a timetable right before its date ("the new fares take effect Monday",
+ * "Brill host Portside on Wednesday", "the trial resumes on Tuesday"): news writes what is scheduled
+ * in the simple present, so the day is the coming one, not the nearer one gone by. Not in a list,
+ * whose present is historical (FindOptions.presentAs).
+ */
+const SCHEDULED_PRESENT =
+  /\b(?:takes?\s+effect|begins|starts|opens|re-?opens|resumes|hosts?|faces|plays|travels|arrives|returns|expires|kicks?\s+off|goes\s+on\s+sale)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+
+/** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
+const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
+const isScheduledPresent = (before: string, text: string, language: string) =>
+  language === 'en' && SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
 
 /** How far ahead a plan reported with "would" plausibly lies: half a year. */
 const PLAN_REACH_DAYS = 183;

@@ -324,6 +324,26 @@ describe('a plan reported with "would" and no day for the saying', () => {
   });
 });
 
+describe('the simple present of a fixture or a timetable points ahead', () => {
+  it.each([
+    // Wednesday 16 October: the nearer Monday is two days gone, the coming one the 21st.
+    'The new ferry fares take effect Monday.',
+    'Kessel Rovers host the league leaders on Monday.',
+    'The harbour inquiry resumes on Monday, the court said.',
+  ])('%s', (sentence) => {
+    expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual(['2024-10-21']);
+  });
+
+  it('leaves "takes effect today" today, and a list\'s historical present in the past', () => {
+    expect(datesOf('<p>The new ferry timetable takes effect today.</p>', '2024-10-16T12:00:00Z')).toEqual([
+      '2024-10-16',
+    ]);
+    expect(
+      datesOf('<ul><li>Monday: The new fares take effect.</li><li>Monday: Rovers host Dunmore.</li></ul>'),
+    ).not.toContain('2024-10-21');
+  });
+});
+
 describe('a hope or an expectation points ahead, as a plan does', () => {
   it.each([
     // Wednesday 16 October: the nearer Monday is two days gone, the coming one the 21st.
