@@ -19,9 +19,10 @@ import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
 import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions, monthSpans } from './month-names.ts';
+import { ordinalDays } from './ordinal-days.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import { dateTense, framedTense, reportedPlanAhead, type Tense } from './tense.ts';
+import { dateTense, framedTense, isScheduledPresent, reportedPlanAhead, type Tense } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
 import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
 import { withWrittenYear } from './written-year.ts';
@@ -333,15 +334,6 @@ const LAST_YEAR =
 /** A cheap test first: the full pattern, with its lookarounds, is slow on every sentence. */
 const LAST_YEAR_WORD = /year|année|año|jahr|ano|року|году/i;
 
-/**
- * "on the 11th", "on the 25th of this month", "on the 3rd of last month": a day of the month written
- * alone, as regional English-language papers and British copy write it. Only before a clause's
- * punctuation or a word that starts a new phrase: "on the 25th anniversary", "on the 4th floor" are
- * no dates.
- */
-const ORDINAL_DAY =
-  /\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|last|next)\s+month)?(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|and|when|after|before|as|from|with|while)\b)/gi;
-
 /** "mid-May", "late May": chrono leaves a bare "May" alone, as it could be the verb. */
 const MONTH_PART = new RegExp(String.raw`\b(?:early|mid|late)[\s-]+(${ENGLISH_MONTHS.join('|')})\b`, 'g');
 
@@ -395,40 +387,6 @@ function otherMentions(
     }
   }
   return found;
-}
-
-/**
- * The same in Spanish and Turkish: "el pasado día 5", "el próximo día 24", "el día 12" (not "el día 12
- * de marzo", which chrono reads); "ayın 5'inde" (on the 5th of the month), "geçen ayın 5'inde" (of
- * last month). The month is the one the tense points to, or the one named.
- */
-const ORDINAL_DAY_ELSEWHERE: Record<string, RegExp> = {
-  es: /(?<!\p{L})el\s+(?:(?:pasado|próximo)\s+)?día\s+(3[01]|[12]\d|[1-9])(?!\d|[.:,]\d|\s+de\s+\p{L}|\s*(?:horas|h)\b)/giu,
-  tr: /(?<!\p{L})(?:(geçen|bu|gelecek)\s+)?ayın\s+(3[01]|[12]\d|[1-9])(?:['’]\p{L}+|\.\s*günü)/giu,
-};
-const TURKISH_WHICH: Record<string, string> = { geçen: 'last', bu: 'this', gelecek: 'next' };
-
-/** Days of the month written alone, as "?d11" (or "?d11@last" when the writer named the month). */
-function ordinalDays(sentence: string, language: string): Array<Omit<DateMention, 'tense'>> {
-  const spec = (day: string, which?: string) => `?d${day}${which ? `@${which}` : ''}`;
-  const found = (match: RegExpMatchArray, date: string): Omit<DateMention, 'tense'> => ({
-    index: match.index ?? 0,
-    text: match[0],
-    date,
-    precision: 'day',
-    endDate: null,
-  });
-  if (language === 'en')
-    return [...sentence.matchAll(ORDINAL_DAY)].map((match) =>
-      found(match, spec(match[1] as string, match[2]?.toLowerCase())),
-    );
-  const pattern = ORDINAL_DAY_ELSEWHERE[language];
-  if (!pattern) return [];
-  return [...sentence.matchAll(pattern)].map((match) =>
-    language === 'tr'
-      ? found(match, spec(match[2] as string, TURKISH_WHICH[match[1]?.toLocaleLowerCase('tr') ?? '']))
-      : found(match, spec(match[1] as string)),
-  );
 }
 
 /**
@@ -538,20 +496,6 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     ? dated
     : dated.map((m) => ({ ...m, text: written.slice(m.index, m.index + m.text.length) }));
 }
-
-/**
- * The present of a fixture or a timetable right before its date ("the new fares take effect Monday",
- * "Brill host Portside on Wednesday", "the trial resumes on Tuesday"): news writes what is scheduled
- * in the simple present, so the day is the coming one, not the nearer one gone by. Not in a list,
- * whose present is historical (FindOptions.presentAs).
- */
-const SCHEDULED_PRESENT =
-  /\b(?:takes?\s+effect|begins|starts|opens|re-?opens|resumes|hosts?|faces|plays|travels|arrives|returns|expires|kicks?\s+off|goes\s+on\s+sale)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
-
-/** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
-const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
-const isScheduledPresent = (before: string, text: string, language: string) =>
-  language === 'en' && SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
 
 /** How far ahead a plan reported with "would" plausibly lies: half a year. */
 const PLAN_REACH_DAYS = 183;

@@ -282,3 +282,17 @@ export function framedTense(before: string, tense: Tense): Tense {
     return 'past';
   return tense;
 }
+
+/**
+ * The present of a fixture or a timetable right before its date ("the new fares take effect Monday",
+ * "Brill host Portside on Wednesday", "the trial resumes on Tuesday"): news writes what is scheduled
+ * in the simple present, so the day is the coming one, not the nearer one gone by. Not in a list,
+ * whose present is historical (FindOptions.presentAs).
+ */
+const SCHEDULED_PRESENT =
+  /\b(?:takes?\s+effect|begins|starts|opens|re-?opens|resumes|hosts?|faces|plays|travels|arrives|returns|expires|kicks?\s+off|goes\s+on\s+sale)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+
+/** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
+const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
+export const isScheduledPresent = (before: string, text: string, language: string) =>
+  language === 'en' && SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
