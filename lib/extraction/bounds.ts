@@ -108,13 +108,13 @@ const NAMES_A_DEADLINE = /^['’]s\s+(?:deadline|cut-?off)\b/i;
 export const namesAnEvent = (sentence: string, index: number, length: number): boolean =>
   NAMES_AN_EVENT.test(sentence.slice(index + length));
 
-/** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 /**
  * "desde el 3 de marzo hasta el 5 de junio": the first day of a span written out, where chrono reads
  * the two days apart. A span began then; it frames nothing else.
  */
 const OPENS_A_SPAN = /^\s*,?\s*(?:hasta|bis|until|till|to|au|jusqu['’]au|al)\s+(?:(?:el|le|zum|the)\s+)?\d/i;
 
+/** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;

@@ -9,8 +9,8 @@ const NIGHT_JOIN = /^\s*(?:into|to|till|until|auf|zu|à|au|a|al|para|e)\s+(?:(?:
 
 /**
  * "overnight Tuesday into Wednesday", "in der Nacht von Samstag auf Sonntag", "late on Tuesday and early
- * on Wednesday": one night, told by the two days it spans, is one event on the first, as a range ("from Saturday to Sunday" reads so already),
- * not two events a day apart.
+ * on Wednesday": one night, told by the two days it spans, is one event on the first, as a range
+ * ("from Saturday to Sunday" reads so already), not two events a day apart.
  */
 export function withOvernightSpans(sentence: string, mentions: DateMention[]): DateMention[] {
   const joined: DateMention[] = [];

@@ -449,7 +449,10 @@ const OFFSET_AFTER = new RegExp(
   'iu',
 );
 
-/** "three weeks since the storm": counted back from now or the day told, never forward from a day written after it. */
+/**
+ * "three weeks since the storm": counted back from now or the day told, never forward from a day
+ * written after it.
+ */
 export const isSince = (offset: { text: string }) => /\ssince$/i.test(offset.text);
 
 /**

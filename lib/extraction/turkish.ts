@@ -81,9 +81,9 @@ const weekday: chrono.Parser = {
 };
 
 /**
- * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "geçen yılın Ekim ayında":
- * a month with the locative case or "ayı" (the month of) after it, which is how Turkish says "in
- * October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and so is one
+ * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "geçen yılın Ekim
+ * ayında": a month with the locative case or "ayı" (the month of) after it, which is how Turkish
+ * says "in October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and so is one
  * after its day ("6 Şubat'ta" is a day, read above).
  */
 const MONTH_IN = new RegExp(
