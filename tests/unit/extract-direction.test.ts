@@ -330,6 +330,8 @@ describe('the simple present of a fixture or a timetable points ahead', () => {
     'The new ferry fares take effect Monday.',
     'Kessel Rovers host the league leaders on Monday.',
     'The harbour inquiry resumes on Monday, the court said.',
+    'Voters go to the polls on Monday in a runoff for mayor.',
+    'Polls open at 7 a.m. Monday.',
   ])('%s', (sentence) => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual(['2024-10-21']);
   });
