@@ -88,8 +88,11 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
   // The past suffix closing a verb, with a person ending: "açıkladı", "öldüler", "geldik"; not "şimdi"
-  // (now) or "kendi" (self).
-  tr: /(?<!\p{L})(?!(?:şimdi|kendi|hadi)(?!\p{L}))\p{L}{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:m|n|k|nız|niz|lar|ler)?(?!\p{L})/iu,
+  // (now), "kendi" (self), "sandık" (ballot box), "artık", "ordu", "bütün". "-tı/-ti" follows a
+  // consonant in the past ("gitti", "yaptı"), a vowel in a noun's case ("şirketi", "hükümeti"); and the
+  // first and second person singular ("-dım", "-dın") are left out, as news rarely writes them and
+  // "yardım", "eğitim", "kadın" end so.
+  tr: /(?<!\p{L})(?!(?:şimdi|kendi|hadi|sandık|artık|ordu|bütün)(?!\p{L}))\p{L}{2,}(?:dı|di|du|dü|(?<![aeıioöuüâîû])(?:tı|ti|tu|tü))(?:k|nız|niz|nuz|nüz|lar|ler)?(?!\p{L})/iu,
 };
 
 export const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';

@@ -272,6 +272,20 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Fırtına 11 Ekim Cuma günü iskeleyi yıktı.')).toEqual(['2024-10-11 null']);
   });
 
+  it('reads no past in nouns that end like it ("sandık", "yardım", "şirketi")', () => {
+    // Published on Wednesday 16 October 2024: the coming Sunday is the 20th.
+    expect(
+      findDates('Seçmenler pazar günü sandık başına gidecek.', new Date(PUBLISHED), { language: 'tr' }).map(
+        (m) => `${m.date} ${m.tense}`,
+      ),
+    ).toEqual(['2024-10-20 future']);
+    expect(
+      findDates('Yardım ekipleri cuma günü bölgeye ulaşacak.', new Date(PUBLISHED), { language: 'tr' }).map(
+        (m) => m.date,
+      ),
+    ).toEqual(['2024-10-18']);
+  });
+
   it('does not read the world, a market or a prayer as a Turkish day', () => {
     const html =
       '<p>Dünya Bankası köprü projesine destek verdiğini açıkladı ve kredi anlaşması imzalandı.</p>' +
