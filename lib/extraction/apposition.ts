@@ -2,7 +2,8 @@ import type { DateMention } from './mention.ts';
 
 /**
  * Only a comma, a bracket or a space between two mentions: "November 9, Saturday", "on Saturday
- * (November 9)", and Turkish "13 Kasım Cuma günü", which sets the weekday after the day with nothing between.
+ * (November 9)", and Turkish "13 Kasım Cuma günü", which sets the weekday after its day with nothing
+ * between.
  */
 const APPOSED = /^\s*[,(]?\s*$/;
 

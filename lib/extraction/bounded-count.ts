@@ -8,5 +8,6 @@
 const BOUNDED =
   /\b(?:(?:less|fewer|more|no more) than|under|over|within|at least|at most|upwards of|nearly|almost|barely|scarcely|not quite)\s+$/i;
 
-/** Whether the words right before a count (`before` ends where the count starts) bound it. */
-export const boundsTheCount = (before: string): boolean => BOUNDED.test(before);
+/** Whether the words right before the count that starts at `index` bound it. */
+export const boundsTheCount = (sentence: string, index: number): boolean =>
+  BOUNDED.test(sentence.slice(0, index));

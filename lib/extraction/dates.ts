@@ -18,7 +18,13 @@ import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
-import { ENGLISH_MONTH, ENGLISH_MONTHS, monthMentions, monthSpans } from './month-names.ts';
+import {
+  ENGLISH_MONTH,
+  ENGLISH_MONTHS,
+  type MonthMention,
+  monthMentions,
+  monthSpans,
+} from './month-names.ts';
 import { ordinalDays } from './ordinal-days.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
@@ -342,6 +348,7 @@ function otherMentions(
   sentence: string,
   publishedAt: Date,
   language: string,
+  monthSpansFound: MonthMention[],
 ): Array<Omit<DateMention, 'tense'>> {
   const found: Array<Omit<DateMention, 'tense'>> = [];
   for (const match of sentence.matchAll(MONTH_PART)) {
@@ -374,7 +381,7 @@ function otherMentions(
     const months =
       language === 'tr'
         ? turkishMonthMentions(sentence, publishedAt.getUTCFullYear())
-        : monthMentions(sentence, language);
+        : monthMentions(sentence, language, monthSpansFound);
     for (const month of months) {
       const date = month.year ? isoMonth(month.year, month.month) : undefined;
       found.push({
@@ -447,10 +454,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   // announced for one ("will be sentenced next week", "later this month") they are a forecast, no date.
   const found = periodMentions(sentence, publishedAt);
   // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
-  const periodSpans = [...found, ...monthSpans(sentence, language)].map((m): [number, number] => [
-    m.index,
-    m.index + m.text.length,
-  ]);
+  const months = monthSpans(sentence, language);
+  const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
     let tense = tenseAt(result.index, result.text.length);
@@ -474,7 +479,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
   const periods = found.filter((m) => datesAnEvent(m, sentence, tenseAt(m.index, m.text.length), mentions));
-  const others = [...periods, ...otherMentions(sentence, publishedAt, language)].sort(
+  const others = [...periods, ...otherMentions(sentence, publishedAt, language, months)].sort(
     (a, b) => a.index - b.index,
   );
   for (const other of others) {

@@ -201,7 +201,10 @@ const patternFor = (language: string) =>
 const spanPatternFor = (language: string) =>
   monthPattern(language, 'span', SPANS[language] && `(?<!\\p{L})(?<!\\d\\.?\\s*)${SPANS[language]}`);
 
-/** The month (1–12) a written word names, or -1. Longest stem wins: Russian "ма" (May) must not swallow "март" (March). */
+/**
+ * The month (1–12) a written word names, or -1. Longest stem wins: Russian "ма" (May) must not
+ * swallow "март" (March).
+ */
 function monthOf(written: string, stems: string[]): number {
   const word = written.toLowerCase();
   let month = -1;
@@ -235,12 +238,19 @@ export function monthSpans(sentence: string, language: string): MonthMention[] {
   return spans;
 }
 
-/** Month (and year) mentions in a non-English sentence, each framed by a preposition or a span. */
-export function monthMentions(sentence: string, language: string): MonthMention[] {
+/**
+ * Month (and year) mentions in a non-English sentence, each framed by a preposition or a span
+ * (`spans`: the sentence's monthSpans, when the caller has them already).
+ */
+export function monthMentions(
+  sentence: string,
+  language: string,
+  spans = monthSpans(sentence, language),
+): MonthMention[] {
   const pattern = patternFor(language);
   const stems = MONTH_STEMS[language];
   if (!pattern || !stems) return [];
-  const mentions = monthSpans(sentence, language);
+  const mentions = [...spans];
   const spanned = (at: number) =>
     mentions.some((span) => at >= span.index && at < span.index + span.text.length);
   for (const match of sentence.matchAll(pattern)) {

@@ -32,9 +32,6 @@ const SAME_DAY =
 const SAME_DAY_ABROAD =
   /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
 
-const isBounded = (sentence: string, match: RegExpExecArray) =>
-  boundsTheCount(sentence.slice(0, match.index));
-
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
@@ -125,7 +122,7 @@ export function relativeDayMention(
   for (const [phrase, shift] of RELATIVE_DAYS) {
     const match = phrase.exec(sentence);
     if (!match) continue;
-    if (isBounded(sentence, match)) return undefined;
+    if (boundsTheCount(sentence, match.index)) return undefined;
     const days = shift(match);
     if (days === undefined || Number.isNaN(days)) return undefined;
     return {
@@ -157,13 +154,13 @@ const countOf = (match: RegExpExecArray) => (match[1] ? (COUNTS[match[1].toLower
 export function relativePeriodMention(sentence: string, before: string | undefined): DateMention | undefined {
   if (!before) return undefined;
   const years = YEARS_LATER.exec(sentence);
-  if (years && isBounded(sentence, years)) return undefined;
   if (years) {
+    if (boundsTheCount(sentence, years.index)) return undefined;
     const date = String(Number(before.slice(0, 4)) + countOf(years));
     return { index: years.index, text: years[0], date, precision: 'year', endDate: null, tense: 'past' };
   }
   const months = MONTHS_LATER.exec(sentence);
-  if (!months || before.length < 7 || isBounded(sentence, months)) return undefined;
+  if (!months || before.length < 7 || boundsTheCount(sentence, months.index)) return undefined;
   const total = Number(before.slice(0, 4)) * 12 + Number(before.slice(5, 7)) - 1 + countOf(months);
   const date = isoMonth(Math.floor(total / 12), (total % 12) + 1);
   return { index: months.index, text: months[0], date, precision: 'month', endDate: null, tense: 'past' };

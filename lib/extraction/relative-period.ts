@@ -489,7 +489,7 @@ const OFFSET_BEFORE = new RegExp(
 /** The later event an "N days before X" phrase dates, counted forward from `reference` (a day). */
 export function offsetBefore(sentence: string, reference: string): Found | undefined {
   const match = OFFSET_BEFORE.exec(sentence);
-  if (!match || boundsTheCount(sentence.slice(0, match.index))) return undefined;
+  if (!match || boundsTheCount(sentence, match.index)) return undefined;
   const ref = new Date(`${reference}T00:00:00Z`);
   return {
     index: match.index,
@@ -504,7 +504,7 @@ export function offsetBefore(sentence: string, reference: string): Found | undef
 export function offsetAfter(sentence: string, reference: string): Found | undefined {
   const match = OFFSET_AFTER.exec(sentence);
   if (!match) return anniversaryOf(sentence, reference);
-  if (boundsTheCount(sentence.slice(0, match.index))) return undefined;
+  if (boundsTheCount(sentence, match.index)) return undefined;
   const count = countOf(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const ref = new Date(`${reference}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { dayPartsOf } from './calendar.ts';
-import { monthNames } from './month-names.ts';
+import { type MonthMention, monthNames } from './month-names.ts';
 
 /** Turkish month names, in order; suffixes ("Şubat'ta", "Mart'ın") follow the apostrophe or join the word. */
 const MONTHS = monthNames('tr');
@@ -15,13 +15,17 @@ const DAY_MONTH = new RegExp(
   'iu',
 );
 
+/** The month (1–12) a written Turkish month name gives, or 0. */
+function monthNumber(name: string): number {
+  // "EKIM" folds to "ekim" in English and to "ekım" in Turkish; either spelling names the month.
+  return MONTHS.findIndex((m) => m === name.toLocaleLowerCase('tr') || m === name.toLowerCase()) + 1;
+}
+
 const dayMonth: chrono.Parser = {
   pattern: () => DAY_MONTH,
   extract: (context, match) => {
     const day = Number(match[1]);
-    // "EKIM" folds to "ekim" in English and to "ekım" in Turkish; either spelling names the month.
-    const name = match[2] ?? '';
-    const month = MONTHS.findIndex((m) => m === name.toLocaleLowerCase('tr') || m === name.toLowerCase()) + 1;
+    const month = monthNumber(match[2] ?? '');
     if (month < 1 || day < 1 || day > 31) return null;
     const components = context.createParsingComponents({ day, month });
     if (match[3]) components.assign('year', Number(match[3]));
@@ -83,26 +87,18 @@ const weekday: chrono.Parser = {
 /**
  * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "geçen yılın Ekim
  * ayında": a month with the locative case or "ayı" (the month of) after it, which is how Turkish
- * says "in October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and so is one
- * after its day ("6 Şubat'ta" is a day, read above).
+ * says "in October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and
+ * so is one after its day ("6 Şubat'ta" is a day, read above).
  */
 const MONTH_IN = new RegExp(
   String.raw`(?<!\d\s*)(?<![\p{L}\d])(?:(geçen|geçtiğimiz|bu)\s+yılın\s+)?(${MONTHS.join('|')})(?:\s+((?:19|20)\d{2}))?(?:['’](?:da|de|ta|te)|(?<=\p{L})(?:da|de|ta|te)|\s+ay(?:ı|ında|ının\s+(?:başında|ortasında|sonunda)|ı\s+(?:başında|ortasında|sonunda|içinde)))(?!\p{L})`,
   'giu',
 );
 
-export interface TurkishMonth {
-  index: number;
-  text: string;
-  month: number;
-  year?: number;
-}
-
 /** Months said "in" in a Turkish sentence: each with its year when written, or last/this year's. */
-export function turkishMonthMentions(sentence: string, publishedYear: number): TurkishMonth[] {
+export function turkishMonthMentions(sentence: string, publishedYear: number): MonthMention[] {
   return [...sentence.matchAll(MONTH_IN)].flatMap((match) => {
-    const name = (match[2] ?? '').toLocaleLowerCase('tr');
-    const month = MONTHS.findIndex((m) => m === name || m === (match[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(match[2] ?? '');
     if (month < 1) return [];
     const which = match[1]?.toLocaleLowerCase('tr');
     const year = match[3]
