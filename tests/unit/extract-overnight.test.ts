@@ -13,19 +13,28 @@ describe('one night told by the two days it spans', () => {
     ['Die Fähre lief in der Nacht von Dienstag auf Mittwoch auf Grund.', 'de'],
     ['Gales closed the port late on Tuesday and early on Wednesday.', undefined],
     ['Crews pumped water from the hold on Tuesday night and into early Wednesday.', undefined],
+    ['A lorry overturned on the bypass in the intervening night of Tuesday and Wednesday.', undefined],
+    ['The ferry lost power in the night between Tuesday and Wednesday.', undefined],
+    ['Die Fähre verlor in der Nacht zwischen Dienstag und Mittwoch ihren Antrieb.', 'de'],
+    ['Le ferry a perdu sa propulsion dans la nuit entre mardi et mercredi.', 'fr'],
   ])('is one event on the first day: %s', (sentence, language) => {
     expect(spans(sentence, language)).toEqual([['2024-11-12', '2024-11-13']]);
   });
 
-  it('leaves two days that are no night apart, and days further apart', () => {
-    expect(spans('The market fell on Tuesday into a rally on Wednesday.')).toEqual([
+  it.each([
+    'The market fell on Tuesday into a rally on Wednesday.',
+    'The count began on Tuesday and early results came on Wednesday.',
+    // Two nights, and a night set off by a comma from days it does not span.
+    'Patrols ran on the nights of Tuesday and Wednesday.',
+    'After a sleepless night, the crew met Tuesday and Wednesday.',
+  ])('leaves two days that are no one night apart: %s', (sentence) => {
+    expect(spans(sentence)).toEqual([
       ['2024-11-12', null],
       ['2024-11-13', null],
     ]);
-    expect(spans('The count began on Tuesday and early results came on Wednesday.')).toEqual([
-      ['2024-11-12', null],
-      ['2024-11-13', null],
-    ]);
+  });
+
+  it('leaves days further apart', () => {
     expect(spans('Drones struck overnight Sunday and again on Tuesday.')).toEqual([
       ['2024-11-10', null],
       ['2024-11-12', null],
