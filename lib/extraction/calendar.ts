@@ -45,6 +45,17 @@ export function resolveWeekday(weekday: number, publishedAt: Date, tense: Tense)
   return dayOf(publishedAt, shift);
 }
 
+/** "last Thursday", "next Thursday", "jeudi dernier" written on a Thursday: a week off, never that day. */
+export function resolveNamedWeekday(
+  weekday: number,
+  publishedAt: Date,
+  direction: 'past' | 'future',
+): string {
+  const date = resolveWeekday(weekday, publishedAt, direction);
+  if (date !== dayOf(publishedAt, 0)) return date;
+  return dayOf(publishedAt, direction === 'past' ? -7 : 7);
+}
+
 /** A month named without a year: the latest such month not after publication, or the next for announcements. */
 export function inferMonthYear(month: number, publishedAt: Date, tense: Tense): number {
   const year = publishedAt.getUTCFullYear();

@@ -8,6 +8,7 @@ import {
   inferMonthYear,
   isoDay,
   isoMonth,
+  resolveNamedWeekday,
   resolveWeekday,
   shiftDay,
   shiftYears,
@@ -272,12 +273,11 @@ function classify(
         endDate: null,
       };
     const said = withWordBefore(sentence, result);
-    const direction = NEXT.test(said)
-      ? 'future'
-      : LAST.test(said)
-        ? 'past'
-        : weekdayTense(result, sentence, tense);
-    const date = resolveWeekday(start.get('weekday') ?? 0, publishedAt, direction);
+    const named = NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
+    const weekday = start.get('weekday') ?? 0;
+    const date = named
+      ? resolveNamedWeekday(weekday, publishedAt, named)
+      : resolveWeekday(weekday, publishedAt, weekdayTense(result, sentence, tense));
     return { date, precision: 'day', endDate: weekdayRangeEnd(result, date) };
   }
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('hour')) {

@@ -32,6 +32,15 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Talks collapsed last Friday.')[0]?.date).toBe('2024-10-11');
   });
 
+  it('reads "last" and "next" on the weekday of publication as a week off, "this" as that day', () => {
+    // Published on Tuesday 15 October 2024.
+    expect(datesIn('The report was tabled last Tuesday.')[0]?.date).toBe('2024-10-08');
+    expect(datesIn('Talks resume next Tuesday.')[0]?.date).toBe('2024-10-22');
+    expect(datesIn('Le rapport a été publié mardi dernier.', 'fr')[0]?.date).toBe('2024-10-08');
+    expect(datesIn('Der Bericht erschien am vergangenen Dienstag.', 'de')[0]?.date).toBe('2024-10-08');
+    expect(datesIn('Talks resume this Tuesday.')[0]?.date).toBe('2024-10-15');
+  });
+
   it('reads a date booked under a past reporting verb as the coming one, not last year', () => {
     // Published 15 October 2024: "18 October" is three days ahead, whatever "called" says.
     expect(datesIn('Organisers have called a second rally for 18 October.')[0]?.date).toBe('2024-10-18');
