@@ -258,12 +258,18 @@ export function reportedPlanAhead(before: string, text: string): boolean {
 }
 
 /**
- * A French participle set off by a comma right before its date ("Les négociations, interrompues
- * lundi, doivent reprendre samedi"): the participle's act is past, whatever the main verb announces.
- * Participles that book a date ("prévue lundi", "reportée à lundi") are not.
+ * A Romance participle set off by a comma right before its date ("Les négociations, interrompues
+ * lundi, doivent reprendre samedi", "El capitán, detenido el lunes, comparecerá el viernes", "Il
+ * capitano, arrestato lunedì, comparirà venerdì", "O comandante, detido na segunda-feira, será
+ * ouvido"): the participle's act is past, whatever the main verb announces. Participles that book a
+ * date ("prévue lundi", "prevista el lunes", "rinviata a lunedì", "marcada para") are not.
  */
-const PARTICIPLE_APPOSITION_FR =
-  /,\s+(?!(?:prévu|programmé|fixé|attendu|reporté|repoussé|décalé|convoqué|annoncé)(?:e|s|es)?\s)\p{L}{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s+(?:le\s+|ce\s+)?$/iu;
+const BOOKING_PARTICIPLE =
+  '(?:prévu|programm|fixé|attendu|reporté|repoussé|décalé|convoqu|annonc|previst|programad|fijad|aplazad|pospuest|convocad|anunciad|señalad|agendad|esperad|fissat|rinviat|convocat|annunciat|attes|marcad|adiad)';
+const PARTICIPLE_APPOSITION = new RegExp(
+  String.raw`,\s+(?!${BOOKING_PARTICIPLE}\p{L}*\s)\p{L}{3,}(?:é|ée|és|ées|ie|ies|ue|ues|[ai]d[oa]s?|[aiu]t[oaie])\s+(?:le\s+|ce\s+|el\s+|na\s+|no\s+|em\s+|il\s+)?$`,
+  'iu',
+);
 
 /** The sentence's tense, corrected by what the words right before a date say about it. */
 /**
@@ -278,7 +284,7 @@ export function framedTense(before: string, tense: Tense): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
   if (tense === 'future' && NAMED_BY_DATE.test(near)) return 'present';
-  if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION_FR.test(near)))
+  if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION.test(near)))
     return 'past';
   return tense;
 }

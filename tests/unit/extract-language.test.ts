@@ -151,6 +151,15 @@ describe('the language of an article whose feed declares none', () => {
     // A participle set off by a comma dates its own past act; one that books a date does not.
     ['Les négociations, interrompues vendredi, doivent reprendre au ministère.', 'fr', '2024-10-11 past'],
     ['La réunion, prévue vendredi, doit permettre un accord.', 'fr', '2024-10-18 future'],
+    // So in Spanish, Italian and Portuguese.
+    ['El alcalde, detenido el viernes, declarará ante la jueza.', 'es', '2024-10-11 past'],
+    ['Il sindaco, arrestato venerdì, sarà interrogato dalla giudice.', 'it', '2024-10-11 past'],
+    ['O autarca, detido na sexta-feira, será ouvido pela juíza.', 'pt', '2024-10-11 past'],
+    ['La votación, prevista el viernes, permitirá un acuerdo.', 'es', '2024-10-18 future'],
+    ['La riunione, fissata venerdì, permetterà un accordo.', 'it', '2024-10-18 future'],
+    // The Portuguese pluperfect is past.
+    ['O ferry tinha saído do porto na sexta-feira.', 'pt', '2024-10-11 past'],
+    ['Os dois suspeitos haviam sido detidos na sexta-feira.', 'pt', '2024-10-11 past'],
   ])('reads futures, conditionals and participles in other languages: %s', (sentence, language, date) => {
     expect(datesWithTense(sentence, language)).toEqual([date]);
   });
