@@ -32,6 +32,7 @@ import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, isScheduledPresent, reportedPlanAhead, type Tense } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
 import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
+import { withWeekdayDays } from './weekday-day.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
 
@@ -77,7 +78,7 @@ const PARSERS: Record<string, Parser> = Object.fromEntries(
     ja: chrono.ja.casual,
     zh: chrono.zh.casual,
     tr: turkishChrono,
-  }).map(([language, parser]) => [language, withCasualDays(parser)]),
+  }).map(([language, parser]) => [language, withWeekdayDays(withCasualDays(parser), language)]),
 );
 const BRITISH = withCasualDays(chrono.en.GB);
 
