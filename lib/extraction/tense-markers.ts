@@ -84,9 +84,9 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The passato prossimo and the pluperfect ("ha inviato", "è rimasto", "sono stati evacuati", "aveva
   // avuto"), not a participle that books a date ("è previsto per giovedì"); the passato remoto in -ò.
   it: /(?<!\p{L})(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:stat[oaie]\s+)?(?!(?:previst|programmat|fissat|attes|convocat)[oaie](?!\p{L}))\p{L}{2,}(?:at|ut|it|st|ss|tt)[oaie](?!\p{L})|(?<!\p{L})\p{L}{3,}ò(?!\p{L})/iu,
-  // The preterite, the pluperfect's auxiliary ("tinha partido", "havia sido detido") and the
-  // irregular forms news uses most.
-  pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?:foi|foram|tinha|tinham|havia|haviam|disse|disseram|fez|fizeram|teve|tiveram|esteve|estiveram|deu|deram|veio|vieram|houve|trouxe|trouxeram|pôde|puderam)(?!\p{L})/iu,
+  // The preterite ("anunciou", "morreu", "partiu"; not the nouns "museu", "europeu", "liceu"), the
+  // pluperfect's auxiliary ("tinha partido", "havia sido detido") and the irregular forms news uses most.
+  pt: /(?<!\p{L})\p{L}{3,}(?:ou|aram|eram|iram)(?!\p{L})|(?<!\p{L})(?!(?:museu|europeu|apogeu|coliseu|judeu|plebeu|hebreu|liceu|camafeu|pneu|ateu)(?!\p{L}))\p{L}{2,}(?:eu|iu)(?!\p{L})|(?<!\p{L})(?:foi|foram|tinha|tinham|havia|haviam|disse|disseram|fez|fizeram|teve|tiveram|esteve|estiveram|deu|deram|veio|vieram|houve|trouxe|trouxeram|pôde|puderam)(?!\p{L})/iu,
   uk: /\p{L}{3,}(?:ла|ли|ло|вся|лася|лися)(?=[\s,.]|$)/iu,
   ru: /\p{L}{3,}(?:ла|ли|ло|лся|лась|лись)(?=[\s,.]|$)/iu,
   // The past suffix closing a verb, with a person ending: "açıkladı", "öldüler", "geldik"; not "şimdi"

@@ -37,10 +37,10 @@ const dayMonth: chrono.Parser = {
 /**
  * "dün" (yesterday), "bugün" (today) and "yarın" (tomorrow), and the adjectives "dünkü",
  * "bugünkü" ("dünya" is the world); "bu sabah", "bu akşam", "bu gece": this morning, evening, night,
- * parts of today; "önceki gün", "evvelki gün": the day before yesterday ("bir önceki gün" is the day
+ * parts of today; "önceki gün", "evvelki gün", "evvelsi gün": the day before yesterday ("bir önceki gün" is the day
  * before the one told).
  */
-const CASUAL_DAYS = String.raw`(dün|bugün|yarın|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece)|(?<!bir\s)(?:önceki|evvelki)\s+gün)(?:kü)?`;
+const CASUAL_DAYS = String.raw`(dün|bugün|yarın|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece)|(?<!bir\s)(?:önceki|evvelki|evvelsi)\s+gün)(?:kü)?`;
 const CASUAL_DAY = new RegExp(`(?<!\\p{L})${CASUAL_DAYS}(?!\\p{L})`, 'iu');
 const CASUAL_DAY_ALONE = new RegExp(`^${CASUAL_DAYS}$`, 'iu');
 
@@ -51,7 +51,7 @@ const casualDay: chrono.Parser = {
   pattern: () => CASUAL_DAY,
   extract: (context, match) => {
     const word = (match[1] ?? '').toLocaleLowerCase('tr');
-    const shift = word === 'dün' ? -1 : word === 'yarın' ? 1 : /^(?:önceki|evvelki)/.test(word) ? -2 : 0;
+    const shift = word === 'dün' ? -1 : word === 'yarın' ? 1 : /^(?:önceki|evvel)/.test(word) ? -2 : 0;
     return context.createParsingComponents(dayPartsOf(context.refDate, shift));
   },
 };

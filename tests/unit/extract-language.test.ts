@@ -121,6 +121,10 @@ describe('the language of an article whose feed declares none', () => {
     ['La alcaldesa dijo el viernes que cerraría el muelle.', 'es', '2024-10-11 past'],
     ['La policía detuvo el viernes a dos contrabandistas.', 'es', '2024-10-11 past'],
     ['A prefeita disse na sexta-feira que fecharia o cais.', 'pt', '2024-10-11 past'],
+    // The Portuguese preterite in -eu and -iu; "museu" only ends like it.
+    ['O pescador morreu na sexta-feira.', 'pt', '2024-10-11 past'],
+    ['A ponte ruiu na sexta-feira.', 'pt', '2024-10-11 past'],
+    ['O museu abre na sexta-feira.', 'pt', '2024-10-18 present'],
     // What is planned or awaited stays ahead.
     ['Le sommet est prévu vendredi.', 'fr', '2024-10-18 present'],
     ['La cumbre se celebrará el viernes.', 'es', '2024-10-18 future'],
@@ -276,6 +280,7 @@ describe('the language of an article whose feed declares none', () => {
       findDates(sentence, new Date(PUBLISHED), { language: 'tr' }).map((m) => `${m.date} ${m.endDate}`);
     expect(at('Vali önceki gün bölgeyi ziyaret etti.')).toEqual(['2024-10-14 null']);
     expect(at('Vali bir önceki gün bölgeyi ziyaret etmişti.')).toEqual([]);
+    expect(at('Vali evvelsi gün bölgeyi ziyaret etti.')).toEqual(['2024-10-14 null']);
     expect(at('Liman geçen hafta sonu kapatıldı.')).toEqual(['2024-10-12 2024-10-13']);
     expect(at('Liman bu hafta sonu açılacak.')).toEqual([]);
     expect(at('Fırtına 11 Ekim Cuma günü iskeleyi yıktı.')).toEqual(['2024-10-11 null']);
