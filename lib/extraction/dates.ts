@@ -31,7 +31,7 @@ import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import { dateTense, framedTense, isScheduledPresent, reportedPlanAhead, type Tense } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
-import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday } from './weekday.ts';
+import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday, ROMANCE_WEEKDAYS } from './weekday.ts';
 import { withWeekdayDays } from './weekday-day.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -539,6 +539,21 @@ const DAY_PART_BEFORE_WEEKDAY = new RegExp(
   String.raw`\b(?:(?:mid|early|late)[-\s])?(?:morning|afternoon|evening|night)(?=\s+${ENGLISH_WEEKDAY}\b)`,
   'giu',
 );
+/**
+ * "la noche de este lunes", "la tarde de ayer", "le soir de lundi": Spanish and French write the
+ * part of the day before its weekday, and chrono reads "noche de este lunes" as no day at all, so the
+ * part of the day is blanked.
+ */
+const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
+  es: new RegExp(
+    String.raw`(?<!\p{L})(?:noche|tarde|mañana|madrugada)(?=\s+del?\s+(?:ayer|anteayer|hoy|(?:(?:este|ese|pasado|próximo)\s+)?(?:${ROMANCE_WEEKDAYS.es?.join('|')}))(?!\p{L}))`,
+    'giu',
+  ),
+  fr: new RegExp(
+    String.raw`(?<!\p{L})(?:soir|soirée|matin|matinée|après-midi|nuit)(?=\s+de\s+(?:${ROMANCE_WEEKDAYS.fr?.join('|')})(?!\p{L}))`,
+    'giu',
+  ),
+};
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
@@ -549,8 +564,10 @@ function readable(sentence: string, language: string): string {
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)
     .replace(MID_HYPHEN, '$1 ');
-  if (language !== 'de') return english;
-  return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
+  if (language === 'de')
+    return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
+  const romance = ROMANCE_DAY_PART_OF_WEEKDAY[language];
+  return romance ? english.replace(romance, blank) : english;
 }
 
 /** Whether a mention announces something still to come, as of publication. */

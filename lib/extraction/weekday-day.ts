@@ -1,14 +1,7 @@
 import type * as chrono from 'chrono-node';
 import { dayPartsOf } from './calendar.ts';
 import { monthNames } from './month-names.ts';
-
-/** Weekdays from Sunday, as chrono numbers them, in the languages that write "martes 24". */
-const WEEKDAYS: Record<string, string[]> = {
-  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
-  it: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
-  pt: ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'],
-};
+import { ROMANCE_WEEKDAYS as WEEKDAYS } from './weekday.ts';
 
 /**
  * The word that may say which one ("este martes 24", "el pasado martes 24", "ce mardi 24"): taken in,

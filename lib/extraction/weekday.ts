@@ -14,6 +14,13 @@ export const GERMAN_WEEKDAYS = [
   'samstag',
   'sonntag',
 ];
+/** French, Spanish, Italian and Portuguese weekdays from Sunday, as chrono numbers them. */
+export const ROMANCE_WEEKDAYS: Record<string, string[]> = {
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  it: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
+  pt: ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'],
+};
 /** An English weekday written in full, as a pattern (case left to the pattern using it). */
 export const ENGLISH_WEEKDAY = `(?:${ENGLISH_WEEKDAY_STEMS.join('|')})day`;
 /** The same for a case-sensitive pattern: capitalised or not, never in capitals ("Monday", "monday"). */

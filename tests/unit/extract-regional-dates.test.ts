@@ -75,4 +75,14 @@ describe('a part of the day written before its weekday', () => {
     expect(datesIn('The ferry struck the pier Monday afternoon.')).toEqual(['2024-11-11']);
     expect(datesIn('The storm hit overnight Tuesday.')).toEqual(['2024-11-12']);
   });
+
+  it.each([
+    // Published on Wednesday 13 November 2024.
+    ['El muelle se derrumbó la noche de este lunes.', 'es', '2024-11-11'],
+    ['El muelle se derrumbó la tarde de este martes.', 'es', '2024-11-12'],
+    ['El muelle se derrumbó la noche de ayer.', 'es', '2024-11-12'],
+    ["Le quai s'est effondré le soir de lundi.", 'fr', '2024-11-11'],
+  ])('reads the Spanish and French part of the day before its weekday: %s', (sentence, language, date) => {
+    expect(findDates(sentence, PUBLISHED, { language }).map((m) => m.date)).toEqual([date]);
+  });
 });
