@@ -328,6 +328,14 @@ const DATE_WORDS = new RegExp(
   'giu',
 );
 
+/**
+ * Whether a sentence's day is counted from the one before: it dates nothing of its own, or it opens on
+ * a counted day and its own dates are only years ("La veille, des riverains avaient signalé des
+ * fissures sur l'ouvrage, inauguré en 2019": the year is the bridge's background, not the sentence's day).
+ */
+const opensOnCountedDay = (sentence: string, found: DateMention[]) =>
+  found.length === 0 || (opensOnStoryDay(sentence) && found.every((mention) => mention.precision === 'year'));
+
 /** What the sentences before a sentence leave it. */
 interface Preceding {
   /** The day "the next day" or "that evening" counts from (see anchorOf). */
@@ -365,16 +373,15 @@ function sentenceEvents(
   );
   // "Earlier in the day", "Two days later" count from the day the story tells when the sentence before gives none.
   const dayBefore = anchor ?? (opensOnStoryDay(sentence) ? lastReported : undefined);
-  const relative =
-    found.length === 0
-      ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
-      : undefined;
+  const relative = opensOnCountedDay(sentence, found)
+    ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
+    : undefined;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =
     anchor ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
   const written = relative
-    ? [relative]
+    ? [relative, ...found]
     : withFollowingDay(sentence, withoutZoneRestatement(sentence, found), context.language);
   const mentions = withOffsetEvent(
     sentence,

@@ -47,14 +47,27 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\b(a|one|two|three) weeks? later\b(?!\s+than)/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   // "the day before the vote" counts from the vote; only a bare "the day before," counts from the sentence before.
-  [/\bthe (?:previous|preceding) day\b|\bthe day before(?=\s*[,.;]|$)/i, () => -1],
+  [
+    /\bthe (?:previous|preceding) (?:day|evening|night)\b|\bthe (?:day|night|evening) before(?=\s*[,.;]|$)/i,
+    () => -1,
+  ],
   [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],
   [/\b(einen|zwei|drei) Tage? später\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  // "am Vortag", "am Vorabend", "tags zuvor", "zwei Tage zuvor": the day or days before the one told.
+  [/(?<!\p{L})(?:am Vortag|am Vorabend|tags zuvor)(?!\p{L})/iu, () => -1],
+  [/\b(einen|zwei|drei) Tage? (?:zuvor|vorher|davor)\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\ble lendemain\b/i, () => 1],
   [/\bla veille(?!\s+d)/i, () => -1],
   [/\b(un|deux|trois) jours? plus tard\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\bal día siguiente\b/i, () => 1],
   [/\b(un|dos|tres) días? después\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  // "el día anterior", "la víspera", "un día antes,": not "un día antes de la votación", counted from the vote.
+  [/(?<!\p{L})(?:el día anterior|la noche anterior|la víspera(?!\s+de))(?!\p{L})/iu, () => -1],
+  [
+    /(?<!\p{L})(un|dos|tres) días? antes(?!\s+de)(?!\p{L})/iu,
+    (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0),
+  ],
 ];
 
 /**

@@ -449,6 +449,39 @@ describe('extractEvents: a day counted from the sentence before', () => {
     ).toHaveLength(1);
     expect(datesOf('<p>The next day, the minister resigned.</p>')).toEqual([]);
   });
+
+  const CRANE = {
+    es: '<p>La grúa cayó el 3 de octubre.</p>',
+    de: '<p>Der Kran stürzte am 3. Oktober um.</p>',
+    fr: '<p>La grue est tombée le 3 octobre.</p>',
+    en: '<p>The crane fell on 3 October.</p>',
+  };
+  it.each([
+    ['es', '<p>Un día antes, los vecinos habían alertado del peligro.</p>', '2024-10-02'],
+    ['es', '<p>El día anterior, los vecinos habían alertado del peligro.</p>', '2024-10-02'],
+    ['de', '<p>Anwohner hatten am Vortag vor der Gefahr gewarnt.</p>', '2024-10-02'],
+    ['de', '<p>Zwei Tage zuvor hatten Anwohner gewarnt.</p>', '2024-10-01'],
+    ['fr', '<p>Deux jours plus tôt, des riverains avaient alerté la mairie.</p>', '2024-10-01'],
+    ['en', '<p>Neighbours had warned the council the night before.</p>', '2024-10-02'],
+  ] as const)('counts back a day or days (%s): %s', (language, html, before) => {
+    expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', before]);
+  });
+
+  it('leaves "un día antes de" the thing it names, and counts past a year of background', () => {
+    expect(
+      datesOf(
+        '<p>La grúa cayó el 3 de octubre.</p><p>Un día antes de la votación, hubo protestas.</p>',
+        'es',
+      ),
+    ).toHaveLength(1);
+    // The year is the crane's background; the sentence's day is the day before the one told.
+    expect(
+      datesOf(
+        '<p>La grue est tombée le 3 octobre.</p><p>La veille, des riverains avaient alerté la mairie sur la grue, installée en 2019.</p>',
+        'fr',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-03', '2024-10-02', '2019']);
+  });
 });
 
 describe('extractEvents: years and months counted from the date before', () => {
