@@ -24,13 +24,35 @@ const COUNTS: Record<string, number> = {
   un: 1,
   dos: 2,
   tres: 3,
+  uno: 1,
+  due: 2,
+  tre: 3,
+  um: 1,
+  dois: 2,
+  três: 3,
+  bir: 1,
+  iki: 2,
+  üç: 3,
 };
 
 // "later that day", "earlier in the day", "the same evening", "that night": the day before's own.
 const SAME_DAY =
   /\b(?:(?:later|earlier)\s+(?:that|the same|in the)\s+(?:day|morning|afternoon|evening|night)|(?:that|the) same (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b/i;
-const SAME_DAY_ABROAD =
-  /(?<!\p{L})am (?:selben|gleichen) (?:Tag|Abend|Morgen)(?!\p{L})|(?<!\p{L})le même jour(?!\p{L})|(?<!\p{L})ce (?:soir|jour)-là(?!\p{L})|(?<!\p{L})ese mismo día(?!\p{L})/iu;
+const SAME_DAY_ABROAD = new RegExp(
+  `(?<!\\p{L})(?:${[
+    'am (?:selben|gleichen) (?:Tag|Abend|Morgen)',
+    'le même jour|le (?:jour|soir) même|ce (?:soir|jour)-là',
+    '(?:ese|el) mismo día|esa misma (?:noche|tarde)',
+    '(?:lo|quello) stesso giorno|la stessa sera',
+    '(?:no|nesse) mesmo dia',
+    'aynı (?:gün|sabah|akşam|gece)',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
+/** A count of days in Italian, Portuguese and Turkish, before the word for days. */
+const COUNT_ABROAD = '(un|uno|due|tre|um|dois|três|bir|iki|İki|üç)';
+/** The count a word says; Turkish "İki" opening a sentence has the dotted capital no case-blind match folds. */
+const countAbroad = (word = '') => COUNTS[word.replace('İ', 'i').toLowerCase()] ?? 0;
 
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
@@ -61,7 +83,34 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\b(un|deux|trois) jours? plus tard\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
   [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
   [/\bal día siguiente\b/i, () => 1],
-  [/\b(un|dos|tres) días? después\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  // Not "un día después de recibir la propuesta": a day after the thing named, which came before.
+  [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi gün",
+  // "due giorni dopo", "dois dias depois", "iki gün sonra"; "la vigilia", "na véspera", "il giorno prima".
+  // Not "all'indomani della strage", "na véspera do voto", "um dia depois de ter recebido", "depremden
+  // iki gün sonra": counted from what they name.
+  [
+    /(?<!\p{L})(?:il giorno (?:dopo|seguente)|l['’]indomani(?!\s+d)|no dia (?:seguinte|a seguir)|ertesi (?:gün|sabah|akşam))(?!\p{L})/iu,
+    () => 1,
+  ],
+  [
+    new RegExp(
+      `(?<!(?:den|dan|ten|tan)\\s)(?<!\\p{L})${COUNT_ABROAD} (?:giorni|giorno|dias|dia|gün) (?:dopo|depois|sonra)(?!\\p{L})(?!\\s+(?:de|di|da|do|della|del|dello|dos|das|che|que|il|la|l['’]|aver|avere|ter))`,
+      'iu',
+    ),
+    (m) => countAbroad(m[1]),
+  ],
+  [
+    /(?<!\p{L})(?:il giorno prima|la vigilia(?!\s+d)|na véspera(?!\s+d)|no dia anterior)(?!\p{L})/iu,
+    () => -1,
+  ],
+  [
+    new RegExp(
+      `(?<!\\p{L})${COUNT_ABROAD} (?:giorni|giorno|dias|dia) (?:prima|antes)(?!\\s+d)(?!\\p{L})`,
+      'iu',
+    ),
+    (m) => -countAbroad(m[1]),
+  ],
   // "el día anterior", "la víspera", "un día antes,": not "un día antes de la votación", counted from the vote.
   [/(?<!\p{L})(?:el día anterior|la noche anterior|la víspera(?!\s+de))(?!\p{L})/iu, () => -1],
   [

@@ -455,6 +455,9 @@ describe('extractEvents: a day counted from the sentence before', () => {
     de: '<p>Der Kran stürzte am 3. Oktober um.</p>',
     fr: '<p>La grue est tombée le 3 octobre.</p>',
     en: '<p>The crane fell on 3 October.</p>',
+    it: '<p>La gru è caduta il 3 ottobre.</p>',
+    pt: '<p>A grua caiu a 3 de outubro.</p>',
+    tr: "<p>Vinç 3 Ekim'de devrildi.</p>",
   };
   it.each([
     ['es', '<p>Un día antes, los vecinos habían alertado del peligro.</p>', '2024-10-02'],
@@ -463,8 +466,34 @@ describe('extractEvents: a day counted from the sentence before', () => {
     ['de', '<p>Zwei Tage zuvor hatten Anwohner gewarnt.</p>', '2024-10-01'],
     ['fr', '<p>Deux jours plus tôt, des riverains avaient alerté la mairie.</p>', '2024-10-01'],
     ['en', '<p>Neighbours had warned the council the night before.</p>', '2024-10-02'],
+    ['it', '<p>Il giorno prima, i residenti avevano dato l’allarme.</p>', '2024-10-02'],
+    ['it', '<p>Due giorni prima, i residenti avevano dato l’allarme.</p>', '2024-10-01'],
+    ['pt', '<p>Na véspera, os moradores tinham alertado a câmara.</p>', '2024-10-02'],
   ] as const)('counts back a day or days (%s): %s', (language, html, before) => {
     expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', before]);
+  });
+
+  it.each([
+    ['it', '<p>Il giorno dopo, il sindaco ha chiuso il cantiere.</p>', '2024-10-04'],
+    ['it', '<p>L’indomani il sindaco ha chiuso il cantiere.</p>', '2024-10-04'],
+    ['it', '<p>Lo stesso giorno il sindaco ha chiuso il cantiere.</p>', '2024-10-03'],
+    ['pt', '<p>No dia seguinte, o presidente da câmara fechou a obra.</p>', '2024-10-04'],
+    ['pt', '<p>Dois dias depois, o presidente da câmara fechou a obra.</p>', '2024-10-05'],
+    ['tr', '<p>Ertesi gün vali şantiyeyi kapattı.</p>', '2024-10-04'],
+    ['tr', '<p>İki gün sonra vali şantiyeyi kapattı.</p>', '2024-10-05'],
+    ['tr', '<p>Aynı gün vali şantiyeyi kapattı.</p>', '2024-10-03'],
+    ['es', '<p>El mismo día, la alcaldesa cerró la obra.</p>', '2024-10-03'],
+    ['fr', '<p>Le jour même, la maire a fermé le chantier.</p>', '2024-10-03'],
+  ] as const)('counts forward, or keeps the day, in more languages (%s): %s', (language, html, after) => {
+    expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', after]);
+  });
+
+  it.each([
+    ['pt', '<p>O presidente da câmara fechou a obra um dia depois de receber o relatório.</p>'],
+    ['es', '<p>La alcaldesa cerró la obra un día después de recibir el informe.</p>'],
+    ['tr', '<p>Vali, raporu almasından iki gün sonra şantiyeyi kapattı.</p>'],
+  ] as const)('leaves a count after the thing it names (%s): %s', (language, html) => {
+    expect(datesOf(CRANE[language] + html, language)).toHaveLength(1);
   });
 
   it('leaves "un día antes de" the thing it names, and counts past a year of background', () => {
