@@ -60,14 +60,15 @@ export const PAST_EN =
  * Forms that are also nouns ("Stand", "Schloss", "Griff", "Bot", "Floh") are left out.
  */
 const PRETERITE_DE =
-  /(?<!\p{L})(?:(?:trat|nahm|gab|fand|fiel|brach|schlug|traf|sprach|stieg|lag|ließ|hielt|rief|zog|verlor|gewann|entschied|beschloss|erhielt|verließ|blieb|schrieb|wies|starb|bat|flog|fuhr|lief|sank|sah|saß|warf|erschien|verschwand|gelang|geschah|übernahm|entließ|unterschrieb|verbot|empfahl|begannen|kamen|gingen|standen|flohen|schlossen)(?:en)?|(?:nann|brach|dach|kann|wuss|muss|konn|woll)ten?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:trat|nahm|gab|fand|fiel|brach|schlug|traf|sprach|stieg|lag|ließ|hielt|rief|zog|verlor|gewann|entschied|beschloss|erhielt|verließ|blieb|schrieb|wies|starb|bat|flog|fuhr|lief|sank|sah|saß|warf|erschien|verschwand|gelang|geschah|übernahm|entließ|unterschrieb|verbot|empfahl|begannen|kamen|gingen|standen|flohen|schlossen|barg|schoss|sprang|ertrank|versank|stieß)(?:en)?|(?:brann|rann)ten?|(?:nann|brach|dach|kann|wuss|muss|konn|woll)ten?)(?!\p{L})/iu;
 /**
- * The weak forms and every -ierte(n), unless an article, a number or a preposition comes right before:
- * then the form is a participle used as an adjective or a noun ("die beschädigte Brücke", "zu den
- * Verletzten", "zwei evakuierte Dörfer"), which tells no tense.
+ * The weak forms (with an inseparable prefix too: "besetzten", "verlegte") and every -ierte(n), unless
+ * an article, a number or a preposition comes right before: then the form is a participle used as an
+ * adjective or a noun ("die beschädigte Brücke", "zu den Verletzten", "zwei evakuierte Dörfer"), which
+ * tells no tense. Only a whole word before counts: "Die Behörden meldeten" ends "den" and is a subject.
  */
 const WEAK_PRETERITE_DE =
-  /(?<!\p{L})(?<!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|viele|mehrere|alle|keine|schwer|leicht|zu|zum|zur|von|vom|mit|bei|für|nach|\d)\s+)(?:(?:erklär|teil|meld|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
+  /(?<!\p{L})(?<!(?:(?<!\p{L})(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|viele|mehrere|alle|keine|schwer|leicht|zu|zum|zur|von|vom|mit|bei|für|nach)|\d)\s+)(?:(?:be|er|ver|zer|ent|über|unter)?(?:erklär|teil|melde|kenter|stürm|spreng|flücht|prall|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
 
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
@@ -76,9 +77,9 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
     String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}|${WEAK_PRETERITE_DE.source}`,
     'iu',
   ),
-  // The passé composé with "avoir", and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
+  // The passé composé with "avoir" (not "a lieu", which takes place now), and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
   // "se sont réunis") or a verb of coming and going ("est arrivé", "sont partis", "est mort").
-  fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?(?!lieu(?!\p{L}))\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
   // The regular preterite, and the irregular ones news uses most ("dijo", "hizo", "detuvo", "produjo").
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,
   // The passato prossimo and the pluperfect ("ha inviato", "è rimasto", "sono stati evacuati", "aveva
