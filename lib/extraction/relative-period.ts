@@ -135,7 +135,7 @@ const whichWay = (word: string): Direction =>
 const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
   /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|del mese$|do mês$|bu\s|ayın|semaine$|der Woche$|semana$|settimana$)/iu.test(
     mention.text,
-  );
+  ) || isBareWeekend(mention.text);
 /** "for the third time this month", "the second attack this week": a count within the period, not a date. */
 const COUNTED_IN =
   /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b[^,.;:]{0,60}$|\btimes?\s+$/i;
@@ -297,6 +297,24 @@ function agoMentions(sentence: string, publishedAt: Date): Found[] {
  * "last weekend", "over the weekend": Saturday and Sunday, the latest ones on or before
  * publication. "a tumultuous weekend" is no date, and a coming weekend is a forecast.
  */
+/**
+ * "am Wochenende", "ce week-end", "el fin de semana", "nel fine settimana", "no fim de semana", "hafta
+ * sonunda": the weekend without a word for which, as often the coming one as the one gone by. A date
+ * only in a past clause (isCurrentPeriod keeps them out of a present one; a future one is a forecast).
+ * Not a holiday's weekend ("le week-end de Pâques", "del 15") or one the phrases above say ("le
+ * week-end dernier"); "durant le week-end de démissionner" is the weekend.
+ */
+const BARE_WEEKEND: RegExp[] = [
+  /(?<!\p{L})(?:am|übers|über\s+das)\s+Wochenende(?!\p{L})/giu,
+  /(?<!\p{L})(?:ce|le|du|pendant\s+le|durant\s+le)\s+week-?end(?!\p{L})(?!\s+(?:dernier|prochain|du\s+\d|de\s+(?:Pâques|Pentecôte|la\s+Pentecôte|la\s+Toussaint|l['’]Ascension|Noël)))/giu,
+  /(?<!\p{L})(?:este|el|durante\s+el)\s+fin\s+de\s+semana(?!\p{L})(?!\s+(?:pasado|próximo|que\s+viene|de\s+(?:Pascua|Semana\s+Santa|Todos\s+los\s+Santos|Carnaval|\d)))/giu,
+  /(?<!\p{L})(?:nel|questo|durante\s+il|il)\s+(?:fine\s+settimana|weekend)(?!\p{L})(?!\s+(?:scorso|prossimo|di\s+(?:Pasqua|Pentecoste|Ognissanti|Ferragosto)))/giu,
+  /(?<!\p{L})(?:no|neste|este|durante\s+o|o)\s+fim\s+de\s+semana(?!\p{L})(?!\s+(?:passado|que\s+vem|de\s+(?:Páscoa|Carnaval|\d)))/giu,
+  /(?<!\p{L})(?<!(?:geçen|geçtiğimiz|gelecek|önümüzdeki)\s+)hafta\s+sonu(?:nda)?(?!\p{L})/giu,
+];
+const BARE_WEEKEND_TEXT = new RegExp(`^(?:${BARE_WEEKEND.map((phrase) => phrase.source).join('|')})$`, 'iu');
+const isBareWeekend = (text: string) => BARE_WEEKEND_TEXT.test(text);
+
 const WEEKEND: RegExp[] = [
   /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu,
   // Elsewhere only the weekend gone by name: "ce week-end", "am Wochenende" and "este fin de
@@ -307,6 +325,7 @@ const WEEKEND: RegExp[] = [
   /(?<!\p{L})(?:lo\s+scorso\s+(?:fine\s+settimana|weekend)|(?:il\s+)?(?:fine\s+settimana|weekend)\s+scorso)(?!\p{L})/giu,
   /(?<!\p{L})(?:no\s+)?(?:fim\s+de\s+semana\s+passado|último\s+fim\s+de\s+semana)(?!\p{L})/giu,
   /(?<!\p{L})(?:geçen|geçtiğimiz)\s+hafta\s+sonu(?:nda)?(?!\p{L})/giu,
+  ...BARE_WEEKEND,
 ];
 
 /**

@@ -118,8 +118,28 @@ describe('findDates: how news writes dates', () => {
       weekend,
     ]);
     expect(datesIn('Los huelguistas bloquearon el puerto el fin de semana pasado.', 'es')).toEqual([weekend]);
-    // "ce week-end" is as often the coming one: not read.
+    // "ce week-end" is as often the coming one: not read in a present or future clause.
     expect(datesIn('Le festival a lieu ce week-end.', 'fr')).toEqual([]);
+    expect(datesIn('Der Hafen wird am Wochenende gesperrt.', 'de')).toEqual([]);
+    expect(datesIn('El puerto cerrará este fin de semana.', 'es')).toEqual([]);
+  });
+
+  it.each([
+    ['Die Streikenden blockierten am Wochenende den Hafen.', 'de'],
+    ['Les grévistes ont bloqué le port ce week-end.', 'fr'],
+    ['Les grévistes ont menacé durant le week-end de bloquer le port.', 'fr'],
+    ['Los huelguistas bloquearon el puerto el fin de semana.', 'es'],
+    ['Gli scioperanti hanno bloccato il porto nel fine settimana.', 'it'],
+    ['Os grevistas bloquearam o porto no fim de semana.', 'pt'],
+    ['Grevciler hafta sonunda limanı kapattı.', 'tr'],
+  ])('reads a bare weekend in a past clause as the one gone by: %s', (sentence, language) => {
+    expect(datesIn(sentence, language)).toEqual([
+      { date: '2024-10-12', precision: 'day', endDate: '2024-10-13' },
+    ]);
+  });
+
+  it('leaves a holiday weekend, which is no weekend gone by', () => {
+    expect(datesIn('Les grévistes ont bloqué le port le week-end de Pâques.', 'fr')).toEqual([]);
   });
 
   it('reads a range of weekdays as a range, from the first to the next such day', () => {
