@@ -167,6 +167,34 @@ const leadInTense =
 const obligedTense = leadInTense(OBLIGED_BEFORE, 'future');
 
 /**
+ * An attribution set after the news, with the saying's day inside it, as agency copy in other languages
+ * writes it: "…, a annoncé mardi l'entreprise", "…, a annoncé l'entreprise dans la nuit de mardi à
+ * mercredi", "…, anunció el lunes la compañía", "…, teilte das Unternehmen am Montag mit", "…, ha detto
+ * lunedì il ministro", "…, disse na segunda-feira o ministro". The date is the saying's, which is past,
+ * whatever the news before the comma announces. At most six words between, and no new clause.
+ */
+const SAYING_AFTER_COMMA: Record<string, string> = {
+  fr: '(?:a|ont)\\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|expliqué|ajouté|assuré|souligné|rapporté|confirmé|fait\\s+savoir)',
+  es: '(?:anunció|anunciaron|informó|informaron|dijo|dijeron|declaró|indicó|explicó|afirmó|aseguró|señaló|precisó|añadió|agregó|confirmó|detalló)',
+  de: '(?:teilte|teilten|sagte|sagten|erklärte|erklärten|berichtete|berichteten|bestätigte|bestätigten|meldete|meldeten|gab|gaben)',
+  it: '(?:ha|hanno)\\s+(?:annunciato|detto|dichiarato|spiegato|riferito|confermato|reso\\s+noto|precisato|aggiunto)',
+  pt: '(?:anunciou|anunciaram|disse|disseram|informou|informaram|afirmou|declarou|explicou|confirmou|adiantou|precisou)',
+};
+const ATTRIBUTED_AFTER: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(SAYING_AFTER_COMMA).map(([language, verbs]) => [
+    language,
+    new RegExp(
+      `,\\s+${verbs}(?!\\p{L})(?:\\s+(?!(?:qui|que|dont|où|quand|pour|cuando|donde|para|dass|wenn|weil|um|che|quando|dove|per)(?!\\p{L}))[\\p{L}'’.-]+){0,6}\\s+$`,
+      'iu',
+    ),
+  ]),
+);
+const attributedTense = (sentence: string, index: number, language?: string): Tense | undefined =>
+  ATTRIBUTED_AFTER[primary(language)]?.test(sentence.slice(Math.max(0, index - 120), index))
+    ? 'past'
+    : undefined;
+
+/**
  * The tense that governs a date: its clause's verb after the date when the date opens the clause,
  * else the clause's words around it, else the verb "and" joins to a clause with no tense of its own.
  * The clause is found once, for all three.
@@ -174,6 +202,7 @@ const obligedTense = leadInTense(OBLIGED_BEFORE, 'future');
 export function dateTense(sentence: string, index: number, length: number, language?: string): Tense {
   const clause = clauseSpan(sentence, index, primary(language));
   const read =
+    attributedTense(sentence, index, language) ??
     openingTense(sentence, index, length, clause, language) ??
     obligedTense(sentence, index, clause, language) ??
     tenseOf(tenseContext(sentence, index, length, clause, language), language);

@@ -128,6 +128,18 @@ describe('the language of an article whose feed declares none', () => {
     ['Die Fähre kenterte am Freitag vor der Küste.', 'de', '2024-10-11 past'],
     ['Taucher bargen am Freitag zwei Tote.', 'de', '2024-10-11 past'],
     ['Die beschädigte Fähre am Freitag im Hafen.', 'de', '2024-10-18 present'],
+    // An attribution after the news holds the saying's day, which is past, whatever the news announces.
+    ['Le port rouvrira ses quais, a annoncé vendredi la capitainerie.', 'fr', '2024-10-11 past'],
+    ['El puerto reabrirá sus muelles, anunció el viernes la capitanía.', 'es', '2024-10-11 past'],
+    ['Der Hafen wird wieder öffnen, teilte die Hafenbehörde am Freitag mit.', 'de', '2024-10-11 past'],
+    ['Il porto riaprirà, ha detto venerdì il sindaco.', 'it', '2024-10-11 past'],
+    ['O porto vai reabrir, disse na sexta-feira o autarca.', 'pt', '2024-10-11 past'],
+    // Not a plan in a clause of its own after the attribution.
+    [
+      'Le port rouvrira, a annoncé la capitainerie, qui réunira les dockers vendredi.',
+      'fr',
+      '2024-10-18 future',
+    ],
     // French "a lieu" takes place now; "a eu lieu" took place.
     ['La fête du port a lieu vendredi.', 'fr', '2024-10-18 present'],
     ['La fête du port a eu lieu vendredi.', 'fr', '2024-10-11 past'],
