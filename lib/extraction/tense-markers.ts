@@ -68,13 +68,21 @@ const PRETERITE_DE =
  * tells no tense. Only a whole word before counts: "Die Behörden meldeten" ends "den" and is a subject.
  */
 const WEAK_PRETERITE_DE =
-  /(?<!\p{L})(?<!(?:(?<!\p{L})(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|viele|mehrere|alle|keine|schwer|leicht|zu|zum|zur|von|vom|mit|bei|für|nach)|\d)\s+)(?:(?:be|er|ver|zer|ent|über|unter)?(?:erklär|teil|melde|kenter|stürm|spreng|flücht|prall|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
+  /(?<!\p{L})(?<!(?:(?<!\p{L})(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|viele|mehrere|alle|keine|schwer|leicht|zu|zum|zur|von|vom|mit|bei|für|nach)|\d)\s+)(?:(?:be|er|ver|zer|ent|über|unter)?(?:erklär|teil|melde|kenter|stürm|spreng|flücht|prall|handel|wechsel|sammel|ermittel|urteil|zeichne|nutz|folg|dank|lob|dräng|schick|bau|öffne|kehr|hol|leb|arbeite|höh|senk|lösch|prüf|hör|deck|zähl|reich|beobachte|warte|fehl|kämpf|feier|siegel|berichte|bestätig|kündig|forder|stell|leg|führ|mach|zeig|setz|eröffne|stürz|wähl|unterzeichne|besuch|reis|lande|erreich|verhafte|töte|koste|dauer|warn|lehn|räum|stopp|starte|ende|scheiter|äußer|beton|verkünde|veröffentlich|einig|verabschiede|stimm|erleb|brauch|such|frag|antworte|glaub|hoff|rette|verhäng|verkauf|kauf|zerstör|beschädig|verletz|erschütter|überflute|zahl|spiel|sieg|erlaub|ordne|richte|mein|plan|droh|schätz|lös|ernann)ten?|\p{L}{3,}ierten?)(?!\p{L})/iu;
+
+/**
+ * Nouns that begin like a participle ("ge…t", "ge…en") and are common in news: "das Gericht", "die
+ * Gewalt", "der Geheimdienst", "die Gemeinden". With every "-heit", "-keit", "-schaft" ("die
+ * Gewerkschaft", "die Gesellschaft"), they tell no tense.
+ */
+const GE_NOUNS =
+  '(?:gericht|gewalt|gebiet|geschäft|geheimdienst|gebäude|gemeinde|gegend|gefangene|gesetz|gefecht|gesicht|gewicht|gestalt|gehalt|geburt|gegenwart|gerücht)(?:e|en|er|ern|n|s|es)?';
 
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
   de: new RegExp(
-    String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})ge\p{L}{3,}(?:t|en)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}|${WEAK_PRETERITE_DE.source}`,
+    String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})(?!${GE_NOUNS}(?!\p{L}))ge\p{L}{3,}(?:t|en)(?<!(?:heit|keit|schaft)(?:en)?)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}|${WEAK_PRETERITE_DE.source}`,
     'iu',
   ),
   // The passé composé with "avoir" (not "a lieu", which takes place now), and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
