@@ -95,11 +95,22 @@ const lastNightSpanish: chrono.Parser = {
 };
 
 /**
+ * Spanish and Portuguese "esta madrugada", "nesta madrugada": the small hours of today, when agency
+ * copy dates what happened overnight. chrono reads "madrugada" as no day.
+ */
+const SMALL_HOURS_TODAY = /(?<!\p{L})(?:esta|nesta)\s+madrugada(?!\p{L})/iu;
+
+const smallHoursToday: chrono.Parser = {
+  pattern: () => SMALL_HOURS_TODAY,
+  extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate)),
+};
+
+/**
  * A language's chrono parser that also reads the day before yesterday and the day after tomorrow,
- * English "last evening" and Spanish "anoche".
+ * English "last evening", Spanish "anoche" and "esta madrugada".
  */
 export function withCasualDays(parser: chrono.Chrono): chrono.Chrono {
   const read = parser.clone();
-  read.parsers.unshift(twoDaysOff, lastEvening, lastNightSpanish);
+  read.parsers.unshift(twoDaysOff, lastEvening, lastNightSpanish, smallHoursToday);
   return read;
 }

@@ -8,10 +8,10 @@ const CASUAL_DAY =
 /**
  * Yesterday, today and tomorrow in German, which carry no chrono tag ("morgen" is also "morning"),
  * with the part of the day after them ("gestern Abend", "morgen früh") and "letzte Nacht"; Spanish
- * "anoche" and "antenoche" (casual-days.ts reads them).
+ * "anoche" and "antenoche", Spanish and Portuguese "esta madrugada" (casual-days.ts reads them).
  */
 const CASUAL_DAY_ELSEWHERE =
-  /^(?:(?:gestern|vorgestern|heute|übermorgen)(?:\s+(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht))?|morgen\s+(?:früh|vormittag|mittag|nachmittag|abend)|letzte\s+nacht|antenoche|anoche)$/iu;
+  /^(?:(?:gestern|vorgestern|heute|übermorgen)(?:\s+(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht))?|morgen\s+(?:früh|vormittag|mittag|nachmittag|abend)|letzte\s+nacht|antenoche|anoche|n?esta\s+madrugada)$/iu;
 
 /**
  * A date's whole text is a day said relative to the day of speaking: "today", "last night",
