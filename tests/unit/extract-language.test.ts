@@ -243,8 +243,10 @@ describe('the language of an article whose feed declares none', () => {
     ['El capitán del puerto dimitió antenoche.', 'es', '2024-10-14 day'],
     ['El capitán del puerto dimitió antes de ayer por la noche.', 'es', '2024-10-14 day'],
     ['El capitán del puerto dimitió esta semana.', 'es', '2024-10-14 week'],
+    ['Un incendio arrasó el almacén esta madrugada.', 'es', '2024-10-16 day'],
+    ['Um incêndio destruiu o armazém nesta madrugada.', 'pt', '2024-10-16 day'],
   ])(
-    'reads the casual days and this week of German, French and Spanish news: %s',
+    'reads the casual days and this week of German, French, Spanish and Portuguese news: %s',
     (sentence, language, date) => {
       expect(datesWithPrecision(sentence, language)).toEqual([date]);
     },
