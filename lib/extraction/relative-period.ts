@@ -247,7 +247,8 @@ const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
  * "vor zwei Tagen", "hace dos días", "há dois dias", "iki gün önce": English days are chrono's).
  */
 const AGO: RegExp[] = [
-  new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago\b`, 'giu'),
+  // "a week ago today" is that day, not today.
+  new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago(?:\s+today)?\b`, 'giu'),
   // "a couple of weeks ago" is two; "a fortnight ago" is two weeks (counted as 14 days).
   /\ba\s+(couple)\s+of\s+(week|month)s\s+ago\b/giu,
   /\b(a|one|two|three)\s+(fortnight)s?\s+ago\b/giu,
@@ -316,7 +317,8 @@ const BARE_WEEKEND_TEXT = new RegExp(`^(?:${BARE_WEEKEND.map((phrase) => phrase.
 const isBareWeekend = (text: string) => BARE_WEEKEND_TEXT.test(text);
 
 const WEEKEND: RegExp[] = [
-  /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b/giu,
+  // "the weekend before last" is the one before (BEFORE_LAST).
+  /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b(?:\s+before\s+last\b)?/giu,
   // Elsewhere only the weekend gone by name: "ce week-end", "am Wochenende" and "este fin de
   // semana" are as often the coming one, and these languages' tense is read less surely.
   /(?<!\p{L})le\s+week-?end\s+dernier(?!\p{L})/giu,
@@ -382,14 +384,19 @@ function weeksAgoDayMentions(sentence: string, publishedAt: Date): Found[] {
   });
 }
 
+const BEFORE_LAST = /\sbefore\s+last$/i;
+
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
-  const saturday = -((publishedAt.getUTCDay() + 1) % 7);
-  return mentionsOf(WEEKEND, sentence, () => ({
-    precision: 'day',
-    date: dayOf(publishedAt, saturday),
-    endDate: dayOf(publishedAt, saturday + 1),
-  }));
+  const latest = -((publishedAt.getUTCDay() + 1) % 7);
+  return mentionsOf(WEEKEND, sentence, (match) => {
+    const saturday = BEFORE_LAST.test(match[0]) ? latest - 7 : latest;
+    return {
+      precision: 'day',
+      date: dayOf(publishedAt, saturday),
+      endDate: dayOf(publishedAt, saturday + 1),
+    };
+  });
 }
 
 /**

@@ -158,6 +158,13 @@ describe('week- and month-relative dates', () => {
     expect(datesIn('The levee failed two weeks ago Friday.')[0]).toMatchObject({ date: '2024-09-27' });
   });
 
+  it('reads "a week ago today" as that day, and "the weekend before last" as the one before', () => {
+    expect(datesIn('The levee failed a week ago today.')).toMatchObject([{ date: '2024-10-08' }]);
+    expect(datesIn('Crowds gathered in the square the weekend before last.')).toMatchObject([
+      { date: '2024-10-05', endDate: '2024-10-06' },
+    ]);
+  });
+
   it('reads a past weekend as its Saturday and Sunday, and a coming week or weekend as a forecast', () => {
     expect(datesIn('Crowds gathered in the square over the weekend.')[0]).toMatchObject({
       date: '2024-10-12',
