@@ -3,7 +3,7 @@
  * from the past, and English obligations. tense.ts decides with them which way a date lies.
  */
 const FUTURE_ANY = [
-  String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at)\b`,
+  String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
   String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\b(?:hopes?|expects?|aims?) to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 

@@ -325,7 +325,7 @@ export function framedTense(before: string, tense: Tense): Tense {
  * whose present is historical (FindOptions.presentAs).
  */
 const SCHEDULED_PRESENT =
-  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
 
 /** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
 const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');

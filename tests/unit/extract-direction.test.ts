@@ -332,6 +332,9 @@ describe('the simple present of a fixture or a timetable points ahead', () => {
     'The harbour inquiry resumes on Monday, the court said.',
     'Voters go to the polls on Monday in a runoff for mayor.',
     'Polls open at 7 a.m. Monday.',
+    'Polls close at 8 p.m. Monday.',
+    'The dock strike ends Monday.',
+    'A hearing on the ferry contract is scheduled Monday.',
   ])('%s', (sentence) => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual(['2024-10-21']);
   });
