@@ -1,3 +1,4 @@
+import { isCasualDayText } from './casual-words.ts';
 import { type ClauseSpan, clauseBeforeAside, clauseSpan } from './clauses.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
 import {
@@ -327,7 +328,28 @@ export function framedTense(before: string, tense: Tense): Tense {
 const SCHEDULED_PRESENT =
   /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
 
+/**
+ * The same present in the other languages read: "le procès s'ouvre lundi", "el juicio comienza el
+ * lunes", "il processo si apre lunedì", "o julgamento começa na segunda-feira", "der Prozess beginnt
+ * am Montag", and what ends or takes effect so. The verb right before its date, a few words between.
+ */
+const SCHEDULED_VERBS: Record<string, string> = {
+  fr: "commencent|commence|débutent|débute|s['’]ouvrent|s['’]ouvre|reprennent|reprend|entrent\\s+en\\s+vigueur|entre\\s+en\\s+vigueur|se\\s+terminent|se\\s+termine|s['’]achève|prend\\s+fin|expire",
+  es: 'comienzan|comienza|empiezan|empieza|arrancan|arranca|se\\s+abre|se\\s+reanuda|entran?\\s+en\\s+vigor|terminan|termina|concluye|vence|expira',
+  it: 'iniziano|inizia|cominciano|comincia|si\\s+apre|riprende|entrano?\\s+in\\s+vigore|terminano|termina|scade|si\\s+chiude',
+  pt: 'começam|começa|arrancam|arranca|reabre|retoma|entram?\\s+em\\s+vigor|terminam|termina|acaba|expira',
+  de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden',
+};
+const SCHEDULED_ELSEWHERE: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(SCHEDULED_VERBS).map(([language, verbs]) => [
+    language,
+    new RegExp(`(?<!\\p{L})(?:${verbs})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`, 'iu'),
+  ]),
+);
+
 /** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
 const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
-export const isScheduledPresent = (before: string, text: string, language: string) =>
-  language === 'en' && SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
+export const isScheduledPresent = (before: string, text: string, language: string) => {
+  if (language === 'en') return SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
+  return !!SCHEDULED_ELSEWHERE[language]?.test(before.slice(-60)) && !isCasualDayText(text);
+};

@@ -339,6 +339,20 @@ describe('the simple present of a fixture or a timetable points ahead', () => {
     expect(datesOf(`<p>${sentence}</p>`, '2024-10-16T12:00:00Z')).toEqual(['2024-10-21']);
   });
 
+  it.each([
+    ['Le procès du capitaine s’ouvre lundi à Kessel.', 'fr'],
+    ['El juicio al capitán comienza el lunes en Kessel.', 'es'],
+    ['Il processo al capitano si apre lunedì a Kessel.', 'it'],
+    ['O julgamento do capitão começa na segunda-feira.', 'pt'],
+    ['Der Prozess gegen den Kapitän beginnt am Montag.', 'de'],
+    ['La nueva tarifa entra en vigor el lunes.', 'es'],
+  ])('in other languages too: %s', (sentence, language) => {
+    const dates = extractEvents({ html: `<p>${sentence}</p>`, publishedAt: '2024-10-16T12:00:00Z', language })
+      .filter(isTextDated)
+      .map((event) => event.date);
+    expect(dates).toEqual(['2024-10-21']);
+  });
+
   it('leaves "takes effect today" today, and a list\'s historical present in the past', () => {
     expect(datesOf('<p>The new ferry timetable takes effect today.</p>', '2024-10-16T12:00:00Z')).toEqual([
       '2024-10-16',
