@@ -1,4 +1,3 @@
-import { isCasualDayText } from './casual-words.ts';
 import { type ClauseSpan, clauseBeforeAside, clauseSpan } from './clauses.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
 import {
@@ -10,7 +9,7 @@ import {
   PAST_EN,
   primary,
 } from './tense-markers.ts';
-import { ENGLISH_WEEKDAY, ENGLISH_WEEKDAY_CASED } from './weekday.ts';
+import { ENGLISH_WEEKDAY, ENGLISH_WEEKDAY_CASED, GERMAN_WEEKDAYS, ROMANCE_WEEKDAYS } from './weekday.ts';
 
 /**
  * How a clause frames its date. News reports in the past tense and announces in the future; a clause
@@ -167,6 +166,11 @@ const leadInTense =
 /** Future when an obligation governs the date (see OBLIGATION). */
 const obligedTense = leadInTense(OBLIGED_BEFORE, 'future');
 
+/** One pattern per language, built from that language's entry in a table. */
+function byLanguage<T>(table: Record<string, T>, build: (entry: T) => RegExp): Record<string, RegExp> {
+  return Object.fromEntries(Object.entries(table).map(([language, entry]) => [language, build(entry)]));
+}
+
 /**
  * An attribution set after the news, with the saying's day inside it, as agency copy in other languages
  * writes it: "…, a annoncé mardi l'entreprise", "…, a annoncé l'entreprise dans la nuit de mardi à
@@ -181,14 +185,13 @@ const SAYING_AFTER_COMMA: Record<string, string> = {
   it: '(?:ha|hanno)\\s+(?:annunciato|detto|dichiarato|spiegato|riferito|confermato|reso\\s+noto|precisato|aggiunto)',
   pt: '(?:anunciou|anunciaram|disse|disseram|informou|informaram|afirmou|declarou|explicou|confirmou|adiantou|precisou)',
 };
-const ATTRIBUTED_AFTER: Record<string, RegExp> = Object.fromEntries(
-  Object.entries(SAYING_AFTER_COMMA).map(([language, verbs]) => [
-    language,
+const ATTRIBUTED_AFTER = byLanguage(
+  SAYING_AFTER_COMMA,
+  (verbs) =>
     new RegExp(
       `,\\s+${verbs}(?!\\p{L})(?:\\s+(?!(?:qui|que|dont|où|quand|pour|cuando|donde|para|dass|wenn|weil|um|che|quando|dove|per)(?!\\p{L}))[\\p{L}'’.-]+){0,6}\\s+$`,
       'iu',
     ),
-  ]),
 );
 const attributedTense = (sentence: string, index: number, language?: string): Tense | undefined =>
   ATTRIBUTED_AFTER[primary(language)]?.test(sentence.slice(Math.max(0, index - 120), index))
@@ -340,16 +343,22 @@ const SCHEDULED_VERBS: Record<string, string> = {
   pt: 'começam|começa|arrancam|arranca|reabre|retoma|entram?\\s+em\\s+vigor|terminam|termina|acaba|expira',
   de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden',
 };
-const SCHEDULED_ELSEWHERE: Record<string, RegExp> = Object.fromEntries(
-  Object.entries(SCHEDULED_VERBS).map(([language, verbs]) => [
-    language,
-    new RegExp(`(?<!\\p{L})(?:${verbs})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`, 'iu'),
-  ]),
+const SCHEDULED_ELSEWHERE = byLanguage(
+  SCHEDULED_VERBS,
+  (verbs) => new RegExp(`(?<!\\p{L})(?:${verbs})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`, 'iu'),
+);
+/** A weekday or a written day in each language: "aujourd'hui", "heute" are now, and stay so. */
+const SCHEDULED_DAY_ELSEWHERE = byLanguage(
+  { ...ROMANCE_WEEKDAYS, de: GERMAN_WEEKDAYS },
+  (names) => new RegExp(`\\d|(?<!\\p{L})(?:${names.join('|')})`, 'iu'),
 );
 
 /** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
 const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
 export const isScheduledPresent = (before: string, text: string, language: string) => {
   if (language === 'en') return SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
-  return !!SCHEDULED_ELSEWHERE[language]?.test(before.slice(-60)) && !isCasualDayText(text);
+  return (
+    !!SCHEDULED_ELSEWHERE[language]?.test(before.slice(-60)) &&
+    !!SCHEDULED_DAY_ELSEWHERE[language]?.test(text)
+  );
 };
