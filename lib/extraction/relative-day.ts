@@ -2,6 +2,7 @@ import { boundsTheCount } from './bounded-count.ts';
 import { isoMonth, shiftDay } from './calendar.ts';
 import { clockTimeSaidAt } from './clock.ts';
 import type { DateMention } from './mention.ts';
+import { TURKISH_PLUPERFECT } from './relative-period.ts';
 import { tenseOf } from './tense.ts';
 
 const COUNTS: Record<string, number> = {
@@ -103,6 +104,11 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [
     /(?<!\p{L})(?:il giorno prima|la vigilia(?!\s+d)|na véspera(?!\s+d)|no dia anterior)(?!\p{L})/iu,
     () => -1,
+  ],
+  // Turkish "bir gün önce" in a sentence told in the pluperfect: the day before the one told.
+  [
+    new RegExp(`(?<!\\p{L})${COUNT_ABROAD} gün önce(?!\\p{L})(?=[^.]*${TURKISH_PLUPERFECT})`, 'iu'),
+    (m) => -countAbroad(m[1]),
   ],
   [
     new RegExp(

@@ -241,6 +241,9 @@ const MONTH_PHRASES: RegExp[] = [
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 
+/** The Turkish pluperfect ("bildirmişti", "yapılmıştı"), not the formal perfect "-miştir". */
+export const TURKISH_PLUPERFECT = String.raw`\p{L}+(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
+
 /**
  * "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses",
  * and days in the languages whose "N days ago" chrono leaves undated for us ("il y a deux jours",
@@ -257,7 +260,12 @@ const AGO: RegExp[] = [
   /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|quinze)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})(\d{1,2}|una|un|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|quindici)\s+(settiman[ae]|mes[ei]|giorn[oi])\s+fa(?!\p{L})/giu,
-  /(?<!\p{L})(\d{1,2}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on)\s+(hafta|ay|gün)\s+önce(?!\p{L})/giu,
+  // Not in a sentence told in the pluperfect ("bir gün önce … bildirmişti"): there it is the day
+  // before the one the story tells (relative-day.ts), not a day before publication.
+  new RegExp(
+    String.raw`(?<!\p{L})(\d{1,2}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on)\s+(hafta|ay|gün)\s+önce(?!\p{L})(?![^.]*${TURKISH_PLUPERFECT})`,
+    'giu',
+  ),
 ];
 const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|settiman|hafta)/i.test(unit);
 const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|giorn|gün)/i.test(unit);

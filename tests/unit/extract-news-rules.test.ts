@@ -489,6 +489,7 @@ describe('extractEvents: a day counted from the sentence before', () => {
     ['it', '<p>Il giorno prima, i residenti avevano dato l’allarme.</p>', '2024-10-02'],
     ['it', '<p>Due giorni prima, i residenti avevano dato l’allarme.</p>', '2024-10-01'],
     ['pt', '<p>Na véspera, os moradores tinham alertado a câmara.</p>', '2024-10-02'],
+    ['tr', '<p>Sakinler bir gün önce çatlakları belediyeye bildirmişti.</p>', '2024-10-02'],
   ] as const)('counts back a day or days (%s): %s', (language, html, before) => {
     expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', before]);
   });
@@ -506,6 +507,12 @@ describe('extractEvents: a day counted from the sentence before', () => {
     ['fr', '<p>Le jour même, la maire a fermé le chantier.</p>', '2024-10-03'],
   ] as const)('counts forward, or keeps the day, in more languages (%s): %s', (language, html, after) => {
     expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', after]);
+  });
+
+  it('reads Turkish "iki gün önce" from publication unless the sentence is told in the pluperfect', () => {
+    expect(datesOf('<p>Sakinler iki gün önce çatlakları belediyeye bildirdi.</p>', 'tr')).toEqual([
+      ['2024-10-13', 'Sakinler iki gün önce çatlakları belediyeye bildirdi'],
+    ]);
   });
 
   it.each([
