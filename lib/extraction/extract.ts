@@ -28,7 +28,7 @@ import {
   stampReference,
 } from './reference.ts';
 import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
-import { isSince, offsetAfter, offsetBefore } from './relative-period.ts';
+import { isSince, offsetAfter, offsetBefore, TURKISH_PLUPERFECT } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
@@ -371,8 +371,11 @@ function sentenceEvents(
     ),
     context.publishedAt,
   );
-  // "Earlier in the day", "Two days later" count from the day the story tells when the sentence before gives none.
-  const dayBefore = anchor ?? (opensOnStoryDay(sentence) ? lastReported : undefined);
+  // "Earlier in the day", "Two days later" count from the day the story tells when the sentence before
+  // gives none; so does "the day before" in a sentence told in the pluperfect ("Residents had warned the
+  // council the day before"), which looks back from the story's day whatever came between.
+  const dayBefore =
+    anchor ?? (opensOnStoryDay(sentence) || TOLD_IN_PLUPERFECT.test(sentence) ? lastReported : undefined);
   const relative = opensOnCountedDay(sentence, found)
     ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
     : undefined;
@@ -583,6 +586,18 @@ function isLead(sentence: string): boolean {
  */
 const PLUPERFECT =
   /(?<!\p{L})(?:had|avait|avaient|había|habían|hatte|hatten|war|waren)\s+(?:been\s+|été\s+|sido\s+)?(?:\p{L}+\s+){0,3}?\p{L}+(?:ed|en|é|ée|és|ées|is|it|ado|ada|ido|ida|worden|t)(?!\p{L})/iu;
+/**
+ * A sentence told in the pluperfect anywhere, the German verb last ("Anwohner hatten am Vortag Risse
+ * gemeldet") and the Turkish "-mişti" included.
+ */
+const TOLD_IN_PLUPERFECT = new RegExp(
+  [
+    PLUPERFECT.source,
+    String.raw`(?<!\p{L})(?:hatte|hatten|war|waren)\s(?:[^.;]*\s)?(?:ge|be|ent|er|ver|zer)\p{L}{3,}(?:t|en)(?!\p{L})`,
+    TURKISH_PLUPERFECT,
+  ].join('|'),
+  'iu',
+);
 const NOT_A_SUBJECT =
   /[,;:–—]|(?<!\p{L})(?:that|which|who|when|after|before|since|que|qui|quand|dass|als|nachdem|quien|cuando|\p{L}+ed)(?!\p{L})/iu;
 const SUBJECT_LENGTH = 80;

@@ -509,6 +509,25 @@ describe('extractEvents: a day counted from the sentence before', () => {
     expect(datesOf(CRANE[language] + html, language).map(([date]) => date)).toEqual(['2024-10-03', after]);
   });
 
+  it.each([
+    ['en', '<p>Residents had warned the council about the crane the day before.</p>'],
+    ['de', '<p>Anwohner hatten bereits am Vortag vor dem Kran gewarnt.</p>'],
+    ['fr', '<p>Des riverains avaient alerté la mairie la veille.</p>'],
+  ] as const)(
+    "looks back from the story's day past an undated sentence in the pluperfect (%s)",
+    (language, html) => {
+      const between = {
+        en: '<p>Officials gave no cause.</p>',
+        de: '<p>Die Ursache ist unklar.</p>',
+        fr: '<p>La cause reste inconnue.</p>',
+      };
+      expect(datesOf(CRANE[language] + between[language] + html, language).map(([date]) => date)).toEqual([
+        '2024-10-03',
+        '2024-10-02',
+      ]);
+    },
+  );
+
   it('reads Turkish "iki gün önce" from publication unless the sentence is told in the pluperfect', () => {
     expect(datesOf('<p>Sakinler iki gün önce çatlakları belediyeye bildirdi.</p>', 'tr')).toEqual([
       ['2024-10-13', 'Sakinler iki gün önce çatlakları belediyeye bildirdi'],
