@@ -187,8 +187,10 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   return { date, precision: 'day', endDate };
 }
 
-const NEXT = /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden)(?!\p{L})/iu;
-const LAST = /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen)(?!\p{L})/iu;
+const NEXT =
+  /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden|prossimo|prossima|gelecek|önümüzdeki)(?!\p{L})/iu;
+const LAST =
+  /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen|scorso|scorsa|passado|passada|último|última|geçen|geçtiğimiz)(?!\p{L})/iu;
 /** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
 const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
 /**
@@ -222,10 +224,18 @@ function isWeekAfterNext(sentence: string, result: Result): boolean {
   );
 }
 
-/** "am kommenden Dienstag": chrono may leave the word that says which weekday outside its text. */
-function withWordBefore(sentence: string, result: Result): string {
-  const word = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, result.index - 24), result.index))?.[1];
-  return word ? `${word} ${result.text}` : result.text;
+/**
+ * "am kommenden Dienstag", "el martes pasado", "martedì scorso", "geçen salı", "Tuesday last": chrono
+ * may leave the word that says which weekday outside its text, before it or right after it.
+ */
+function withWordsAround(sentence: string, result: Result): string {
+  const before = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, result.index - 24), result.index))?.[1];
+  const end = result.index + result.text.length;
+  // Not past a comma chrono took in: "on Monday, last seen…" says nothing of which Monday.
+  const after = /[,;:.]\s*$/.test(result.text)
+    ? undefined
+    : /^\s+(\p{L}+)/u.exec(sentence.slice(end, end + 24))?.[1];
+  return [before, result.text, after].filter(Boolean).join(' ');
 }
 
 /** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
@@ -273,7 +283,7 @@ function classify(
         precision: 'day',
         endDate: null,
       };
-    const said = withWordBefore(sentence, result);
+    const said = withWordsAround(sentence, result);
     const named = NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
     const weekday = start.get('weekday') ?? 0;
     const date = named

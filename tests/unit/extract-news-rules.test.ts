@@ -41,6 +41,24 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Talks resume this Tuesday.')[0]?.date).toBe('2024-10-15');
   });
 
+  it.each([
+    // Published on Tuesday 15 October 2024: the word that says which may follow the weekday.
+    ['El puente se cerró el martes pasado.', 'es', '2024-10-08'],
+    ['Il ponte è stato chiuso martedì scorso.', 'it', '2024-10-08'],
+    ['Il ponte riaprirà martedì prossimo.', 'it', '2024-10-22'],
+    ['A ponte foi fechada na terça-feira passada.', 'pt', '2024-10-08'],
+    ['Köprü geçen salı kapatıldı.', 'tr', '2024-10-08'],
+    ['The bridge was closed on Tuesday last.', 'en', '2024-10-08'],
+  ])('reads "last" and "next" in other languages and after the weekday: %s', (sentence, language, date) => {
+    expect(datesIn(sentence, language).map((d) => d.date)).toEqual([date]);
+  });
+
+  it('does not read past a comma for the word that says which', () => {
+    expect(datesIn('The bridge closed on Tuesday, last inspected in May.').map((d) => d.date)).toContain(
+      '2024-10-15',
+    );
+  });
+
   it('reads a date booked under a past reporting verb as the coming one, not last year', () => {
     // Published 15 October 2024: "18 October" is three days ahead, whatever "called" says.
     expect(datesIn('Organisers have called a second rally for 18 October.')[0]?.date).toBe('2024-10-18');
