@@ -7,7 +7,7 @@ import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
  * "© 2024 …", "(Visited 2 times…)". News that mentions updating or publishing something is kept.
  */
 const STAMP_WORDS =
-  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|güncelleme:|güncellenme:|оновлено|опубліковано|обновлено|опубликовано)';
+  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|güncelleme:|güncellenme:|yayınlanma:|оновлено|опубліковано|обновлено|опубликовано)';
 // Anchored and unanchored halves apart: one alternation holding both is tried at every position.
 const FURNITURE_OPENING = new RegExp(`^\\s*\\(?(?:${STAMP_WORDS}(?!\\p{L})|founded in\\b)`, 'iu');
 const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
@@ -41,9 +41,12 @@ const CAPTION_CREDIT =
 export function isCaption(block: TextBlock): boolean {
   return block.kind === 'caption' || CAPTION_CREDIT.test(block.text);
 }
-/** The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)" is a link, not news. */
+/**
+ * The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)", "Te puede interesar: …",
+ * "Potrebbe interessarti", "İlgili haber" are links, not news.
+ */
 const SITE_VOICE_ELSEWHERE =
-  /^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|siehe auch|lire (?:aussi|la suite)|à lire aussi|voir aussi|sur le même sujet|en savoir plus|le(?:er|e|a) (?:más|también)|ver también|noticias relacionadas|leia (?:mais|também)|veja também|saiba mais|ver também|leggi (?:anche|di più)|continua a leggere|vedi anche|lees (?:ook|meer))(?![\p{L}])/iu;
+  /^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|siehe auch|lire (?:aussi|la suite)|à lire aussi|voir aussi|sur le même sujet|en savoir plus|le(?:er|e|a) (?:más|también)|ver también|noticias relacionadas|(?:también )?te puede interesar|le puede interesar|te recomendamos|leia (?:mais|também)|veja também|saiba mais|ver também|leggi (?:anche|di più)|continua a leggere|vedi anche|potrebbe interessarti|auch interessant|das könnte sie auch interessieren|[iİ]lgili haber(?:ler)?|lees (?:ook|meer))(?![\p{L}])/iu;
 const APPEAL =
   /\b(?:donat\w*|patron|subscri\w*|support (?:us|our)|become a member|join our|send you notifications)\b/i;
 const STANDALONE_APPEAL = /\bbecome an? (?:supporter|patron|member|subscriber|friend)\b|\bdonate now\b/i;

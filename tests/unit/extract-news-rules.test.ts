@@ -401,6 +401,17 @@ describe('extractEvents: what is not an event', () => {
     ]);
   });
 
+  it.each([
+    ['es', '<p>Te puede interesar: El pleno aprobó el presupuesto el 3 de octubre</p>'],
+    ['it', '<p>Potrebbe interessarti: il consiglio ha approvato il bilancio il 3 ottobre</p>'],
+    ['de', '<p>Auch interessant: Rat lehnt Haushalt am 3. Oktober ab</p>'],
+    ['tr', '<p>İlgili haber: Meclis bütçeyi 3 Ekim’de onayladı</p>'],
+    ['it', '<p>Aggiornato il 14 ottobre 2024 alle 18:05</p>'],
+    ['pt', '<p>Atualizado em 14/10/2024 às 18h05</p>'],
+  ] as const)('drops teasers and stamps in %s: %s', (language, html) => {
+    expect(dated({ html, publishedAt: PUBLISHED, language })).toEqual([]);
+  });
+
   it('summarises by the sentence when a dated clause is little more than its date', () => {
     const events = dated({
       html: '<p>The trial ended in November, and closing arguments were heard on 2 and 3 May.</p>',
