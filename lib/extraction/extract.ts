@@ -331,7 +331,8 @@ const DATE_WORDS = new RegExp(
 /**
  * Whether a sentence's day is counted from the one before: it dates nothing of its own, or it opens on
  * a counted day and its own dates are only years ("La veille, des riverains avaient signalé des
- * fissures sur l'ouvrage, inauguré en 2019": the year is the bridge's background, not the sentence's day).
+ * fissures sur l'ouvrage, inauguré en 2019": the year is the bridge's background, not the sentence's
+ * day).
  */
 const opensOnCountedDay = (sentence: string, found: DateMention[]) =>
   found.length === 0 || (opensOnStoryDay(sentence) && found.every((mention) => mention.precision === 'year'));

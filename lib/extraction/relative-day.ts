@@ -86,10 +86,10 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bal día siguiente\b/i, () => 1],
   // Not "un día después de recibir la propuesta": a day after the thing named, which came before.
   [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
-  // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi gün",
-  // "due giorni dopo", "dois dias depois", "iki gün sonra"; "la vigilia", "na véspera", "il giorno prima".
-  // Not "all'indomani della strage", "na véspera do voto", "um dia depois de ter recebido", "depremden
-  // iki gün sonra": counted from what they name.
+  // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi
+  // gün", "due giorni dopo", "dois dias depois", "iki gün sonra"; "la vigilia", "na véspera", "il
+  // giorno prima". Not "all'indomani della strage", "na véspera do voto", "um dia depois de ter
+  // recebido", "depremden iki gün sonra": counted from what they name.
   [
     /(?<!\p{L})(?:il giorno (?:dopo|seguente)|l['’]indomani(?!\s+d)|no dia (?:seguinte|a seguir)|ertesi (?:gün|sabah|akşam))(?!\p{L})/iu,
     () => 1,
@@ -117,7 +117,8 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
     ),
     (m) => -countAbroad(m[1]),
   ],
-  // "el día anterior", "la víspera", "un día antes,": not "un día antes de la votación", counted from the vote.
+  // "el día anterior", "la víspera", "un día antes,": not "un día antes de la votación", counted from
+  // the vote.
   [/(?<!\p{L})(?:el día anterior|la noche anterior|la víspera(?!\s+de))(?!\p{L})/iu, () => -1],
   [
     /(?<!\p{L})(un|dos|tres) días? antes(?!\s+de)(?!\p{L})/iu,

@@ -303,10 +303,6 @@ function agoMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /**
- * "last weekend", "over the weekend": Saturday and Sunday, the latest ones on or before
- * publication. "a tumultuous weekend" is no date, and a coming weekend is a forecast.
- */
-/**
  * "am Wochenende", "ce week-end", "el fin de semana", "nel fine settimana", "no fim de semana", "hafta
  * sonunda": the weekend without a word for which, as often the coming one as the one gone by. A date
  * only in a past clause (isCurrentPeriod keeps them out of a present one; a future one is a forecast).
@@ -324,6 +320,10 @@ const BARE_WEEKEND: RegExp[] = [
 const BARE_WEEKEND_TEXT = new RegExp(`^(?:${BARE_WEEKEND.map((phrase) => phrase.source).join('|')})$`, 'iu');
 const isBareWeekend = (text: string) => BARE_WEEKEND_TEXT.test(text);
 
+/**
+ * "last weekend", "over the weekend": Saturday and Sunday, the latest ones on or before
+ * publication. "a tumultuous weekend" is no date, and a coming weekend is a forecast.
+ */
 const WEEKEND: RegExp[] = [
   // "the weekend before last" is the one before (BEFORE_LAST).
   /\b(?:(over|during|on)\s+)?(the|this|last|past)\s+weekend\b(?:\s+before\s+last\b)?/giu,

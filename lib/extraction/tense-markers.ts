@@ -85,8 +85,9 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
     String.raw`(?<!\p{L})(?:war|waren|wurde|wurden|hatte|hatten|kam|ging|begann|sagte)(?!\p{L})|(?<!\p{L})(?!${GE_NOUNS}(?!\p{L}))ge\p{L}{3,}(?:t|en)(?<!(?:heit|keit|schaft)(?:en)?)(?!\p{L})|(?<!\p{L})(?:hat|haben|ist|sind)\s(?:[^.,;]*\s)?(?:(?:be|ent|er|ver|zer|emp)\p{L}{2,}(?:t|en)|\p{L}{3,}iert)(?!\p{L})|${PRETERITE_DE.source}|${WEAK_PRETERITE_DE.source}`,
     'iu',
   ),
-  // The passé composé with "avoir" (not "a lieu", which takes place now), and with "être": a reflexive verb ("s'est rendu", "s'est effondré",
-  // "se sont réunis") or a verb of coming and going ("est arrivé", "sont partis", "est mort").
+  // The passé composé with "avoir" (not "a lieu", which takes place now), and with "être": a reflexive
+  // verb ("s'est rendu", "s'est effondré", "se sont réunis") or a verb of coming and going ("est
+  // arrivé", "sont partis", "est mort").
   fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?(?!lieu(?!\p{L}))\p{L}+(?:é|ée|és|ées|i|u|is|it)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
   // The regular preterite, and the irregular ones news uses most ("dijo", "hizo", "detuvo", "produjo").
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,

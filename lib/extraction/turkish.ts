@@ -37,8 +37,8 @@ const dayMonth: chrono.Parser = {
 /**
  * "dün" (yesterday), "bugün" (today) and "yarın" (tomorrow), and the adjectives "dünkü",
  * "bugünkü" ("dünya" is the world); "bu sabah", "bu akşam", "bu gece": this morning, evening, night,
- * parts of today; "önceki gün", "evvelki gün", "evvelsi gün": the day before yesterday ("bir önceki gün" is the day
- * before the one told).
+ * parts of today; "önceki gün", "evvelki gün", "evvelsi gün": the day before yesterday ("bir önceki
+ * gün" is the day before the one told).
  */
 const CASUAL_DAYS = String.raw`(dün|bugün|yarın|bu\s+(?:sabah|öğleden\s+sonra|akşam|gece)|(?<!bir\s)(?:önceki|evvelki|evvelsi)\s+gün)(?:kü)?`;
 const CASUAL_DAY = new RegExp(`(?<!\\p{L})${CASUAL_DAYS}(?!\\p{L})`, 'iu');

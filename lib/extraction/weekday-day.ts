@@ -17,7 +17,7 @@ const WHICH = '(?:este|esta|ce|questo|nesta|neste|pasado|próximo|prochain|scors
 const FUNCTION_WORDS = [
   'un|una|uno|um|uma|el|la|los|las|le|les|l|il|lo|gli|o|a|os|as|ao|aos',
   'en|por|para|al|au|aux|à|dans|du|des|del|de|dal|alle|alla|nel|nella|na|no|em|pela|pelo|sur|con|avec|com|sin|sans|senza|sem',
-  'y|et|e|ed|ou|o|que|qui|che|cuando|quand|quando|tras|après|dopo|después|antes|avant|prima|hasta|jusqu|fino|entre|tra|fra',
+  'y|et|e|ed|ou|que|qui|che|cuando|quand|quando|tras|après|dopo|después|antes|avant|prima|hasta|jusqu|fino|entre|tra|fra',
 ].join('|');
 
 /** How far from publication a weekday and its day of the month are looked for, either way. */
@@ -28,9 +28,9 @@ const plain = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
 
 /**
  * "el martes 24", "ce mardi 24", "martedì 24": Spanish, French, Italian and Portuguese news name a
- * day by its weekday and its day of the month, leaving the month to the reader; chrono reads neither. Not a
- * weekday with its month ("martes 24 de noviembre", chrono's), a clock ("mardi 14h30", "lunes 10:00"),
- * a score ("domingo 2-1") or a count ("el lunes 24 horas").
+ * day by its weekday and its day of the month, leaving the month to the reader; chrono reads
+ * neither. Not a weekday with its month ("martes 24 de noviembre", chrono's), a clock ("mardi
+ * 14h30", "lunes 10:00") or a score ("domingo 2-1"); a count after it is FUNCTION_WORDS' to tell.
  */
 function weekdayDayPattern(language: string): RegExp | undefined {
   const names = WEEKDAYS[language];
