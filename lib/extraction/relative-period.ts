@@ -408,15 +408,20 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
 }
 
 /**
- * "The chief executive started the week by unveiling the model", "stocks began the week lower", "a commencé la
- * semaine", "startete in die Woche", "arrancó la semana": what opened the week happened on its
- * Monday, the publication's week being the one meant. "this week" (any day of it) is read apart.
+ * "The chief executive started the week by unveiling the model", "stocks began the week lower", "a
+ * commencé la semaine", "startete in die Woche", "arrancó la semana": what opened the week happened
+ * on its Monday, the publication's week being the one meant. "this week" (any day of it) is read
+ * apart.
  */
 const WEEK_START: RegExp[] = [
   /\b(?:started|began|kicked\s+off|opened)\s+(?:the|its|their|his|her)\s+week\b/giu,
   /(?<!\p{L})(?:a|ont)\s+(?:commencé|débuté|entamé)\s+la\s+semaine(?!\p{L})/giu,
   /(?<!\p{L})(?:startete|starteten|begann|begannen)\s+(?:in\s+)?die\s+Woche(?!\p{L})/giu,
   /(?<!\p{L})(?:comenzó|comenzaron|empezó|empezaron|arrancó|arrancaron|inició|iniciaron)\s+la\s+semana(?!\p{L})/giu,
+  // Market copy: "fell to start the week", "zum Wochenauftakt", "zu Wochenbeginn" (a plan for them is a
+  // forecast, and dates nothing).
+  /\bto\s+(?:start|begin|open|kick\s+off)\s+the\s+week\b/giu,
+  /(?<!\p{L})(?:zum|zu)\s+(?:Wochenauftakt|Wochenbeginn|Wochenanfang)(?!\p{L})/giu,
 ];
 
 function weekStartMentions(sentence: string, publishedAt: Date): Found[] {

@@ -22,6 +22,13 @@ describe('what opened the week happened on its Monday', () => {
     ]);
   });
 
+  it('dates market copy\'s "to start the week", "zum Wochenauftakt", "zu Wochenbeginn" so, and no forecast', () => {
+    expect(days('<p>Shares in the ferry operator fell to start the week.</p>')).toEqual(['2025-03-03']);
+    expect(days('<p>Der Dax verlor zum Wochenauftakt deutlich.</p>', 'de')).toEqual(['2025-03-03']);
+    expect(days('<p>Der Dax legte zu Wochenbeginn zu.</p>', 'de')).toEqual(['2025-03-03']);
+    expect(days('<p>Shares are expected to rise to start the week.</p>')).toEqual([]);
+  });
+
   it('gives a day, where "this week" gives the week', () => {
     const [event] = extractEvents({
       html: `${OPENING}<p>The league started the week by naming a new head of referees.</p>`,
