@@ -550,9 +550,9 @@ const DAY_PART_BEFORE_WEEKDAY = new RegExp(
   'giu',
 );
 /**
- * "la noche de este lunes", "la tarde de ayer", "le soir de lundi": Spanish and French write the
- * part of the day before its weekday, and chrono reads "noche de este lunes" as no day at all, so the
- * part of the day is blanked.
+ * "la noche de este lunes", "la tarde de ayer", "le soir de lundi", "à 4h du matin lundi": Spanish
+ * and French write the part of the day before its weekday, and chrono reads "noche de este lunes",
+ * "matin lundi" as no day at all, so the part of the day is blanked.
  */
 const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
   es: new RegExp(
@@ -560,7 +560,7 @@ const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
     'giu',
   ),
   fr: new RegExp(
-    String.raw`(?<!\p{L})(?:soir|soirée|matin|matinée|après-midi|nuit)(?=\s+de\s+(?:${ROMANCE_WEEKDAYS.fr?.join('|')})(?!\p{L}))`,
+    String.raw`(?<!\p{L})(?:soir|soirée|matin|matinée|après-midi|nuit)(?=\s+(?:de\s+)?(?:${ROMANCE_WEEKDAYS.fr?.join('|')})(?!\p{L}))`,
     'giu',
   ),
 };

@@ -129,6 +129,7 @@ describe('the language of an article whose feed declares none', () => {
     ['Taucher bargen am Freitag zwei Tote.', 'de', '2024-10-11 past'],
     ['Die beschädigte Fähre am Freitag im Hafen.', 'de', '2024-10-18 present'],
     ['Die Investoren verhandelten am Freitag mit dem Vorstand.', 'de', '2024-10-11 past'],
+    ['Der Unfall ereignete sich am Freitag gegen 4 Uhr.', 'de', '2024-10-11 past'],
     // Nouns that begin and end like a participle ("Gericht", "Gewerkschaft") tell no tense.
     ['Die Gewerkschaft streikt am Freitag.', 'de', '2024-10-18 present'],
     ['Das Gericht tagt am Freitag.', 'de', '2024-10-18 present'],

@@ -82,6 +82,7 @@ describe('a part of the day written before its weekday', () => {
     ['El muelle se derrumbó la tarde de este martes.', 'es', '2024-11-12'],
     ['El muelle se derrumbó la noche de ayer.', 'es', '2024-11-12'],
     ["Le quai s'est effondré le soir de lundi.", 'fr', '2024-11-11'],
+    ["Le quai s'est effondré à 4h du matin lundi.", 'fr', '2024-11-11'],
   ])('reads the Spanish and French part of the day before its weekday: %s', (sentence, language, date) => {
     expect(findDates(sentence, PUBLISHED, { language }).map((m) => m.date)).toEqual([date]);
   });
