@@ -203,6 +203,8 @@ const WEEK_PHRASES: RegExp[] = [
   /(?<!\p{L})la\s+semana\s+(pasada)(?!\p{L})/giu,
   // Not "geçen hafta sonu", last weekend (WEEKEND).
   /(?<!\p{L})(geçen|geçtiğimiz|bu)\s+hafta(?:ki)?(?!\p{L})(?!\s+sonu)/giu,
+  // The part of the week: "hafta başında", "geçen haftanın ortasında" (not "hafta sonu", the weekend).
+  /(?<!\p{L})(?:(geçen|geçtiğimiz|bu)\s+)?hafta(?:nın)?\s+(?:başında|ortasında)(?!\p{L})/giu,
   // Italian "la settimana scorsa", "la scorsa settimana"; Portuguese "na semana passada".
   /(?<!\p{L})settimana\s+(scorsa|passata)(?!\p{L})/giu,
   /(?<!\p{L})(scorsa)\s+settimana(?!\p{L})/giu,

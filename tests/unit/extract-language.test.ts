@@ -308,6 +308,9 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Vali bir önceki gün bölgeyi ziyaret etmişti.')).toEqual([]);
     expect(at('Vali evvelsi gün bölgeyi ziyaret etti.')).toEqual(['2024-10-14 null']);
     expect(at('Liman geçen hafta sonu kapatıldı.')).toEqual(['2024-10-12 2024-10-13']);
+    // The part of the week is its week; published on Wednesday 16 October, that week runs 14–20.
+    expect(at('Liman hafta başında kapatıldı.')).toEqual(['2024-10-14 2024-10-20']);
+    expect(at('Liman geçen haftanın ortasında kapatıldı.')).toEqual(['2024-10-07 2024-10-13']);
     expect(at('Liman bu hafta sonu açılacak.')).toEqual([]);
     expect(at('Fırtına 11 Ekim Cuma günü iskeleyi yıktı.')).toEqual(['2024-10-11 null']);
   });
