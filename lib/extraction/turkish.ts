@@ -85,13 +85,14 @@ const weekday: chrono.Parser = {
 };
 
 /**
- * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "geçen yılın Ekim
- * ayında": a month with the locative case or "ayı" (the month of) after it, which is how Turkish
- * says "in October". A bare month name is left alone ("Kasım" is also a name, "ekim" a sowing), and
- * so is one after its day ("6 Şubat'ta" is a day, read above).
+ * "Şubat'ta", "Ekim ayında", "ekimde", "Ekim 2025'te", "Mart ayının sonunda", "ekim sonunda",
+ * "geçen yılın Ekim ayında": a month with the locative case, "ayı" (the month of) or its part
+ * ("başında", "ortasında", "sonunda") after it, which is how Turkish says "in October". A bare month
+ * name is left alone ("Kasım" is also a name, "ekim" a sowing; "Kasım sonunda" may be "Kasım, at
+ * last"), and so is one after its day ("6 Şubat'ta" is a day, read above).
  */
 const MONTH_IN = new RegExp(
-  String.raw`(?<!\d\s*)(?<![\p{L}\d])(?:(geçen|geçtiğimiz|bu)\s+yılın\s+)?(${MONTHS.join('|')})(?:\s+((?:19|20)\d{2}))?(?:['’](?:da|de|ta|te)|(?<=\p{L})(?:da|de|ta|te)|\s+ay(?:ı|ında|ının\s+(?:başında|ortasında|sonunda)|ı\s+(?:başında|ortasında|sonunda|içinde)))(?!\p{L})`,
+  String.raw`(?<!\d\s*)(?<![\p{L}\d])(?:(geçen|geçtiğimiz|bu)\s+yılın\s+)?(${MONTHS.join('|')})(?:\s+((?:19|20)\d{2}))?(?:['’](?:da|de|ta|te)|(?<=\p{L})(?:da|de|ta|te)|\s+ay(?:ı|ında|ının\s+(?:başında|ortasında|sonunda)|ı\s+(?:başında|ortasında|sonunda|içinde))|\s+(?:başında|ortasında)|(?<!kasım)\s+sonunda)(?!\p{L})`,
   'giu',
 );
 

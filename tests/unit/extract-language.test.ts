@@ -298,6 +298,10 @@ describe('the language of an article whose feed declares none', () => {
     expect(at('Yeni iskele Aralık ayında açılacak.')).toEqual(['2024-12 month']);
     // A name, not a month: "Kasım'ın" is Kasım's.
     expect(at("Kasım'ın teknesi iskeleye çarptı.")).toEqual([]);
+    // A month's part without "ayı"; "Kasım sonunda" may be "Kasım, at last".
+    expect(at('Fırtına eylül sonunda iskeleyi yıktı.')).toEqual(['2024-09 month']);
+    expect(at('Fırtına Mart başında iskeleyi yıktı.')).toEqual(['2024-03 month']);
+    expect(at('Kasım sonunda iskeleye ulaştı.')).toEqual([]);
   });
 
   it('reads "önceki gün", last weekend, and a weekday set after its written day as that day', () => {
