@@ -452,7 +452,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     const timed = boundsTheTime(before.slice(-24), text);
     // "had been expected before Monday's quake": an event named in a past clause books nothing.
     const named = own === 'past' && namesAnEvent(sentence, index, length);
-    const tense = timed || named ? own : framedTense(before, own);
+    const tense = timed || named ? own : framedTense(before, own, language);
     if (tense === 'present' && options.presentAs) return options.presentAs;
     return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;
   };

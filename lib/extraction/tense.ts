@@ -304,6 +304,22 @@ const PARTICIPLE_APPOSITION = new RegExp(
   'iu',
 );
 
+/**
+ * A past verb right before its date in the other languages ("avait annoncé vendredi qu'il
+ * contesterait", "hatte am Freitag angekündigt, er würde", "ha detto venerdì che avrebbe",
+ * "anunciou na sexta-feira que iria"): the saying is past, though the plan it reports reads as a
+ * future seen from the past. Only for a clause that otherwise tells no tense.
+ */
+const PAST_VERB_BEFORE = byLanguage(
+  {
+    fr: String.raw`(?:a|ont|avait|avaient)\s+(?!lieu\s)\p{L}+(?:é|i|u|is|it)(?:e|s|es)?\s+(?:le\s+|ce\s+)?`,
+    de: String.raw`(?:hat|haben|hatte|hatten)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:am|vom)\s+)?`,
+    it: String.raw`(?:ha|hanno|aveva|avevano)\s+\p{L}+(?:at|ut|it)[oaie]\s+(?:il\s+)?`,
+    pt: String.raw`\p{L}{2,}(?:ou|eu|iu|aram|eram|iram)\s+(?:na\s+|no\s+|em\s+)?`,
+  },
+  (verb) => new RegExp(`(?<!\\p{L})${verb}$`, 'iu'),
+);
+
 /** The sentence's tense, corrected by what the words right before a date say about it. */
 /**
  * A thing named by its date ("l'avarie du 2 novembre", "la avería del 2 de noviembre", "the attacks
@@ -313,12 +329,13 @@ const PARTICIPLE_APPOSITION = new RegExp(
  */
 const NAMED_BY_DATE = /(?<!\p{L})\p{L}{3,}\s+(?:du|del|of|vom)\s+$/iu;
 
-export function framedTense(before: string, tense: Tense): Tense {
+export function framedTense(before: string, tense: Tense, language?: string): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
   if (tense === 'future' && NAMED_BY_DATE.test(near)) return 'present';
   if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION.test(near)))
     return 'past';
+  if (tense === 'present' && PAST_VERB_BEFORE[primary(language)]?.test(near)) return 'past';
   return tense;
 }
 

@@ -145,6 +145,15 @@ describe('the language of an article whose feed declares none', () => {
       'fr',
       '2024-10-18 future',
     ],
+    // A past saying right before its day, though what it reports is a plan seen from the past.
+    ["Le maire avait annoncé vendredi qu'il fermerait le port.", 'fr', '2024-10-11 past'],
+    [
+      'Der Bürgermeister hatte am Freitag angekündigt, er würde den Hafen schließen.',
+      'de',
+      '2024-10-11 past',
+    ],
+    ['Il sindaco ha detto venerdì che avrebbe chiuso il porto.', 'it', '2024-10-11 past'],
+    ['O autarca anunciou na sexta-feira que iria fechar o porto.', 'pt', '2024-10-11 past'],
     // French "a lieu" takes place now; "a eu lieu" took place.
     ['La fête du port a lieu vendredi.', 'fr', '2024-10-18 present'],
     ['La fête du port a eu lieu vendredi.', 'fr', '2024-10-11 past'],
