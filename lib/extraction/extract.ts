@@ -34,6 +34,7 @@ import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
+import { primary } from './tense-markers.ts';
 import { inTimelineOrder, type TimelineEntry } from './timeline-order.ts';
 import { ENGLISH_WEEKDAY } from './weekday.ts';
 import { withoutZoneRestatement } from './zone-restated.ts';
@@ -376,7 +377,8 @@ function sentenceEvents(
   // gives none; so does "the day before" in a sentence told in the pluperfect ("Residents had warned the
   // council the day before"), which looks back from the story's day whatever came between.
   const dayBefore =
-    anchor ?? (opensOnStoryDay(sentence) || TOLD_IN_PLUPERFECT.test(sentence) ? lastReported : undefined);
+    anchor ??
+    (opensOnStoryDay(sentence) || toldInPluperfect(sentence, context.language) ? lastReported : undefined);
   const relative = opensOnCountedDay(sentence, found)
     ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
     : undefined;
@@ -591,14 +593,13 @@ const PLUPERFECT =
  * A sentence told in the pluperfect anywhere, the German verb last ("Anwohner hatten am Vortag Risse
  * gemeldet") and the Turkish "-mişti" included.
  */
-const TOLD_IN_PLUPERFECT = new RegExp(
-  [
-    PLUPERFECT.source,
-    String.raw`(?<!\p{L})(?:hatte|hatten|war|waren)\s(?:[^.;]*\s)?(?:ge|be|ent|er|ver|zer)\p{L}{3,}(?:t|en)(?!\p{L})`,
-    TURKISH_PLUPERFECT,
-  ].join('|'),
-  'iu',
-);
+const GERMAN_PLUPERFECT = String.raw`(?<!\p{L})(?:hatte|hatten|war|waren)\s(?:[^.;]*\s)?(?:ge|be|ent|er|ver|zer)\p{L}{3,}(?:t|en)(?!\p{L})`;
+const TOLD_IN_PLUPERFECT: Record<string, RegExp> = {
+  de: new RegExp(`${PLUPERFECT.source}|${GERMAN_PLUPERFECT}`, 'iu'),
+  tr: new RegExp(TURKISH_PLUPERFECT, 'iu'),
+};
+const toldInPluperfect = (sentence: string, language?: string) =>
+  (TOLD_IN_PLUPERFECT[primary(language)] ?? PLUPERFECT).test(sentence);
 const NOT_A_SUBJECT =
   /[,;:–—]|(?<!\p{L})(?:that|which|who|when|after|before|since|que|qui|quand|dass|als|nachdem|quien|cuando|\p{L}+ed)(?!\p{L})/iu;
 const SUBJECT_LENGTH = 80;

@@ -244,7 +244,7 @@ const MONTH_PHRASES: RegExp[] = [
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
 
 /** The Turkish pluperfect ("bildirmişti", "yapılmıştı"), not the formal perfect "-miştir". */
-export const TURKISH_PLUPERFECT = String.raw`\p{L}+(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
+export const TURKISH_PLUPERFECT = String.raw`(?<!\p{L})\p{L}+?(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
 
 /**
  * "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses",
