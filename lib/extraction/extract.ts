@@ -28,13 +28,13 @@ import {
   stampReference,
 } from './reference.ts';
 import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
-import { isSince, offsetAfter, offsetBefore, TURKISH_PLUPERFECT } from './relative-period.ts';
+import { isSince, offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
-import { primary } from './tense-markers.ts';
+import { primary, TURKISH_PLUPERFECT } from './tense-markers.ts';
 import { inTimelineOrder, type TimelineEntry } from './timeline-order.ts';
 import { ENGLISH_WEEKDAY } from './weekday.ts';
 import { withoutZoneRestatement } from './zone-restated.ts';

@@ -2,8 +2,8 @@ import { boundsTheCount } from './bounded-count.ts';
 import { isoMonth, shiftDay } from './calendar.ts';
 import { clockTimeSaidAt } from './clock.ts';
 import type { DateMention } from './mention.ts';
-import { TURKISH_PLUPERFECT } from './relative-period.ts';
 import { tenseOf } from './tense.ts';
+import { TURKISH_PLUPERFECT } from './tense-markers.ts';
 
 const COUNTS: Record<string, number> = {
   a: 1,
@@ -52,40 +52,40 @@ const SAME_DAY_ABROAD = new RegExp(
 );
 /** A count of days in Italian, Portuguese and Turkish, before the word for days. */
 const COUNT_ABROAD = '(un|uno|due|tre|um|dois|três|bir|iki|İki|üç)';
-/** The count a word says; Turkish "İki" opening a sentence has the dotted capital no case-blind match folds. */
-const countAbroad = (word = '') => COUNTS[word.replace('İ', 'i').toLowerCase()] ?? 0;
+/**
+ * The count a phrase's first group says; Turkish "İki" opening a sentence has the dotted capital no
+ * case-blind match folds.
+ */
+const countIn = (match: RegExpExecArray) => COUNTS[(match[1] ?? '').replace('İ', 'i').toLowerCase()] ?? 0;
 
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\bthe (?:next|following) (?:day|morning)\b/i, () => 1],
   [SAME_DAY, () => 0],
   // "a day after he said so", "two days after that": counted from the thing just told.
-  [
-    /\b(a|one|two|three|four|five) days? after (?:he|she|it|they|this|that|which)\b/i,
-    (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0,
-  ],
+  [/\b(a|one|two|three|four|five) days? after (?:he|she|it|they|this|that|which)\b/i, countIn],
   [SAME_DAY_ABROAD, () => 0],
   // Not "two days later than planned": a delay, counted from nothing told.
-  [/\b(a|one|two|three|four|five) days? later\b(?!\s+than)/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
-  [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
-  [/\b(a|one|two|three) weeks? later\b(?!\s+than)/i, (m) => 7 * (COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  [/\b(a|one|two|three|four|five) days? later\b(?!\s+than)/i, countIn],
+  [/\b(a|one|two|three|four|five) days? earlier\b/i, (m) => -countIn(m)],
+  [/\b(a|one|two|three) weeks? later\b(?!\s+than)/i, (m) => 7 * countIn(m)],
   // "the day before the vote" counts from the vote; only a bare "the day before," counts from the sentence before.
   [
     /\bthe (?:previous|preceding) (?:day|evening|night)\b|\bthe (?:day|night|evening) before(?=\s*[,.;]|$)/i,
     () => -1,
   ],
   [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],
-  [/\b(einen|zwei|drei) Tage? später\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\b(einen|zwei|drei) Tage? später\b/i, countIn],
   // "am Vortag", "am Vorabend", "tags zuvor", "zwei Tage zuvor": the day or days before the one told.
   [/(?<!\p{L})(?:am Vortag|am Vorabend|tags zuvor)(?!\p{L})/iu, () => -1],
-  [/\b(einen|zwei|drei) Tage? (?:zuvor|vorher|davor)\b/i, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  [/\b(einen|zwei|drei) Tage? (?:zuvor|vorher|davor)\b/i, (m) => -countIn(m)],
   [/\ble lendemain\b/i, () => 1],
   [/\bla veille(?!\s+d)/i, () => -1],
-  [/\b(un|deux|trois) jours? plus tard\b/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
-  [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0)],
+  [/\b(un|deux|trois) jours? plus tard\b/i, countIn],
+  [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -countIn(m)],
   [/\bal día siguiente\b/i, () => 1],
   // Not "un día después de recibir la propuesta": a day after the thing named, which came before.
-  [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, (m) => COUNTS[(m[1] ?? '').toLowerCase()] ?? 0],
+  [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, countIn],
   // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi
   // gün", "due giorni dopo", "dois dias depois", "iki gün sonra"; "la vigilia", "na véspera", "il
   // giorno prima". Not "all'indomani della strage", "na véspera do voto", "um dia depois de ter
@@ -99,7 +99,7 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
       `(?<!(?:den|dan|ten|tan)\\s)(?<!\\p{L})${COUNT_ABROAD} (?:giorni|giorno|dias|dia|gün) (?:dopo|depois|sonra)(?!\\p{L})(?!\\s+(?:de|di|da|do|della|del|dello|dos|das|che|que|il|la|l['’]|aver|avere|ter))`,
       'iu',
     ),
-    (m) => countAbroad(m[1]),
+    countIn,
   ],
   [
     /(?<!\p{L})(?:il giorno prima|la vigilia(?!\s+d)|na véspera(?!\s+d)|no dia anterior)(?!\p{L})/iu,
@@ -108,22 +108,19 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   // Turkish "bir gün önce" in a sentence told in the pluperfect: the day before the one told.
   [
     new RegExp(`(?<!\\p{L})${COUNT_ABROAD} gün önce(?!\\p{L})(?=[^.]*${TURKISH_PLUPERFECT})`, 'iu'),
-    (m) => -countAbroad(m[1]),
+    (m) => -countIn(m),
   ],
   [
     new RegExp(
       `(?<!\\p{L})${COUNT_ABROAD} (?:giorni|giorno|dias|dia) (?:prima|antes)(?!\\s+d)(?!\\p{L})`,
       'iu',
     ),
-    (m) => -countAbroad(m[1]),
+    (m) => -countIn(m),
   ],
   // "el día anterior", "la víspera", "un día antes,": not "un día antes de la votación", counted from
   // the vote.
   [/(?<!\p{L})(?:el día anterior|la noche anterior|la víspera(?!\s+de))(?!\p{L})/iu, () => -1],
-  [
-    /(?<!\p{L})(un|dos|tres) días? antes(?!\s+de)(?!\p{L})/iu,
-    (m) => -(COUNTS[(m[1] ?? '').toLowerCase()] ?? 0),
-  ],
+  [/(?<!\p{L})(un|dos|tres) días? antes(?!\s+de)(?!\p{L})/iu, (m) => -countIn(m)],
 ];
 
 /**

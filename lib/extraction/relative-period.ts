@@ -3,6 +3,7 @@ import { dayOf, isoMonth } from './calendar.ts';
 import { clauseSpan, SUBORDINATORS } from './clauses.ts';
 import type { DateMention } from './mention.ts';
 import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
+import { TURKISH_PLUPERFECT } from './tense-markers.ts';
 import { GERMAN_WEEKDAYS } from './weekday.ts';
 
 type Found = Omit<DateMention, 'tense'>;
@@ -242,9 +243,6 @@ const MONTH_PHRASES: RegExp[] = [
   /(?<!\p{L})(?:(geçen|geçtiğimiz|bu)\s+)?ayın\s+(?:başında|ortasında|sonunda)(?!\p{L})/giu,
 ];
 const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
-
-/** The Turkish pluperfect ("bildirmişti", "yapılmıştı"), not the formal perfect "-miştir". */
-export const TURKISH_PLUPERFECT = String.raw`(?<!\p{L})\p{L}+?(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
 
 /**
  * "two weeks ago", "three months ago", "il y a une semaine", "vor zwei Wochen", "hace tres meses",

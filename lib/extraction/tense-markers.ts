@@ -107,6 +107,9 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   tr: /(?<!\p{L})(?!(?:şimdi|kendi|hadi|sandık|artık|ordu|bütün)(?!\p{L}))\p{L}{2,}(?:dı|di|du|dü|(?<![aeıioöuüâîû])(?:tı|ti|tu|tü))(?:k|nız|niz|nuz|nüz|lar|ler)?(?!\p{L})/iu,
 };
 
+/** The Turkish pluperfect ("bildirmişti", "yapılmıştı"), not the formal perfect "-miştir". */
+export const TURKISH_PLUPERFECT = String.raw`(?<!\p{L})\p{L}+?(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
+
 export const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 const futureCache = new Map<string, RegExp>();
 

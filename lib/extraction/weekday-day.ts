@@ -50,9 +50,8 @@ function weekdayDayPattern(language: string): RegExp | undefined {
 function dayOnWeekday(at: Date, weekday: number, dayOfMonth: number) {
   for (let distance = 0; distance <= WINDOW_DAYS; distance++)
     for (const shift of distance === 0 ? [0] : [-distance, distance]) {
-      const candidate = new Date(at.getTime() + shift * 86_400_000);
-      if (candidate.getUTCDay() === weekday && candidate.getUTCDate() === dayOfMonth)
-        return dayPartsOf(at, shift);
+      const day = dayPartsOf(at, shift);
+      if ((at.getUTCDay() + shift + 7 * WINDOW_DAYS) % 7 === weekday && day.day === dayOfMonth) return day;
     }
   return undefined;
 }
