@@ -15,6 +15,7 @@ import {
 } from './calendar.ts';
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
+import { withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
@@ -65,7 +66,7 @@ type Resolved = Pick<DateMention, 'date' | 'precision' | 'endDate'>;
 
 const PARSERS: Record<string, Parser> = Object.fromEntries(
   Object.entries({
-    en: chrono.casual,
+    en: withDayFirstNumbers(chrono.casual, false),
     de: germanChrono(),
     fr: chrono.fr.casual,
     es: chrono.es.casual,
@@ -77,7 +78,7 @@ const PARSERS: Record<string, Parser> = Object.fromEntries(
     sv: chrono.sv.casual,
     ja: chrono.ja.casual,
     zh: chrono.zh.casual,
-    tr: turkishChrono,
+    tr: withDayFirstNumbers(turkishChrono, true),
   }).map(([language, parser]) => [language, withWeekdayDays(withCasualDays(parser), language)]),
 );
 const BRITISH = withCasualDays(chrono.en.GB);

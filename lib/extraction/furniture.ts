@@ -105,10 +105,21 @@ const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER})`, 'iu')
 /** Whether a sentence is a live blog speaking as itself, not the story. */
 export const isBlogVoice = (sentence: string): boolean => BLOG_VOICE.test(sentence.trim());
 
+/**
+ * "Press release – 14 August 2024", "Media Release, Ministry of Home Affairs, 14 August 2024",
+ * "Pressemitteilung vom 14.08.2024": a government's or a company's release heads its text with its
+ * kind, its issuer and its day, the release's own date and no news.
+ */
+const RELEASE_LABEL =
+  /^\s*(?:(?:press|media|news)\s+release|pressemitteilung|pressemeldung|communiqué(?:\s+de\s+presse)?|comunicado(?:\s+de\s+(?:prensa|imprensa))?|nota\s+de\s+prensa|comunicato\s+stampa|basın\s+(?:açıklaması|bülteni|duyurusu))(?!\p{L})/iu;
+const RELEASE_HEADER_WORDS = 12;
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
-  if (text.split(/\s+/).length > 14 || isKeyDate(text)) return false;
+  const words = text.split(/\s+/).length;
+  if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
+  if (words <= RELEASE_HEADER_WORDS && RELEASE_LABEL.test(text)) return true;
   return wordCount(text.replace(DATE_TOKENS, ' ')) < 2;
 }
 

@@ -377,6 +377,28 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
+  it.each([
+    ['en', 'Media release – 14 October 2024', 'The council approved the budget on 11 October.'],
+    [
+      'en',
+      'Press Release, Ministry of Ports and Shipping, 14 October 2024',
+      'The council approved the budget on 11 October.',
+    ],
+    ['de', 'Pressemitteilung vom 14.10.2024', 'Der Rat billigte den Haushalt am 11. Oktober.'],
+    ['fr', 'Communiqué de presse – 14 octobre 2024', 'Le conseil a voté le budget le 11 octobre.'],
+    ['es', 'Nota de prensa, 14 de octubre de 2024', 'El pleno aprobó el presupuesto el 11 de octubre.'],
+    ['tr', 'Basın açıklaması – 14 Ekim 2024', 'Meclis bütçeyi 11 Ekim’de onayladı.'],
+  ] as const)('drops a release’s own header line in %s: %s', (language, header, body) => {
+    const html = `<p>${header}</p><p>${body}</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-11']);
+  });
+
+  it('keeps a release that is news: a sentence that says what it announced', () => {
+    const html =
+      '<p>A press release issued by the harbour board on 11 October said the ferry line would close.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-11']);
+  });
+
   it('drops a fact box field whose value is only a date, and keeps a key-dates entry', () => {
     const html = `
       <p>Gmail opened in private beta in April 2004.</p>

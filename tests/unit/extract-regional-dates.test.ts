@@ -87,3 +87,22 @@ describe('a part of the day written before its weekday', () => {
     expect(findDates(sentence, PUBLISHED, { language }).map((m) => m.date)).toEqual([date]);
   });
 });
+
+describe('a numeric date written with dots', () => {
+  const read = (sentence: string, language?: string) =>
+    findDates(sentence, PUBLISHED, language ? { language } : {}).map((m) => m.date);
+
+  it.each([
+    ['The inspection team was constituted on 04.11.2024 to assess the damage.', undefined],
+    ['The inspection team was constituted on 04.11.2024 to assess the damage.', 'en-US'],
+    ['Denetim ekibi 04.11.2024 tarihinde kuruldu.', 'tr'],
+    ['Denetim ekibi 04/11/2024 tarihinde kuruldu.', 'tr'],
+  ])('puts the day first: %s (%s)', (sentence, language) => {
+    expect(read(sentence, language)).toEqual(['2024-11-04']);
+  });
+
+  it('leaves a date that cannot be day first, and American slashes, month first', () => {
+    expect(read('The permit was signed on 10.25.2024 in Kessel.')).toEqual(['2024-10-25']);
+    expect(read('The permit was signed on 10/04/2024 in Kessel.', 'en-US')).toEqual(['2024-10-04']);
+  });
+});
