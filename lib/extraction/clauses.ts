@@ -7,10 +7,11 @@ export const SUBORDINATORS = 'after|before|because|although|though|while|when';
 
 /**
  * Relative pronouns that open a clause set off by commas: English, German ("der", "die"…), French
- * ("qui", "où"), Spanish and Portuguese ("que", "quien", "donde"), Italian ("che", "cui", "dove").
+ * ("qui", "où", "dont"), Spanish and Portuguese ("que", "quien", "donde", the possessive "cuyo",
+ * "cujo"), Italian ("che", "(il) cui", "dove").
  */
 const RELATIVES =
-  'who|which|whose|where|der|die|das|den|dem|denen|deren|dessen|qui|où|que|quien|quienes|donde|che|cui|dove|onde';
+  'who|which|whose|where|der|die|das|den|dem|denen|deren|dessen|qui|où|dont|que|quien|quienes|donde|cuyo|cuya|cuyos|cuyas|cujo|cuja|cujos|cujas|che|(?:il|la|i|le)\\s+cui|cui|dove|onde';
 
 /**
  * Clause edges for tense: "X, who won in July, will defend…" holds two tenses, and so does German's

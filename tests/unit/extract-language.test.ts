@@ -164,6 +164,15 @@ describe('the language of an article whose feed declares none', () => {
     // What is planned or awaited stays ahead.
     ['Le sommet est prévu vendredi.', 'fr', '2024-10-18 present'],
     ['La cumbre se celebrará el viernes.', 'es', '2024-10-18 future'],
+    // A possessive relative clause keeps its past, whatever the main clause announces after it.
+    [
+      'La naviera, cuyo director dimitió el viernes, ha anunciado que colaborará con la policía.',
+      'es',
+      '2024-10-11 past',
+    ],
+    ["L'armateur, dont le directeur a démissionné vendredi, a dit qu'il coopérera.", 'fr', '2024-10-11 past'],
+    ['A armadora, cujo diretor renunciou na sexta-feira, disse que vai colaborar.', 'pt', '2024-10-11 past'],
+    ["L'armatore, il cui direttore si è dimesso venerdì, ha detto che collaborerà.", 'it', '2024-10-11 past'],
   ])('reads the past as each language writes it: %s', (sentence, language, date) => {
     expect(datesWithTense(sentence, language)).toEqual([date]);
   });
