@@ -114,15 +114,29 @@ export const namesAnEvent = (sentence: string, index: number, length: number): b
  */
 const OPENS_A_SPAN = /^\s*,?\s*(?:hasta|bis|until|till|to|au|jusqu['’]au|al)\s+(?:(?:el|le|zum|the)\s+)?\d/i;
 
+/**
+ * Italian bounds: "da martedì si registrano code" (since Tuesday), "dal 3 marzo", "fino a venerdì",
+ * "entro il 20 marzo". "da" also opens what a plan starts from ("da lunedì i treni torneranno"), a day
+ * the plan is booked for, so only outside the future, and "dal 3 al 5 marzo" is a span written out;
+ * "da" is Portuguese "of the" too, so Italian only.
+ */
+const ITALIAN_SINCE = /(?:^|\s)(?:da|dal|dall['’]|dalla)\s+$/i;
+const ITALIAN_UNTIL = /(?:^|\s)(?:fino\s+a|fino\s+al|entro(?:\s+il)?)\s+$/i;
+const isItalianBound = (before: string, mention: DateMention, language?: string) =>
+  language === 'it' &&
+  (ITALIAN_UNTIL.test(before) ||
+    (mention.tense !== 'future' && mention.endDate === null && ITALIAN_SINCE.test(before)));
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
-export function isBound(sentence: string, mention: DateMention): boolean {
+export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   const after = sentence.slice(mention.index + mention.text.length);
-  if (NOT_AN_EVENT_BEFORE.test(before) && !OPENS_A_SPAN.test(after)) return true;
+  const bounded = NOT_AN_EVENT_BEFORE.test(before) || isItalianBound(before, mention, language);
+  if (bounded && !OPENS_A_SPAN.test(after)) return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;

@@ -506,7 +506,9 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);
   }
-  const kept = mentions.filter((mention) => !isBound(sentence, mention)).sort((a, b) => a.index - b.index);
+  const kept = mentions
+    .filter((mention) => !isBound(sentence, mention, language))
+    .sort((a, b) => a.index - b.index);
   const dated = withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
   // Each mention's text as written: the dotted capital back where it stood.
   return sentence === written

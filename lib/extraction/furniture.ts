@@ -164,9 +164,13 @@ export function isBoilerplate(block: TextBlock): boolean {
   return APPEAL.test(block.text) && SECOND_PERSON.test(block.text);
 }
 
-/** "KYIV, Oct 13 (Reuters) - ", "MOSCOW (World Desk) — ": the wire dateline, whose date is the article's own. */
+/**
+ * "KYIV, Oct 13 (Reuters) - ", "MOSCOW (World Desk) — ": the wire dateline, whose date is the
+ * article's own; Italian agencies put themselves first ("(ANSA) - ROMA, 13 MAR - ") and Spanish ones
+ * close with ".-" ("MADRID, 12 mar (EFE).- ").
+ */
 const DATELINE =
-  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*[^()\n–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*[^()\n–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
 
 /** The first block without its dateline, which would otherwise date the lead to publication twice. */
 export function withoutDateline(text: string): string {

@@ -30,9 +30,12 @@ export function stampReference(text: string, publishedAt: Date, language?: strin
   return day && rest !== undefined && wordCount(rest) < 2 ? dayAsReference(day.date) : undefined;
 }
 
-/** "WASHINGTON, March 28 (Reuters) –": the wire's dateline, the day the story was filed. */
+/**
+ * "WASHINGTON, March 28 (Reuters) –", "(ANSA) - ROMA, 13 MAR -", "MADRID, 12 mar (EFE).-": the
+ * wire's dateline, the day the story was filed.
+ */
 const DATELINE_DATE =
-  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40},\s*([^()\n–—]{3,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+/u;
+  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40},\s*([^()\n–—]{3,30}?)\s*(?:\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+/u;
 
 /** A reprint keeps the original's dateline: its relative dates count from that day, not the reprint's. */
 export function datelineReference(text: string, publishedAt: Date, language?: string): Reference | undefined {

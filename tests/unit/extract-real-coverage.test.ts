@@ -350,6 +350,15 @@ describe('reference date: stamps, datelines and quoted days', () => {
     expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-07']);
   });
 
+  it.each([
+    ['it', '(ANSA) - KESSEL, 9 OTT - I portuali hanno incrociato le braccia lunedì, bloccando il porto.'],
+    ['es', 'KESSEL, 9 oct (EFE).- Los estibadores dejaron de trabajar el lunes y paralizaron el puerto.'],
+  ])("counts from an agency's dateline in %s and leaves it out of the quote", (language, text) => {
+    const events = dated({ html: `<p>${text}</p>`, publishedAt: PUBLISHED, language });
+    expect(events.map((event) => event.date)).toEqual(['2024-10-07']);
+    expect(events[0]?.quote).toMatch(/^(?:I portuali|Los estibadores)/);
+  });
+
   it('dates "today" inside a quotation by the day the words were said', () => {
     const saidOnDay = datedIn('<p>"We reopen today," the harbour master said on Saturday.</p>');
     expect(saidOnDay.map((event) => event.date)).toEqual(['2024-10-12']);
@@ -422,6 +431,15 @@ describe('not events', () => {
     expect(spanish('El muelle estuvo cerrado desde el 3 de marzo hasta el 5 de junio.')).toEqual([
       '2024-03-03',
     ]);
+    // Italian bounds: "da" is "since" outside a plan, "fino a" and "entro" are always bounds.
+    const italian = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'it' }).map((mention) => mention.date);
+    expect(italian('Il traffico è deviato sulla statale, dove da martedì si formano code.')).toEqual([]);
+    expect(italian('Il molo è chiuso dal 3 marzo.')).toEqual([]);
+    expect(italian('Il molo resterà chiuso fino a giovedì.')).toEqual([]);
+    expect(italian('La perizia va consegnata entro il 20 novembre.')).toEqual([]);
+    expect(italian('Da lunedì i traghetti torneranno a partire.')).toEqual(['2024-10-21']);
+    expect(italian('Il molo resta chiuso dal 3 al 5 marzo.')).toEqual(['2024-03-03']);
     // "through" a day ends a span: the day it began is the event.
     expect(datesIn('Ferry bookings opened on Monday and run through Saturday, the operator said.')).toEqual([
       '2024-10-14',
