@@ -100,3 +100,21 @@ export function clauseSpan(sentence: string, index: number, language?: string): 
 /** The clause around a position, as text. */
 export const clauseAround = (sentence: string, index: number): string =>
   sentence.slice(...clauseSpan(sentence, index));
+
+/** A relative clause's opening: ", which ", ", dont ", ", il cui ". */
+const OPENS_RELATIVE = new RegExp(String.raw`,\s+(?:${RELATIVES})\s$`, 'iu');
+
+/** ", avvenuto all'alba di lunedì", ", survenu lundi", ", ocurrido el lunes": a participle of happening. */
+const HAPPENED_PARTICIPLE =
+  /,\s+(?:avvenut[oaie]|accadut[oaie]|survenue?s?|intervenue?s?|ocurrid[oa]s?|sucedid[oa]s?|ocorrid[oa]s?)\s[^,]*$/iu;
+
+/**
+ * Whether a position lies in a clause set off by commas that tells background to the sentence's
+ * news: a relative clause ("over the collapse, which happened on Monday, …") or a participle of
+ * happening ("il crollo, avvenuto lunedì"). What it dates is that clause's own event.
+ */
+export function inBackgroundClause(sentence: string, index: number, language?: string): boolean {
+  if (HAPPENED_PARTICIPLE.test(sentence.slice(0, index))) return true;
+  const [start] = clauseSpan(sentence, index, language);
+  return start > 0 && OPENS_RELATIVE.test(sentence.slice(0, start));
+}

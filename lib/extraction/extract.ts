@@ -2,6 +2,7 @@ import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
 import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, daysBetween, shiftDay } from './calendar.ts';
+import { inBackgroundClause } from './clauses.ts';
 import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
@@ -76,6 +77,17 @@ const remarks = new WeakSet<object>();
 
 /** Who spoke on a draft's day, when its day is the day of a named speaker's words (see speakerOnDay). */
 const speakers = new WeakMap<object, string>();
+
+/** Drafts dated in a clause set off as background to the sentence's news (see inBackgroundClause). */
+const background = new WeakSet<object>();
+
+/**
+ * The drafts that may date the lead's news: not a day a relative clause or a participle gives ("over
+ * the collapse, which happened last Monday", "il crollo, avvenuto lunedì"), which is the background's
+ * day, unless it is publication's own ("Chrome, which was released today").
+ */
+const leadNews = (drafts: Draft[], { publishedAt }: Context) =>
+  drafts.filter((draft) => !background.has(draft) || draft.date === dayOf(publishedAt));
 
 /** Drafts whose sentence only dates news told before it (see datesNewsToldBefore). */
 const backReferences = new WeakSet<object>();
@@ -399,26 +411,31 @@ function sentenceEvents(
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;
   });
-  if (bounds.some((bound) => bound === undefined)) {
-    return mentions.map((mention) =>
-      draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context),
-    );
-  }
-  const starts = bounds as number[];
-  return mentions.map((mention, i) => {
-    const start = starts[i] as number;
-    const clause = sentence.slice(start, starts[i + 1] ?? sentence.length);
-    // "In 2010 and the nine months ended…": a clause that is little more than its date says nothing.
-    if (wordCount(clause.replace(mention.text, ' ')) < 2)
-      return draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context);
-    const leading = clause.length - clause.replace(LEADING_JOINER, '').length;
-    return draftFrom(
-      mention,
-      withoutOpeningDate(clause.slice(leading), mention, start + leading),
-      sentence,
-      context,
-    );
+  const drafts = bounds.some((bound) => bound === undefined)
+    ? mentions.map((mention) =>
+        draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context),
+      )
+    : mentions.map((mention, i) => clauseDraft(sentence, mention, bounds as number[], i, context));
+  mentions.forEach((mention, i) => {
+    if (inBackgroundClause(sentence, mention.index, context.language)) background.add(drafts[i] as Draft);
   });
+  return drafts;
+}
+
+/** A mention's draft, summarised by its own clause (`starts`: where each mention's clause begins). */
+function clauseDraft(sentence: string, mention: DateMention, starts: number[], i: number, context: Context) {
+  const start = starts[i] as number;
+  const clause = sentence.slice(start, starts[i + 1] ?? sentence.length);
+  // "In 2010 and the nine months ended…": a clause that is little more than its date says nothing.
+  if (wordCount(clause.replace(mention.text, ' ')) < 2)
+    return draftFrom(mention, withoutOpeningDate(sentence, mention, 0), sentence, context);
+  const leading = clause.length - clause.replace(LEADING_JOINER, '').length;
+  return draftFrom(
+    mention,
+    withoutOpeningDate(clause.slice(leading), mention, start + leading),
+    sentence,
+    context,
+  );
 }
 
 /**
@@ -711,7 +728,9 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
   // accounts, and the oldest of them is no report of the day it was published.
   const timeline = lead !== undefined && prefixedEvents(lead, context) !== undefined;
   const { report, told } = datedByNewsSentence(
-    timeline ? undefined : datedByLead(reportEvent(headline, lead, context.publishedAt), drafts, lead),
+    timeline
+      ? undefined
+      : datedByLead(reportEvent(headline, lead, context.publishedAt), leadNews(drafts, context), lead),
     drafts,
     opening,
   );
