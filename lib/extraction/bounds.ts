@@ -127,6 +127,16 @@ const isItalianBound = (before: string, mention: DateMention, language?: string)
   (ITALIAN_UNTIL.test(before) ||
     (mention.tense !== 'future' && mention.endDate === null && ITALIAN_SINCE.test(before)));
 
+/**
+ * Turkish writes its bounds after the date, as suffix and postposition: "Salı gününden bu yana",
+ * "3 Mart'tan beri" (since), "20 Mart'a kadar", "cuma gününe dek" (until).
+ */
+const TURKISH_BOUND =
+  /^\S+(?:\s+\S+)?(?:(?:d|t)[ae]n\s+(?:beri|bu\s+yana)|['’]?y?[ae]\s+(?:kadar|dek))(?!\p{L})/iu;
+const isTurkishBound = (sentence: string, mention: DateMention, language?: string) =>
+  language === 'tr' &&
+  TURKISH_BOUND.test(sentence.slice(mention.index, mention.index + mention.text.length + 24));
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
@@ -135,7 +145,10 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   const after = sentence.slice(mention.index + mention.text.length);
-  const bounded = NOT_AN_EVENT_BEFORE.test(before) || isItalianBound(before, mention, language);
+  const bounded =
+    NOT_AN_EVENT_BEFORE.test(before) ||
+    isItalianBound(before, mention, language) ||
+    isTurkishBound(sentence, mention, language);
   if (bounded && !OPENS_A_SPAN.test(after)) return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);

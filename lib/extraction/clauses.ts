@@ -109,12 +109,22 @@ const HAPPENED_PARTICIPLE =
   /,\s+(?:avvenut[oaie]|accadut[oaie]|survenue?s?|intervenue?s?|ocurrid[oa]s?|sucedid[oa]s?|ocorrid[oa]s?)\s[^,]*$/iu;
 
 /**
- * Whether a position lies in a clause set off by commas that tells background to the sentence's
- * news: a relative clause ("over the collapse, which happened on Monday, …") or a participle of
- * happening ("il crollo, avvenuto lunedì"). What it dates is that clause's own event.
+ * Turkish puts the relative clause before its noun, closed by a participle: "pazartesi sabaha karşı
+ * meydana gelen köprü çökmesi" (the collapse that happened early Monday), "dün yaşanan deprem". A
+ * participle of happening within a few words after the date, and a noun after it.
+ */
+const TURKISH_HAPPENED =
+  /^\S*(?:\s+\S+){0,3}?\s+(?:meydana\s+gelen|yaşanan|gerçekleşen|gerçekleştirilen|düzenlenen|başlayan|çıkan|vuku\s+bulan)\s+\p{L}/iu;
+
+/**
+ * Whether a date lies in a clause that tells background to the sentence's news: a relative clause
+ * set off by commas ("over the collapse, which happened on Monday, …"), a participle of happening
+ * ("il crollo, avvenuto lunedì") or, in Turkish, the relative clause before its noun. What it dates is
+ * that clause's own event.
  */
 export function inBackgroundClause(sentence: string, index: number, language?: string): boolean {
   if (HAPPENED_PARTICIPLE.test(sentence.slice(0, index))) return true;
+  if (language === 'tr' && TURKISH_HAPPENED.test(sentence.slice(index))) return true;
   const [start] = clauseSpan(sentence, index, language);
   return start > 0 && OPENS_RELATIVE.test(sentence.slice(0, start));
 }

@@ -45,6 +45,13 @@ describe("a lead that dates the article's own news dates its report", () => {
       language: 'it',
     });
     expect(shown(inItalian)).toEqual(['dated 2024-10-14', 'report 2024-10-16']);
+    const inTurkish = extractEvents({
+      title: 'Üç teknik personel gözaltında',
+      html: '<p>Kessel’de pazartesi sabah meydana gelen iskele çökmesiyle ilgili üç teknik personel gözaltına alındı.</p>',
+      publishedAt: WEDNESDAY,
+      language: 'tr',
+    });
+    expect(shown(inTurkish)).toEqual(['dated 2024-10-14', 'report 2024-10-16']);
   });
 
   it('leaves the report on its publication day when the lead looks further back, or ahead', () => {

@@ -440,6 +440,14 @@ describe('not events', () => {
     expect(italian('La perizia va consegnata entro il 20 novembre.')).toEqual([]);
     expect(italian('Da lunedì i traghetti torneranno a partire.')).toEqual(['2024-10-21']);
     expect(italian('Il molo resta chiuso dal 3 al 5 marzo.')).toEqual(['2024-03-03']);
+    // Turkish bounds follow their date: "-den beri", "-den bu yana" (since), "-e kadar", "-e dek" (until).
+    const turkish = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'tr' }).map((mention) => mention.date);
+    expect(turkish('Pazartesi gününden bu yana feribot seferleri yapılmıyor.')).toEqual([]);
+    expect(turkish("İskele 3 Ekim'den beri kapalı.")).toEqual([]);
+    expect(turkish("İskele 20 Ekim'e kadar kapalı kalacak.")).toEqual([]);
+    expect(turkish('İskele cuma gününe dek kapalı kalacak.')).toEqual([]);
+    expect(turkish("Vali pazartesi günü Kessel'e gitti.")).toEqual(['2024-10-14']);
     // "through" a day ends a span: the day it began is the event.
     expect(datesIn('Ferry bookings opened on Monday and run through Saturday, the operator said.')).toEqual([
       '2024-10-14',
