@@ -167,15 +167,27 @@ export function isBoilerplate(block: TextBlock): boolean {
 /**
  * "KYIV, Oct 13 (Reuters) - ", "MOSCOW (World Desk) — ": the wire dateline, whose date is the
  * article's own; Italian agencies put themselves first ("(ANSA) - ROMA, 13 MAR - ") and Spanish ones
- * close with ".-" ("MADRID, 12 mar (EFE).- ").
+ * close with ".-" ("MADRID, 12 mar (EFE).- "). The place in capitals: a sentence opening on a name and
+ * a dash is no dateline. Group 1 is the date, when written.
  */
-const DATELINE =
-  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*[^()\n–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+const WIRE_DATELINE =
+  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*([^()\n–—]{1,40}?))?(?:\s*\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+/**
+ * "Kessel, Mar 13 (PTI) Three engineers…": Indian agencies write the place as a name, then the date
+ * and the agency in capitals, with no dash before the story.
+ */
+const AGENCY_DATELINE =
+  /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30},\s*([^()\n]{3,20}?)\s*\(\p{Lu}{2,6}\)\s+(?=\p{Lu})/u;
+
+/** A first block's dateline: how long it is, and the date it writes (its filing day), if any. */
+export function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
+  const match = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
+  return match && /\p{Lu}{3}/u.test(match[0]) ? { length: match[0].length, written: match[1] } : undefined;
+}
 
 /** The first block without its dateline, which would otherwise date the lead to publication twice. */
 export function withoutDateline(text: string): string {
-  const match = DATELINE.exec(text);
-  return match && /\p{Lu}{3}/u.test(match[0]) ? text.slice(match[0].length) : text;
+  return text.slice(datelineOf(text)?.length ?? 0);
 }
 
 /** "14:05", "2.15pm –", "16h40", "21:35 Uhr": a live blog's entry time, not part of what happened. */

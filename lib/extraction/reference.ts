@@ -2,7 +2,7 @@ import { SPEAKING } from './attribution.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
-import { wordCount } from './furniture.ts';
+import { datelineOf, wordCount } from './furniture.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
 export type Reference = Date;
@@ -30,17 +30,10 @@ export function stampReference(text: string, publishedAt: Date, language?: strin
   return day && rest !== undefined && wordCount(rest) < 2 ? dayAsReference(day.date) : undefined;
 }
 
-/**
- * "WASHINGTON, March 28 (Reuters) –", "(ANSA) - ROMA, 13 MAR -", "MADRID, 12 mar (EFE).-": the
- * wire's dateline, the day the story was filed.
- */
-const DATELINE_DATE =
-  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40},\s*([^()\n–—]{3,30}?)\s*(?:\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+/u;
-
 /** A reprint keeps the original's dateline: its relative dates count from that day, not the reprint's. */
 export function datelineReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
-  const written = DATELINE_DATE.exec(text)?.[1];
-  if (!written) return undefined;
+  const written = datelineOf(text)?.written;
+  if (!written || written.length < 3) return undefined;
   const [day] = findDates(written, publishedAt, { language, presentAs: 'past' });
   return day?.precision === 'day' && /\d/.test(day.text) ? dayAsReference(day.date) : undefined;
 }

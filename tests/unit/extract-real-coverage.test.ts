@@ -353,10 +353,11 @@ describe('reference date: stamps, datelines and quoted days', () => {
   it.each([
     ['it', '(ANSA) - KESSEL, 9 OTT - I portuali hanno incrociato le braccia lunedì, bloccando il porto.'],
     ['es', 'KESSEL, 9 oct (EFE).- Los estibadores dejaron de trabajar el lunes y paralizaron el puerto.'],
+    ['en-IN', 'Kessel, Oct 9 (PTI) Dock workers stopped work on Monday, shutting the port, police said.'],
   ])("counts from an agency's dateline in %s and leaves it out of the quote", (language, text) => {
     const events = dated({ html: `<p>${text}</p>`, publishedAt: PUBLISHED, language });
     expect(events.map((event) => event.date)).toEqual(['2024-10-07']);
-    expect(events[0]?.quote).toMatch(/^(?:I portuali|Los estibadores)/);
+    expect(events[0]?.quote).toMatch(/^(?:I portuali|Los estibadores|Dock workers)/);
   });
 
   it('dates "today" inside a quotation by the day the words were said', () => {
