@@ -187,11 +187,13 @@ function entryEvents(first: DateMention, summary: string, text: string, context:
 }
 
 /**
- * "The move comes a week after…", "It follows three days after…": a subject that points back to
- * the news last told and a verb of sequence. The sentence tells when that news came, so its offset
- * counts from the last day the story reported, present tense or not, and from no day if it has none.
+ * "The move comes a week after…", "It follows three days after…", "The announcement was made one day
+ * after…": a subject that points back to the news last told and a verb of sequence, or of the news
+ * being made public. The sentence tells when that news came, so its offset counts from the last day
+ * the story reported, present tense or not, and from no day if it has none.
  */
-const POINTS_BACK = /^\s*(?:(?:the|this|that)\s+(?:\p{L}+\s+){1,2}|it\s+|this\s+)(?:comes?|follows?)\b/iu;
+const POINTS_BACK =
+  /^\s*(?:(?:the|this|that)\s+(?:\p{L}+\s+){1,2}|it\s+|this\s+)(?:comes?|came|follows?|followed|was\s+(?:made|announced|confirmed|made\s+public))\b/iu;
 
 /** A day as the subject of "marks": "Friday marks one year since…", "Today marked the anniversary…". */
 const MARKS = /^\s*(?:marks|marked|will\s+mark)\b/i;

@@ -260,6 +260,16 @@ describe('week- and month-relative dates', () => {
     expect(
       move('<p>Crews heard the news at a meeting. The move comes a week after a storm wrecked the pier.</p>'),
     ).toEqual(['2024-10-07', '2024-10-14']);
+    // So does news said to be made public, or to have come, days after, a paragraph on.
+    const later = (sentence: string) => move(`<p>Crews heard the news at a meeting.</p><p>${sentence}</p>`);
+    expect(later('The decision was announced two days after a storm wrecked the pier.')).toEqual([
+      '2024-10-12',
+      '2024-10-14',
+    ]);
+    expect(later('The announcement came a day after a storm wrecked the pier.')).toEqual([
+      '2024-10-13',
+      '2024-10-14',
+    ]);
     // Without a subject pointing back, a present clause counts from publication, as before.
     expect(move('<p>Families are still in hotels, a week after a storm wrecked the pier.</p>')).toEqual([
       '2024-10-08',
