@@ -142,15 +142,27 @@ const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
  * agrees with both of an article's events of a day tells the one it agrees with most: linking it to
  * the other would join what that article keeps apart (one wrong link joins two whole events).
  */
-export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
-  const { relation, similarity, plain, sameArticle } = evidence;
-  if (relation === 'apart' || sameArticle || evidence.closerSibling) return false;
-  if (evidence.sameSite && (similarity < thresholds['same-site'] || evidence.figuresDiffer)) return false;
-  if (relation === 'same-day') {
-    if (isOneStory(evidence, thresholds)) return true;
+const ruledOut = (evidence: Evidence, thresholds: Thresholds) =>
+  evidence.relation === 'apart' ||
+  evidence.sameArticle ||
+  evidence.closerSibling ||
+  (evidence.sameSite && (evidence.similarity < thresholds['same-site'] || evidence.figuresDiffer));
+
+/** Whether two accounts' wordings agree enough, for how their dates relate, to be one event. */
+export function matchesByWording(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
+  if (ruledOut(evidence, thresholds)) return false;
+  const { relation, similarity, plain } = evidence;
+  if (relation === 'same-day')
     return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
-  }
   return similarity >= relationThreshold(evidence, thresholds);
+}
+
+/** Whether two accounts tell one event: their wordings agree, or they are one story's one thing of a day. */
+export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
+  if (matchesByWording(evidence, thresholds)) return true;
+  return (
+    evidence.relation === 'same-day' && !ruledOut(evidence, thresholds) && isOneStory(evidence, thresholds)
+  );
 }
 
 /** The agreement a pair a day apart or in one period needs: less across an evening's time-zone edge. */

@@ -84,6 +84,38 @@ describe('clusterAccounts', () => {
     expect(together(clusterAccounts([detention, remark]), detention, remark)).toBe(false);
   });
 
+  it('counts a pair only the story rule matches as evidence, not a join of two whole events', () => {
+    const title = 'Harbour strike in Gdansk enters its third week';
+    const detained = told('north', '2024-05-06', 'Police detained the union leader Anna Berg at the gate', {
+      title,
+    });
+    const alsoDetained = told('south', '2024-05-06', 'Union leader Anna Berg was detained by police', {
+      title,
+    });
+    const remark = told(
+      'east',
+      '2024-05-06',
+      'The minister said at the gate the government would stay out of the strike',
+      { title },
+    );
+    const alsoRemark = told(
+      'west',
+      '2024-05-06',
+      'The government will stay out of the strike, the minister said',
+      {
+        title,
+      },
+    );
+    // Only the story rule matches the detention and the remark, and only through one pair of the four.
+    const [a, c] = [postingOf(detained.account, []), postingOf(remark.account, [])];
+    expect(accountsMatch(a, c)).toBe(true);
+    expect(weightOf(a, c, evidenceOf(a, c), CLUSTER_RULES)).toBe(CLUSTER_RULES.story);
+    const clusters = clusterAccounts([detained, alsoDetained, remark, alsoRemark]);
+    expect(together(clusters, detained, alsoDetained)).toBe(true);
+    expect(together(clusters, remark, alsoRemark)).toBe(true);
+    expect(together(clusters, detained, remark)).toBe(false);
+  });
+
   it('joins same-day reports of one event by different outlets', () => {
     const a = told('north', '2024-05-06', 'Police detained the union leader Anna Berg at the harbour gate');
     const b = told(
