@@ -1,40 +1,10 @@
 import { boundsTheCount } from './bounded-count.ts';
 import { isoMonth, shiftDay } from './calendar.ts';
 import { clockTimeSaidAt } from './clock.ts';
+import { countOf } from './counts.ts';
 import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
 import { TURKISH_PLUPERFECT } from './tense-markers.ts';
-
-const COUNTS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  einen: 1,
-  zwei: 2,
-  drei: 3,
-  deux: 2,
-  trois: 3,
-  un: 1,
-  dos: 2,
-  tres: 3,
-  uno: 1,
-  due: 2,
-  tre: 3,
-  um: 1,
-  dois: 2,
-  três: 3,
-  bir: 1,
-  iki: 2,
-  üç: 3,
-};
 
 // "later that day", "earlier in the day", "the same evening", "that night": the day before's own.
 const SAME_DAY =
@@ -52,11 +22,8 @@ const SAME_DAY_ABROAD = new RegExp(
 );
 /** A count of days in Italian, Portuguese and Turkish, before the word for days. */
 const COUNT_ABROAD = '(un|uno|due|tre|um|dois|três|bir|iki|İki|üç)';
-/**
- * The count a phrase's first group says; Turkish "İki" opening a sentence has the dotted capital no
- * case-blind match folds.
- */
-const countIn = (match: RegExpExecArray) => COUNTS[(match[1] ?? '').replace('İ', 'i').toLowerCase()] ?? 0;
+/** The count a phrase's first group says. */
+const countIn = (match: RegExpExecArray) => countOf(match[1]);
 
 /** Phrases that date a sentence by the one before it, and by how many days. */
 const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
@@ -209,7 +176,8 @@ const YEARS_LATER = new RegExp(String.raw`\b(?:${COUNT_WORD} years? later|the fo
 /** "three months later", "the following month": counted in months from the month before. */
 const MONTHS_LATER = new RegExp(String.raw`\b(?:${COUNT_WORD} months? later|the following month)\b`, 'i');
 
-const countOf = (match: RegExpExecArray) => (match[1] ? (COUNTS[match[1].toLowerCase()] ?? 0) : 1);
+/** The count of a phrase that may have none ("the following year" is one). */
+const countOrOne = (match: RegExpExecArray) => (match[1] ? countOf(match[1]) : 1);
 
 /**
  * "The bridge was proposed in 2015. Two years later, engineers warned…"; "signed in January last
@@ -222,12 +190,12 @@ export function relativePeriodMention(sentence: string, before: string | undefin
   const years = YEARS_LATER.exec(sentence);
   if (years) {
     if (boundsTheCount(sentence, years.index)) return undefined;
-    const date = String(Number(before.slice(0, 4)) + countOf(years));
+    const date = String(Number(before.slice(0, 4)) + countOrOne(years));
     return { index: years.index, text: years[0], date, precision: 'year', endDate: null, tense: 'past' };
   }
   const months = MONTHS_LATER.exec(sentence);
   if (!months || before.length < 7 || boundsTheCount(sentence, months.index)) return undefined;
-  const total = Number(before.slice(0, 4)) * 12 + Number(before.slice(5, 7)) - 1 + countOf(months);
+  const total = Number(before.slice(0, 4)) * 12 + Number(before.slice(5, 7)) - 1 + countOrOne(months);
   const date = isoMonth(Math.floor(total / 12), (total % 12) + 1);
   return { index: months.index, text: months[0], date, precision: 'month', endDate: null, tense: 'past' };
 }

@@ -1,6 +1,7 @@
 import { boundsTheCount } from './bounded-count.ts';
 import { dayOf, isoMonth } from './calendar.ts';
 import { clauseSpan, SUBORDINATORS } from './clauses.ts';
+import { countOf } from './counts.ts';
 import type { DateMention } from './mention.ts';
 import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
 import { TURKISH_PLUPERFECT } from './tense-markers.ts';
@@ -9,89 +10,7 @@ import { GERMAN_WEEKDAYS } from './weekday.ts';
 type Found = Omit<DateMention, 'tense'>;
 type Direction = -1 | 0;
 
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  une: 1,
-  un: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  einer: 1,
-  einem: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  uma: 1,
-  um: 1,
-  dois: 2,
-  duas: 2,
-  três: 3,
-  quatro: 4,
-  bir: 1,
-  iki: 2,
-  üç: 3,
-  dört: 4,
-  // Five to ten (and a fortnight, "quinze jours") where news counts days back in words.
-  cinq: 5,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  quinze: 15,
-  fünf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  quince: 15,
-  sete: 7,
-  oito: 8,
-  nove: 9,
-  dez: 10,
-  beş: 5,
-  altı: 6,
-  yedi: 7,
-  sekiz: 8,
-  dokuz: 9,
-  on: 10,
-  // Italian, where Portuguese or Spanish do not spell it the same.
-  uno: 1,
-  due: 2,
-  tre: 3,
-  quattro: 4,
-  cinque: 5,
-  sei: 6,
-  sette: 7,
-  otto: 8,
-  dieci: 10,
-  quindici: 15,
-};
 const COUNT = String.raw`(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
-const countOf = (word: string | undefined) => NUMBERS[(word ?? '').toLowerCase()] ?? Number(word ?? 0);
 
 const weekOf = (publishedAt: Date, weeks: number): Pick<Found, 'date' | 'endDate'> => {
   // ISO weeks start on Monday: getUTCDay() is 0 on Sunday.
