@@ -137,6 +137,24 @@ const isTurkishBound = (sentence: string, mention: DateMention, language?: strin
   language === 'tr' &&
   TURKISH_BOUND.test(sentence.slice(mention.index, mention.index + mention.text.length + 24));
 
+/**
+ * "was chief technology officer of Facebook till June 2008", "served as harbour master until March
+ * 2019", "held the post until June 2021": a tenure told in the past ends on its "until" date, the
+ * day or month someone left a post, not a bound on another statement. A role, or a verb of holding
+ * one, in the past before the bound; "the bridge was closed until Monday" names no role and stays a
+ * bound. A day or a month only, gone by or written with its year ("until 2019" says only a year).
+ */
+const ROLE =
+  '(?:chief|CEO|president|chair(?:man|woman)?|director|head|minister|secretary|officer|governor|mayor|editor|manager|coach|captain|ambassador|commissioner|spokes(?:man|woman|person)|leader|member)';
+const TENURE_END = new RegExp(
+  String.raw`\b(?:(?:was|were|had been)\s+(?:[\p{L}'’-]+\s+){0,3}${ROLE}\b|(?:served|held\s+(?:the|that|this|his|her|a)\s+(?:post|office|position|role|job|seat)|led|ran|headed|chaired)\b)[^.;:]{0,80}?\b(?:until|till)\s+$`,
+  'iu',
+);
+const endsATenure = (sentence: string, mention: DateMention) =>
+  mention.precision !== 'year' &&
+  (mention.tense === 'past' || /\d{4}/.test(mention.text)) &&
+  TENURE_END.test(sentence.slice(Math.max(0, mention.index - 140), mention.index));
+
 /** Whether a mention is a yardstick or a deadline rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
@@ -149,7 +167,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
     NOT_AN_EVENT_BEFORE.test(before) ||
     isItalianBound(before, mention, language) ||
     isTurkishBound(sentence, mention, language);
-  if (bounded && !OPENS_A_SPAN.test(after)) return true;
+  if (bounded && !OPENS_A_SPAN.test(after) && !endsATenure(sentence, mention)) return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;

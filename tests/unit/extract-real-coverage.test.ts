@@ -466,6 +466,26 @@ describe('not events', () => {
   });
 });
 
+describe('a tenure told in the past', () => {
+  const at = new Date(PUBLISHED);
+  const datesIn = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+
+  it('ends on its "until" day or month: the day someone left a post', () => {
+    expect(datesIn('Ortiz was previously finance director of the port authority till May 2019.')).toEqual([
+      '2019-05',
+    ]);
+    expect(datesIn('Varga served as harbour master until March 2021, when he retired.')).toEqual(['2021-03']);
+    expect(datesIn('Brill held the post until 3 June 2022.')).toEqual(['2022-06-03']);
+  });
+
+  it('leaves a bound that names no role, a tenure ahead and a year alone as before', () => {
+    expect(datesIn('The ferry pier was closed until Monday.')).toEqual([]);
+    expect(datesIn('He was held in custody until Monday.')).toEqual([]);
+    expect(datesIn('Varga will serve as interim chief until March.')).toEqual([]);
+    expect(datesIn('Ortiz was mayor until 2019.')).toEqual([]);
+  });
+});
+
 describe('a timeline entry that goes on to what came next', () => {
   const entry = (html: string) => datedIn(html).map((event) => `${event.date} ${event.quote}`);
 
