@@ -114,12 +114,27 @@ const RELEASE_LABEL =
   /^\s*(?:(?:press|media|news)\s+release|pressemitteilung|pressemeldung|communiqué(?:\s+de\s+presse)?|comunicado(?:\s+de\s+(?:prensa|imprensa))?|nota\s+de\s+prensa|comunicato\s+stampa|basın\s+(?:açıklaması|bülteni|duyurusu))(?!\p{L})/iu;
 const RELEASE_HEADER_WORDS = 12;
 
+/**
+ * "AFP Published 19 Feb, 2023 07:31pm", "Reuters Updated 3 hours ago": an agency or author's credit,
+ * then the stamp, capitalised as a label is (a sentence says "Reuters published the report on…").
+ */
+const CREDIT_THEN_STAMP = new RegExp(
+  String.raw`^\s*(?:[\p{L}.&'’-]+\s+){1,3}(${STAMP_WORDS})(?!\p{L})`,
+  'iu',
+);
+const opensWithCreditedStamp = (text: string) => {
+  const [credit, label] = [text.trimStart(), CREDIT_THEN_STAMP.exec(text)?.[1]];
+  return label !== undefined && isCapitalised(credit) && isCapitalised(label);
+};
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   if (words <= RELEASE_HEADER_WORDS && RELEASE_LABEL.test(text)) return true;
+  if (opensWithCreditedStamp(text)) return true;
   return wordCount(text.replace(DATE_TOKENS, ' ')) < 2;
 }
 

@@ -430,8 +430,15 @@ describe('extractEvents: what is not an event', () => {
     ['tr', '<p>İlgili haber: Meclis bütçeyi 3 Ekim’de onayladı</p>'],
     ['it', '<p>Aggiornato il 14 ottobre 2024 alle 18:05</p>'],
     ['pt', '<p>Atualizado em 14/10/2024 às 18h05</p>'],
+    ['en', '<p>AFP Published 14 Oct, 2024 07:31pm</p>'],
+    ['en', '<p>Harbour Desk Updated 14 October 2024</p>'],
   ] as const)('drops teasers and stamps in %s: %s', (language, html) => {
     expect(dated({ html, publishedAt: PUBLISHED, language })).toEqual([]);
+  });
+
+  it('keeps a sentence that says an agency published something', () => {
+    const html = '<p>Reuters published the port accounts on 11 October.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
   it('summarises by the sentence when a dated clause is little more than its date', () => {
