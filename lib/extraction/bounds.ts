@@ -155,9 +155,19 @@ const endsATenure = (sentence: string, mention: DateMention) =>
   (mention.tense === 'past' || /\d{4}/.test(mention.text)) &&
   TENURE_END.test(sentence.slice(Math.max(0, mention.index - 140), mention.index));
 
-/** Whether a mention is a yardstick or a deadline rather than the day something happened. */
+/**
+ * "would not exist as it does today", "what the port has become today", "the city as we know it
+ * today": "today" as nowadays, the present state of things, no day anything happened.
+ */
+const NOWADAYS_BEFORE =
+  /\b(?:as\s+(?:it|they|we|he|she|you|one)\s+(?:does|do|is|are|stands?|knows?(?:\s+it)?|see\s+it)|(?:has|have)\s+become|what\s+(?:it|they|he|she)\s+(?:is|are))\s+$/i;
+const meansNowadays = (before: string, mention: DateMention) =>
+  /^today$/i.test(mention.text.trim()) && NOWADAYS_BEFORE.test(before);
+
+/** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (meansNowadays(before, mention)) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;

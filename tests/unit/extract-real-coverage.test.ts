@@ -466,10 +466,22 @@ describe('not events', () => {
   });
 });
 
-describe('a tenure told in the past', () => {
-  const at = new Date(PUBLISHED);
-  const datesIn = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+/** The dates findDates gives a sentence published at PUBLISHED. */
+const datesIn = (sentence: string) => findDates(sentence, new Date(PUBLISHED)).map((mention) => mention.date);
 
+describe('"today" as nowadays', () => {
+  it('dates nothing when it means the present state of things', () => {
+    expect(datesIn('Without the levy, the ferry line would not run as it does today.')).toEqual([]);
+    expect(datesIn('She laid the foundations of what the harbour has become today.')).toEqual([]);
+    expect(datesIn('The quay as we know it today was rebuilt after the storm.')).toEqual([]);
+  });
+
+  it('still dates the day when something happened today', () => {
+    expect(datesIn('The council voted today to close the bridge.')).toEqual(['2024-10-15']);
+  });
+});
+
+describe('a tenure told in the past', () => {
   it('ends on its "until" day or month: the day someone left a post', () => {
     expect(datesIn('Ortiz was previously finance director of the port authority till May 2019.')).toEqual([
       '2019-05',
