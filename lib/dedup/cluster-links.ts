@@ -112,9 +112,9 @@ const thresholdOf = (evidence: Evidence, t: Thresholds) =>
     : relationThreshold(evidence, t);
 
 /**
- * How much a pair speaks for one event: 1 when it matches, else a share of its wording agreement
- * over what the rule asks, so that a group whose accounts each nearly match another group's counts
- * for something. A same-day pair sharing nothing that says what happened counts against: one story's
+ * How much a pair speaks for one event: 1 when its wordings match, `rules.story` when only the
+ * story rule matches it, else a share of its wording agreement over what the rule asks, so that a
+ * group whose accounts each nearly match another group's counts for something. A same-day pair sharing nothing that says what happened counts against: one story's
  * two events of a day look like that, and a third account must not join them by half-agreeing with one.
  */
 export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules): number {
