@@ -430,7 +430,7 @@ describe('extractEvents: what is not an event', () => {
     ['tr', '<p>İlgili haber: Meclis bütçeyi 3 Ekim’de onayladı</p>'],
     ['it', '<p>Aggiornato il 14 ottobre 2024 alle 18:05</p>'],
     ['pt', '<p>Atualizado em 14/10/2024 às 18h05</p>'],
-    ['en', '<p>AFP Published 14 Oct, 2024 07:31pm</p>'],
+    ['en', '<p>Wire Desk Published 14 Oct, 2024 09:12am</p>'],
     ['en', '<p>Harbour Desk Updated 14 October 2024</p>'],
   ] as const)('drops teasers and stamps in %s: %s', (language, html) => {
     expect(dated({ html, publishedAt: PUBLISHED, language })).toEqual([]);
