@@ -5,7 +5,7 @@ import {
   evidenceOf,
   isMatch,
   MATCH_THRESHOLDS,
-  matchesByWording,
+  matchOf,
   PLAIN_WORDS,
   relationThreshold,
   type Thresholds,
@@ -120,8 +120,8 @@ const thresholdOf = (evidence: Evidence, t: Thresholds) =>
 export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules): number {
   const specific = specificShared(a, b);
   if (evidence.relation === 'same-day' && specific === 0) return -rules.unrelated;
-  if (matchesByWording(evidence, rules.thresholds)) return 1;
-  if (isMatch(evidence, rules.thresholds)) return rules.story;
+  const match = matchOf(evidence, rules.thresholds);
+  if (match) return match === 'wording' ? 1 : rules.story;
   // Partial credit is for outlets paraphrasing one another. One site's items that only half agree
   // are its different stories of a period (a blog's posts, a desk's briefs), not one told twice.
   if (evidence.sameArticle || evidence.sameSite || evidence.closerSibling || specific === 0) return 0;

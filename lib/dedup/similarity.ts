@@ -148,22 +148,26 @@ const ruledOut = (evidence: Evidence, thresholds: Thresholds) =>
   evidence.closerSibling ||
   (evidence.sameSite && (evidence.similarity < thresholds['same-site'] || evidence.figuresDiffer));
 
-/** Whether two accounts' wordings agree enough, for how their dates relate, to be one event. */
-export function matchesByWording(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
-  if (ruledOut(evidence, thresholds)) return false;
+/**
+ * How two accounts match, if they do: by their wordings agreeing enough for how their dates relate,
+ * or only by the story rule (one story's one thing of a day, in words that need not agree).
+ */
+export function matchOf(
+  evidence: Evidence,
+  thresholds: Thresholds = MATCH_THRESHOLDS,
+): 'wording' | 'story' | undefined {
+  if (ruledOut(evidence, thresholds)) return undefined;
   const { relation, similarity, plain } = evidence;
-  if (relation === 'same-day')
-    return similarity >= (plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only']);
-  return similarity >= relationThreshold(evidence, thresholds);
+  if (relation !== 'same-day')
+    return similarity >= relationThreshold(evidence, thresholds) ? 'wording' : undefined;
+  const needed = plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only'];
+  if (similarity >= needed) return 'wording';
+  return isOneStory(evidence, thresholds) ? 'story' : undefined;
 }
 
 /** Whether two accounts tell one event: their wordings agree, or they are one story's one thing of a day. */
-export function isMatch(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean {
-  if (matchesByWording(evidence, thresholds)) return true;
-  return (
-    evidence.relation === 'same-day' && !ruledOut(evidence, thresholds) && isOneStory(evidence, thresholds)
-  );
-}
+export const isMatch = (evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): boolean =>
+  matchOf(evidence, thresholds) !== undefined;
 
 /** The agreement a pair a day apart or in one period needs: less across an evening's time-zone edge. */
 export function relationThreshold(evidence: Evidence, thresholds: Thresholds = MATCH_THRESHOLDS): number {

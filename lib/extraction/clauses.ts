@@ -27,7 +27,8 @@ const CLAUSE_BOUNDARY = new RegExp(
  * "Vasko, who takes office on 23 December, called for calm") ends at its closing comma: the main
  * verb after it is not the relative clause's.
  */
-const RELATIVE_OPENER = new RegExp(String.raw`^,\s+(?:${RELATIVES})\s$`);
+const RELATIVE_OPENING = String.raw`,\s+(?:${RELATIVES})\s`;
+const RELATIVE_OPENER = new RegExp(`^${RELATIVE_OPENING}$`);
 
 /** "und", "et", "y", "e": joining two clauses as often as two nouns, so an edge only before a future. */
 const COORDINATORS: Record<string, RegExp> = {
@@ -101,8 +102,8 @@ export function clauseSpan(sentence: string, index: number, language?: string): 
 export const clauseAround = (sentence: string, index: number): string =>
   sentence.slice(...clauseSpan(sentence, index));
 
-/** A relative clause's opening: ", which ", ", dont ", ", il cui ". */
-const OPENS_RELATIVE = new RegExp(String.raw`,\s+(?:${RELATIVES})\s$`, 'iu');
+/** Text that ends on a relative clause's opening, the edge clauseSpan starts a clause after. */
+const ENDS_ON_RELATIVE_OPENING = new RegExp(`${RELATIVE_OPENING}$`);
 
 /** ", avvenuto all'alba di lunedì", ", survenu lundi", ", ocurrido el lunes": a participle of happening. */
 const HAPPENED_PARTICIPLE =
@@ -126,5 +127,5 @@ export function inBackgroundClause(sentence: string, index: number, language?: s
   if (HAPPENED_PARTICIPLE.test(sentence.slice(0, index))) return true;
   if (language === 'tr' && TURKISH_HAPPENED.test(sentence.slice(index))) return true;
   const [start] = clauseSpan(sentence, index, language);
-  return start > 0 && OPENS_RELATIVE.test(sentence.slice(0, start));
+  return start > 0 && ENDS_ON_RELATIVE_OPENING.test(sentence.slice(0, start));
 }
