@@ -14,6 +14,7 @@ import {
   isEntryTimeLine,
   isFurniture,
   isLinkSentence,
+  isUpdateTimeLine,
   withoutDateline,
   withoutEntryTime,
   wordCount,
@@ -444,7 +445,7 @@ function clauseDraft(sentence: string, mention: DateMention, starts: number[], i
  * A story block, with the instant its relative dates count from when a stamp or dateline moved it,
  * and whether it is a live blog's timed entry.
  */
-type StoryBlock = TextBlock & { from?: Date; entry?: 'timed' | 'headed' };
+type StoryBlock = TextBlock & { from?: Date; entry?: 'timed' | 'headed'; opensEntry?: true };
 
 /** Entries a page must time before it reads as a live blog rather than prose that opens on a figure. */
 const LIVE_BLOG_ENTRIES = 2;
@@ -458,15 +459,25 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
   const stamped = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryStamped(b.text)));
-  const headers = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryTimeLine(b.text)));
+  const headers = new Set(
+    all.filter((b) => b.kind === 'paragraph' && (isEntryTimeLine(b.text) || isUpdateTimeLine(b.text))),
+  );
   const liveBlog = stamped.size + headers.size >= LIVE_BLOG_ENTRIES;
   let headed = false;
+  // A new entry's "that evening" or clock time never counts from the entry before's days.
+  let opensEntry = false;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
-    if (blocks.some((b) => b.kind === 'paragraph'))
-      from = stampReference(block.text, publishedAt, language) ?? from;
-    if (headers.has(block)) {
+    const inStory = blocks.some((b) => b.kind === 'paragraph');
+    if (inStory) {
+      const stamp = stampReference(block.text, publishedAt, language);
+      if (stamp) opensEntry = true;
+      from = stamp ?? from;
+    }
+    // "Updated 9:05 a.m." heads an entry inside the story; above the lede it is the page's stamp.
+    if (headers.has(block) && (inStory || isEntryTimeLine(block.text))) {
       headed = liveBlog;
+      opensEntry = liveBlog;
       continue;
     }
     // A year alone reads as a stamp, but over a timeline's entries it is the year of their days.
@@ -476,7 +487,15 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
     const paragraph = block.kind === 'paragraph';
     const entry = liveBlog && stamped.has(block) ? 'timed' : headed && paragraph ? 'headed' : undefined;
-    blocks.push({ ...block, text, from, ...(entry ? { entry } : {}) });
+    const opens = opensEntry || entry === 'timed';
+    blocks.push({
+      ...block,
+      text,
+      from,
+      ...(entry ? { entry } : {}),
+      ...(opens ? { opensEntry: true as const } : {}),
+    });
+    opensEntry = false;
     // A time line heads the entry's first paragraph, past the entry's own title if it has one: a
     // heading, or a paragraph that is only a short title ("<p><strong>Ferries cancelled</strong></p>").
     if (paragraph && !isEntryTitle(text)) headed = false;
@@ -520,13 +539,13 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     if (prefixed)
       timeline.add(prefixed, year !== undefined || WRITTEN_YEAR.test(block.text.slice(0, PREFIX_WINDOW)));
     else timeline.end();
-    if (block.kind === 'heading' || prefixed) {
+    if (block.kind === 'heading' || prefixed || block.opensEntry) {
       if (prefixed) drafts.push(...prefixed);
       anchor = undefined;
       period = undefined;
       spokenOn = undefined;
       lastReported = undefined;
-      continue;
+      if (block.kind === 'heading' || prefixed) continue;
     }
     // An entry's news is its first sentence: a later one's background date ("the last such warning
     // was in 2022") leaves it undated all the same.
@@ -589,9 +608,10 @@ function dayDraft(kind: EventKind, at: Date, told: string, quote: string): Draft
   return { date: dayOf(at), datePrecision: 'day', endDate: null, kind, summary, quote, scheduled: false };
 }
 
-/** A short line that ends no sentence: an entry's title set as a paragraph. */
+/** A short line that ends no sentence ("… at 4:10 a.m." ends none): an entry's title set as a paragraph. */
 const isEntryTitle = (text: string): boolean =>
-  text.trim().split(/\s+/).length <= ENTRY_TITLE_WORDS && !/[.!?…:"”»]$/.test(text.trim());
+  text.trim().split(/\s+/).length <= ENTRY_TITLE_WORDS &&
+  !/[.!?…:"”»]$/.test(text.trim().replace(/\b[ap]\.m\.$/i, ''));
 const ENTRY_TITLE_WORDS = 10;
 
 /** A lead is a sentence: long enough, ended by punctuation, not a "Section · Outlet" strap. */

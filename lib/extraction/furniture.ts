@@ -128,8 +128,21 @@ const opensWithCreditedStamp = (text: string) => {
 };
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
+const AGE_COUNT = String.raw`(?:\d{1,3}|an?|one|une?|ein(?:e|er)?|una?)`;
+const AGE_UNIT = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|heures?|jours?|Std\.?|Stunden?|Minuten?|Tagen?|horas?|minutos?|días?|dias?|ore|minuti|giorni|saat|dakika|gün)`;
+/**
+ * "2 hours ago", "1h ago", "il y a 3 heures", "vor 2 Stunden", "hace 45 minutos", "2 ore fa", "2 saat
+ * önce": how old an entry or a teaser is when the page was read, alone on its line. A stamp: it says
+ * nothing happened, and no day of its own.
+ */
+const AGE_STAMP = new RegExp(
+  String.raw`^\s*(?:just now|(?:il y a|vor|hace|há)\s+${AGE_COUNT}\s*${AGE_UNIT}|${AGE_COUNT}\s*${AGE_UNIT}\s+(?:ago|fa|önce))\s*[.·|]?\s*$`,
+  'iu',
+);
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
+  if (AGE_STAMP.test(text)) return true;
   const words = text.split(/\s+/).length;
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
@@ -207,8 +220,9 @@ export function withoutDateline(text: string): string {
 
 /** "14:05", "2.15pm –", "16h40", "21:35 Uhr": a live blog's entry time, not part of what happened. */
 // Zone names are capitals only: read case-blind, "Rettungskräfte" would lose "Rett" as a zone.
+// US pages write "ET", "PT" for the zone whatever the season.
 const ENTRY_TIME =
-  /^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[aApP]\.?[mM]\.?|\s+Uhr\b)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T)\b)?\s*(?:[-–—:|]\s*)?/;
+  /^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[aApP]\.?[mM]\.?|\s+Uhr\b)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T|[ECMP]T)\b)?\s*(?:[-–—:|]\s*)?/;
 
 /** The entry time a text opens with, when it is a real clock time ("25.10" is no time). */
 function entryTimeOf(text: string): string | undefined {
@@ -233,6 +247,18 @@ export function isEntryStamped(text: string): boolean {
  */
 export function isEntryTimeLine(text: string): boolean {
   return entryTimeOf(text)?.trim().length === text.trim().length;
+}
+
+/** "Updated 9:05 a.m. EDT", "Posted at 14.20": an update word, then only a time. */
+const UPDATE_WORD = /^\s*(?:updated|posted|published)(?:\s+at)?\s+/i;
+
+/**
+ * A line that is an update word and an entry's time, no day: inside a story, a live blog's header
+ * for the entry below it (above the story it is the page's own stamp).
+ */
+export function isUpdateTimeLine(text: string): boolean {
+  const word = UPDATE_WORD.exec(text);
+  return word !== null && isEntryTimeLine(text.slice(word[0].length));
 }
 
 export function withoutEntryTime(text: string): string {

@@ -121,3 +121,68 @@ describe('a live blog speaking as itself', () => {
     ]);
   });
 });
+
+describe('a live blog whose entries sit under "Updated" lines', () => {
+  const updated = (time: string, body: string) => `<p>Updated ${time}</p><p>${body}</p>`;
+
+  it("reads each entry on the page's day, past a title that ends on a clock time", () => {
+    expect(
+      entries(
+        updated('2:15 p.m. ET', `<strong>Second rest centre opens</strong></p><p>${REST_CENTRE}`) +
+          updated('9:05 a.m. EDT', `Helicopter lifts two from car roof at 8:40 a.m.</p><p>${RESCUE}`),
+      ),
+    ).toEqual(['2024-05-09 The county council', '2024-05-09 Two teenagers were']);
+  });
+
+  it("never dates an entry's clock time by the entry before's day", () => {
+    expect(
+      entries(
+        updated(
+          '11:20 a.m. EDT',
+          'The council had closed the riverside car park on Monday, before the rain began.',
+        ) +
+          updated(
+            '7:30 a.m. EDT',
+            'The river peaked at 4:10 a.m. at the Mill Lane gauge, the county engineer said.',
+          ),
+      ),
+    ).toEqual(['2024-05-06 The council had', '2024-05-09 The river peaked']);
+  });
+
+  it('leaves an "Updated" line above the story as the page\'s stamp', () => {
+    expect(
+      extractEvents({
+        html: `<p>Updated 9:05 a.m. EDT</p>${LEAD}<p>${RESCUE}</p>`,
+        publishedAt: PUBLISHED,
+      }).filter(isTextDated),
+    ).toEqual([]);
+  });
+});
+
+describe('how old an entry or teaser is, alone on its line ("2 hours ago")', () => {
+  it('is a stamp, in the languages read, and dates nothing', () => {
+    for (const age of [
+      '2 hours ago',
+      '1h ago',
+      'an hour ago',
+      'Just now',
+      'il y a 3 heures',
+      'vor 2 Stunden',
+      'hace 45 minutos',
+      '2 ore fa',
+      '2 saat önce',
+    ])
+      expect(
+        entries(
+          `<p>${age}</p><p>Ferries to the island cancelled</p><p>${age}</p><p>Bridge closed to lorries</p>`,
+        ),
+        age,
+      ).toEqual([]);
+  });
+
+  it('keeps a sentence that says how long ago something happened', () => {
+    expect(
+      entries('<p>The bridge was closed to lorries two hours ago, the police said on Thursday.</p>'),
+    ).not.toEqual([]);
+  });
+});
