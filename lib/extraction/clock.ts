@@ -1,5 +1,8 @@
 /** "at", "um", "à", "a las", "alle", "saat": the words before a clock time that say it is one, and when. */
 const SAID_AT_WORDS = 'saat|um|at|à|a las|alle';
+/** "shortly before", "around", "kurz nach", "peu avant": a time said as when, give or take. */
+const SAID_NEAR_WORDS =
+  '(?:shortly|just|soon) (?:before|after)|around|kurz (?:vor|nach)|(?:peu|juste) (?:avant|après)|poco (?:antes|después) de las';
 
 /**
  * A clock time as outlets write it: "10pm", "10:30 p.m.", "22h", "22h30", "22:30", "22.30 Uhr",
@@ -45,9 +48,9 @@ export function clockTimesOf(text: string): Set<string> {
 /** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
 export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');
 
-/** One of SAID_AT_WORDS just before a clock time ("at about"): when something happened. */
+/** One of SAID_AT_WORDS or SAID_NEAR_WORDS just before a clock time ("at about"): when something happened. */
 const SAID_AT = new RegExp(
-  String.raw`(?<!\p{L})(?:${SAID_AT_WORDS})\s+(?:(?:about|around|roughly|exactly)\s+)?$`,
+  String.raw`(?<!\p{L})(?:${SAID_AT_WORDS}|${SAID_NEAR_WORDS})\s+(?:(?:about|around|roughly|exactly)\s+)?$`,
   'iu',
 );
 

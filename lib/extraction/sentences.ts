@@ -22,6 +22,8 @@ const DAY_MONTH_START = new RegExp(
   String.raw`(?<=[\p{Ll}\d]{2}[.!?]["”’»]?)\s+(?=\d{1,2}\.?\s+(?:${eitherCase(MONTH_PREFIXES)}))`,
   'u',
 );
+const WEEKDAY_AND_MONTH_PREFIXES =
+  'Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 /** A sentence never opens in lower case: "vom 14. bis 15. November" is one. */
 const LOWER_START = /^\p{Ll}/u;
 /**
@@ -47,8 +49,24 @@ const PLATFORM_X_END =
  */
 const SHORT_SENTENCE_END = /(?<=\S\s+(?:\d{1,3}(?:,\d{3})*|\d{4}|May|June|July)\.)\s+(?=["“«„]?\p{Lu})/u;
 
+/** What goes on telling a time after "a.m.": a weekday or month, a zone ("EDT", "Eastern", "Moscow time"). */
+const TIME_GOES_ON = String.raw`(?:${WEEKDAY_AND_MONTH_PREFIXES}|Eastern|Central|Pacific|Mountain|Atlantic|Local)\p{L}*|\p{Lu}{2,5}\b|\p{Lu}\p{L}+\s+time\b`;
+const CLOCK_TIME_END = /\d\s?[ap]\.m\.$/;
+const OPENS_ON_TIME_GOING_ON = new RegExp(`^(?:${TIME_GOES_ON})`, 'u');
+
+/**
+ * A sentence ending on a clock time ("…shortly before 11 a.m. A second blast followed"): sbd keeps
+ * "a.m." as an abbreviation and ran the two sentences, and their dates, together, yet split "10 a.m.
+ * Moscow time" in two. A capital after it opens a sentence unless it goes on telling the time.
+ */
+const CLOCK_END = new RegExp(String.raw`(?<=\d\s?[ap]\.m\.)\s+(?=["“«„]?(?!${TIME_GOES_ON})\p{Lu})`, 'u');
+
 function joinsPrevious(previous: string, sentence: string): boolean {
-  return LOWER_START.test(sentence) || (ORDINAL_DAY_END.test(previous) && MONTH_START.test(sentence));
+  return (
+    LOWER_START.test(sentence) ||
+    (ORDINAL_DAY_END.test(previous) && MONTH_START.test(sentence)) ||
+    (CLOCK_TIME_END.test(previous) && OPENS_ON_TIME_GOING_ON.test(sentence))
+  );
 }
 
 /**
@@ -63,6 +81,7 @@ export function sentencesOf(text: string): string[] {
     .flatMap((sentence) => sentence.split(QUOTED_END))
     .flatMap((sentence) => sentence.split(PLATFORM_X_END))
     .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))
+    .flatMap((sentence) => sentence.split(CLOCK_END))
     .flatMap((sentence) => sentence.split(DAY_MONTH_START))
     .map((sentence) => sentence.trim())
     .filter(Boolean);

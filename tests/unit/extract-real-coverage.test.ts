@@ -29,6 +29,21 @@ describe('sentence boundaries in news copy', () => {
     expect(sentencesOf('The ferry sailed at 5 p.m. on Jan. 4, the port said.')).toHaveLength(1);
   });
 
+  it('ends a sentence on a clock time, but not one that goes on telling the time', () => {
+    expect(
+      sentencesOf('The pumps failed shortly before 6 a.m. A second pump station flooded at noon.'),
+    ).toEqual(['The pumps failed shortly before 6 a.m.', 'A second pump station flooded at noon.']);
+    expect(sentencesOf('The shift ended at 10 p.m. "We were lucky," a nurse said.')).toHaveLength(2);
+    for (const going of [
+      'Monday',
+      'EDT on Monday',
+      'Eastern Time on Monday',
+      'Lisbon time on Monday',
+      'Oct. 4',
+    ])
+      expect(sentencesOf(`The ferry left at 7 a.m. ${going}.`), going).toHaveLength(1);
+  });
+
   it('ends a sentence on a date without losing the day', () => {
     expect(sentencesOf('The relief ship docked on Oct. 13. Crews began unloading at dawn.')).toEqual([
       'The relief ship docked on Oct. 13.',

@@ -46,6 +46,21 @@ describe('a time of day with no day takes the day of the sentence before', () =>
     expect(dated(`<p>${text}</p>`, language).map(([date]) => date)).toEqual(['2024-10-14', '2024-10-14']);
   });
 
+  it('a clock time said give or take ("shortly before 9 p.m.", "kurz nach 14 Uhr"), and the chain it carries on', () => {
+    expect(
+      dated(
+        '<p>Fire crews were called to the grain store on Monday. The roof fell in shortly before 9 p.m. ' +
+          'A second fire broke out in the mill about 40 minutes later.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2024-10-14', '2024-10-14']);
+    expect(
+      dated(
+        '<p>Am 14. Oktober brach im Hafen ein Feuer aus. Kurz nach 14 Uhr stürzte das Dach des Lagers ein.</p>',
+        'de',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2024-10-14']);
+  });
+
   it('a clock time on a 24-hour clock, said as when it happened, and a bare one that is not', () => {
     expect(
       dated(
