@@ -36,11 +36,26 @@ export function speakerOnDay(sentence: string, mention: { index: number; text: s
 }
 
 /**
+ * "Das teilte die Polizei am Montag mit", "Así lo anunció el ministerio el viernes", "Lo ha reso noto
+ * la procura", "C'est ce qu'a annoncé le parquet", "This was confirmed by police on Monday": a sentence
+ * opening on a pronoun for what was just told, then who told it and when, as agency copy in German,
+ * Spanish, Italian and French dates its news.
+ */
+export const TOLD_JUST_BEFORE = [
+  String.raw`^(?:das|dies)\s+(?:teilten?|sagten?|erklärten?|bestätigten?|berichteten?|meldeten?|gaben?|kündigten?)(?!\p{L})`,
+  String.raw`^(?:this|that)\s+(?:was|were)\s+(?:announced|confirmed|reported|disclosed|revealed|said)(?!\p{L})`,
+  String.raw`^así\s+lo\s+(?:anunció|anunciaron|confirmó|confirmaron|informó|informaron|explicó|indicó|comunicó|aseguró|dijo|afirmó)(?!\p{L})`,
+  String.raw`^lo\s+(?:ha|hanno)\s+(?:annunciato|reso\s+noto|comunicato|confermato|detto|riferito)(?!\p{L})`,
+  String.raw`^c['’]est\s+ce\s+qu(?:e|['’])`,
+].join('|');
+
+/**
  * "He made these remarks on Tuesday", "The announcement came on Friday", "Cette annonce a été faite
  * lundi": a sentence whose news is a speech or decision told before it, by a demonstrative.
  */
 const BACK_REFERENCE = new RegExp(
   [
+    TOLD_JUST_BEFORE,
     String.raw`(?<!\p{L})(?:this|these|that|those)\s+(?:statement|remarks?|comments?|announcement|decision|news|move|post|message)(?!\p{L})`,
     String.raw`^(?:the|this|that)\s+(?:statement|remarks?|comments?|announcement|decision|news|move)\s+(?:came|was|were)(?!\p{L})`,
     String.raw`(?<!\p{L})(?:cette\s+(?:déclaration|annonce|décision)|ces\s+(?:propos|déclarations))(?!\p{L})`,

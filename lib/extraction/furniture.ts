@@ -207,10 +207,20 @@ const WIRE_DATELINE =
 const AGENCY_DATELINE =
   /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30},\s*([^()\n]{3,20}?)\s*\(\p{Lu}{2,6}\)\s+(?=\p{Lu})/u;
 
+/**
+ * "Berlin (dpa) - ", "Wien (APA/dpa) – ", "Genf (sda) - ": German-language agencies write the place as
+ * a name and the agency in lower case. A closed list of agencies: a name and a bracket before a dash
+ * is otherwise as often a person and a party ("Varga (SPD) – …").
+ */
+const NAMED_PLACE_DATELINE =
+  /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}\s*\((?:(?:dpa|AFP|Reuters|AP|KNA|epd|dts|APA|sda|SDA|sid)(?:\/[\p{L}-]+)*)\)\s*[-–—]\s+/u;
+
 /** A first block's dateline: how long it is, and the date it writes (its filing day), if any. */
 export function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
   const match = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
-  return match && /\p{Lu}{3}/u.test(match[0]) ? { length: match[0].length, written: match[1] } : undefined;
+  if (match && /\p{Lu}{3}/u.test(match[0])) return { length: match[0].length, written: match[1] };
+  const named = NAMED_PLACE_DATELINE.exec(text);
+  return named ? { length: named[0].length, written: undefined } : undefined;
 }
 
 /** The first block without its dateline, which would otherwise date the lead to publication twice. */

@@ -3,7 +3,7 @@
  * top that dates the news, restates the headline or dates the speech a headline reports; otherwise
  * publication.
  */
-import { SPEAKING } from './attribution.ts';
+import { datesNewsToldBefore, SPEAKING, TOLD_JUST_BEFORE } from './attribution.ts';
 import { shiftDay } from './calendar.ts';
 import type { DraftEvent } from './event.ts';
 import { weightedAgreement, weightedTerms } from './terms.ts';
@@ -71,6 +71,7 @@ const TELLS_THE_NEWS = new RegExp(
     String.raw`(?<!\p{L})(?:a|ont)\s+(?:annoncé|confirmé|partagé)\s+la\s+nouvelle(?!\p{L})`,
     String.raw`(?<!\p{L})(?:anunció|anunciaron|confirmó|confirmaron|compartió|compartieron|dio|dieron)\s+la\s+noticia(?!\p{L})`,
     String.raw`(?<!\p{L})(?:gab|gaben|verkündete|verkündeten|bestätigte|bestätigten)\s+die\s+Nachricht(?!\p{L})`,
+    TOLD_JUST_BEFORE,
   ].join('|'),
   'iu',
 );
@@ -138,7 +139,11 @@ export function datedByNewsSentence(
     near.find((d) => restatesHeadline(report, d, drafts)) ??
     (SAYS_HEADLINE.test(report.summary) ? near.find((d) => SPEAKING.test(d.quote)) : undefined);
   if (!told) return { report };
-  // The lead still tells the news: it stays beside the dated sentence as evidence.
-  const evidence = [...new Set([...(report.evidence ?? []), report.quote])].filter((q) => q !== told.quote);
-  return { report: { ...report, date: told.date, quote: told.quote, evidence, datedByLead: true }, told };
+  // The lead still tells the news: it stays beside the dated sentence as evidence, or stays the
+  // quote when the dated sentence is only a pronoun and its day ("Das teilte die Polizei am Montag mit").
+  const quote = datesNewsToldBefore(told.quote) ? report.quote : told.quote;
+  const evidence = [...new Set([...(report.evidence ?? []), report.quote, told.quote])].filter(
+    (q) => q !== quote,
+  );
+  return { report: { ...report, date: told.date, quote, evidence, datedByLead: true }, told };
 }

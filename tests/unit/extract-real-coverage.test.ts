@@ -385,6 +385,24 @@ describe('reference date: stamps, datelines and quoted days', () => {
     expect(events[0]?.quote).toMatch(/^(?:I portuali|Los estibadores|Dock workers)/);
   });
 
+  it.each([
+    'Kessel (dpa) - Die Hafenarbeiter haben am Montag die Arbeit niedergelegt.',
+    'Kessel (dpa/lni) – Die Hafenarbeiter haben am Montag die Arbeit niedergelegt.',
+  ])("leaves a German agency's dateline, place in lower case, out of the quote: %s", (text) => {
+    const events = dated({ html: `<p>${text}</p>`, publishedAt: PUBLISHED, language: 'de' });
+    expect(events.map((event) => event.date)).toEqual(['2024-10-14']);
+    expect(events[0]?.quote).toMatch(/^Die Hafenarbeiter/);
+  });
+
+  it("keeps a name and a party in brackets before a dash as the story's words", () => {
+    const [event] = dated({
+      html: '<p>Lena Varga (SPD) – die Hafenarbeiter haben am Montag die Arbeit niedergelegt, sagte sie.</p>',
+      publishedAt: PUBLISHED,
+      language: 'de',
+    });
+    expect(event?.quote).toMatch(/^Lena Varga \(SPD\)/);
+  });
+
   it('dates "today" inside a quotation by the day the words were said', () => {
     const saidOnDay = datedIn('<p>"We reopen today," the harbour master said on Saturday.</p>');
     expect(saidOnDay.map((event) => event.date)).toEqual(['2024-10-12']);

@@ -43,6 +43,60 @@ describe('a sentence near the top that dates "the news" dates the report', () =>
       expect(shown(events)).toEqual(['report by text 2025-03-03']);
   });
 
+  it.each([
+    [
+      'de',
+      'Die Fähre nach Brill fährt wieder',
+      'Die Fähre nach Brill hat den Betrieb wieder aufgenommen.',
+      'Das teilte die Reederei am Montag mit.',
+    ],
+    [
+      'es',
+      'El ferry a Brill vuelve a navegar',
+      'El ferry a Brill ha retomado el servicio.',
+      'Así lo anunció la naviera el lunes.',
+    ],
+    [
+      'it',
+      'Il traghetto per Brill riparte',
+      'Il traghetto per Brill ha ripreso il servizio.',
+      'Lo ha reso noto lunedì la compagnia.',
+    ],
+    [
+      'fr',
+      'Le ferry pour Brill repart',
+      'Le ferry pour Brill a repris du service.',
+      "C'est ce qu'a annoncé lundi la compagnie.",
+    ],
+    [
+      'en',
+      'Brill ferry sails again',
+      'The ferry to Brill has resumed service after repairs to its hull.',
+      'This was announced by the operator on Monday.',
+    ],
+  ])(
+    'takes the day of a sentence that only says who told the news just before, and when (%s)',
+    (language, title, lead, told) => {
+      const events = eventsOf(title, `<p>${lead}</p><p>${told}</p>`, language);
+      expect(shown(events)).toEqual(['report by text 2025-03-03']);
+      // The pronoun and its day say nothing of what happened: the lead stays the quote.
+      expect(events[0]?.quote).toBe(lead);
+      expect(events[0]?.evidence).toContain(told);
+    },
+  );
+
+  it('folds such a sentence far down the story into the account of its day', () => {
+    const events = eventsOf(
+      'Hafen Kessel',
+      '<p>Der Hafen von Kessel hat einen neuen Kran erhalten.</p><p>Er kann Lasten bis 90 Tonnen heben.</p>' +
+        '<p>Die Stadt hatte am Montag die Sperrung der Hafenbrücke für Lastwagen angeordnet.</p>' +
+        '<p>Das sagte der Bürgermeister am Montag.</p>',
+      'de',
+    );
+    expect(shown(events)).toEqual(['dated 2025-03-03', 'report 2025-03-04']);
+    expect(events[0]?.evidence).toContain('Das sagte der Bürgermeister am Montag.');
+  });
+
   it('leaves the report alone when that sentence is far down the story or dates older news', () => {
     const far = eventsOf(
       'Chief scientist departs',
