@@ -41,6 +41,20 @@ describe('a weekday set beside a written day', () => {
     expect(datesIn(sentence)).toEqual(['2024-11-09']);
   });
 
+  it.each([
+    // Written on Tuesday the 12th for Wednesday's paper: "yesterday" was Monday, as the bracket says.
+    [
+      'Yesterday (Monday), the minister had opened a new ward at the district hospital.',
+      'en-IN',
+      '2024-11-11',
+    ],
+    ['The minister opened a new ward on Monday (yesterday), officials said.', 'en-IN', '2024-11-11'],
+    ['The ferry service will resume tomorrow (Friday), the port said.', 'en-IN', '2024-11-15'],
+    ['Hier (lundi), le ministre a inauguré un nouveau service à l’hôpital.', 'fr', '2024-11-11'],
+  ])('a weekday beside a casual day names it: %s', (sentence, language, date) => {
+    expect(findDates(sentence, PUBLISHED, { language }).map((m) => m.date)).toEqual([date]);
+  });
+
   it('keeps a weekday that is a day of its own', () => {
     expect(datesIn('The case was registered on November 9 and the arrest made on Monday.')).toEqual([
       '2024-11-09',
