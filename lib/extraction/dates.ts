@@ -93,9 +93,13 @@ function parserFor(language: string | undefined): Parser {
   return PARSERS[primary(language)] ?? (PARSERS.en as Parser);
 }
 
-/** A month standing alone is a date only after words that make it one: "in June", not "May I". */
+/**
+ * A month standing alone is a date only after words that make it one: "in June", not "May I". The
+ * other languages' parsers take most of theirs with the month; Italian's parts of a month ("a metà
+ * ottobre", "ai primi di novembre", "alla fine di ottobre", "nel mese di marzo") they leave before it.
+ */
 const MONTH_CONTEXT =
-  /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next)[\s-]+)$/i;
+  /(?:\b(?:in|by|until|till|from|during|through|early|late|mid|end of|beginning of|start of|of|last|this|next|di|metà|nel mese di)[\s-]+)$/iu;
 /** "two days ago", "48 hours ago": chrono counts them back from publication; the day they land on is the date. */
 const DAYS_AGO =
   /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;

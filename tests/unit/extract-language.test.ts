@@ -249,6 +249,15 @@ describe('the language of an article whose feed declares none', () => {
   });
 
   it.each([
+    ['Il capitano del porto si è dimesso a metà settembre.', '2024-09 month'],
+    ['Il capitano del porto si è dimesso ai primi di settembre.', '2024-09 month'],
+    ['Il capitano del porto si è dimesso alla fine di settembre.', '2024-09 month'],
+    ['Il capitano del porto si è dimesso nel mese di settembre.', '2024-09 month'],
+  ])('reads an Italian month after the words for its part: %s', (sentence, date) => {
+    expect(datesWithPrecision(sentence, 'it')).toEqual([date]);
+  });
+
+  it.each([
     // Published on Wednesday 16 October 2024.
     ['Der Hafenmeister trat gestern Abend zurück.', 'de', '2024-10-15 day'],
     ['Der Hafenmeister trat vorgestern Abend zurück.', 'de', '2024-10-14 day'],
