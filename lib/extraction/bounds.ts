@@ -161,13 +161,16 @@ const endsATenure = (sentence: string, mention: DateMention) =>
  */
 const NOWADAYS_BEFORE =
   /\b(?:as\s+(?:it|they|we|he|she|you|one)\s+(?:does|do|is|are|stands?|knows?(?:\s+it)?|see\s+it)|(?:has|have)\s+become|what\s+(?:it|they|he|she)\s+(?:is|are))\s+$/i;
-const meansNowadays = (before: string, mention: DateMention) =>
-  /^today$/i.test(mention.text.trim()) && NOWADAYS_BEFORE.test(before);
+/** "in today's environment", "today's world", "today's young people": the present age, not a day. */
+const NOWADAYS_AGE =
+  /^['’]s\s+(?:(?:fast-changing|changing|modern|digital|global|current|uncertain)\s+)?(?:world|environment|economy|climate|society|market|age|era|landscape|times|generation|youth|young\s+people|standards|terms|money|dollars)\b/i;
+const meansNowadays = (before: string, mention: DateMention, after: string) =>
+  /^today$/i.test(mention.text.trim()) && (NOWADAYS_BEFORE.test(before) || NOWADAYS_AGE.test(after));
 
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
-  if (meansNowadays(before, mention)) return true;
+  if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;

@@ -196,6 +196,7 @@ const NEXT =
   /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden|prossimo|prossima|gelecek|önümüzdeki)(?!\p{L})/iu;
 const LAST =
   /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen|scorso|scorsa|passado|passada|último|última|geçen|geçtiğimiz)(?!\p{L})/iu;
+const POSSESSIVE = /^['’]s\b/;
 /** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
 const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
 /**
@@ -207,7 +208,7 @@ const ORDERED_BEFORE = /(?:\bbefore|avant|vor)\s+$/i;
 /** "ahead of Sunday's referendum": a day something is booked for lies ahead, whatever the clause says. */
 function weekdayTense(result: Result, sentence: string, tense: Tense): Tense {
   if (tense === 'future') return tense;
-  const possessive = /^['’]s\b/.test(sentence.slice(result.index + result.text.length));
+  const possessive = POSSESSIVE.test(sentence.slice(result.index + result.text.length));
   const before = sentence.slice(Math.max(0, result.index - 24), result.index);
   if (possessive && tense === 'past' && ORDERED_BEFORE.test(before)) return 'present';
   return possessive && BOOKED_BEFORE.test(before) ? 'future' : tense;
@@ -458,6 +459,10 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // "had been expected before Monday's quake": an event named in a past clause books nothing.
     const named = own === 'past' && namesAnEvent(sentence, index, length);
     const tense = timed || named ? own : framedTense(before, own, language);
+    // "Yesterday's ruling will be appealed", "today's investments will help": a thing of the day the
+    // word names, whatever the verb; only "tomorrow's" lies ahead (its day is after publication).
+    if (tense === 'future' && POSSESSIVE.test(sentence.slice(index + length)) && isCasualDayText(text))
+      return 'present';
     if (tense === 'present' && options.presentAs) return options.presentAs;
     return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;
   };

@@ -509,8 +509,34 @@ describe('"today" as nowadays', () => {
     expect(datesIn('The quay as we know it today was rebuilt after the storm.')).toEqual([]);
   });
 
+  it('dates nothing in "today\'s world" and its kin', () => {
+    expect(datesIn("The ferry timetable was never designed for today's environment.")).toEqual([]);
+    expect(datesIn("In today's digital economy, harbours compete for data as well as cargo.")).toEqual([]);
+  });
+
   it('still dates the day when something happened today', () => {
     expect(datesIn('The council voted today to close the bridge.')).toEqual(['2024-10-15']);
+    expect(datesIn("Today's vote on the bridge ended in a tie.")).toEqual(['2024-10-15']);
+  });
+});
+
+describe('a thing named by a casual day ("yesterday\'s ruling") in a future clause', () => {
+  const shown = (html: string) =>
+    dated({ html, publishedAt: PUBLISHED }).map((e) => `${e.date}${e.scheduled ? ' scheduled' : ''}`);
+
+  it('is of the day the word names, nothing booked ahead', () => {
+    expect(
+      shown("<p>Yesterday's ruling on the ferry contract will be appealed, the operator said.</p>"),
+    ).toEqual(['2024-10-14']);
+    expect(shown("<p>Today's harbour levy decision will cost the ferry operators millions.</p>")).toEqual([
+      '2024-10-15',
+    ]);
+  });
+
+  it('but "tomorrow\'s vote" lies ahead', () => {
+    expect(shown("<p>Tomorrow's vote will decide the future of the ferry line.</p>")).toEqual([
+      '2024-10-16 scheduled',
+    ]);
   });
 });
 
