@@ -135,10 +135,8 @@ const AGE_UNIT = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d
  * önce": how old an entry or a teaser is when the page was read, alone on its line. A stamp: it says
  * nothing happened, and no day of its own.
  */
-const AGE_STAMP = new RegExp(
-  String.raw`^\s*(?:just now|(?:il y a|vor|hace|há)\s+${AGE_COUNT}\s*${AGE_UNIT}|${AGE_COUNT}\s*${AGE_UNIT}\s+(?:ago|fa|önce))\s*[.·|]?\s*$`,
-  'iu',
-);
+const AGE = String.raw`(?:just now|(?:il y a|vor|hace|há)\s+${AGE_COUNT}\s*${AGE_UNIT}|${AGE_COUNT}\s*${AGE_UNIT}\s+(?:ago|fa|önce))`;
+const AGE_STAMP = new RegExp(String.raw`^\s*${AGE}\s*[.·|]?\s*$`, 'iu');
 
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
@@ -259,8 +257,8 @@ export function isEntryTimeLine(text: string): boolean {
   return entryTimeOf(text)?.trim().length === text.trim().length;
 }
 
-/** "Updated 9:05 a.m. EDT", "Posted at 14.20": an update word, then only a time. */
-const UPDATE_WORD = /^\s*(?:updated|posted|published)(?:\s+at)?\s+/i;
+/** "Updated 9:05 a.m. EDT", "Posted at 14.20", "1h ago 15.40 BST": an update word or an age, then only a time. */
+const UPDATE_WORD = new RegExp(String.raw`^\s*(?:(?:updated|posted|published)(?:\s+at)?|${AGE})\s+`, 'iu');
 
 /**
  * A line that is an update word and an entry's time, no day: inside a story, a live blog's header

@@ -149,6 +149,15 @@ describe('a live blog whose entries sit under "Updated" lines', () => {
     ).toEqual(['2024-05-06 The council had', '2024-05-09 The river peaked']);
   });
 
+  it('reads an age before the time ("1h ago 15.40 BST") as the same header', () => {
+    expect(
+      entries(
+        `<p>1h ago 15.40 BST</p><p>Second rest centre opens</p><p>${REST_CENTRE}</p>` +
+          `<p>3h ago 13.05 BST</p><p>${RESCUE}</p>`,
+      ),
+    ).toEqual(['2024-05-09 The county council', '2024-05-09 Two teenagers were']);
+  });
+
   it('leaves an "Updated" line above the story as the page\'s stamp', () => {
     expect(
       extractEvents({
