@@ -115,6 +115,13 @@ export const namesAnEvent = (sentence: string, index: number, length: number): b
 const OPENS_A_SPAN = /^\s*,?\s*(?:hasta|bis|until|till|to|au|jusqu['’]au|al)\s+(?:(?:el|le|zum|the)\s+)?\d/i;
 
 /**
+ * "hiding since March 3, when a warrant was issued", "depuis le 3 mars, quand…", "desde el pasado 3
+ * de marzo, cuando…", "seit dem 3. März versteckt, als…" (a German verb may close the clause first):
+ * the bound's day is also the day of what the "when" clause tells, an event of its own.
+ */
+const DATES_A_WHEN = /^(?:\s+\p{L}+){0,2}\s*,\s*(?:when|cuando|quand|lorsqu(?:e|['’])|als|quando)(?!\p{L})/iu;
+
+/**
  * Italian bounds: "da martedì si registrano code" (since Tuesday), "dal 3 marzo", "fino a venerdì",
  * "entro il 20 marzo". "da" also opens what a plan starts from ("da lunedì i treni torneranno"), a day
  * the plan is booked for, so only outside the future, and "dal 3 al 5 marzo" is a span written out;
@@ -180,7 +187,8 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
     NOT_AN_EVENT_BEFORE.test(before) ||
     isItalianBound(before, mention, language) ||
     isTurkishBound(sentence, mention, language);
-  if (bounded && !OPENS_A_SPAN.test(after) && !endsATenure(sentence, mention)) return true;
+  if (bounded && !OPENS_A_SPAN.test(after) && !DATES_A_WHEN.test(after) && !endsATenure(sentence, mention))
+    return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;

@@ -497,7 +497,30 @@ describe('not events', () => {
       '2024-10-14',
     ]);
   });
+
+  it('dates what a "when" clause after a bound tells ("since 3 March, when a warrant was issued")', () => {
+    expect(
+      datesIn('The former harbour master had been hiding since 3 March, when a warrant was issued.'),
+    ).toEqual(['2024-03-03']);
+    expect(
+      spanishDates('Se ocultaba desde el pasado 3 de marzo, cuando se giró la orden de aprehensión.'),
+    ).toEqual(['2024-03-03']);
+    expect(
+      findDates(
+        'Er hatte sich seit dem 3. März versteckt, als ein Haftbefehl erlassen wurde.',
+        new Date(PUBLISHED),
+        {
+          language: 'de',
+        },
+      ).map((mention) => mention.date),
+    ).toEqual(['2024-03-03']);
+    // Without the clause the bound still frames only.
+    expect(datesIn('The former harbour master had been hiding since 3 March.')).toEqual([]);
+  });
 });
+
+const spanishDates = (sentence: string) =>
+  findDates(sentence, new Date(PUBLISHED), { language: 'es' }).map((mention) => mention.date);
 
 /** The dates findDates gives a sentence published at PUBLISHED. */
 const datesIn = (sentence: string) => findDates(sentence, new Date(PUBLISHED)).map((mention) => mention.date);
