@@ -515,6 +515,19 @@ function anchorOf(events: Draft[]): string | undefined {
   return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
 }
 
+/**
+ * How far back of the story's last reported day a day may lie and still move the story on: a day
+ * years back ("The foundation stone was laid on 2 October 2022") is background, and "Earlier in the
+ * day" a few sentences on is still the story's day.
+ */
+const BACKGROUND_JUMP_DAYS = 31;
+
+/** The last day the story reported, after a sentence whose own reported day is `anchor`. */
+function storyDayAfter(anchor: string | undefined, last: string | undefined): string | undefined {
+  if (!anchor) return last;
+  return last && anchor < shiftDay(last, -BACKGROUND_JUMP_DAYS) ? last : anchor;
+}
+
 /** The last date a sentence told of what happened, of any precision but a week's: what "a year later" counts from. */
 const periodOf = (events: Draft[]): string | undefined =>
   events.findLast((event) => !event.scheduled && event.datePrecision !== 'week')?.date;
@@ -560,7 +573,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       drafts.push(...events);
       anchor = anchorOf(events);
       period = periodOf(events);
-      lastReported = anchor ?? lastReported;
+      lastReported = storyDayAfter(anchor, lastReported);
       spokenOn = speechDayAfter(sentence, events, spokenOn, context.language);
       firstTold ??= events.length > 0;
     }

@@ -138,6 +138,16 @@ describe('a sentence that opens on "earlier in the day" takes the day the story 
     ]);
   });
 
+  it('past a background day years back, which does not move the story on', () => {
+    expect(
+      dated(
+        '<p>The mayor opened the new ferry terminal on Monday. Its first stone was laid on 2 March 2021.</p>' +
+          '<p>She thanked the builders and the harbour staff.</p>' +
+          '<p>Earlier in the day, she chaired a meeting on the harbour budget.</p>',
+      ).map(([date]) => date),
+    ).toEqual(['2024-10-14', '2021-03-02', '2024-10-14']);
+  });
+
   it('and so does a sentence that opens on "the next day" or "two days later"', () => {
     expect(
       dated(
