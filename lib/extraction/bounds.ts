@@ -49,8 +49,9 @@ const PRODUCT_DATE =
  * weekdays, where a yardstick or deadline names a calendar date ("as of 30 September", "by 1 March").
  */
 const NARRATIVE_BY = /(?:^|[\s(])(?:by|as of)\s+$/i;
+// "as of 5 p.m. Wednesday": the time of day may come first.
 const WEEKDAY = new RegExp(
-  String.raw`^(?:${ENGLISH_WEEKDAY}|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?$`,
+  String.raw`^(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?\s+(?:on\s+)?)?(?:${ENGLISH_WEEKDAY}|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?$`,
   'i',
 );
 

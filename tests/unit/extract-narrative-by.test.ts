@@ -15,12 +15,16 @@ describe("'by' or 'as of' a weekday in a past clause tells the day a story reach
     ['But by Sunday evening, it was clear that the rescue talks had failed.', '2024-10-13'],
     ['The number of evacuees had risen to 3,000 by Tuesday, officials said.', '2024-10-15'],
     ['Their efforts appeared to have been in vain by Monday as the club named a new coach.', '2024-10-14'],
+    // A time of day before the weekday, as US copy writes it.
+    ['As of 5 p.m. Tuesday, about 4,000 homes were still without power.', '2024-10-15'],
+    ['The toll had risen to 3,000 by 9 p.m. Monday, officials said.', '2024-10-14'],
   ])('%s', (text, day) => {
     expect(datesOf(text)).toContain(day);
   });
 
   it('leaves deadlines, forecasts and calendar yardsticks undated', () => {
     expect(datesOf('Residents must register for the scheme by Friday.')).toEqual([]);
+    expect(datesOf('Residents must register for the scheme by 5 p.m. Friday.')).toEqual([]);
     expect(datesOf('Crews expect the number of open sites to fall by Sunday evening.')).toEqual([]);
     expect(datesOf('The company had sold 5,000 units as of 30 September.')).toEqual([]);
   });
