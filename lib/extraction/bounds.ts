@@ -33,7 +33,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3})\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",

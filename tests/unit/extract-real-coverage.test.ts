@@ -454,6 +454,8 @@ describe('not events', () => {
   it('reads forecasts and bounds named by an event as no date', () => {
     expect(datesIn('The storm could make landfall as early as Thursday.')).toEqual([]);
     expect(datesIn('The aid ship is expected to arrive on Friday.')).toEqual([]);
+    expect(datesIn('More thunderstorms are possible on Thursday afternoon, forecasters said.')).toEqual([]);
+    expect(datesIn('Snow is also likely Friday in the hills above the harbour.')).toEqual([]);
     expect(datesIn('Tenants stayed in the block until the demolition on Monday.')).toEqual([]);
     expect(datesIn('Prices have doubled since the devaluation on 3 March, traders said.')).toEqual([]);
     // A verb after "until" names what happened then: "until police arrived on Monday".
