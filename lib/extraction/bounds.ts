@@ -12,6 +12,12 @@ const NOT_AN_EVENT_BEFORE =
   /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den)\s+)?(?:(?:pasado|pasada|último|última)\s+(?:mes\s+de\s+)?)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+/**
+ * "a 24% premium to its closing price on Monday", "up 3% from Friday's close": a market's close on a
+ * day is a yardstick, the price a figure is measured against, not news of that day.
+ */
+const CLOSE_BEFORE = /\b(?:closing\s+(?:price|level|value)|(?:its|the|their|a)\s+close)\s+(?:on\s+)?$/i;
+const CLOSE_AFTER = /^['’]s\s+(?:close|closing\s+(?:price|level|value))\b/i;
 /** "up 4% from last year", "ahead of last year", "behind last year", "below last year": last year as a yardstick. */
 const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|down on)\s+$/i;
 /**
@@ -191,6 +197,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (bounded && !OPENS_A_SPAN.test(after) && !DATES_A_WHEN.test(after) && !endsATenure(sentence, mention))
     return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
+  if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;
   if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;

@@ -213,10 +213,15 @@ const AGENCY_DATELINE =
 const NAMED_PLACE_DATELINE =
   /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}\s*\((?:(?:dpa|AFP|Reuters|AP|KNA|epd|dts|APA|sda|SDA|sid)(?:\/[\p{L}-]+)*)\)\s*[-–—]\s+/u;
 
+/** "Oct 14 (Reuters) - ": a wire story filed from no one place writes only its day. Group 1 is the date. */
+const DATE_ONLY_DATELINE = /^\s*(\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\s*\(\p{Lu}[\p{L}]{1,10}\)\s*[-–—]\s+/u;
+
 /** A first block's dateline: how long it is, and the date it writes (its filing day), if any. */
 export function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
   const match = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
   if (match && /\p{Lu}{3}/u.test(match[0])) return { length: match[0].length, written: match[1] };
+  const dated = DATE_ONLY_DATELINE.exec(text);
+  if (dated) return { length: dated[0].length, written: dated[1] };
   const named = NAMED_PLACE_DATELINE.exec(text);
   return named ? { length: named[0].length, written: undefined } : undefined;
 }

@@ -369,6 +369,16 @@ describe('reference date: stamps, datelines and quoted days', () => {
     expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-14']);
   });
 
+  it('counts from a wire dateline that gives only its day ("Oct 9 (Wire) - "), left out of the quote', () => {
+    const [event] = datedIn(
+      '<p>Oct 9 (Wire) - The ferry operator said on Monday it would buy a smaller rival.</p>',
+    );
+    expect(event).toMatchObject({
+      date: '2024-10-07',
+      quote: 'The ferry operator said on Monday it would buy a smaller rival.',
+    });
+  });
+
   it("counts a reprint's relative dates from its original dateline", () => {
     const html =
       '<p>LISBON, Oct 9 (Wire Service) - Dockworkers walked off the job on Monday, halting exports from the port for the first time in a decade.</p>';
@@ -455,6 +465,10 @@ describe('not events', () => {
     expect(datesIn('The storm could make landfall as early as Thursday.')).toEqual([]);
     expect(datesIn('The aid ship is expected to arrive on Friday.')).toEqual([]);
     expect(datesIn('More thunderstorms are possible on Thursday afternoon, forecasters said.')).toEqual([]);
+    // A market's close is a yardstick; the verb "close" is not.
+    expect(datesIn("The offer is a 24% premium to the ferry line's closing price on Monday.")).toEqual([]);
+    expect(datesIn("Its shares rose 3% from Friday's close.")).toEqual([]);
+    expect(datesIn('The ferry ticket offices close on Monday for the holiday.')).toEqual(['2024-10-21']);
     expect(datesIn('Snow is also likely Friday in the hills above the harbour.')).toEqual([]);
     expect(datesIn('Tenants stayed in the block until the demolition on Monday.')).toEqual([]);
     expect(datesIn('Prices have doubled since the devaluation on 3 March, traders said.')).toEqual([]);
