@@ -60,6 +60,17 @@ function wordsAgree(a: Set<string>, b: Set<string>): boolean {
   return shared >= 3 && overlap >= 0.6;
 }
 
+/**
+ * "Sept. 30: Contract expires" and "The workers' last contract expired on Sept. 30": a key-dates
+ * entry or a headline-style line is too short for three shared terms, but every one of its words is
+ * in the sentence that tells the same day.
+ */
+function shortLineAgrees(a: Set<string>, b: Set<string>): boolean {
+  const { shared, overlap } = agreement(a, b);
+  return shared >= 2 && overlap === 1 && Math.min(a.size, b.size) <= SHORT_LINE_TERMS;
+}
+const SHORT_LINE_TERMS = 3;
+
 const sameDay = (a: Telling, b: Telling) =>
   a.date === b.date && a.datePrecision === 'day' && b.datePrecision === 'day';
 
@@ -117,6 +128,7 @@ function accountTold<T extends Telling>(
 ): Kept<T> | undefined {
   const tellsAgain = (k: Kept<T>) =>
     wordsAgree(terms, k.terms) ||
+    (shortLineAgrees(terms, k.terms) && sameDay(k.draft, draft)) ||
     k.told.some((t) => oneStatement(t, draft, speakerOf)) ||
     recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
     (k.told.some(pointsBack) && sameDay(k.draft, draft));

@@ -686,6 +686,22 @@ describe('anaphora within a paragraph', () => {
 });
 
 describe('one article, one account per event', () => {
+  it('folds a key-dates entry into the sentence that tells its day, and keeps a different one apart', () => {
+    const events = extractEvents({
+      html: `<p>Ferry crews walked out on Monday after talks on pay broke down.</p>
+        <p>The crews' last pay deal expired on Sept. 30. The union held a strike ballot on Oct. 4.</p>
+        <h3>Key dates</h3><ul><li>Sept. 30: Pay deal expires</li><li>Oct. 4: Strike ballot</li><li>Oct. 4: Harbour master resigns</li></ul>`,
+      publishedAt: PUBLISHED,
+    }).filter(isTextDated);
+    expect(events.map((e) => `${e.date} ${e.quote.slice(0, 20)}`)).toEqual([
+      "2024-09-30 The crews' last pay ",
+      '2024-10-04 The union held a str',
+      '2024-10-04 Oct. 4: Harbour mast',
+      '2024-10-14 Ferry crews walked o',
+    ]);
+    expect(events[0]?.evidence).toContain('Sept. 30: Pay deal expires');
+  });
+
   it('folds a headline, a lead and a repeated body sentence into one account, the dated sentence as quote', () => {
     const events = extractEvents({
       html: `<p>Harbour cranes stand idle as the port shuts down.</p>
