@@ -27,7 +27,8 @@ const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|dow
 const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|ing)\s+(?:on\s+)?|to\s+)$/i;
 /** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
 const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
-const POSSESSIVE = /^['’]s\b/;
+/** Text right after a date that makes it a possessive: "Monday's vote", "yesterday's ruling". */
+export const POSSESSIVE = /^['’]s\b/;
 /**
  * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
  * day frames another statement; "as early as Wednesday", "expected to arrive on Friday": a forecast.

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { withoutAppositeWeekdays } from './apposition.ts';
-import { boundsTheTime, isBound, namesAnEvent, namesTheAgent } from './bounds.ts';
+import { boundsTheTime, isBound, namesAnEvent, namesTheAgent, POSSESSIVE } from './bounds.ts';
 import {
   dayOf,
   dayOfMonthDate,
@@ -196,7 +196,6 @@ const NEXT =
   /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden|prossimo|prossima|gelecek|önümüzdeki)(?!\p{L})/iu;
 const LAST =
   /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen|scorso|scorsa|passado|passada|último|última|geçen|geçtiğimiz)(?!\p{L})/iu;
-const POSSESSIVE = /^['’]s\b/;
 /** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
 const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
 /**

@@ -552,13 +552,17 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     if (prefixed)
       timeline.add(prefixed, year !== undefined || WRITTEN_YEAR.test(block.text.slice(0, PREFIX_WINDOW)));
     else timeline.end();
-    if (block.kind === 'heading' || prefixed || block.opensEntry) {
-      if (prefixed) drafts.push(...prefixed);
+    // A heading, a list entry or a new live-blog entry breaks the chain of days.
+    const listed = block.kind === 'heading' || prefixed !== undefined;
+    if (listed || block.opensEntry) {
       anchor = undefined;
       period = undefined;
       spokenOn = undefined;
       lastReported = undefined;
-      if (block.kind === 'heading' || prefixed) continue;
+    }
+    if (listed) {
+      if (prefixed) drafts.push(...prefixed);
+      continue;
     }
     // An entry's news is its first sentence: a later one's background date ("the last such warning
     // was in 2022") leaves it undated all the same.

@@ -218,12 +218,12 @@ const DATE_ONLY_DATELINE = /^\s*(\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\s*\(\p{Lu}[\p{L
 
 /** A first block's dateline: how long it is, and the date it writes (its filing day), if any. */
 export function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
-  const match = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
-  if (match && /\p{Lu}{3}/u.test(match[0])) return { length: match[0].length, written: match[1] };
-  const dated = DATE_ONLY_DATELINE.exec(text);
-  if (dated) return { length: dated[0].length, written: dated[1] };
-  const named = NAMED_PLACE_DATELINE.exec(text);
-  return named ? { length: named[0].length, written: undefined } : undefined;
+  const capitals = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
+  const match =
+    (capitals && /\p{Lu}{3}/u.test(capitals[0]) ? capitals : undefined) ??
+    DATE_ONLY_DATELINE.exec(text) ??
+    NAMED_PLACE_DATELINE.exec(text);
+  return match ? { length: match[0].length, written: match[1] } : undefined;
 }
 
 /** The first block without its dateline, which would otherwise date the lead to publication twice. */
