@@ -183,12 +183,22 @@ function compatibleDates(postings: Posting[]): (i: number, j: number) => boolean
   };
 }
 
-/** The accounts holding each content term that is not a word every story uses (weight 0.5). */
+/**
+ * The content terms through which an account can meet another: every term but the words every story
+ * uses (weight 0.5). Two accounts sharing none are never judged, which is what lets a settle cluster
+ * only the accounts these terms connect to its own (see componentOf).
+ */
+export function linkingTerms(posting: Posting): string[] {
+  const terms: string[] = [];
+  for (const [term, weight] of termsOf(wordingOf(posting))) if (weight >= 1) terms.push(term);
+  return terms;
+}
+
+/** The accounts holding each linking term. */
 function holdersByTerm(postings: Posting[]): Map<string, number[]> {
   const byTerm = new Map<string, number[]>();
   postings.forEach((posting, i) => {
-    for (const [term, weight] of termsOf(wordingOf(posting))) {
-      if (weight < 1) continue;
+    for (const term of linkingTerms(posting)) {
       const holders = byTerm.get(term) ?? [];
       holders.push(i);
       byTerm.set(term, holders);

@@ -3,6 +3,7 @@ import type { Correction } from '../corrections/schema.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import { sortDate } from '../timeline/sort-key.ts';
 import { accountKey, accountRefOf } from './cluster.ts';
+import { componentOf } from './component.ts';
 import { type Plan, planEvents } from './plan.ts';
 import { type AccountRef, contentOf, type Posting, postingOf, postingSortKey } from './posting.ts';
 import type { SortRange } from './window.ts';
@@ -106,33 +107,70 @@ const correctionsOf = async (repo: EventRepository) => (repo.corrections ? repo.
 const snapshotOf = (posting: Posting, extra: string[] = []) =>
   JSON.stringify([contentOf(posting), [...new Set([...(posting.heldBy ?? []), ...extra])].sort()]);
 
+/** What ties accounts together besides their terms: an editor's merge in force puts its accounts in one event. */
+const mergesOf = (corrections: Correction[]) =>
+  inForce(corrections).flatMap((edit) => (edit.verb === 'merge' ? [edit.accounts] : []));
+
+/** The accounts a settle is about, and whether they are the worker's own filed just now. */
+interface Seeds {
+  postings: Posting[];
+  /**
+   * Filed by this worker: in AWS the index the window is read from is eventually consistent, and a
+   * posting filed a moment ago may be missing from it. Its own copy stands in, or no component would
+   * hold it and, settles being per component, no later article's settle would reach it either.
+   */
+  filed: boolean;
+}
+
 /**
- * The blocks' postings and every stored event holding one of them. Only the blocks' accounts are
- * clustered: an event stored before blocks were fixed that reaches outside them is rebuilt here from
- * its accounts in the block, and `settle` then settles the other block for the rest.
+ * The blocks' postings that `seeds` reach (componentOf), and every stored event holding one of them.
+ * Only the blocks' accounts are clustered: an event stored before blocks were fixed that reaches
+ * outside them is rebuilt here from its accounts in the block, and `settle` then settles the other
+ * block for the rest. The stored events are read as the component finds them: each ties its accounts
+ * together, and an account it holds but no posting files (a table not yet migrated) joins as the
+ * event's copy, which may reach further.
  */
 async function readNeighbourhood(
   repo: EventRepository,
   ranges: SortRange[],
   pinned: Set<string>,
+  seeds: Seeds,
 ): Promise<Neighbourhood> {
   const window = await repo.postingsIn(ranges);
+  const corrections = await correctionsOf(repo);
   const byKey = new Map(window.map((p) => [accountKey(p), p]));
-  const ids = new Set([...pinned, ...window.flatMap((p) => p.heldBy ?? [])]);
-  const stored = (await repo.getMany([...ids].sort())).filter(
-    (event) => pinned.has(event.id) || event.accounts.some((a) => byKey.has(accountKey(a))),
-  );
-  // An account an event holds but no posting files (a table not yet migrated): the event's copy.
-  for (const event of stored)
-    for (const a of event.accounts) {
-      const copy = postingOf(a);
-      if (!byKey.has(accountKey(a)) && inRanges(copy, ranges)) byKey.set(accountKey(a), copy);
+  if (seeds.filed)
+    for (const seed of seeds.postings) if (!byKey.has(accountKey(seed))) byKey.set(accountKey(seed), seed);
+  const seedKeys = seeds.postings.map(accountKey);
+  const stored = new Map<string, TimelineEvent>();
+  const asked = new Set<string>();
+  const componentNow = () =>
+    componentOf([...byKey.values()], seedKeys, [
+      ...mergesOf(corrections),
+      ...[...stored.values()].map((event) => event.accounts.map(accountKey)),
+    ]);
+  let component = componentNow();
+  for (;;) {
+    const held = [...component].flatMap((key) => byKey.get(key)?.heldBy ?? []);
+    const ids = [...new Set([...pinned, ...held])].filter((id) => !asked.has(id)).sort();
+    if (!ids.length) break;
+    for (const id of ids) asked.add(id);
+    for (const event of await repo.getMany(ids)) {
+      stored.set(event.id, event);
+      for (const a of event.accounts) {
+        const copy = postingOf(a);
+        if (!byKey.has(accountKey(a)) && inRanges(copy, ranges)) byKey.set(accountKey(a), copy);
+      }
     }
+    component = componentNow();
+  }
   return {
-    postings: [...byKey.values()],
-    stored,
+    postings: [...component].map((key) => byKey.get(key) as Posting),
+    stored: [...stored.values()].filter(
+      (event) => pinned.has(event.id) || event.accounts.some((a) => component.has(accountKey(a))),
+    ),
     window: new Map(window.map((p) => [accountKey(p), p])),
-    corrections: await correctionsOf(repo),
+    corrections,
   };
 }
 
@@ -195,26 +233,41 @@ export interface Settled {
  */
 export async function settle(repo: EventRepository, seeds: Posting[], on: string): Promise<Settled> {
   const done: Settled = { written: 0, retired: 0, events: [] };
-  const queue = neighbourhoodRanges(seeds);
-  const seen = new Set(queue.map((block) => block.lower));
-  const settledBlocks = new Set<string>();
+  const queue = seedsByBlock(seeds, true);
+  const settledKeys = new Set<string>();
+  const seeded = new Set(seeds.map(accountKey));
   // One block at a time: clustered together, an article's accounts in two months would join across them.
-  for (let block = queue.shift(); block; block = queue.shift()) {
-    if (settledBlocks.has(block.lower)) continue;
-    const settled = await settleBlock(repo, block, on);
-    for (const range of settled.ranges) settledBlocks.add(range.lower);
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    // A block an editor's merge had settled with another, around these very accounts.
+    if (next.seeds.postings.every((p) => settledKeys.has(accountKey(p)))) continue;
+    const settled = await settleBlock(repo, next.block, next.seeds, on);
+    for (const event of settled.events) for (const a of event.accounts) settledKeys.add(accountKey(a));
     done.written += settled.written;
     done.retired += settled.retired;
     done.events.push(...settled.events);
     // An event stored before blocks were fixed may hold accounts of another block, which this one's
     // events no longer hold: settle their block too, so they are never left without an event.
-    for (const next of neighbourhoodRanges(settled.outside)) {
-      if (seen.has(next.lower)) continue;
-      seen.add(next.lower);
-      queue.push(next);
-    }
+    // Each account seeds at most one settle: one that reaches no event (a copy no posting files, of
+    // an event since retired) must not send the walk round again.
+    const unsettled = settled.outside.filter(
+      (p) => !settledKeys.has(accountKey(p)) && !seeded.has(accountKey(p)),
+    );
+    for (const p of unsettled) seeded.add(accountKey(p));
+    queue.push(...seedsByBlock(unsettled, false));
   }
   return done;
+}
+
+/** The blocks of `postings`, in order, each with its postings as the seeds of its settle. */
+function seedsByBlock(postings: Posting[], filed: boolean): Array<{ block: SortRange; seeds: Seeds }> {
+  const byBlock = new Map<string, { block: SortRange; seeds: Seeds }>();
+  for (const posting of postings) {
+    const block = blockOf(posting);
+    const entry = byBlock.get(block.lower) ?? { block, seeds: { postings: [], filed } };
+    entry.seeds.postings.push(posting);
+    byBlock.set(block.lower, entry);
+  }
+  return [...byBlock.values()].sort((a, b) => a.block.lower.localeCompare(b.block.lower));
 }
 
 /**
@@ -239,12 +292,13 @@ async function readMergedNeighbourhood(
   repo: EventRepository,
   ranges: SortRange[],
   pinned: Set<string>,
+  seeds: Seeds,
 ): Promise<Neighbourhood> {
-  let read = await readNeighbourhood(repo, ranges, pinned);
+  let read = await readNeighbourhood(repo, ranges, pinned, seeds);
   for (let more = await mergedBlocks(repo, read, ranges); more.length; ) {
     ranges.push(...more);
     ranges.sort((a, b) => a.lower.localeCompare(b.lower));
-    read = await readNeighbourhood(repo, ranges, pinned);
+    read = await readNeighbourhood(repo, ranges, pinned, seeds);
     more = await mergedBlocks(repo, read, ranges);
   }
   return read;
@@ -253,14 +307,15 @@ async function readMergedNeighbourhood(
 async function settleBlock(
   repo: EventRepository,
   block: SortRange,
+  seeds: Seeds,
   on: string,
-): Promise<Settled & { outside: Posting[]; ranges: SortRange[] }> {
+): Promise<Settled & { outside: Posting[] }> {
   const ranges = [block];
   const pinned = new Set<string>();
-  const done = { written: 0, retired: 0, events: [] as TimelineEvent[], outside: [] as Posting[], ranges };
+  const done = { written: 0, retired: 0, events: [] as TimelineEvent[], outside: [] as Posting[] };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
-    const read = await readMergedNeighbourhood(repo, ranges, pinned);
+    const read = await readMergedNeighbourhood(repo, ranges, pinned, seeds);
     const plan = planEvents(read.postings, read.stored, read.corrections);
     done.events = plan.events;
     done.outside = read.stored.flatMap((event) =>

@@ -1,40 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { accountKey, clusterAccounts } from '../../lib/dedup/index.ts';
-import { termsOf, wordingOf } from '../../lib/dedup/wording.ts';
+import { componentOf } from '../../lib/dedup/component.ts';
+import { accountKey, clusterAccounts, postingOf } from '../../lib/dedup/index.ts';
 import { labelledAccounts, loadMultiSourceSet } from '../eval/dedup.ts';
+import { anAccount } from '../support/accounts.ts';
 
 type Labelled = ReturnType<typeof labelledAccounts>[number];
 
-/** Components of "shares a content term" (weight >= 1, the terms the candidate search indexes). */
+/** The month's accounts as the components settle clusters apart (componentOf from each unreached one). */
 function components(entries: Labelled[]): Labelled[][] {
-  const parent = entries.map((_, i) => i);
-  const root = (i: number): number => {
-    if (parent[i] === i) return i;
-    const top = root(parent[i] as number);
-    parent[i] = top;
-    return top;
-  };
-  const firstHolder = new Map<string, number>();
-  entries.forEach(({ account }, i) => {
-    for (const [term, weight] of termsOf(wordingOf(account))) {
-      if (weight < 1) continue;
-      const held = firstHolder.get(term);
-      if (held === undefined) firstHolder.set(term, i);
-      else parent[root(i)] = root(held);
-    }
-  });
-  const byRoot = new Map<number, Labelled[]>();
-  entries.forEach((entry, i) => {
-    byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), entry]);
-  });
-  return [...byRoot.values()];
+  const postings = entries.map(({ account, sameDay }) => postingOf(account, sameDay));
+  const byKey = new Map(entries.map((entry) => [accountKey(entry.account), entry]));
+  const parts: Labelled[][] = [];
+  const reached = new Set<string>();
+  for (const key of byKey.keys()) {
+    if (reached.has(key)) continue;
+    const part = componentOf(postings, [key]);
+    for (const member of part) reached.add(member);
+    parts.push([...part].map((member) => byKey.get(member) as Labelled));
+  }
+  return parts;
 }
 
 const keysOf = (clusters: Labelled[][]) =>
   clusters.map((cluster) => cluster.map(({ account }) => accountKey(account)).join(' ')).sort();
 
 /**
- * The property bounded blocking would rest on (docs/decisions/bounded-blocking.md): clustering a
+ * The property settle's blocking rests on (docs/decisions/bounded-blocking.md): clustering a
  * neighbourhood gives the clusters of clustering each component of shared terms alone.
  */
 describe('clustering is exact per component of shared terms', () => {
@@ -53,5 +44,39 @@ describe('clustering is exact per component of shared terms', () => {
     }
     // The property is only tested where a month falls apart into several components.
     expect(split).toBeGreaterThan(0);
+  });
+});
+
+describe('componentOf', () => {
+  const posting = (n: number, summary: string, heldBy?: string[]) => ({
+    ...postingOf(anAccount(n, { date: '2024-10-08', summary, feedId: `outlet${n}` })),
+    ...(heldBy ? { heldBy } : {}),
+  });
+  const harbour = posting(1, 'Harbour pilots walked out over rosters at Kessel');
+  const rosters = posting(2, 'Rosters dispute: the pilots union confirmed the stoppage');
+  const orchard = posting(3, 'An orchard fire burned through the Varga valley farms');
+  const glacier = posting(4, 'Glacier survey teams measured record melt', ['evt_a']);
+  const comet = posting(5, 'Amateur astronomers photographed a bright comet', ['evt_a']);
+  const all = [harbour, rosters, orchard, glacier, comet];
+
+  it('reaches accounts through a shared term, and no further', () => {
+    expect(componentOf(all, [accountKey(harbour)])).toEqual(
+      new Set([accountKey(harbour), accountKey(rosters)]),
+    );
+  });
+
+  it('reaches accounts that one stored event holds, though their words share nothing', () => {
+    expect(componentOf(all, [accountKey(glacier)])).toEqual(
+      new Set([accountKey(glacier), accountKey(comet)]),
+    );
+  });
+
+  it('reaches accounts tied together (an editor’s merge), and what they reach', () => {
+    const tied = componentOf(all, [accountKey(orchard)], [[accountKey(orchard), accountKey(rosters)]]);
+    expect(tied).toEqual(new Set([accountKey(orchard), accountKey(rosters), accountKey(harbour)]));
+  });
+
+  it('reaches nothing from an account it is not given', () => {
+    expect(componentOf(all, ['art_missing#0'])).toEqual(new Set());
   });
 });
