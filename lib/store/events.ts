@@ -1,5 +1,4 @@
 import {
-  BatchGetItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -32,6 +31,7 @@ import {
   type TimelineHead,
   type TimelineReader,
 } from '../timeline/index.ts';
+import { batchGet } from './batch-get.ts';
 import { conditionFailed } from './condition.ts';
 import { appendCorrection, readCorrections } from './corrections.ts';
 import {
@@ -42,7 +42,7 @@ import {
   listedProjection,
   writeHints,
 } from './event-index.ts';
-import { deleteParts, eventItems, PartsSchema, readParts, writeParts } from './event-parts.ts';
+import { deleteParts, eventItems, type Parts, PartsSchema, readParts, writeParts } from './event-parts.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { queryItems, queryPages } from './query-pages.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
@@ -50,10 +50,13 @@ import { bumpTimelineVersion, readTimelineHead, readTimelineVersion } from './ti
 
 const QUERY_PAGE = 100;
 
-/** The event's items: the event item (marshalled, keys and index keys on), and its parts if any. */
-function toItems(event: TimelineEvent) {
+/**
+ * The event's items: the event item (marshalled, keys and index keys on), and the parts it adds if
+ * any (`stored`: the parts of the version it replaces, kept where unchanged).
+ */
+function toItems(event: TimelineEvent, stored?: Parts) {
   assertStorable(TimelineEventSchema, event, 'event');
-  const items = eventItems(event);
+  const items = eventItems(event, stored);
   const item = marshall(
     { ...keys.event(event.id), gsi1pk: TIMELINE_PARTITION, gsi1sk: sortKeyOf(event), ...items.event },
     { removeUndefinedValues: true },
@@ -90,10 +93,10 @@ export function itemOfHeldPosting(posting: Posting, heldBy: string[]) {
   );
 }
 
-/** The parts token an item replaced by a write named, if any. */
-const tokenOf = (item: Record<string, unknown> | undefined) => {
+/** The parts an item names, if any. */
+const partsOf = (item: Record<string, unknown> | undefined): Parts | undefined => {
   const parts = item?.parts ? PartsSchema.safeParse(unmarshall(item as never).parts) : undefined;
-  return parts?.success ? parts.data.token : undefined;
+  return parts?.success ? parts.data : undefined;
 };
 
 /** How events are read: whole (matching, migrations), or only what listings show. */
@@ -136,6 +139,8 @@ async function putIf(
 export class DynamoEventStore implements EventRepository, PostingPages, TimelineReader {
   /** Set once the table says every event has its index hints; never unset. */
   private hinted = false;
+  /** The parts each event read whole came from: an update of it keeps those it leaves unchanged. */
+  private readonly partsRead = new WeakMap<TimelineEvent, Parts>();
 
   constructor(
     private readonly client: DynamoDBClient,
@@ -159,16 +164,20 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
    */
   private async wholeFrom(item: Record<string, unknown>): Promise<TimelineEvent | undefined> {
     let current: Record<string, unknown> | undefined = item;
-    let missing: string | undefined;
+    let missing: Parts | undefined;
     for (let attempt = 0; current && !('mergedInto' in current) && attempt < 5; attempt++) {
       const { pk, sk, gsi1pk, gsi1sk, parts, ...stored } = unmarshall(current as never);
       const key = String(pk);
       const named =
         parts === undefined ? undefined : validItem(PartsSchema, parts, 'event', key, this.invalid);
       if (parts !== undefined && !named) return undefined;
-      if (named && named.token === missing) {
+      if (named && missing && JSON.stringify(named) === JSON.stringify(missing)) {
         // The same item again, its parts still absent: not a rewrite under way but a broken item.
-        this.invalid.report('event', key, new Error(`names parts ${named.token} that are not stored`));
+        this.invalid.report(
+          'event',
+          key,
+          new Error(`names parts ${JSON.stringify(named)} that are not stored`),
+        );
         return undefined;
       }
       const accounts = named
@@ -176,9 +185,11 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
         : stored.accounts;
       if (!named || accounts) {
         const event = validItem(TimelineEventSchema, { ...stored, accounts }, 'event', key, this.invalid);
-        return event && { ...event, sources: onePerArticle(event.accounts) };
+        const whole = event && { ...event, sources: onePerArticle(event.accounts) };
+        if (whole && named) this.partsRead.set(whole, named);
+        return whole;
       }
-      missing = named.token;
+      missing = named;
       current = await this.item(String(stored.id));
     }
     if (current && !('mergedInto' in current))
@@ -263,23 +274,8 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
   }
 
   /** BatchGetItem, consistent, 100 keys a request; keys DynamoDB leaves unprocessed are asked again. */
-  private async batchItems(keys: Array<Record<string, string>>): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    const unique = [...new Map(keys.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
-    for (let start = 0; start < unique.length; start += 100) {
-      let batch = unique.slice(start, start + 100).map((key) => marshall(key));
-      for (let round = 0; batch.length; round++) {
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(round, 6)));
-        const { Responses, UnprocessedKeys } = await this.client.send(
-          new BatchGetItemCommand({
-            RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } },
-          }),
-        );
-        items.push(...(Responses?.[this.tableName] ?? []));
-        batch = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof batch;
-      }
-    }
-    return items;
+  private batchItems(keys: Array<Record<string, string>>): Promise<Array<Record<string, unknown>>> {
+    return batchGet(this.client, this.tableName, keys);
   }
 
   async postingsOf(refs: AccountRef[]): Promise<Posting[]> {
@@ -391,18 +387,19 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     condition: Omit<ConstructorParameters<typeof PutItemCommand>[0], 'TableName' | 'Item'>,
     previous?: TimelineEvent,
   ): Promise<boolean> {
-    const items = toItems(event);
+    // Only a put conditional on `previous`'s version may name its parts: it replaces that very item.
+    const items = toItems(event, previous && this.partsRead.get(previous));
     await writeHints(this.client, this.tableName, event, previous);
     await writeParts(this.client, this.tableName, items);
     const written = await putIf(this.client, { ...condition, TableName: this.tableName, Item: items.item });
-    if (!written && items.token) await deleteParts(this.client, this.tableName, event.id, items.token);
-    return this.replaced(written, event.id, items.token);
+    if (!written && items.parts.length) await deleteParts(this.client, this.tableName, event.id, items.parts);
+    return this.replaced(written, event.id, partsOf(items.item));
   }
 
-  /** After a put: the replaced item's parts deleted (unless still named), and the version moved. */
-  private async replaced(written: Awaited<ReturnType<typeof putIf>>, id: string, kept?: string) {
-    const old = written ? tokenOf(written.replaced) : undefined;
-    if (old && old !== kept) await deleteParts(this.client, this.tableName, id, old);
+  /** After a put: the replaced item's parts deleted (those its successor does not name), and the version moved. */
+  private async replaced(written: Awaited<ReturnType<typeof putIf>>, id: string, kept?: Parts) {
+    const old = written ? partsOf(written.replaced) : undefined;
+    if (old) await deleteParts(this.client, this.tableName, id, old, kept);
     return this.moved(written !== false, id);
   }
 

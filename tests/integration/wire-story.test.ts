@@ -53,16 +53,16 @@ describe('an event carried by more outlets than one DynamoDB item holds (dynalit
     return { status: response.status, location: response.headers.get('location'), body };
   };
 
-  /** The partitions of the index entries (`INDEX#…`) a write puts, by batch. */
-  const indexPutsDuring = async (write: () => Promise<boolean>) => {
+  /** The items a write puts in batches, by `pick` (a key of the item). */
+  const batchPutsDuring = async (pick: 'pk' | 'sk', write: () => Promise<boolean>) => {
     const puts: string[] = [];
-    const name = 'watchIndexPuts';
+    const name = 'watchBatchPuts';
     stack.dynamo.middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { RequestItems?: Record<string, WriteRequest[]> };
         for (const request of Object.values(input.RequestItems ?? {}).flat()) {
-          const pk = request.PutRequest?.Item?.pk?.S;
-          if (pk?.startsWith('INDEX#')) puts.push(pk);
+          const key = request.PutRequest?.Item?.[pick]?.S;
+          if (key) puts.push(key);
         }
         return next(args);
       },
@@ -74,6 +74,13 @@ describe('an event carried by more outlets than one DynamoDB item holds (dynalit
       stack.dynamo.middlewareStack.remove(name);
     }
   };
+  /** The partitions of the index entries (`INDEX#…`) a write puts. */
+  const indexPutsDuring = async (write: () => Promise<boolean>) => {
+    const { written, puts } = await batchPutsDuring('pk', write);
+    return { written, puts: puts.filter((pk) => pk.startsWith('INDEX#')) };
+  };
+  /** The sort keys of the items a write puts in batches. */
+  const itemPutsDuring = (write: () => Promise<boolean>) => batchPutsDuring('sk', write);
 
   beforeAll(async () => {
     stack = await startLocalStack(workspace().options);
@@ -155,6 +162,50 @@ describe('an event carried by more outlets than one DynamoDB item holds (dynalit
     expect(await parts(wire.id)).toBe(0);
     const moved = await json(`/events/${wire.id}/sources`);
     expect(moved).toMatchObject({ status: 301, location: `/events/${survivor.id}/sources` });
+  });
+
+  it('writes a carrier read from the store as one new part, whatever the event holds already', async () => {
+    const story = anEvent(...Array.from({ length: CARRIERS }, (_, n) => carrier(5_000 + n)));
+    expect(await store.create(story)).toBe(true);
+    const before = await parts(story.id);
+    const partPuts = async (write: () => Promise<boolean>) => {
+      const { written, puts } = await itemPutsDuring(write);
+      return { written, parts: puts.filter((sk) => sk.startsWith('PART#')).length };
+    };
+    for (const next of [1, 2]) {
+      const read = (await store.get(story.id)) as TimelineEvent;
+      const grown = deriveEvent(
+        story.id,
+        [...read.accounts, carrier(5_000 + CARRIERS + next)],
+        read.version + 1,
+      );
+      expect(await partPuts(() => store.update(grown, read))).toEqual({ written: true, parts: 1 });
+    }
+    // The slices it kept are still there, the replaced last ones are gone, and the event reads whole.
+    expect(await parts(story.id)).toBeLessThanOrEqual(before + 1);
+    const whole = (await store.get(story.id)) as TimelineEvent;
+    expect(whole.accounts.map((a) => a.feedId)).toEqual(
+      [
+        ...Array.from({ length: CARRIERS }, (_, n) => 5_000 + n),
+        5_000 + CARRIERS + 1,
+        5_000 + CARRIERS + 2,
+      ].map((n) => `outlet-${n}`),
+    );
+    // A writer that read a version since replaced loses, and deletes only the part it added.
+    const stale = (await store.get(story.id)) as TimelineEvent;
+    const winner = deriveEvent(
+      story.id,
+      [...stale.accounts, carrier(5_000 + CARRIERS + 3)],
+      stale.version + 1,
+    );
+    expect(await store.update(winner, stale)).toBe(true);
+    const loser = deriveEvent(
+      story.id,
+      [...stale.accounts, carrier(5_000 + CARRIERS + 4)],
+      stale.version + 1,
+    );
+    expect(await store.update(loser, stale)).toBe(false);
+    expect((await store.get(story.id))?.accounts).toHaveLength(CARRIERS + 3);
   });
 
   it('keeps a small event on one item, as before', async () => {

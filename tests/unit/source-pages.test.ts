@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { deriveEvent } from '../../lib/dedup/index.ts';
-import { eventItems, INLINE_ACCOUNTS_BYTES } from '../../lib/store/event-parts.ts';
+import { eventItems, INLINE_ACCOUNTS_BYTES, type Parts } from '../../lib/store/event-parts.ts';
 import { CursorCodec, InvalidCursorError, listedFormOf, type Source } from '../../lib/timeline/index.ts';
 import { pageSources } from '../../lib/timeline/source-pages.ts';
 import { anAccount } from '../support/accounts.ts';
@@ -51,7 +51,7 @@ describe('storing an event of thousands of accounts', () => {
   );
 
   it('keeps the accounts in parts, each well under DynamoDB’s 400 KB, in order', () => {
-    const items = eventItems(wire, () => 'tok');
+    const items = eventItems(wire, undefined, () => 'tok');
     expect(items.event).not.toHaveProperty('accounts');
     expect(items.parts.length).toBeGreaterThan(3);
     for (const part of items.parts) expect(JSON.stringify(marshall(part)).length).toBeLessThan(300_000);
@@ -59,6 +59,36 @@ describe('storing an event of thousands of accounts', () => {
     expect(JSON.stringify(marshall(items.event, { removeUndefinedValues: true })).length).toBeLessThan(
       200_000,
     );
+  });
+
+  it('writes one more carrier as one new part, naming the unchanged ones it replaces', () => {
+    const before = eventItems(wire, undefined, () => 'one');
+    const stored = before.event.parts as Parts;
+    const grown = deriveEvent('evt_0a', [...wire.accounts, outlet(2_001, long)], 1);
+    const after = eventItems(grown, stored, () => 'two');
+    const named = after.event.parts as { keys: string[] };
+    expect(after.parts).toHaveLength(1);
+    expect(named.keys.slice(0, -1)).toEqual((stored as { keys: string[] }).keys.slice(0, -1));
+    // Every account once, in order, from the parts the item names: the kept ones and the new one.
+    const byKey = new Map(
+      [...before.parts, ...after.parts].map((part) => [part.sk, part.accounts as Source[]]),
+    );
+    expect(named.keys.flatMap((key) => byKey.get(key) ?? [])).toEqual(grown.accounts);
+  });
+
+  it('writes every part afresh when an account early in the order changed', () => {
+    const before = eventItems(wire, undefined, () => 'one');
+    const edited = deriveEvent(
+      'evt_0a',
+      wire.accounts.map((account, n) =>
+        n === 0 ? { ...account, quote: `${account.quote} Updated.` } : account,
+      ),
+      1,
+    );
+    const after = eventItems(edited, before.event.parts as Parts, () => 'two');
+    const named = after.event.parts as { keys: string[] };
+    expect(named.keys[0]).toContain('two');
+    expect(after.parts.flatMap((part) => part.accounts as Source[])[0]?.quote).toContain('Updated.');
   });
 
   it('lists its first sources with the count and every feed', () => {
