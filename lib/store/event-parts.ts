@@ -146,30 +146,35 @@ export async function writeParts(client: DynamoDBClient, tableName: string, item
 }
 
 /**
- * Deletes parts no item will name: those of an item just replaced that its successor does not keep
- * (`kept`), or the ones a write added before it lost the race (nothing kept). Never another writer's:
- * a write only ever adds parts under its own fresh token. A crash before this leaves parts no item
- * names, never read (storage only).
+ * Deletes parts by sort key: the ones a write added before it lost the race, or those of an item just
+ * replaced (deleteReplacedParts). Never another writer's: a write only ever adds parts under its own
+ * fresh token. A crash before this leaves parts no item names, never read (storage only).
  */
-export async function deleteParts(
-  client: DynamoDBClient,
-  tableName: string,
-  id: string,
-  gone: Parts | Array<Record<string, unknown>>,
-  kept: Parts | undefined = undefined,
-) {
-  const keep = new Set(kept && 'keys' in kept ? kept.keys : []);
-  const sortKeys = Array.isArray(gone)
-    ? gone.map((part) => String(part.sk))
-    : 'token' in gone
-      ? (await partItems(client, tableName, id, gone.token)).map((item) =>
-          String(unmarshall(item as never).sk),
-        )
-      : gone.keys;
+export async function deleteParts(client: DynamoDBClient, tableName: string, id: string, sortKeys: string[]) {
   const { pk } = keys.event(id);
   await batchWrite(
     client,
     tableName,
-    sortKeys.filter((sk) => !keep.has(sk)).map((sk) => ({ DeleteRequest: { Key: marshall({ pk, sk }) } })),
+    sortKeys.map((sk) => ({ DeleteRequest: { Key: marshall({ pk, sk }) } })),
   );
+}
+
+/** The sort keys of the parts an item names: listed, or (an item written before 5 Dec 2026) queried by its token. */
+async function sortKeysOf(client: DynamoDBClient, tableName: string, id: string, parts: Parts) {
+  if ('keys' in parts) return parts.keys;
+  const items = await partItems(client, tableName, id, parts.token);
+  return items.map((item) => String(unmarshall(item as never).sk));
+}
+
+/** After a put replaced an item naming `old`: its parts that the new item (naming `kept`) does not name. */
+export async function deleteReplacedParts(
+  client: DynamoDBClient,
+  tableName: string,
+  id: string,
+  old: Parts,
+  kept: Parts | undefined,
+) {
+  const keep = new Set(kept && 'keys' in kept ? kept.keys : []);
+  const gone = (await sortKeysOf(client, tableName, id, old)).filter((sk) => !keep.has(sk));
+  await deleteParts(client, tableName, id, gone);
 }

@@ -42,7 +42,15 @@ import {
   listedProjection,
   writeHints,
 } from './event-index.ts';
-import { deleteParts, eventItems, type Parts, PartsSchema, readParts, writeParts } from './event-parts.ts';
+import {
+  deleteParts,
+  deleteReplacedParts,
+  eventItems,
+  type Parts,
+  PartsSchema,
+  readParts,
+  writeParts,
+} from './event-parts.ts';
 import { assertStorable, type InvalidItems, invalidItemsToStderr, validItem } from './invalid-items.ts';
 import { queryItems, queryPages } from './query-pages.ts';
 import { BY_PARTITION_INDEX, keys, POSTINGS_PARTITION, TIMELINE_PARTITION } from './table.ts';
@@ -392,14 +400,17 @@ export class DynamoEventStore implements EventRepository, PostingPages, Timeline
     await writeHints(this.client, this.tableName, event, previous);
     await writeParts(this.client, this.tableName, items);
     const written = await putIf(this.client, { ...condition, TableName: this.tableName, Item: items.item });
-    if (!written && items.parts.length) await deleteParts(this.client, this.tableName, event.id, items.parts);
+    if (!written) {
+      const added = items.parts.map((part) => String(part.sk));
+      await deleteParts(this.client, this.tableName, event.id, added);
+    }
     return this.replaced(written, event.id, partsOf(items.item));
   }
 
   /** After a put: the replaced item's parts deleted (those its successor does not name), and the version moved. */
   private async replaced(written: Awaited<ReturnType<typeof putIf>>, id: string, kept?: Parts) {
     const old = written ? partsOf(written.replaced) : undefined;
-    if (old) await deleteParts(this.client, this.tableName, id, old, kept);
+    if (old) await deleteReplacedParts(this.client, this.tableName, id, old, kept);
     return this.moved(written !== false, id);
   }
 
