@@ -16,6 +16,7 @@ import {
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { withDayFirstNumbers } from './day-first.ts';
+import { withoutFractions } from './fractions.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
@@ -581,7 +582,7 @@ const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 /** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
 function readable(sentence: string, language: string): string {
   const blank = (text: string) => ' '.repeat(text.length);
-  const english = sentence
+  const english = withoutFractions(sentence)
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)
     .replace(MID_HYPHEN, '$1 ');

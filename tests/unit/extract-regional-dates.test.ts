@@ -120,3 +120,25 @@ describe('a numeric date written with dots', () => {
     expect(read('The permit was signed on 10/04/2024 in Kessel.', 'en-US')).toEqual(['2024-10-04']);
   });
 });
+
+describe('a fraction written with a slash', () => {
+  const withEn = (sentence: string) => findDates(sentence, PUBLISHED, { language: 'en' }).map((m) => m.date);
+
+  it.each([
+    // A mixed number: the whole number before it says it counts something.
+    'The former treasurer was jailed for 4 1/2 years at the county court.',
+    'Up to 3 1/4 inches of snow fell on the valley overnight.',
+    // Before a measure.
+    'Stir in 3/4 cup of flour and bake for an hour.',
+    'The new trail adds a 1/2-mile loop around the reservoir.',
+    // A share of something.
+    'Nearly 2/3 of the council backed the budget.',
+  ])('is no date: %s', (sentence) => {
+    expect(withEn(sentence).filter((date) => date.length === 10)).toEqual([]);
+  });
+
+  it('leaves a numeric day set after a word, and keeps the day a sentence also names', () => {
+    expect(withEn('Ballots counted 10/8 gave the mayor a narrow lead.')).toEqual(['2024-10-08']);
+    expect(withEn('She was sentenced on Monday to 2 1/2 years in prison.')).toEqual(['2024-11-11']);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * What a measure is counted in after a fraction: "1/4 cup", "2 1/2 inches", "a 1/2-mile loop", "3 1/2
+ * years". English only: the fraction words of other languages' copy are written out.
+ */
+const MEASURE = String.raw`(?:cups?|teaspoons?|tablespoons?|tsp|tbsp|ounces?|oz|pounds?|lbs?|grams?|kilos?|kilograms?|inch(?:es)?|feet|foot|ft|yards?|miles?|mph|acres?|gallons?|litres?|liters?|quarts?|pints?|metres?|meters?|km|degrees?|percent|per\s+cent|points?|hours?|minutes?|days?|weeks?|months?|years?|times|stars?|lengths?|laps?|innings|sticks?|cans?|loaf|slices?|pieces?|shares?|stake)`;
+
+/**
+ * A fraction, not a month and its day: chrono reads every "d/d" as a date ("1/2" is 2 January). A
+ * mixed number ("3 1/2 years in prison", "2 1/2 inches of rain"), a fraction before a measure ("1/4
+ * cup", "the 1/4 mile") and a proper fraction of something ("2/3 of the Senate") are how news and its
+ * recipes write a quantity; a date in that form is a numeric day set after a word ("on 4/12",
+ * "posted 5/18"), which none of these patterns reach.
+ */
+const FRACTION = new RegExp(
+  String.raw`(?<![\d/.])(?:(?<=\d\s)\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}(?=[\s-]+${MEASURE}\b))(?![\d/])` +
+    String.raw`|(?<![\d/.])(\d)\/(\d{1,2})(?=\s+of\b)`,
+  'giu',
+);
+
+/** The text with its fractions blanked, each character where it was. */
+export function withoutFractions(text: string): string {
+  return text.replace(FRACTION, (match: string, numerator?: string, denominator?: string) =>
+    numerator === undefined || Number(numerator) < Number(denominator) ? ' '.repeat(match.length) : match,
+  );
+}
