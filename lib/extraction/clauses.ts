@@ -57,9 +57,36 @@ function coordinatedFutures(sentence: string, language: string | undefined): Arr
     .map((match): [number, number] => [match.index ?? 0, match[0].length]);
 }
 
+const PARTICIPLE =
+  '\\p{L}{3,}ed|made|built|held|sent|taken|given|written|chosen|seen|known|found|won|brought|hit|shot|struck|begun|drawn|shown|told|sold|paid|led|left|lost|kept|caught|thrown|broken|spoken|stolen|driven';
+/**
+ * A past participle set off by commas after the sentence's subject ("The bill, signed into law in
+ * 2019, takes effect July 1"; "The new rules, announced Tuesday, apply from Monday"): a reduced
+ * relative clause, which tells its own act; the main verb after it is not its, and neither is its
+ * tense. One participle only, so a clause of its own after an opening phrase ("In March, armed men
+ * attacked the town, …") is not taken for one; the subject opens with no preposition.
+ */
+const PARTICIPLE_ASIDE = new RegExp(
+  String.raw`^(?!(?:in|on|at|after|before|by|for|from|since|during|when|while|as|if|but|and|so|then|yet)\b)[^,;:]{2,40}?(,\s+)(?:(?:first|originally|initially|previously|recently|later|also)\s+)?(?:${PARTICIPLE})\b[^,;:]{0,60}(,)\s+(?=\p{Ll})`,
+  'iu',
+);
+
+function participleAside(sentence: string): Array<[number, number]> {
+  const aside = PARTICIPLE_ASIDE.exec(sentence);
+  if (!aside) return [];
+  const opening = aside[0].indexOf(aside[1] as string);
+  const between = aside[0].slice(opening + 1, aside[0].lastIndexOf(','));
+  if ((between.match(/\p{L}{3,}ed\b/giu) ?? []).length > 1) return [];
+  return [
+    [opening, (aside[1] as string).length],
+    [aside[0].lastIndexOf(','), 1],
+  ];
+}
+
 /** Where the clauses of a sentence meet: each edge's start and length. */
 function clauseEdges(sentence: string, language?: string): Array<[number, number]> {
   const edges: Array<[number, number]> = coordinatedFutures(sentence, language);
+  if ((language ?? 'en') === 'en') edges.push(...participleAside(sentence));
   for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
     const at = match.index ?? 0;
     edges.push([at, match[0].length]);

@@ -126,6 +126,11 @@ function isCasualDay(result: Result, sentence: string): boolean {
 /** "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März": the range's first day before chrono's date. */
 const RANGE_START =
   /(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*$/i;
+/**
+ * "between Jan. 3 and Feb. 17": a number after a month name is that month's day, a date of its own,
+ * not the first day of a range in the month after it.
+ */
+const MONTH_FIRST_BEFORE = new RegExp(String.raw`\b(?:${ENGLISH_MONTH})\.?\s*$`, 'i');
 
 /** Whether chrono tagged the result with what it recognised it as ("result/relativeDate", …). */
 function hasTag(result: Result, pattern: RegExp): boolean {
@@ -181,8 +186,10 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   if (!written || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
   const date = calendarDay(start, publishedAt, tense);
   const endDate = rangeEnd(result, date);
-  const first = RANGE_START.exec(sentence.slice(0, result.index));
-  const firstDay = first ? Number(first[1]) : 0;
+  const before = sentence.slice(0, result.index);
+  const first = RANGE_START.exec(before);
+  const ownDate = first && MONTH_FIRST_BEFORE.test(before.slice(0, first.index));
+  const firstDay = first && !ownDate ? Number(first[1]) : 0;
   if (!endDate && firstDay && firstDay < (start.get('day') ?? 0)) {
     return {
       date: `${date.slice(0, 8)}${String(firstDay).padStart(2, '0')}`,
@@ -479,7 +486,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
-    let tense = tenseAt(result.index, result.text.length);
+    let tense = joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
     let classified = classify(result, sentence, publishedAt, tense, language);
     if (
       beyondPlanReach(classified, publishedAt) &&
@@ -515,14 +522,48 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);
   }
-  const kept = mentions
-    .filter((mention) => !isBound(sentence, mention, language))
-    .sort((a, b) => a.index - b.index);
+  const kept = withoutBounds(
+    sentence,
+    mentions.sort((a, b) => a.index - b.index),
+    language,
+  );
   const dated = withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
   // Each mention's text as written: the dotted capital back where it stood.
   return sentence === written
     ? dated
     : dated.map((m) => ({ ...m, text: written.slice(m.index, m.index + m.text.length) }));
+}
+
+/**
+ * A conjunction alone between two dates ("will meet on Tuesday and Wednesday", "late Saturday or
+ * early Sunday", "lundi et mardi", "am Montag und Dienstag"): the second has no verb of its own and
+ * shares the first's. Read alone it was present and went to the nearer day, often the one gone by.
+ */
+const JOINED_TO_PREVIOUS =
+  /^\s*,?\s*(?:and|or|und|oder|et|ou|y|o|e|ed|en|ve|и|і)\s+(?:(?:on|early|late|am|le|el)\s+)?$/iu;
+
+const joined = (sentence: string, previous: DateMention, index: number) => {
+  const end = previous.index + previous.text.length;
+  return end <= index && JOINED_TO_PREVIOUS.test(sentence.slice(end, index));
+};
+
+function joinedTense(sentence: string, previous: DateMention | undefined, result: Result, own: Tense): Tense {
+  return own === 'present' && previous && joined(sentence, previous, result.index) ? previous.tense : own;
+}
+
+/**
+ * The mentions that date something: not bounds, forecasts or yardsticks (isBound), nor a date joined
+ * by a conjunction to one that is ("expected to make landfall late Saturday or early Sunday").
+ */
+function withoutBounds(sentence: string, sorted: DateMention[], language: string): DateMention[] {
+  let previous: { mention: DateMention; bound: boolean } | undefined;
+  return sorted.filter((mention) => {
+    const bound =
+      isBound(sentence, mention, language) ||
+      (previous?.bound === true && joined(sentence, previous.mention, mention.index));
+    previous = { mention, bound };
+    return !bound;
+  });
 }
 
 /** How far ahead a plan reported with "would" plausibly lies: half a year. */

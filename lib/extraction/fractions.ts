@@ -17,9 +17,18 @@ const FRACTION = new RegExp(
   'giu',
 );
 
-/** The text with its fractions blanked, each character where it was. */
+/**
+ * Two numbers with a slash that English uses as words: "24/7" (round the clock) and "9/11" (the
+ * attacks of 2001, "post-9/11", "the 9/11 commission"). Read as dates they are 24 July and 11
+ * September of the year of publication.
+ */
+const SLASHED_WORDS = /(?<![\d/.])(?:24\/7|9\/11)(?![\d/])/g;
+
+/** The text with its fractions and slashed words blanked, each character where it was. */
 export function withoutFractions(text: string): string {
-  return text.replace(FRACTION, (match: string, numerator?: string, denominator?: string) =>
-    numerator === undefined || Number(numerator) < Number(denominator) ? ' '.repeat(match.length) : match,
-  );
+  return text
+    .replace(FRACTION, (match: string, numerator?: string, denominator?: string) =>
+      numerator === undefined || Number(numerator) < Number(denominator) ? ' '.repeat(match.length) : match,
+    )
+    .replace(SLASHED_WORDS, (match) => ' '.repeat(match.length));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+import { extractEvents, findDates, isTextDated } from '../../lib/extraction/index.ts';
 
 // Monday 14 October 2024, noon UTC: "Thursday" is the 10th behind or the 17th ahead.
 const MONDAY = '2024-10-14T12:00:00Z';
@@ -483,5 +483,62 @@ describe('the English present perfect before a day', () => {
     expect(datesOf('<p>The Met Office wind warning runs from 6am on Thursday.</p>', WEDNESDAY)).toEqual([
       '2024-11-21',
     ]);
+  });
+});
+
+describe('a date joined to the one before it by a conjunction alone', () => {
+  const mentions = (sentence: string) =>
+    findDates(sentence, new Date(MONDAY)).map((m) => `${m.text.replace(/[,.]$/, '')}=${m.date}`);
+
+  it('shares its verb, and so its direction', () => {
+    expect(mentions('Finance chiefs will gather in Vienna on Thursday and Friday.')).toEqual([
+      'on Thursday=2024-10-17',
+      'Friday=2024-10-18',
+    ]);
+    expect(mentions('The ferries stayed in port on Thursday and Friday.')).toEqual([
+      'on Thursday=2024-10-10',
+      'Friday=2024-10-11',
+    ]);
+  });
+
+  it('keeps a tense of its own when a verb of its own follows', () => {
+    expect(mentions('The strike ended on Thursday, and on Saturday the crews will sail again.')).toEqual([
+      'on Thursday=2024-10-10',
+      'on Saturday=2024-10-19',
+    ]);
+  });
+
+  it('is a forecast with the one before it', () => {
+    expect(mentions('The front is forecast to reach the coast late Saturday or early Sunday.')).toEqual([]);
+  });
+
+  it('after a month-first date is a date of its own, not the end of a range', () => {
+    expect(mentions('The recalled kettles were made between Feb. 4 and March 22.')).toEqual([
+      'Feb. 4=2024-02-04',
+      'March 22=2024-03-22',
+    ]);
+  });
+});
+
+describe('the main verb after a participle set off by commas', () => {
+  it.each([
+    ['The levy, approved by the assembly in May, takes effect Dec. 1.', '2024-12-01'],
+    ['The timetable, published Friday, begins Nov. 4.', '2024-11-04'],
+  ])('governs the date after it: %s', (sentence, date) => {
+    expect(datesOf(`<p>${sentence}</p>`)).toContain(date);
+  });
+
+  it('leaves a clause of its own after an opening phrase', () => {
+    expect(datesOf('<p>On Friday, masked men raided the depot, police said.</p>')).toEqual(['2024-10-11']);
+  });
+});
+
+describe('a present passive', () => {
+  it('points ahead, not back a year', () => {
+    expect(
+      findDates('The pair face long terms when they are sentenced Nov. 20.', new Date(MONDAY)).map(
+        (m) => m.date,
+      ),
+    ).toEqual(['2024-11-20']);
   });
 });

@@ -142,3 +142,12 @@ describe('a fraction written with a slash', () => {
     expect(withEn('She was sentenced on Monday to 2 1/2 years in prison.')).toEqual(['2024-11-11']);
   });
 });
+
+describe('two numbers with a slash that English uses as words', () => {
+  it.each([
+    'The clinic now answers calls 24/7, the trust said on Monday.',
+    'The museum opened a wing on Monday devoted to the 9/11 attacks.',
+  ])('are no date: %s', (sentence) => {
+    expect(findDates(sentence, PUBLISHED, { language: 'en' }).map((m) => m.date)).toEqual(['2024-11-11']);
+  });
+});
