@@ -31,7 +31,14 @@ import {
 import { ordinalDays } from './ordinal-days.ts';
 import { withOvernightSpans } from './overnight.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
-import { dateTense, framedTense, isScheduledPresent, reportedPlanAhead, type Tense } from './tense.ts';
+import {
+  dateTense,
+  framedTense,
+  isScheduledPresent,
+  isTimetabledAhead,
+  reportedPlanAhead,
+  type Tense,
+} from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
 import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday, ROMANCE_WEEKDAYS } from './weekday.ts';
 import { withWeekdayDays } from './weekday-day.ts';
@@ -471,6 +478,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (tense === 'future' && POSSESSIVE.test(sentence.slice(index + length)) && isCasualDayText(text))
       return 'present';
     if (tense === 'present' && options.presentAs) return options.presentAs;
+    if (tense === 'past' && !options.presentAs && isTimetabledAhead(before, text, language)) return 'future';
     return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;
   };
   const results = parserFor(options.language).parse(readable(sentence, language), {

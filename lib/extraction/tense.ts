@@ -372,6 +372,16 @@ const SCHEDULED_DAY_ELSEWHERE = byLanguage(
 
 /** A weekday or a written day after such a present; "takes effect today" is now, and stays so. */
 const SCHEDULED_DAY = new RegExp(String.raw`\d|\b(?:${ENGLISH_WEEKDAY})\b`, 'i');
+
+/**
+ * The third-person present of a timetable verb right before its date, in a clause of a past sentence
+ * ("voted to approve a budget for the fiscal year that begins July 1", "said the trial opens
+ * Monday"): that form is never past, so the date is ahead whatever verb the sentence began with.
+ */
+const TIMETABLE_VERB_BEFORE =
+  /\b(?:takes\s+effect|begins|starts|opens|reopens|resumes|expires|kicks\s+off)\s+(?:on\s+)?$/i;
+export const isTimetabledAhead = (before: string, text: string, language: string) =>
+  language === 'en' && SCHEDULED_DAY.test(text) && TIMETABLE_VERB_BEFORE.test(before);
 export const isScheduledPresent = (before: string, text: string, language: string) => {
   if (language === 'en') return SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
   return (

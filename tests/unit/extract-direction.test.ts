@@ -542,3 +542,15 @@ describe('a present passive', () => {
     ).toEqual(['2024-11-20']);
   });
 });
+
+describe('a timetable verb in the present right before its date', () => {
+  it.each([
+    [
+      'The council voted 7-2 on Thursday to approve a budget for the fiscal year that begins Jan. 1.',
+      '2025-01-01',
+    ],
+    ['The judge said on Friday that the retrial opens Nov. 18.', '2024-11-18'],
+  ])('points ahead inside a past sentence: %s', (sentence, date) => {
+    expect(findDates(sentence, new Date(MONDAY)).map((m) => m.date)).toContain(date);
+  });
+});
