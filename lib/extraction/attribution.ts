@@ -1,3 +1,5 @@
+import type { DateMention } from './mention.ts';
+
 /** Words that report speech: "said", "wrote in a memo", "told reporters", "a déclaré", "sagte", "dijo". */
 export const SPEAKING =
   /(?<!\p{L})(?:said|says|wrote|writes|told|tells|added|tweeted|posted|a\s+(?:déclaré|dit|écrit|ajouté)|sagte|schrieb|erklärte|dijo|escribió|afirmó|añadió)(?!\p{L})/iu;
@@ -74,4 +76,31 @@ const BACK_REFERENCE_WORDS = 14;
  */
 export function datesNewsToldBefore(sentence: string): boolean {
   return sentence.split(/\s+/).length <= BACK_REFERENCE_WORDS && BACK_REFERENCE.test(sentence);
+}
+
+/**
+ * "A man was shot Wednesday night outside a bar, police said Thursday": the day after a trailing
+ * attribution is the day the news was told, not a day anything happened, when the sentence dates
+ * what happened itself. As the latest day of a lead it took the report's date, and as the story's
+ * anchor it moved "at 11:50 p.m." in the next sentence to the telling day.
+ */
+const TRAILING_SAID =
+  /,\s+(?:[\p{L}'’.-]+\s+){1,5}(?:said|says|told\s+\p{L}+|added|confirmed|announced|reported)(?:\s+in\s+an?\s+(?:statement|release|news\s+release|post|interview))?\s+(?:on\s+|late\s+|early\s+)?$/iu;
+const SENTENCE_END =
+  /^\s*(?:in\s+an?\s+(?:statement|release|news\s+release|post|interview)\s*)?[.!]?["”’]?\s*$/iu;
+
+const isTrailingSaid = (sentence: string, mention: DateMention) =>
+  TRAILING_SAID.test(sentence.slice(Math.max(0, mention.index - 100), mention.index)) &&
+  SENTENCE_END.test(sentence.slice(mention.index + mention.text.length));
+
+/** A sentence's dates without the day of its trailing attribution, when another day dates what happened. */
+export function withoutTellingDay(sentence: string, mentions: DateMention[]): DateMention[] {
+  const telling = mentions.filter(
+    (mention) => mention.precision === 'day' && isTrailingSaid(sentence, mention),
+  );
+  if (!telling.length) return mentions;
+  const told = mentions.some(
+    (mention) => !telling.includes(mention) && mention.precision === 'day' && mention.tense === 'past',
+  );
+  return told ? mentions.filter((mention) => !telling.includes(mention)) : mentions;
 }

@@ -6,12 +6,33 @@ import { ENGLISH_WEEKDAY } from './weekday.ts';
  * "runs through Saturday" (a span's last day, in American usage).
  * A hedge between the bound and its date leaves it a bound: "closed until at least Wednesday",
  * "since at least 2019", "bis mindestens Freitag"; so does an article or "last" ("desde el pasado mes
- * de marzo", "seit dem 3. März").
+ * de marzo", "seit dem 3. März"). Deadlines as government releases and regional papers write them in
+ * the other languages: "bis zum 30. Juni", "spätestens am Dienstag", "jusqu'à lundi", "d'ici mardi",
+ * "au plus tard le 31 mai", "hasta el próximo 30 de junio", "a más tardar el", "até ao dia 30",
+ * "non oltre il 31 maggio", "fino al 12".
  */
 const NOT_AN_EVENT_BEFORE =
-  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis|depuis|jusqu'au|desde|hasta|até|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den)\s+)?(?:(?:pasado|pasada|último|última)\s+(?:mes\s+de\s+)?)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis(?:\s+zum)?|spätestens|depuis|jusqu['’](?:au|à)|d['’]ici|au plus tard|avant|desde|hasta|antes\s+del?|a más tardar|até(?:\s+(?:o|a|ao|à))?|desde\s+o|non oltre|fino\s+(?:a|al|alla|alle)|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den|il)\s+)?(?:(?:pasado|pasada|último|última|próximo|próxima|passado|passada)\s+(?:mes\s+de\s+)?)?(?:(?:día|dia)\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+/**
+ * "The case was adjourned till May 28", "magistrates adjourned the hearing until Tuesday", "the vote
+ * was postponed until 3 June": a court or a body moving something to a day books it for that day,
+ * as regional court copy writes every hearing; "until" there is no bound.
+ */
+const BOOKED_UNTIL =
+  /\b(?:adjourned|postponed|deferred|put\s+off|pushed\s+back|rescheduled|remanded)\b[^.;]{0,40}?\b(?:until|till)\s+(?:the\s+)?$/i;
+
+/** Whether the words before a date book it by moving something to it (see BOOKED_UNTIL). */
+export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(before.slice(-64));
+
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+/**
+ * "delivered 24 planes in April, down from 31 in March", "inflation eased to 3.4% from 3.5% in
+ * March", "up from $2.89 on Monday": the figure a change is measured from, and its date a yardstick.
+ * A count rising "from 28 on Wednesday" without "up" or "down" may be that day's news (a toll), and stays.
+ */
+const MEASURED_FROM =
+  /\b(?:(?:up|down|higher|lower)\s+from\s+(?:[$€£¥]\s?)?\d[\d.,]*(?:\s*%|\s+percent|\s+per\s+cent|\s+(?!in\b|on\b)\p{L}+)?|from\s+\d[\d.,]*(?:\s*%|\s+percent|\s+per\s+cent))(?:\s+(?:in|on))?\s+$/iu;
 /**
  * "a 24% premium to its closing price on Monday", "up 3% from Friday's close": a market's close on a
  * day is a yardstick, the price a figure is measured against, not news of that day.
@@ -31,7 +52,8 @@ const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
 export const POSSESSIVE = /^['’]s\b/;
 /**
  * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
- * day frames another statement; "as early as Wednesday", "expected to arrive on Friday": a forecast.
+ * day frames another statement; "as early as Wednesday", "expected to arrive on Friday", "rain is
+ * forecast for Saturday": a forecast; "a shutdown that would have begun on Saturday": what did not happen.
  */
 /** A word of the bounding event's name, not a verb: "until police arrived on Monday" dates the arrival. */
 const NOUN = String.raw`(?!(?:\p{L}+ed|hit|struck|began|fell|broke|came|went|took|made|was|were|had|did)\b)[\p{L}-]+`;
@@ -40,7 +62,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",
@@ -191,6 +213,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   const after = sentence.slice(mention.index + mention.text.length);
+  if (isBookedUntil(sentence.slice(0, mention.index))) return false;
   const bounded =
     NOT_AN_EVENT_BEFORE.test(before) ||
     isItalianBound(before, mention, language) ||
@@ -198,6 +221,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (bounded && !OPENS_A_SPAN.test(after) && !DATES_A_WHEN.test(after) && !endsATenure(sentence, mention))
     return true;
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
+  if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
   const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
   if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { withoutAppositeWeekdays } from './apposition.ts';
-import { boundsTheTime, isBound, namesAnEvent, namesTheAgent, POSSESSIVE } from './bounds.ts';
+import { boundsTheTime, isBookedUntil, isBound, namesAnEvent, namesTheAgent, POSSESSIVE } from './bounds.ts';
 import {
   dayOf,
   dayOfMonthDate,
@@ -36,6 +36,7 @@ import {
   framedTense,
   isScheduledPresent,
   isTimetabledAhead,
+  planOfRecentSaying,
   reportedPlanAhead,
   type Tense,
 } from './tense.ts';
@@ -466,6 +467,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (namesTheAgent(sentence, index, length)) return 'past';
     const before = sentence.slice(0, index);
     const text = sentence.slice(index, index + length);
+    // "adjourned the hearing until Tuesday": the day a thing was moved to lies after the moving.
+    if (isBookedUntil(before) && !/\d/.test(text)) return 'future';
     if (reportedPlanAhead(before, text)) return 'future';
     const own = dateTense(sentence, index, length, language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.
@@ -503,6 +506,14 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
       tense = 'present';
       classified = classify(result, sentence, publishedAt, tense, language);
     }
+    if (
+      tense === 'present' &&
+      longGone(classified, publishedAt) &&
+      planOfRecentSaying(sentence.slice(0, result.index), result.text)
+    ) {
+      tense = 'future';
+      classified = classify(result, sentence, publishedAt, tense, language);
+    }
     const resolved = classified && inHeadingYear(classified, result, options.year);
     if (resolved)
       mentions.push(
@@ -520,10 +531,17 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   );
   for (const other of others) {
     if (overlaps(other.index, spans, other.text.length)) continue;
-    const tense = tenseAt(other.index, other.text.length);
-    const date = other.date.startsWith('?')
-      ? yearByTense(other.date.slice(1), publishedAt, tense)
-      : other.date;
+    let tense = tenseAt(other.index, other.text.length);
+    let date = other.date.startsWith('?') ? yearByTense(other.date.slice(1), publishedAt, tense) : other.date;
+    if (
+      other.date.startsWith('?') &&
+      tense === 'present' &&
+      longGone({ ...other, date }, publishedAt) &&
+      planOfRecentSaying(sentence.slice(0, other.index), other.text)
+    ) {
+      tense = 'future';
+      date = yearByTense(other.date.slice(1), publishedAt, tense);
+    }
     // "on the 31st" of a month of thirty days: no date.
     if (!date) continue;
     const mention = withWrittenYear({ ...other, date, tense }, sentence, publishedAt);
@@ -572,6 +590,20 @@ function withoutBounds(sentence: string, sorted: DateMention[], language: string
     previous = { mention, bound };
     return !bound;
   });
+}
+
+/** How far back a plan's day may have passed since a saying of the past week. */
+const SAYING_WEEK_DAYS = 7;
+
+/** A date whose whole span ended more than a week before publication. */
+function longGone(resolved: Resolved | undefined, publishedAt: Date): boolean {
+  if (!resolved) return false;
+  const [year, month] = resolved.date.split('-').map(Number) as [number, number];
+  const last =
+    resolved.precision === 'month'
+      ? shiftDay(isoDay(year + Math.floor(month / 12), (month % 12) + 1, 1), -1)
+      : (resolved.endDate ?? resolved.date);
+  return last.length === 10 && last < shiftDay(dayOf(publishedAt), -SAYING_WEEK_DAYS);
 }
 
 /** How far ahead a plan reported with "would" plausibly lies: half a year. */

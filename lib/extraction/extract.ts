@@ -1,5 +1,5 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
-import { datesNewsToldBefore, speakerOnDay } from './attribution.ts';
+import { datesNewsToldBefore, speakerOnDay, withoutTellingDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, daysBetween, shiftDay } from './calendar.ts';
 import { inBackgroundClause } from './clauses.ts';
@@ -377,7 +377,10 @@ function sentenceEvents(
   { anchor, lead = false, spokenOn, lastReported, period }: Preceding = {},
 ): Draft[] {
   if (isCutShort(sentence)) return [];
-  const dates = findDates(sentence, context.publishedAt, { language: context.language, year: context.year });
+  const dates = withoutTellingDay(
+    sentence,
+    findDates(sentence, context.publishedAt, { language: context.language, year: context.year }),
+  );
   const found = tallyMention(
     sentence,
     rebaseQuotedDays(

@@ -7,7 +7,7 @@ import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
  * "© 2024 …", "(Visited 2 times…)". News that mentions updating or publishing something is kept.
  */
 const STAMP_WORDS =
-  '(?:last\\s+)?(?:updated|published|posted|modified|first published|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|güncelleme:|güncellenme:|yayınlanma:|оновлено|опубліковано|обновлено|опубликовано)';
+  '(?:last\\s+)?(?:updated|published|posted|modified|first published|originally published|this (?:story|article) was (?:originally |first )?published|modifié le|mise à jour|ultimo aggiornamento|última actualización|zuletzt aktualisiert|son güncelleme|yayınlanma tarihi|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|güncelleme:|güncellenme:|yayınlanma:|оновлено|опубліковано|обновлено|опубликовано)';
 // Anchored and unanchored halves apart: one alternation holding both is tried at every position.
 const FURNITURE_OPENING = new RegExp(`^\\s*\\(?(?:${STAMP_WORDS}(?!\\p{L})|founded in\\b)`, 'iu');
 const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;

@@ -4,7 +4,7 @@ import { clauseSpan, SUBORDINATORS } from './clauses.ts';
 import { countOf } from './counts.ts';
 import type { DateMention } from './mention.ts';
 import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
-import { TURKISH_PLUPERFECT } from './tense-markers.ts';
+import { PAST_EN, TURKISH_PLUPERFECT } from './tense-markers.ts';
 import { GERMAN_WEEKDAYS } from './weekday.ts';
 
 type Found = Omit<DateMention, 'tense'>;
@@ -56,9 +56,18 @@ const isCurrentPeriod = (mention: Pick<Found, 'text'>) =>
   /\bthis\b|\bthe month\b|(?<!\p{L})(?:diese|des Monats|du mois$|de ce mois|de este mes|del mes$|de mes$|del mese$|do mês$|bu\s|ayın|semaine$|der Woche$|semana$|settimana$)/iu.test(
     mention.text,
   ) || isBareWeekend(mention.text);
-/** "for the third time this month", "the second attack this week": a count within the period, not a date. */
+/**
+ * "for the third time this month", "the second attack this week": a count within the period, not a
+ * date. Not when a past verb stands between: "the first shipment of aid arrived earlier this month"
+ * dates the arrival.
+ */
 const COUNTED_IN =
-  /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b[^,.;:]{0,60}$|\btimes?\s+$/i;
+  /\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest)\b([^,.;:]{0,60})$|\btimes?\s+$/i;
+
+function countedIn(before: string): boolean {
+  const count = COUNTED_IN.exec(before);
+  return !!count && !PAST_EN.test(count[1] ?? '');
+}
 
 /**
  * The day of a trailing attribution ("…finished them last week, the authority said on Wednesday"):
@@ -96,7 +105,7 @@ export function datesAnEvent(
   days: ReadonlyArray<Pick<DateMention, 'index' | 'precision'>>,
 ): boolean {
   if (tense === 'future' || (tense === 'present' && isCurrentPeriod(mention))) return false;
-  if (COUNTED_IN.test(sentence.slice(Math.max(0, mention.index - 80), mention.index))) return false;
+  if (countedIn(sentence.slice(Math.max(0, mention.index - 80), mention.index))) return false;
   const [start, end] = clauseSpan(sentence, mention.index);
   return !days.some(
     (day) =>

@@ -95,7 +95,9 @@ function openingTense(
   const before = lead.trim().split(/\s+/).filter(Boolean).length;
   if (before > 2) return undefined;
   // "… und soll am 4. November geborgen werden": the finite verb comes before the date, and governs it.
-  const leadTense = primary(language) === 'en' ? 'present' : tenseOf(lead, language);
+  // Not in English, nor in Turkish, whose verb ends its clause: a word before the date is its subject
+  // ("AK Parti salı günü…", "Toplantı salı günü…"), and the past suffix it seems to end in is a noun's.
+  const leadTense = ['en', 'tr'].includes(primary(language)) ? 'present' : tenseOf(lead, language);
   if (leadTense !== 'present') return leadTense;
   // "Schools reopen on Thursday, the ministry said": the verb after the date is the saying's. A date
   // that opens the sentence ("On Thursday, officials said, the talks collapsed") keeps the rule.
@@ -240,10 +242,12 @@ function withoutQuotedSpeech(text: string): string {
  * "avant la présidentielle du 10 novembre", "the new date is 7 November", "was postponed to 20 March",
  * "was first announced to take place on 16 March", "posted the matter for further hearing on 12
  * December", "adjourned the case till 4 March"): the sentence's past tense is its reporting verb's or
- * the move's, so the date takes the reading nearest to publication.
+ * the move's, so the date takes the reading nearest to publication. Not German "ist": its participle
+ * follows the date ("ist am Sonntag gestorben"), and the past is the clause's own. Nor "before dawn
+ * on Monday", a time of that day ("arrested before dawn on Monday").
  */
 const APPOINTMENT =
-  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est|ist)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})[^,;.]{0,50})\s*$/iu;
+  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk)\b)[^,;.]{0,50})\s*$/iu;
 
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said
@@ -290,6 +294,21 @@ export function reportedPlanAhead(before: string, text: string): boolean {
   );
 }
 
+/** A saying of the past few days (a weekday, yesterday, today, last night), then the plan it reports. */
+const RECENT_SAYING_OF_PLAN = new RegExp(
+  String.raw`\b(?:said|says|announced|told\s+\S+)\s+(?:on\s+|late\s+|early\s+)?(?:${ENGLISH_WEEKDAY_CASED}|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night)\b[^.;]*?\b(?:would|(?:hoped|aimed|expected|planned|intended)\s+to)\s+[^.;,]*$`,
+  'u',
+);
+
+/**
+ * A plan reported with its saying's day, when that day is of the past week ("told parliament on
+ * Tuesday that elections would be held in October"): the plan lies after the saying, so a month or
+ * day read as long gone ("October" as last October, seven months back in May) is the coming one.
+ * The caller asks only of a reading more than a week gone: the plan's own day may have passed since.
+ */
+export const planOfRecentSaying = (before: string, text: string): boolean =>
+  PLANNED_DATE.test(text) && RECENT_SAYING_OF_PLAN.test(before) && !PERIOD_WORD.test(before);
+
 /**
  * A Romance participle set off by a comma right before its date ("Les négociations, interrompues
  * lundi, doivent reprendre samedi", "El capitán, detenido el lunes, comparecerá el viernes", "Il
@@ -307,8 +326,8 @@ const PARTICIPLE_APPOSITION = new RegExp(
 /**
  * A past verb right before its date in the other languages ("avait annoncé vendredi qu'il
  * contesterait", "hatte am Freitag angekündigt, er würde", "ha detto venerdì che avrebbe",
- * "anunciou na sexta-feira que iria"): the saying is past, though the plan it reports reads as a
- * future seen from the past. Only for a clause that otherwise tells no tense.
+ * "anunciou na sexta-feira que iria", "dijo el lunes que presentará"): the saying is past, though the
+ * plan it reports reads as a future, seen from the past or not. Not for a clause already past.
  */
 const PAST_VERB_BEFORE = byLanguage(
   {
@@ -316,6 +335,7 @@ const PAST_VERB_BEFORE = byLanguage(
     de: String.raw`(?:hat|haben|hatte|hatten)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:am|vom)\s+)?`,
     it: String.raw`(?:ha|hanno|aveva|avevano)\s+\p{L}+(?:at|ut|it)[oaie]\s+(?:il\s+)?`,
     pt: String.raw`\p{L}{2,}(?:ou|eu|iu|aram|eram|iram)\s+(?:na\s+|no\s+|em\s+)?`,
+    es: String.raw`(?:\p{L}{3,}(?:ó|aron|ieron)|dijo|dijeron|(?:ha|han)\s+\p{L}+(?:ad|id)o)\s+(?:el\s+|este\s+)?`,
   },
   (verb) => new RegExp(`(?<!\\p{L})${verb}$`, 'iu'),
 );
@@ -335,7 +355,8 @@ export function framedTense(before: string, tense: Tense, language?: string): Te
   if (tense === 'future' && NAMED_BY_DATE.test(near)) return 'present';
   if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION.test(near)))
     return 'past';
-  if (tense === 'present' && PAST_VERB_BEFORE[primary(language)]?.test(near)) return 'past';
+  // A future in what was said ("a déclaré mardi que la réforme sera présentée") is not the saying's.
+  if (tense !== 'past' && PAST_VERB_BEFORE[primary(language)]?.test(near)) return 'past';
   return tense;
 }
 

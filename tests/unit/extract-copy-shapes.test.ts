@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents, findDates } from '../../lib/extraction/index.ts';
+
+// Friday 10 May 2024: Wednesday is the 8th, Tuesday the 7th behind or the 14th ahead.
+const FRIDAY = '2024-05-10T12:00:00Z';
+
+const datesIn = (sentence: string, language = 'en') =>
+  findDates(sentence, new Date(FRIDAY), { language }).map((m) => m.date);
+
+const eventsOf = (html: string, title = 'News') =>
+  extractEvents({ html, publishedAt: FRIDAY, title }).map((e) => `${e.kind} ${e.date}: ${e.quote}`);
+
+describe('the day of a trailing attribution', () => {
+  it('is when the news was told, not when it happened, beside a day that dates it', () => {
+    const events = eventsOf(
+      '<p>A cyclist was struck by a van Wednesday night on Harbor Road, deputies said Thursday.</p><p>She died at 11:40 p.m. at a hospital.</p>',
+    );
+    expect(events).toEqual([
+      'dated 2024-05-08: She died at 11:40 p.m. at a hospital.',
+      'report 2024-05-08: A cyclist was struck by a van Wednesday night on Harbor Road, deputies said Thursday.',
+    ]);
+  });
+
+  it('still dates a lead that says nothing else of when', () => {
+    expect(eventsOf('<p>The harbour master stepped down, port officials said Thursday.</p>')).toEqual([
+      'report 2024-05-09: The harbour master stepped down, port officials said Thursday.',
+    ]);
+  });
+});
+
+describe('a plan reported with its saying of the past week', () => {
+  it.each([
+    ['The premier told reporters on Tuesday that the referendum would be held in November.', '2024-11'],
+    ['The utility said Monday that the new tariff would apply from 1 October.', '2024-10-01'],
+  ])('lies after the saying: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toContain(date);
+  });
+
+  it('may have passed since, when it was days ahead of the saying', () => {
+    expect(datesIn('The coach said on Monday he would name the squad on May 8.')).toContain('2024-05-08');
+  });
+});
+
+describe('past forms in the other languages', () => {
+  it.each([
+    ['es', 'Los bomberos han rescatado este domingo a tres montañeros.', '2024-05-05'],
+    ['es', 'La alcaldesa dijo el martes que el puente abrirá en verano.', '2024-05-07'],
+    ['it', 'Un pescatore è morto domenica al largo di Ancona.', '2024-05-05'],
+    ['it', 'La Roma ha perso domenica in casa.', '2024-05-05'],
+    ['fr', 'Le parquet a ouvert dimanche une information judiciaire.', '2024-05-05'],
+    ['de', 'Die Bürgermeisterin ist am Sonntag zurückgetreten.', '2024-05-05'],
+    ['de', 'Am Sonntag hat die Polizei zwei Einbrecher festgenommen.', '2024-05-05'],
+    ['tr', 'Belediye meclisi salı günü bütçeyi görüşecek.', '2024-05-14'],
+    ['tr', 'Toplantı salı günü başkentte yapılacak.', '2024-05-14'],
+  ])('%s: %s', (language, sentence, date) => {
+    expect(datesIn(sentence, language)).toEqual([date]);
+  });
+});
+
+describe('deadlines in the other languages', () => {
+  it.each([
+    ['de', 'Einwände können bis zum 14. Juni eingereicht werden.'],
+    ['de', 'Die Gebühr ist spätestens am Dienstag zu zahlen.'],
+    ['fr', "Le pont restera fermé jusqu'à mardi."],
+    ['fr', "Le décret doit être publié d'ici mardi."],
+    ['fr', 'Les candidatures sont ouvertes au plus tard le 14 juin.'],
+    ['es', 'La consulta estará abierta hasta el próximo 14 de junio.'],
+    ['es', 'Los formularios deben llegar a más tardar el 14 de junio.'],
+    ['pt', 'As candidaturas decorrem até ao dia 14 de junho.'],
+    ['it', 'Le offerte vanno presentate non oltre il 14 giugno.'],
+    ['it', 'Il museo resta aperto fino al 14 giugno.'],
+  ])('%s: %s', (language, sentence) => {
+    expect(datesIn(sentence, language)).toEqual([]);
+  });
+
+  it('leaves a past act that only follows an English indefinite article', () => {
+    expect(datesIn('A second tremor shook the town, the hardest hit by a May 2 landslide.')).toEqual([
+      '2024-05-02',
+    ]);
+  });
+});
+
+describe('a time of day bounded by "before"', () => {
+  it('is the day it happened, not a booking', () => {
+    expect(datesIn('Soldiers entered the village before dawn on Sunday.')).toEqual(['2024-05-05']);
+  });
+});
+
+describe('page furniture', () => {
+  it.each([
+    'This story was originally published May 8, 2024, 6:15 PM.',
+    'Originally published May 8, 2024',
+    'Mise à jour le 8 mai 2024 à 18h15',
+    'Ultimo aggiornamento: 8 maggio 2024',
+    'Última actualización: 8 de mayo de 2024',
+    'Zuletzt aktualisiert: 08.05.2024',
+  ])('dates nothing: %s', (line) => {
+    const events = eventsOf(`<p>The ferry resumed service on Wednesday.</p><p>${line}</p>`, 'Ferry back');
+    expect(events.filter((event) => event.includes(line.slice(0, 12)))).toEqual([]);
+    expect(events).toContain('dated 2024-05-08: The ferry resumed service on Wednesday.');
+  });
+});
+
+describe('what did not happen and what is only forecast', () => {
+  it.each([
+    'Lawmakers struck a deal, averting a strike that would have begun on Saturday.',
+    'Snow is forecast for Saturday in the hills.',
+  ])('dates nothing ahead: %s', (sentence) => {
+    expect(datesIn(sentence).filter((date) => date > '2024-05-10')).toEqual([]);
+  });
+});
+
+describe('the figure a change is measured from', () => {
+  it.each([
+    'Exports fell to 412 tonnes in April, down from 530 in March.',
+    'The jobless rate rose to 4.1% in April from 3.9% in March.',
+    'The fare is up from $2.75 on Monday.',
+  ])('is no date: %s', (sentence) => {
+    expect(datesIn(sentence).filter((date) => date.startsWith('2024-03') || date === '2024-05-13')).toEqual(
+      [],
+    );
+  });
+
+  it('leaves a count a day gave, which may be that day news', () => {
+    expect(datesIn('The toll rose to 41 on Thursday from 36 on Wednesday.')).toEqual([
+      '2024-05-09',
+      '2024-05-08',
+    ]);
+  });
+});
+
+describe('a hearing moved to a day', () => {
+  it.each([
+    ['The bail plea was adjourned till May 27.', '2024-05-27'],
+    ['The bench adjourned the matter until Tuesday.', '2024-05-14'],
+    ['He was remanded in custody to appear at the district court on 4 June.', '2024-06-04'],
+  ])('books it: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('leaves a bound a bound', () => {
+    expect(datesIn('The bridge stays closed until Tuesday.')).toEqual([]);
+  });
+});
+
+describe('a count within a period', () => {
+  it('is no date, but a past act after an ordinal is dated by it', () => {
+    expect(datesIn('The depot was hit for the second time this week.')).toEqual([]);
+    expect(datesIn('The first convoy of trucks crossed the border last week.')).toEqual(['2024-04-29']);
+  });
+});
