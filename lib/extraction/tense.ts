@@ -367,7 +367,7 @@ export function framedTense(before: string, tense: Tense, language?: string): Te
  * whose present is historical (FindOptions.presentAs).
  */
 const SCHEDULED_PRESENT =
-  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|meets?|convenes?|votes?|debates?|go(?:es)?\s+on\s+trial|go(?:es)?\s+to\s+(?:a\s+)?(?:vote|trial)|takes?\s+on|welcomes?)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
 
 /**
  * The same present in the other languages read: "le procès s'ouvre lundi", "el juicio comienza el
@@ -375,11 +375,11 @@ const SCHEDULED_PRESENT =
  * am Montag", and what ends or takes effect so. The verb right before its date, a few words between.
  */
 const SCHEDULED_VERBS: Record<string, string> = {
-  fr: "commencent|commence|débutent|débute|s['’]ouvrent|s['’]ouvre|reprennent|reprend|entrent\\s+en\\s+vigueur|entre\\s+en\\s+vigueur|se\\s+terminent|se\\s+termine|s['’]achève|prend\\s+fin|expire",
-  es: 'comienzan|comienza|empiezan|empieza|arrancan|arranca|se\\s+abre|se\\s+reanuda|entran?\\s+en\\s+vigor|terminan|termina|concluye|vence|expira',
-  it: 'iniziano|inizia|cominciano|comincia|si\\s+apre|riprende|entrano?\\s+in\\s+vigore|terminano|termina|scade|si\\s+chiude',
+  fr: "se\\s+réunit|se\\s+réunissent|se\\s+rend|vote|votent|commencent|commence|débutent|débute|s['’]ouvrent|s['’]ouvre|reprennent|reprend|entrent\\s+en\\s+vigueur|entre\\s+en\\s+vigueur|se\\s+terminent|se\\s+termine|s['’]achève|prend\\s+fin|expire",
+  es: 'se\\s+reúne|se\\s+reúnen|vota|votan|viaja|comienzan|comienza|empiezan|empieza|arrancan|arranca|se\\s+abre|se\\s+reanuda|entran?\\s+en\\s+vigor|terminan|termina|concluye|vence|expira',
+  it: 'si\\s+riunisce|si\\s+riuniscono|vota|votano|iniziano|inizia|cominciano|comincia|si\\s+apre|riprende|entrano?\\s+in\\s+vigore|terminano|termina|scade|si\\s+chiude',
   pt: 'começam|começa|arrancam|arranca|reabre|retoma|entram?\\s+em\\s+vigor|terminam|termina|acaba|expira',
-  de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden',
+  de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden|stimmt|stimmen|tagt|tagen|trifft\\s+sich|treffen\\s+sich',
 };
 const SCHEDULED_ELSEWHERE = byLanguage(
   SCHEDULED_VERBS,

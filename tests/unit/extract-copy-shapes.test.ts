@@ -149,3 +149,21 @@ describe('a count within a period', () => {
     expect(datesIn('The first convoy of trucks crossed the border last week.')).toEqual(['2024-04-29']);
   });
 });
+
+describe('an agenda in the simple present', () => {
+  it.each([
+    ['en', 'The planning board meets Tuesday to hear the depot appeal.'],
+    ['en', 'The assembly votes Tuesday on the transit levy.'],
+    ['en', 'The Rovers take on the Mariners Tuesday at home.'],
+    ['de', 'Der Landtag stimmt am Dienstag über das Schulgesetz ab.'],
+    ['fr', 'Le Sénat vote mardi le projet de loi.'],
+    ['es', 'El pleno se reúne el martes para votar el presupuesto.'],
+    ['it', 'Il consiglio comunale si riunisce martedì.'],
+  ])('%s: the coming day: %s', (language, sentence) => {
+    expect(datesIn(sentence, language)).toEqual(['2024-05-14']);
+  });
+
+  it('leaves the past tense of the same verbs past', () => {
+    expect(datesIn('The planning board voted Tuesday to reject the appeal.')).toEqual(['2024-05-07']);
+  });
+});
