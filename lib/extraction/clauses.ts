@@ -1,4 +1,4 @@
-import { futurePattern } from './tense-markers.ts';
+import { futurePattern, PAST_EN } from './tense-markers.ts';
 
 /** Where a sentence's clauses begin and end: the words that govern a date stop at its clause's edge. */
 
@@ -83,10 +83,24 @@ function participleAside(sentence: string): Array<[number, number]> {
   ];
 }
 
+/**
+ * "Ruto will sign the bill after parliament passed it on Thursday", "will be without his captain after
+ * he was sent off on Sunday": an "after" clause with a past verb of its own, set off by no comma, is a
+ * clause of its own; the future before it is not its tense.
+ */
+function pastAfterClauses(sentence: string): Array<[number, number]> {
+  return [...sentence.matchAll(/\s+after\s+/gi)]
+    .filter((match) => {
+      const from = (match.index ?? 0) + match[0].length;
+      return PAST_EN.test(sentence.slice(from).split(/[,;:.]/, 1)[0] as string);
+    })
+    .map((match): [number, number] => [match.index ?? 0, match[0].length]);
+}
+
 /** Where the clauses of a sentence meet: each edge's start and length. */
 function clauseEdges(sentence: string, language?: string): Array<[number, number]> {
   const edges: Array<[number, number]> = coordinatedFutures(sentence, language);
-  if ((language ?? 'en') === 'en') edges.push(...participleAside(sentence));
+  if ((language ?? 'en') === 'en') edges.push(...participleAside(sentence), ...pastAfterClauses(sentence));
   for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
     const at = match.index ?? 0;
     edges.push([at, match[0].length]);

@@ -167,3 +167,16 @@ describe('an agenda in the simple present', () => {
     expect(datesIn('The planning board voted Tuesday to reject the appeal.')).toEqual(['2024-05-07']);
   });
 });
+
+describe('an "after" clause with a past verb of its own, inside a future sentence', () => {
+  it.each([
+    ['The governor will sign the levy after the assembly passed it on Tuesday.', '2024-05-07'],
+    ['The club will be without its keeper after he was sent off on Sunday.', '2024-05-05'],
+  ])('keeps its own past: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('leaves a plan after a thing named', () => {
+    expect(datesIn('Talks will resume after the holiday on Sunday.')).toEqual(['2024-05-12']);
+  });
+});
