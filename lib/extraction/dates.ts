@@ -131,9 +131,13 @@ function isCasualDay(result: Result, sentence: string): boolean {
   );
 }
 
-/** "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März": the range's first day before chrono's date. */
+/**
+ * "between 3 and 5 February", "on 2 and 3 May", "am 7. und 8. März", "entre el 3 y el 5 de mayo",
+ * "entre le 3 et le 5 mai": the range's first day before chrono's date. Not a score or a figure ("won
+ * 2-1 a 5 de maio", "3:1", "1,500 and 3 May"): a number written after another is none.
+ */
 const RANGE_START =
-  /(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*$/i;
+  /(?<![\d.,:–-]\s?)(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*(?:(?:el|le|the|il)\s+)?$/i;
 /**
  * "between Jan. 3 and Feb. 17": a number after a month name is that month's day, a date of its own,
  * not the first day of a range in the month after it.
@@ -186,12 +190,18 @@ function rangeEnd(result: Result, start: string): string | null {
   return date > start ? date : null;
 }
 
+/** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */
+const SCORE_BEFORE = /\d\s?[-:–]\s?$/;
+
 /** A written day ("8 October", "Oct. 8", "08.10.2024"), with the range chrono missed when the first day stands alone. */
 function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
   const { start, text } = result;
   // chrono also gives "now" and "tonight" a day; a written day has digits, or is Italian's "primo".
   const written = /\d/.test(text) || isFirstOfMonth(text);
   if (!written || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
+  // "venceu por 2-1 a 5 de maio": chrono's range opens on a score's last figure; the day is its end.
+  if (SCORE_BEFORE.test(sentence.slice(0, result.index)) && result.end?.isCertain('day'))
+    return { date: calendarDay(result.end, publishedAt, tense), precision: 'day', endDate: null };
   const date = calendarDay(start, publishedAt, tense);
   const endDate = rangeEnd(result, date);
   const before = sentence.slice(0, result.index);
@@ -657,6 +667,16 @@ const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
     'giu',
   ),
 };
+/**
+ * "del 3 al 5 de junio": chrono's Spanish parser reads "del 3 al 5" as clock times and the days are
+ * lost. Read as "el 3 al 5 de junio", chrono takes the last day and the range's first is found before it.
+ */
+/** "from 3 to 5 May": chrono reads "from 3 to 5" as clock times; without "from" it reads the span. */
+const FROM_DAY_SPAN = new RegExp(
+  String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|until|till|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${ENGLISH_MONTH})\b)`,
+  'giu',
+);
+const SPANISH_DAY_SPAN = /(?<!\p{L})del(?=\s+\d{1,2}\s+al\s+\d{1,2}\s+de\s)/giu;
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
@@ -664,11 +684,14 @@ const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 function readable(sentence: string, language: string): string {
   const blank = (text: string) => ' '.repeat(text.length);
   const english = withoutFractions(sentence)
+    .replace(FROM_DAY_SPAN, blank)
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)
     .replace(MID_HYPHEN, '$1 ');
   if (language === 'de')
     return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
+  if (language === 'es')
+    return english.replace(ROMANCE_DAY_PART_OF_WEEKDAY.es as RegExp, blank).replace(SPANISH_DAY_SPAN, ' el');
   const romance = ROMANCE_DAY_PART_OF_WEEKDAY[language];
   return romance ? english.replace(romance, blank) : english;
 }

@@ -41,16 +41,17 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
     /\bthe (?:previous|preceding) (?:day|evening|night)\b|\bthe (?:day|night|evening) before(?=\s*[,.;]|$)/i,
     () => -1,
   ],
-  [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b/i, () => 1],
+  [/\bam (?:nächsten|folgenden) (?:Tag|Morgen)\b|\btags darauf\b|\bam Tag (?:darauf|danach)\b/i, () => 1],
   [/\b(einen|zwei|drei) Tage? später\b/i, countIn],
   // "am Vortag", "am Vorabend", "tags zuvor", "zwei Tage zuvor": the day or days before the one told.
   [/(?<!\p{L})(?:am Vortag|am Vorabend|tags zuvor)(?!\p{L})/iu, () => -1],
   [/\b(einen|zwei|drei) Tage? (?:zuvor|vorher|davor)\b/i, (m) => -countIn(m)],
-  [/\ble lendemain\b/i, () => 1],
+  // Not "le lendemain de l'incendie", "al día siguiente del incendio", "am Tag nach dem Brand": counted from what they name.
+  [/\ble lendemain\b(?!\s+(?:de|du|des|d['’]))/i, () => 1],
   [/\bla veille(?!\s+d)/i, () => -1],
   [/\b(un|deux|trois) jours? plus tard\b/i, countIn],
   [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -countIn(m)],
-  [/\bal día siguiente\b/i, () => 1],
+  [/\bal día siguiente\b(?!\s+(?:de|del|a)\b)/i, () => 1],
   // Not "un día después de recibir la propuesta": a day after the thing named, which came before.
   [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, countIn],
   // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi

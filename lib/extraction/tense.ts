@@ -159,6 +159,22 @@ function coordinatedTense(
   return tense === 'present' ? undefined : tense;
 }
 
+/**
+ * The tense of a relative clause right after a date's own clause, for a clause with no tense of its
+ * own: "The fire on Monday, which destroyed 40 homes, was started by a power line" tells the fire's
+ * past in the clause that describes it.
+ */
+function relativeTense(
+  sentence: string,
+  [, end]: ClauseSpan,
+  language?: string,
+): Exclude<Tense, 'present'> | undefined {
+  if (primary(language) !== 'en') return undefined;
+  const next = /^,\s+(?:which|who)\s+((?:\S+\s+){0,4}\S+)/i.exec(sentence.slice(end))?.[1];
+  const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
+  return tense === 'present' ? undefined : tense;
+}
+
 /** The tense English words before a date in its clause give it, when `pattern` finds them there. */
 const leadInTense =
   (pattern: RegExp, tense: Tense) =>
@@ -214,7 +230,10 @@ export function dateTense(sentence: string, index: number, length: number, langu
     tenseOf(tenseContext(sentence, index, length, clause, language), language);
   if (read !== 'present') return read;
   return (
-    coordinatedTense(sentence, clause, language) ?? followedTense(sentence, index, clause, language) ?? read
+    coordinatedTense(sentence, clause, language) ??
+    followedTense(sentence, index, clause, language) ??
+    relativeTense(sentence, clause, language) ??
+    read
   );
 }
 

@@ -180,3 +180,45 @@ describe('an "after" clause with a past verb of its own, inside a future sentenc
     expect(datesIn('Talks will resume after the holiday on Sunday.')).toEqual(['2024-05-12']);
   });
 });
+
+describe('a date in the subject, before a relative clause', () => {
+  it('takes the relative clause its tense when its own clause has none', () => {
+    expect(datesIn('The blaze on Monday, which gutted a school, was started by a heater.')).toEqual([
+      '2024-05-06',
+    ]);
+  });
+});
+
+describe('"the day after" a thing named', () => {
+  it('counts from that thing, not from the last day told', () => {
+    const html =
+      "<p>Un orage a inondé la gare dimanche.</p><p>Le ministre s'y rendra mercredi.</p><p>Le lendemain de l'orage, les trains étaient encore à l'arrêt.</p>";
+    const dates = extractEvents({ html, publishedAt: FRIDAY, title: 'Gare inondée', language: 'fr' }).map(
+      (e) => e.date,
+    );
+    expect(dates).not.toContain('2024-05-16');
+  });
+
+  it('counts a bare "am Tag darauf" from the day before', () => {
+    const html =
+      '<p>Ein Sturm hat am Sonntag das Dach der Halle abgedeckt.</p><p>Am Tag darauf begannen die Reparaturen.</p>';
+    const events = extractEvents({ html, publishedAt: FRIDAY, title: 'Sturm', language: 'de' });
+    expect(events.find((e) => e.quote.startsWith('Am Tag darauf'))?.date).toBe('2024-05-06');
+  });
+});
+
+describe('spans of days and scores', () => {
+  it.each([
+    ['es', 'La muestra se celebró entre el 2 y el 4 de mayo.', '2024-05-02/2024-05-04'],
+    ['fr', 'Le salon a eu lieu entre le 2 et le 4 mai.', '2024-05-02/2024-05-04'],
+    ['es', 'La muestra será del 3 al 6 de junio.', '2024-06-03/2024-06-06'],
+    ['en', 'The inquiry sat from 2 to 4 May.', '2024-05-02/2024-05-04'],
+    ['pt', 'O Braga venceu o Sporting por 3-1 a 4 de maio.', '2024-05-04'],
+  ])('%s: %s', (language, sentence, span) => {
+    expect(
+      findDates(sentence, new Date(FRIDAY), { language }).map(
+        (m) => `${m.date}${m.endDate ? `/${m.endDate}` : ''}`,
+      ),
+    ).toEqual([span]);
+  });
+});
