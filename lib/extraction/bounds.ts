@@ -53,7 +53,8 @@ export const POSSESSIVE = /^['’]s\b/;
 /**
  * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
  * day frames another statement; "as early as Wednesday", "expected to arrive on Friday", "rain is
- * forecast for Saturday": a forecast; "a shutdown that would have begun on Saturday": what did not happen.
+ * forecast for Saturday": a forecast, but not a body's or a person's booked act ("is expected to vote
+ * Tuesday", "is expected to sign it Friday"), which is a schedule; "a shutdown that would have begun on Saturday": what did not happen.
  */
 /** A word of the bounding event's name, not a verb: "until police arrived on Monday" dates the arrival. */
 const NOUN = String.raw`(?!(?:\p{L}+ed|hit|struck|began|fell|broke|came|went|took|made|was|were|had|did)\b)[\p{L}-]+`;
@@ -62,7 +63,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",

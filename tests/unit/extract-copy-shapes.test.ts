@@ -222,3 +222,10 @@ describe('spans of days and scores', () => {
     ).toEqual([span]);
   });
 });
+
+describe('"expected to" before a date', () => {
+  it('is a schedule for a booked act, and a forecast for what happens to things', () => {
+    expect(datesIn('The council is expected to vote Tuesday on the levy.')).toEqual(['2024-05-14']);
+    expect(datesIn('The relief convoy is expected to arrive on Tuesday.')).toEqual([]);
+  });
+});
