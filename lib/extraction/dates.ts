@@ -190,6 +190,22 @@ function rangeEnd(result: Result, start: string): string | null {
   return date > start ? date : null;
 }
 
+/** A day, month and year in figures with slashes or dashes, as either order writes them. */
+const NUMERIC_DATE = /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+
+/**
+ * "The incident occurred on 09/05/2024", published in May 2024 by a paper whose feed declares only
+ * "en": read month first, a past act lands in September, after publication. When the day-first
+ * reading is a real day before publication, the writer meant it (Indian, British, Nigerian copy).
+ */
+function dayFirstIfPast(text: string, date: string, publishedAt: Date, tense: Tense): string {
+  const numeric = NUMERIC_DATE.exec(text.trim().replace(/[,.]$/, ''));
+  if (!numeric || tense !== 'past' || date <= dayOf(publishedAt)) return date;
+  const [, first, second, year] = numeric.map(Number) as [number, number, number, number];
+  const dayFirst = utcDay(year, second, first) && isoDay(year, second, first);
+  return dayFirst && dayFirst <= dayOf(publishedAt) ? dayFirst : date;
+}
+
 /** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */
 const SCORE_BEFORE = /\d\s?[-:–]\s?$/;
 
@@ -202,7 +218,7 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   // "venceu por 2-1 a 5 de maio": chrono's range opens on a score's last figure; the day is its end.
   if (SCORE_BEFORE.test(sentence.slice(0, result.index)) && result.end?.isCertain('day'))
     return { date: calendarDay(result.end, publishedAt, tense), precision: 'day', endDate: null };
-  const date = calendarDay(start, publishedAt, tense);
+  const date = dayFirstIfPast(text, calendarDay(start, publishedAt, tense), publishedAt, tense);
   const endDate = rangeEnd(result, date);
   const before = sentence.slice(0, result.index);
   const first = RANGE_START.exec(before);

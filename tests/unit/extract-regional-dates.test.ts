@@ -151,3 +151,17 @@ describe('two numbers with a slash that English uses as words', () => {
     expect(findDates(sentence, PUBLISHED, { language: 'en' }).map((m) => m.date)).toEqual(['2024-11-11']);
   });
 });
+
+describe('a numeric date in a feed that declares only English', () => {
+  const withEn = (sentence: string) => findDates(sentence, PUBLISHED, { language: 'en' }).map((m) => m.date);
+
+  it('is read day first when month first would put a past act after publication', () => {
+    expect(withEn('The accident took place on 12/11/2024 near the toll plaza.')).toEqual(['2024-11-12']);
+    expect(withEn('The notice was served on 12-11-2024.')).toEqual(['2024-11-12']);
+  });
+
+  it('stays month first when that reading is possible', () => {
+    expect(withEn('The accident took place on 11/09/2024 near the toll plaza.')).toEqual(['2024-11-09']);
+    expect(withEn('The inquiry will report on 12/11/2024.')).toEqual(['2024-12-11']);
+  });
+});
