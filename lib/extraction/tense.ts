@@ -386,7 +386,14 @@ export function framedTense(before: string, tense: Tense, language?: string): Te
  * whose present is historical (FindOptions.presentAs).
  */
 const SCHEDULED_PRESENT =
-  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|meets?|convenes?|votes?|debates?|go(?:es)?\s+on\s+trial|go(?:es)?\s+to\s+(?:a\s+)?(?:vote|trial)|takes?\s+on|welcomes?)\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|go(?:es)?\s+on\s+trial|go(?:es)?\s+to\s+(?:a\s+)?(?:vote|trial))\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+
+/**
+ * An agenda's verbs, which are nouns too ("a confidence vote on Tuesday", "the debates on Friday"): only
+ * in the third person, right before the date, and not after a word that makes them a noun.
+ */
+const AGENDA_PRESENT =
+  /(?<!\b(?:the|a|an|its|their|his|her|this|that|these|those|of|confidence|budget|no|track)\s+)\b(?:meets|convenes|votes|debates|takes\s+on|welcomes)\s+(?:[\p{L}'’-]+\s+){0,2}(?:on\s+)?$/iu;
 
 /**
  * The same present in the other languages read: "le procès s'ouvre lundi", "el juicio comienza el
@@ -423,7 +430,11 @@ const TIMETABLE_VERB_BEFORE =
 export const isTimetabledAhead = (before: string, text: string, language: string) =>
   language === 'en' && SCHEDULED_DAY.test(text) && TIMETABLE_VERB_BEFORE.test(before);
 export const isScheduledPresent = (before: string, text: string, language: string) => {
-  if (language === 'en') return SCHEDULED_DAY.test(text) && SCHEDULED_PRESENT.test(before.slice(-60));
+  if (language === 'en')
+    return (
+      SCHEDULED_DAY.test(text) &&
+      (SCHEDULED_PRESENT.test(before.slice(-60)) || AGENDA_PRESENT.test(before.slice(-60)))
+    );
   return (
     !!SCHEDULED_ELSEWHERE[language]?.test(before.slice(-60)) &&
     !!SCHEDULED_DAY_ELSEWHERE[language]?.test(text)

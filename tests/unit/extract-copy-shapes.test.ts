@@ -154,7 +154,8 @@ describe('an agenda in the simple present', () => {
   it.each([
     ['en', 'The planning board meets Tuesday to hear the depot appeal.'],
     ['en', 'The assembly votes Tuesday on the transit levy.'],
-    ['en', 'The Rovers take on the Mariners Tuesday at home.'],
+    ['en', 'Portside takes on the Mariners Tuesday at home.'],
+    ['en', 'Jana Ruiz welcomes the delegation Tuesday.'],
     ['de', 'Der Landtag stimmt am Dienstag über das Schulgesetz ab.'],
     ['fr', 'Le Sénat vote mardi le projet de loi.'],
     ['es', 'El pleno se reúne el martes para votar el presupuesto.'],
@@ -163,8 +164,12 @@ describe('an agenda in the simple present', () => {
     expect(datesIn(sentence, language)).toEqual(['2024-05-14']);
   });
 
-  it('leaves the past tense of the same verbs past', () => {
+  it('leaves the past tense of the same verbs past, and the nouns they also are', () => {
     expect(datesIn('The planning board voted Tuesday to reject the appeal.')).toEqual(['2024-05-07']);
+    expect(datesIn('The mayor is out, after losing a confidence vote in the council on Tuesday.')).toEqual([
+      '2024-05-07',
+    ]);
+    expect(datesIn('Members keep returning to the budget vote on Tuesday.')).toEqual(['2024-05-07']);
   });
 });
 

@@ -132,7 +132,7 @@ describe('the language of an article whose feed declares none', () => {
     ['Der Unfall ereignete sich am Freitag gegen 4 Uhr.', 'de', '2024-10-11 past'],
     // Nouns that begin and end like a participle ("Gericht", "Gewerkschaft") tell no tense.
     ['Die Gewerkschaft streikt am Freitag.', 'de', '2024-10-18 present'],
-    ['Das Gericht tagt am Freitag.', 'de', '2024-10-18 present'],
+    ['Das Gericht entscheidet am Freitag.', 'de', '2024-10-18 present'],
     // An attribution after the news holds the saying's day, which is past, whatever the news announces.
     ['Le port rouvrira ses quais, a annoncé vendredi la capitainerie.', 'fr', '2024-10-11 past'],
     ['El puerto reabrirá sus muelles, anunció el viernes la capitanía.', 'es', '2024-10-11 past'],
