@@ -93,6 +93,13 @@ const isTrailingSaid = (sentence: string, mention: DateMention) =>
   TRAILING_SAID.test(sentence.slice(Math.max(0, mention.index - 100), mention.index)) &&
   SENTENCE_END.test(sentence.slice(mention.index + mention.text.length));
 
+/**
+ * A day inside what names the news's background, not the news: "charged in connection with a
+ * shooting that left one dead Sunday night, police said Wednesday" tells a charge, dated by the telling.
+ */
+const NAMES_BACKGROUND =
+  /(?:\b(?:that|which|who)|\bin connection with|\bover|\bfollowing)\s+(?:[^\s,;]+\s+){0,7}$/i;
+
 /** A sentence's dates without the day of its trailing attribution, when another day dates what happened. */
 export function withoutTellingDay(sentence: string, mentions: DateMention[]): DateMention[] {
   const telling = mentions.filter(
@@ -100,7 +107,11 @@ export function withoutTellingDay(sentence: string, mentions: DateMention[]): Da
   );
   if (!telling.length) return mentions;
   const told = mentions.some(
-    (mention) => !telling.includes(mention) && mention.precision === 'day' && mention.tense === 'past',
+    (mention) =>
+      !telling.includes(mention) &&
+      mention.precision === 'day' &&
+      mention.tense === 'past' &&
+      !NAMES_BACKGROUND.test(sentence.slice(Math.max(0, mention.index - 80), mention.index)),
   );
   return told ? mentions.filter((mention) => !telling.includes(mention)) : mentions;
 }

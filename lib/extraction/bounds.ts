@@ -19,7 +19,7 @@ const NOT_AN_EVENT_BEFORE =
  * as regional court copy writes every hearing; "until" there is no bound.
  */
 const BOOKED_UNTIL =
-  /\b(?:adjourned|postponed|deferred|put\s+off|pushed\s+back|rescheduled|remanded)\b[^.;]{0,40}?\b(?:until|till)\s+(?:the\s+)?$/i;
+  /\b(?:adjourned|postponed|deferred|put\s+off|pushed\s+back|rescheduled|remanded)\b[^.;]{0,40}?\b(?:until|till|to)\s+(?:the\s+)?$/i;
 
 /** Whether the words before a date book it by moving something to it (see BOOKED_UNTIL). */
 export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(before.slice(-64));

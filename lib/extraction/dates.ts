@@ -34,6 +34,7 @@ import { datesAnEvent, periodMentions } from './relative-period.ts';
 import {
   dateTense,
   framedTense,
+  isBookedEvent,
   isScheduledPresent,
   isTimetabledAhead,
   planOfRecentSaying,
@@ -493,8 +494,10 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (namesTheAgent(sentence, index, length)) return 'past';
     const before = sentence.slice(0, index);
     const text = sentence.slice(index, index + length);
-    // "adjourned the hearing until Tuesday": the day a thing was moved to lies after the moving.
-    if (isBookedUntil(before) && !/\d/.test(text)) return 'future';
+    // "adjourned the hearing until Tuesday", "till November 11": the day a thing was moved to lies
+    // after the moving.
+    if (isBookedUntil(before)) return 'future';
+    if (isBookedEvent(before)) return 'present';
     if (reportedPlanAhead(before, text)) return 'future';
     const own = dateTense(sentence, index, length, language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.

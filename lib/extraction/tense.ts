@@ -266,7 +266,16 @@ function withoutQuotedSpeech(text: string): string {
  * on Monday", a time of that day ("arrested before dawn on Monday").
  */
 const APPOINTMENT =
-  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk)\b)[^,;.]{0,50})\s*$/iu;
+  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|found|took|came|went|made|saw|got|left|fell|gave|told|said|met|began|ran|hit|struck|won|lost|reached)\b)[^,;.]{0,50})\s*$/iu;
+
+/**
+ * An event called or set for its day ("Unions on Tuesday called a national strike on Friday", "the
+ * opposition announced a rally on April 5"): the day is the event's, booked by a past act, and lies
+ * at or after it. Read nearest publication, like a date booked for ("called a rally for 7 December").
+ */
+const BOOKED_EVENT =
+  /\b(?:called|announced|set|fixed|scheduled|convened|planned|organi[sz]ed)\s+(?:an?|the|its|his|her|their)\s+(?:[\p{L}\p{N}-]+\s+){0,2}(?:strike|rally|protest|march|walkout|vote|referendum|election|meeting|hearing|summit|session|debate|shutdown|demonstration|sit-in)\s+(?:(?:on|for)\s+)?$/iu;
+export const isBookedEvent = (before: string): boolean => BOOKED_EVENT.test(before.slice(-100));
 
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said

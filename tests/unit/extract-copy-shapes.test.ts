@@ -234,3 +234,39 @@ describe('"expected to" before a date', () => {
     expect(datesIn('The relief convoy is expected to arrive on Tuesday.')).toEqual([]);
   });
 });
+
+describe('a day inside what names the background of the news', () => {
+  it('leaves the trailing attribution to date the report', () => {
+    const events = extractEvents({
+      html: '<p>A 30-year-old woman was charged with arson in connection with a fire that gutted a warehouse Sunday night, deputies said Thursday.</p>',
+      publishedAt: FRIDAY,
+      title: 'Woman charged',
+    });
+    expect(events.find((e) => e.kind === 'report')?.date).toBe('2024-05-09');
+  });
+});
+
+describe('an event called or set for its day', () => {
+  it.each([
+    ['Dockers on Thursday called a 24-hour strike on Monday.', '2024-05-13'],
+    ['The opposition announced a march on June 2.', '2024-06-02'],
+  ])('is that day, booked: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toContain(date);
+  });
+
+  it('reads a hearing moved to a written day ahead of the moving', () => {
+    expect(datesIn('The court on Monday adjourned the hearing of the appeal till February 3.')).toContain(
+      '2025-02-03',
+    );
+  });
+});
+
+describe('"before" a body, a crowd or a clause of its own', () => {
+  it.each([
+    'The two men appeared before magistrates on Monday.',
+    'The minister spoke before a crowd on Monday.',
+    'Rescuers searched for hours before they found him on Monday.',
+  ])('is no booking: %s', (sentence) => {
+    expect(datesIn(sentence)).toEqual(['2024-05-06']);
+  });
+});
