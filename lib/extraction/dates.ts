@@ -524,6 +524,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
   const months = monthSpans(sentence, language);
   const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
+  // chrono read `readable`'s text, whose characters stand where the sentence's do: quote the sentence.
+  const asWritten = (result: Result) => sentence.slice(result.index, result.index + result.text.length);
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length)) continue;
     let tense = joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
@@ -547,7 +549,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (resolved)
       mentions.push(
         withWrittenYear(
-          { index: result.index, text: result.text, tense, ...resolved },
+          { index: result.index, text: asWritten(result), tense, ...resolved },
           sentence,
           publishedAt,
         ),
@@ -690,6 +692,16 @@ const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
  * "del 3 al 5 de junio": chrono's Spanish parser reads "del 3 al 5" as clock times and the days are
  * lost. Read as "el 3 al 5 de junio", chrono takes the last day and the range's first is found before it.
  */
+/**
+ * "Wed 12 Nov 20.45 GMT", "Updated 18 Mar 09.05": British pages stamp their entries with a dotted clock
+ * time after the day, which chrono reads as a two-digit year (2020, 2009). Written with a colon, it is
+ * the time it is.
+ */
+const DOTTED_CLOCK_AFTER_DAY = new RegExp(
+  String.raw`(\b\d{1,2}\s+(?:${ENGLISH_MONTH})\.?,?\s+)([01]?\d|2[0-3])\.([0-5]\d)(?![.,]?\d)`,
+  'giu',
+);
+
 /** "from 3 to 5 May": chrono reads "from 3 to 5" as clock times; without "from" it reads the span. */
 const FROM_DAY_SPAN = new RegExp(
   String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|until|till|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${ENGLISH_MONTH})\b)`,
@@ -703,6 +715,7 @@ const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 function readable(sentence: string, language: string): string {
   const blank = (text: string) => ' '.repeat(text.length);
   const english = withoutFractions(sentence)
+    .replace(DOTTED_CLOCK_AFTER_DAY, '$1$2:$3')
     .replace(FROM_DAY_SPAN, blank)
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)

@@ -270,3 +270,16 @@ describe('"before" a body, a crowd or a clause of its own', () => {
     expect(datesIn(sentence)).toEqual(['2024-05-06']);
   });
 });
+
+describe('a dotted clock time after a day and month', () => {
+  it.each([
+    ['Wed 8 May 20.45 BST', '2024-05-08'],
+    ['The ferry docked on 8 May 06.15 local time.', '2024-05-08'],
+  ])('is the time, not a two-digit year: %s', (text, date) => {
+    expect(datesIn(text)).toEqual([date]);
+  });
+
+  it('is quoted as written', () => {
+    expect(findDates('Updated 8 May 09.05', new Date(FRIDAY)).map((m) => m.text)).toEqual(['8 May 09.05']);
+  });
+});
