@@ -32,14 +32,18 @@ const SITE_VOICE =
   /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|most viewed|more stories|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\b/i;
 /**
  * A photo caption in running text: it ends with the picture's credit ("(AP Photo/Name)", "(Photo:
- * Agency)", "REUTERS/Name", "Getty Images", "/AFP"). It tells when a picture was taken, not news.
+ * Agency)", "REUTERS/Name", "EFE/Name", "dpa/Name", "(Name/Outlet)", "(Staff photo)", "Getty Images",
+ * "/AFP"). It tells when a picture was taken, not news.
  */
 const CAPTION_CREDIT =
-  /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*$/u;
+  /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua|EFE|dpa|ANSA|Lusa)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\(\p{Lu}[\p{L} .'-]*\/\s*\p{Lu}[\p{L} .'-]*\)|\((?:Staff|File)\s+photo\)|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*$/u;
 
-/** A photo caption: a figure's own caption block, or running text that ends with a picture credit. */
+/** "Photo: Councillors vote…", "Pictured: …", "Foto: …": a caption set in running text under its label. */
+const CAPTION_LABEL = /^(?:photo|pictured|foto|bild|imagen|immagine)\s?:\s+\p{Lu}/iu;
+
+/** A photo caption: a figure's own caption block, or running text with a picture's credit or label. */
 export function isCaption(block: TextBlock): boolean {
-  return block.kind === 'caption' || CAPTION_CREDIT.test(block.text);
+  return block.kind === 'caption' || CAPTION_CREDIT.test(block.text) || CAPTION_LABEL.test(block.text);
 }
 /**
  * The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)", "Te puede interesar: …",

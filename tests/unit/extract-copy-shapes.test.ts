@@ -283,3 +283,18 @@ describe('a dotted clock time after a day and month', () => {
     expect(findDates('Updated 8 May 09.05', new Date(FRIDAY)).map((m) => m.text)).toEqual(['8 May 09.05']);
   });
 });
+
+describe('a photo caption in running text', () => {
+  it.each([
+    'Photo: Crews clear the slipway on Wednesday. (Ana Ruiz/Harbour Times)',
+    'Pictured: Volunteers stack sandbags on Wednesday',
+    'A diver checks the hull on Wednesday. (Staff photo)',
+    'Rescuers search the rubble on Wednesday. (KEMAL ORHAN / AFP)',
+  ])('is no lead and no event of its own: %s', (caption) => {
+    const events = eventsOf(
+      `<p>${caption}</p><p>The port reopened on Thursday after repairs.</p>`,
+      'Port reopens',
+    );
+    expect(events.filter((event) => event.includes(caption.slice(0, 20)))).toEqual([]);
+  });
+});
