@@ -473,7 +473,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     const inStory = blocks.some((b) => b.kind === 'paragraph');
     if (inStory) {
-      const stamp = stampReference(block.text, publishedAt, language);
+      const stamp = stampReference(block.text, publishedAt, language, block.kind === 'heading');
       if (stamp) opensEntry = true;
       from = stamp ?? from;
     }

@@ -15,8 +15,14 @@ const dayAsReference = (date: string): Reference => new Date(`${date}T12:00:00Z`
  */
 const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d))\b|\b\d{1,2}\s*[ap]\.?m\.?/i;
 
-export function stampReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
-  if (text.length > 80 || !STAMP_MARK.test(text) || wordCount(text) > 8) return undefined;
+export function stampReference(
+  text: string,
+  publishedAt: Date,
+  language?: string,
+  heading = false,
+): Reference | undefined {
+  // A heading that is a day alone ("Tuesday 11 November", "Monday, Oct. 6") heads that day's entries.
+  if (text.length > 80 || (!heading && !STAMP_MARK.test(text)) || wordCount(text) > 8) return undefined;
   // "Updated" is no past tense of the day it stamps: a stamp is the nearest such day.
   const bare = text.replace(/\bupdat\w*/gi, ' ');
   const day = findDates(bare, publishedAt, { language }).find((mention) => mention.precision === 'day');

@@ -298,3 +298,12 @@ describe('a photo caption in running text', () => {
     expect(events.filter((event) => event.includes(caption.slice(0, 20)))).toEqual([]);
   });
 });
+
+describe('a heading that is a day alone', () => {
+  it('dates the relative days of the entries under it', () => {
+    const html =
+      '<p>The ferry strike went into its second week.</p><h2>Tuesday 7 May</h2><p>Crews walked out again this morning, the union said.</p><h2>Wednesday 8 May</h2><p>Managers met the union this evening.</p>';
+    const events = extractEvents({ html, publishedAt: FRIDAY, title: 'Ferry strike live' });
+    expect(events.filter((e) => e.kind === 'dated').map((e) => e.date)).toEqual(['2024-05-07', '2024-05-08']);
+  });
+});
