@@ -494,6 +494,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (namesTheAgent(sentence, index, length)) return 'past';
     const before = sentence.slice(0, index);
     const text = sentence.slice(index, index + length);
+    // "since Saturday, when a vacant home was destroyed": what a thing has run since lies behind.
+    if (SINCE_BEFORE.test(before)) return 'past';
     // "adjourned the hearing until Tuesday", "till November 11": the day a thing was moved to lies
     // after the moving.
     if (isBookedUntil(before)) return 'future';
@@ -622,6 +624,9 @@ function withoutBounds(sentence: string, sorted: DateMention[], language: string
     return !bound;
   });
 }
+
+/** "since", "seit", "depuis", "desde" right before a date: the date is behind. */
+const SINCE_BEFORE = /(?<!\p{L})(?:since|seit|depuis|desde)\s+(?:(?:the|dem|le|el)\s+)?$/iu;
 
 /** How far back a plan's day may have passed since a saying of the past week. */
 const SAYING_WEEK_DAYS = 7;

@@ -329,3 +329,9 @@ describe('a short lead that names its day', () => {
     expect(report?.quote).toContain('museum reopened');
   });
 });
+
+describe('a date after "since"', () => {
+  it('lies behind', () => {
+    expect(datesIn('Fares have doubled since May 20, when the subsidy ended.')).toEqual(['2023-05-20']);
+  });
+});
