@@ -16,7 +16,6 @@ import {
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { withDayFirstNumbers } from './day-first.ts';
-import { withoutFractions } from './fractions.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
@@ -30,6 +29,7 @@ import {
 } from './month-names.ts';
 import { ordinalDays } from './ordinal-days.ts';
 import { withOvernightSpans } from './overnight.ts';
+import { readable } from './readable.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import {
   dateTense,
@@ -42,7 +42,7 @@ import {
   type Tense,
 } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
-import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, namesOneWeekday, ROMANCE_WEEKDAYS } from './weekday.ts';
+import { namesOneWeekday } from './weekday.ts';
 import { withWeekdayDays } from './weekday-day.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -655,82 +655,6 @@ function beyondPlanReach(resolved: Resolved | undefined, publishedAt: Date): boo
   if (!resolved) return false;
   const first = resolved.date.length === 7 ? `${resolved.date}-01` : resolved.date;
   return first > dayOf(publishedAt) && daysBetween(dayOf(publishedAt), first) > PLAN_REACH_DAYS;
-}
-
-/** German writes the part of the day into the weekday: "am Sonntagabend", "am frühen Montagmorgen". */
-const GERMAN_DAY_PART = new RegExp(
-  `(${GERMAN_WEEKDAYS.join('|')})(morgen|vormittag|mittag|nachmittag|abend|nacht)`,
-  'giu',
-);
-
-/**
- * "the morning of 26 March", "in the evening of 18 June": chrono reads the part of the day and
- * loses the date, so the part of the day is blanked before a written day.
- */
-const DAY_PART_OF =
-  /\b(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of(?=\s+(?:\d|\p{Lu}))/giu;
-/**
- * "mid-afternoon Monday", "late morning Tuesday", as American agency copy writes the time before
- * the day: chrono reads "afternoon Monday" as this afternoon and the weekday is lost, so the part of
- * the day is blanked.
- */
-const DAY_PART_BEFORE_WEEKDAY = new RegExp(
-  String.raw`\b(?:(?:mid|early|late)[-\s])?(?:morning|afternoon|evening|night)(?=\s+${ENGLISH_WEEKDAY}\b)`,
-  'giu',
-);
-/**
- * "la noche de este lunes", "la tarde de ayer", "le soir de lundi", "à 4h du matin lundi": Spanish
- * and French write the part of the day before its weekday, and chrono reads "noche de este lunes",
- * "matin lundi" as no day at all, so the part of the day is blanked.
- */
-const ROMANCE_DAY_PART_OF_WEEKDAY: Record<string, RegExp> = {
-  es: new RegExp(
-    String.raw`(?<!\p{L})(?:noche|tarde|mañana|madrugada)(?=\s+del?\s+(?:ayer|anteayer|hoy|(?:(?:este|ese|pasado|próximo)\s+)?(?:${ROMANCE_WEEKDAYS.es?.join('|')}))(?!\p{L}))`,
-    'giu',
-  ),
-  fr: new RegExp(
-    String.raw`(?<!\p{L})(?:soir|soirée|matin|matinée|après-midi|nuit)(?=\s+(?:de\s+)?(?:${ROMANCE_WEEKDAYS.fr?.join('|')})(?!\p{L}))`,
-    'giu',
-  ),
-};
-/**
- * "del 3 al 5 de junio": chrono's Spanish parser reads "del 3 al 5" as clock times and the days are
- * lost. Read as "el 3 al 5 de junio", chrono takes the last day and the range's first is found before it.
- */
-/**
- * "Wed 12 Nov 20.45 GMT", "Updated 18 Mar 09.05": British pages stamp their entries with a dotted clock
- * time after the day, which chrono reads as a two-digit year (2020, 2009). Written with a colon, it is
- * the time it is.
- */
-const DOTTED_CLOCK_AFTER_DAY = new RegExp(
-  String.raw`(\b\d{1,2}\s+(?:${ENGLISH_MONTH})\.?,?\s+)([01]?\d|2[0-3])\.([0-5]\d)(?![.,]?\d)`,
-  'giu',
-);
-
-/** "from 3 to 5 May": chrono reads "from 3 to 5" as clock times; without "from" it reads the span. */
-const FROM_DAY_SPAN = new RegExp(
-  String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|until|till|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${ENGLISH_MONTH})\b)`,
-  'giu',
-);
-const SPANISH_DAY_SPAN = /(?<!\p{L})del(?=\s+\d{1,2}\s+al\s+\d{1,2}\s+de\s)/giu;
-/** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
-const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
-
-/** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
-function readable(sentence: string, language: string): string {
-  const blank = (text: string) => ' '.repeat(text.length);
-  const english = withoutFractions(sentence)
-    .replace(DOTTED_CLOCK_AFTER_DAY, '$1$2:$3')
-    .replace(FROM_DAY_SPAN, blank)
-    .replace(DAY_PART_OF, blank)
-    .replace(DAY_PART_BEFORE_WEEKDAY, blank)
-    .replace(MID_HYPHEN, '$1 ');
-  if (language === 'de')
-    return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
-  if (language === 'es')
-    return english.replace(ROMANCE_DAY_PART_OF_WEEKDAY.es as RegExp, blank).replace(SPANISH_DAY_SPAN, ' el');
-  const romance = ROMANCE_DAY_PART_OF_WEEKDAY[language];
-  return romance ? english.replace(romance, blank) : english;
 }
 
 /** Whether a mention announces something still to come, as of publication. */
