@@ -408,13 +408,15 @@ const AGENDA_PRESENT =
  * The same present in the other languages read: "le procès s'ouvre lundi", "el juicio comienza el
  * lunes", "il processo si apre lunedì", "o julgamento começa na segunda-feira", "der Prozess beginnt
  * am Montag", and what ends or takes effect so. The verb right before its date, a few words between.
+ * An agenda's verbs only in forms no noun shares: French "vote" is also the vote, German "Stimmen" the
+ * votes and "Tagen" days.
  */
 const SCHEDULED_VERBS: Record<string, string> = {
-  fr: "se\\s+réunit|se\\s+réunissent|se\\s+rend|vote|votent|commencent|commence|débutent|débute|s['’]ouvrent|s['’]ouvre|reprennent|reprend|entrent\\s+en\\s+vigueur|entre\\s+en\\s+vigueur|se\\s+terminent|se\\s+termine|s['’]achève|prend\\s+fin|expire",
+  fr: "se\\s+réunit|se\\s+réunissent|se\\s+rend|votent|commencent|commence|débutent|débute|s['’]ouvrent|s['’]ouvre|reprennent|reprend|entrent\\s+en\\s+vigueur|entre\\s+en\\s+vigueur|se\\s+terminent|se\\s+termine|s['’]achève|prend\\s+fin|expire",
   es: 'se\\s+reúne|se\\s+reúnen|vota|votan|viaja|comienzan|comienza|empiezan|empieza|arrancan|arranca|se\\s+abre|se\\s+reanuda|entran?\\s+en\\s+vigor|terminan|termina|concluye|vence|expira',
   it: 'si\\s+riunisce|si\\s+riuniscono|vota|votano|iniziano|inizia|cominciano|comincia|si\\s+apre|riprende|entrano?\\s+in\\s+vigore|terminano|termina|scade|si\\s+chiude',
   pt: 'começam|começa|arrancam|arranca|reabre|retoma|entram?\\s+em\\s+vigor|terminam|termina|acaba|expira',
-  de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden|stimmt|stimmen|tagt|tagen|trifft\\s+sich|treffen\\s+sich',
+  de: 'beginnen|beginnt|starten|startet|öffnet|endet|enden|stimmt|tagt|trifft\\s+sich|treffen\\s+sich',
 };
 const SCHEDULED_ELSEWHERE = byLanguage(
   SCHEDULED_VERBS,

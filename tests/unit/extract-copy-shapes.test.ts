@@ -159,11 +159,16 @@ describe('an agenda in the simple present', () => {
     ['en', 'Portside takes on the Mariners Tuesday at home.'],
     ['en', 'Jana Ruiz welcomes the delegation Tuesday.'],
     ['de', 'Der Landtag stimmt am Dienstag über das Schulgesetz ab.'],
-    ['fr', 'Le Sénat vote mardi le projet de loi.'],
+    ['fr', 'Les sénateurs votent mardi le projet de loi.'],
     ['es', 'El pleno se reúne el martes para votar el presupuesto.'],
     ['it', 'Il consiglio comunale si riunisce martedì.'],
   ])('%s: the coming day: %s', (language, sentence) => {
     expect(datesIn(sentence, language)).toEqual(['2024-05-14']);
+  });
+
+  it('leaves a noun of the same form a noun', () => {
+    expect(datesIn('Le vote de mardi inquiète les élus.', 'fr')).toEqual(['2024-05-07']);
+    expect(datesIn('Die Stimmen vom Dienstag sind noch nicht ausgezählt.', 'de')).toEqual(['2024-05-07']);
   });
 
   it('leaves the past tense of the same verbs past, and the nouns they also are', () => {
