@@ -15,7 +15,7 @@ import {
 } from './calendar.ts';
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
-import { withDayFirstNumbers } from './day-first.ts';
+import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
@@ -189,22 +189,6 @@ function rangeEnd(result: Result, start: string): string | null {
     : startYear + (month < startMonth ? 1 : 0);
   const date = isoDay(year, month, end.get('day') ?? 1);
   return date > start ? date : null;
-}
-
-/** A day, month and year in figures with slashes or dashes, as either order writes them. */
-const NUMERIC_DATE = /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
-
-/**
- * "The incident occurred on 09/05/2024", published in May 2024 by a paper whose feed declares only
- * "en": read month first, a past act lands in September, after publication. When the day-first
- * reading is a real day before publication, the writer meant it (Indian, British, Nigerian copy).
- */
-function dayFirstIfPast(text: string, date: string, publishedAt: Date, tense: Tense): string {
-  const numeric = NUMERIC_DATE.exec(text.trim().replace(/[,.]$/, ''));
-  if (!numeric || tense !== 'past' || date <= dayOf(publishedAt)) return date;
-  const [, first, second, year] = numeric.map(Number) as [number, number, number, number];
-  const dayFirst = utcDay(year, second, first) && isoDay(year, second, first);
-  return dayFirst && dayFirst <= dayOf(publishedAt) ? dayFirst : date;
 }
 
 /** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */
@@ -526,6 +510,9 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
   const months = monthSpans(sentence, language);
   const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
+  // A plan of a saying of the past week, read as long gone, is the coming one (planOfRecentSaying).
+  const aheadOfRecentSaying = (at: { index: number; text: string }, resolved: Resolved | undefined) =>
+    longGone(resolved, publishedAt) && planOfRecentSaying(sentence.slice(0, at.index), at.text);
   // chrono read `readable`'s text, whose characters stand where the sentence's do: quote the sentence.
   const asWritten = (result: Result) => sentence.slice(result.index, result.index + result.text.length);
   for (const result of results) {
@@ -539,11 +526,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
       tense = 'present';
       classified = classify(result, sentence, publishedAt, tense, language);
     }
-    if (
-      tense === 'present' &&
-      longGone(classified, publishedAt) &&
-      planOfRecentSaying(sentence.slice(0, result.index), result.text)
-    ) {
+    if (tense === 'present' && aheadOfRecentSaying(result, classified)) {
       tense = 'future';
       classified = classify(result, sentence, publishedAt, tense, language);
     }
@@ -566,12 +549,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (overlaps(other.index, spans, other.text.length)) continue;
     let tense = tenseAt(other.index, other.text.length);
     let date = other.date.startsWith('?') ? yearByTense(other.date.slice(1), publishedAt, tense) : other.date;
-    if (
-      other.date.startsWith('?') &&
-      tense === 'present' &&
-      longGone({ ...other, date }, publishedAt) &&
-      planOfRecentSaying(sentence.slice(0, other.index), other.text)
-    ) {
+    if (other.date.startsWith('?') && tense === 'present' && aheadOfRecentSaying(other, { ...other, date })) {
       tense = 'future';
       date = yearByTense(other.date.slice(1), publishedAt, tense);
     }

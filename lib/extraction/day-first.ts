@@ -1,4 +1,7 @@
 import type * as chrono from 'chrono-node';
+import { dayOf, isoDay } from './calendar.ts';
+import type { Tense } from './tense.ts';
+import { utcDay } from './year.ts';
 
 /**
  * "constituted on 10.08.2024", "10.08.2024 tarihinde": a numeric date written with dots puts the day
@@ -29,4 +32,20 @@ export function withDayFirstNumbers(parser: chrono.Chrono, slashesToo: boolean):
   const read = parser.clone();
   read.parsers.unshift(slashesToo ? dayFirst(DOTTED_OR_SLASHED, 1, 3, 4) : dayFirst(DOTTED, 1, 2, 3));
   return read;
+}
+
+/** A day, month and year in figures with slashes or dashes, as either order writes them. */
+const NUMERIC_DATE = /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+
+/**
+ * "The incident occurred on 09/05/2024", published in May 2024 by a paper whose feed declares only
+ * "en": read month first, a past act lands in September, after publication. When the day-first
+ * reading is a real day before publication, the writer meant it (Indian, British, Nigerian copy).
+ */
+export function dayFirstIfPast(text: string, date: string, publishedAt: Date, tense: Tense): string {
+  const numeric = NUMERIC_DATE.exec(text.trim().replace(/[,.]$/, ''));
+  if (!numeric || tense !== 'past' || date <= dayOf(publishedAt)) return date;
+  const [, first, second, year] = numeric.map(Number) as [number, number, number, number];
+  const dayFirst = utcDay(year, second, first) && isoDay(year, second, first);
+  return dayFirst && dayFirst <= dayOf(publishedAt) ? dayFirst : date;
 }

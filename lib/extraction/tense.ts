@@ -145,35 +145,30 @@ function tenseContext(
 }
 
 /**
- * The tense of a verb coordinated with the date's clause by "and", for a clause with no tense of its
- * own: "set out alone on Tuesday morning and was reported missing that evening" is past, though "set"
- * reads either way. Undefined when "and" does not follow or its verb tells no tense either.
+ * The tense of the words `opener` finds right after a date's clause (its first group, up to five
+ * words), for a clause with no tense of its own; undefined when nothing follows so or it tells no
+ * tense either.
  */
-function coordinatedTense(
-  sentence: string,
-  [, end]: ClauseSpan,
-  language?: string,
-): Exclude<Tense, 'present'> | undefined {
-  const next = /^\s+and\s+((?:\S+\s+){0,4}\S+)/.exec(sentence.slice(end))?.[1];
-  const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
-  return tense === 'present' ? undefined : tense;
-}
+const nextClauseTense =
+  (opener: RegExp, englishOnly: boolean) =>
+  (sentence: string, [, end]: ClauseSpan, language?: string): Exclude<Tense, 'present'> | undefined => {
+    if (englishOnly && primary(language) !== 'en') return undefined;
+    const next = opener.exec(sentence.slice(end))?.[1];
+    const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
+    return tense === 'present' ? undefined : tense;
+  };
 
 /**
- * The tense of a relative clause right after a date's own clause, for a clause with no tense of its
- * own: "The fire on Monday, which destroyed 40 homes, was started by a power line" tells the fire's
- * past in the clause that describes it.
+ * A verb coordinated with the date's clause by "and": "set out alone on Tuesday morning and was
+ * reported missing that evening" is past, though "set" reads either way.
  */
-function relativeTense(
-  sentence: string,
-  [, end]: ClauseSpan,
-  language?: string,
-): Exclude<Tense, 'present'> | undefined {
-  if (primary(language) !== 'en') return undefined;
-  const next = /^,\s+(?:which|who)\s+((?:\S+\s+){0,4}\S+)/i.exec(sentence.slice(end))?.[1];
-  const tense = next === undefined ? 'present' : tenseOf(withoutQuotedSpeech(next), language);
-  return tense === 'present' ? undefined : tense;
-}
+const coordinatedTense = nextClauseTense(/^\s+and\s+((?:\S+\s+){0,4}\S+)/, false);
+
+/**
+ * A relative clause right after the date's own clause: "The fire on Monday, which destroyed 40 homes,
+ * was started by a power line" tells the fire's past in the clause that describes it.
+ */
+const relativeTense = nextClauseTense(/^,\s+(?:which|who)\s+((?:\S+\s+){0,4}\S+)/i, true);
 
 /** The tense English words before a date in its clause give it, when `pattern` finds them there. */
 const leadInTense =
