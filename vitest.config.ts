@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // End-to-end tests share process.env with the local stack they start, one at a time per file.

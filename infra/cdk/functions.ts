@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Duration, RemovalPolicy, Stage } from 'aws-cdk-lib';
@@ -33,10 +33,11 @@ const common = {
 /**
  * infra/feeds.yaml written as JSON, for the bundles that carry it: the same feeds, readable by the
  * JSON-only stand-in for the YAML parser those bundles load (yaml-as-json.ts). JSON is YAML, so the
- * carried file still reads as the feeds file it is.
+ * carried file still reads as the feeds file it is. Written beside the metafiles, in cdk.out, so a synth
+ * leaves nothing behind in the machine's temp folder.
  */
-function feedsFileAsJson(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'dateline-feeds-')), 'feeds.yaml');
+function feedsFileAsJson(scope: Construct): string {
+  const file = join(bundlesDir(scope), 'feeds.yaml');
   const feeds = parseYaml(readFileSync(join(PROJECT_ROOT, 'infra', 'feeds.yaml'), 'utf8'));
   writeFileSync(file, `${JSON.stringify(feeds, null, 2)}\n`);
   return file;
@@ -44,7 +45,13 @@ function feedsFileAsJson(): string {
 
 /** Where a function's esbuild metafile is written: cdk.out/bundles/<name>.json, outside its asset. */
 export function bundleMetafile(scope: Construct, name: string): string {
-  return join(Stage.of(scope)?.outdir ?? tmpdir(), 'bundles', `${name}.json`);
+  return join(bundlesDir(scope), `${name}.json`);
+}
+
+function bundlesDir(scope: Construct): string {
+  const dir = join(Stage.of(scope)?.outdir ?? tmpdir(), 'bundles');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** One Lambda function from functions/<name>/handler.ts, bundled locally with esbuild (no Docker). */
@@ -74,7 +81,7 @@ export function datelineFunction(
   }
   // The scheduler plans from the feeds file; the timeline reads it for GET /feeds.
   const withFeeds = props.name === 'scheduler' || props.name === 'timeline';
-  const feedsFile = withFeeds ? feedsFileAsJson() : undefined;
+  const feedsFile = withFeeds ? feedsFileAsJson(scope) : undefined;
   const aliases = Object.entries(bundleAliases({ feedsAsJson: withFeeds }));
   return new nodejs.NodejsFunction(scope, id, {
     ...common,

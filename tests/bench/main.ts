@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { setup as useScratchRoot } from '../support/temp-root.ts';
 import { coldSection } from './cold.ts';
 import { measuredCommit } from './commit.ts';
 import { dedupSection } from './dedup.ts';
@@ -70,7 +71,12 @@ async function runSection(section: Section): Promise<Outcome> {
 async function main(names: string[]): Promise<void> {
   const sections = selectSections(names);
   const results: Record<string, Outcome> = {};
-  for (const section of sections) results[section.name] = await runSection(section);
+  const removeScratch = useScratchRoot();
+  try {
+    for (const section of sections) results[section.name] = await runSection(section);
+  } finally {
+    removeScratch();
+  }
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const report = {
     generatedAt: new Date().toISOString(),
