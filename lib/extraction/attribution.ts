@@ -1,4 +1,5 @@
 import type { DateMention } from './mention.ts';
+import { ATTRIBUTION } from './tense-markers.ts';
 
 /** Words that report speech: "said", "wrote in a memo", "told reporters", "a déclaré", "sagte", "dijo". */
 export const SPEAKING =
@@ -84,8 +85,10 @@ export function datesNewsToldBefore(sentence: string): boolean {
  * what happened itself. As the latest day of a lead it took the report's date, and as the story's
  * anchor it moved "at 11:50 p.m." in the next sentence to the telling day.
  */
-const TRAILING_SAID =
-  /,\s+(?:[\p{L}'’.-]+\s+){1,5}(?:said|says|told\s+\p{L}+|added|confirmed|announced|reported)(?:\s+in\s+an?\s+(?:statement|release|news\s+release|post|interview))?\s+(?:on\s+|late\s+|early\s+)?$/iu;
+const TRAILING_SAID = new RegExp(
+  String.raw`${ATTRIBUTION}(?:(?<=told)\s+\p{L}+)?(?:\s+in\s+an?\s+(?:statement|release|news\s+release|post|interview))?\s+(?:on\s+|late\s+|early\s+)?$`,
+  'iu',
+);
 const SENTENCE_END =
   /^\s*(?:in\s+an?\s+(?:statement|release|news\s+release|post|interview)\s*)?[.!]?["”’]?\s*$/iu;
 

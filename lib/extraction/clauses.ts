@@ -1,3 +1,4 @@
+import { IRREGULAR_PARTICIPLE } from './english-verbs.ts';
 import { futurePattern, PAST_EN } from './tense-markers.ts';
 
 /** Where a sentence's clauses begin and end: the words that govern a date stop at its clause's edge. */
@@ -57,8 +58,7 @@ function coordinatedFutures(sentence: string, language: string | undefined): Arr
     .map((match): [number, number] => [match.index ?? 0, match[0].length]);
 }
 
-const PARTICIPLE =
-  '\\p{L}{3,}ed|made|built|held|sent|taken|given|written|chosen|seen|known|found|won|brought|hit|shot|struck|begun|drawn|shown|told|sold|paid|led|left|lost|kept|caught|thrown|broken|spoken|stolen|driven';
+const PARTICIPLE = `\\p{L}{3,}ed|${IRREGULAR_PARTICIPLE}`;
 /**
  * A past participle set off by commas after the sentence's subject ("The bill, signed into law in
  * 2019, takes effect July 1"; "The new rules, announced Tuesday, apply from Monday"): a reduced

@@ -3,8 +3,8 @@ import { dayOf, isoMonth } from './calendar.ts';
 import { clauseSpan, SUBORDINATORS } from './clauses.ts';
 import { countOf } from './counts.ts';
 import type { DateMention } from './mention.ts';
-import { ATTRIBUTION, type Tense, tenseOf } from './tense.ts';
-import { PAST_EN, TURKISH_PLUPERFECT } from './tense-markers.ts';
+import { type Tense, tenseOf } from './tense.ts';
+import { ATTRIBUTION, PAST_EN, TURKISH_PLUPERFECT } from './tense-markers.ts';
 import { GERMAN_WEEKDAYS } from './weekday.ts';
 
 type Found = Omit<DateMention, 'tense'>;

@@ -61,6 +61,26 @@ const OPENS_ON_TIME_GOING_ON = new RegExp(`^(?:${TIME_GOES_ON})`, 'u');
  */
 const CLOCK_END = new RegExp(String.raw`(?<=\d\s?[ap]\.m\.)\s+(?=["“«„]?(?!${TIME_GOES_ON})\p{Lu})`, 'u');
 
+/**
+ * Initials written with points ("J.D. Vance", "the U.S. Army", "T.J. Holmes", "D-N.Y., said"): sbd
+ * broke a sentence after them before any capital and even inside them ("D-N" | "Y., said"), parting a
+ * name from its verb and its date. Their points are hidden from sbd (one stand-in character each, so
+ * every sentence is still the paragraph's text once restored), and a sentence ends after them only
+ * where the next word opens sentences and names nothing: "…approved in the U.K. The pound rose",
+ * "…moved to Washington, D.C. In 2019 he…".
+ */
+const INITIALS = /(?<![\p{L}\p{N}])(?:\p{Lu}\.){2,}/gu;
+const HIDDEN_POINT = '\uE000';
+const HIDDEN = new RegExp(HIDDEN_POINT, 'g');
+const OPENER =
+  'The|A|An|This|That|These|Those|It|Its|He|She|They|We|I|You|His|Her|Their|Our|There|Here|In|On|At|By|For|From|With|After|Before|During|Since|When|While|As|If|But|And|Or|So|Yet|Some|Many|Most|All|No|Officials|Police|Authorities|Residents|Witnesses|Analysts|Critics|Prosecutors';
+const ENDS_ON_INITIALS = new RegExp(
+  String.raw`(?<=(?<![\p{L}\p{N}])(?:\p{Lu}${HIDDEN_POINT}){2,})\s+(?=["“«„]?(?:(?:${OPENER})\b|\d))`,
+  'u',
+);
+const hideInitials = (text: string) =>
+  text.replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT));
+
 function joinsPrevious(previous: string, sentence: string): boolean {
   return (
     LOWER_START.test(sentence) ||
@@ -77,7 +97,9 @@ function joinsPrevious(previous: string, sentence: string): boolean {
  * the paragraph, so quotes stay verbatim.
  */
 export function sentencesOf(text: string): string[] {
-  const found = sentences(text, { newline_boundaries: false, preserve_whitespace: false })
+  const found = sentences(hideInitials(text), { newline_boundaries: false, preserve_whitespace: false })
+    .flatMap((sentence) => sentence.split(ENDS_ON_INITIALS))
+    .map((sentence) => sentence.replace(HIDDEN, '.'))
     .flatMap((sentence) => sentence.split(QUOTED_END))
     .flatMap((sentence) => sentence.split(PLATFORM_X_END))
     .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))

@@ -1,3 +1,5 @@
+import { IRREGULAR_PAST } from './english-verbs.ts';
+
 /**
  * The words that mark a clause's tense, by language: futures, simple pasts and perfects, plans seen
  * from the past, and English obligations. tense.ts decides with them which way a date lies.
@@ -55,8 +57,10 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
  * Simple past forms; participles used as adjectives ("the scheduled vote") are left out, and so is a
  * present passive ("when he is sentenced Aug. 15", "the road is closed Monday"): its time is now or ahead.
  */
-export const PAST_EN =
-  /\b(?:was|were|had|did|said|told|went|began|met|ran|won|took|came|fell|rose|held|left|made|saw|gave|struck|led|sent|found|became|brought|broke|fought|lost|paid|sold|spoke|stood|wrote|thought|knew|drove|flew|grew|threw|chose|froze|hid|sank|swam|sang|bought|caught|taught|built|spent|felt|kept|slept|meant|heard|understood|withdrew|overtook|quit|shut|fled|laid|got|ate|drew|dug|rode|rang|sat|slid|stole|tore|wore|woke|wept|sprang|spun|swore|swung|blew|bled|bent|crept|drank|forgot|forgave|forbade|knelt|leapt|shone|shrank|upheld|withheld|undertook|underwent|oversaw|overthrew|rebuilt|foresaw|mistook|arose|awoke|strode|strove|sped|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|sought|swept|shook|dealt|(?<!\b(?:is|are|am)\s+(?:(?:being|not|also|still|now|then|to\s+be)\s+)?)(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)(?![\p{L}\p{M}\d_])/iu;
+export const PAST_EN = new RegExp(
+  String.raw`\b(?:${IRREGULAR_PAST}|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|(?<!\b(?:is|are|am)\s+(?:(?:being|not|also|still|now|then|to\s+be)\s+)?)(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)(?![\p{L}\p{M}\d_])`,
+  'iu',
+);
 /**
  * The German simple past news is written in ("erklärte am Freitag", "nahm … fest", "trat … zurück"):
  * the strong forms of common news verbs, the weak ones by their stems plus -te(n), and every -ierte(n).
@@ -111,6 +115,12 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
 };
 
 /** The Turkish pluperfect ("bildirmişti", "yapılmıştı"), not the formal perfect "-miştir". */
+/**
+ * An attribution after a comma, up to its verb of saying: one to five words, initials and titles
+ * with their dots among them (", police said", ", Gov. Jane Roe announced", ", the ministry told").
+ */
+export const ATTRIBUTION = String.raw`,\s+(?:[\p{L}'’.-]+\s+){1,5}(?:said|says|told|added|announced|confirmed|reported)`;
+
 export const TURKISH_PLUPERFECT = String.raw`(?<!\p{L})\p{L}+?(?:miş|mış|muş|müş)(?:ti|tı|tu|tü)(?:k|m|n|lar|ler|niz|nız)?(?!\p{L})`;
 
 export const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';

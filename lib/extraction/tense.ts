@@ -1,6 +1,8 @@
 import { type ClauseSpan, clauseBeforeAside, clauseSpan } from './clauses.ts';
+import { IRREGULAR_PAST } from './english-verbs.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
 import {
+  ATTRIBUTION,
   futureInPast,
   futurePattern,
   OBLIGATION_MARKER,
@@ -111,9 +113,6 @@ function openingTense(
   if (first === Number.POSITIVE_INFINITY) return undefined;
   return first === future ? 'future' : first === inPast ? 'present' : 'past';
 }
-
-/** An attribution after a comma: one to four words, then a verb of saying ("…, the ministry said"). */
-export const ATTRIBUTION = String.raw`,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told|added|announced|confirmed)`;
 
 /**
  * A trailing attribution right after the date ("Schools reopen on Thursday, the ministry said"): the
@@ -260,8 +259,10 @@ function withoutQuotedSpeech(text: string): string {
  * follows the date ("ist am Sonntag gestorben"), and the past is the clause's own. Nor "before dawn
  * on Monday", a time of that day ("arrested before dawn on Monday").
  */
-const APPOINTMENT =
-  /(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|found|took|came|went|made|saw|got|left|fell|gave|told|said|met|began|ran|hit|struck|won|lost|reached)\b)[^,;.]{0,50})\s*$/iu;
+const APPOINTMENT = new RegExp(
+  String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,
+  'iu',
+);
 
 /**
  * An event called or set for its day ("Unions on Tuesday called a national strike on Friday", "the

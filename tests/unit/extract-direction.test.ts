@@ -531,6 +531,18 @@ describe('the main verb after a participle set off by commas', () => {
   it('leaves a clause of its own after an opening phrase', () => {
     expect(datesOf('<p>On Friday, masked men raided the depot, police said.</p>')).toEqual(['2024-10-11']);
   });
+
+  it.each([
+    'The pact, withdrawn from in 2019, will be debated again on Thursday.',
+    'The tanker, sunk by a mine in 2019, will be raised on Thursday.',
+  ])('leaves the aside its own past when the participle is irregular: %s', (sentence) => {
+    const events = extractEvents({ html: `<p>${sentence}</p>`, publishedAt: MONDAY });
+    const dated = events.filter((event) => event.kind !== 'report');
+    expect(dated.map((event) => [event.date, event.scheduled ?? false])).toEqual([
+      ['2019', false],
+      ['2024-10-17', true],
+    ]);
+  });
 });
 
 describe('a present passive', () => {

@@ -29,6 +29,27 @@ describe('sentence boundaries in news copy', () => {
     expect(sentencesOf('The ferry sailed at 5 p.m. on Jan. 4, the port said.')).toHaveLength(1);
   });
 
+  it('keeps dotted initials with the name or noun they belong to', () => {
+    for (const sentence of [
+      'The ferry line reopens on Thursday, Gov. K.T. Marsh said.',
+      'On Monday, R.J. Okafor toured the flooded depot.',
+      'Inspectors met with the U.S. Coast Guard on Tuesday.',
+      'Rep. Dana Whitlow, D-N.M., said on Monday the dam was safe.',
+    ])
+      expect(sentencesOf(sentence), sentence).toEqual([sentence]);
+    expect(
+      datedIn('<p>The depot reopens on Thursday, Gov. K.T. Marsh said. Crews were still pumping.</p>')[0],
+    ).toMatchObject({ date: '2024-10-17', quote: 'The depot reopens on Thursday, Gov. K.T. Marsh said.' });
+  });
+
+  it('ends a sentence on initials where the next word opens a sentence', () => {
+    expect(sentencesOf('The merger was cleared in the U.K. The shares rose on Monday.')).toEqual([
+      'The merger was cleared in the U.K.',
+      'The shares rose on Monday.',
+    ]);
+    expect(sentencesOf('She moved to Washington, D.C. In 2019 she joined the agency.')).toHaveLength(2);
+  });
+
   it('ends a sentence on a clock time, but not one that goes on telling the time', () => {
     expect(
       sentencesOf('The pumps failed shortly before 6 a.m. A second pump station flooded at noon.'),
