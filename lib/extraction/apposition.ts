@@ -4,9 +4,10 @@ import type { DateMention } from './mention.ts';
 /**
  * Only a comma, a bracket or a space between two mentions: "November 9, Saturday", "on Saturday
  * (November 9)", and Turkish "13 Kasım Cuma günü", which sets the weekday after its day with nothing
- * between.
+ * between; or "the", as British and Indian copy write a day after its weekday ("on Friday, the 28th
+ * April", "on Monday the 14th of November").
  */
-const APPOSED = /^\s*[,(]?\s*$/;
+const APPOSED = /^\s*[,(]?\s*(?:the\s+)?$/;
 
 const isWritten = (mention: DateMention) => mention.precision === 'day' && /\d/.test(mention.text);
 const isDayWord = (mention: DateMention) => mention.precision === 'day' && !/\d/.test(mention.text);

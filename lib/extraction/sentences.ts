@@ -78,8 +78,21 @@ const ENDS_ON_INITIALS = new RegExp(
   String.raw`(?<=(?<![\p{L}\p{N}])(?:\p{Lu}${HIDDEN_POINT}){2,})\s+(?=["“«„]?(?:(?:${OPENER})\b|\d))`,
   'u',
 );
-const hideInitials = (text: string) =>
-  text.replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT));
+/**
+ * Titles that only ever stand before a name ("Adm. Lee Park", "Ft. Lauderdale", "Det. Sgt. Ruiz") and
+ * abbreviations that only stand before a number ("approx. 3 p.m.", "No. 4"): sbd kept most and broke
+ * a sentence after the rest, by turns. Their points are hidden the same way. Not "St." or "Jr.",
+ * which also end sentences ("on Main St.", "John Roe Jr.").
+ */
+const TITLE_BEFORE_NAME =
+  /(?<![\p{L}\p{N}.])(?:Mr|Mrs|Ms|Mme|Messrs|Dr|Prof|Rev|Fr|Gov|Sen|Sens|Rep|Reps|Lt|Gen|Adm|Cmdr|Capt|Col|Maj|Sgt|Cpl|Pvt|Det|Insp|Supt|Atty|Amb|Hon|Pres|Mt|Ft)\.(?=\s+\p{Lu})/gu;
+const BEFORE_NUMBER = /(?<![\p{L}\p{N}.])(?:approx|ca|No|Nos|Vol|pp|Fig)\.(?=\s+\d)/gu;
+
+const hidePoints = (text: string) =>
+  text
+    .replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT))
+    .replace(TITLE_BEFORE_NAME, (title) => title.replace('.', HIDDEN_POINT))
+    .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT));
 
 function joinsPrevious(previous: string, sentence: string): boolean {
   return (
@@ -97,7 +110,7 @@ function joinsPrevious(previous: string, sentence: string): boolean {
  * the paragraph, so quotes stay verbatim.
  */
 export function sentencesOf(text: string): string[] {
-  const found = sentences(hideInitials(text), { newline_boundaries: false, preserve_whitespace: false })
+  const found = sentences(hidePoints(text), { newline_boundaries: false, preserve_whitespace: false })
     .flatMap((sentence) => sentence.split(ENDS_ON_INITIALS))
     .map((sentence) => sentence.replace(HIDDEN, '.'))
     .flatMap((sentence) => sentence.split(QUOTED_END))

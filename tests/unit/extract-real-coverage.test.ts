@@ -35,6 +35,9 @@ describe('sentence boundaries in news copy', () => {
       'On Monday, R.J. Okafor toured the flooded depot.',
       'Inspectors met with the U.S. Coast Guard on Tuesday.',
       'Rep. Dana Whitlow, D-N.M., said on Monday the dam was safe.',
+      'A brush fire broke out near Ft. Halden on Monday.',
+      'Cmdr. Ivo Rask and Adm. Lee Pardo inspected the pier on Monday.',
+      'The crane failed at approx. 3 p.m. on Monday.',
     ])
       expect(sentencesOf(sentence), sentence).toEqual([sentence]);
     expect(

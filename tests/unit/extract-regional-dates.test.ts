@@ -37,6 +37,8 @@ describe('a weekday set beside a written day', () => {
   it.each([
     'The police registered a case on November 9, Saturday.',
     'The collector visited the village on Saturday (November 9).',
+    'The new wing will be opened by the health minister on Saturday, the 9th November 2024 at 11 am.',
+    'The fair was opened on Saturday the 9th of November by the district collector.',
   ])('names that day again, not a second one: %s', (sentence) => {
     expect(datesIn(sentence)).toEqual(['2024-11-09']);
   });
