@@ -64,6 +64,15 @@ const FROM_DAY_SPAN = new RegExp(
   'giu',
 );
 const SPANISH_DAY_SPAN = /(?<!\p{L})del(?=\s+\d{1,2}\s+al\s+\d{1,2}\s+de\s)/giu;
+/**
+ * "rose to 24 on Sunday", "beat the Packers 27-24 Sunday night": chrono reads a 24 before a date as the
+ * hour 24, finds no such time and drops the date with it; any other figure it leaves alone. A count
+ * before "on" or a weekday, never a day ("24 November" stays).
+ */
+const COUNT_24_BEFORE_DATE = new RegExp(
+  String.raw`(?<![\d:.,/])24(?=\s+(?:on\s|${ENGLISH_WEEKDAY}\b))`,
+  'giu',
+);
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
@@ -75,7 +84,8 @@ export function readable(sentence: string, language: string): string {
     .replace(FROM_DAY_SPAN, blank)
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)
-    .replace(MID_HYPHEN, '$1 ');
+    .replace(MID_HYPHEN, '$1 ')
+    .replace(COUNT_24_BEFORE_DATE, blank);
   if (language === 'de')
     return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
   if (language === 'es')

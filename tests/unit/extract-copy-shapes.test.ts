@@ -219,6 +219,20 @@ describe('"the day after" a thing named', () => {
   });
 });
 
+describe('a 24 right before a date', () => {
+  it.each([
+    ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
+    ['The Hawks edged the Pilots 27-24 Wednesday night.', '2024-05-08'],
+    ['The count of missing stood at 24 on May 8.', '2024-05-08'],
+  ])('is a count, and the date stays: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('is a day before a month', () => {
+    expect(datesIn('The vote was held on 24 April.')).toEqual(['2024-04-24']);
+  });
+});
+
 describe('spans of days and scores', () => {
   it.each([
     ['es', 'La muestra se celebró entre el 2 y el 4 de mayo.', '2024-05-02/2024-05-04'],
