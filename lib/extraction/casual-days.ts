@@ -85,6 +85,47 @@ const lastEvening: chrono.Parser = {
   extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate, -1)),
 };
 
+/**
+ * "Last night" is the evening before the newsroom's day whenever it is written; chrono reads it as
+ * today's small hours when its reference is before 6 a.m., so copy filed before dawn ("declared a
+ * snow emergency at 7 p.m. last night") dated it a day late. Not someone's last night ("his last
+ * night in office").
+ */
+const SOMEONES = String.raw`\b(?:the|his|her|their|its|my|our|your|a|one|that|this)\s+`;
+const LAST_NIGHT = new RegExp(String.raw`(?<!${SOMEONES})(?<!\p{L})last\s+night(?!\p{L})`, 'iu');
+const SOMEONES_LAST_NIGHT_BEFORE = new RegExp(`${SOMEONES}$`, 'iu');
+
+const lastNight: chrono.Parser = {
+  pattern: () => LAST_NIGHT,
+  extract: (context) => context.createParsingComponents(dayPartsOf(context.refDate, -1)),
+};
+
+/** chrono's own reading of someone's last night, which the parser above declines. */
+const withoutSomeonesLastNight: chrono.Refiner = {
+  refine: (context, results) =>
+    results.filter(
+      (result) =>
+        !/^last\s+night$/i.test(result.text) ||
+        !SOMEONES_LAST_NIGHT_BEFORE.test(context.text.slice(Math.max(0, result.index - 8), result.index)),
+    ),
+};
+
+/**
+ * "Tonight" written in the small hours is the night under way, which began the day before: a game
+ * report filed at 00:45 ("tonight's loss stings") tells the evening before. From 3 a.m. on, "tonight"
+ * is the coming one, as chrono reads it.
+ */
+const TONIGHT = /(?<!\p{L})tonight(?!\p{L})/iu;
+const SMALL_HOURS_END = 3;
+
+const tonightInSmallHours: chrono.Parser = {
+  pattern: () => TONIGHT,
+  extract: (context) =>
+    context.refDate.getUTCHours() < SMALL_HOURS_END
+      ? context.createParsingComponents(dayPartsOf(context.refDate, -1))
+      : null,
+};
+
 /** Spanish "anoche" (last night) and "antenoche" (the night before): chrono's Spanish reads neither. */
 const LAST_NIGHT_ES = /(?<!\p{L})(?:(ante)noche|anoche)(?!\p{L})/iu;
 
@@ -107,10 +148,19 @@ const smallHoursToday: chrono.Parser = {
 
 /**
  * A language's chrono parser that also reads the day before yesterday and the day after tomorrow,
- * English "last evening", Spanish "anoche" and "esta madrugada".
+ * English "last evening", "last night" and a small hours' "tonight", Spanish "anoche" and "esta
+ * madrugada".
  */
 export function withCasualDays(parser: chrono.Chrono): chrono.Chrono {
   const read = parser.clone();
-  read.parsers.unshift(twoDaysOff, lastEvening, lastNightSpanish, smallHoursToday);
+  read.parsers.unshift(
+    twoDaysOff,
+    lastEvening,
+    lastNight,
+    tonightInSmallHours,
+    lastNightSpanish,
+    smallHoursToday,
+  );
+  read.refiners.push(withoutSomeonesLastNight);
   return read;
 }

@@ -219,6 +219,29 @@ describe('"the day after" a thing named', () => {
   });
 });
 
+describe('"last night" and "tonight" in copy filed before dawn', () => {
+  // Wednesday 8 May 2024 in Omaha (UTC-5), at 05:40, 00:50 and 15:00.
+  const filedAt = (localTime: string, sentence: string) =>
+    findDates(sentence, new Date(`2024-05-08T${localTime}:00Z`)).map((m) => m.date);
+
+  it.each(['05:40', '00:50', '15:00'])('"last night" is the day before, filed at %s', (time) => {
+    expect(filedAt(time, 'Crews declared a water emergency at 8 p.m. last night, the utility said.')).toEqual(
+      ['2024-05-07'],
+    );
+  });
+
+  it('"tonight" in the small hours is the night under way, from 3 a.m. the coming one', () => {
+    expect(filedAt('00:50', "The coach said tonight's defeat would sting for a while.")).toEqual([
+      '2024-05-07',
+    ]);
+    expect(filedAt('05:40', 'Forecasters expect more rain tonight.')).toEqual(['2024-05-08']);
+  });
+
+  it("leaves someone's last night alone", () => {
+    expect(filedAt('15:00', 'It was his last night in the job before retiring.')).toEqual([]);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
