@@ -24,7 +24,9 @@ import { ENGLISH_MONTH } from './month-names.ts';
 import { withoutPastPlans } from './plans.ts';
 import {
   datelineReference,
+  isDayLine,
   isQuotedRemark,
+  lateEntryReference,
   rebaseQuotedDays,
   speechDayAfter,
   stampReference,
@@ -48,7 +50,10 @@ const PREFIX_WINDOW = 48;
 type Draft = DraftEvent;
 
 interface Context {
+  /** What relative dates count from: publication, or the stamp, heading or dateline over the text. */
   publishedAt: Date;
+  /** The page's own publication, when `publishedAt` is a stamp's or heading's day instead. */
+  pageAt?: Date;
   language?: string;
   /** The year the heading over the text names, if it names one (see yearOfHeading). */
   year?: number;
@@ -385,7 +390,8 @@ function sentenceEvents(
     sentence,
     rebaseQuotedDays(
       sentence,
-      withoutPastPlans(sentence, dates, context.publishedAt),
+      // A plan booked for a day the page's publication has passed dates nothing, whatever the reference.
+      withoutPastPlans(sentence, dates, context.pageAt ?? context.publishedAt),
       context.publishedAt,
       spokenOn,
     ),
@@ -469,13 +475,22 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   let headed = false;
   // A new entry's "that evening" or clock time never counts from the entry before's days.
   let opensEntry = false;
+  // A day heading or stamp dates the entries under it; without one, an entry timed later than a
+  // page published in the small hours was written the evening before.
+  let dayStamped = false;
+  let lateEntry: Date | undefined;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     const inStory = blocks.some((b) => b.kind === 'paragraph');
+    if (headers.has(block) || stamped.has(block))
+      lateEntry = dayStamped ? undefined : lateEntryReference(block.text, publishedAt);
     if (inStory) {
       const stamp = stampReference(block.text, publishedAt, language, block.kind === 'heading');
       if (stamp) opensEntry = true;
+      dayStamped ||= stamp !== undefined;
       from = stamp ?? from;
+      // A day heading set as a paragraph ("Lunes, 23 de noviembre") dates its entries, and tells nothing.
+      if (stamp && isDayLine(block.text)) continue;
     }
     // "Updated 9:05 a.m." heads an entry inside the story; above the lede it is the page's stamp.
     if (headers.has(block) && (inStory || isEntryTimeLine(block.text))) {
@@ -494,7 +509,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     blocks.push({
       ...block,
       text,
-      from,
+      from: lateEntry ?? from,
       ...(entry ? { entry } : {}),
       ...(opens ? { opensEntry: true as const } : {}),
     });
@@ -549,7 +564,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
   const timeline = new TimelineRun(dayOf(base.publishedAt));
   for (const block of blocks) {
     if (block.kind === 'heading') year = yearOfHeading(block.text);
-    const from = block.from ? { ...base, publishedAt: block.from } : base;
+    const from = block.from ? { ...base, publishedAt: block.from, pageAt: base.publishedAt } : base;
     const context = year === undefined ? from : { ...from, year };
     const prefixed = block.kind === 'heading' ? undefined : prefixedEvents(block.text, context);
     if (prefixed)

@@ -278,6 +278,16 @@ export function isUpdateTimeLine(text: string): boolean {
   return word !== null && isEntryTimeLine(text.slice(word[0].length));
 }
 
+/** The minute of the day an entry's time line or stamp gives ("Updated 11:20 p.m. ET" is 1,400), if any. */
+export function entryMinuteOfDay(text: string): number | undefined {
+  const time = entryTimeOf(text.slice(UPDATE_WORD.exec(text)?.[0].length ?? 0));
+  if (time === undefined) return undefined;
+  const [hours, minutes] = (time.match(/\d+/g) ?? []).map(Number) as [number, number];
+  const afternoon = /[pP]\.?[mM]/.test(time) && hours < 12;
+  const midnightHour = /[aA]\.?[mM]/.test(time) && hours === 12;
+  return (afternoon ? hours + 12 : midnightHour ? 0 : hours) * 60 + minutes;
+}
+
 export function withoutEntryTime(text: string): string {
   const match = ENTRY_TIME.exec(text);
   return match && match[0].length < text.length ? text.slice(match[0].length) : text;

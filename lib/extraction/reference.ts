@@ -1,8 +1,10 @@
 import { SPEAKING } from './attribution.ts';
+import { dayOf } from './calendar.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
-import { datelineOf, wordCount } from './furniture.ts';
+import { datelineOf, entryMinuteOfDay, wordCount } from './furniture.ts';
+import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, ROMANCE_WEEKDAYS } from './weekday.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
 export type Reference = Date;
@@ -15,6 +17,17 @@ const dayAsReference = (date: string): Reference => new Date(`${date}T12:00:00Z`
  */
 const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d))\b|\b\d{1,2}\s*[ap]\.?m\.?/i;
 
+/**
+ * A weekday and a day number on a line of their own ("Wednesday 11 November", "Sunday, Nov. 15",
+ * "Dienstag, 10. November", "Lunes, 23 de noviembre"): a live page's day heading, whether the page
+ * sets it as a heading or as a paragraph (feeds flatten headings into paragraphs).
+ */
+const WEEKDAY_WORD = new RegExp(
+  String.raw`(?<!\p{L})(?:${ENGLISH_WEEKDAY}|${GERMAN_WEEKDAYS.join('|')}|${Object.values(ROMANCE_WEEKDAYS).flat().join('|')})(?!\p{L})`,
+  'iu',
+);
+export const isDayLine = (text: string) => /\d/.test(text) && WEEKDAY_WORD.test(text);
+
 export function stampReference(
   text: string,
   publishedAt: Date,
@@ -22,7 +35,8 @@ export function stampReference(
   heading = false,
 ): Reference | undefined {
   // A heading that is a day alone ("Tuesday 11 November", "Monday, Oct. 6") heads that day's entries.
-  if (text.length > 80 || (!heading && !STAMP_MARK.test(text)) || wordCount(text) > 8) return undefined;
+  const marked = heading || STAMP_MARK.test(text) || isDayLine(text);
+  if (text.length > 80 || !marked || wordCount(text) > 8) return undefined;
   // "Updated" is no past tense of the day it stamps: a stamp is the nearest such day.
   const bare = text.replace(/\bupdat\w*/gi, ' ');
   const day = findDates(bare, publishedAt, { language }).find((mention) => mention.precision === 'day');
@@ -34,6 +48,27 @@ export function stampReference(
       .replace(STAMP_MARK, ' ')
       .replace(/\b[A-Z]{2,4}T?\b/g, ' ');
   return day && rest !== undefined && wordCount(rest) < 2 ? dayAsReference(day.date) : undefined;
+}
+
+/** Before this hour a page is still telling the night before. */
+const SMALL_HOURS_END = 6;
+
+/** Half a day, in minutes: an entry's time is the one nearest the page's, the day before or the same day. */
+const HALF_DAY = 12 * 60;
+
+/**
+ * An entry's time in the evening on a page published in the small hours ("Updated 11:20 p.m. ET" on
+ * a page of 01:15): the entry is nearer the evening before, when it was written and what it tells
+ * happened. A morning entry on a page dated at 04:30 is later the same day (a feed dates a live page
+ * by its first entry as often as by its last).
+ */
+export function lateEntryReference(text: string, publishedAt: Date): Reference | undefined {
+  if (publishedAt.getUTCHours() >= SMALL_HOURS_END) return undefined;
+  const minute = entryMinuteOfDay(text);
+  const published = publishedAt.getUTCHours() * 60 + publishedAt.getUTCMinutes();
+  return minute !== undefined && minute > published + HALF_DAY
+    ? dayAsReference(dayOf(publishedAt, -1))
+    : undefined;
 }
 
 /** A reprint keeps the original's dateline: its relative dates count from that day, not the reprint's. */

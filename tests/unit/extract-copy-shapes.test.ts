@@ -352,6 +352,52 @@ describe('a heading that is a day alone', () => {
   });
 });
 
+describe("a live page's day heading set as a paragraph, and its timed entries", () => {
+  // Published at 00:40 on Thursday 9 May 2024, the entries below written on Wednesday.
+  const PAST_MIDNIGHT = '2024-05-09T00:40:00Z';
+  const dated = (html: string, publishedAt = PAST_MIDNIGHT) =>
+    extractEvents({ html, publishedAt, title: 'Gale live' })
+      .filter((e) => e.kind === 'dated')
+      .map((e) => `${e.date}: ${e.quote}`);
+
+  it.each([['Wednesday 8 May'], ['Wednesday, May 8'], ['Mittwoch, 8. Mai'], ['Miércoles, 8 de mayo']])(
+    'dates the entries under "%s" and tells nothing itself',
+    (heading) => {
+      const html = `<p>Power is back for most homes after the gale.</p><p>${heading}</p><p>19:45</p><p>Ferry crossings were cancelled for the night, the harbour office said.</p><p>14:05</p><p>A gust of 90mph was measured at the pier head at noon.</p>`;
+      expect(dated(html)).toEqual([
+        '2024-05-08: Ferry crossings were cancelled for the night, the harbour office said.',
+        '2024-05-08: A gust of 90mph was measured at the pier head at noon.',
+      ]);
+    },
+  );
+
+  it('leaves a plan under it that publication has passed undated', () => {
+    const html =
+      '<p>The club sacked its coach after a week of talks.</p><p>Thursday, May 2</p><p>The chairman sent the coach a message on Thursday evening to set up a meeting for Friday afternoon.</p>';
+    expect(
+      extractEvents({ html, publishedAt: FRIDAY, title: 'How the week unfolded' }).filter((e) => e.scheduled),
+    ).toEqual([]);
+  });
+
+  it('dates an evening entry on a page published in the small hours the evening before', () => {
+    const html =
+      '<p>Voters chose a new council on Wednesday.</p><p>Updated 12:50 a.m.</p><p>The count in the last ward was finished at 12:35 a.m.</p><p>Updated 11:20 p.m.</p><p>The harbour ward elected its first independent councillor.</p>';
+    expect(dated(html)).toEqual([
+      '2024-05-09: The count in the last ward was finished at 12:35 a.m.',
+      '2024-05-08: The harbour ward elected its first independent councillor.',
+    ]);
+  });
+
+  it('leaves a morning entry on a page dated early that morning on its day', () => {
+    const html =
+      '<p>The dam on the upper river has burst.</p><p>10:30</p><p>Police closed the lower bridge and the road along the river bank.</p><p>07:20</p><p>The army sent two boats to the lower town to lift people from roofs.</p>';
+    expect(dated(html, '2024-05-09T04:30:00Z').map((line) => line.slice(0, 10))).toEqual([
+      '2024-05-09',
+      '2024-05-09',
+    ]);
+  });
+});
+
 describe('a short lead that names its day', () => {
   it('is the lead, not the background sentence after it', () => {
     const html =
