@@ -10,6 +10,7 @@ import {
   relationThreshold,
   type Thresholds,
 } from './similarity.ts';
+import { toldApart } from './told-apart.ts';
 import { dateRelation } from './window.ts';
 import { sharedFigures, siteOf, termsOf, wordingOf } from './wording.ts';
 
@@ -139,7 +140,10 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
  * sentences tells one development, as an editor would list it.
  */
 const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules) =>
-  evidence.similarity >= rules.toldTwice && specificShared(a, b) > 0 && !oneIsRunningCount(a, b, evidence)
+  evidence.similarity >= rules.toldTwice &&
+  specificShared(a, b) > 0 &&
+  !oneIsRunningCount(a, b, evidence) &&
+  !(evidence.relation === 'same-day' && toldApart(a.quote, b.quote))
     ? 1
     : -rules.sameArticle;
 

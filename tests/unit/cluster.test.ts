@@ -335,6 +335,33 @@ describe('one article’s two accounts of a day', () => {
     expect(clusterAccounts(accounts)).toHaveLength(2);
   });
 
+  const quake = (second: string) =>
+    article('coastwire', 'Quake shakes the southern coast', [
+      [
+        '2025-03-09',
+        'A magnitude 5.2 earthquake shook the southern coast before dawn on Sunday, damaging old houses',
+      ],
+      ['2025-03-09', second],
+    ]);
+
+  it.each([
+    'A magnitude 4.6 earthquake shook the southern coast again at 6:40 p.m., damaging more old houses',
+    'Also on Sunday, a magnitude 4.6 earthquake shook the southern coast and damaged old houses',
+  ])(
+    'stay two events when one is put at another time of day or opens on another development: %s',
+    (second) => {
+      expect(clusterAccounts(quake(second))).toHaveLength(2);
+    },
+  );
+
+  it('are one event told twice when the second puts it at the same time of day', () => {
+    expect(
+      clusterAccounts(
+        quake('The earthquake shook the southern coast at 4:12 a.m., damaging old houses in three towns'),
+      ),
+    ).toHaveLength(1);
+  });
+
   it('are still one event told twice when neither is a running count', () => {
     const accounts = flood(
       'Families the Varna floods displaced will get help from the 40 million the relief agency asked donors for',
