@@ -2,7 +2,7 @@
 const SAID_AT_WORDS = 'saat|um|at|à|a las|alle';
 /** "shortly before", "around", "kurz nach", "peu avant": a time said as when, give or take. */
 const SAID_NEAR_WORDS =
-  '(?:shortly|just|soon) (?:before|after)|around|kurz (?:vor|nach)|(?:peu|juste) (?:avant|après)|poco (?:antes|después) de las';
+  '(?:shortly|just|soon) (?:before|after)|around|about|approximately|roughly|kurz (?:vor|nach)|gegen|(?:peu|juste) (?:avant|après)|vers|poco (?:antes|después) de las|sobre las';
 
 /**
  * A clock time as outlets write it: "10pm", "10:30 p.m.", "22h", "22h30", "22:30", "22.30 Uhr",

@@ -403,9 +403,17 @@ function sentenceEvents(
   const dayBefore =
     anchor ??
     (opensOnStoryDay(sentence) || toldInPluperfect(sentence, context.language) ? lastReported : undefined);
-  const relative = opensOnCountedDay(sentence, found)
+  const countedDay = opensOnCountedDay(sentence, found)
     ? (relativeDayMention(sentence, dayBefore, context.language) ?? relativePeriodMention(sentence, period))
     : undefined;
+  // A day still ahead ("Reeves, who delivers her budget on Nov. 25, welcomed the figures") is no day
+  // the next sentence's past ("Sterling fell after the data was released at 0700 GMT") happened on.
+  const relative =
+    countedDay &&
+    countedDay.date > dayOf(context.publishedAt) &&
+    tenseOf(sentence, context.language) !== 'future'
+      ? undefined
+      : countedDay;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =

@@ -242,6 +242,35 @@ describe('"last night" and "tonight" in copy filed before dawn', () => {
   });
 });
 
+describe('a clock time with no day of its own', () => {
+  const datedAt = (html: string) =>
+    extractEvents({ html, publishedAt: FRIDAY, title: 'Fire at the depot' })
+      .filter((e) => e.kind === 'dated')
+      .map((e) => `${e.date}: ${e.quote}`);
+
+  it("opening its sentence, takes the story's day past a paragraph of background", () => {
+    const html =
+      "<p>Fire crews were called to the grain depot on Wednesday night after a silo caught fire.</p><p>The depot, built in 1961, stores most of the county's winter feed and employs about 40 people.</p><p>Around 11:15 p.m. the sheriff's office ordered everyone within a mile of the depot to leave.</p>";
+    expect(datedAt(html)).toContain(
+      "2024-05-08: Around 11:15 p.m. the sheriff's office ordered everyone within a mile of the depot to leave.",
+    );
+  });
+
+  it('said "about" a time, takes the day of the sentence before', () => {
+    const html =
+      '<p>A man was arrested on Wednesday after a standoff at a farmhouse near Kessel.</p><p>Deputies took him into custody about 1:30 a.m. without a shot being fired.</p>';
+    expect(datedAt(html)).toContain(
+      '2024-05-08: Deputies took him into custody about 1:30 a.m. without a shot being fired.',
+    );
+  });
+
+  it('in a past sentence, never takes a day still ahead from the sentence before', () => {
+    const html =
+      '<p>The finance minister, who presents her budget on May 21, welcomed the figures.</p><p>The pound fell sharply after the data was released at 0700 GMT.</p>';
+    expect(datedAt(html).filter((line) => line.includes('pound'))).toEqual([]);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
