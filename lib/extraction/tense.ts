@@ -373,11 +373,22 @@ const PAST_VERB_BEFORE = byLanguage(
  */
 const NAMED_BY_DATE = /(?<!\p{L})\p{L}{3,}\s+(?:du|del|of|vom)\s+$/iu;
 
+/**
+ * The act a person is accused, charged, convicted or suspected of ("The man accused of killing two
+ * people at the bar early Saturday will stay in jail", "charged with setting the fire on Monday"):
+ * an act gone by, whatever the sentence announces for the accused. Up to the next verb or clause.
+ */
+const ACCUSED_OF =
+  /\b(?:accused|charged|convicted|suspected|indicted|arrested|jailed|wanted|sentenced|acquitted|cleared)\s+(?:of|with|for|over|in\s+connection\s+with)\s+(?:(?!\b(?:and|but|or|will|would|shall|is|are|was|were|to|who|which|that)\b)[^,;.]){1,70}$/iu;
+
 export function framedTense(before: string, tense: Tense, language?: string): Tense {
   const near = before.slice(-80);
   if (tense === 'past' && APPOINTMENT.test(near)) return 'present';
   if (tense === 'future' && NAMED_BY_DATE.test(near)) return 'present';
-  if (tense !== 'past' && (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION.test(near)))
+  if (
+    tense !== 'past' &&
+    (PAST_PARTICIPLE_BEFORE.test(near) || PARTICIPLE_APPOSITION.test(near) || ACCUSED_OF.test(near))
+  )
     return 'past';
   // A future in what was said ("a déclaré mardi que la réforme sera présentée") is not the saying's.
   if (tense !== 'past' && PAST_VERB_BEFORE[primary(language)]?.test(near)) return 'past';

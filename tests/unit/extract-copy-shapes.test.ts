@@ -271,6 +271,24 @@ describe('a clock time with no day of its own', () => {
   });
 });
 
+describe('the act someone is accused or charged of', () => {
+  it.each([
+    [
+      'The man accused of stabbing a guard at the depot late Wednesday will stay in custody, a judge ruled.',
+      '2024-05-08',
+    ],
+    ['A woman charged with starting the fire on Wednesday will appear in court next month.', '2024-05-08'],
+  ])('lies behind, whatever the sentence announces: %s', (sentence, date) => {
+    expect(datesIn(sentence)).toEqual([date]);
+  });
+
+  it('leaves the appearance ahead once the clause moves on', () => {
+    expect(datesIn('He was charged with assault and will appear in court on Wednesday.')).toEqual([
+      '2024-05-15',
+    ]);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
