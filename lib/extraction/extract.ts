@@ -475,9 +475,17 @@ const LIVE_BLOG_ENTRIES = 2;
 function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): StoryBlock[] {
   const blocks: StoryBlock[] = [];
   let from: Date | undefined;
-  const stamped = new Set(all.filter((b) => b.kind === 'paragraph' && isEntryStamped(b.text)));
+  // "3:20 p.m. PT — Airline grounds flights": an entry's time and title on one line heads the entry
+  // below it, as a time line over a title does.
+  const titled = (text: string) => isEntryStamped(text) && isEntryTitle(withoutEntryTime(text));
+  const stamped = new Set(
+    all.filter((b) => b.kind === 'paragraph' && isEntryStamped(b.text) && !titled(b.text)),
+  );
   const headers = new Set(
-    all.filter((b) => b.kind === 'paragraph' && (isEntryTimeLine(b.text) || isUpdateTimeLine(b.text))),
+    all.filter(
+      (b) =>
+        b.kind === 'paragraph' && (isEntryTimeLine(b.text) || isUpdateTimeLine(b.text) || titled(b.text)),
+    ),
   );
   const liveBlog = stamped.size + headers.size >= LIVE_BLOG_ENTRIES;
   let headed = false;

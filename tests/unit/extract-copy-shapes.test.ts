@@ -426,6 +426,15 @@ describe("a live page's day heading set as a paragraph, and its timed entries", 
     ).toEqual([]);
   });
 
+  it("reads an entry's time and title on one line as the header of the entry below", () => {
+    const html =
+      '<p>Last updated: 8 May 2024, 9:10 p.m. ET</p><p>6:30 p.m. ET — Trains running again</p><p>Commuter trains are running on all lines again, the transit authority says.</p><p>3:20 p.m. ET — Ferry line stops sailings</p><p>The ferry line said it halted all sailings at 3:05 p.m. because its ticket system had failed.</p><p>2:41 p.m. ET — What we know</p><p>The outage began at about 1:50 p.m., according to the operator.</p>';
+    expect(dated(html, '2024-05-08T21:10:00Z')).toEqual([
+      '2024-05-08: The ferry line said it halted all sailings at 3:05 p.m. because its ticket system had failed.',
+      '2024-05-08: The outage began at about 1:50 p.m., according to the operator.',
+    ]);
+  });
+
   it('dates an evening entry on a page published in the small hours the evening before', () => {
     const html =
       '<p>Voters chose a new council on Wednesday.</p><p>Updated 12:50 a.m.</p><p>The count in the last ward was finished at 12:35 a.m.</p><p>Updated 11:20 p.m.</p><p>The harbour ward elected its first independent councillor.</p>';
