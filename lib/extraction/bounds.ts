@@ -64,7 +64,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|could (?:come|arrive|happen|begin|start|end)(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",
@@ -206,9 +206,19 @@ const NOWADAYS_AGE =
 const meansNowadays = (before: string, mention: DateMention, after: string) =>
   /^today$/i.test(mention.text.trim()) && (NOWADAYS_BEFORE.test(before) || NOWADAYS_AGE.test(after));
 
+/**
+ * A day ahead in a forecaster's words ("forecasters said it would make landfall late Thursday", "la
+ * AEMET prevé lluvias el miércoles"): where the weather will be, not a day anything is booked for.
+ */
+const FORECASTER =
+  /(?<!\p{L})(?:forecasters?|meteorologists?|(?:national\s+)?weather\s+service|met\s+office|hurricane\s+center|weather\s+bureau|météo-france|prévisionnistes?|wetterdienst|meteorologen|aemet|meteorólogos?|pronóstico|previsiones)(?!\p{L})/iu;
+const isForecastAhead = (sentence: string, mention: DateMention) =>
+  mention.tense === 'future' && FORECASTER.test(sentence);
+
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (isForecastAhead(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;

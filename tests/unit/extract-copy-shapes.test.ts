@@ -110,6 +110,19 @@ describe('what did not happen and what is only forecast', () => {
   ])('dates nothing ahead: %s', (sentence) => {
     expect(datesIn(sentence).filter((date) => date > '2024-05-10')).toEqual([]);
   });
+
+  it.each([
+    'The tropical storm could reach the coast on Sunday, the agency said.',
+    'The low may deepen into a gale by Saturday.',
+    'Forecasters said the front would bring heavy snow to the passes late Sunday.',
+  ])('dates nothing, neither ahead nor gone by: %s', (sentence) => {
+    expect(datesIn(sentence)).toEqual([]);
+  });
+
+  it('leaves what happened, told by forecasters, and what could not be done', () => {
+    expect(datesIn('The storm reached the coast on Wednesday, forecasters said.')).toEqual(['2024-05-08']);
+    expect(datesIn('Crews could not reach the valley on Wednesday.')).toEqual(['2024-05-08']);
+  });
 });
 
 describe('the figure a change is measured from', () => {
