@@ -40,11 +40,13 @@ const NUMERIC_DATE = /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
 /**
  * "The incident occurred on 09/05/2024", published in May 2024 by a paper whose feed declares only
  * "en": read month first, a past act lands in September, after publication. When the day-first
- * reading is a real day before publication, the writer meant it (Indian, British, Nigerian copy).
+ * reading is a real day before publication, the writer meant it (Indian, British, Nigerian copy). So
+ * for a date with no tense of its own ("in connection with the collapse … on 12/04/2025", published on
+ * 14 April): the nearer reading is the day gone by, not one eight months ahead.
  */
 export function dayFirstIfPast(text: string, date: string, publishedAt: Date, tense: Tense): string {
   const numeric = NUMERIC_DATE.exec(text.trim().replace(/[,.]$/, ''));
-  if (!numeric || tense !== 'past' || date <= dayOf(publishedAt)) return date;
+  if (!numeric || tense === 'future' || date <= dayOf(publishedAt)) return date;
   const [, first, second, year] = numeric.map(Number) as [number, number, number, number];
   const dayFirst = utcDay(year, second, first) && isoDay(year, second, first);
   return dayFirst && dayFirst <= dayOf(publishedAt) ? dayFirst : date;

@@ -162,6 +162,17 @@ describe('a numeric date in a feed that declares only English', () => {
     expect(withEn('The notice was served on 12-11-2024.')).toEqual(['2024-11-12']);
   });
 
+  it('is read day first when it names a thing with no tense of its own', () => {
+    expect(
+      withEn(
+        'The engineer was suspended today in connection with the collapse of the mill at Pardi on 12/11/2024.',
+      ),
+    ).toEqual(['2024-11-13', '2024-11-12']);
+    expect(
+      findDates('The inquiry into the fire of 12/11/2024 has begun.', PUBLISHED).map((m) => m.date),
+    ).toEqual(['2024-11-12']);
+  });
+
   it('stays month first when that reading is possible', () => {
     expect(withEn('The accident took place on 11/09/2024 near the toll plaza.')).toEqual(['2024-11-09']);
     expect(withEn('The inquiry will report on 12/11/2024.')).toEqual(['2024-12-11']);
