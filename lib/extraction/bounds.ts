@@ -86,11 +86,20 @@ const WEEKDAY = new RegExp(
   'i',
 );
 
-function isNarrativeBy(before: string, mention: DateMention): boolean {
+/**
+ * "asked banks to report their exposure by Friday", "ordered the firm to pay by Monday": the act
+ * after "to" is still ahead of the past verb, so "by" is its deadline, not a day the story reached;
+ * not "appeared to have been in vain by Monday", where the story had reached that point.
+ */
+const TO_DO_BY = /\bto\s+(?!(?:have|be|been)\b)\p{L}+(?:\s+[^\s,;.]+){0,5}\s+by\s+$/iu;
+
+function isNarrativeBy(sentence: string, mention: DateMention): boolean {
+  const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   return (
     mention.tense === 'past' &&
     WEEKDAY.test(mention.text.trim().replace(/[,.;:]+$/, '')) &&
-    NARRATIVE_BY.test(before)
+    NARRATIVE_BY.test(before) &&
+    !TO_DO_BY.test(sentence.slice(Math.max(0, mention.index - 64), mention.index))
   );
 }
 
@@ -221,7 +230,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (isForecastAhead(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
-  if (isNarrativeBy(before, mention) || isMomentOfADay(before, mention)) return false;
+  if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;
   const after = sentence.slice(mention.index + mention.text.length);

@@ -302,6 +302,19 @@ describe('the act someone is accused or charged of', () => {
   });
 });
 
+describe('"by" a weekday after an act still to do', () => {
+  it.each([
+    'The regulator asked lenders to report their exposure by Wednesday.',
+    'The judge ordered the firm to pay the workers by Wednesday.',
+  ])('is a deadline, not a day the story reached: %s', (sentence) => {
+    expect(datesIn(sentence)).toEqual([]);
+  });
+
+  it('stays the day the story reached after a perfect infinitive', () => {
+    expect(datesIn('The rescue appeared to have failed by Wednesday.')).toEqual(['2024-05-08']);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
