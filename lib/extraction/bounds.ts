@@ -224,10 +224,30 @@ const FORECASTER =
 const isForecastAhead = (sentence: string, mention: DateMention) =>
   mention.tense === 'future' && FORECASTER.test(sentence);
 
+/**
+ * A month a statistic is measured over ("inflation slowed to 2.3% in October, data showed on
+ * Wednesday", "stood at 1.9 per cent in October", "Im Oktober hatte die Rate noch bei 2,4 Prozent
+ * gelegen"): the figure's period, not a day anything happened; the release is the news.
+ */
+const MEASURE_MOVES =
+  /\b(?:rose|fell|slowed|eased|accelerated|jumped|climbed|dropped|declined|increased|decreased|grew|shrank|contracted|expanded|stood|edged|ticked|averaged|came\s+in|held\s+steady|was|were)\b|(?<!\p{L})(?:lag|lagen|gelegen|stieg|gestiegen|sank|gesunken|betrug|s['’]est\s+établie?|a\s+(?:progressé|reculé|augmenté|baissé)|se\s+situó|subió|bajó|creció|cayó)(?!\p{L})/iu;
+const FIGURE =
+  /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent|percent|prozent|pour\s+cent|por\s+ciento|points?)(?!\p{L})/iu;
+/** The figure right before the month ("to 2.3% in October") or right after it ("in October to 2.3%"). */
+const FIGURE_BEFORE = new RegExp(`${FIGURE.source}\\s+(?:in|im|en|au\\s+mois\\s+d['’])\\s*$`, 'iu');
+const FIGURE_AFTER = new RegExp(`^\\s*(?:\\S+\\s+){0,3}?${FIGURE.source}`, 'iu');
+const isMeasuredPeriod = (sentence: string, mention: DateMention) => {
+  if (mention.precision !== 'month') return false;
+  const before = sentence.slice(Math.max(0, mention.index - 40), mention.index);
+  const after = sentence.slice(mention.index + mention.text.length, mention.index + mention.text.length + 60);
+  const around = sentence.slice(Math.max(0, mention.index - 80), mention.index + mention.text.length + 60);
+  return (FIGURE_BEFORE.test(before) || FIGURE_AFTER.test(after)) && MEASURE_MOVES.test(around);
+};
+
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
-  if (isForecastAhead(sentence, mention)) return true;
+  if (isForecastAhead(sentence, mention) || isMeasuredPeriod(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;

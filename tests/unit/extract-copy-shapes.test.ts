@@ -136,6 +136,19 @@ describe('the figure a change is measured from', () => {
     );
   });
 
+  it.each([
+    'Consumer prices rose 3.1% in April, the statistics office said on Wednesday.',
+    'The jobless rate stood at 4.1 per cent in April.',
+    'Factory output in April fell 2% from a year earlier.',
+  ])('leaves no month for the period a statistic is measured over: %s', (sentence) => {
+    expect(datesIn(sentence).filter((date) => date.length === 7)).toEqual([]);
+  });
+
+  it('leaves the month of an act told with a figure, and of a past election beside one', () => {
+    expect(datesIn('The mill cut 10% of its staff in April after the recall.')).toEqual(['2024-04']);
+    expect(datesIn('Turnout was 61%, up from 54% at the last election in May 2020.')).toEqual(['2020-05']);
+  });
+
   it('leaves a count a day gave, which may be that day news', () => {
     expect(datesIn('The toll rose to 41 on Thursday from 36 on Wednesday.')).toEqual([
       '2024-05-09',
