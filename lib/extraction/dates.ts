@@ -574,7 +574,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
 /**
  * A conjunction alone between two dates ("will meet on Tuesday and Wednesday", "late Saturday or
  * early Sunday", "lundi et mardi", "am Montag und Dienstag"): the second has no verb of its own and
- * shares the first's. Read alone it was present and went to the nearer day, often the one gone by.
+ * shares the first's. Read alone it was present, or took a trailing attribution's past, and went to
+ * the nearer day, often the one gone by.
  */
 const JOINED_TO_PREVIOUS =
   /^\s*,?\s*(?:and|or|und|oder|et|ou|y|o|e|ed|en|ve|и|і)\s+(?:(?:on|early|late|am|le|el)\s+)?$/iu;
@@ -585,7 +586,10 @@ const joined = (sentence: string, previous: DateMention, index: number) => {
 };
 
 function joinedTense(sentence: string, previous: DateMention | undefined, result: Result, own: Tense): Tense {
-  return own === 'present' && previous && joined(sentence, previous, result.index) ? previous.tense : own;
+  // Unless a verb of its own announces it ("ended on Thursday, and on Saturday the crews will sail"):
+  // a trailing attribution's past is no verb of its own ("will close Thursday and Friday, the
+  // district announced").
+  return own !== 'future' && previous && joined(sentence, previous, result.index) ? previous.tense : own;
 }
 
 /**

@@ -260,7 +260,7 @@ function withoutQuotedSpeech(text: string): string {
  * on Monday", a time of that day ("arrested before dawn on Monday").
  */
 const APPOINTMENT = new RegExp(
-  String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed)\s+(?:(?:the|its|his|her)\s+(?:matter|case|hearing|trial|plea)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,
+  String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed|extended)\s+(?:(?:the|its|his|her|their|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:matter|case|hearing|trial|plea|deadline|vote|meeting|election|ballot|date|talks|session|window|period|ban|curfew|closure|order|visit|match|final|launch)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,
   'iu',
 );
 
@@ -402,7 +402,7 @@ export function framedTense(before: string, tense: Tense, language?: string): Te
  * whose present is historical (FindOptions.presentAs).
  */
 const SCHEDULED_PRESENT =
-  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|go(?:es)?\s+on\s+trial|go(?:es)?\s+to\s+(?:a\s+)?(?:vote|trial))\s+(?:[\p{L}'’-]+\s+){0,4}(?:on\s+)?$/iu;
+  /\b(?:takes?\s+effect|begins?|starts?|opens?|re-?opens?|resumes?|ends|closes?|hosts?|faces?|plays?|travels?|arrives?|returns?|expires?|kicks?\s+off|go(?:es)?\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|go(?:es)?\s+on\s+trial|go(?:es)?\s+to\s+(?:a\s+)?(?:vote|trial))\s+(?:[\p{L}'’-]+\s+){0,6}(?:on\s+)?$/iu;
 
 /**
  * An agenda's verbs, which are nouns too ("a confidence vote on Tuesday", "the debates on Friday"): only

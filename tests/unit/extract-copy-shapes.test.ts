@@ -328,6 +328,22 @@ describe('"by" a weekday after an act still to do', () => {
   });
 });
 
+describe('a day ahead told with a trailing attribution, a fixture or a moved deadline', () => {
+  it.each([
+    [
+      'Schools in the valley will close Wednesday and Thursday, the district announced.',
+      ['2024-05-15', '2024-05-16'],
+    ],
+    [
+      'Harbour, who were beaten at home last weekend, host Portside in the cup quarter-final on Wednesday.',
+      ['2024-05-15'],
+    ],
+    ['The state extended the postal ballot deadline to May 13.', ['2024-05-13']],
+  ])('%s', (sentence, dates) => {
+    expect(datesIn(sentence).filter((date) => date > '2024-05-10')).toEqual(dates);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],

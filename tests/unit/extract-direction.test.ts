@@ -86,11 +86,14 @@ describe("'hit' as a past verb", () => {
     ).toEqual(['2024-10-07']);
   });
 
-  it("leaves 'could hit on Friday' ahead", () => {
+  it("leaves 'will hit on Friday' ahead, and 'could hit on Friday' a forecast", () => {
     // Tuesday 15 October: Friday the 11th is four days back, the 18th three ahead.
-    expect(datesOf('<p>A second storm could hit the coast on Friday.</p>', '2024-10-15T12:00:00Z')).toEqual([
+    expect(datesOf('<p>A second storm will hit the coast on Friday.</p>', '2024-10-15T12:00:00Z')).toEqual([
       '2024-10-18',
     ]);
+    expect(datesOf('<p>A second storm could hit the coast on Friday.</p>', '2024-10-15T12:00:00Z')).toEqual(
+      [],
+    );
   });
 });
 
