@@ -244,10 +244,27 @@ const isMeasuredPeriod = (sentence: string, mention: DateMention) => {
   return (FIGURE_BEFORE.test(before) || FIGURE_AFTER.test(after)) && MEASURE_MOVES.test(around);
 };
 
+/**
+ * A casual day capitalised inside a sentence, beside another capitalised word: part of a title or a
+ * name ("presented Tomorrow's World", "starred in Tomorrow Never Dies", "USA Today"), no day.
+ */
+const CAPITALISED_CASUAL = /^(?:Today|Tomorrow|Yesterday|Tonight)$/;
+const NAME_AFTER = /^(?:['’]s)?\s+\p{Lu}/u;
+const NAME_BEFORE = /\p{Lu}[\p{L}.]*\s+$/u;
+const OPENS_SENTENCE = /(?:^|[.!?:;"“‘(—–-])\s*$/u;
+function isInAName(sentence: string, mention: DateMention): boolean {
+  if (!CAPITALISED_CASUAL.test(mention.text.trim())) return false;
+  const before = sentence.slice(0, mention.index);
+  if (OPENS_SENTENCE.test(before)) return false;
+  const after = sentence.slice(mention.index + mention.text.length);
+  return NAME_AFTER.test(after) || NAME_BEFORE.test(before);
+}
+
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isForecastAhead(sentence, mention) || isMeasuredPeriod(sentence, mention)) return true;
+  if (isInAName(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;

@@ -322,11 +322,17 @@ function weeksAgoDayMentions(sentence: string, publishedAt: Date): Found[] {
 
 const BEFORE_LAST = /\sbefore\s+last$/i;
 
+/** "last weekend" written on a Saturday or Sunday: the one before, this one is "this weekend". */
+const LAST_WEEKEND = /^(?:(?:over|during|on)\s+)?last\s+weekend$/i;
+const ON_A_WEEKEND = new Set([0, 6]);
+
 function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
   const latest = -((publishedAt.getUTCDay() + 1) % 7);
+  const onAWeekend = ON_A_WEEKEND.has(publishedAt.getUTCDay());
   return mentionsOf(WEEKEND, sentence, (match) => {
-    const saturday = BEFORE_LAST.test(match[0]) ? latest - 7 : latest;
+    const before = BEFORE_LAST.test(match[0]) || (onAWeekend && LAST_WEEKEND.test(match[0].trim()));
+    const saturday = before ? latest - 7 : latest;
     return {
       precision: 'day',
       date: dayOf(publishedAt, saturday),

@@ -344,6 +344,34 @@ describe('a day ahead told with a trailing attribution, a fixture or a moved dea
   });
 });
 
+describe('"last weekend" written at the weekend, and a casual day inside a name', () => {
+  it('is the weekend before, on a Saturday or a Sunday', () => {
+    for (const day of ['2024-05-11', '2024-05-12'])
+      expect(
+        findDates('The club were beaten at home last weekend.', new Date(`${day}T12:00:00Z`)).map(
+          (m) => `${m.date}/${m.endDate}`,
+        ),
+      ).toEqual(['2024-05-04/2024-05-05']);
+    expect(
+      findDates('Ten people were hurt in crashes over the weekend.', new Date('2024-05-12T12:00:00Z')).map(
+        (m) => m.date,
+      ),
+    ).toEqual(['2024-05-11']);
+  });
+
+  it.each([
+    "He presented Tomorrow's World on the BBC for a decade.",
+    'She played a villain in Tomorrow Never Dies.',
+    'The story was first reported by USA Today.',
+  ])('is part of the name: %s', (sentence) => {
+    expect(datesIn(sentence)).toEqual([]);
+  });
+
+  it('stays a day opening its sentence', () => {
+    expect(datesIn('Tomorrow, the council will vote on the budget.')).toEqual(['2024-05-11']);
+  });
+});
+
 describe('a 24 right before a date', () => {
   it.each([
     ['The number of dead rose to 24 on Wednesday, the ministry said.', '2024-05-08'],
