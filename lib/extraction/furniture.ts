@@ -97,14 +97,18 @@ export function isLinkSentence(sentence: string): boolean {
 
 /**
  * A live blog speaking as itself: welcoming readers, signing off, saying when it will be back
- * ("Welcome to our live coverage…", "That's all from us today.", "We'll be back tomorrow morning.").
+ * ("Welcome to our live coverage…", "That's all from us today.", "We'll be back tomorrow morning.",
+ * "Here is a summary of today's main developments:").
  * The day such a line names is the blog's, not news.
  */
 const WELCOME = String.raw`(?:hello(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's) (?:rolling |live )?(?:coverage|blog|live)\b`;
 const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:'|’)re (?:pausing|closing|wrapping up) (?:our|this|the)\b`;
 /** "We'll be back tomorrow", not "we will be back in the valley on Friday" (someone's words). */
 const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b)`;
-const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER})`, 'iu');
+/** "Here is a summary of today's main developments:", "Here's what we know so far:": a list announced, no news. */
+const LIST_AHEAD = String.raw`here(?:'|’)?s|here (?:is|are)`;
+const SUMMARY_AHEAD = String.raw`(?:${LIST_AHEAD}) (?:a (?:quick )?(?:summary|recap|round-?up)|what we know|the (?:latest|key|main)|our (?:summary|recap))\b[^.!?]*:$`;
+const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER}|${SUMMARY_AHEAD})`, 'iu');
 
 /** Whether a sentence is a live blog speaking as itself, not the story. */
 export const isBlogVoice = (sentence: string): boolean => BLOG_VOICE.test(sentence.trim());

@@ -94,6 +94,8 @@ describe('page furniture', () => {
     'Ultimo aggiornamento: 8 maggio 2024',
     'Última actualización: 8 de mayo de 2024',
     'Zuletzt aktualisiert: 08.05.2024',
+    "Here is a summary of today's main developments:",
+    "Here's what we know so far about Wednesday's crash:",
   ])('dates nothing: %s', (line) => {
     const events = eventsOf(`<p>The ferry resumed service on Wednesday.</p><p>${line}</p>`, 'Ferry back');
     expect(events.filter((event) => event.includes(line.slice(0, 12)))).toEqual([]);
