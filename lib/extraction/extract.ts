@@ -649,9 +649,19 @@ function entryEvent(sentence: string | undefined, entry: 'timed' | 'headed', con
   if (!sentence || !isLead(sentence)) return [];
   // An entry under a time line of its own is as often the blog's voice ("We'll bring you the latest
   // …") or a forecast as news: only one that tells what has happened counts.
-  if (entry === 'headed' && tenseOf(sentence, context.language) !== 'past') return [];
+  if (entry === 'headed' && !tellsWhatHappened(sentence, context.language)) return [];
   return [dayDraft('dated', context.publishedAt, sentence, sentence)];
 }
+
+/**
+ * Whether a sentence tells what has happened: in its whole, or in its telling before what it reports
+ * ("La SNCF a annoncé | que le trafic reprendrait": the announcement is the news, whatever it reports
+ * ahead; "Police confirm that the embankment gave way": what they confirm is).
+ */
+const REPORTED = /(?<!\p{L})(?:that|que|qu['’]|dass|che)(?!\p{L})/iu;
+const tellsWhatHappened = (sentence: string, language?: string) =>
+  tenseOf(sentence, language) === 'past' ||
+  tenseOf(sentence.split(REPORTED, 1)[0] as string, language) === 'past';
 
 /** A draft of the day `at` falls on, told by `quote` and summarised from `told`. */
 function dayDraft(kind: EventKind, at: Date, told: string, quote: string): Draft {

@@ -520,6 +520,20 @@ describe("a live page's day heading set as a paragraph, and its timed entries", 
     ]);
   });
 
+  it('counts an entry whose telling is past though what it reports lies ahead', () => {
+    const html =
+      '<p>La tempête Lila a touché la Bretagne mercredi soir avec des rafales violentes.</p><p>07:30</p><p>La compagnie a annoncé que les ferries reprendraient progressivement à partir de midi.</p><p>06:10</p><p>Les écoles de la côte préparent un plan pour la semaine prochaine et les suivantes.</p>';
+    const events = extractEvents({
+      html,
+      publishedAt: '2024-05-09T08:20:00Z',
+      title: 'Tempête',
+      language: 'fr',
+    });
+    expect(
+      events.filter((e) => /compagnie|écoles/.test(e.quote)).map((e) => `${e.date}: ${e.quote.slice(0, 20)}`),
+    ).toEqual(['2024-05-09: La compagnie a annon']);
+  });
+
   it('dates an evening entry on a page published in the small hours the evening before', () => {
     const html =
       '<p>Voters chose a new council on Wednesday.</p><p>Updated 12:50 a.m.</p><p>The count in the last ward was finished at 12:35 a.m.</p><p>Updated 11:20 p.m.</p><p>The harbour ward elected its first independent councillor.</p>';
