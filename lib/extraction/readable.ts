@@ -73,6 +73,12 @@ const COUNT_24_BEFORE_DATE = new RegExp(
   String.raw`(?<![\d:.,/])24(?=\s+(?:on\s|${ENGLISH_WEEKDAY}\b))`,
   'giu',
 );
+/**
+ * "from Tuesday, December 1, to Thursday, December 3": the comma after the first day, as American copy
+ * sets off a date, hides the span from chrono, which then gives two single days.
+ */
+const FROM_DAY_COMMA =
+  /(?<=\bfrom\s[^;.]{0,30}\d{1,2}(?:st|nd|rd|th)?),(?=\s+(?:to|through|until|till)\s)/giu;
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
@@ -85,7 +91,8 @@ export function readable(sentence: string, language: string): string {
     .replace(DAY_PART_OF, blank)
     .replace(DAY_PART_BEFORE_WEEKDAY, blank)
     .replace(MID_HYPHEN, '$1 ')
-    .replace(COUNT_24_BEFORE_DATE, blank);
+    .replace(COUNT_24_BEFORE_DATE, blank)
+    .replace(FROM_DAY_COMMA, ' ');
   if (language === 'de')
     return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
   if (language === 'es')

@@ -394,6 +394,7 @@ describe('spans of days and scores', () => {
     ['fr', 'Le salon a eu lieu entre le 2 et le 4 mai.', '2024-05-02/2024-05-04'],
     ['es', 'La muestra será del 3 al 6 de junio.', '2024-06-03/2024-06-06'],
     ['en', 'The inquiry sat from 2 to 4 May.', '2024-05-02/2024-05-04'],
+    ['en', 'The festival runs from Monday, May 13, to Wednesday, May 15.', '2024-05-13/2024-05-15'],
     ['pt', 'O Braga venceu o Sporting por 3-1 a 4 de maio.', '2024-05-04'],
   ])('%s: %s', (language, sentence, span) => {
     expect(
