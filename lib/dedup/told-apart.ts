@@ -1,7 +1,7 @@
 /**
  * Signs that one article's two accounts of a day tell two happenings, whatever words they share: one
  * opens on a word announcing another development ("Also on Monday, the coroner named…",
- * "Separately", "Meanwhile", "Am Abend", "Par ailleurs"), or the two put their happening at
+ * "Separately", "Meanwhile", "Unterdessen", "Par ailleurs"), or the two put their happening at
  * different times of the day ("before dawn" and "at 6:05 p.m.": a quake and its aftershock). One
  * happening has one time.
  */
@@ -11,7 +11,7 @@ const ANOTHER_DEVELOPMENT =
 const MORNING =
   /(?<!\p{L})(?:dawn|daybreak|(?:this|early|in the|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) morning|[0-9]\s?a\.?m\.?|morgens|am morgen|frühmorgens|matin|matinée|madrugada|por la mañana|mattina|sabah)(?!\p{L})/iu;
 const EVENING =
-  /(?<!\p{L})(?:evening|tonight|(?:[5-9]|1[01])(?::\d\d)?\s?p\.?m\.?|abends?|am abend|soir|soirée|por la noche|de la tarde|sera|akşam)(?!\p{L})|(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)abend/iu;
+  /(?<!\p{L})(?:evening|tonight|(?:[5-9]|1[01])(?::\d\d)?\s?p\.?m\.?|abends?|am abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})|(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)abend/iu;
 
 type PartOfDay = 'morning' | 'evening' | undefined;
 

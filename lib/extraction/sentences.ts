@@ -94,6 +94,15 @@ const hidePoints = (text: string) =>
     .replace(TITLE_BEFORE_NAME, (title) => title.replace('.', HIDDEN_POINT))
     .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT));
 
+/** sbd's sentences, the points above hidden from it; a text that holds the stand-in itself (an icon font's glyph) as it is. */
+function sbdSentences(text: string): string[] {
+  const options = { newline_boundaries: false, preserve_whitespace: false };
+  if (text.includes(HIDDEN_POINT)) return sentences(text, options);
+  return sentences(hidePoints(text), options)
+    .flatMap((sentence) => sentence.split(ENDS_ON_INITIALS))
+    .map((sentence) => sentence.replace(HIDDEN, '.'));
+}
+
 function joinsPrevious(previous: string, sentence: string): boolean {
   return (
     LOWER_START.test(sentence) ||
@@ -110,9 +119,7 @@ function joinsPrevious(previous: string, sentence: string): boolean {
  * the paragraph, so quotes stay verbatim.
  */
 export function sentencesOf(text: string): string[] {
-  const found = sentences(hidePoints(text), { newline_boundaries: false, preserve_whitespace: false })
-    .flatMap((sentence) => sentence.split(ENDS_ON_INITIALS))
-    .map((sentence) => sentence.replace(HIDDEN, '.'))
+  const found = sbdSentences(text)
     .flatMap((sentence) => sentence.split(QUOTED_END))
     .flatMap((sentence) => sentence.split(PLATFORM_X_END))
     .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))

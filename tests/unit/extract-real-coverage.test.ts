@@ -45,6 +45,11 @@ describe('sentence boundaries in news copy', () => {
     ).toMatchObject({ date: '2024-10-17', quote: 'The depot reopens on Thursday, Gov. K.T. Marsh said.' });
   });
 
+  it('keeps a paragraph holding the stand-in character for hidden points as written', () => {
+    const text = 'The \uE000 icon marks U.S. Coast Guard posts. Crews left on Monday.';
+    expect(sentencesOf(text).join(' ')).toBe(text);
+  });
+
   it('ends a sentence on initials where the next word opens a sentence', () => {
     expect(sentencesOf('The merger was cleared in the U.K. The shares rose on Monday.')).toEqual([
       'The merger was cleared in the U.K.',
