@@ -17,12 +17,16 @@ const CLOCK = new RegExp(
 const clockOf = (hours: number, minutes: number): string[] =>
   hours < 24 && minutes < 60 ? [`${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`] : [];
 
+/** The hour on a 24-hour clock of an hour written with "a.m." or "p.m." ("12 a.m." is 0), or without. */
+export const hourOfDay = (hours: number, half?: string): number =>
+  half === undefined || hours > 12 ? hours : (hours % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+
 function clockTime(groups: Record<string, string | undefined>): string[] {
   const { h12, m12, half, hh, mh, hc, mc, hd, md, hu, mu, hg, mg } = groups;
   if (h12 !== undefined) {
     const hours = Number(h12);
     if (hours < 1 || hours > 12) return [];
-    return clockOf((hours % 12) + (half?.toLowerCase() === 'p' ? 12 : 0), Number(m12 ?? 0));
+    return clockOf(hourOfDay(hours, half), Number(m12 ?? 0));
   }
   const hours = hh ?? hc ?? hd ?? hu ?? hg;
   return clockOf(Number(hours), Number(mh ?? mc ?? md ?? mu ?? mg ?? 0));

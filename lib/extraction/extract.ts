@@ -40,7 +40,7 @@ import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
 import { primary, TURKISH_PLUPERFECT } from './tense-markers.ts';
 import { inTimelineOrder, type TimelineEntry } from './timeline-order.ts';
-import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, ROMANCE_WEEKDAYS } from './weekday.ts';
+import { ENGLISH_WEEKDAY, WEEKDAY_NAME } from './weekday.ts';
 import { withoutZoneRestatement } from './zone-restated.ts';
 
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
@@ -678,10 +678,7 @@ const ENTRY_TITLE_WORDS = 10;
 /** Words a lead has at least, and a short one that names its day: "Two men were arrested Wednesday in Fairview." */
 const LEAD_WORDS = 8;
 const DATED_LEAD_WORDS = 6;
-const NAMES_A_DAY = new RegExp(
-  String.raw`(?<!\p{L})(?:${ENGLISH_WEEKDAY}|yesterday|${GERMAN_WEEKDAYS.join('|')}|${Object.values(ROMANCE_WEEKDAYS).flat().join('|')})(?!\p{L})`,
-  'iu',
-);
+const NAMES_A_DAY = new RegExp(String.raw`(?<!\p{L})(?:${WEEKDAY_NAME}|yesterday)(?!\p{L})`, 'iu');
 
 /** A lead is a sentence: long enough, ended by punctuation, not a "Section · Outlet" strap. */
 function isLead(sentence: string): boolean {

@@ -1,4 +1,5 @@
 import type { TextBlock } from './blocks.ts';
+import { hourOfDay } from './clock.ts';
 import { ENGLISH_MONTHS } from './month-names.ts';
 import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
 
@@ -246,11 +247,11 @@ const ENTRY_TIME =
   /^\s*\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[aApP]\.?[mM]\.?|\s+Uhr\b)?(?:\s*(?:GMT|UTC|CET|EET|BST|[A-Z]{2,4}T|[ECMP]T)\b)?\s*(?:[-–—:|]\s*)?/;
 
 /** The entry time a text opens with, when it is a real clock time ("25.10" is no time). */
-function entryTimeOf(text: string): string | undefined {
+function entryTimeOf(text: string): { text: string; hours: number; minutes: number } | undefined {
   const match = ENTRY_TIME.exec(text);
   if (!match) return undefined;
   const [hours, minutes] = (match[0].match(/\d+/g) ?? []).map(Number) as [number, number];
-  return hours <= 23 && minutes <= 59 ? match[0] : undefined;
+  return hours <= 23 && minutes <= 59 ? { text: match[0], hours, minutes } : undefined;
 }
 
 /**
@@ -259,7 +260,7 @@ function entryTimeOf(text: string): string | undefined {
  */
 export function isEntryStamped(text: string): boolean {
   const time = entryTimeOf(text);
-  return time !== undefined && /^["“„«]?\p{Lu}/u.test(text.slice(time.length));
+  return time !== undefined && /^["“„«]?\p{Lu}/u.test(text.slice(time.text.length));
 }
 
 /**
@@ -267,7 +268,7 @@ export function isEntryStamped(text: string): boolean {
  * entry below it, the entry's first paragraph.
  */
 export function isEntryTimeLine(text: string): boolean {
-  return entryTimeOf(text)?.trim().length === text.trim().length;
+  return entryTimeOf(text)?.text.trim().length === text.trim().length;
 }
 
 /** "Updated 9:05 a.m. EDT", "Posted at 14.20", "1h ago 15.40 BST": an update word or an age, then only a time. */
@@ -286,10 +287,8 @@ export function isUpdateTimeLine(text: string): boolean {
 export function entryMinuteOfDay(text: string): number | undefined {
   const time = entryTimeOf(text.slice(UPDATE_WORD.exec(text)?.[0].length ?? 0));
   if (time === undefined) return undefined;
-  const [hours, minutes] = (time.match(/\d+/g) ?? []).map(Number) as [number, number];
-  const afternoon = /[pP]\.?[mM]/.test(time) && hours < 12;
-  const midnightHour = /[aA]\.?[mM]/.test(time) && hours === 12;
-  return (afternoon ? hours + 12 : midnightHour ? 0 : hours) * 60 + minutes;
+  const half = /([aApP])\.?[mM]/.exec(time.text)?.[1];
+  return hourOfDay(time.hours, half) * 60 + time.minutes;
 }
 
 export function withoutEntryTime(text: string): string {

@@ -4,7 +4,7 @@ import { isCasualDayText } from './casual-words.ts';
 import { clauseAround } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { datelineOf, entryMinuteOfDay, wordCount } from './furniture.ts';
-import { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS, ROMANCE_WEEKDAYS } from './weekday.ts';
+import { WEEKDAY_NAME } from './weekday.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
 export type Reference = Date;
@@ -22,10 +22,7 @@ const STAMP_MARK = /\bupdat(?:e|ed|es)\b|\b\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![./]\d)
  * "Dienstag, 10. November", "Lunes, 23 de noviembre"): a live page's day heading, whether the page
  * sets it as a heading or as a paragraph (feeds flatten headings into paragraphs).
  */
-const WEEKDAY_WORD = new RegExp(
-  String.raw`(?<!\p{L})(?:${ENGLISH_WEEKDAY}|${GERMAN_WEEKDAYS.join('|')}|${Object.values(ROMANCE_WEEKDAYS).flat().join('|')})(?!\p{L})`,
-  'iu',
-);
+const WEEKDAY_WORD = new RegExp(String.raw`(?<!\p{L})(?:${WEEKDAY_NAME})(?!\p{L})`, 'iu');
 export const isDayLine = (text: string) => /\d/.test(text) && WEEKDAY_WORD.test(text);
 
 export function stampReference(

@@ -23,6 +23,12 @@ export const ROMANCE_WEEKDAYS: Record<string, string[]> = {
 };
 /** An English weekday written in full, as a pattern (case left to the pattern using it). */
 export const ENGLISH_WEEKDAY = `(?:${ENGLISH_WEEKDAY_STEMS.join('|')})day`;
+/** A weekday written in full in English, German, French, Spanish, Italian or Portuguese, as alternatives. */
+export const WEEKDAY_NAME = [
+  ENGLISH_WEEKDAY,
+  ...GERMAN_WEEKDAYS,
+  ...Object.values(ROMANCE_WEEKDAYS).flat(),
+].join('|');
 /** The same for a case-sensitive pattern: capitalised or not, never in capitals ("Monday", "monday"). */
 export const ENGLISH_WEEKDAY_CASED = `(?:${ENGLISH_WEEKDAY_STEMS.map(
   (stem) => `[${(stem[0] as string).toUpperCase()}${stem[0]}]${stem.slice(1)}`,
