@@ -16,10 +16,12 @@ const NOT_AN_EVENT_BEFORE =
 /**
  * "The case was adjourned till May 28", "magistrates adjourned the hearing until Tuesday", "the vote
  * was postponed until 3 June": a court or a body moving something to a day books it for that day,
- * as regional court copy writes every hearing; "until" there is no bound.
+ * as regional court copy writes every hearing; "until" there is no bound. A remand books a day only
+ * as the next appearance ("remanded in custody to 7 June"); "remanded in police custody till April
+ * 17" is how long the custody lasts, and the news is the remand, on its own day.
  */
 const BOOKED_UNTIL =
-  /\b(?:adjourned|postponed|deferred|put\s+off|pushed\s+back|rescheduled|remanded)\b[^.;]{0,40}?\b(?:until|till|to)\s+(?:the\s+)?$/i;
+  /\b(?:(?:adjourned|postponed|deferred|put\s+off|pushed\s+back|rescheduled)\b[^.;]{0,40}?\b(?:until|till|to)|remanded\b[^.;]{0,40}?\bto)\s+(?:the\s+)?$/i;
 
 /** Whether the words before a date book it by moving something to it (see BOOKED_UNTIL). */
 export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(before.slice(-64));

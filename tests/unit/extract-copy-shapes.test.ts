@@ -171,6 +171,14 @@ describe('a hearing moved to a day', () => {
   it('leaves a bound a bound', () => {
     expect(datesIn('The bridge stays closed until Tuesday.')).toEqual([]);
   });
+
+  it('dates a remand on its own day, not on the day its custody ends', () => {
+    expect(datesIn('The broker was held on Wednesday and remanded in police custody till May 16.')).toEqual([
+      '2024-05-08',
+    ]);
+    expect(datesIn('A magistrate remanded the driver in judicial custody until 24 May.')).toEqual([]);
+    expect(datesIn('The driver was remanded in custody to 24 May.')).toEqual(['2024-05-24']);
+  });
 });
 
 describe('a count within a period', () => {
