@@ -1,28 +1,64 @@
 /**
  * Signs that one article's two accounts of a day tell two happenings, whatever words they share: one
  * opens on a word announcing another development ("Also on Monday, the coroner named…",
- * "Separately", "Meanwhile", "Unterdessen", "Par ailleurs"), or the two put their happening at
- * different times of the day ("before dawn" and "at 6:05 p.m.": a quake and its aftershock). One
+ * "Separately", "Meanwhile", "Unterdessen", "Par ailleurs") or counts its happening as a further one
+ * of a kind ("a second quake", "ein zweites Erdbeben", "une deuxième explosion"), or the two put their
+ * happening at different times of the day ("before dawn" and "at 6:05 p.m.", "in der Nacht zum
+ * Sonntag" and "am Sonntagabend", "à l'aube" and "peu avant midi": a quake and its aftershock). One
  * happening has one time.
  */
 const ANOTHER_DEVELOPMENT =
   /^\s*(?:also|separately|meanwhile|elsewhere|in (?:a )?separate|in another|in other news|a second|another|par ailleurs|parallèlement|außerdem|zudem|unterdessen|indes|por otra parte|además|asimismo|inoltre)\b/iu;
 
-const MORNING =
-  /(?<!\p{L})(?:dawn|daybreak|(?:this|early|in the|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) morning|[0-9]\s?a\.?m\.?|morgens|am morgen|frühmorgens|matin|matinée|madrugada|por la mañana|mattina|sabah)(?!\p{L})/iu;
-const EVENING =
-  /(?<!\p{L})(?:evening|tonight|(?:[5-9]|1[01])(?::\d\d)?\s?p\.?m\.?|abends?|am abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})|(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)abend/iu;
+/** An ordinal that makes a happening the next of its kind; "for a second time", "a second day" count no happening. */
+const A_FURTHER_ONE =
+  /(?<!\p{L})(?:a second|ein(?:e|en)? zweite[nrs]?|une? (?:second|seconde|deuxième)|un segundo|una segunda|un secondo|una seconda)(?!\p{L})(?!\s+(?:time|day|week|night|year|mal|fois|vez|volta)\b)/iu;
 
-type PartOfDay = 'morning' | 'evening' | undefined;
+const WEEKDAY_EN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WEEKDAY_DE = '(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)';
 
-function partOfDay(quote: string): PartOfDay {
-  const [morning, evening] = [MORNING.test(quote), EVENING.test(quote)];
-  return morning === evening ? undefined : morning ? 'morning' : 'evening';
+const MORNING = new RegExp(
+  String.raw`(?<!\p{L})(?:dawn|daybreak|overnight|(?:early|small) hours|(?:this|early|in the|${WEEKDAY_EN}) morning|\d(?:[:.]\d\d)?\s?a\.?m\.?|morgens|am morgen|frühmorgens|${WEEKDAY_DE}morgen|in der nacht zu[mr]?|matin|matinée|aube|madrugada|por la mañana|mattina|alba|sabah)(?!\p{L})`,
+  'iu',
+);
+const MIDDAY = new RegExp(
+  String.raw`(?<!\p{L})(?:noon|midday|afternoon|(?:12|[1-4])(?:[:.]\d\d)?\s?p\.?m\.?|mittags?|nachmittags?|${WEEKDAY_DE}(?:nach)?mittag|midi|après-midi|mediodía|pomeriggio|öğle(?:den sonra)?)(?!\p{L})`,
+  'iu',
+);
+const EVENING = new RegExp(
+  String.raw`(?<!\p{L})(?:evening|tonight|${WEEKDAY_EN} night|(?:[5-9]|1[01])(?:[:.]\d\d)?\s?p\.?m\.?|abends?|am abend|${WEEKDAY_DE}abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})`,
+  'iu',
+);
+/** A 24-hour clock time, only where a clock is plainly meant ("um 18:05 Uhr", "à 10h41", "at 06:40"). */
+const CLOCK_24 =
+  /(?:(?<!\p{L})(?:at|um|gegen|à|vers|a las|hacia|alle|saat)\s+(\d{1,2})[:.h](\d\d)(?!\d)|(?<![\d.,])(\d{1,2})[:.h](\d\d)\s*(?:uhr|horas|hrs|h)(?!\p{L}))/iu;
+
+type PartOfDay = 'morning' | 'midday' | 'evening';
+
+function clockPart(quote: string): PartOfDay | undefined {
+  const match = CLOCK_24.exec(quote);
+  if (!match) return undefined;
+  const hour = Number(match[1] ?? match[3]);
+  const minute = Number(match[2] ?? match[4]);
+  if (hour > 23 || minute > 59) return undefined;
+  return hour < 12 ? 'morning' : hour < 17 ? 'midday' : 'evening';
+}
+
+/** The one part of the day an account puts its happening in, if it names exactly one. */
+function partOfDay(quote: string): PartOfDay | undefined {
+  const parts = new Set<PartOfDay>();
+  if (MORNING.test(quote)) parts.add('morning');
+  if (MIDDAY.test(quote)) parts.add('midday');
+  if (EVENING.test(quote)) parts.add('evening');
+  const clock = parts.size === 0 ? clockPart(quote) : undefined;
+  if (clock) parts.add(clock);
+  return parts.size === 1 ? [...parts][0] : undefined;
 }
 
 /** Whether one article's two accounts of a day tell two happenings by how they are written. */
 export function toldApart(a: string, b: string): boolean {
   if (ANOTHER_DEVELOPMENT.test(a) || ANOTHER_DEVELOPMENT.test(b)) return true;
+  if (A_FURTHER_ONE.test(a) !== A_FURTHER_ONE.test(b)) return true;
   const [pa, pb] = [partOfDay(a), partOfDay(b)];
   return pa !== undefined && pb !== undefined && pa !== pb;
 }
