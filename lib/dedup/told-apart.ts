@@ -1,14 +1,14 @@
 /**
  * Signs that one article's two accounts of a day tell two happenings, whatever words they share: one
  * opens on a word announcing another development ("Also on Monday, the coroner named…",
- * "Separately", "Meanwhile", "Unterdessen", "Par ailleurs") or counts its happening as a further one
+ * "Additionally", "Separately", "Meanwhile", "Unterdessen", "Darüber hinaus", "Par ailleurs") or counts its happening as a further one
  * of a kind ("a second quake", "ein zweites Erdbeben", "une deuxième explosion"), or the two put their
  * happening at different times of the day ("before dawn" and "at 6:05 p.m.", "in der Nacht zum
  * Sonntag" and "am Sonntagabend", "à l'aube" and "peu avant midi": a quake and its aftershock). One
  * happening has one time.
  */
 const ANOTHER_DEVELOPMENT =
-  /^\s*(?:also|separately|meanwhile|elsewhere|in (?:a )?separate|in another|in other news|a second|another|par ailleurs|parallèlement|außerdem|zudem|unterdessen|indes|por otra parte|además|asimismo|inoltre)\b/iu;
+  /^\s*(?:also|additionally|in addition|darüber hinaus|en outre|de plus|separately|meanwhile|elsewhere|in (?:a )?separate|in another|in other news|a second|another|par ailleurs|parallèlement|außerdem|zudem|unterdessen|indes|por otra parte|además|asimismo|inoltre)\b/iu;
 
 /** An ordinal that makes a happening the next of its kind; "for a second time", "a second day" count no happening. */
 const A_FURTHER_ONE =

@@ -6,6 +6,14 @@ describe('one article’s two accounts of a day told apart', () => {
     ['The quay flooded before dawn on Sunday.', 'The quay flooded again at 7:40 p.m.'],
     ['Le quai a été inondé dimanche matin.', 'Le quai a de nouveau été inondé dimanche soir.'],
     ['The mayor opened the bridge on Monday.', 'Also on Monday, the council named a new harbour master.'],
+    [
+      'The port authority closed the north pier on Tuesday evening.',
+      'Additionally, the harbour master was told that evening that he would lead the inquiry.',
+    ],
+    [
+      'Die Hafenbehörde sperrte am Dienstagabend den Nordpier.',
+      'Darüber hinaus wurde der Hafenmeister am selben Abend beurlaubt.',
+    ],
     // a further one of a kind, wherever in the sentence
     ['A dam burst upstream on Friday.', 'Hours later a second dam gave way near the village.'],
     ['Am Freitag stürzte eine Brücke ein.', 'Kurz darauf folgte ein zweites Unglück am Hafen.'],
