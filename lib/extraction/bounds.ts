@@ -235,9 +235,16 @@ const MEASURE_MOVES =
   /\b(?:rose|fell|slowed|eased|accelerated|jumped|climbed|dropped|declined|increased|decreased|grew|shrank|contracted|expanded|stood|edged|ticked|averaged|came\s+in|held\s+steady|was|were)\b|(?<!\p{L})(?:lag|lagen|gelegen|stieg|gestiegen|sank|gesunken|betrug|s['’]est\s+établie?|a\s+(?:progressé|reculé|augmenté|baissé)|se\s+situó|subió|bajó|creció|cayó)(?!\p{L})/iu;
 const FIGURE =
   /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent|percent|prozent|pour\s+cent|por\s+ciento|points?)(?!\p{L})/iu;
-/** The figure right before the month ("to 2.3% in October") or right after it ("in October to 2.3%"). */
-const FIGURE_BEFORE = new RegExp(`${FIGURE.source}\\s+(?:in|im|en|au\\s+mois\\s+d['’])\\s*$`, 'iu');
-const FIGURE_AFTER = new RegExp(`^\\s*(?:\\S+\\s+){0,3}?${FIGURE.source}`, 'iu');
+/**
+ * The figure right before the month ("to 2.3% in October"), an index's bare reading moved to or from
+ * it ("jumped to 12.4 this month from minus 3.1 in October"), or the figure a few words after it ("in
+ * October to 2.3%", German "Im Oktober hatte die Rate noch bei 2,4 Prozent gelegen").
+ */
+const FIGURE_BEFORE = new RegExp(
+  `(?:${FIGURE.source}|\\b(?:to|from)\\s+(?:minus\\s+|-)?\\d[\\d.,]*)\\s+(?:in|im|en|au\\s+mois\\s+d['’])?\\s*$`,
+  'iu',
+);
+const FIGURE_AFTER = new RegExp(`^\\s*(?:\\S+\\s+){0,5}?${FIGURE.source}`, 'iu');
 const isMeasuredPeriod = (sentence: string, mention: DateMention) => {
   if (mention.precision !== 'month') return false;
   const before = sentence.slice(Math.max(0, mention.index - 40), mention.index);

@@ -142,8 +142,14 @@ describe('the figure a change is measured from', () => {
     'Consumer prices rose 3.1% in April, the statistics office said on Wednesday.',
     'The jobless rate stood at 4.1 per cent in April.',
     'Factory output in April fell 2% from a year earlier.',
+    'A regional survey showed its new-orders index climbed to 8.6 this month from minus 2.2 in April.',
   ])('leaves no month for the period a statistic is measured over: %s', (sentence) => {
     expect(datesIn(sentence).filter((date) => date.length === 7)).toEqual([]);
+  });
+
+  it('reads a German statistic whose figure comes some words after its month', () => {
+    expect(datesIn('Im April hatte die Quote noch bei 5,8 Prozent gelegen.', 'de')).toEqual([]);
+    expect(datesIn('Im April hat der Konzern 300 Stellen gestrichen.', 'de')).toEqual(['2024-04']);
   });
 
   it('leaves the month of an act told with a figure, and of a past election beside one', () => {
