@@ -272,11 +272,20 @@ function withEventBefore(sentence: string, mentions: DateMention[], publishedAt:
  */
 function describesTheEarlier(sentence: string, offset: { index: number; text: string }, own: DateMention) {
   const end = offset.index + offset.text.length;
-  if (own.index <= end || tenseOf(sentence.slice(end, own.index)) !== 'past') return false;
+  if (own.index <= end) return false;
+  const between = sentence.slice(end, own.index);
+  if (tenseOf(between) !== 'past' && !namesTheEarlier(between)) return false;
   const closesWithYear =
     /\d{4}/.test(own.text) && /^[\s.,;)]*$/.test(sentence.slice(own.index + own.text.length));
   return !closesWithYear;
 }
+
+/**
+ * "came a day after a tense hearing on Thursday": the day sits in the phrase naming the earlier
+ * event, a few words on with no clause break between, so it is that event's day.
+ */
+const namesTheEarlier = (between: string) =>
+  !/[,;:()—–]/.test(between) && between.trim().split(/\s+/).length <= 8;
 
 /**
  * The sentence's own event, counted forward from the earlier event's day by the offset that was

@@ -294,6 +294,19 @@ describe('week- and month-relative dates', () => {
     expect(fromPublication.map((event) => event.date)).toEqual(['2024-10-12']);
   });
 
+  it('gives a day inside the phrase naming the earlier event to that event, and counts on from it', () => {
+    // Published Tuesday 15 October: Thursday is the 10th.
+    const dates = datedIn('<p>The ruling came two days after a stormy hearing on Thursday.</p>')
+      .map((event) => event.date)
+      .sort();
+    expect(dates).toEqual(['2024-10-10', '2024-10-12']);
+    // A clause break between makes the day the sentence's own again.
+    const own = datedIn('<p>The pier reopened three days after the storm, on Thursday.</p>')
+      .map((event) => event.date)
+      .sort();
+    expect(own).toEqual(['2024-10-07', '2024-10-10']);
+  });
+
   it('counts "the move comes a week after" from the last day the story reported', () => {
     const FERRY = '<p>The ferry company said on Monday it would cut its winter sailings.</p>';
     const move = (html: string) =>
