@@ -94,7 +94,14 @@ const ROOTS = `
   emergencia:emergency staatstrauer:mourning deuil:mourning
   deprem:earthquake sarsınt:aftershock enkaz:rubble kurtarıl:rescued kurtarma:rescue yardım:aid
   olaganustu:emergency gozaltı:arrest tutuklan:arrested muteahhi:contractor yaralan:injured
-  hayatını:killed cumhurbaskan:president`;
+  hayatını:killed cumhurbaskan:president
+  recherche:search suchakt:search suche:search busqueda:search ricerche:search cadavre:body corps:body
+  leiche:body cuerpo:body cadaver:body mineur:miner bergleut:miner bergmann:miner kumpel:miner minero:miner
+  disparu:missing vermisst:missing desaparecid:missing rescatad:rescued rescate:rescue
+  sauveteur:rescuers retten:rescue survivant:survivors uberlebend:survivors supervivient:survivors
+  desalojad:evacuated desalojo:evacuation flammen:fire bombero:firefighters pompier:firefighters
+  feuerwehr:firefighters tirotei:shooting fusillade:shooting schusse:shots schutze:gunman tireur:gunman
+  sospechos:suspect verdachtig:suspect tatverdacht:suspect`;
 
 /**
  * English news words that tell one action in several ways, by the one word they are compared as:

@@ -16,6 +16,21 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(terms('condamné')).toEqual(terms('condamnation'));
   });
 
+  it('reads a search and rescue in French, German and Spanish as English tells it', () => {
+    const english = terms('Divers ended the search for missing miners after recovering two bodies');
+    // Taucher = divers; Leichen = bodies; vermisst = missing; Bergleute = miners; Suche = search.
+    const german = terms('Taucher bargen zwei Leichen der vermissten Bergleute und beendeten die Suche');
+    const french = terms(
+      'Les plongeurs ont remonté deux corps de mineurs disparus et mis fin aux recherches',
+    );
+    const spanish = terms(
+      'Los buzos recuperaron dos cuerpos de mineros desaparecidos y terminaron la búsqueda',
+    );
+    for (const other of [german, french, spanish])
+      expect(other).toEqual(expect.arrayContaining(['body', 'miner', 'miss', 'searc']));
+    expect(english).toEqual(expect.arrayContaining(['body', 'miner', 'miss', 'searc']));
+  });
+
   it('does not read an English word as a foreign root it happens to begin with', () => {
     // "tué" (killed) is a whole word only: "Tuesday" is not a killing; "process" is not "procès".
     expect(terms('talks on Tuesday')).toEqual(['talk']);
