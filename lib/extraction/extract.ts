@@ -547,15 +547,17 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
 }
 
 /**
- * The day a sentence leaves for "that evening" or "the next day" in the one after it: its last
- * reported day, not a day it books ("sent a message on Thursday evening to set up a call for
- * Friday. … would be fired that evening" points back to Thursday); a day booked only if it reports
- * none. A month or week beside the day ("pledged on Monday to rebuild after last month's quake") is
- * background, not what comes next.
+ * The day a sentence leaves for "that evening" or "the next day" in the one after it: the latest day
+ * it reports, not a day it books ("sent a message on Thursday evening to set up a call for Friday. …
+ * would be fired that evening" points back to Thursday), nor an earlier day it names last as
+ * background ("shook the town on Tuesday, toppling sheds weakened in Monday's quake. It struck at
+ * 2:40 p.m." is Tuesday); a day booked only if it reports none. A month or week beside the day
+ * ("pledged on Monday to rebuild after last month's quake") is background, not what comes next.
  */
 function anchorOf(events: Draft[]): string | undefined {
   const days = events.filter((event) => event.datePrecision === 'day');
-  return (days.findLast((event) => !event.scheduled) ?? days.at(-1))?.date;
+  const reported = days.filter((event) => !event.scheduled).map((event) => event.date);
+  return reported.length ? reported.sort().at(-1) : days.at(-1)?.date;
 }
 
 /**

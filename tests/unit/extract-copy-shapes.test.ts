@@ -306,6 +306,15 @@ describe('a clock time with no day of its own', () => {
     );
   });
 
+  it('takes the latest day the sentence before reported, not the background day it names last', () => {
+    const aftershock =
+      "<p>A strong aftershock shook the port town on Thursday, toppling sheds weakened in Wednesday's quake.</p><p>It struck at 3:05 p.m., the observatory said.</p>";
+    expect(datedAt(aftershock)).toContain('2024-05-09: It struck at 3:05 p.m., the observatory said.');
+    const statement =
+      '<p>Her appointment, which she confirmed in a statement on Thursday, came after the board dismissed the chairman on Tuesday.</p><p>She wrote at 8 a.m. that the depot would reopen.</p>';
+    expect(datedAt(statement)).toContain('2024-05-09: She wrote at 8 a.m. that the depot would reopen.');
+  });
+
   it('in a past sentence, never takes a day still ahead from the sentence before', () => {
     const html =
       '<p>The finance minister, who presents her budget on May 21, welcomed the figures.</p><p>The pound fell sharply after the data was released at 0700 GMT.</p>';
