@@ -12,31 +12,55 @@ const RESTATES =
 /** How far before a date its clock time may stand ("22h mardi soir", "at 10 p.m. Tuesday"). */
 const CLOCK_BEFORE = 30;
 
+/** Words that say a clock or a day is the place's own: "local time", "Ortszeit", "heure locale". */
+const LOCAL_TIME =
+  /(?<!\p{L})(?:local time|ortszeit|heure locale|heure de \p{L}+|hora local|ora locale|yerel saat(?:le)?)(?!\p{L})/iu;
+
+/** The words of the bracket a day opens or sits in, up to its close: "(Ortszeit Montagabend)". */
+const bracketAfter = (sentence: string, from: number) => sentence.slice(from, from + 40).split(')')[0] ?? '';
+
 /** Whether `second` gives the moment `first` gives, on another time zone's clock and calendar. */
 function restates(sentence: string, first: DateMention, second: DateMention): boolean {
   if (first.precision !== 'day' || second.precision !== 'day' || daysBetween(first.date, second.date) !== 1)
     return false;
   const end = first.index + first.text.length;
   const between = sentence.slice(end, second.index);
+  if (!RESTATES.test(between)) return false;
+  // "in der Nacht zu Dienstag (Ortszeit Montagabend)": a bracket naming local time restates the day
+  // with no clock on either side.
+  if (between.includes('(') && LOCAL_TIME.test(`${between}${bracketAfter(sentence, second.index)}`))
+    return true;
   const firstClock = sentence.slice(Math.max(0, first.index - CLOCK_BEFORE), end);
-  return (
-    RESTATES.test(between) &&
-    clockTimesOf(firstClock).size > 0 &&
-    clockTimesOf(`${between}${second.text}`).size > 0
-  );
+  return clockTimesOf(firstClock).size > 0 && clockTimesOf(`${between}${second.text}`).size > 0;
 }
+
+/** Whether the restating day is the one marked as the place's own, so it, not the first, is kept. */
+const restatesInLocalTime = (sentence: string, first: DateMention, second: DateMention) => {
+  const between = sentence.slice(first.index + first.text.length, second.index);
+  const [beforeBracket] = between.split('(');
+  return (
+    between.includes('(') &&
+    !LOCAL_TIME.test(beforeBracket ?? '') &&
+    LOCAL_TIME.test(`${between}${bracketAfter(sentence, second.index)}`)
+  );
+};
 
 /**
  * "dans un message posté juste après 22h mardi soir en Californie, soit 7h à Paris ce mercredi",
  * "at 10 p.m. Tuesday (0300 GMT Wednesday)": one moment on two clocks, whose calendars differ by a
  * day. The second day is that moment told again for readers in another time zone, not a second
  * event: it is dropped, and the sentence's one event keeps the day given first, the place's own.
- * Only when both dates carry a clock time and a word or bracket restates the first: "closed late on
- * Tuesday and reopened on Wednesday at 7am" is two events.
+ * Only when both dates carry a clock time, or a bracket names the place's local time, and a word or
+ * bracket restates the first: "closed late on Tuesday and reopened on Wednesday at 7am" is two
+ * events. A bracket that names local time ("in der Nacht zu Dienstag (Ortszeit Montagabend)") keeps
+ * its day instead: that is the place's own.
  */
 export function withoutZoneRestatement(sentence: string, mentions: DateMention[]): DateMention[] {
-  return mentions.filter((mention, i) => {
+  const dropped = new Set<DateMention>();
+  mentions.forEach((mention, i) => {
     const previous = mentions[i - 1];
-    return !previous || !restates(sentence, previous, mention);
+    if (!previous || dropped.has(previous) || !restates(sentence, previous, mention)) return;
+    dropped.add(restatesInLocalTime(sentence, previous, mention) ? previous : mention);
   });
+  return mentions.filter((mention) => !dropped.has(mention));
 }

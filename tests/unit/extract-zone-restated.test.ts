@@ -41,6 +41,23 @@ describe('one moment on two clocks is one event, dated by the first', () => {
     ).toEqual(['2025-03-02']);
   });
 
+  it('keeps the day a bracket names as local time, with or without a clock', () => {
+    expect(
+      days(
+        '<p>Der Staudamm brach in der Nacht zu Dienstag (Ortszeit Montagabend) oberhalb der Stadt.</p>',
+        'de',
+      ),
+    ).toEqual(['2025-03-03']);
+    expect(days('<p>The dam gave way late on Monday (early Tuesday local time) above the town.</p>')).toEqual(
+      ['2025-03-04'],
+    );
+    // A bracket that names no local time and no clock restates nothing: two days told.
+    expect(days('<p>The dam gave way on Sunday (crews reached it on Monday) above the town.</p>')).toEqual([
+      '2025-03-02',
+      '2025-03-03',
+    ]);
+  });
+
   it('still gives two events when the second day is something that happened next', () => {
     expect(
       days('<p>The bridge closed at 11pm on Sunday and reopened at 7am on Monday after repairs.</p>'),
