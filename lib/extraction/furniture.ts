@@ -115,13 +115,21 @@ const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER}|${SUMMAR
 export const isBlogVoice = (sentence: string): boolean => BLOG_VOICE.test(sentence.trim());
 
 /**
- * "Press release – 14 August 2024", "Media Release, Ministry of Home Affairs, 14 August 2024",
- * "Pressemitteilung vom 14.08.2024": a government's or a company's release heads its text with its
- * kind, its issuer and its day, the release's own date and no news.
+ * "Press release – 14 August 2024", "Media Release, Ministry of Home Affairs, 14 August 2024", "For
+ * immediate release: July 20, 2025" (the US form), "Pressemitteilung vom 14.08.2024": a government's
+ * or a company's release heads its text with its kind, its issuer and its day, the release's own date
+ * and no news.
  */
 const RELEASE_LABEL =
-  /^\s*(?:(?:press|media|news)\s+release|pressemitteilung|pressemeldung|communiqué(?:\s+de\s+presse)?|comunicado(?:\s+de\s+(?:prensa|imprensa))?|nota\s+de\s+prensa|comunicato\s+stampa|basın\s+(?:açıklaması|bülteni|duyurusu))(?!\p{L})/iu;
+  /(?:(?:for\s+(?:immediate\s+)?release|(?:press|media|news)\s+release)|pressemitteilung|pressemeldung|communiqué(?:\s+de\s+presse)?|comunicado(?:\s+de\s+(?:prensa|imprensa))?|nota\s+de\s+prensa|comunicato\s+stampa|basın\s+(?:açıklaması|bülteni|duyurusu))(?!\p{L})/iu;
 const RELEASE_HEADER_WORDS = 12;
+/** An issuer in capitals before the label ("HARBOUR POLICE DEPARTMENT NEWS RELEASE …"), or nothing. */
+const ISSUER_ONLY = /^\s*(?:[\p{Lu}\d&'’.,–—:|-]{2,}\s+)*$/u;
+/** Whether a short line is a release's header: its label, after nothing but its issuer's name in capitals. */
+function isReleaseHeader(text: string): boolean {
+  const label = RELEASE_LABEL.exec(text);
+  return !!label && ISSUER_ONLY.test(text.slice(0, label.index));
+}
 
 /**
  * "AFP Published 19 Feb, 2023 07:31pm", "Reuters Updated 3 hours ago": an agency or author's credit,
@@ -151,9 +159,9 @@ const AGE_STAMP = new RegExp(String.raw`^\s*${AGE}\s*[.·|]?\s*$`, 'iu');
 function isStamp(text: string): boolean {
   if (AGE_STAMP.test(text)) return true;
   const words = text.split(/\s+/).length;
+  if (words <= RELEASE_HEADER_WORDS && isReleaseHeader(text)) return true;
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
-  if (words <= RELEASE_HEADER_WORDS && RELEASE_LABEL.test(text)) return true;
   if (opensWithCreditedStamp(text)) return true;
   return wordCount(text.replace(DATE_TOKENS, ' ')) < 2;
 }

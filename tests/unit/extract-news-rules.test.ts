@@ -386,6 +386,12 @@ describe('extractEvents: what is not an event', () => {
       'Press Release, Ministry of Ports and Shipping, 14 October 2024',
       'The council approved the budget on 11 October.',
     ],
+    [
+      'en',
+      'KESTREL BAY POLICE DEPARTMENT NEWS RELEASE For immediate release: October 14, 2024',
+      'The council approved the budget on October 11.',
+    ],
+    ['en', 'For immediate release: October 14, 2024', 'The council approved the budget on October 11.'],
     ['de', 'Pressemitteilung vom 14.10.2024', 'Der Rat billigte den Haushalt am 11. Oktober.'],
     ['fr', 'Communiqué de presse – 14 octobre 2024', 'Le conseil a voté le budget le 11 octobre.'],
     ['es', 'Nota de prensa, 14 de octubre de 2024', 'El pleno aprobó el presupuesto el 11 de octubre.'],
@@ -399,6 +405,8 @@ describe('extractEvents: what is not an event', () => {
     const html =
       '<p>A press release issued by the harbour board on 11 October said the ferry line would close.</p>';
     expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-11']);
+    const short = '<p>A news release on 11 October named the new harbour master.</p>';
+    expect(dated({ html: short, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-11']);
   });
 
   it('drops a fact box field whose value is only a date, and keeps a key-dates entry', () => {
