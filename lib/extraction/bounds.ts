@@ -269,11 +269,25 @@ function isInAName(sentence: string, mention: DateMention): boolean {
   return NAME_AFTER.test(after) || NAME_BEFORE.test(before);
 }
 
+/**
+ * "their biggest one-day drop since the company listed in 2016", "the first time since the war began
+ * in 2014", "the deadliest attack since the storms in March": a record measured since a thing, whose
+ * year or month ("in …") is the yardstick's, however long the clause that names it. A day after it
+ * is the record's own ("the first convoy since the quake crossed on 9 February").
+ */
+const RECORD_SINCE =
+  /\b(?:biggest|largest|highest|lowest|worst|best|steepest|sharpest|strongest|weakest|deadliest|longest|shortest|fewest|first)\b[^.;:]{0,60}?\bsince\b[^.;:,]{0,60}\bin\s+$/i;
+
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isForecastAhead(sentence, mention) || isMeasuredPeriod(sentence, mention)) return true;
   if (isInAName(sentence, mention)) return true;
+  if (
+    mention.precision !== 'day' &&
+    RECORD_SINCE.test(sentence.slice(Math.max(0, mention.index - 140), mention.index))
+  )
+    return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;

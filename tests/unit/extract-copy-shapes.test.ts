@@ -147,6 +147,18 @@ describe('the figure a change is measured from', () => {
     expect(datesIn(sentence).filter((date) => date.length === 7)).toEqual([]);
   });
 
+  it('leaves the year or month a record is measured since, however long the clause naming it', () => {
+    expect(
+      datesIn('Harbour shares fell 12% on Wednesday, their steepest fall since the group listed in 2019.'),
+    ).toEqual(['2024-05-08']);
+    expect(datesIn('It was the first time since the strike began in March that the ferries sailed.')).toEqual(
+      [],
+    );
+    // The record's own day stays, and so does a "since" that is no record.
+    expect(datesIn('The first ferry since the storm sailed on 8 May.')).toEqual(['2024-05-08']);
+    expect(datesIn('Fares have risen since the strike began in March.')).toEqual(['2024-03']);
+  });
+
   it('reads a German statistic whose figure comes some words after its month', () => {
     expect(datesIn('Im April hatte die Quote noch bei 5,8 Prozent gelegen.', 'de')).toEqual([]);
     expect(datesIn('Im April hat der Konzern 300 Stellen gestrichen.', 'de')).toEqual(['2024-04']);
