@@ -10,6 +10,14 @@ const ORDINAL_DAY =
   /\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|last|next)\s+month)?(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|and|when|after|before|as|from|with|while)\b)/gi;
 
 /**
+ * "on 20th inst.", "on the 3rd ult.", "on 5th prox.": the month of a day written as South Asian and
+ * older British official copy writes it (instant: this month; ultimo: the last; proximo: the next).
+ */
+const LATIN_MONTH_DAY =
+  /\bon\s+(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(inst|ult|prox)(?:imo|ant)?\b\.?/gi;
+const LATIN_WHICH: Record<string, string> = { inst: 'this', ult: 'last', prox: 'next' };
+
+/**
  * The same in Spanish and Turkish: "el pasado día 5", "el próximo día 24", "el día 12" (not "el día 12
  * de marzo", which chrono reads); "ayın 5'inde" (on the 5th of the month), "geçen ayın 5'inde" (of
  * last month). The month is the one the tense points to, or the one named.
@@ -31,9 +39,14 @@ export function ordinalDays(sentence: string, language: string): Array<Omit<Date
     endDate: null,
   });
   if (language === 'en')
-    return [...sentence.matchAll(ORDINAL_DAY)].map((match) =>
-      found(match, spec(match[1] as string, match[2]?.toLowerCase())),
-    );
+    return [
+      ...[...sentence.matchAll(ORDINAL_DAY)].map((match) =>
+        found(match, spec(match[1] as string, match[2]?.toLowerCase())),
+      ),
+      ...[...sentence.matchAll(LATIN_MONTH_DAY)].map((match) =>
+        found(match, spec(match[1] as string, LATIN_WHICH[(match[2] as string).toLowerCase()])),
+      ),
+    ].sort((a, b) => a.index - b.index);
   const pattern = ORDINAL_DAY_ELSEWHERE[language];
   if (!pattern) return [];
   return [...sentence.matchAll(pattern)].map((match) =>

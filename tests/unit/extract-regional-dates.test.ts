@@ -14,6 +14,10 @@ describe('a day of the month written alone', () => {
     // Ahead of its tense: the 25th of this month; the 5th gone by is next month's.
     ['Elections to the ward committee will be held on the 25th.', '2024-11-25'],
     ['The new ferry will be launched on the 5th.', '2024-12-05'],
+    // Official copy's Latin months: instant (this), ultimo (last), proximo (next).
+    ['The trader was arrested on 9th inst. for hoarding.', '2024-11-09'],
+    ['The committee met on the 28th ult. and raised the fee.', '2024-10-28'],
+    ['The hearing is fixed on 5th prox.', '2024-12-05'],
   ])('%s', (sentence, date) => {
     expect(datesIn(sentence)).toEqual([date]);
   });
