@@ -278,16 +278,19 @@ function isInAName(sentence: string, mention: DateMention): boolean {
 const RECORD_SINCE =
   /\b(?:biggest|largest|highest|lowest|worst|best|steepest|sharpest|strongest|weakest|deadliest|longest|shortest|fewest|first)\b[^.;:]{0,60}?\bsince\b[^.;:,]{0,60}\bin\s+$/i;
 
+/** A cheap test first: most mentions have no "in" right before them, nor a "since" in their sentence. */
+const isRecordSince = (sentence: string, mention: DateMention) =>
+  mention.precision !== 'day' &&
+  /\bin\s+$/i.test(sentence.slice(Math.max(0, mention.index - 4), mention.index)) &&
+  /\bsince\b/i.test(sentence) &&
+  RECORD_SINCE.test(sentence.slice(Math.max(0, mention.index - 140), mention.index));
+
 /** Whether a mention is a yardstick, a deadline or "nowadays" rather than the day something happened. */
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isForecastAhead(sentence, mention) || isMeasuredPeriod(sentence, mention)) return true;
   if (isInAName(sentence, mention)) return true;
-  if (
-    mention.precision !== 'day' &&
-    RECORD_SINCE.test(sentence.slice(Math.max(0, mention.index - 140), mention.index))
-  )
-    return true;
+  if (isRecordSince(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;
