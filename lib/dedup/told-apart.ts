@@ -1,11 +1,13 @@
+import { clockTimesOf } from '../extraction/index.ts';
+
 /**
  * Signs that one article's two accounts of a day tell two happenings, whatever words they share: one
  * opens on a word announcing another development ("Also on Monday, the coroner named…",
- * "Additionally", "Separately", "Meanwhile", "Unterdessen", "Darüber hinaus", "Par ailleurs") or counts its happening as a further one
- * of a kind ("a second quake", "ein zweites Erdbeben", "une deuxième explosion"), or the two put their
- * happening at different times of the day ("before dawn" and "at 6:05 p.m.", "in der Nacht zum
- * Sonntag" and "am Sonntagabend", "à l'aube" and "peu avant midi": a quake and its aftershock). One
- * happening has one time.
+ * "Additionally", "Separately", "Meanwhile", "Darüber hinaus", "Par ailleurs"), or counts its
+ * happening as a further one of a kind ("a second quake", "ein zweites Erdbeben", "une deuxième
+ * explosion"), or the two put their happening at different parts of the day ("before dawn" and "at
+ * 6:05 p.m.", "in der Nacht zum Sonntag" and "am Sonntagabend", "à l'aube" and "peu avant midi": a
+ * quake and its aftershock). One happening has one time.
  */
 const ANOTHER_DEVELOPMENT =
   /^\s*(?:also|additionally|in addition|darüber hinaus|en outre|de plus|separately|meanwhile|elsewhere|in (?:a )?separate|in another|in other news|a second|another|par ailleurs|parallèlement|außerdem|zudem|unterdessen|indes|por otra parte|además|asimismo|inoltre)\b/iu;
@@ -17,30 +19,27 @@ const A_FURTHER_ONE =
 const WEEKDAY_EN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const WEEKDAY_DE = '(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)';
 
+/** Words for the parts of a day; clock times are read by the extraction's one clock reader. */
 const MORNING = new RegExp(
-  String.raw`(?<!\p{L})(?:dawn|daybreak|overnight|(?:early|small) hours|(?:this|early|in the|${WEEKDAY_EN}) morning|\d(?:[:.]\d\d)?\s?a\.?m\.?|morgens|am morgen|frühmorgens|${WEEKDAY_DE}morgen|in der nacht zu[mr]?|matin|matinée|aube|madrugada|por la mañana|mattina|alba|sabah)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:dawn|daybreak|overnight|(?:early|small) hours|(?:this|early|in the|${WEEKDAY_EN}) morning|morgens|am morgen|frühmorgens|${WEEKDAY_DE}morgen|in der nacht zu[mr]?|matin|matinée|aube|madrugada|por la mañana|mattina|alba|sabah)(?!\p{L})`,
   'iu',
 );
 const MIDDAY = new RegExp(
-  String.raw`(?<!\p{L})(?:noon|midday|afternoon|(?:12|[1-4])(?:[:.]\d\d)?\s?p\.?m\.?|mittags?|nachmittags?|${WEEKDAY_DE}(?:nach)?mittag|midi|après-midi|mediodía|pomeriggio|öğle(?:den sonra)?)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:noon|midday|afternoon|mittags?|nachmittags?|${WEEKDAY_DE}(?:nach)?mittag|midi|après-midi|mediodía|pomeriggio|öğle(?:den sonra)?)(?!\p{L})`,
   'iu',
 );
 const EVENING = new RegExp(
-  String.raw`(?<!\p{L})(?:evening|tonight|${WEEKDAY_EN} night|(?:[5-9]|1[01])(?:[:.]\d\d)?\s?p\.?m\.?|abends?|am abend|${WEEKDAY_DE}abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:evening|tonight|${WEEKDAY_EN} night|abends?|am abend|${WEEKDAY_DE}abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})`,
   'iu',
 );
-/** A 24-hour clock time, only where a clock is plainly meant ("um 18:05 Uhr", "à 10h41", "at 06:40"). */
-const CLOCK_24 =
-  /(?:(?<!\p{L})(?:at|um|gegen|à|vers|a las|hacia|alle|saat)\s+(\d{1,2})[:.h](\d\d)(?!\d)|(?<![\d.,])(\d{1,2})[:.h](\d\d)\s*(?:uhr|horas|hrs|h)(?!\p{L}))/iu;
 
 type PartOfDay = 'morning' | 'midday' | 'evening';
 
+/** The part of the day of an account's first clock time: a second one is the same moment restated ("6:05 p.m. (1605 GMT)"). */
 function clockPart(quote: string): PartOfDay | undefined {
-  const match = CLOCK_24.exec(quote);
-  if (!match) return undefined;
-  const hour = Number(match[1] ?? match[3]);
-  const minute = Number(match[2] ?? match[4]);
-  if (hour > 23 || minute > 59) return undefined;
+  const [first] = clockTimesOf(quote);
+  if (first === undefined) return undefined;
+  const hour = Number(first.slice(0, 2));
   return hour < 12 ? 'morning' : hour < 17 ? 'midday' : 'evening';
 }
 
@@ -50,7 +49,7 @@ function partOfDay(quote: string): PartOfDay | undefined {
   if (MORNING.test(quote)) parts.add('morning');
   if (MIDDAY.test(quote)) parts.add('midday');
   if (EVENING.test(quote)) parts.add('evening');
-  const clock = parts.size === 0 ? clockPart(quote) : undefined;
+  const clock = clockPart(quote);
   if (clock) parts.add(clock);
   return parts.size === 1 ? [...parts][0] : undefined;
 }

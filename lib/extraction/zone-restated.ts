@@ -14,7 +14,7 @@ const CLOCK_BEFORE = 30;
 
 /** Words that say a clock or a day is the place's own: "local time", "Ortszeit", "heure locale". */
 const LOCAL_TIME =
-  /(?<!\p{L})(?:local time|ortszeit|heure locale|heure de \p{L}+|hora local|ora locale|yerel saat(?:le)?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:local time|ortszeit|heure locale|hora local|ora locale|yerel saat(?:le)?)(?!\p{L})/iu;
 
 /** The words of the bracket a day opens or sits in, up to its close: "(Ortszeit Montagabend)". */
 const bracketAfter = (sentence: string, from: number) => sentence.slice(from, from + 40).split(')')[0] ?? '';

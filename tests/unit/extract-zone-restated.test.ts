@@ -10,6 +10,9 @@ describe('clockTimesOf: a clock time in the forms outlets write it, on a 24-hour
   it('reads twelve-hour, twenty-four-hour and wire forms alike', () => {
     expect([...clockTimesOf('The statement came shortly after 9pm')]).toEqual(['21:00']);
     expect([...clockTimesOf('posted at 9:15 p.m. on the site')]).toEqual(['21:15']);
+    // British and Indian copy put a point between hour and minutes: still the afternoon's hour.
+    expect([...clockTimesOf('the aftershock struck at 5.05pm')]).toEqual(['17:05']);
+    expect([...clockTimesOf('restored by about 10.10 am IST')]).toEqual(['10:10']);
     expect([...clockTimesOf('publié vers 21h15 sur le site')]).toEqual(['21:15']);
     expect([...clockTimesOf('gegen 21.15 Uhr veröffentlicht')]).toEqual(['21:15']);
     expect([...clockTimesOf("saat 21.15'te açıklandı")]).toEqual(['21:15']);
