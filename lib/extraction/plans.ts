@@ -13,7 +13,7 @@ function weekdayOf(mention: DateMention): number | undefined {
 }
 
 /**
- * "Sutskever sent a message on Thursday evening to set up a meeting for Friday afternoon", written
+ * "The scientist sent a message on Thursday evening to set up a meeting for Friday afternoon", written
  * the week after: the plan was made on the day the sentence reports, so the weekday it booked is
  * the first one after that day, not one counted from publication. When that day has passed by
  * publication, the plan dates nothing (what came of it is told as its own event); one still ahead

@@ -60,7 +60,7 @@ export function datedByLead(
 }
 
 /**
- * "Altman announced the news in a post on X Tuesday evening", "the news broke on Friday", "a annoncé
+ * "the chief announced the news in a post on X Tuesday evening", "the news broke on Friday", "a annoncé
  * la nouvelle lundi": a sentence that dates the news itself (the headline's, which the lead tells
  * without a day) says when the report's news happened.
  */
@@ -92,8 +92,8 @@ export const NEWS_PARAGRAPHS = 3;
 
 /**
  * How much of the headline a sentence must restate to date it: two terms, and a third of the
- * lighter wording's weight ("Sutskever is leaving" / "Late on Tuesday, Sutskever tweeted that he
- * will leave OpenAI").
+ * lighter wording's weight ("Chief scientist is leaving" / "Late on Tuesday, the chief scientist
+ * posted that he will leave the company").
  */
 const RESTATES_HEADLINE = { shared: 2, overlap: 0.3 };
 
