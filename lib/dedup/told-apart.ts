@@ -1,4 +1,4 @@
-import { clockTimesOf } from '../extraction/index.ts';
+import { clockTimesOf, ENGLISH_WEEKDAY, GERMAN_WEEKDAYS } from '../extraction/index.ts';
 
 /**
  * Signs that one article's two accounts of a day tell two happenings, whatever words they share: one
@@ -16,12 +16,11 @@ const ANOTHER_DEVELOPMENT =
 const A_FURTHER_ONE =
   /(?<!\p{L})(?:a second|ein(?:e|en)? zweite[nrs]?|une? (?:second|seconde|deuxième)|un segundo|una segunda|un secondo|una seconda)(?!\p{L})(?!\s+(?:time|day|week|night|year|mal|fois|vez|volta)\b)/iu;
 
-const WEEKDAY_EN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const WEEKDAY_DE = '(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)';
+const WEEKDAY_DE = `(?:${GERMAN_WEEKDAYS.join('|')})`;
 
 /** Words for the parts of a day; clock times are read by the extraction's one clock reader. */
 const MORNING = new RegExp(
-  String.raw`(?<!\p{L})(?:dawn|daybreak|overnight|(?:early|small) hours|(?:this|early|in the|${WEEKDAY_EN}) morning|morgens|am morgen|frühmorgens|${WEEKDAY_DE}morgen|in der nacht zu[mr]?|matin|matinée|aube|madrugada|por la mañana|mattina|alba|sabah)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:dawn|daybreak|overnight|(?:early|small) hours|(?:this|early|in the|${ENGLISH_WEEKDAY}) morning|morgens|am morgen|frühmorgens|${WEEKDAY_DE}morgen|in der nacht zu[mr]?|matin|matinée|aube|madrugada|por la mañana|mattina|alba|sabah)(?!\p{L})`,
   'iu',
 );
 const MIDDAY = new RegExp(
@@ -29,7 +28,7 @@ const MIDDAY = new RegExp(
   'iu',
 );
 const EVENING = new RegExp(
-  String.raw`(?<!\p{L})(?:evening|tonight|${WEEKDAY_EN} night|abends?|am abend|${WEEKDAY_DE}abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:evening|tonight|${ENGLISH_WEEKDAY} night|abends?|am abend|${WEEKDAY_DE}abend|soir|soirée|por la noche|de la tarde|in serata|di sera|stasera|akşam)(?!\p{L})`,
   'iu',
 );
 

@@ -21,4 +21,5 @@ export {
   weightedAgreement,
   weightedTerms,
 } from './terms.ts';
+export { ENGLISH_WEEKDAY, GERMAN_WEEKDAYS } from './weekday.ts';
 export { inferYear } from './year.ts';

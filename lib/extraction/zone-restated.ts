@@ -19,31 +19,24 @@ const LOCAL_TIME =
 /** The words of the bracket a day opens or sits in, up to its close: "(Ortszeit Montagabend)". */
 const bracketAfter = (sentence: string, from: number) => sentence.slice(from, from + 40).split(')')[0] ?? '';
 
-/** Whether `second` gives the moment `first` gives, on another time zone's clock and calendar. */
-function restates(sentence: string, first: DateMention, second: DateMention): boolean {
+/**
+ * When `second` gives the moment `first` gives, on another time zone's clock and calendar: the one of
+ * the two to drop as the restatement, else nothing.
+ */
+function restatement(sentence: string, first: DateMention, second: DateMention): DateMention | undefined {
   if (first.precision !== 'day' || second.precision !== 'day' || daysBetween(first.date, second.date) !== 1)
-    return false;
+    return undefined;
   const end = first.index + first.text.length;
   const between = sentence.slice(end, second.index);
-  if (!RESTATES.test(between)) return false;
+  if (!RESTATES.test(between)) return undefined;
   // "in der Nacht zu Dienstag (Ortszeit Montagabend)": a bracket naming local time restates the day
-  // with no clock on either side.
-  if (between.includes('(') && LOCAL_TIME.test(`${between}${bracketAfter(sentence, second.index)}`))
-    return true;
+  // with no clock on either side, and its day, the place's own, is kept, unless the first is marked so.
+  const bracket = between.includes('(') ? `${between}${bracketAfter(sentence, second.index)}` : '';
+  if (LOCAL_TIME.test(bracket)) return LOCAL_TIME.test(between.split('(')[0] ?? '') ? second : first;
   const firstClock = sentence.slice(Math.max(0, first.index - CLOCK_BEFORE), end);
-  return clockTimesOf(firstClock).size > 0 && clockTimesOf(`${between}${second.text}`).size > 0;
+  const clocked = clockTimesOf(firstClock).size > 0 && clockTimesOf(`${between}${second.text}`).size > 0;
+  return clocked ? second : undefined;
 }
-
-/** Whether the restating day is the one marked as the place's own, so it, not the first, is kept. */
-const restatesInLocalTime = (sentence: string, first: DateMention, second: DateMention) => {
-  const between = sentence.slice(first.index + first.text.length, second.index);
-  const [beforeBracket] = between.split('(');
-  return (
-    between.includes('(') &&
-    !LOCAL_TIME.test(beforeBracket ?? '') &&
-    LOCAL_TIME.test(`${between}${bracketAfter(sentence, second.index)}`)
-  );
-};
 
 /**
  * "dans un message posté juste après 22h mardi soir en Californie, soit 7h à Paris ce mercredi",
@@ -59,8 +52,9 @@ export function withoutZoneRestatement(sentence: string, mentions: DateMention[]
   const dropped = new Set<DateMention>();
   mentions.forEach((mention, i) => {
     const previous = mentions[i - 1];
-    if (!previous || dropped.has(previous) || !restates(sentence, previous, mention)) return;
-    dropped.add(restatesInLocalTime(sentence, previous, mention) ? previous : mention);
+    const restated =
+      previous && !dropped.has(previous) ? restatement(sentence, previous, mention) : undefined;
+    if (restated) dropped.add(restated);
   });
   return mentions.filter((mention) => !dropped.has(mention));
 }
