@@ -114,11 +114,15 @@ function clauseEdges(sentence: string, language?: string): Array<[number, number
 /**
  * A clause resumed after an aside between dashes ("the toll stood at 900 — with more injured — as of
  * Sunday"): the clause before the first dash, whose verb the words after the second still belong to.
+ * So is a date that is itself the aside ("officials announced — on Monday, in New York — the
+ * charges"): its verb stands before the opening dash.
  */
-export function clauseBeforeAside(sentence: string, start: number): string {
-  const closing = sentence.slice(0, start).match(/[—–]\s$/);
-  if (!closing) return '';
-  const opening = sentence.slice(0, start - closing[0].length).search(/\s[—–]\s[^—–]*$/);
+export function clauseBeforeAside(sentence: string, [start, end]: ClauseSpan): string {
+  const dash = sentence.slice(0, start).match(/[—–]\s$/);
+  if (!dash) return '';
+  const before = start - dash[0].length;
+  if (/^\s?[—–]/.test(sentence.slice(end))) return before > 0 ? clauseAround(sentence, before - 1) : '';
+  const opening = sentence.slice(0, before).search(/\s[—–]\s[^—–]*$/);
   return opening > 0 ? clauseAround(sentence, opening) : '';
 }
 

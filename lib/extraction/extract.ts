@@ -429,7 +429,11 @@ function sentenceEvents(
     anchor ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
   const written = relative
     ? [relative, ...found]
-    : withFollowingDay(sentence, withoutZoneRestatement(sentence, found), context.language);
+    : withFollowingDay(
+        sentence,
+        withoutZoneRestatement(sentence, found, dayOf(context.publishedAt)),
+        context.language,
+      );
   const mentions = withOffsetEvent(
     sentence,
     withEventBefore(sentence, written, context.publishedAt),

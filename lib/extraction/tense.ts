@@ -139,7 +139,7 @@ function tenseContext(
   const attributed = TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1));
   const after = attributed ? '' : rest.split(/\s+/).slice(0, 5).join(' ');
   return withoutQuotedSpeech(
-    `${clauseBeforeAside(sentence, start)} ${framing(sentence.slice(start, index), sentence.slice(index, index + length), language)} ${sentence.slice(index, index + length)} ${after}`,
+    `${clauseBeforeAside(sentence, [start, end])} ${framing(sentence.slice(start, index), sentence.slice(index, index + length), language)} ${sentence.slice(index, index + length)} ${after}`,
   );
 }
 

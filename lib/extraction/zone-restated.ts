@@ -1,6 +1,7 @@
-import { daysBetween } from './calendar.ts';
+import { daysBetween, shiftDay } from './calendar.ts';
 import { clockTimesOf } from './clock.ts';
 import type { DateMention } from './mention.ts';
+import { WEEKDAY_NAME } from './weekday.ts';
 
 /**
  * "soit", "i.e.", "or", "that is", "d. h.", "es decir", an opening bracket: what restates a moment.
@@ -18,6 +19,64 @@ const LOCAL_TIME =
 
 /** The words of the bracket a day opens or sits in, up to its close: "(Ortszeit Montagabend)". */
 const bracketAfter = (sentence: string, from: number) => sentence.slice(from, from + 40).split(')')[0] ?? '';
+
+/**
+ * A clock or calendar named as some place's: "Tokyo time", "New York time", "in London", "ET", "GMT",
+ * or local time. Case matters: a place or a zone is written with capitals.
+ */
+const ZONE_NAMED =
+  /(?<!\p{L})(?:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s+time|in\s+\p{Lu}\p{Ll}+|(?:GMT|UTC|ET|EST|EDT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|IST|SGT|HKT|JST|KST|AEST|AEDT|AWST|WIB|MSK|TRT))(?!\p{L})/u;
+
+const zoneNamed = (text: string) => ZONE_NAMED.test(text) || LOCAL_TIME.test(text);
+
+/** What sets a restatement off when no word says so: a bracket or a dash, and nothing that adds a second act. */
+const SET_OFF = /^[^(—–]{0,40}[(—–][^(—–]{0,20}$/u;
+const ADDS_AN_ACT = /(?<!\p{L})(?:and|und|et|y|e|then|before|after|while)(?!\p{L})/iu;
+
+/** The words after a day that may name its zone, up to the bracket's or the aside's close. */
+const tailOf = (sentence: string, from: number) => sentence.slice(from, from + 30).split(/[)—–,;]/u)[0] ?? '';
+
+const WEEKDAY = new RegExp(`(?<!\\p{L})(?:${WEEKDAY_NAME})`, 'iu');
+
+/**
+ * One moment told on two calendars, both places named ("late on Friday in New York (early Saturday in
+ * Singapore)", "early on Tuesday Australian time — Monday evening in London —"): the two days are
+ * adjacent in the week, whatever direction each was read in alone.
+ */
+function namedZones(sentence: string, first: DateMention, second: DateMention): boolean {
+  const end = first.index + first.text.length;
+  const between = sentence.slice(end, second.index);
+  if (!SET_OFF.test(between) || ADDS_AN_ACT.test(between)) return false;
+  const secondEnd = second.index + second.text.length;
+  return zoneNamed(`${first.text}${between}`) && zoneNamed(`${second.text}${tailOf(sentence, secondEnd)}`);
+}
+
+const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+
+/** Weekday names a day apart in the week, though one was read a week off ("Tuesday … Monday"). */
+function weekdaysApart(first: DateMention, second: DateMention): number | undefined {
+  if (!WEEKDAY.test(first.text) || !WEEKDAY.test(second.text)) return undefined;
+  const apart = (weekdayOf(second.date) - weekdayOf(first.date) + 7) % 7;
+  return apart === 1 ? 1 : apart === 6 ? -1 : undefined;
+}
+
+/**
+ * The kept day, read again beside the dropped one when the two were read a week apart: the pair lies
+ * where the reading of the two not after publication, or else the earlier one, puts it.
+ */
+function besideRestated(
+  kept: DateMention,
+  dropped: DateMention,
+  keptToDropped: number,
+  today: string,
+): DateMention {
+  if (daysBetween(kept.date, dropped.date) === 1) return kept;
+  const anchors = [kept, dropped].filter((mention) => mention.date <= today);
+  const anchor =
+    anchors.sort((a, b) => (a.date < b.date ? 1 : -1))[0] ?? (kept.date < dropped.date ? kept : dropped);
+  const date = anchor === kept ? kept.date : shiftDay(dropped.date, -keptToDropped);
+  return { ...kept, date };
+}
 
 /**
  * When `second` gives the moment `first` gives, on another time zone's clock and calendar: the one of
@@ -43,18 +102,32 @@ function restatement(sentence: string, first: DateMention, second: DateMention):
  * "at 10 p.m. Tuesday (0300 GMT Wednesday)": one moment on two clocks, whose calendars differ by a
  * day. The second day is that moment told again for readers in another time zone, not a second
  * event: it is dropped, and the sentence's one event keeps the day given first, the place's own.
- * Only when both dates carry a clock time, or a bracket names the place's local time, and a word or
- * bracket restates the first: "closed late on Tuesday and reopened on Wednesday at 7am" is two
+ * Only when both dates carry a clock time, or a bracket names the place's local time, or both days
+ * name their place's clock ("Tuesday Australian time — Monday evening in London"), and a word,
+ * bracket or dash restates the first: "closed late on Tuesday and reopened on Wednesday at 7am" is two
  * events. A bracket that names local time ("in der Nacht zu Dienstag (Ortszeit Montagabend)") keeps
- * its day instead: that is the place's own.
+ * its day instead: that is the place's own. Two weekdays read a week apart alone (the past's Tuesday,
+ * the coming Monday) are put back a day apart, beside the one read not after `today`.
  */
-export function withoutZoneRestatement(sentence: string, mentions: DateMention[]): DateMention[] {
+export function withoutZoneRestatement(
+  sentence: string,
+  mentions: DateMention[],
+  today: string,
+): DateMention[] {
   const dropped = new Set<DateMention>();
+  const kept = new Map<DateMention, DateMention>();
   mentions.forEach((mention, i) => {
     const previous = mentions[i - 1];
-    const restated =
-      previous && !dropped.has(previous) ? restatement(sentence, previous, mention) : undefined;
-    if (restated) dropped.add(restated);
+    if (!previous || dropped.has(previous)) return;
+    const restated = restatement(sentence, previous, mention);
+    if (restated) {
+      dropped.add(restated);
+      return;
+    }
+    const apart = weekdaysApart(previous, mention);
+    if (apart === undefined || !namedZones(sentence, previous, mention)) return;
+    dropped.add(mention);
+    kept.set(previous, besideRestated(previous, mention, apart, today));
   });
-  return mentions.filter((mention) => !dropped.has(mention));
+  return mentions.filter((mention) => !dropped.has(mention)).map((mention) => kept.get(mention) ?? mention);
 }

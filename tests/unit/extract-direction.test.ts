@@ -4,8 +4,8 @@ import { extractEvents, findDates, isTextDated } from '../../lib/extraction/inde
 // Monday 14 October 2024, noon UTC: "Thursday" is the 10th behind or the 17th ahead.
 const MONDAY = '2024-10-14T12:00:00Z';
 
-const datesOf = (text: string, publishedAt = MONDAY) =>
-  extractEvents({ html: text, publishedAt })
+const datesOf = (text: string, publishedAt = MONDAY, language?: string) =>
+  extractEvents({ html: text, publishedAt, ...(language ? { language } : {}) })
     .filter(isTextDated)
     .map((event) => event.date);
 
@@ -252,6 +252,24 @@ describe('a clause ends where its own verb stops governing the date', () => {
         '2024-10-16T12:00:00Z',
       ),
     ).toEqual(['2024-10-11']);
+  });
+
+  it('reads a date that is itself the aside by the verb before it', () => {
+    // Saturday 19 October: an aside holds no verb, so its weekday went to the nearer one, ahead.
+    const opening = '<p>The inquiry into the port contract began in the spring.</p>';
+    expect(
+      datesOf(
+        `${opening}<p>The regulator published its findings – on Monday, in Brussels – after a long delay.</p>`,
+        '2024-10-19T12:00:00Z',
+      ),
+    ).toEqual(['2024-10-14']);
+    expect(
+      datesOf(
+        `${opening}<p>Die Aufsicht veröffentlichte kurz darauf – nach Brüsseler Ortszeit noch am Montag – ihren Bericht.</p>`,
+        '2024-10-19T12:00:00Z',
+        'de',
+      ),
+    ).toEqual(['2024-10-14']);
   });
 });
 

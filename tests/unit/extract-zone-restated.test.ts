@@ -70,3 +70,34 @@ describe('one moment on two clocks is one event, dated by the first', () => {
     ).toEqual(['2025-03-02', '2025-03-03']);
   });
 });
+
+describe('a moment told on two named calendars is one event, whichever way each day reads alone', () => {
+  // Tuesday 4 March 2025: alone, "Saturday" after "Friday" reads as the Saturday to come and "Monday"
+  // after "Tuesday" as the past week's; the restating day names its place, so the pair is one moment.
+  it('drops the restating day and keeps the first, set off by a bracket or by dashes', () => {
+    expect(
+      days("<p>The agency cut the bank's rating late on Friday in New York (early Saturday in Seoul).</p>"),
+    ).toEqual(['2025-02-28']);
+    expect(
+      days(
+        '<p>Customs officers stopped the courier at Changi early on Monday Singapore time — Sunday evening in Paris — as he boarded.</p>',
+      ),
+    ).toEqual(['2025-03-03']);
+  });
+
+  it("puts a local day ahead of the writer's calendar beside its restatement, not a week back", () => {
+    // Monday 3 March 2025, an American desk's evening: the dam broke in the small hours of Tuesday there.
+    expect(
+      datedDays(
+        `${OPENING}<p>The dam above Valdora failed at about 2:05 a.m. Tuesday local time (8:05 p.m. Monday ET), flooding the lower town.</p>`,
+        '2025-03-03T12:00:00Z',
+      ),
+    ).toEqual(['2025-03-04']);
+  });
+
+  it("keeps two places' two acts apart", () => {
+    expect(
+      days('<p>The ship ran aground late on Sunday in Genoa and tugs freed it on Monday in Savona.</p>'),
+    ).toEqual(['2025-03-02', '2025-03-03']);
+  });
+});
