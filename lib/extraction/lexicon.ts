@@ -101,7 +101,16 @@ const ROOTS = `
   sauveteur:rescuers retten:rescue survivant:survivors uberlebend:survivors supervivient:survivors
   desalojad:evacuated desalojo:evacuation flammen:fire bombero:firefighters pompier:firefighters
   feuerwehr:firefighters tirotei:shooting fusillade:shooting schusse:shots schutze:gunman tireur:gunman
-  sospechos:suspect verdachtig:suspect tatverdacht:suspect`;
+  sospechos:suspect verdachtig:suspect tatverdacht:suspect
+  kaution:bail fianza:bail schuldig:guilty culpabl:guilty coupabl:guilty auslieferung:extradition
+  extradici:extradition richterin:judge juez:judge jueza:judge anwalt:lawyer abogad:lawyer avocat:lawyer
+  anhorung:hearing audiencia:hearing juzgado:court detuv:arrested flughafen:airport aeropuerto:airport
+  aeroport:airport ehepaar:couple matrimonio:couple muerte:dead hallad:found encontrad:found
+  gefunden:found retrouv:found localizad:found konig:king fluss:river riviere:river fleuve:river
+  wahrung:currency moneda:currency haushalt:budget presupuesto:budget beschloss:approved aprobad:approved
+  aprobo:approved approuv:approved angehoben:raised subida:raised subio:raised subier:raised besuch:visit rekord:record
+  verlor:lost juramento:sworn serment:sworn dimision:resign dimiti:resign bestatig:confirmed
+  estabiliz:stabilised votaci:vote abstimmung:vote`;
 
 /**
  * English news words that tell one action in several ways, by the one word they are compared as:
@@ -177,6 +186,14 @@ export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map<string, string
       ['ponte', 'bridge'],
       ['porto', 'port'],
       ['dron', 'drone'],
+      ['tod', 'dead'],
+      ['tot', 'dead'],
+      ['rey', 'king'],
+      ['roi', 'king'],
+      ['juro', 'sworn'],
+      ['juge', 'judge'],
+      ['zins', 'rate'],
+      ['zinsen', 'rate'],
     ] as Array<[string, string]>
   ).map(([word, english]): [string, string] => [word, canonical(english)]),
 ]);

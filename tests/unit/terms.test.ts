@@ -31,6 +31,55 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(english).toEqual(expect.arrayContaining(['body', 'miner', 'miss', 'searc']));
   });
 
+  it('reads a court, a bail hearing and a guilty plea in German, Spanish and French as English tells it', () => {
+    const english = terms(
+      'The judge refused bail to the lawyer at the airport court; his partner pleaded guilty',
+    );
+    // Richterin = judge; Kaution = bail; Anwalt = lawyer; Flughafen = airport; schuldig = guilty.
+    const german = terms(
+      'Die Richterin lehnte Kaution für den Anwalt am Flughafen ab; seine Partnerin bekannte sich schuldig',
+    );
+    const spanish = terms('La jueza negó la fianza al abogado del aeropuerto; su socia se declaró culpable');
+    const french = terms(
+      "Le juge a refusé la caution de l'avocat à l'aéroport; son associée a plaidé coupable",
+    );
+    for (const other of [german, spanish])
+      expect(other).toEqual(expect.arrayContaining(['judge', 'bail', 'lawye', 'airpo', 'guilt']));
+    expect(french).toEqual(expect.arrayContaining(['judge', 'lawye', 'airpo', 'guilt']));
+    expect(english).toEqual(expect.arrayContaining(['judge', 'bail', 'lawye', 'airpo', 'guilt']));
+  });
+
+  it('reads a currency, a budget, a rate rise and a swearing-in in German and Spanish as English does', () => {
+    const english = terms(
+      'The currency hit a record low after the budget was approved; rates were raised; she was sworn in',
+    );
+    // Währung = currency; Rekordtief = record low; Haushalt = budget; beschlossen = approved; angehoben = raised.
+    const german = terms(
+      'Die Währung fiel auf ein Rekordtief, nachdem der Haushalt beschlossen wurde; der Zins wurde angehoben',
+    );
+    const spanish = terms(
+      'La moneda cayó tras aprobarse el presupuesto aprobado; la subida de tipos; juró su cargo',
+    );
+    expect(german).toEqual(expect.arrayContaining(['curre', 'recor', 'budge', 'appro', 'rate', 'rais']));
+    expect(spanish).toEqual(expect.arrayContaining(['curre', 'budge', 'appro', 'rais', 'sworn']));
+    expect(english).toEqual(
+      expect.arrayContaining(['curre', 'recor', 'budge', 'appro', 'rate', 'rais', 'sworn']),
+    );
+  });
+
+  it("reads a king's visit, a couple found dead and a river in Spanish, German and French as English does", () => {
+    const english = terms('The king visited the river town where an elderly couple was found dead');
+    const spanish = terms(
+      'El rey recorrió el pueblo del río donde un matrimonio fue hallado sin vida por la muerte',
+    );
+    const german = terms('Der König besuchte den Ort am Fluss, wo ein Ehepaar tot gefunden wurde');
+    const french = terms('Le roi a visité la ville au bord du fleuve où un couple a été retrouvé mort');
+    expect(spanish).toEqual(expect.arrayContaining(['king', 'coupl', 'found', 'dead']));
+    expect(german).toEqual(expect.arrayContaining(['king', 'visit', 'river', 'coupl', 'found', 'dead']));
+    expect(french).toEqual(expect.arrayContaining(['king', 'river', 'coupl', 'found', 'dead']));
+    expect(english).toEqual(expect.arrayContaining(['king', 'visit', 'river', 'coupl', 'found', 'dead']));
+  });
+
   it('does not read an English word as a foreign root it happens to begin with', () => {
     // "tué" (killed) is a whole word only: "Tuesday" is not a killing; "process" is not "procès".
     expect(terms('talks on Tuesday')).toEqual(['talk']);
