@@ -5,14 +5,15 @@ import { ENGLISH_WEEKDAY } from './weekday.ts';
  * Comparison points and deadlines date no event: "since 2021", "by Tuesday", "valid until 18:00 today",
  * "runs through Saturday" (a span's last day, in American usage).
  * A hedge between the bound and its date leaves it a bound: "closed until at least Wednesday",
- * "since at least 2019", "bis mindestens Freitag"; so does an article or "last" ("desde el pasado mes
+ * "since at least 2019", "bis mindestens Freitag", "bis einschließlich 31. August" (a booking window's
+ * last day); so does an article or "last" ("desde el pasado mes
  * de marzo", "seit dem 3. März"). Deadlines as government releases and regional papers write them in
  * the other languages: "bis zum 30. Juni", "spätestens am Dienstag", "jusqu'à lundi", "d'ici mardi",
  * "au plus tard le 31 mai", "hasta el próximo 30 de junio", "a más tardar el", "até ao dia 30",
  * "non oltre il 31 maggio", "fino al 12".
  */
 const NOT_AN_EVENT_BEFORE =
-  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis(?:\s+zum)?|spätestens|depuis|jusqu['’](?:au|à)|d['’]ici|au plus tard|avant|desde|hasta|antes\s+del?|a más tardar|até(?:\s+(?:o|a|ao|à))?|desde\s+o|non oltre|fino\s+(?:a|al|alla|alle)|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den|il)\s+)?(?:(?:pasado|pasada|último|última|próximo|próxima|passado|passada)\s+(?:mes\s+de\s+)?)?(?:(?:día|dia)\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
+  /(?:^|[\s(])(?:since|by|until|till|through|thru|before|as of|as at|seit|bis(?:\s+zum)?|spätestens|depuis|jusqu['’](?:au|à)|d['’]ici|au plus tard|avant|desde|hasta|antes\s+del?|a más tardar|até(?:\s+(?:o|a|ao|à))?|desde\s+o|non oltre|fino\s+(?:a|al|alla|alle)|з|с|до)\s+(?:(?:at least|at the (?:earliest|latest)|mindestens|frühestens|spätestens|einschließlich|inklusive|au moins|al menos)\s+)?(?:(?:the|el|la|le|dem|den|il)\s+)?(?:(?:pasado|pasada|último|última|próximo|próxima|passado|passada)\s+(?:mes\s+de\s+)?)?(?:(?:día|dia)\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?$/i;
 /**
  * "The case was adjourned till May 28", "magistrates adjourned the hearing until Tuesday", "the vote
  * was postponed until 3 June": a court or a body moving something to a day books it for that day,

@@ -524,6 +524,15 @@ describe('not events', () => {
     ).toEqual([]);
     expect(datesIn('The harbour has flooded every spring since at least 2019.')).toEqual([]);
     expect(datesIn('Der Hafen bleibt bis mindestens Freitag gesperrt.')).toEqual([]);
+    // So does "inclusive": a booking window's last day is no event.
+    const german = (sentence: string) =>
+      findDates(sentence, new Date(PUBLISHED), { language: 'de' }).map((mention) => mention.date);
+    expect(
+      german('Fahrgäste können Tickets mit Reisedatum bis einschließlich 31. Oktober kostenlos umbuchen.'),
+    ).toEqual([]);
+    expect(german('Fahrgäste können Tickets mit Reisedatum am 31. Oktober kostenlos umbuchen.')).toHaveLength(
+      1,
+    );
     // An article or "last" between the bound and its date leaves it a bound, in other languages too;
     // a span written out is no bound: it began on its first day.
     const spanish = (sentence: string) =>
