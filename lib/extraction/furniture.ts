@@ -163,8 +163,11 @@ function isStamp(text: string): boolean {
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   if (opensWithCreditedStamp(text)) return true;
-  return wordCount(text.replace(DATE_TOKENS, ' ')) < 2;
+  return wordCount(text.replace(UPDATE_LABEL, ' ').replace(DATE_TOKENS, ' ')) < 2;
 }
+
+/** "Update:", "UPDATE 3 –": a live page's label before an update's day and time ("Update: 18 March, 08:05 GMT"). */
+const UPDATE_LABEL = /^\s*update(?:\s+\d{1,2})?\s*[:–—-]/i;
 
 /** How many words a text says: numbers, initials and punctuation left out. */
 export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
@@ -175,7 +178,7 @@ export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\
  */
 const FIELD = /^(\p{L}[\p{L} ]{0,30}):\s*(.+)$/u;
 const DATE_LABEL =
-  /\b(?:date|datum|fecha|data|founded|established|published|posted|updated|modified|created)\b/i;
+  /\b(?:date|datum|fecha|data|founded|established|published|posted|updated?|modified|created)\b/i;
 
 /** A "Label: value" line, and whether its label names a date. */
 function fieldOf(text: string): { namesDate: boolean; value: string } | undefined {

@@ -158,6 +158,20 @@ describe('a live blog whose entries sit under "Updated" lines', () => {
     ).toEqual(['2024-05-09 The county council', '2024-05-09 Two teenagers were']);
   });
 
+  it('reads an "Update:" label with its day and time as the stamp it is, and dates the entry by it', () => {
+    // Published Thursday 9 May; the update of Saturday 11 May tells Friday night's news.
+    expect(
+      entries(
+        '<p>Update: 11 May, 08:05 GMT</p><p>Thieves broke into the flooded depot late last night, police said.</p>' +
+          '<p>Update: 9 May, 16:48 GMT</p><p>The county council opened a second rest centre this afternoon.</p>',
+      ),
+    ).toEqual(['2024-05-10 Thieves broke into', '2024-05-09 The county council']);
+    // An update told in a sentence is news, whatever its label.
+    expect(
+      entries('<p>Update: The council reopened the Mill Lane bridge on Friday after an inspection.</p>'),
+    ).toEqual(['2024-05-03 Update: The council']);
+  });
+
   it('leaves an "Updated" line above the story as the page\'s stamp', () => {
     expect(
       extractEvents({
