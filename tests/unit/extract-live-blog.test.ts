@@ -112,6 +112,11 @@ describe('a live blog speaking as itself', () => {
           '<p>Thanks for following our coverage this evening.</p>',
       ),
     ).toEqual([]);
+    expect(entries("<p>That's where we close this live page for tonight.</p>")).toEqual([]);
+    expect(
+      entries("<p>Welcome to Valley Radio News's rolling coverage of today's county council election.</p>"),
+    ).toEqual([]);
+    expect(entries('<p>This is where we leave our coverage for today.</p>')).toEqual([]);
   });
 
   it('keeps news that opens with the same words in another sense', () => {
