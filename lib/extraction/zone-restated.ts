@@ -97,6 +97,33 @@ function restatement(sentence: string, first: DateMention, second: DateMention):
   return clocked ? second : undefined;
 }
 
+/** A clock with no day of its own, then a bracket opening on another clock: "at 7:41 p.m. (0041 GMT on Wednesday)". */
+const CLOCK_THEN_BRACKET =
+  /(\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?\s?m\b\.?|\d{1,2}[:h]\d{2}|\d{1,2}(?:[.:]\d{2})?\s?Uhr)\s*(?:local time\s*|Ortszeit\s*|heure locale\s*|hora local\s*)?\($/iu;
+const UNIVERSAL = /(?<!\p{L})(?:GMT|UTC)(?!\p{L})/u;
+const hoursOf = (clock: string) => Number(clock.slice(0, 2)) + Number(clock.slice(3)) / 60;
+
+/**
+ * "lost contact at 7:41 p.m. (0041 GMT on Wednesday)": the day is only given for universal time, and
+ * the place's own clock, read beside it, says whether its calendar was still on the day before (an
+ * evening west of Greenwich) or already on the day after (a morning far east of it). Zones lie within
+ * twelve hours or so of universal time, so a clock more than twelve hours from its universal reading
+ * has crossed midnight.
+ */
+function onLocalCalendar(sentence: string, mention: DateMention): DateMention {
+  const open = sentence.lastIndexOf('(', mention.index);
+  if (open < 0 || sentence.slice(open, mention.index).includes(')') || mention.precision !== 'day')
+    return mention;
+  const local = CLOCK_THEN_BRACKET.exec(sentence.slice(Math.max(0, open - 30), open + 1))?.[1];
+  const bracket = sentence.slice(open, mention.index + mention.text.length + 12).split(')')[0] ?? '';
+  const universal = [...clockTimesOf(bracket)][0];
+  const own = local && [...clockTimesOf(local)][0];
+  if (!own || !universal || !UNIVERSAL.test(bracket)) return mention;
+  const ahead = hoursOf(own) - hoursOf(universal);
+  const days = ahead > 12 ? -1 : ahead < -12 ? 1 : 0;
+  return days ? { ...mention, date: shiftDay(mention.date, days) } : mention;
+}
+
 /**
  * "dans un message posté juste après 22h mardi soir en Californie, soit 7h à Paris ce mercredi",
  * "at 10 p.m. Tuesday (0300 GMT Wednesday)": one moment on two clocks, whose calendars differ by a
@@ -129,5 +156,7 @@ export function withoutZoneRestatement(
     dropped.add(mention);
     kept.set(previous, besideRestated(previous, mention, apart, today));
   });
-  return mentions.filter((mention) => !dropped.has(mention)).map((mention) => kept.get(mention) ?? mention);
+  return mentions
+    .filter((mention) => !dropped.has(mention))
+    .map((mention) => onLocalCalendar(sentence, kept.get(mention) ?? mention));
 }

@@ -101,3 +101,23 @@ describe('a moment told on two named calendars is one event, whichever way each 
     ).toEqual(['2025-03-02', '2025-03-03']);
   });
 });
+
+describe("a place's clock before a bracket giving universal time and its day", () => {
+  // Tuesday 4 March 2025.
+  it("puts the moment on the place's own calendar, a day either side of the bracket's", () => {
+    // An evening west of Greenwich is already the next morning in universal time.
+    expect(
+      days('<p>The ferry lost radio contact at 9:50 p.m. (0250 GMT on Tuesday) off the cape.</p>'),
+    ).toEqual(['2025-03-03']);
+    // A small-hours clock far east of it is still the day before there.
+    expect(
+      days(
+        '<p>The quake struck at 2:14 a.m. local time (1814 GMT on Sunday) off the coast, officials said.</p>',
+      ),
+    ).toEqual(['2025-03-03']);
+    // Within the same day, the bracket's day stands.
+    expect(days('<p>The blast came at 11 a.m. (0900 GMT on Monday) in the port.</p>')).toEqual([
+      '2025-03-03',
+    ]);
+  });
+});
