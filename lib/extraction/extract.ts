@@ -21,7 +21,7 @@ import {
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
-import { withoutPastPlans } from './plans.ts';
+import { isMissedPlan, withoutPastPlans } from './plans.ts';
 import {
   datelineReference,
   isDayLine,
@@ -439,7 +439,7 @@ function sentenceEvents(
     withEventBefore(sentence, written, context.publishedAt),
     told,
     context,
-  );
+  ).filter((mention) => !isMissedPlan(sentence, mention, context.publishedAt));
   const bounds = mentions.map((mention, i) => {
     const previous = mentions[i - 1];
     return previous ? clauseBoundary(sentence, previous.index + previous.text.length, mention.index) : 0;

@@ -1,4 +1,5 @@
 import { dayOf, shiftDay } from './calendar.ts';
+import { clauseSpan } from './clauses.ts';
 import type { DateMention } from './mention.ts';
 
 /** "to schedule a meeting for Friday afternoon": a weekday a plan is booked for. */
@@ -34,4 +35,22 @@ export function withoutPastPlans(
     const after = (weekday - new Date(`${told.date}T00:00:00Z`).getUTCDay() + 7) % 7 || 7;
     return shiftDay(told.date, after) >= today;
   });
+}
+
+/**
+ * "The plane had been due to land at 7:45 p.m. on Tuesday", "the talks were scheduled to resume on
+ * Monday", "It had been due to dock four minutes later": a plan told in the past, for a day publication
+ * has passed, says what was meant to happen, mostly what then did not; what did happen is told as
+ * itself. In the date's clause, before it.
+ */
+const PLAN_TOLD_IN_THE_PAST =
+  /\b(?:was|were|had\s+been)\s+(?:due|scheduled|slated|set|expected|supposed|meant|planned)\s+to\s+\S+/i;
+
+export function isMissedPlan(sentence: string, mention: DateMention, publishedAt: Date): boolean {
+  if (mention.date >= dayOf(publishedAt)) return false;
+  const [start] = clauseSpan(sentence, mention.index);
+  const before = sentence.slice(start, mention.index);
+  const plan = PLAN_TOLD_IN_THE_PAST.exec(before);
+  // The plan governs its own date, not one a saying adds after a comma ("…, her office said on Monday").
+  return !!plan && !/[,;:—–]/.test(before.slice(plan.index + plan[0].length));
 }

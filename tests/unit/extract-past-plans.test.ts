@@ -24,3 +24,39 @@ describe('a weekday a past plan was booked for', () => {
     ).toEqual(['2023-11-20', '2023-11-23 scheduled']);
   });
 });
+
+describe('a plan told in the past for a day gone by', () => {
+  it('dates nothing: what did happen is told as itself', () => {
+    expect(
+      dated(
+        `${OPENING}<p>The ferry had been due to dock at Harwich at 6 p.m. on Monday, the operator said.</p>`,
+        WEDNESDAY,
+      ),
+    ).toEqual([]);
+    expect(
+      dated(
+        `${OPENING}<p>The talks were scheduled to resume on Friday, before the union walked out.</p>`,
+        WEDNESDAY,
+      ),
+    ).toEqual([]);
+    // Counted from the sentence before: the crossing's last contact, then the docking it never made.
+    expect(
+      dated(
+        `${OPENING}<p>The ferry lost radio contact at 9:50 p.m. on Monday off the cape. It had been due to dock ten minutes later.</p>`,
+        WEDNESDAY,
+      ),
+    ).toEqual(['2023-11-20']);
+  });
+
+  it('keeps a plan told in the past for a day still ahead, and a plan that happened told as done', () => {
+    expect(
+      dated(
+        `${OPENING}<p>The minister was due to arrive in Harwich on Friday, her office said on Monday.</p>`,
+        WEDNESDAY,
+      ),
+    ).toEqual(['2023-11-24 scheduled', '2023-11-20']);
+    expect(
+      dated(`${OPENING}<p>The ferry docked at Harwich at 6 p.m. on Monday, as planned.</p>`, WEDNESDAY),
+    ).toEqual(['2023-11-20']);
+  });
+});
