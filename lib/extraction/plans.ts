@@ -51,6 +51,11 @@ export function isMissedPlan(sentence: string, mention: DateMention, publishedAt
   const [start] = clauseSpan(sentence, mention.index);
   const before = sentence.slice(start, mention.index);
   const plan = PLAN_TOLD_IN_THE_PAST.exec(before);
-  // The plan governs its own date, not one a saying adds after a comma ("…, her office said on Monday").
-  return !!plan && !/[,;:—–]/.test(before.slice(plan.index + plan[0].length));
+  if (!plan || NAMES_ITS_EVENT.test(sentence.slice(mention.index + mention.text.length))) return false;
+  // The plan governs its own date, not one a saying adds after a comma ("…, her office said on Monday"),
+  // nor the day of what it was timed against ("due to finish before the storm on Monday").
+  return !/[,;:—–]|\b(?:before|after|since|ahead of)\b/i.test(before.slice(plan.index + plan[0].length));
 }
+
+/** "before Monday's storm": a possessive date names an event of its own. */
+const NAMES_ITS_EVENT = /^['’]s\b/;

@@ -55,6 +55,10 @@ describe('a plan told in the past for a day gone by', () => {
         WEDNESDAY,
       ),
     ).toEqual(['2023-11-24 scheduled', '2023-11-20']);
+    // The day of what the plan was timed against is that event's.
+    expect(
+      dated(`${OPENING}<p>The repairs had been due to finish before the storm on Monday.</p>`, WEDNESDAY),
+    ).toEqual(['2023-11-20']);
     expect(
       dated(`${OPENING}<p>The ferry docked at Harwich at 6 p.m. on Monday, as planned.</p>`, WEDNESDAY),
     ).toEqual(['2023-11-20']);
