@@ -67,7 +67,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,3}|likely to \p{L}+(?:\s+\p{L}+){0,3}|forecast to \p{L}+(?:\s+\p{L}+){0,3}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,7}|likely to \p{L}+(?:\s+\p{L}+){0,7}|forecast to \p{L}+(?:\s+\p{L}+){0,7}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",
@@ -290,6 +290,10 @@ const isRecordSince = (sentence: string, mention: DateMention) =>
 export function isBound(sentence: string, mention: DateMention, language?: string): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
   if (isForecastAhead(sentence, mention) || isMeasuredPeriod(sentence, mention)) return true;
+  // A forecast's day is no event, even after "by" in a past sentence ("said the low may develop into a
+  // depression by Friday"), which otherwise tells the day a story reached a point.
+  const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
+  if (FORECAST.test(wider)) return true;
   if (isInAName(sentence, mention)) return true;
   if (isRecordSince(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
@@ -308,8 +312,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
-  const wider = sentence.slice(Math.max(0, mention.index - 64), mention.index);
-  if (FRAMING_EVENT.test(wider) || FORECAST.test(wider) || PRODUCT_DATE.test(wider)) return true;
+  if (FRAMING_EVENT.test(wider) || PRODUCT_DATE.test(wider)) return true;
   if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;
   return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));
 }

@@ -117,6 +117,9 @@ describe('what did not happen and what is only forecast', () => {
     'The tropical storm could reach the coast on Sunday, the agency said.',
     'The low may deepen into a gale by Saturday.',
     'Forecasters said the front would bring heavy snow to the passes late Sunday.',
+    // However many words the forecast takes, and after "by" in a past sentence.
+    'The front could bring heavy snow to the northern hills on Sunday.',
+    'Forecasters said a low east of the islands may develop into a tropical depression by Saturday.',
   ])('dates nothing, neither ahead nor gone by: %s', (sentence) => {
     expect(datesIn(sentence)).toEqual([]);
   });
