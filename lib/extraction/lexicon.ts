@@ -108,8 +108,8 @@ const ROOTS = `
   aeroport:airport ehepaar:couple matrimonio:couple muerte:dead hallad:found encontrad:found
   gefunden:found retrouv:found localizad:found konig:king fluss:river riviere:river fleuve:river
   wahrung:currency moneda:currency haushalt:budget presupuesto:budget beschloss:approved aprobad:approved
-  aprobo:approved approuv:approved angehoben:raised subida:raised subio:raised subier:raised besuch:visit rekord:record
-  verlor:lost juramento:sworn serment:sworn dimision:resign dimiti:resign bestatig:confirmed
+  aprobo:approved approuv:approved angehoben:raised subida:raised subio:raised subier:raised besuch:visit
+  rekord:record verlor:lost juramento:sworn serment:sworn dimision:resign dimiti:resign bestatig:confirmed
   estabiliz:stabilised votaci:vote abstimmung:vote`;
 
 /**
