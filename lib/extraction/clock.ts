@@ -49,6 +49,16 @@ export function clockTimesOf(text: string): Set<string> {
   return times;
 }
 
+/** The clock time a text ends on ("lost contact at 7:41 p.m."), on a 24-hour clock, if it ends on one. */
+export function clockEndingOf(text: string): string | undefined {
+  const trimmed = text.trimEnd();
+  let last: RegExpMatchArray | undefined;
+  for (const match of trimmed.matchAll(CLOCK)) last = match;
+  // "um 22.30 Uhr" is read as "22.30" after its "um": the "Uhr" after it still ends the clock.
+  if (!last || !/^\s*(?:uhr)?$/i.test(trimmed.slice((last.index ?? 0) + last[0].length))) return undefined;
+  return clockTime(last.groups ?? {})[0];
+}
+
 /** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
 export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');
 

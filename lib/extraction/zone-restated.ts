@@ -1,5 +1,5 @@
 import { daysBetween, shiftDay } from './calendar.ts';
-import { clockTimesOf } from './clock.ts';
+import { clockEndingOf, clockTimesOf } from './clock.ts';
 import type { DateMention } from './mention.ts';
 import { WEEKDAY_NAME } from './weekday.ts';
 
@@ -97,9 +97,8 @@ function restatement(sentence: string, first: DateMention, second: DateMention):
   return clocked ? second : undefined;
 }
 
-/** A clock with no day of its own, then a bracket opening on another clock: "at 7:41 p.m. (0041 GMT on Wednesday)". */
-const CLOCK_THEN_BRACKET =
-  /(\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?\s?m\b\.?|\d{1,2}[:h]\d{2}|\d{1,2}(?:[.:]\d{2})?\s?Uhr)\s*(?:local time\s*|Ortszeit\s*|heure locale\s*|hora local\s*)?\($/iu;
+/** What may stand between a place's clock and the bracket restating it: "at 2:14 a.m. local time (…)". */
+const LOCAL_TIME_BEFORE_BRACKET = /\s*(?:local time|Ortszeit|heure locale|hora local)?\s*$/iu;
 const UNIVERSAL = /(?<!\p{L})(?:GMT|UTC)(?!\p{L})/u;
 const hoursOf = (clock: string) => Number(clock.slice(0, 2)) + Number(clock.slice(3)) / 60;
 
@@ -114,10 +113,12 @@ function onLocalCalendar(sentence: string, mention: DateMention): DateMention {
   const open = sentence.lastIndexOf('(', mention.index);
   if (open < 0 || sentence.slice(open, mention.index).includes(')') || mention.precision !== 'day')
     return mention;
-  const local = CLOCK_THEN_BRACKET.exec(sentence.slice(Math.max(0, open - 30), open + 1))?.[1];
+  // The place's clock with no day of its own, right before the bracket: "at 7:41 p.m. (0041 GMT …)".
+  const own = clockEndingOf(
+    sentence.slice(Math.max(0, open - 30), open).replace(LOCAL_TIME_BEFORE_BRACKET, ''),
+  );
   const bracket = sentence.slice(open, mention.index + mention.text.length + 12).split(')')[0] ?? '';
   const universal = [...clockTimesOf(bracket)][0];
-  const own = local && [...clockTimesOf(local)][0];
   if (!own || !universal || !UNIVERSAL.test(bracket)) return mention;
   const ahead = hoursOf(own) - hoursOf(universal);
   const days = ahead > 12 ? -1 : ahead < -12 ? 1 : 0;

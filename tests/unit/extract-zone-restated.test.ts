@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockEndingOf } from '../../lib/extraction/clock.ts';
 import { clockTimesOf } from '../../lib/extraction/index.ts';
 import { datedDays, TUESDAY } from '../support/dated-events.ts';
 
@@ -18,6 +19,12 @@ describe('clockTimesOf: a clock time in the forms outlets write it, on a 24-hour
     expect([...clockTimesOf("saat 21.15'te açıklandı")]).toEqual(['21:15']);
     expect([...clockTimesOf('at 0215 GMT on Monday')]).toEqual(['02:15']);
     expect([...clockTimesOf('a las 21:15 hora local')]).toEqual(['21:15']);
+  });
+
+  it('reads the clock a text ends on, and none when words follow it', () => {
+    expect(clockEndingOf('the ferry lost contact at 7:41 p.m. ')).toBe('19:41');
+    expect(clockEndingOf('Der Kontakt brach um 22.30 Uhr')).toBe('22:30');
+    expect(clockEndingOf('at 7:41 p.m. off the cape')).toBeUndefined();
   });
 
   it('leaves decimals, scores and durations past a day alone', () => {
