@@ -5,6 +5,7 @@ import { dayOf, daysBetween, shiftDay } from './calendar.ts';
 import { inBackgroundClause } from './clauses.ts';
 import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
+import { entryDayShifts } from './entry-days.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
 import {
   isBlogVoice,
@@ -508,13 +509,23 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   // page published in the small hours was written the evening before.
   let dayStamped = false;
   let lateEntry: Date | undefined;
+  const daysOn = entryDayShifts(all, {
+    isEntryTime: (b) => headers.has(b) || stamped.has(b),
+    givesDay: (b) => stampReference(b.text, publishedAt, language, b.kind === 'heading') !== undefined,
+    isFurniture: isBoilerplate,
+  });
+  // Days past the page's or its last stamp's day that the entry being read lies (see entryDayShifts).
+  let daysOnFrom = 0;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     const inStory = blocks.some((b) => b.kind === 'paragraph');
-    if (headers.has(block) || stamped.has(block))
+    if (headers.has(block) || stamped.has(block)) {
       lateEntry = dayStamped ? undefined : lateEntryReference(block.text, publishedAt);
+      daysOnFrom = daysOn.get(block) ?? daysOnFrom;
+    }
     if (inStory) {
       const stamp = stampReference(block.text, publishedAt, language, block.kind === 'heading');
+      if (stamp) daysOnFrom = daysOn.get(block) ?? 0;
       if (stamp) opensEntry = true;
       dayStamped ||= stamp !== undefined;
       from = stamp ?? from;
@@ -538,7 +549,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     blocks.push({
       ...block,
       text,
-      from: lateEntry ?? from,
+      from: lateEntry ?? daysAfter(from ?? publishedAt, daysOnFrom, from),
       ...(entry ? { entry } : {}),
       ...(opens ? { opensEntry: true as const } : {}),
     });
@@ -549,6 +560,10 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   }
   return blocks;
 }
+
+/** `reference` moved `days` days; unmoved (perhaps undefined: the page's own publication) when none. */
+const daysAfter = (reference: Date, days: number, unmoved: Date | undefined) =>
+  days === 0 ? unmoved : new Date(reference.getTime() + days * 86_400_000);
 
 /**
  * The day a sentence leaves for "that evening" or "the next day" in the one after it: the latest day

@@ -214,3 +214,63 @@ describe('how old an entry or teaser is, alone on its line ("2 hours ago")', () 
     ).not.toEqual([]);
   });
 });
+
+describe('a live page timed by the clock alone, across midnight', () => {
+  // Newest first under the page's last update, as rolling pages are: the entries below the small
+  // hours were written the evening before.
+  const newestFirst = (keyEvents = '') =>
+    '<p>Updated May 10, 2024 6:15 a.m. ET</p>' +
+    keyEvents +
+    '<p>6:15 a.m. ET</p><p>Pumps restart at the weir</p>' +
+    '<p>The water board said its pumps at the weir were running again this morning.</p>' +
+    '<p>1:05 a.m. ET</p><p>Levee holds</p>' +
+    '<p>Engineers said the levee on the east bank held overnight, with the crest passing at midnight.</p>' +
+    '<p>10:40 p.m. ET</p><p>Shelter opens</p>' +
+    '<p>The county opened a third shelter in the high school gym this evening.</p>' +
+    '<p>8:20 p.m. ET</p>' +
+    '<p>Volunteers filled sandbags outside the library this afternoon as the river rose.</p>';
+
+  it('dates the entries below midnight on the day before the update', () => {
+    expect(entries(newestFirst())).toEqual([
+      '2024-05-10 The water board',
+      '2024-05-10 Engineers said the',
+      '2024-05-09 The county opened',
+      '2024-05-09 Volunteers filled sandbags',
+    ]);
+  });
+
+  it('is not misled by a key-events list above the entries, ending on an evening time', () => {
+    const keyEvents =
+      '<p>Key events</p><p>6:15 a.m. ET – Pumps restart at the weir</p>' +
+      '<p>1:05 a.m. ET – Levee holds</p><p>10:40 p.m. ET – Shelter opens</p><p>Show all</p>';
+    expect(entries(newestFirst(keyEvents))).toEqual(entries(newestFirst()));
+  });
+
+  it('dates an oldest-first page past midnight on the day after', () => {
+    expect(
+      entries(
+        '<p>9:30 p.m. ET</p><p>The county opened a third shelter in the high school gym this evening.</p>' +
+          '<p>11:50 p.m. ET</p><p>Engineers said the crest was passing the east bank levee tonight.</p>' +
+          '<p>2:10 a.m. ET</p><p>The water board said its pumps at the weir had failed this morning.</p>',
+      ),
+    ).toEqual([
+      '2024-05-09 The county opened',
+      '2024-05-09 Engineers said the',
+      '2024-05-10 The water board',
+    ]);
+  });
+
+  it('leaves an entry out of order by an hour or two on its day: a pinned post', () => {
+    expect(
+      entries(
+        '<p>4:10 p.m. ET</p><p>The county opened a third shelter in the high school gym this afternoon.</p>' +
+          '<p>5:30 p.m. ET</p><p>Volunteers filled sandbags outside the library this afternoon.</p>' +
+          '<p>3:00 p.m. ET</p><p>The water board said its pumps at the weir had failed this afternoon.</p>',
+      ),
+    ).toEqual([
+      '2024-05-09 The county opened',
+      '2024-05-09 Volunteers filled sandbags',
+      '2024-05-09 The water board',
+    ]);
+  });
+});
