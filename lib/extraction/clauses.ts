@@ -15,20 +15,27 @@ const RELATIVES =
   'who|which|whose|where|der|die|das|den|dem|denen|deren|dessen|qui|où|dont|que|quien|quienes|donde|cuyo|cuya|cuyos|cuyas|cujo|cuja|cujos|cujas|che|(?:il|la|i|le)\\s+cui|cui|dove|onde';
 
 /**
+ * German conjunctions that open a clause set off by commas, its verb last: "hatte angekündigt, dass
+ * sie die Firma kaufen will, am 17. März nachgebessert…" — the "will" is the dass-clause's, and the
+ * date after its closing comma is not governed by it.
+ */
+const SET_OFF_CONJUNCTIONS = 'dass|weil|nachdem|bevor|obwohl|damit|sodass|wenn|ob';
+
+/**
  * Clause edges for tense: "X, who won in July, will defend…" holds two tenses, and so does German's
  * "kündigte … einen Streik an, der am Dienstag beginnen soll" (a relative clause, its verb last).
  */
 const CLAUSE_BOUNDARY = new RegExp(
-  String.raw`[;:—–]\s|,\s+(?:and|but|whereas|${SUBORDINATORS}|since|until|unless|${RELATIVES})\s|\s+and\s+`,
+  String.raw`[;:—–]\s|,\s+(?:and|but|whereas|${SUBORDINATORS}|since|until|unless|${RELATIVES}|${SET_OFF_CONJUNCTIONS})\s|\s+and\s+`,
   'g',
 );
 
 /**
  * A relative clause set off by commas ("The trial, which opened in May, resumes on 18 November";
  * "Vasko, who takes office on 23 December, called for calm") ends at its closing comma: the main
- * verb after it is not the relative clause's.
+ * verb after it is not the relative clause's. So does a German subordinate clause.
  */
-const RELATIVE_OPENING = String.raw`,\s+(?:${RELATIVES})\s`;
+const RELATIVE_OPENING = String.raw`,\s+(?:${RELATIVES}|${SET_OFF_CONJUNCTIONS})\s`;
 const RELATIVE_OPENER = new RegExp(`^${RELATIVE_OPENING}$`);
 
 /** "und", "et", "y", "e": joining two clauses as often as two nouns, so an edge only before a future. */

@@ -423,6 +423,36 @@ describe('a subordinate clause after a comma keeps its own tense', () => {
   });
 });
 
+describe('a German clause set off by commas keeps its own tense', () => {
+  it("reads a day after a dass-clause's 'will' by its own verb, not the plan the clause reports", () => {
+    // Monday 14 October 2024: 10 October is the Thursday gone by.
+    expect(
+      datesOf(
+        '<p>Der Konzern hatte Anfang Oktober bekannt gegeben, dass er den Zulieferer übernehmen will, am 10. Oktober sein Angebot erhöht und sich später zurückgezogen.</p>',
+        MONDAY,
+        'de',
+      ),
+    ).toContain('2024-10-10');
+  });
+
+  it("keeps a plan inside the dass-clause ahead, and a day after 'weil' in its own past", () => {
+    expect(
+      datesOf(
+        '<p>Die Stadt teilte am Freitag mit, dass sie die Brücke am 21. Oktober sperren will.</p>',
+        MONDAY,
+        'de',
+      ).sort(),
+    ).toEqual(['2024-10-11', '2024-10-21']);
+    expect(
+      datesOf(
+        '<p>Die Fähre fiel aus, weil der Sturm am Samstag den Anleger beschädigt hatte, und soll wieder fahren.</p>',
+        MONDAY,
+        'de',
+      ),
+    ).toContain('2024-10-12');
+  });
+});
+
 describe('an obligation is ahead of its saying', () => {
   it.each([
     // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the next the 22nd.
