@@ -104,9 +104,36 @@ function pastAfterClauses(sentence: string): Array<[number, number]> {
     .map((match): [number, number] => [match.index ?? 0, match[0].length]);
 }
 
+/**
+ * A German infinitive with "zu" ending its clause: "einen Zuschlag zu erheben", "die Brücke wieder
+ * freizugeben" is written as one word and left out. Not a perfect infinitive ("geflohen zu sein"),
+ * which tells what was done.
+ */
+export const ZU_INFINITIVE_END = /(?<!\p{L})zu\s+(?!(?:sein|haben)(?!\p{L}))\p{Ll}{2,}(?:en|ern|eln)\s*$/u;
+
+/**
+ * "kündigte am Freitag an, ab dem 11. April einen Zuschlag zu erheben": the infinitive after the comma
+ * is a clause of its own, what the announcing verb before it announces. Its day is ahead of the saying,
+ * and the saying's past is not its tense.
+ */
+function zuInfinitiveClauses(sentence: string, language: string | undefined): Array<[number, number]> {
+  if (language !== 'de') return [];
+  return [...sentence.matchAll(/,\s+/g)]
+    .filter((match) => {
+      const from = (match.index ?? 0) + match[0].length;
+      // To the next comma: a German day ("11. April") holds a full stop.
+      const clause = (sentence.slice(from).split(/[,;:]/, 1)[0] as string).replace(/[.!?\s]+$/u, '');
+      return ZU_INFINITIVE_END.test(clause);
+    })
+    .map((match): [number, number] => [match.index ?? 0, match[0].length]);
+}
+
 /** Where the clauses of a sentence meet: each edge's start and length. */
 function clauseEdges(sentence: string, language?: string): Array<[number, number]> {
-  const edges: Array<[number, number]> = coordinatedFutures(sentence, language);
+  const edges: Array<[number, number]> = [
+    ...coordinatedFutures(sentence, language),
+    ...zuInfinitiveClauses(sentence, language),
+  ];
   if ((language ?? 'en') === 'en') edges.push(...participleAside(sentence), ...pastAfterClauses(sentence));
   for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
     const at = match.index ?? 0;

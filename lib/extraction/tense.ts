@@ -1,4 +1,4 @@
-import { type ClauseSpan, clauseBeforeAside, clauseSpan } from './clauses.ts';
+import { type ClauseSpan, clauseBeforeAside, clauseSpan, ZU_INFINITIVE_END } from './clauses.ts';
 import { IRREGULAR_PAST } from './english-verbs.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
 import {
@@ -110,7 +110,10 @@ function openingTense(
   const inPast = firstMarker(futureInPast(lang), rest);
   const past = Math.min(firstMarker(PAST_EN, rest, true), firstMarker(PAST_BY_LANGUAGE[lang], rest));
   const first = Math.min(future, inPast, past);
-  if (first === Number.POSITIVE_INFINITY) return undefined;
+  // An infinitive with "zu" ending the clause is what a verb before it announces: not past, however
+  // far the announcement is gone by (see zuInfinitiveClauses).
+  if (first === Number.POSITIVE_INFINITY)
+    return lang === 'de' && ZU_INFINITIVE_END.test(rest.replace(/[.,;:!?\s]+$/u, '')) ? 'present' : undefined;
   return first === future ? 'future' : first === inPast ? 'present' : 'past';
 }
 

@@ -453,6 +453,32 @@ describe('a German clause set off by commas keeps its own tense', () => {
   });
 });
 
+describe('a German infinitive with "zu" after an announcing verb', () => {
+  it('dates what was announced ahead of the announcement, not a year back', () => {
+    // Monday 14 October 2024: the airline announced on 30 September what it does from 20 October.
+    expect(
+      datesOf(
+        '<p>Die Fluglinie hatte am 30. September angekündigt, ab dem 20. Oktober zwei Verbindungen nach Riga zu streichen.</p>',
+        MONDAY,
+        'de',
+      ).sort(),
+    ).toEqual(['2024-09-30', '2024-10-20']);
+  });
+
+  it('leaves the saying in its own past, and a perfect infinitive past', () => {
+    expect(
+      datesOf('<p>Die Regierung kündigte am Donnerstag an, die Abgaben zu senken.</p>', MONDAY, 'de'),
+    ).toEqual(['2024-10-10']);
+    expect(
+      datesOf(
+        '<p>Der Fahrer gab am Samstag zu, am Freitag ohne Führerschein gefahren zu sein.</p>',
+        MONDAY,
+        'de',
+      ),
+    ).not.toContain('2024-10-18');
+  });
+});
+
 describe('an obligation is ahead of its saying', () => {
   it.each([
     // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the next the 22nd.
