@@ -512,6 +512,9 @@ describe('not events', () => {
     expect(datesIn("Its shares rose 3% from Friday's close.")).toEqual([]);
     expect(datesIn('The ferry ticket offices close on Monday for the holiday.')).toEqual(['2024-10-21']);
     expect(datesIn('Snow is also likely Friday in the hills above the harbour.')).toEqual([]);
+    // The same forecast reported in the past tense of the saying.
+    expect(datesIn('The ferry operator warned that more cancellations were possible Wednesday.')).toEqual([]);
+    expect(datesIn('Forecasters said heavy rain was likely on Saturday along the coast.')).toEqual([]);
     expect(datesIn('Tenants stayed in the block until the demolition on Monday.')).toEqual([]);
     expect(datesIn('Prices have doubled since the devaluation on 3 March, traders said.')).toEqual([]);
     // A verb after "until" names what happened then: "until police arrived on Monday".
