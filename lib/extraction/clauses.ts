@@ -105,9 +105,9 @@ function pastAfterClauses(sentence: string): Array<[number, number]> {
 }
 
 /**
- * A German infinitive with "zu" ending its clause: "einen Zuschlag zu erheben", "die Brücke wieder
- * freizugeben" is written as one word and left out. Not a perfect infinitive ("geflohen zu sein"),
- * which tells what was done.
+ * A German infinitive with "zu" ending its clause ("einen Zuschlag zu erheben"); a separable verb
+ * writes its "zu" inside the word ("freizugeben"), which this leaves out. Not a perfect infinitive
+ * ("geflohen zu sein"), which tells what was done.
  */
 export const ZU_INFINITIVE_END = /(?<!\p{L})zu\s+(?!(?:sein|haben)(?!\p{L}))\p{Ll}{2,}(?:en|ern|eln)\s*$/u;
 

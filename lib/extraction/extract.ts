@@ -525,8 +525,10 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     }
     if (inStory) {
       const stamp = stampReference(block.text, publishedAt, language, block.kind === 'heading');
-      if (stamp) daysOnFrom = daysOn.get(block) ?? 0;
-      if (stamp) opensEntry = true;
+      if (stamp) {
+        opensEntry = true;
+        daysOnFrom = daysOn.get(block) ?? 0;
+      }
       dayStamped ||= stamp !== undefined;
       from = stamp ?? from;
       // A day heading set as a paragraph ("Lunes, 23 de noviembre") dates its entries, and tells nothing.
