@@ -34,10 +34,11 @@ const SITE_VOICE =
 /**
  * A photo caption in running text: it ends with the picture's credit ("(AP Photo/Name)", "(Photo:
  * Agency)", "REUTERS/Name", "EFE/Name", "dpa/Name", "(Name/Outlet)", "(Staff photo)", "Getty Images",
- * "/AFP"). It tells when a picture was taken, not news.
+ * "/AFP"), whatever a wire's page adds after it ("Purchase Licensing Rights, opens new tab"). It tells
+ * when a picture was taken, not news.
  */
 const CAPTION_CREDIT =
-  /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua|EFE|dpa|ANSA|Lusa)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\(\p{Lu}[\p{L} .'-]*\/\s*\p{Lu}[\p{L} .'-]*\)|\((?:Staff|File)\s+photo\)|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*$/u;
+  /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua|EFE|dpa|ANSA|Lusa)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\(\p{Lu}[\p{L} .'-]*\/\s*\p{Lu}[\p{L} .'-]*\)|\((?:Staff|File)\s+photo\)|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*(?:Purchase Licensing Rights(?:,\s*opens new tab)?\s*)?$/u;
 
 /** "Photo: Councillors vote…", "Pictured: …", "Foto: …": a caption set in running text under its label. */
 const CAPTION_LABEL = /^(?:photo|pictured|foto|bild|imagen|immagine)\s?:\s+\p{Lu}/iu;
@@ -163,11 +164,20 @@ function isStamp(text: string): boolean {
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   if (opensWithCreditedStamp(text)) return true;
-  return wordCount(text.replace(UPDATE_LABEL, ' ').replace(DATE_TOKENS, ' ')) < 2;
+  return wordCount(withoutStampWords(text).replace(DATE_TOKENS, ' ')) < 2;
 }
 
 /** "Update:", "UPDATE 3 –": a live page's label before an update's day and time ("Update: 18 March, 08:05 GMT"). */
 const UPDATE_LABEL = /^\s*update(?:\s+\d{1,2})?\s*[:–—-]/i;
+
+/**
+ * A stamp's own words: its label, an age and a clock's marks. "April 23, 2026 4:05 PM UTC Updated 2
+ * hours ago", as an agency's page sets its stamp, is a day, a time and these, and nothing else.
+ */
+const STAMP_LABEL_OR_AGE = new RegExp(`${STAMP_WORDS}(?!\\p{L})|${AGE}`, 'giu');
+const CLOCK_MARKS = /\b(?:AM|PM|am|pm|UTC|GMT|[A-Z]{1,4}T)\b/g;
+const withoutStampWords = (text: string) =>
+  text.replace(UPDATE_LABEL, ' ').replace(STAMP_LABEL_OR_AGE, ' ').replace(CLOCK_MARKS, ' ');
 
 /** How many words a text says: numbers, initials and punctuation left out. */
 export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;

@@ -96,6 +96,11 @@ describe('page furniture', () => {
     'Zuletzt aktualisiert: 08.05.2024',
     "Here is a summary of today's main developments:",
     "Here's what we know so far about Wednesday's crash:",
+    // A wire's page stamp: a day, a time and an age, after the byline.
+    'May 8, 2024 6:15 PM UTC Updated 3 hours ago',
+    '8th May 2024, 6:15 am',
+    // A wire's caption, with what its page sets after the credit.
+    'A ferry leaves the harbour on May 8, 2024. REUTERS/Jane Doe Purchase Licensing Rights, opens new tab',
   ])('dates nothing: %s', (line) => {
     const events = eventsOf(`<p>The ferry resumed service on Wednesday.</p><p>${line}</p>`, 'Ferry back');
     expect(events.filter((event) => event.includes(line.slice(0, 12)))).toEqual([]);
