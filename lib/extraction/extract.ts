@@ -30,6 +30,7 @@ import {
   lateEntryReference,
   rebaseQuotedDays,
   speechDayAfter,
+  spokenAtQuotationEnd,
   stampReference,
 } from './reference.ts';
 import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './relative-day.ts';
@@ -637,8 +638,15 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
     const sentences = sentencesOf(block.text).filter(
       (s) => !isFurniture(s) && !isLinkSentence(s) && !isBlogVoice(s),
     );
-    for (const sentence of sentences) {
-      const preceding = { anchor, lead: sentence === lead, spokenOn, lastReported, period };
+    const spokenAtEnd = spokenAtQuotationEnd(sentences, context.publishedAt, context.language);
+    for (const [i, sentence] of sentences.entries()) {
+      const preceding = {
+        anchor,
+        lead: sentence === lead,
+        spokenOn: spokenAtEnd[i] ?? spokenOn,
+        lastReported,
+        period,
+      };
       const events = sentenceEvents(sentence, context, preceding);
       drafts.push(...events);
       anchor = anchorOf(events);

@@ -79,9 +79,9 @@ export function datelineReference(text: string, publishedAt: Date, language?: st
 /**
  * Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. A
  * quotation that runs on past its sentence ('…, writing, "Today we launched it. Try it.') is open
- * to the sentence's end.
+ * to the sentence's end. German's „…“ is a quotation too.
  */
-const QUOTED = /["“«][^"“”«»]+(?:["”»]|$)/gu;
+const QUOTED = /["“«„][^"“”«»„]+(?:["”»“]|$)/gu;
 
 /** A day said relative to the day of speaking: "today", "this evening", "avant-hier". */
 const isCasual = isCasualDayText;
@@ -179,3 +179,59 @@ function datedOnlyInQuotes(sentence: string, language?: string): boolean {
 }
 
 const ANY_INSTANT = new Date('2000-01-05T12:00:00Z');
+
+/** Marks that open and close a quotation: “…”, «…», and German's „…“, whose closing mark opens elsewhere. */
+const MARKS = {
+  usual: { open: /[«“„]/gu, close: /[»”]/gu },
+  german: { open: /[«„]/gu, close: /[»“”]/gu },
+};
+type Marks = (typeof MARKS)['usual'];
+const STRAIGHT = /"/g;
+
+/** How far past its sentence a quotation may run before its attribution: a speech quoted at length ends somewhere. */
+const QUOTE_RUN = 4;
+
+const count = (text: string, marks: RegExp) => text.match(marks)?.length ?? 0;
+
+/** A sentence that opens a quotation it does not close: '“The ruling changes nothing for us.'. */
+const opensQuotation = (sentence: string, marks: Marks) =>
+  count(sentence, marks.open) > count(sentence, marks.close) || count(sentence, STRAIGHT) % 2 === 1;
+
+/** Where a sentence closes a quotation opened before it: after its last closing mark, if any. */
+function afterClosing(sentence: string, marks: Marks): string | undefined {
+  const closers = [...sentence.matchAll(marks.close), ...sentence.matchAll(STRAIGHT)];
+  const last = closers.reduce((at, mark) => Math.max(at, (mark.index ?? -1) + mark[0].length), -1);
+  return last < 0 ? undefined : sentence.slice(last);
+}
+
+/**
+ * The day each sentence of a quotation was said, when the quotation runs over several sentences and
+ * its attribution with the day comes only at its end: '“The ruling yesterday changes nothing for us.
+ * We came to negotiate,” the union's president said on Wednesday.' The first sentence's "yesterday"
+ * is Wednesday's, as a one-sentence quotation's would be (see rebaseQuotedDays).
+ */
+export function spokenAtQuotationEnd(
+  sentences: string[],
+  reference: Reference,
+  language?: string,
+): Array<string | undefined> {
+  const spoken: Array<string | undefined> = sentences.map(() => undefined);
+  sentences.forEach((sentence, i) => {
+    const marks = sentence.includes('„') ? MARKS.german : MARKS.usual;
+    if (!opensQuotation(sentence, marks)) return;
+    for (const next of sentences.slice(i + 1, i + 1 + QUOTE_RUN)) {
+      const attribution = afterClosing(next, marks);
+      if (attribution === undefined) {
+        if (count(next, marks.open) > 0) return;
+        continue;
+      }
+      if (!SPEAKING.test(attribution)) return;
+      const day = findDates(attribution, reference, { language, presentAs: 'past' }).find(
+        (mention) => mention.precision === 'day' && !isCasual(mention.text),
+      );
+      spoken[i] = day?.date;
+      return;
+    }
+  });
+  return spoken;
+}

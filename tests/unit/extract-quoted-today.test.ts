@@ -140,3 +140,45 @@ describe('"last night" and the other casual days in a quotation', () => {
     expect(events.filter(isTextDated).map((event) => event.date)).toEqual(['2025-03-01', '2025-03-02']);
   });
 });
+
+describe('a quotation of several sentences whose attribution and day come at its end', () => {
+  // Friday 7 March 2025: the mayor spoke on Thursday the 6th, so her "yesterday" is the 5th.
+  const FRIDAY = '2025-03-07T12:00:00Z';
+  const datesOf = (html: string, language?: string) =>
+    extractEvents({
+      html: `<p>The ferry strike entered its second week.</p><p>${html}</p>`,
+      publishedAt: FRIDAY,
+      ...(language ? { language } : {}),
+    })
+      .filter(isTextDated)
+      .map((event) => `${event.date} ${event.quote.split(' ').slice(0, 3).join(' ')}`);
+
+  it("counts the first sentence's casual day from the day the attribution gives", () => {
+    expect(
+      datesOf(
+        '“The council voted yesterday to cut our routes. We will fight it in court,” the mayor said on Thursday.',
+      ),
+    ).toContain('2025-03-05 “The council voted');
+  });
+
+  it('in French and German marks too', () => {
+    expect(
+      datesOf(
+        '« Le conseil a voté hier contre nos lignes. Nous irons en justice », a déclaré jeudi la maire.',
+        'fr',
+      ),
+    ).toContain('2025-03-05 « Le conseil');
+    expect(
+      datesOf(
+        '„Der Rat hat gestern gegen unsere Linien gestimmt. Wir klagen“, sagte die Bürgermeisterin am Donnerstag.',
+        'de',
+      ),
+    ).toContain('2025-03-05 „Der Rat hat');
+  });
+
+  it('leaves a quotation closed in its own sentence to the rules before', () => {
+    expect(
+      datesOf('“The council voted yesterday to cut our routes.” The mayor spoke to reporters on Thursday.'),
+    ).toContain('2025-03-06 “The council voted');
+  });
+});
