@@ -163,11 +163,33 @@ export function clauseBeforeAside(sentence: string, [start, end]: ClauseSpan): s
 /** Where a clause starts and ends in its sentence. */
 export type ClauseSpan = [start: number, end: number];
 
+/** A quotation closed within its sentence, by any of the marks news uses. */
+const CLOSED_QUOTATION = /["“«„][^"“”«»„]+["”»“]/gu;
+
+/**
+ * The edges a position outside quotations can meet: not one inside a quotation. '"It will last, but I
+ * hope to end it soon," she told radio on Tuesday': the ", but" is the speaker's, and a clause cut
+ * there would hand "hope to" the attribution's day, which the whole sentence reads past the quote.
+ */
+function edgesAround(sentence: string, index: number, language?: string): Array<[number, number]> {
+  const edges = clauseEdges(sentence, language);
+  if (!/["“«„]/u.test(sentence)) return edges;
+  const quoted = [...sentence.matchAll(CLOSED_QUOTATION)].map(
+    (m): ClauseSpan => [m.index ?? 0, (m.index ?? 0) + m[0].length],
+  );
+  const inside = (at: number) => quoted.find(([from, to]) => at > from && at < to);
+  const own = inside(index);
+  return edges.filter(([at]) => {
+    const quote = inside(at);
+    return quote === undefined || quote === own;
+  });
+}
+
 /** The span of the clause around a position: "ratified on 24 October; the Kremlin is expected to…" is two tenses. */
 export function clauseSpan(sentence: string, index: number, language?: string): ClauseSpan {
   let start = 0;
   let end = sentence.length;
-  for (const [at, length] of clauseEdges(sentence, language)) {
+  for (const [at, length] of edgesAround(sentence, index, language)) {
     if (at < index) start = Math.max(start, at + length);
     else if (at > index) {
       end = at;

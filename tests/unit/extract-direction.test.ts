@@ -479,6 +479,25 @@ describe('a German infinitive with "zu" after an announcing verb', () => {
   });
 });
 
+describe("a clause edge inside a quotation is the speaker's, not the attribution's", () => {
+  it('reads the attribution\'s day past a "but I hope to" inside the quotation', () => {
+    // Monday 14 October 2024: the Tuesday gone by is the 8th.
+    expect(
+      datesOf(
+        '<p>"The bridge stays shut for now, but I hope to reopen one lane before the winter," the county engineer told local radio on Tuesday.</p>',
+      ),
+    ).toEqual(['2024-10-08']);
+  });
+
+  it('still cuts a quotation at its own edges for a date inside it', () => {
+    expect(
+      datesOf(
+        '<p>"The lane reopened on Friday, but we will close it again on Thursday," the county engineer said.</p>',
+      ).sort(),
+    ).toEqual(['2024-10-11', '2024-10-17']);
+  });
+});
+
 describe('an obligation is ahead of its saying', () => {
   it.each([
     // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the next the 22nd.
