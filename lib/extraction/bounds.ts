@@ -42,6 +42,13 @@ const MEASURED_FROM =
  */
 const CLOSE_BEFORE = /\b(?:closing\s+(?:price|level|value)|(?:its|the|their|a)\s+close)\s+(?:on\s+)?$/i;
 const CLOSE_AFTER = /^['’]s\s+(?:close|closing\s+(?:price|level|value))\b/i;
+/**
+ * The same yardstick told with its verb: "rose 7% to 1,199p after closing at 1,120p on Friday",
+ * "nachdem sie am Freitag bei 1120 Pence geschlossen hatten". The day is the figure's, not the news.
+ */
+const CLOSED_AT_BEFORE =
+  /\b(?:after|having)\s+clos(?:ed|ing)\s+(?:at|up|down|higher|lower)\b[^;:]{0,40}\s(?:on\s+)?$/i;
+const CLOSED_AT_AFTER = /^\s*(?:bei|mit)\s+\d[\d.,]*\s*(?:\p{L}+\s+)?geschlossen\b/iu;
 /** "up 4% from last year", "ahead of last year", "behind last year", "below last year": last year as a yardstick. */
 const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|down on)\s+$/i;
 /**
@@ -312,6 +319,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
   if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
+  if (CLOSED_AT_BEFORE.test(wider) || CLOSED_AT_AFTER.test(after)) return true;
   if (FRAMING_EVENT.test(wider) || PRODUCT_DATE.test(wider)) return true;
   if (AGAINST_LAST_YEAR.test(before) && /^last year$/i.test(mention.text)) return true;
   return AFTER.test(before) && !POSSESSIVE.test(sentence.slice(mention.index + mention.text.length));

@@ -135,6 +135,23 @@ describe('what did not happen and what is only forecast', () => {
   });
 });
 
+describe('a close a price moved from, told with its verb', () => {
+  it('is no date in English or German, and a close told as the news still is', () => {
+    // Friday 10 May 2024: Wednesday is the 8th.
+    expect(
+      datesIn('The ferry line’s shares rose 4% to 212 pence after closing at 204 pence on Wednesday.'),
+    ).toEqual([]);
+    expect(
+      datesIn(
+        'Die Aktie der Reederei stieg um 4 Prozent, nachdem sie am Mittwoch bei 204 Pence geschlossen hatte.',
+        'de',
+      ),
+    ).toEqual([]);
+    expect(datesIn('The ferry line’s shares closed at 204 pence on Wednesday.')).toEqual(['2024-05-08']);
+    expect(datesIn('The museum reopened after closing on Wednesday for repairs.')).toEqual(['2024-05-08']);
+  });
+});
+
 describe('the figure a change is measured from', () => {
   it.each([
     'Exports fell to 412 tonnes in April, down from 530 in March.',
