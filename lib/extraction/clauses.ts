@@ -109,7 +109,8 @@ function pastAfterClauses(sentence: string): Array<[number, number]> {
  * writes its "zu" inside the word ("freizugeben"), which this leaves out. Not a perfect infinitive
  * ("geflohen zu sein"), which tells what was done.
  */
-export const ZU_INFINITIVE_END = /(?<!\p{L})zu\s+(?!(?:sein|haben)(?!\p{L}))\p{Ll}{2,}(?:en|ern|eln)\s*$/u;
+export const ZU_INFINITIVE_END =
+  /(?<!\p{L})zu\s+(?!(?:sein|haben)(?!\p{L}))\p{Ll}{2,}(?:en|ern|eln)[\s.,;:!?]*$/u;
 
 /**
  * "kündigte am Freitag an, ab dem 11. April einen Zuschlag zu erheben": the infinitive after the comma
@@ -122,8 +123,7 @@ function zuInfinitiveClauses(sentence: string, language: string | undefined): Ar
     .filter((match) => {
       const from = (match.index ?? 0) + match[0].length;
       // To the next comma: a German day ("11. April") holds a full stop.
-      const clause = (sentence.slice(from).split(/[,;:]/, 1)[0] as string).replace(/[.!?\s]+$/u, '');
-      return ZU_INFINITIVE_END.test(clause);
+      return ZU_INFINITIVE_END.test(sentence.slice(from).split(/[,;:]/, 1)[0] as string);
     })
     .map((match): [number, number] => [match.index ?? 0, match[0].length]);
 }
@@ -163,8 +163,20 @@ export function clauseBeforeAside(sentence: string, [start, end]: ClauseSpan): s
 /** Where a clause starts and ends in its sentence. */
 export type ClauseSpan = [start: number, end: number];
 
-/** A quotation closed within its sentence, by any of the marks news uses. */
-const CLOSED_QUOTATION = /["“«„][^"“”«»„]+["”»“]/gu;
+/**
+ * A quotation by any of the marks news uses (German's „…“ too): closed within its sentence, or, where
+ * `openToEnd` asks, also one that runs on past it ('…, writing, "Today we launched it. Try it.').
+ */
+const QUOTATION = {
+  closed: /["“«„][^"“”«»„]+["”»“]/gu,
+  openToEnd: /["“«„][^"“”«»„]+(?:["”»“]|$)/gu,
+};
+
+/** The quotations of a sentence, as [start, end) spans. */
+export const quotationSpans = (sentence: string, openToEnd = false): ClauseSpan[] =>
+  [...sentence.matchAll(openToEnd ? QUOTATION.openToEnd : QUOTATION.closed)].map(
+    (m): ClauseSpan => [m.index ?? 0, (m.index ?? 0) + m[0].length],
+  );
 
 /**
  * The edges a position outside quotations can meet: not one inside a quotation. '"It will last, but I
@@ -174,9 +186,7 @@ const CLOSED_QUOTATION = /["“«„][^"“”«»„]+["”»“]/gu;
 function edgesAround(sentence: string, index: number, language?: string): Array<[number, number]> {
   const edges = clauseEdges(sentence, language);
   if (!/["“«„]/u.test(sentence)) return edges;
-  const quoted = [...sentence.matchAll(CLOSED_QUOTATION)].map(
-    (m): ClauseSpan => [m.index ?? 0, (m.index ?? 0) + m[0].length],
-  );
+  const quoted = quotationSpans(sentence);
   const inside = (at: number) => quoted.find(([from, to]) => at > from && at < to);
   const own = inside(index);
   return edges.filter(([at]) => {

@@ -510,9 +510,13 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   // page published in the small hours was written the evening before.
   let dayStamped = false;
   let lateEntry: Date | undefined;
+  // Read once: the entries' days need every stamp ahead, the walk below each in its turn.
+  const stamps = new Map(
+    all.map((b) => [b, stampReference(b.text, publishedAt, language, b.kind === 'heading')] as const),
+  );
   const daysOn = entryDayShifts(all, {
     isEntryTime: (b) => headers.has(b) || stamped.has(b),
-    givesDay: (b) => stampReference(b.text, publishedAt, language, b.kind === 'heading') !== undefined,
+    givesDay: (b) => stamps.get(b) !== undefined,
     isFurniture: isBoilerplate,
   });
   // Days past the page's or its last stamp's day that the entry being read lies (see entryDayShifts).
@@ -525,7 +529,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
       daysOnFrom = daysOn.get(block) ?? daysOnFrom;
     }
     if (inStory) {
-      const stamp = stampReference(block.text, publishedAt, language, block.kind === 'heading');
+      const stamp = stamps.get(block);
       if (stamp) {
         opensEntry = true;
         daysOnFrom = daysOn.get(block) ?? 0;

@@ -1,7 +1,7 @@
 import { SPEAKING } from './attribution.ts';
 import { dayOf } from './calendar.ts';
 import { isCasualDayText } from './casual-words.ts';
-import { clauseAround } from './clauses.ts';
+import { clauseAround, quotationSpans } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { datelineOf, entryMinuteOfDay, wordCount } from './furniture.ts';
 import { WEEKDAY_NAME } from './weekday.ts';
@@ -76,19 +76,15 @@ export function datelineReference(text: string, publishedAt: Date, language?: st
   return day?.precision === 'day' && /\d/.test(day.text) ? dayAsReference(day.date) : undefined;
 }
 
-/**
- * Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. A
- * quotation that runs on past its sentence ('…, writing, "Today we launched it. Try it.') is open
- * to the sentence's end. German's „…“ is a quotation too.
- */
-const QUOTED = /["“«„][^"“”«»„]+(?:["”»“]|$)/gu;
-
 /** A day said relative to the day of speaking: "today", "this evening", "avant-hier". */
 const isCasual = isCasualDayText;
 
-/** The quotations of a sentence, as [start, end) spans. */
-const quotationsOf = (sentence: string): Array<[number, number]> =>
-  [...sentence.matchAll(QUOTED)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+/**
+ * Quoted speech: "“Today is a good day,” the president said" says "today" on the day it was said. A
+ * quotation that runs on past its sentence ('…, writing, "Today we launched it. Try it.') is open
+ * to the sentence's end.
+ */
+const quotationsOf = (sentence: string) => quotationSpans(sentence, true);
 
 /** A present state: "is", "are", "remains", "we're". */
 const STATE =

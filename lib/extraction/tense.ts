@@ -113,7 +113,7 @@ function openingTense(
   // An infinitive with "zu" ending the clause is what a verb before it announces: not past, however
   // far the announcement is gone by (see zuInfinitiveClauses).
   if (first === Number.POSITIVE_INFINITY)
-    return lang === 'de' && ZU_INFINITIVE_END.test(rest.replace(/[.,;:!?\s]+$/u, '')) ? 'present' : undefined;
+    return lang === 'de' && ZU_INFINITIVE_END.test(rest) ? 'present' : undefined;
   return first === future ? 'future' : first === inPast ? 'present' : 'past';
 }
 
