@@ -30,6 +30,12 @@ export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(befo
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 /**
+ * "will reopen on 16 March instead of 9 March as first planned", "au lieu du 9 mars", "statt am
+ * Montag", "en lugar del lunes": the day a plan was moved away from, which nothing happens on.
+ */
+const REPLACED =
+  /(?<!\p{L})(?:instead of|in place of|au lieu(?: d[eu])?|(?:an)?statt|anstelle|en (?:lugar|vez)(?: de)?)\s+(?:(?:on|the|le|la|l'|el|am|dem|des|del)\s*)?$/iu;
+/**
  * "delivered 24 planes in April, down from 31 in March", "inflation eased to 3.4% from 3.5% in
  * March", "up from $2.89 on Monday": the figure a change is measured from, and its date a yardstick.
  * A count rising "from 28 on Wednesday" without "up" or "down" may be that day's news (a toll), and stays.
@@ -63,7 +69,7 @@ export const POSSESSIVE = /^['’]s\b/;
 /**
  * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
  * day frames another statement; "as early as Wednesday", "expected to arrive on Friday", "rain is
- * forecast for Saturday": a forecast, but not a body's or a person's booked act ("is expected to vote
+ * forecast for Saturday", "delays expected into early Sunday": a forecast, but not a body's or a person's booked act ("is expected to vote
  * Tuesday", "is expected to sign it Friday"), which is a schedule; "a shutdown that would have begun on
  * Saturday": what did not happen.
  */
@@ -74,7 +80,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,7}|likely to \p{L}+(?:\s+\p{L}+){0,7}|forecast to \p{L}+(?:\s+\p{L}+){0,7}|forecast for|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are|was|were)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,7}|likely to \p{L}+(?:\s+\p{L}+){0,7}|forecast to \p{L}+(?:\s+\p{L}+){0,7}|forecast for|expected (?:into|until|till|through|throughout)(?:\s+(?:early|late))?|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are|was|were)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",
@@ -316,7 +322,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
     isTurkishBound(sentence, mention, language);
   if (bounded && !OPENS_A_SPAN.test(after) && !DATES_A_WHEN.test(after) && !endsATenure(sentence, mention))
     return true;
-  if (COMPARED.test(before) || PERIOD_END.test(before)) return true;
+  if (COMPARED.test(before) || REPLACED.test(before) || PERIOD_END.test(before)) return true;
   if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
   if (CLOSED_AT_BEFORE.test(wider) || CLOSED_AT_AFTER.test(after)) return true;

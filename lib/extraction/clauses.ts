@@ -105,6 +105,28 @@ function pastAfterClauses(sentence: string): Array<[number, number]> {
 }
 
 /**
+ * "Schools that were shut Jan. 21 are scheduled to reopen Monday", "the roads which had been closed on
+ * Friday will reopen": a relative clause with no commas, in the past, inside a subject whose main verb
+ * comes after it. The relative clause tells its own act; the main verb ("are", "will") starts the
+ * clause that the plan belongs to.
+ */
+const PAST_RELATIVE = /\s+(?:that|which|who)\s+(?=(?:was|were|had)\s)/gi;
+const MAIN_VERB_AFTER = /\s+(?:is|are|will|remains?|has|have)\s+/i;
+
+function pastRelativeClauses(sentence: string): Array<[number, number]> {
+  return [...sentence.matchAll(PAST_RELATIVE)].flatMap((match): Array<[number, number]> => {
+    const from = (match.index ?? 0) + match[0].length;
+    const clause = sentence.slice(from).split(/[,;:]/, 1)[0] as string;
+    const main = MAIN_VERB_AFTER.exec(clause);
+    if (!main || !PAST_EN.test(clause.slice(0, main.index))) return [];
+    return [
+      [match.index ?? 0, match[0].length],
+      [from + main.index, main[0].length],
+    ];
+  });
+}
+
+/**
  * A German infinitive with "zu" ending its clause ("einen Zuschlag zu erheben"); a separable verb
  * writes its "zu" inside the word ("freizugeben"), which this leaves out. Not a perfect infinitive
  * ("geflohen zu sein"), which tells what was done.
@@ -134,7 +156,8 @@ function clauseEdges(sentence: string, language?: string): Array<[number, number
     ...coordinatedFutures(sentence, language),
     ...zuInfinitiveClauses(sentence, language),
   ];
-  if ((language ?? 'en') === 'en') edges.push(...participleAside(sentence), ...pastAfterClauses(sentence));
+  if ((language ?? 'en') === 'en')
+    edges.push(...participleAside(sentence), ...pastAfterClauses(sentence), ...pastRelativeClauses(sentence));
   for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
     const at = match.index ?? 0;
     edges.push([at, match[0].length]);

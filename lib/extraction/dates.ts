@@ -270,8 +270,12 @@ function withWordsAround(sentence: string, result: Result): string {
   return [before, result.text, after].filter(Boolean).join(' ');
 }
 
-/** "at the end of September": chrono makes it the 30th, the writer meant late in the month. */
-const isEndOfMonth = (result: Result) => hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text);
+/**
+ * "at the end of September", "the end of December 2025": chrono makes it the 30th, the writer meant
+ * late in the month. A day written in it ("the end of September 30") is that day.
+ */
+const isEndOfMonth = (result: Result) =>
+  hasTag(result, /EndOfPeriod/) && !/\d/.test(result.text.replace(/(?<!\d)\d{4}(?!\d)/, ''));
 
 /** A date chrono found, as a timeline date, or undefined when it dates nothing (a time, "this week", "last month"). */
 function classify(
@@ -297,8 +301,11 @@ function classify(
   }
   if (isEndOfMonth(result)) {
     const month = start.get('month') ?? 1;
+    const year = start.isCertain('year')
+      ? (start.get('year') ?? 0)
+      : inferMonthYear(month, publishedAt, tense);
     return {
-      date: isoMonth(inferMonthYear(month, publishedAt, tense), month),
+      date: isoMonth(year, month),
       precision: 'month',
       endDate: null,
     };
@@ -453,6 +460,15 @@ function yearByTense(spec: string, publishedAt: Date, tense: Tense): string {
   return holidayInYear(month, day, (stand) => inferYear(month, stand, publishedAt, tense));
 }
 
+/**
+ * A month abbreviation read at the head of a longer word is no date: French "11 décès" (deaths) is
+ * not 11 December, nor Dutch "3 meisjes" (girls) 3 May. A whole word run on is German's compound
+ * ("am Montagmorgen"), a date still.
+ */
+const CUT_WORD = /(?<!\p{L})\p{L}{1,4}$/u;
+const endsInsideAWord = (sentence: string, result: Result): boolean =>
+  CUT_WORD.test(result.text) && /^\p{L}/u.test(sentence.slice(result.index + result.text.length));
+
 function overlaps(index: number, spans: Array<[number, number]>, length = 1): boolean {
   return spans.some(([from, to]) => index < to && index + length > from);
 }
@@ -516,12 +532,14 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   // chrono read `readable`'s text, whose characters stand where the sentence's do: quote the sentence.
   const asWritten = (result: Result) => sentence.slice(result.index, result.index + result.text.length);
   for (const result of results) {
-    if (overlaps(result.index, periodSpans, result.text.length)) continue;
+    if (overlaps(result.index, periodSpans, result.text.length) || endsInsideAWord(sentence, result))
+      continue;
     let tense = joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
     let classified = classify(result, sentence, publishedAt, tense, language);
     if (
-      beyondPlanReach(classified, publishedAt) &&
-      reportedPlanAhead(sentence.slice(0, result.index), result.text)
+      (beyondPlanReach(classified, publishedAt) &&
+        reportedPlanAhead(sentence.slice(0, result.index), result.text)) ||
+      aYearAway(classified, result, publishedAt)
     ) {
       tense = 'present';
       classified = classify(result, sentence, publishedAt, tense, language);
@@ -637,6 +655,20 @@ function beyondPlanReach(resolved: Resolved | undefined, publishedAt: Date): boo
   if (!resolved) return false;
   const first = resolved.date.length === 7 ? `${resolved.date}-01` : resolved.date;
   return first > dayOf(publishedAt) && daysBetween(dayOf(publishedAt), first) > PLAN_REACH_DAYS;
+}
+
+/** Past this many days ahead, a plan's day is written with its year. */
+const UNWRITTEN_YEAR_REACH_DAYS = 300;
+
+/**
+ * "will return to flight in May, following the closure of the inquiry into the crash on March 7",
+ * published in April: read ahead, a day written without its year lands eleven months on, where no
+ * writer leaves the year out. It is the day nearest publication, most often just gone.
+ */
+function aYearAway(resolved: Resolved | undefined, result: Result, publishedAt: Date): boolean {
+  if (!resolved || resolved.precision !== 'day' || result.start.isCertain('year')) return false;
+  const published = dayOf(publishedAt);
+  return resolved.date > published && daysBetween(published, resolved.date) > UNWRITTEN_YEAR_REACH_DAYS;
 }
 
 /** Whether a mention announces something still to come, as of publication. */

@@ -384,6 +384,13 @@ interface Preceding {
 }
 
 /**
+ * "[VIDEO] Residents queue for vaccines on Monday", "Photos: Crews battle the blaze on Sunday": a video
+ * or gallery's title, written like a headline in the present of what has happened.
+ */
+const MEDIA_LABEL =
+  /^\s*(?:\[(?:video|watch|photos?|gallery|audio|listen)\]|(?:video|watch|photos?|gallery|listen|audio)\s*[:|–—])/i;
+
+/**
  * A sentence with two dated clauses gives two events, each summarised by its own clause. Dates with
  * no clause break between them share the whole sentence rather than cut it mid-phrase.
  */
@@ -393,9 +400,10 @@ function sentenceEvents(
   { anchor, lead = false, spokenOn, lastReported, period }: Preceding = {},
 ): Draft[] {
   if (isCutShort(sentence)) return [];
+  const presentAs = MEDIA_LABEL.test(sentence) ? 'past' : undefined;
   const dates = withoutTellingDay(
     sentence,
-    findDates(sentence, context.publishedAt, { language: context.language, year: context.year }),
+    findDates(sentence, context.publishedAt, { language: context.language, year: context.year, presentAs }),
   );
   const found = tallyMention(
     sentence,

@@ -662,3 +662,41 @@ describe('a timetable verb in the present right before its date', () => {
     expect(findDates(sentence, new Date(MONDAY)).map((m) => m.date)).toContain(date);
   });
 });
+
+describe('a relative clause in the past inside the subject of a plan', () => {
+  it('keeps its own past: the day the thing was done lies behind, the plan ahead', () => {
+    expect(
+      datesOf(
+        '<p>The two bridges that were closed on Oct. 2 are due to reopen on Saturday after repairs.</p>',
+      ),
+    ).toEqual(['2024-10-02', '2024-10-19']);
+    expect(datesOf('<p>Flights which had been cancelled on Oct. 3 will be rebooked for free.</p>')).toEqual([
+      '2024-10-03',
+    ]);
+  });
+});
+
+describe('a day written without its year, read ahead, that would land most of a year away', () => {
+  it('is the day nearest publication: no writer leaves out the year of a plan eleven months off', () => {
+    // Monday 14 October 2024: "October 2" ahead would be 2 October 2025.
+    expect(
+      datesOf(
+        '<p>The line will reopen in December, following the end of the inquiry into the derailment on October 2.</p>',
+      ),
+    ).toEqual(['2024-12', '2024-10-02']);
+  });
+
+  it('still reads ahead a plan a few months off', () => {
+    expect(datesOf('<p>The line will reopen on February 3 after repairs.</p>')).toEqual(['2025-02-03']);
+  });
+});
+
+describe('a forecast of how long a disruption lasts', () => {
+  it('dates nothing: "delays expected into early Sunday"', () => {
+    expect(
+      datesOf(
+        '<p>The airport said flights had resumed, with delays of up to two hours expected into early Sunday.</p>',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -616,3 +616,21 @@ describe('the word that says which weekday, outside chrono’s text', () => {
     expect(findDates(sentence, new Date(PUBLISHED), { language }).map((m) => m.date)).toEqual([date]);
   });
 });
+
+describe('a month abbreviation at the head of a longer word', () => {
+  it('is no date: French "décès" is not December, Dutch "meisjes" not May', () => {
+    expect(
+      datesWithTense('Le dernier bilan fait état de 14 décès et de 90 blessés dans la région.', 'fr'),
+    ).toEqual([]);
+    expect(datesWithTense('Bij het ongeluk raakten 3 meisjes gewond.', 'nl')).toEqual([]);
+  });
+
+  it('is a date where the word ends with it, and a German compound of a weekday still is', () => {
+    expect(datesWithPrecision('Le 14 déc., trois personnes sont mortes dans un incendie.', 'fr')).toEqual([
+      '2023-12-14 day',
+    ]);
+    expect(datesWithPrecision('Am Montagmorgen wurde die Brücke gesperrt.', 'de')).toEqual([
+      '2024-10-14 day',
+    ]);
+  });
+});

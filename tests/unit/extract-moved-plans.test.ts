@@ -40,3 +40,24 @@ describe('a hearing a court sets is ahead of the past-tense sentence that sets i
     expect(dated('<p>The harbour master was jailed for fraud in January.</p>')).toEqual(['2025-01']);
   });
 });
+
+describe('the day a plan was moved away from', () => {
+  it('is no event: "instead of", "au lieu du", "statt am", "en lugar del" name a day nothing happens on', () => {
+    expect(
+      dated('<p>The ferry service will resume on March 24 instead of March 17 as first announced.</p>'),
+    ).toEqual(['2025-03-24 scheduled']);
+    expect(
+      dated('<p>La reprise du trafic aura lieu le 24 mars au lieu du 17 mars.</p>', undefined, 'fr'),
+    ).toEqual(['2025-03-24 scheduled']);
+    expect(
+      dated(
+        '<p>Der Fährverkehr soll am 24. März statt am 17. März wieder aufgenommen werden.</p>',
+        undefined,
+        'de',
+      ),
+    ).toEqual(['2025-03-24 scheduled']);
+    expect(
+      dated('<p>El servicio se reanudará el 24 de marzo en lugar del 17 de marzo.</p>', undefined, 'es'),
+    ).toEqual(['2025-03-24 scheduled']);
+  });
+});

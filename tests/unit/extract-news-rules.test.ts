@@ -255,6 +255,9 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('At the end of September the talks failed.')).toEqual([
       { date: '2024-09', precision: 'month', endDate: null },
     ]);
+    expect(datesIn('Storms at the end of November 2022 flooded the valley.')).toEqual([
+      { date: '2022-11', precision: 'month', endDate: null },
+    ]);
     expect(datesIn('Im Jahr 2019 begann der Streik.', 'de')[0]?.date).toBe('2019');
   });
 
@@ -477,6 +480,20 @@ describe('extractEvents: what is not an event', () => {
     expect(
       firstSummary('<p>14:05 Ukraine’s air force said on 14 October that it downed 40 drones overnight.</p>'),
     ).toBe('Ukraine’s air force said on 14 October that it downed 40 drones overnight');
+  });
+});
+
+describe('extractEvents: a video or gallery title in the body', () => {
+  it('tells in the present what has happened, as a headline does', () => {
+    const daysOf = (html: string) => dated({ html, publishedAt: PUBLISHED }).map((e) => e.date);
+    expect(daysOf('<p>[VIDEO] Volunteers fill sandbags along the river on Thursday</p>')).toEqual([
+      '2024-10-10',
+    ]);
+    expect(daysOf('<p>[PHOTOS] Firefighters battle a warehouse blaze on Thursday</p>')).toEqual([
+      '2024-10-10',
+    ]);
+    // Without the label the present of a coming day stays ahead.
+    expect(daysOf('<p>Volunteers fill sandbags along the river on Thursday.</p>')).toEqual(['2024-10-17']);
   });
 });
 
