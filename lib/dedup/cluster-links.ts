@@ -126,9 +126,11 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
   // Partial credit is for outlets paraphrasing one another. One site's items that only half agree
   // are its different stories of a period (a blog's posts, a desk's briefs), not one told twice.
   if (evidence.sameArticle || evidence.sameSite || evidence.closerSibling || specific === 0) return 0;
-  // A year holds too many events for half an agreement to say which one.
+  // A year holds too many events for half an agreement to say which one; a month does for a report
+  // dated only by its publication, which says nothing of its own day.
   if (a.datePrecision === 'year' || b.datePrecision === 'year') return 0;
   const agreement = Math.min(1, evidence.similarity / thresholdOf(evidence, rules.thresholds));
+  if ((coarseBesideReport(a, b) || coarseBesideReport(b, a)) && agreement < HALF) return 0;
   return rules.partial * agreement ** rules.partialCurve;
 }
 
@@ -156,6 +158,10 @@ const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: Cluste
  */
 const oneIsRunningCount = (a: Posting, b: Posting, evidence: Evidence) =>
   evidence.relation === 'same-day' && isRunningCount(a.quote) !== isRunningCount(b.quote);
+
+const HALF = 0.5;
+const coarseBesideReport = (a: Posting, b: Posting) =>
+  (a.datePrecision === 'month' || a.datePrecision === 'week') && b.kind === 'report';
 
 const bothDays = (a: Posting, b: Posting) => a.datePrecision === 'day' && b.datePrecision === 'day';
 

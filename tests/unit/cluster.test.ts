@@ -417,3 +417,37 @@ describe('partial credit for paraphrases', () => {
     expect(curved).toBeGreaterThan(proportional);
   });
 });
+
+describe('a month beside a report dated only by its publication', () => {
+  const posting = (entry: ArticleAccount) => postingOf(entry.account, entry.sameDay);
+  const month = told(
+    'blog',
+    '2024-03',
+    'Starting at the end of March, the ferry timetable will change every second month through the summer',
+  );
+  const report = told(
+    'paper',
+    '2024-03-26',
+    'Harbour study says new ships on the timetable could cut fuel costs and emissions by a third',
+    { kind: 'report' },
+  );
+
+  it('gets no credit for half an agreement: the month holds too many events to say which', () => {
+    const [a, b] = [posting(month), posting(report)];
+    const evidence = evidenceOf(a, b);
+    expect(evidence.relation).toBe('same-period');
+    expect(evidence.similarity).toBeGreaterThan(0);
+    expect(weightOf(a, b, evidence, CLUSTER_RULES)).toBe(0);
+    expect(clusterAccounts([month, report])).toHaveLength(2);
+  });
+
+  it('still gets it beside a day the text gives', () => {
+    const dated = told(
+      'paper',
+      '2024-03-26',
+      'Harbour study says new ships on the timetable could cut fuel costs and emissions by a third',
+    );
+    const [a, b] = [posting(month), posting(dated)];
+    expect(weightOf(a, b, evidenceOf(a, b), CLUSTER_RULES)).toBeGreaterThan(0);
+  });
+});
