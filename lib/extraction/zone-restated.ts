@@ -125,6 +125,32 @@ function onLocalCalendar(sentence: string, mention: DateMention): DateMention {
   return days ? { ...mention, date: shiftDay(mention.date, days) } : mention;
 }
 
+/** "à Paris", "in Berlin", "en España": a place named right after a day, whose calendar it is. */
+const PLACE_AFTER = /^\s*(?:(?:in|à|en|a)\s+\p{Lu}|(?:GMT|UTC|CET|CEST|MEZ|MESZ|BST)(?!\p{L}))/u;
+
+/**
+ * "In Deutschland war es da bereits Dienstagmorgen", "in Paris it was already Tuesday", "en France, il
+ * était déjà mardi": the moment just told, on a calendar where the day had turned.
+ */
+const ALREADY_ELSEWHERE =
+  /(?<!\p{L})(?:it was|war es|c['’]était|il était|era)\s+(?:(?:da|dort|then|alors|allí|ahí)\s+)?(?:already|bereits|schon|déjà|ya)\s+(?:(?:am|le|el)\s+)?$/iu;
+
+/**
+ * One day in a sentence that restates, on another place's clock and calendar, a moment the sentence
+ * gives on local time with no day: "peu avant minuit heure locale, soit 5h48 mardi à Paris". The
+ * local moment's day is the story's (told before); this one is its translation for readers elsewhere.
+ */
+function restatesLocalMoment(sentence: string, mention: DateMention): boolean {
+  const before = sentence.slice(0, mention.index);
+  if (ALREADY_ELSEWHERE.test(before)) return true;
+  const restating = [...before.matchAll(new RegExp(RESTATES.source, 'giu'))].at(-1);
+  if (!restating || restating.index === undefined) return false;
+  const local = before.slice(0, restating.index);
+  const translated = before.slice(restating.index);
+  if (!LOCAL_TIME.test(local) || clockTimesOf(`${translated}${mention.text}`).size === 0) return false;
+  return PLACE_AFTER.test(sentence.slice(mention.index + mention.text.length));
+}
+
 /**
  * "dans un message posté juste après 22h mardi soir en Californie, soit 7h à Paris ce mercredi",
  * "at 10 p.m. Tuesday (0300 GMT Wednesday)": one moment on two clocks, whose calendars differ by a
@@ -158,6 +184,6 @@ export function withoutZoneRestatement(
     kept.set(previous, besideRestated(previous, mention, apart, today));
   });
   return mentions
-    .filter((mention) => !dropped.has(mention))
+    .filter((mention) => !dropped.has(mention) && !restatesLocalMoment(sentence, mention))
     .map((mention) => onLocalCalendar(sentence, kept.get(mention) ?? mention));
 }

@@ -634,3 +634,15 @@ describe('a month abbreviation at the head of a longer word', () => {
     ]);
   });
 });
+
+describe('a thing planned for its day, in a past sentence', () => {
+  it('is booked for the day nearest publication: "prévue le", "programada el"', () => {
+    // Wednesday 16 October 2024: 30 October read back would be last year's.
+    expect(datesWithTense('Le maire a annoncé une réunion publique, prévue le 30 octobre.', 'fr')).toEqual([
+      '2024-10-30 present',
+    ]);
+    expect(datesWithTense('El alcalde anunció una reunión, programada el 30 de octubre.', 'es')).toEqual([
+      '2024-10-30 present',
+    ]);
+  });
+});

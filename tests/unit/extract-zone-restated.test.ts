@@ -128,3 +128,37 @@ describe("a place's clock before a bracket giving universal time and its day", (
     ]);
   });
 });
+
+describe('a day that only restates, for readers elsewhere, a moment told on local time', () => {
+  it('is no event of its own: "soit 6h10 mardi à Paris" after "minuit heure locale"', () => {
+    expect(
+      days(
+        "<p>Le barrage a cédé lundi soir. La rupture s'est produite vers minuit heure locale, soit 6h10 mardi à Paris, selon les autorités.</p>",
+        'fr',
+      ),
+    ).toEqual(['2025-03-03']);
+  });
+
+  it('is no event of its own: "in Europe it was already Tuesday morning"', () => {
+    expect(
+      days(
+        '<p>Die Einigung kam am Montagabend (Ortszeit) zustande. In Europa war es da bereits Dienstagmorgen.</p>',
+        'de',
+      ),
+    ).toEqual(['2025-03-03']);
+    expect(
+      days(
+        '<p>The deal was struck late on Monday evening – in Asia it was already Tuesday – after talks.</p>',
+      ),
+    ).toEqual(['2025-03-03']);
+  });
+
+  it('keeps a second day that tells another act', () => {
+    expect(
+      days(
+        "<p>La rupture s'est produite vers minuit heure locale, et les secours sont arrivés mardi à l'aube.</p>",
+        'fr',
+      ),
+    ).toEqual(['2025-03-04']);
+  });
+});
