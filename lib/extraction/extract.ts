@@ -698,12 +698,24 @@ class TimelineRun {
  * update stamp gives.
  */
 function entryEvent(sentence: string | undefined, entry: 'timed' | 'headed', context: Context): Draft[] {
-  if (!sentence || !isLead(sentence)) return [];
+  if (!sentence || !(isLead(sentence) || isListLeadNews(sentence, context.language))) return [];
   // An entry under a time line of its own is as often the blog's voice ("We'll bring you the latest
   // …") or a forecast as news: only one that tells what has happened counts.
   if (entry === 'headed' && !tellsWhatHappened(sentence, context.language)) return [];
   return [dayDraft('dated', context.publishedAt, sentence, sentence)];
 }
+
+/** Someone's words inside the sentence: an analyst who "reckons the board 'won'" tells no past act. */
+const QUOTED = /["“«„][^"“”«»„]*["”»“]/gu;
+
+/**
+ * "The sheriff has released the names of the missing:", its list below: a sentence ended by the colon
+ * that opens its list, news when it tells, outside any quotation, what has happened ("Here is what we know:" tells nothing).
+ */
+const isListLeadNews = (sentence: string, language?: string) =>
+  sentence.endsWith(':') &&
+  isLead(`${sentence.slice(0, -1)}.`) &&
+  tellsWhatHappened(sentence.replace(QUOTED, ' '), language);
 
 /**
  * Whether a sentence tells what has happened: in its whole, or in its telling before what it reports

@@ -274,3 +274,23 @@ describe('a live page timed by the clock alone, across midnight', () => {
     ]);
   });
 });
+
+describe('an entry whose sentence opens a list with a colon', () => {
+  it('is news when it tells what has happened', () => {
+    expect(
+      entries(
+        `<p>09.15 ${RESCUE}</p><p>13:20</p><p>The county council has published the list of roads closed until further notice:</p>` +
+          '<p>Mill Lane, between the weir and the bridge</p><p>Station Road, north of the level crossing</p>',
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+  });
+
+  it('is not when only the words it quotes are past', () => {
+    expect(
+      entries(
+        `<p>09.15 ${RESCUE}</p><p>13:20</p><p>A hydrologist at the university thinks the town "got off lightly this time":</p>` +
+          '<p>"The river peaked before the tide turned."</p>',
+      ),
+    ).toEqual(['2024-05-09 Two teenagers were']);
+  });
+});
