@@ -69,9 +69,9 @@ export const POSSESSIVE = /^['’]s\b/;
 /**
  * "until the demolition on Monday", "since the vote on 3 March": a bound named by an event and its
  * day frames another statement; "as early as Wednesday", "expected to arrive on Friday", "rain is
- * forecast for Saturday", "delays expected into early Sunday": a forecast, but not a body's or a person's booked act ("is expected to vote
- * Tuesday", "is expected to sign it Friday"), which is a schedule; "a shutdown that would have begun on
- * Saturday": what did not happen.
+ * forecast for Saturday", "delays expected into early Sunday": a forecast, but not a body's or a
+ * person's booked act ("is expected to vote Tuesday", "is expected to sign it Friday"), which is a
+ * schedule; "a shutdown that would have begun on Saturday": what did not happen.
  */
 /** A word of the bounding event's name, not a verb: "until police arrived on Monday" dates the arrival. */
 const NOUN = String.raw`(?!(?:\p{L}+ed|hit|struck|began|fell|broke|came|went|took|made|was|were|had|did)\b)[\p{L}-]+`;

@@ -710,7 +710,8 @@ const QUOTED = /["“«„][^"“”«»„]*["”»“]/gu;
 
 /**
  * "The sheriff has released the names of the missing:", its list below: a sentence ended by the colon
- * that opens its list, news when it tells, outside any quotation, what has happened ("Here is what we know:" tells nothing).
+ * that opens its list, news when it tells, outside any quotation, what has happened ("Here is what we
+ * know:" tells nothing).
  */
 const isListLeadNews = (sentence: string, language?: string) =>
   sentence.endsWith(':') &&

@@ -257,10 +257,10 @@ function withoutQuotedSpeech(text: string): string {
  * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
  * "avant la présidentielle du 10 novembre", "the new date is 7 November", "was postponed to 20 March",
  * "was first announced to take place on 16 March", "une audition prévue le 25 mars", "posted the
- * matter for further hearing on 12 December", "adjourned the case till 4 March"): the sentence's past tense is its reporting verb's or
- * the move's, so the date takes the reading nearest to publication. Not German "ist": its participle
- * follows the date ("ist am Sonntag gestorben"), and the past is the clause's own. Nor "before dawn
- * on Monday", a time of that day ("arrested before dawn on Monday").
+ * matter for further hearing on 12 December", "adjourned the case till 4 March"): the sentence's past
+ * tense is its reporting verb's or the move's, so the date takes the reading nearest to publication.
+ * Not German "ist": its participle follows the date ("ist am Sonntag gestorben"), and the past is the
+ * clause's own. Nor "before dawn on Monday", a time of that day ("arrested before dawn on Monday").
  */
 const APPOINTMENT = new RegExp(
   String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed|extended)\s+(?:(?:the|its|his|her|their|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:matter|case|hearing|trial|plea|deadline|vote|meeting|election|ballot|date|talks|session|window|period|ban|curfew|closure|order|visit|match|final|launch)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|(?<!\p{L})(?:prévue?s?|programmée?s?|fixée?s?|prevista?s?|previsto?s?|programad[oa]s?)(?:\s+(?:le|el|au|al))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,

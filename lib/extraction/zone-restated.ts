@@ -129,11 +129,14 @@ function onLocalCalendar(sentence: string, mention: DateMention): DateMention {
 const PLACE_AFTER = /^\s*(?:(?:in|à|en|a)\s+\p{Lu}|(?:GMT|UTC|CET|CEST|MEZ|MESZ|BST)(?!\p{L}))/u;
 
 /**
- * "In Deutschland war es da bereits Dienstagmorgen", "in Paris it was already Tuesday", "en France, il
- * était déjà mardi": the moment just told, on a calendar where the day had turned.
+ * "In Deutschland war es da bereits Dienstagmorgen", "in Asia it was already Tuesday", "en France, il
+ * était déjà mardi": the moment just told, on a place's calendar where the day had turned. The place
+ * is named: "by the time rescuers arrived it was already Tuesday" dates the arrival.
  */
 const ALREADY_ELSEWHERE =
-  /(?<!\p{L})(?:it was|war es|c['’]était|il était|era)\s+(?:(?:da|dort|then|alors|allí|ahí)\s+)?(?:already|bereits|schon|déjà|ya)\s+(?:(?:am|le|el)\s+)?$/iu;
+  /(?<!\p{L})(?:[Ii]n|[Ee]n|[Àà]|[Aa]u)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:it was|war es|[Cc]['’]était|il était)\s+(?:(?:da|dort|then|alors)\s+)?(?:already|bereits|schon|déjà)\s+(?:(?:am|le)\s+)?$/u;
+/** Every restating word of a sentence, the last of which may open a restated moment. */
+const RESTATES_ALL = new RegExp(RESTATES.source, 'giu');
 
 /**
  * One day in a sentence that restates, on another place's clock and calendar, a moment the sentence
@@ -143,7 +146,7 @@ const ALREADY_ELSEWHERE =
 function restatesLocalMoment(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(0, mention.index);
   if (ALREADY_ELSEWHERE.test(before)) return true;
-  const restating = [...before.matchAll(new RegExp(RESTATES.source, 'giu'))].at(-1);
+  const restating = [...before.matchAll(RESTATES_ALL)].at(-1);
   if (!restating || restating.index === undefined) return false;
   const local = before.slice(0, restating.index);
   const translated = before.slice(restating.index);

@@ -162,3 +162,11 @@ describe('a day that only restates, for readers elsewhere, a moment told on loca
     ).toEqual(['2025-03-04']);
   });
 });
+
+describe('a day the moment had reached, with no place named', () => {
+  it('dates the moment: "by the time crews arrived it was already Tuesday"', () => {
+    expect(days('<p>By the time the crews reached the village it was already Tuesday.</p>')).toEqual([
+      '2025-03-04',
+    ]);
+  });
+});
