@@ -1,4 +1,6 @@
+import { clauseSpan } from './clauses.ts';
 import type { DateMention } from './mention.ts';
+import { isCasualtyCount } from './tally.ts';
 import { ENGLISH_WEEKDAY } from './weekday.ts';
 
 /**
@@ -109,8 +111,24 @@ const WEEKDAY = new RegExp(
  */
 const TO_DO_BY = /\bto\s+(?!(?:have|be|been)\b)\p{L}+(?:\s+[^\s,;.]+){0,5}\s+by\s+$/iu;
 
+/**
+ * "As of 20 January, 486 suspected cases had been reported", "bis Sonntag wurden 1146 Verdachtsfälle
+ * registriert", "hasta el miércoles 28 de enero se habían notificado 1.914 casos": a casualty or case
+ * count reached by its day is that day's count, an event of it, whatever form the day takes. Not a
+ * company's figures ("as of 30 September, it served 175 markets"), which are a yardstick.
+ */
+const COUNT_REACHED_BY = /(?:^|[\s(])(?:as of|as at|by|bis(?:\s+zum)?|hasta(?:\s+el)?|jusqu['’]au)\s+$/i;
+
+function isCountReachedBy(sentence: string, mention: DateMention, before: string): boolean {
+  if (mention.tense === 'future' || !COUNT_REACHED_BY.test(before)) return false;
+  const [start, end] = clauseSpan(sentence, mention.index);
+  const after = mention.index + mention.text.length;
+  return isCasualtyCount(`${sentence.slice(start, mention.index)} ${sentence.slice(after, end)}`);
+}
+
 function isNarrativeBy(sentence: string, mention: DateMention): boolean {
   const before = sentence.slice(Math.max(0, mention.index - 24), mention.index);
+  if (isCountReachedBy(sentence, mention, before)) return true;
   return (
     mention.tense === 'past' &&
     WEEKDAY.test(mention.text.trim().replace(/[,.;:]+$/, '')) &&

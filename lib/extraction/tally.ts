@@ -11,10 +11,13 @@ const AS_OF_NOW =
 
 /** What a running count counts: the dead, the injured, the missing, the displaced, cases. */
 const TALLY =
-  /\b(?:dead|died|deaths?|death toll|toll|killed|injured|wounded|casualties|victims|missing|displaced|evacuated|cases|infections)\b|(?<!\p{L})(?:morts|tués|blessés|victimes|disparus|Tote[n]?|Todesopfer|Verletzte[n]?|Vermisste[n]?|muertos|fallecidos|heridos|víctimas|desaparecidos)(?!\p{L})/iu;
+  /\b(?:dead|died|deaths?|death toll|toll|killed|injured|wounded|casualties|victims|missing|displaced|evacuated|cases|infections)\b|(?<!\p{L})(?:morts|tués|blessés|victimes|disparus|décès|cas (?:suspects|confirmés)|Tote[n]?|Todesopfer|Todesfälle|Verletzte[n]?|Vermisste[n]?|(?:Verdachts|Krankheits)?[Ff]älle|Infektionen|muertos|muertes|fallecidos|heridos|víctimas|desaparecidos|casos|contagios)(?!\p{L})/iu;
 
 /** A figure of two digits or more ("213", "44,377", "35.000"), or one written out in thousands. */
 const FIGURE = /\d[\d,.\u202f ]*\d|\b(?:hundreds|thousands|dozens)\b/i;
+
+/** Whether a text gives a count of the dead, injured, missing or cases: a counted noun and a figure. */
+export const isCasualtyCount = (text: string): boolean => TALLY.test(text) && FIGURE.test(text);
 
 /**
  * Whether a sentence gives a running count as it stands now ("35,000 killed so far", "hasta ahora

@@ -35,3 +35,31 @@ describe('a casualty count given as it stands now is the report’s day', () => 
     ).toEqual([]);
   });
 });
+
+describe('a casualty or case count reached by its day', () => {
+  const OPENING = '<p>Health teams went door to door in the old quarter again.</p>';
+
+  it('is that day’s count, with a calendar date too: "as of 1 March", "bis Sonntag", "hasta el domingo"', () => {
+    expect(
+      dated(`${OPENING}<p>As of 1 March, 812 suspected cases, including 23 deaths, had been reported.</p>`),
+    ).toEqual(['2025-03-01']);
+    expect(
+      dated(
+        '<p>Die Gesundheitsteams waren wieder im Einsatz.</p><p>Bis Sonntag wurden in der Provinz 812 Verdachtsfälle und 23 Todesfälle gemeldet.</p>',
+        TUESDAY,
+        'de',
+      ),
+    ).toEqual(['2025-03-02']);
+    expect(
+      dated(
+        '<p>Los equipos sanitarios siguen en la zona.</p><p>Hasta el domingo se habían notificado 812 casos sospechosos y 23 muertes.</p>',
+        TUESDAY,
+        'es',
+      ),
+    ).toEqual(['2025-03-02']);
+  });
+
+  it('is not a company’s figures as of a date, which are a yardstick', () => {
+    expect(dated(`${OPENING}<p>As of 1 March, the ferry company served 175 routes.</p>`)).toEqual([]);
+  });
+});
