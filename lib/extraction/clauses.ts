@@ -195,6 +195,9 @@ const QUOTATION = {
   openToEnd: /["“«„][^"“”«»„]+(?:["”»“]|$)/gu,
 };
 
+/** A sentence with its closed quotations blanked: the words it tells in its own voice. */
+export const withoutQuotations = (sentence: string): string => sentence.replace(QUOTATION.closed, ' ');
+
 /** The quotations of a sentence, as [start, end) spans. */
 export const quotationSpans = (sentence: string, openToEnd = false): ClauseSpan[] =>
   [...sentence.matchAll(openToEnd ? QUOTATION.openToEnd : QUOTATION.closed)].map(

@@ -652,9 +652,14 @@ const PLAN_REACH_DAYS = 183;
  * is, nearest to publication (here the announcement's own day).
  */
 function beyondPlanReach(resolved: Resolved | undefined, publishedAt: Date): boolean {
-  if (!resolved) return false;
+  return resolved !== undefined && daysAhead(resolved, publishedAt) > PLAN_REACH_DAYS;
+}
+
+/** How many days after publication a date begins (a month on its first day); 0 for one not after it. */
+function daysAhead(resolved: Resolved, publishedAt: Date): number {
   const first = resolved.date.length === 7 ? `${resolved.date}-01` : resolved.date;
-  return first > dayOf(publishedAt) && daysBetween(dayOf(publishedAt), first) > PLAN_REACH_DAYS;
+  const published = dayOf(publishedAt);
+  return first > published ? daysBetween(published, first) : 0;
 }
 
 /** Past this many days ahead, a plan's day is written with its year. */
@@ -667,8 +672,7 @@ const UNWRITTEN_YEAR_REACH_DAYS = 300;
  */
 function aYearAway(resolved: Resolved | undefined, result: Result, publishedAt: Date): boolean {
   if (!resolved || resolved.precision !== 'day' || result.start.isCertain('year')) return false;
-  const published = dayOf(publishedAt);
-  return resolved.date > published && daysBetween(published, resolved.date) > UNWRITTEN_YEAR_REACH_DAYS;
+  return daysAhead(resolved, publishedAt) > UNWRITTEN_YEAR_REACH_DAYS;
 }
 
 /** Whether a mention announces something still to come, as of publication. */

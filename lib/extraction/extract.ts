@@ -2,7 +2,7 @@ import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
 import { datesNewsToldBefore, speakerOnDay, withoutTellingDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, daysBetween, shiftDay } from './calendar.ts';
-import { inBackgroundClause } from './clauses.ts';
+import { inBackgroundClause, withoutQuotations } from './clauses.ts';
 import { type DateMention, findDates, isAnnounced } from './dates.ts';
 import { findEntities } from './entities.ts';
 import { entryDayShifts } from './entry-days.ts';
@@ -705,18 +705,15 @@ function entryEvent(sentence: string | undefined, entry: 'timed' | 'headed', con
   return [dayDraft('dated', context.publishedAt, sentence, sentence)];
 }
 
-/** Someone's words inside the sentence: an analyst who "reckons the board 'won'" tells no past act. */
-const QUOTED = /["“«„][^"“”«»„]*["”»“]/gu;
-
 /**
  * "The sheriff has released the names of the missing:", its list below: a sentence ended by the colon
  * that opens its list, news when it tells, outside any quotation, what has happened ("Here is what we
- * know:" tells nothing).
+ * know:" tells nothing; an analyst who "reckons the board 'won'" tells no past act).
  */
 const isListLeadNews = (sentence: string, language?: string) =>
   sentence.endsWith(':') &&
   isLead(`${sentence.slice(0, -1)}.`) &&
-  tellsWhatHappened(sentence.replace(QUOTED, ' '), language);
+  tellsWhatHappened(withoutQuotations(sentence), language);
 
 /**
  * Whether a sentence tells what has happened: in its whole, or in its telling before what it reports
