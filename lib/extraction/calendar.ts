@@ -45,13 +45,19 @@ export function resolveWeekday(weekday: number, publishedAt: Date, tense: Tense)
   return dayOf(publishedAt, shift);
 }
 
-/** "last Thursday", "next Thursday", "jeudi dernier" written on a Thursday: a week off, never that day. */
+/**
+ * "last Thursday", "next Thursday", "jeudi dernier" written on a Thursday: a week off, never that day.
+ * `yesterdayTooNear`: English "last Thursday" written on a Friday is the week before's, as a writer
+ * meaning the day before says "on Thursday" or "yesterday".
+ */
 export function resolveNamedWeekday(
   weekday: number,
   publishedAt: Date,
   direction: 'past' | 'future',
+  yesterdayTooNear = false,
 ): string {
   const date = resolveWeekday(weekday, publishedAt, direction);
+  if (yesterdayTooNear && date === dayOf(publishedAt, -1)) return dayOf(publishedAt, -8);
   if (date !== dayOf(publishedAt, 0)) return date;
   return dayOf(publishedAt, direction === 'past' ? -7 : 7);
 }

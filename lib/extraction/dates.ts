@@ -42,7 +42,7 @@ import {
   type Tense,
 } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
-import { namesOneWeekday } from './weekday.ts';
+import { ENGLISH_WEEKDAY, namesOneWeekday } from './weekday.ts';
 import { withWeekdayDays } from './weekday-day.ts';
 import { withWrittenYear } from './written-year.ts';
 import { inferYear, utcDay } from './year.ts';
@@ -260,6 +260,12 @@ function isWeekAfterNext(sentence: string, result: Result): boolean {
  * "am kommenden Dienstag", "el martes pasado", "martedì scorso", "geçen salı", "Tuesday last": chrono
  * may leave the word that says which weekday outside its text, before it or right after it.
  */
+/** English "last" right before the weekday ("last Thursday", "last Thursday night"). */
+const LAST_WEEKDAY = new RegExp(String.raw`\blast\s+${ENGLISH_WEEKDAY}\b`, 'i');
+const lastBefore = (sentence: string, result: Result, language: string) =>
+  language === 'en' &&
+  LAST_WEEKDAY.test(sentence.slice(Math.max(0, result.index - 5), result.index + result.text.length));
+
 function withWordsAround(sentence: string, result: Result): string {
   const before = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, result.index - 24), result.index))?.[1];
   const end = result.index + result.text.length;
@@ -326,7 +332,12 @@ function classify(
     const named = NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
     const weekday = start.get('weekday') ?? 0;
     const date = named
-      ? resolveNamedWeekday(weekday, publishedAt, named)
+      ? resolveNamedWeekday(
+          weekday,
+          publishedAt,
+          named,
+          named === 'past' && lastBefore(sentence, result, language),
+        )
       : resolveWeekday(weekday, publishedAt, weekdayTense(result, sentence, tense));
     return { date, precision: 'day', endDate: weekdayRangeEnd(result, date) };
   }

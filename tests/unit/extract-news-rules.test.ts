@@ -41,6 +41,17 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Talks resume this Tuesday.')[0]?.date).toBe('2024-10-15');
   });
 
+  it('reads English "last" with the day before publication as the week before\'s', () => {
+    // Published on Tuesday 15 October 2024: yesterday would be "on Monday" or "yesterday".
+    expect(datesIn('The depot reopened last Monday after repairs.')[0]?.date).toBe('2024-10-07');
+    expect(datesIn('The ferry was refloated last Monday night.')[0]?.date).toBe('2024-10-07');
+    expect(datesIn('The depot reopened on Monday after repairs.')[0]?.date).toBe('2024-10-14');
+    // Two days back is still this week's.
+    expect(datesIn('The depot reopened last Sunday after repairs.')[0]?.date).toBe('2024-10-13');
+    // Other languages' "dernier", "pasado" name the latest one.
+    expect(datesIn('El depósito reabrió el pasado lunes.', 'es')[0]?.date).toBe('2024-10-14');
+  });
+
   it.each([
     // Published on Tuesday 15 October 2024: the word that says which may follow the weekday.
     ['El puente se cerró el martes pasado.', 'es', '2024-10-08'],
