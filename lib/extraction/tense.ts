@@ -227,11 +227,35 @@ export function dateTense(sentence: string, index: number, length: number, langu
     tenseOf(tenseContext(sentence, index, length, clause, language), language);
   if (read !== 'present') return read;
   return (
+    measureJoinedTense(sentence, index, clause, language) ??
     coordinatedTense(sentence, clause, language) ??
     followedTense(sentence, index, clause, language) ??
     relativeTense(sentence, clause, language) ??
     read
   );
+}
+
+/**
+ * "jailed for three years and six months on Friday", "for a year and a day", "and four months at
+ * the same hearing on Friday": "and" joins two measures of one term, not two clauses, so the date
+ * keeps the verb before it. Read as a clause of its own, "six months on Friday" had no verb and put a
+ * past sentence ahead.
+ */
+const MEASURE_AFTER_AND =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+(?:half\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:(?:at|in|before|by)\s+(?:\S+\s+){1,4}?)?(?:on\s+)?$/i;
+const AND_BEFORE = /\sand\s+$/i;
+
+function measureJoinedTense(
+  sentence: string,
+  index: number,
+  [start]: ClauseSpan,
+  language?: string,
+): Tense | undefined {
+  if (primary(language) !== 'en' || !MEASURE_AFTER_AND.test(sentence.slice(start, index))) return undefined;
+  const edge = AND_BEFORE.exec(sentence.slice(0, start));
+  if (!edge || edge.index === 0) return undefined;
+  const before = dateTense(sentence, edge.index - 1, 0, language);
+  return before === 'present' ? undefined : before;
 }
 
 /**

@@ -700,3 +700,16 @@ describe('a forecast of how long a disruption lasts', () => {
     ).toEqual([]);
   });
 });
+
+describe('"and" between two measures of one term joins no clauses', () => {
+  // Published on Monday 14 October 2024: last Thursday is the 10th, the next the 17th.
+  it.each([
+    ['The driver was jailed for two years and eight months on Thursday.', '2024-10-10'],
+    ['His brother was sentenced to a year and a day at the same court on Thursday.', '2024-10-10'],
+    ['The walkout will run for two days and six hours on Thursday.', '2024-10-17'],
+    // A clause of its own after "and" keeps its own tense.
+    ['The driver was arrested and will be freed on Thursday.', '2024-10-17'],
+  ])('%s → %s', (sentence, day) => {
+    expect(datesOf(`<p>${sentence}</p>`)).toEqual([day]);
+  });
+});
