@@ -18,6 +18,18 @@ const FOLLOWING_YEAR: Array<[RegExp, number]> = [
 ];
 
 /**
+ * "on June 17 that year", "in March of the same year", "le 3 mai de la même année", "el 3 de mayo de
+ * ese año", "am 3. Mai desselben Jahres": the year written last before it in the sentence.
+ */
+const THAT_YEAR =
+  /^\s+(?:(?:of\s+)?(?:that|the same|that same) year|de (?:la même année|cette année-là)|(?:de|del) (?:ese (?:mismo )?año|mismo año)|(?:desselben|jenes|dieses) Jahres)\b/i;
+const WRITTEN_YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
+/** The year THAT_YEAR points back to, if the sentence writes one before `index`. */
+const yearBefore = (sentence: string, index: number): string | undefined =>
+  sentence.slice(0, index).match(WRITTEN_YEARS)?.at(-1);
+
+/**
  * A day or month whose year is written after it in words ("on 5 October last year", "in May next
  * year", "en mars de l'année dernière"): that year, and the phrase as part of the mention, so it is
  * not read again as a year of its own.
@@ -28,16 +40,23 @@ export function withWrittenYear(mention: DateMention, sentence: string, publishe
     return mention;
   const end = mention.index + mention.text.length;
   const after = sentence.slice(end);
+  const pointedBack = THAT_YEAR.exec(after);
+  const written = pointedBack && yearBefore(sentence, mention.index);
+  if (pointedBack && written)
+    return inYear(mention, written, sentence.slice(mention.index, end + pointedBack[0].length));
   for (const [phrase, offset] of FOLLOWING_YEAR) {
     const match = phrase.exec(after);
     if (!match) continue;
     const year = String(publishedAt.getUTCFullYear() + offset);
-    return {
-      ...mention,
-      text: sentence.slice(mention.index, end + match[0].length),
-      date: year + mention.date.slice(4),
-      endDate: mention.endDate && year + mention.endDate.slice(4),
-    };
+    return inYear(mention, year, sentence.slice(mention.index, end + match[0].length));
   }
   return mention;
 }
+
+/** The mention moved to `year`, its phrase taking in the words that gave it. */
+const inYear = (mention: DateMention, year: string, text: string): DateMention => ({
+  ...mention,
+  text,
+  date: year + mention.date.slice(4),
+  endDate: mention.endDate && year + mention.endDate.slice(4),
+});

@@ -272,6 +272,24 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Im Jahr 2019 begann der Streik.', 'de')[0]?.date).toBe('2019');
   });
 
+  it('takes "that year", "the same year" from the year written before it in the sentence', () => {
+    // Published 15 October 2024: read alone, a past 20 May is this year's.
+    expect(
+      datesIn('The depot opened in April 2021, weeks before a fire gutted it on 20 May that year.')[1],
+    ).toEqual({ date: '2021-05-20', precision: 'day', endDate: null });
+    expect(datesIn('The line was sold in 2019 and closed in June of the same year.')[1]?.date).toBe(
+      '2019-06',
+    );
+    expect(datesIn('Le dépôt, ouvert en 2021, a brûlé le 20 mai de la même année.', 'fr')[1]?.date).toBe(
+      '2021-05-20',
+    );
+    expect(datesIn('El depósito, abierto en 2021, ardió el 20 de mayo de ese año.', 'es')[1]?.date).toBe(
+      '2021-05-20',
+    );
+    // With no year written before it, the day keeps its own reading.
+    expect(datesIn('A fire gutted the depot on 20 May that year.')[0]?.date).toBe('2024-05-20');
+  });
+
   it('reads "as of" a date and comparisons with a date as yardsticks, not events', () => {
     expect(datesIn('As of 30 September, the company served 175 markets.')).toEqual([]);
     expect(datesIn('Traffic was 97 million a month, flat from last year.')).toEqual([]);
