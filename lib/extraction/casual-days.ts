@@ -66,8 +66,17 @@ const WHOLE = new RegExp(`^${EITHER}$`, 'iu');
  */
 export const isTwoDaysOff = (text: string): boolean => WHOLE.test(text.trim());
 
+/**
+ * A word every phrase above holds, looked for first: PHRASE's lookarounds cost chrono's scan of every
+ * sentence more than one plain search, and few sentences say either day.
+ */
+const TWO_DAYS_WORD =
+  /yesterday|tomorrow|hier|gestern|ayer|antier|ontem|ieri|eergisteren|позавч|demain|morgen|mañana|amanhã|domani|послезавтра|післязавтра/i;
+/** A pattern that fails at once: anchored, it is tried at the start only. */
+const NEVER = /^(?!)/;
+
 const twoDaysOff: chrono.Parser = {
-  pattern: () => PHRASE,
+  pattern: (context) => (TWO_DAYS_WORD.test(context.text) ? PHRASE : NEVER),
   extract: (context, match) =>
     context.createParsingComponents(dayPartsOf(context.refDate, BEFORE.test(match[0]) ? -2 : 2)),
 };

@@ -68,6 +68,21 @@ const SAID_AT = new RegExp(
   'iu',
 );
 
+/** A text opening on a word that says when (SAID_AT_WORDS, SAID_NEAR_WORDS), as a clock time said at its start needs. */
+const OPENS_SAYING_WHEN = new RegExp(String.raw`^\s*(?:${SAID_AT_WORDS}|${SAID_NEAR_WORDS})\s`, 'iu');
+/** How far into a text a clock time that opens it ends ("Around 11:15 p.m. the …"). */
+const OPENING_CLOCK_REACH = 64;
+
+/**
+ * Whether a text opens on a clock time said as when ("Around 11:15 p.m. the sheriff's office…", "At
+ * 4:15 a.m., he was booked…"): a sentence that does places itself on the story's day as "Later that
+ * evening" does, past a paragraph of background.
+ */
+export function opensOnClockTime(text: string): boolean {
+  if (!OPENS_SAYING_WHEN.test(text)) return false;
+  return clockTimeSaidAt(text.slice(0, OPENING_CLOCK_REACH))?.index === text.length - text.trimStart().length;
+}
+
 /**
  * The first clock time a text gives as the moment something happened ("struck at 1:24 pm", "um 14.30
  * Uhr", "à 22h", "a las 20:04", "saat 04.17'de"), with the word that says so; a bare "22:30" is as often a

@@ -395,6 +395,8 @@ function weekdayRangeEnd({ start, end }: Result, date: string): string | null {
 
 const YEAR_ONLY =
   /(?<!\p{L})(?:in|during|from|im(?: Jahre?)?|en(?: el año)?|em|no ano de|nel|в|у|a)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})(?:\s*(?:году|році|р\.|г\.))?(?![\d./-]\d)/giu;
+/** A year YEAR_ONLY could read, looked for first: most sentences write none. */
+const HAS_YEAR = /(?:19|20)\d\d/;
 const LAST_YEAR =
   /\blast year\b|\bl'année dernière\b|\bel año pasado\b|\bletztes jahr\b|\bletzten jahr\b|\bno ano passado\b|(?<!\p{L})минулого року(?!\p{L})|(?<!\p{L})в прошлом году(?!\p{L})/giu;
 
@@ -417,7 +419,7 @@ function otherMentions(
     const index = (match.index ?? 0) + match[0].length - (match[1] ?? '').length;
     found.push({ index, text: match[1] as string, date: `?${month}`, precision: 'month', endDate: null });
   }
-  for (const match of sentence.matchAll(YEAR_ONLY)) {
+  for (const match of HAS_YEAR.test(sentence) ? sentence.matchAll(YEAR_ONLY) : []) {
     const year = Number(match[1]);
     const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
     if (year <= publishedAt.getUTCFullYear() + 5)

@@ -48,6 +48,7 @@ import { withoutZoneRestatement } from './zone-restated.ts';
 /** "18 June: …", "June 18 – …": a date introducing a list entry. */
 const PREFIX_SEPARATOR = /^\s*(?:[:–—]|-\s)\s*/;
 const PREFIX_WINDOW = 48;
+const PREFIX_SEPARATOR_ANYWHERE = /[:–—]|-\s/;
 
 type Draft = DraftEvent;
 
@@ -123,6 +124,8 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
 function prefixedEvents(text: string, context: Context): Draft[] | undefined {
   // Only the opening can hold a prefix date: parsing just it halves chrono's work on long paragraphs.
   const opening = text.slice(0, PREFIX_WINDOW);
+  // Most paragraphs hold no separator where a prefix could end: no dates to read for it.
+  if (!PREFIX_SEPARATOR_ANYWHERE.test(opening)) return undefined;
   const options = { language: context.language, year: context.year };
   const [found] = findDates(opening, context.publishedAt, options);
   // "Friday: Reports emerge…": a timeline entry headed by a bare weekday tells what has happened,
@@ -146,7 +149,7 @@ function prefixedEvents(text: string, context: Context): Draft[] | undefined {
  * editor's list written as one paragraph. Each entry is its own day's event; read as one, the second
  * day was lost inside the first.
  */
-function nextEntryAt(summary: string, sentences: string[], context: Context): number | undefined {
+function nextEntryAt(summary: string, sentences: readonly string[], context: Context): number | undefined {
   let from = 0;
   for (const [i, sentence] of sentences.entries()) {
     const at = summary.indexOf(sentence, from);

@@ -26,6 +26,8 @@ const SLASHED_WORDS = /(?<![\d/.])(?:24\/7|9\/11)(?![\d/])/g;
 
 /** The text with its fractions and slashed words blanked, each character where it was. */
 export function withoutFractions(text: string): string {
+  // Every fraction and slashed word holds a slash; most sentences none.
+  if (!text.includes('/')) return text;
   return text
     .replace(FRACTION, (match: string, numerator?: string, denominator?: string) =>
       numerator === undefined || Number(numerator) < Number(denominator) ? ' '.repeat(match.length) : match,

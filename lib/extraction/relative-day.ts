@@ -1,6 +1,6 @@
 import { boundsTheCount } from './bounded-count.ts';
 import { isoMonth, shiftDay } from './calendar.ts';
-import { clockTimeSaidAt } from './clock.ts';
+import { clockTimeSaidAt, opensOnClockTime } from './clock.ts';
 import { countOf } from './counts.ts';
 import type { DateMention } from './mention.ts';
 import { tenseOf } from './tense.ts';
@@ -108,14 +108,7 @@ const OPENS_ON_STORY_DAY = new RegExp(
  * said he would speak later in the day"), and it counts from the sentence before alone.
  */
 export const opensOnStoryDay = (sentence: string): boolean =>
-  OPENS_ON_STORY_DAY.test(sentence) || clockTimeSaidAt(sentence)?.index === openingIndex(sentence);
-
-/**
- * Where a sentence's first word starts: a sentence opening on its clock time ("Around 11:15 p.m.
- * the sheriff's office ordered…", "At 4:15 a.m., he was booked…") places itself on the story's day as
- * "Later that evening" does, past a paragraph of background.
- */
-const openingIndex = (sentence: string) => sentence.length - sentence.trimStart().length;
+  OPENS_ON_STORY_DAY.test(sentence) || opensOnClockTime(sentence);
 
 /**
  * A time of day with no day of its own, in the sentence right after a dated one ("A second quake

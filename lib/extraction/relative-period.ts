@@ -26,19 +26,33 @@ const monthOf = (publishedAt: Date, months: number): string => {
 /** What a matched phrase dates: its precision, day or period start, and end. */
 type Dated = Pick<Found, 'precision' | 'date' | 'endDate'>;
 
-/** Every match of any of `phrases` in the sentence, dated by `dated`. */
+/**
+ * A word each group of phrases needs, tested first: the phrases' lookbehinds and Unicode classes cost
+ * a sentence far more than one plain search, and most sentences hold none of them.
+ */
+const WEEK_WORD = /week|semaine|woche|semana|settiman|hafta/i;
+const MONTH_WORD = /month|mois|monat|mes|mês|\bay/i;
+const AGO_WORD = /ago\b|il\s+y\s+a|\bvor\s|hace\s|há\s|\sfa\b|önce/i;
+const WEEKEND_WORD =
+  /weekend|week-end|wochenende|fin\s+de\s+semana|fine\s+settimana|fim\s+de\s+semana|hafta\s+sonu/i;
+const DAY_SPAN_WORD = /24/;
+
+/** Every match of any of `phrases` in the sentence, dated by `dated`; none unless `needed` is there. */
 const mentionsOf = (
   phrases: RegExp[],
   sentence: string,
   dated: (match: RegExpMatchArray) => Dated,
+  needed?: RegExp,
 ): Found[] =>
-  phrases.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].map((match) => ({
-      index: match.index ?? 0,
-      text: match[0],
-      ...dated(match),
-    })),
-  );
+  needed && !needed.test(sentence)
+    ? []
+    : phrases.flatMap((phrase) =>
+        [...sentence.matchAll(phrase)].map((match) => ({
+          index: match.index ?? 0,
+          text: match[0],
+          ...dated(match),
+        })),
+      );
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
 const whichWay = (word: string): Direction =>
@@ -199,35 +213,50 @@ const isWeekUnit = (unit: string) => /^(?:week|semaine|woche|semana|settiman|haf
 const isDayUnit = (unit: string) => /^(?:jour|tag|día|dia|giorn|gün)/i.test(unit);
 
 function weekMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(WEEK_PHRASES, sentence, (match) => ({
-    precision: 'week',
-    ...weekOf(publishedAt, whichWay(match[1] ?? '')),
-  }));
+  return mentionsOf(
+    WEEK_PHRASES,
+    sentence,
+    (match) => ({
+      precision: 'week',
+      ...weekOf(publishedAt, whichWay(match[1] ?? '')),
+    }),
+    WEEK_WORD,
+  );
 }
 
 function monthMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(MONTH_PHRASES, sentence, (match) => {
-    const word = (match[1] ?? '').toLowerCase();
-    return {
-      precision: 'month',
-      date: monthOf(publishedAt, MONTH_WORDS[word] ?? whichWay(word)),
-      endDate: null,
-    };
-  });
+  return mentionsOf(
+    MONTH_PHRASES,
+    sentence,
+    (match) => {
+      const word = (match[1] ?? '').toLowerCase();
+      return {
+        precision: 'month',
+        date: monthOf(publishedAt, MONTH_WORDS[word] ?? whichWay(word)),
+        endDate: null,
+      };
+    },
+    MONTH_WORD,
+  );
 }
 
 /** A week ago is a day ("a week ago" is seven days back); months ago is a month. */
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(AGO, sentence, (match) => {
-    const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
-    const unit = match[2] ?? '';
-    if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
-    if (/^fortnight$/i.test(unit))
-      return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
-    return isWeekUnit(unit)
-      ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
-      : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
-  });
+  return mentionsOf(
+    AGO,
+    sentence,
+    (match) => {
+      const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
+      const unit = match[2] ?? '';
+      if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
+      if (/^fortnight$/i.test(unit))
+        return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
+      return isWeekUnit(unit)
+        ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
+        : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
+    },
+    AGO_WORD,
+  );
 }
 
 /**
@@ -298,11 +327,16 @@ const dayInWeek = (name: string) => {
 function lastWeekDayMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to last week's Monday, then on to the weekday named.
   const monday = -((publishedAt.getUTCDay() + 6) % 7) - 7;
-  return mentionsOf(LAST_WEEK_DAY, sentence, (match) => ({
-    precision: 'day',
-    date: dayOf(publishedAt, monday + dayInWeek(match[1] ?? '')),
-    endDate: null,
-  }));
+  return mentionsOf(
+    LAST_WEEK_DAY,
+    sentence,
+    (match) => ({
+      precision: 'day',
+      date: dayOf(publishedAt, monday + dayInWeek(match[1] ?? '')),
+      endDate: null,
+    }),
+    WEEK_WORD,
+  );
 }
 
 /**
@@ -313,11 +347,16 @@ const WEEKS_AGO_DAY =
   /\b(a|one|two|three)\s+weeks?\s+ago\s+(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu;
 
 function weeksAgoDayMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf([WEEKS_AGO_DAY], sentence, (match) => {
-    // Monday = 0, as dayInWeek counts; publication's weekday likewise.
-    const back = (((publishedAt.getUTCDay() + 6) % 7) - dayInWeek(match[2] ?? '') + 7) % 7;
-    return { precision: 'day', date: dayOf(publishedAt, -back - 7 * countOf(match[1])), endDate: null };
-  });
+  return mentionsOf(
+    [WEEKS_AGO_DAY],
+    sentence,
+    (match) => {
+      // Monday = 0, as dayInWeek counts; publication's weekday likewise.
+      const back = (((publishedAt.getUTCDay() + 6) % 7) - dayInWeek(match[2] ?? '') + 7) % 7;
+      return { precision: 'day', date: dayOf(publishedAt, -back - 7 * countOf(match[1])), endDate: null };
+    },
+    WEEK_WORD,
+  );
 }
 
 const BEFORE_LAST = /\sbefore\s+last$/i;
@@ -330,15 +369,20 @@ function weekendMentions(sentence: string, publishedAt: Date): Found[] {
   // Days back to the latest Saturday on or before publication (a Sunday counts its own weekend).
   const latest = -((publishedAt.getUTCDay() + 1) % 7);
   const onAWeekend = ON_A_WEEKEND.has(publishedAt.getUTCDay());
-  return mentionsOf(WEEKEND, sentence, (match) => {
-    const before = BEFORE_LAST.test(match[0]) || (onAWeekend && LAST_WEEKEND.test(match[0].trim()));
-    const saturday = before ? latest - 7 : latest;
-    return {
-      precision: 'day',
-      date: dayOf(publishedAt, saturday),
-      endDate: dayOf(publishedAt, saturday + 1),
-    };
-  });
+  return mentionsOf(
+    WEEKEND,
+    sentence,
+    (match) => {
+      const before = BEFORE_LAST.test(match[0]) || (onAWeekend && LAST_WEEKEND.test(match[0].trim()));
+      const saturday = before ? latest - 7 : latest;
+      return {
+        precision: 'day',
+        date: dayOf(publishedAt, saturday),
+        endDate: dayOf(publishedAt, saturday + 1),
+      };
+    },
+    WEEKEND_WORD,
+  );
 }
 
 /**
@@ -359,11 +403,16 @@ const WEEK_START: RegExp[] = [
 ];
 
 function weekStartMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(WEEK_START, sentence, () => ({
-    precision: 'day',
-    date: weekOf(publishedAt, 0).date,
-    endDate: null,
-  }));
+  return mentionsOf(
+    WEEK_START,
+    sentence,
+    () => ({
+      precision: 'day',
+      date: weekOf(publishedAt, 0).date,
+      endDate: null,
+    }),
+    WEEK_WORD,
+  );
 }
 
 /**
@@ -379,11 +428,16 @@ const LAST_DAY: RegExp[] = [
 ];
 
 function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(LAST_DAY, sentence, () => ({
-    precision: 'day',
-    date: dayOf(publishedAt),
-    endDate: null,
-  }));
+  return mentionsOf(
+    LAST_DAY,
+    sentence,
+    () => ({
+      precision: 'day',
+      date: dayOf(publishedAt),
+      endDate: null,
+    }),
+    DAY_SPAN_WORD,
+  );
 }
 
 /**

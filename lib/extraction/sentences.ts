@@ -88,18 +88,31 @@ const TITLE_BEFORE_NAME =
   /(?<![\p{L}\p{N}.])(?:Mr|Mrs|Ms|Mme|Messrs|Dr|Prof|Rev|Fr|Gov|Sen|Sens|Rep|Reps|Lt|Gen|Adm|Cmdr|Capt|Col|Maj|Sgt|Cpl|Pvt|Det|Insp|Supt|Atty|Amb|Hon|Pres|Mt|Ft)\.(?=\s+\p{Lu})/gu;
 const BEFORE_NUMBER = /(?<![\p{L}\p{N}.])(?:approx|ca|No|Nos|Vol|pp|Fig)\.(?=\s+\d)/gu;
 
+/**
+ * A sentence split where `pattern` says, looked at only when it holds `needed`: the patterns'
+ * lookbehinds cost every sentence more than a search, and most hold no such mark.
+ */
+const splitWhere =
+  (needed: string | RegExp, pattern: RegExp) =>
+  (sentence: string): string[] =>
+    (typeof needed === 'string' ? sentence.includes(needed) : needed.test(sentence))
+      ? sentence.split(pattern)
+      : [sentence];
+
 const hidePoints = (text: string) =>
-  text
-    .replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT))
-    .replace(TITLE_BEFORE_NAME, (title) => title.replace('.', HIDDEN_POINT))
-    .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT));
+  !text.includes('.')
+    ? text
+    : text
+        .replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT))
+        .replace(TITLE_BEFORE_NAME, (title) => title.replace('.', HIDDEN_POINT))
+        .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT));
 
 /** sbd's sentences, the points above hidden from it; a text that holds the stand-in itself (an icon font's glyph) as it is. */
 function sbdSentences(text: string): string[] {
   const options = { newline_boundaries: false, preserve_whitespace: false };
   if (text.includes(HIDDEN_POINT)) return sentences(text, options);
   return sentences(hidePoints(text), options)
-    .flatMap((sentence) => sentence.split(ENDS_ON_INITIALS))
+    .flatMap(splitWhere(HIDDEN_POINT, ENDS_ON_INITIALS))
     .map((sentence) => sentence.replace(HIDDEN, '.'));
 }
 
@@ -118,13 +131,26 @@ function joinsPrevious(previous: string, sentence: string): boolean {
  * text whole (measured in docs/decisions/sentence-boundaries.md). Every sentence is a substring of
  * the paragraph, so quotes stay verbatim.
  */
-export function sentencesOf(text: string): string[] {
+export function sentencesOf(text: string): readonly string[] {
+  const known = splits.get(text);
+  if (known) return known;
+  if (splits.size >= CACHED_SPLITS) splits.clear();
+  const split = splitSentences(text);
+  splits.set(text, split);
+  return split;
+}
+
+/** A paragraph is split for its lead and again for its events: recent splits are kept. */
+const splits = new Map<string, readonly string[]>();
+const CACHED_SPLITS = 512;
+
+function splitSentences(text: string): readonly string[] {
   const found = sbdSentences(text)
-    .flatMap((sentence) => sentence.split(QUOTED_END))
-    .flatMap((sentence) => sentence.split(PLATFORM_X_END))
-    .flatMap((sentence) => sentence.split(SHORT_SENTENCE_END))
-    .flatMap((sentence) => sentence.split(CLOCK_END))
-    .flatMap((sentence) => sentence.split(DAY_MONTH_START))
+    .flatMap(splitWhere(/[?!»]/, QUOTED_END))
+    .flatMap(splitWhere('X.', PLATFORM_X_END))
+    .flatMap(splitWhere('.', SHORT_SENTENCE_END))
+    .flatMap(splitWhere('.m.', CLOCK_END))
+    .flatMap(splitWhere(/\d/, DAY_MONTH_START))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const joined: string[] = [];
