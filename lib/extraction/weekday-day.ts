@@ -20,6 +20,16 @@ const FUNCTION_WORDS = [
   'y|et|e|ed|ou|que|qui|che|cuando|quand|quando|tras|après|dopo|después|antes|avant|prima|hasta|jusqu|fino|entre|tra|fra',
 ].join('|');
 
+/**
+ * A verb may follow too: a reflexive pronoun ("el martes 24 se reunieron") or a finite verb by its
+ * ending ("el domingo 10 salimos", "el lunes 12 llegaron", "no domingo 10 chegaram"), which no
+ * counted noun has. Spanish and Portuguese, whose copy writes the day so before its verb.
+ */
+const VERBS_AFTER: Record<string, string> = {
+  es: String.raw`se|nos|\p{L}{2,}(?:amos|imos|aron|ieron|ó)`,
+  pt: String.raw`se|\p{L}{2,}(?:amos|imos|aram|eram|iram|ou)`,
+};
+
 /** How far from publication a weekday and its day of the month are looked for, either way. */
 const WINDOW_DAYS = 45;
 
@@ -37,8 +47,9 @@ function weekdayDayPattern(language: string): RegExp | undefined {
   if (!names) return undefined;
   const spellings = [...new Set(names.flatMap((name) => [name, plain(name)]))].join('|');
   const months = monthNames(language).join('|');
+  const verbs = VERBS_AFTER[language] ? `|${VERBS_AFTER[language]}` : '';
   return new RegExp(
-    String.raw`(?<!\p{L})(?:${WHICH}\s+)?(${spellings})\s+(3[01]|[12]\d|0?[1-9])(?![\d\p{L}])(?!\s*(?:de\s+|del\s+|di\s+)?(?:${months})|\s*[:.,h]\s*\d|\s*[-–]\s*\d)(?=\s*(?:[,.;:)!?»”"]|$)|\s+(?:${FUNCTION_WORDS})(?!\p{L}))`,
+    String.raw`(?<!\p{L})(?:${WHICH}\s+)?(${spellings})\s+(3[01]|[12]\d|0?[1-9])(?![\d\p{L}])(?!\s*(?:de\s+|del\s+|di\s+)?(?:${months})|\s*[:.,h]\s*\d|\s*[-–]\s*\d)(?=\s*(?:[,.;:)!?»”"]|$)|\s+(?:${FUNCTION_WORDS}${verbs})(?!\p{L}))`,
     'iu',
   );
 }

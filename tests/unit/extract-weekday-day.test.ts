@@ -18,6 +18,10 @@ describe('a weekday with its day of the month and no month', () => {
     ['A câmara aprovou na terça-feira 8 um novo regulamento.', 'pt', '2024-10-08'],
     // The month, from the weekday and the day: the 1st of October fell on a Tuesday, of November on a Friday.
     ['La subasta se celebrará el viernes 1.', 'es', '2024-11-01'],
+    // A verb after the day: a reflexive pronoun or a finite verb's ending, which no counted noun has.
+    ['"El martes 8 perdimos las redes", contó un pescador.', 'es', '2024-10-08'],
+    ['El martes 8 se inundaron los muelles.', 'es', '2024-10-08'],
+    ['Na terça-feira 8 chegaram os primeiros barcos.', 'pt', '2024-10-08'],
   ])('%s', (sentence, language, date) => {
     expect(datesIn(sentence, language)).toEqual([date]);
   });
