@@ -1,4 +1,4 @@
-import { isoDay } from './calendar.ts';
+import { isoDay, isoMonth } from './calendar.ts';
 import type { DateMention } from './mention.ts';
 
 type Found = Omit<DateMention, 'tense'>;
@@ -35,9 +35,13 @@ function holidayDay(year: number, month: number, day: number): string {
   return isoDay(year, 11, 1 + ((4 - first + 7) % 7) + 21);
 }
 
-/** "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the tense. */
+/**
+ * "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the
+ * tense, or as written after it ("on Christmas Day 2019"). "Over" or "during" a holiday with its year
+ * ("over Christmas 2019") is the holidays, at the month's precision.
+ */
 const ON_HOLIDAY =
-  /(?<!\p{L})(?:on|at)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?|boxing day|hogmanay|(?:st\.?|saint) patrick['’]s day|bastille day|(?:guy fawkes|bonfire) night|(?:armistice|remembrance|anzac|canada|australia|waitangi) day)(?!\p{L})(?!\s+(?:last|this|next)\s+year)/giu;
+  /(?<!\p{L})(on|at|over|during)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?|boxing day|hogmanay|(?:st\.?|saint) patrick['’]s day|bastille day|(?:guy fawkes|bonfire) night|(?:armistice|remembrance|anzac|canada|australia|waitangi) day)(?!\p{L})(?!\s+(?:last|this|next)\s+year)(?:\s+((?:19|20)\d\d)(?!\d))?/giu;
 
 /** A cheap test first: a word every holiday ON_HOLIDAY reads has. */
 const HOLIDAY_WORD =
@@ -87,11 +91,26 @@ export function holidaysNamed(sentence: string): Found[] {
   if (!HOLIDAY_WORD.test(sentence)) return [];
   const found: Found[] = [];
   for (const match of sentence.matchAll(ON_HOLIDAY)) {
-    const name = match[1] as string;
+    const [whole, word, name = '', year] = match;
     const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
     if (!holiday) continue;
-    const index = (match.index ?? 0) + match[0].length - name.length;
-    found.push({ index, text: name, date: `?${holiday[1]}-${holiday[2]}`, precision: 'day', endDate: null });
+    const [, month, day] = holiday;
+    const index = (match.index ?? 0) + whole.indexOf(name, (word as string).length);
+    const span = /^(?:over|during)$/i.test(word as string);
+    // Over or during the holiday, with no year to say which, is too loose a date.
+    if (span && !year) continue;
+    const text = sentence.slice(index, (match.index ?? 0) + whole.length);
+    if (span)
+      found.push({ index, text, date: isoMonth(Number(year), month), precision: 'month', endDate: null });
+    else if (year)
+      found.push({
+        index,
+        text,
+        date: holidayDay(Number(year), month, day),
+        precision: 'day',
+        endDate: null,
+      });
+    else found.push({ index, text, date: `?${month}-${day}`, precision: 'day', endDate: null });
   }
   return found;
 }

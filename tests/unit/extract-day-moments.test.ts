@@ -61,6 +61,14 @@ describe('"last year" after a holiday names the holiday of that year', () => {
     expect(days('<p>A storm hit the coast on New Year’s Eve last year.</p>')).toEqual(['2024-12-31']);
   });
 
+  it('takes a year written after the holiday, and "over" the holidays of a year as their month', () => {
+    expect(days('<p>A storm flooded the harbour on Christmas Day 2013.</p>')).toEqual(['2013-12-25']);
+    expect(days('<p>The parade was rained off at Thanksgiving 2021.</p>')).toEqual(['2021-11-25']);
+    expect(days('<p>The council’s servers were hacked over Christmas 2019.</p>')).toEqual(['2019-12']);
+    // With no year, "over Christmas" is too loose to date.
+    expect(days('<p>Shops on the high street were busy over Christmas.</p>')).toEqual([]);
+  });
+
   it('dates a holiday named alone by the tense, and Thanksgiving to its fourth Thursday', () => {
     // Published Tuesday 4 March 2025.
     expect(days('<p>Two shops on the high street were flooded on Christmas Day.</p>')).toEqual([
