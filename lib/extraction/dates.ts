@@ -256,16 +256,16 @@ function isWeekAfterNext(sentence: string, result: Result): boolean {
   );
 }
 
-/**
- * "am kommenden Dienstag", "el martes pasado", "martedì scorso", "geçen salı", "Tuesday last": chrono
- * may leave the word that says which weekday outside its text, before it or right after it.
- */
 /** English "last" right before the weekday ("last Thursday", "last Thursday night"). */
 const LAST_WEEKDAY = new RegExp(String.raw`\blast\s+${ENGLISH_WEEKDAY}\b`, 'i');
 const lastBefore = (sentence: string, result: Result, language: string) =>
   language === 'en' &&
   LAST_WEEKDAY.test(sentence.slice(Math.max(0, result.index - 5), result.index + result.text.length));
 
+/**
+ * "am kommenden Dienstag", "el martes pasado", "martedì scorso", "geçen salı", "Tuesday last": chrono
+ * may leave the word that says which weekday outside its text, before it or right after it.
+ */
 function withWordsAround(sentence: string, result: Result): string {
   const before = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, result.index - 24), result.index))?.[1];
   const end = result.index + result.text.length;

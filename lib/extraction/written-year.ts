@@ -22,7 +22,7 @@ const FOLLOWING_YEAR: Array<[RegExp, number]> = [
  * ese año", "am 3. Mai desselben Jahres": the year written last before it in the sentence.
  */
 const THAT_YEAR =
-  /^\s+(?:(?:of\s+)?(?:that|the same|that same) year|de (?:la même année|cette année-là)|(?:de|del) (?:ese (?:mismo )?año|mismo año)|(?:desselben|jenes|dieses) Jahres)\b/i;
+  /^\s+(?:(?:of\s+)?(?:that|the same|that same) year|de (?:la même année|cette année-là)|(?:de|del) (?:ese (?:mismo )?año|mismo año)|(?:desselben|jenes) Jahres)\b/i;
 const WRITTEN_YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 
 /** The year THAT_YEAR points back to, if the sentence writes one before `index`. */

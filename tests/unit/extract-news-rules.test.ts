@@ -286,8 +286,11 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('El depósito, abierto en 2021, ardió el 20 de mayo de ese año.', 'es')[1]?.date).toBe(
       '2021-05-20',
     );
-    // With no year written before it, the day keeps its own reading.
+    // With no year written before it, the day keeps its own reading; "dieses Jahres" is this year.
     expect(datesIn('A fire gutted the depot on 20 May that year.')[0]?.date).toBe('2024-05-20');
+    expect(datesIn('Das 2019 eröffnete Depot brannte am 20. Mai dieses Jahres ab.', 'de')[0]?.date).toBe(
+      '2024-05-20',
+    );
   });
 
   it('reads "as of" a date and comparisons with a date as yardsticks, not events', () => {
