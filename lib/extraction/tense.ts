@@ -236,8 +236,8 @@ export function dateTense(sentence: string, index: number, length: number, langu
 }
 
 /**
- * "jailed for three years and six months on Friday", "for a year and a day", "and four months at
- * the same hearing on Friday": "and" joins two measures of one term, not two clauses, so the date
+ * "jailed for three years and six months on Friday", "for a year and a day", "and eight months at
+ * the same court on Friday": "and" joins two measures of one term, not two clauses, so the date
  * keeps the verb before it. Read as a clause of its own, "six months on Friday" had no verb and put a
  * past sentence ahead.
  */

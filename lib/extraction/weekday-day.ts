@@ -22,7 +22,7 @@ const FUNCTION_WORDS = [
 
 /**
  * A verb may follow too: a reflexive pronoun ("el martes 24 se reunieron") or a finite verb by its
- * ending ("el domingo 10 salimos", "el lunes 12 llegaron", "no domingo 10 chegaram"), which no
+ * ending ("el martes 8 perdimos", "el lunes 12 llegaron", "no domingo 10 chegaram"), which no
  * counted noun has. Spanish and Portuguese, whose copy writes the day so before its verb.
  */
 const VERBS_AFTER: Record<string, string> = {

@@ -18,7 +18,7 @@ const FOLLOWING_YEAR: Array<[RegExp, number]> = [
 ];
 
 /**
- * "on June 17 that year", "in March of the same year", "le 3 mai de la même année", "el 3 de mayo de
+ * "on 20 May that year", "in March of the same year", "le 3 mai de la même année", "el 3 de mayo de
  * ese año", "am 3. Mai desselben Jahres": the year written last before it in the sentence.
  */
 const THAT_YEAR =
