@@ -84,33 +84,28 @@ export const holidayInYear = (month: number, day: number, yearOf: (day: number) 
 
 /**
  * The holidays a sentence names as days, dated "?month-day" for findDates to give the year its tense
- * points to.
+ * points to, or in the year written after them.
  */
 export function holidaysNamed(sentence: string): Found[] {
   // Asked of every English sentence: the full pattern, with its lookarounds, only where one is named.
   if (!HOLIDAY_WORD.test(sentence)) return [];
   const found: Found[] = [];
   for (const match of sentence.matchAll(ON_HOLIDAY)) {
-    const [whole, word, name = '', year] = match;
+    const [whole, word = '', name = '', year] = match;
     const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
     if (!holiday) continue;
     const [, month, day] = holiday;
-    const index = (match.index ?? 0) + whole.indexOf(name, (word as string).length);
-    const span = /^(?:over|during)$/i.test(word as string);
+    const span = /^(?:over|during)$/i.test(word);
     // Over or during the holiday, with no year to say which, is too loose a date.
     if (span && !year) continue;
-    const text = sentence.slice(index, (match.index ?? 0) + whole.length);
-    if (span)
-      found.push({ index, text, date: isoMonth(Number(year), month), precision: 'month', endDate: null });
-    else if (year)
-      found.push({
-        index,
-        text,
-        date: holidayDay(Number(year), month, day),
-        precision: 'day',
-        endDate: null,
-      });
-    else found.push({ index, text, date: `?${month}-${day}`, precision: 'day', endDate: null });
+    const start = match.index ?? 0;
+    const index = start + whole.indexOf(name, word.length);
+    const [date, precision] = !year
+      ? [`?${month}-${day}`, 'day' as const]
+      : span
+        ? [isoMonth(Number(year), month), 'month' as const]
+        : [holidayDay(Number(year), month, day), 'day' as const];
+    found.push({ index, text: sentence.slice(index, start + whole.length), date, precision, endDate: null });
   }
   return found;
 }

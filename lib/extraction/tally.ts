@@ -17,7 +17,7 @@ const TALLY =
 const FIGURE = /\d[\d,.\u202f ]*\d|\b(?:hundreds|thousands|dozens)\b/i;
 
 /** Whether a text gives a count of the dead, injured, missing or cases: a counted noun and a figure. */
-export const isCasualtyCount = (text: string): boolean => TALLY.test(text) && FIGURE.test(text);
+export const isCasualtyCount = (text: string): boolean => FIGURE.test(text) && TALLY.test(text);
 
 /**
  * Whether a sentence gives a running count as it stands now ("35,000 killed so far", "hasta ahora
