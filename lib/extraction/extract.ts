@@ -905,6 +905,13 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
 }
 
 /**
+ * A year alone dates no event: "founded in 2015", "pleaded guilty last year", "from 1999 to 2001"
+ * are background that a timeline editor leaves out, and real coverage is annotated so (a year-only
+ * date is a distractor). Years are still read: "that year" and a day written after one take theirs.
+ */
+const onTimeline = (event: DraftEvent) => event.datePrecision !== 'year';
+
+/**
  * Adds who and where each event is about. A separate step because tagging costs several times more
  * than finding the events (compromise tags ~150 characters per millisecond): the worker does both,
  * the benchmark reports both.
@@ -918,5 +925,5 @@ export function eventsOf(article: ArticleText): ExtractedEvent[] {
   // Names are tagged in the language the dates were read in: compromise reads English only, and on
   // a German or French text it tags common words as names and spends the time for nothing.
   const { events, language } = extracted(article);
-  return enrichEvents(events, language);
+  return enrichEvents(events.filter(onTimeline), language);
 }

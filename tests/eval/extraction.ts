@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { extractEvents } from '../../lib/extraction/index.ts';
+import { eventsOf } from '../../lib/extraction/index.ts';
 import { type LabelledArticle, loadLabelledSet } from './labelled-set.ts';
 import { type ArticleScore, type Counts, type Figures, figures, scoreArticle, sum } from './score.ts';
 
@@ -13,7 +13,8 @@ export interface ExtractionEval {
 }
 
 function scored(article: LabelledArticle) {
-  const predicted = extractEvents({
+  // What the worker stores: the timeline's events, not every date the text tells.
+  const predicted = eventsOf({
     html: article.html,
     publishedAt: article.publishedAt,
     title: article.title,
