@@ -176,25 +176,26 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: Tellin
  * A next-day report (its lead dates the news to the day before publication) quotes what was said
  * on the news day: a remark it dates to publication, with no account of that day to join, is one
  * more sentence of the report ('The summit closed on Monday … "Today is a good day," she said after
- * it').
+ * it'). A day said inside a quotation in a clause telling an act joins only a telling of that day
+ * that the quotation's own words share a word with (see quotedDayHost).
  */
 export function withRemarks<T extends Telling>(
   accounts: T[],
-  isRemark: (t: T) => boolean,
+  { isRemark, quotationOf }: Remarks<T>,
   publishedOn: string,
 ): T[] {
-  const hosts = accounts.filter((account) => !isRemark(account));
+  const hosts = accounts.filter((account) => !isRemark(account) && quotationOf(account) === undefined);
   const newsDay = hosts.find(
     (h) => h.kind === 'report' && h.datedByLead && h.date === shiftDay(publishedOn, -1),
   );
   const evidence = new Map<T, string[]>();
   const kept = accounts.filter((account) => {
-    if (!isRemark(account)) return true;
-    const possible = hosts.filter((host) => sameEventPossible(host, account));
-    const host =
-      possible.find((h) => h.kind === 'dated') ??
-      possible[0] ??
-      (account.date === publishedOn ? newsDay : undefined);
+    const quotation = quotationOf(account);
+    const host = isRemark(account)
+      ? remarkHost(account, hosts, publishedOn, newsDay)
+      : quotation !== undefined
+        ? quotedDayHost(account, quotation, hosts)
+        : undefined;
     if (!host) return true;
     evidence.set(host, [...(evidence.get(host) ?? host.evidence ?? []), account.quote]);
     return false;
@@ -203,6 +204,37 @@ export function withRemarks<T extends Telling>(
     const more = evidence.get(account);
     return more ? { ...account, evidence: [...new Set(more)].filter((q) => q !== account.quote) } : account;
   });
+}
+
+export interface Remarks<T> {
+  /** Dated only by a quoted "today" in a clause saying how things stand. */
+  isRemark: (t: T) => boolean;
+  /** The quotation's words, when a day said inside one, in a clause of any kind, dates it. */
+  quotationOf: (t: T) => string | undefined;
+}
+
+function remarkHost<T extends Telling>(remark: T, hosts: T[], publishedOn: string, newsDay?: T) {
+  const possible = hosts.filter((host) => sameEventPossible(host, remark));
+  return (
+    possible.find((h) => h.kind === 'dated') ??
+    possible[0] ??
+    (remark.date === publishedOn ? newsDay : undefined)
+  );
+}
+
+/**
+ * What someone said of a day inside a quotation ('"We only heard about it on the radio last night,"
+ * a parent said', '"Today I take up this post with humility," the new minister said') is, in news
+ * copy, a voice on the development the article tells of that day: one more sentence of it when the
+ * quotation's own words share one with it (not the attribution's: "told supporters" says nothing of
+ * what about). A quoted act of its own ('"Today I am announcing an appeal"') beside another
+ * development of the day shares none, and stays an account.
+ */
+function quotedDayHost<T extends Telling>(quoted: T, quotation: string, hosts: T[]) {
+  const terms = contentTerms(quotation);
+  return hosts.find(
+    (host) => sameEventPossible(host, quoted) && agreement(terms, contentTerms(host.summary)).shared > 0,
+  );
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   isDayLine,
   isQuotedRemark,
   lateEntryReference,
+  quotedDayWords,
   rebaseQuotedDays,
   speechDayAfter,
   spokenAtQuotationEnd,
@@ -84,6 +85,9 @@ const countedBack = new WeakSet<object>();
 /** Drafts dated only by a quoted "today" in a remark on how things stand (see isQuotedRemark). */
 const remarks = new WeakSet<object>();
 
+/** Drafts dated by a day said inside a quotation, in a clause of any kind: the quotation's words. */
+const quotedDays = new WeakMap<object, string>();
+
 /** Who spoke on a draft's day, when its day is the day of a named speaker's words (see speakerOnDay). */
 const speakers = new WeakMap<object, string>();
 
@@ -114,6 +118,10 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
   if (counted.has(mention)) counted.add(draft);
   if (countedBack.has(mention)) countedBack.add(draft);
   if (isQuotedRemark(quote, mention)) remarks.add(draft);
+  else {
+    const quoted = quotedDayWords(quote, mention);
+    if (quoted) quotedDays.set(draft, quoted);
+  }
   const speaker = mention.precision === 'day' ? speakerOnDay(quote, mention) : undefined;
   if (speaker) speakers.set(draft, speaker);
   if (datesNewsToldBefore(quote)) backReferences.add(draft);
@@ -898,7 +906,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
       speakerOf: (draft) => speakers.get(draft),
       pointsBack: (draft) => backReferences.has(draft),
     }),
-    (draft) => remarks.has(draft),
+    { isRemark: (draft) => remarks.has(draft), quotationOf: (draft) => quotedDays.get(draft) },
     dayOf(context.publishedAt),
   );
   return { events: withCaptions(events, captionEvents(all, context)), language: context.language };

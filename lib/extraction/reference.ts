@@ -96,6 +96,22 @@ const STATE =
 const ACT =
   /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?(?!(?:ongoing|missing|outstanding|pending|willing|encouraging|worrying|promising|devastating|heartbreaking|overwhelming)\b)\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
 
+/** The quotation a casual day ("today", "last night", "hier") is said in, if it is. */
+function quotationOfDay(sentence: string, mention: Pick<DateMention, 'index' | 'text'>) {
+  if (!isCasual(mention.text)) return undefined;
+  return quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
+}
+
+/**
+ * The quotation a day is said in ('"We only heard it on the radio last night," a parent said', '« La
+ * décision d'hier ne change rien »'), if it is: what someone said of a day, most often of the
+ * development the article tells on it, rarely a development of its own.
+ */
+export function quotedDayWords(sentence: string, mention: Pick<DateMention, 'index' | 'text'>) {
+  const quote = quotationOfDay(sentence, mention);
+  return quote && sentence.slice(quote[0], quote[1]);
+}
+
 /**
  * A quoted "today" in a clause that only says how things stand ('"… and today the situation is under
  * control," he said', '"We are better today"'): a remark made in a speech, not a development of its
@@ -103,8 +119,7 @@ const ACT =
  * is one.
  */
 export function isQuotedRemark(sentence: string, mention: Pick<DateMention, 'index' | 'text'>): boolean {
-  if (!isCasual(mention.text)) return false;
-  const quote = quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
+  const quote = quotationOfDay(sentence, mention);
   if (!quote) return false;
   const text = sentence.slice(quote[0], quote[1]);
   const clause = clauseAround(text, mention.index - quote[0]);

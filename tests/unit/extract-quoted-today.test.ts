@@ -182,3 +182,50 @@ describe('a quotation of several sentences whose attribution and day come at its
     ).toContain('2025-03-06 “The council voted');
   });
 });
+
+describe('a day said inside a quotation, in a clause telling an act', () => {
+  const entries = (events: ReturnType<typeof extractEvents>) =>
+    events.map((event) => `${event.kind} ${event.date}: ${event.quote.split(' ').slice(0, 4).join(' ')}`);
+
+  it('is one more sentence of the development the article tells that day, when they share a word', () => {
+    const voice = '"We only heard yesterday that the ferry would not sail," a commuter at the terminal said.';
+    const events = article(
+      'The island ferry was withdrawn from service on Monday after inspectors found a cracked propeller shaft.',
+      voice,
+      'Island ferry withdrawn after inspection',
+    );
+    expectOneEntryHolding(events, 'report 2025-03-03', voice);
+  });
+
+  it('in French and German too', () => {
+    const lead = '<p>La préfecture a fermé lundi le pont de la Garonne après la découverte de fissures.</p>';
+    const french = extractEvents({
+      html: `${lead}<p>« Nous avons appris hier la fermeture du pont par la radio », raconte une habitante.</p>`,
+      publishedAt: TUESDAY,
+      title: 'Le pont de la Garonne fermé',
+      language: 'fr',
+    });
+    expect(entries(french)).toEqual(['report 2025-03-03: La préfecture a fermé']);
+    const german = extractEvents({
+      html:
+        '<p>Die Stadt hat am Montag die Brücke über die Mosel gesperrt, nachdem Risse entdeckt wurden.</p>' +
+        '<p>„Wir haben erst gestern von der Sperrung der Brücke erfahren“, sagte eine Anwohnerin.</p>',
+      publishedAt: TUESDAY,
+      title: 'Moselbrücke gesperrt',
+      language: 'de',
+    });
+    expect(entries(german)).toEqual(['report 2025-03-03: Die Stadt hat am']);
+  });
+
+  it('stays an account of its own beside another development of that day that it shares no word with', () => {
+    const events = article(
+      'Inspectors boarded the island ferry on Tuesday morning to examine its propeller shaft.',
+      '"Today we are opening a shelter in the sports hall for anyone stranded," the mayor said.',
+      'Inspectors board island ferry',
+    );
+    expect(entries(events)).toEqual([
+      'dated 2025-03-04: "Today we are opening',
+      'report 2025-03-04: Inspectors boarded the island',
+    ]);
+  });
+});
