@@ -110,7 +110,11 @@ const ROOTS = `
   wahrung:currency moneda:currency haushalt:budget presupuesto:budget beschloss:approved aprobad:approved
   aprobo:approved approuv:approved angehoben:raised subida:raised subio:raised subier:raised besuch:visit
   rekord:record verlor:lost juramento:sworn serment:sworn dimision:resign dimiti:resign bestatig:confirmed
-  estabiliz:stabilised votaci:vote abstimmung:vote`;
+  estabiliz:stabilised votaci:vote abstimmung:vote
+  sperrung:closed gesperrt:closed sperrte:closed fermetur:closure cerrad:closed chiusur:closure
+  triebwerk:engine moteur:engine flugzeug:plane pasajer:passengers passagier:passengers
+  passager:passengers entschadig:compensation indemnisat:compensation indemnizaci:compensation
+  bussgeld:fine geldbuss:fine richtlinie:directive directiva:directive`;
 
 /**
  * English news words that tell one action in several ways, by the one word they are compared as:
@@ -194,6 +198,20 @@ export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map<string, string
       ['juge', 'judge'],
       ['zins', 'rate'],
       ['zinsen', 'rate'],
+      ['ferme', 'closed'],
+      ['fermee', 'closed'],
+      ['fermes', 'closed'],
+      ['fermees', 'closed'],
+      ['cierre', 'closed'],
+      ['chiuso', 'closed'],
+      ['chiusa', 'closed'],
+      ['motores', 'engines'],
+      ['motori', 'engines'],
+      ['avion', 'plane'],
+      ['avions', 'plane'],
+      ['amende', 'fine'],
+      ['amendes', 'fine'],
+      ['multa', 'fine'],
     ] as Array<[string, string]>
   ).map(([word, english]): [string, string] => [word, canonical(english)]),
 ]);

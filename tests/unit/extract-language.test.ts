@@ -441,6 +441,24 @@ describe('news vocabulary across languages', () => {
       ),
     ).toBeGreaterThanOrEqual(3);
   });
+
+  it('lets a grounding, a closure, a fine and their compensation told in other languages share their words', () => {
+    expect(
+      shared(
+        'Die Behörde ließ die Flugzeuge mit den betroffenen Triebwerken am Boden, die Passagiere erhalten eine Entschädigung',
+        'The authority grounded the planes with the affected engines, and passengers will receive compensation',
+      ),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      shared(
+        'La préfecture a fermé le pont sur le fleuve',
+        'The prefecture closed the bridge over the river',
+      ),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      shared('El regulador impuso una multa a la aerolínea', 'The regulator imposed a fine on the airline'),
+    ).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('German days and months written as numbers without the year', () => {
