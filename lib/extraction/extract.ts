@@ -26,9 +26,8 @@ import { isMissedPlan, withoutPastPlans } from './plans.ts';
 import {
   datelineReference,
   isDayLine,
-  isQuotedRemark,
   lateEntryReference,
-  quotedDayWords,
+  quotedDay,
   rebaseQuotedDays,
   speechDayAfter,
   spokenAtQuotationEnd,
@@ -82,7 +81,7 @@ const counted = new WeakSet<object>();
 /** Drafts dated by counting back from another day to a thing named: "a week after the storm hit". */
 const countedBack = new WeakSet<object>();
 
-/** Drafts dated only by a quoted "today" in a remark on how things stand (see isQuotedRemark). */
+/** Drafts dated only by a quoted "today" in a remark on how things stand (see quotedDay). */
 const remarks = new WeakSet<object>();
 
 /** Drafts dated by a day said inside a quotation, in a clause of any kind: the quotation's words. */
@@ -117,11 +116,9 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
   };
   if (counted.has(mention)) counted.add(draft);
   if (countedBack.has(mention)) countedBack.add(draft);
-  if (isQuotedRemark(quote, mention)) remarks.add(draft);
-  else {
-    const quoted = quotedDayWords(quote, mention);
-    if (quoted) quotedDays.set(draft, quoted);
-  }
+  const quoted = quotedDay(quote, mention);
+  if (quoted?.remark) remarks.add(draft);
+  else if (quoted) quotedDays.set(draft, quoted.words);
   const speaker = mention.precision === 'day' ? speakerOnDay(quote, mention) : undefined;
   if (speaker) speakers.set(draft, speaker);
   if (datesNewsToldBefore(quote)) backReferences.add(draft);

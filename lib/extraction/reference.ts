@@ -96,34 +96,31 @@ const STATE =
 const ACT =
   /\b(?:is|are|was|were|be)\s+(?:now\s+|being\s+)?(?!(?:ongoing|missing|outstanding|pending|willing|encouraging|worrying|promising|devastating|heartbreaking|overwhelming)\b)\p{L}+(?:ing|ed)\b|\b(?:will|would|had|has|have)\b|\b\p{L}{3,}ed\b/iu;
 
-/** The quotation a casual day ("today", "last night", "hier") is said in, if it is. */
-function quotationOfDay(sentence: string, mention: Pick<DateMention, 'index' | 'text'>) {
+/** A casual day said inside a quotation: the quotation's words, and whether it is only a remark. */
+export interface QuotedDay {
+  words: string;
+  remark: boolean;
+}
+
+/**
+ * A casual day ("today", "last night", "hier") said inside a quotation ('"We only heard it on the
+ * radio last night," a parent said', '« La décision d'hier ne change rien »'): what someone said of a
+ * day, most often of the development the article tells on it, rarely a development of its own.
+ *
+ * It is a remark when its clause only says how things stand ('"… and today the situation is under
+ * control," he said', '"We are better today"'): made in a speech, not a development. A clause telling
+ * an act ("we arrested three men today", "we are opening the border today") is not.
+ */
+export function quotedDay(
+  sentence: string,
+  mention: Pick<DateMention, 'index' | 'text'>,
+): QuotedDay | undefined {
   if (!isCasual(mention.text)) return undefined;
-  return quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
-}
-
-/**
- * The quotation a day is said in ('"We only heard it on the radio last night," a parent said', '« La
- * décision d'hier ne change rien »'), if it is: what someone said of a day, most often of the
- * development the article tells on it, rarely a development of its own.
- */
-export function quotedDayWords(sentence: string, mention: Pick<DateMention, 'index' | 'text'>) {
-  const quote = quotationOfDay(sentence, mention);
-  return quote && sentence.slice(quote[0], quote[1]);
-}
-
-/**
- * A quoted "today" in a clause that only says how things stand ('"… and today the situation is under
- * control," he said', '"We are better today"'): a remark made in a speech, not a development of its
- * own. A clause telling an act ("we arrested three men today", "we are opening the border today")
- * is one.
- */
-export function isQuotedRemark(sentence: string, mention: Pick<DateMention, 'index' | 'text'>): boolean {
-  const quote = quotationOfDay(sentence, mention);
-  if (!quote) return false;
-  const text = sentence.slice(quote[0], quote[1]);
-  const clause = clauseAround(text, mention.index - quote[0]);
-  return STATE.test(clause) && !ACT.test(clause);
+  const quote = quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
+  if (!quote) return undefined;
+  const words = sentence.slice(quote[0], quote[1]);
+  const clause = clauseAround(words, mention.index - quote[0]);
+  return { words, remark: STATE.test(clause) && !ACT.test(clause) };
 }
 
 /**
