@@ -176,8 +176,8 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: Tellin
  * A next-day report (its lead dates the news to the day before publication) quotes what was said
  * on the news day: a remark it dates to publication, with no account of that day to join, is one
  * more sentence of the report ('The summit closed on Monday … "Today is a good day," she said after
- * it'). A day said inside a quotation in a clause telling an act joins only a telling of that day
- * that the quotation's own words share a word with (see quotedDayHost).
+ * it'). A day said inside a quotation in a clause telling an act joins a telling of that day that
+ * the quotation's own words share a word with, or the report of that day (see quotedDayHost).
  */
 export function withRemarks<T extends Telling>(
   accounts: T[],
@@ -225,17 +225,24 @@ function remarkHost<T extends Telling>(remark: T, hosts: T[], publishedOn: strin
 /**
  * What someone said of a day inside a quotation ('"We only heard about it on the radio last night,"
  * a parent said', '"Today I take up this post with humility," the new minister said') is, in news
- * copy, a voice on the development the article tells of that day: one more sentence of it when the
- * quotation's own words share one with it (not the attribution's: "told supporters" says nothing of
- * what about). A quoted act of its own ('"Today I am announcing an appeal"') beside another
- * development of the day shares none, and stays an account.
+ * copy, a voice on the development the article tells of that day: one more sentence of the telling
+ * the quotation's own words share a word with (not the attribution's: "told supporters" says nothing
+ * of what about), else, when the quotation is a sentence of the speaker's own ('"That ends today,"
+ * she said'), of the article's headline news when it is of that day: a voice quoted whole in a
+ * report speaks to what the report is about. A phrase taken into reported speech ('said troops
+ * would be sent "from this evening"') is the sentence's own act, and stays an account.
  */
 function quotedDayHost<T extends Telling>(quoted: T, quotation: string, hosts: T[]) {
   const terms = contentTerms(quotation);
-  return hosts.find(
-    (host) => sameEventPossible(host, quoted) && agreement(terms, contentTerms(host.summary)).shared > 0,
+  const possible = hosts.filter((host) => sameEventPossible(host, quoted));
+  return (
+    possible.find((host) => agreement(terms, contentTerms(host.summary)).shared > 0) ??
+    (SPEAKERS_OWN_SENTENCE.test(quotation) ? possible.find((host) => host.kind === 'report') : undefined)
   );
 }
+
+/** A quotation opening on a capital: a sentence of the speaker's own, not a phrase in reported speech. */
+const SPEAKERS_OWN_SENTENCE = /^\P{L}*\p{Lu}/u;
 
 /**
  * A photo caption is no event of its own (it tells when a picture was taken), but a caption that

@@ -38,10 +38,10 @@ describe('a quoted remark on how things stand "today"', () => {
     expectOneEntryHolding(speech(remark), 'report 2025-03-04', remark);
   });
 
-  it('stays an event when the quoted clause tells an act', () => {
+  it('stays an event when a phrase of the quotation, taken into reported speech, tells an act', () => {
     const acts = [
-      '"We towed two trawlers out of the channel today," he said.',
-      '"We are reopening the channel today," he said.',
+      'He said two trawlers had been towed out of the channel "early this morning".',
+      'He said the crews were "reopening the channel today" after a night of dredging.',
     ];
     for (const act of acts)
       expect(speech(act).map((event) => `${event.kind} ${event.date}`)).toEqual([
@@ -101,7 +101,11 @@ describe('"today" in a quotation that carries on a speech told before it', () =>
   it('counts from publication once a sentence outside the quotation has ended the speech', () => {
     const ended =
       '<p>The council has not replied to the letter. "We repaired the east stand this morning," a council engineer said.</p>';
-    expect(dated(ended)).toContainEqual(expect.stringMatching(/^2025-03-04 "We repaired/));
+    // A voice of publication day: one more sentence of the report, which is of that day.
+    const holder = article(ended).find((event) =>
+      [event.quote, ...(event.evidence ?? [])].some((quote) => quote.startsWith('"We repaired')),
+    );
+    expect(holder?.date).toBe('2025-03-04');
   });
 });
 
@@ -217,15 +221,36 @@ describe('a day said inside a quotation, in a clause telling an act', () => {
     expect(german.map((event) => `${event.kind} ${event.date}`)).toEqual(['report 2025-03-03']);
   });
 
-  it('stays an account of its own beside another development of that day that it shares no word with', () => {
-    const events = article(
+  const SHELTER = '"Today we are opening a shelter in the sports hall for anyone stranded," the mayor said.';
+  const inspection = (lead: string, quoted: string) => article(lead, quoted, 'Inspectors board island ferry');
+
+  it("is one more sentence of the headline news of its day when it is a sentence of the speaker's own", () => {
+    const events = inspection(
       'Inspectors boarded the island ferry on Tuesday morning to examine its propeller shaft.',
-      '"Today we are opening a shelter in the sports hall for anyone stranded," the mayor said.',
-      'Inspectors board island ferry',
+      SHELTER,
+    );
+    expectOneEntryHolding(events, 'report 2025-03-04', SHELTER);
+  });
+
+  it('stays an account of its own when a phrase of it is taken into reported speech', () => {
+    const events = inspection(
+      'Inspectors boarded the island ferry on Tuesday morning to examine its propeller shaft.',
+      'The mayor said volunteers had opened a shelter in the sports hall "this morning" for anyone stranded.',
+    );
+    expect(entries(events)).toEqual([
+      'dated 2025-03-04: The mayor said volunteers',
+      'report 2025-03-04: Inspectors boarded the island',
+    ]);
+  });
+
+  it("stays an account of its own when the article's headline news is of another day", () => {
+    const events = inspection(
+      'Inspectors boarded the island ferry on Saturday to examine its propeller shaft.',
+      SHELTER,
     );
     expect(entries(events)).toEqual([
       'dated 2025-03-04: "Today we are opening',
-      'report 2025-03-04: Inspectors boarded the island',
+      'report 2025-03-01: Inspectors boarded the island',
     ]);
   });
 });
