@@ -24,7 +24,7 @@ import { type ClusterScores, clusterScores, labelledAccounts, loadMultiSourceSet
 /**
  * Today's merge-only single-link dedup against the clusterer (lib/dedup/cluster.ts), offline, on the
  * self-written set and on every coverage set: `node --import tsx tests/eval/cluster-eval.ts
- * [--sweep | --ids=N | --cost]`. Both see the same extracted accounts; only the grouping differs. The
+ * [--sweep | --ids=N | --cost | --mine DIR…]`. Both see the same extracted accounts; only the grouping differs. The
  * coverage articles carry the poller's ids, so the figures are the pipeline's (`npm run eval`).
  */
 
@@ -304,10 +304,33 @@ function idSpread(draws: number): void {
   }
 }
 
+/**
+ * The clusterer's figures on coverage folders of any origin (stories labelled beside the shared ones),
+ * one line each and their mean: the event F1 `npm run eval -- --coverage DIR` gives, in seconds
+ * rather than minutes, for comparing a change across many stories before the pipeline confirms it.
+ */
+function mineOn(dirs: string[]): void {
+  const rows = dirs.map((dir) => ({
+    name: loadCoverageSet(dir).name,
+    scores: mineScores(coverage(dir), rulesAsked()),
+  }));
+  for (const { name, scores } of rows) console.log(`${name.padEnd(32)} ${line(scores)}`);
+  const mean = (of: (s: Scores) => number) =>
+    pct(rows.reduce((sum, row) => sum + of(row.scores), 0) / rows.length);
+  console.log(
+    `mean of ${rows.length}: event F1 ${mean((s) => s.eventF1 ?? 0)}, pairwise F1 ${mean((s) => s.pairwise.f1)}, B-cubed F1 ${mean((s) => s.bcubed.f1)}`,
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const ids = process.argv.find((arg) => arg.startsWith('--ids='));
   if (ids) {
     idSpread(Number(ids.slice('--ids='.length)));
+    process.exit(0);
+  }
+  const mine = process.argv.indexOf('--mine');
+  if (mine >= 0) {
+    mineOn(process.argv.slice(mine + 1).filter((arg) => !arg.startsWith('--')));
     process.exit(0);
   }
   const sets = process.argv.includes('--cost') ? [] : evalSets();
