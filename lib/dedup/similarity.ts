@@ -43,10 +43,11 @@ export interface Evidence {
   /** Shared words saying what happened (not names, not words every story uses) and figures. */
   plain: number;
   sameArticle: boolean;
-  /** How far the two articles' headlines agree: whether they tell one story (0 where isOneStory does not ask). */
-  story: number;
-  /** Shared plain words of the two headlines (0 where isOneStory does not ask). */
-  storyPlain: number;
+  /**
+   * The two articles' headlines, where the one-story rule may ask whether they tell one story (the
+   * same day, two sites, each article alone on its day); compared only when it does ask.
+   */
+  headlines: readonly [string, string] | undefined;
   /** Neither article dates anything else to this day. */
   eachAloneOnItsDay: boolean;
   /** Another event one of the articles dates to this day agrees more with the other account. */
@@ -89,26 +90,21 @@ function lateEdge(a: Account, b: Account, relation: DateRelation): boolean {
   return LATE_IN_DAY.test(earlier.quote);
 }
 
-/** Headlines that no rule reads: not compared (see evidenceOf). */
-const NOT_ASKED = { similarity: 0, plain: 0 };
-
 export function evidenceOf(a: Account, b: Account): Evidence {
   const [wa, wb] = [wordingOf(a), wordingOf(b)];
   const { similarity, plain } = agreementOf(wa, wb);
   const relation = dateRelation(a, b);
   const sameSite = (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url));
   const eachAloneOnItsDay = a.sameDay?.length === 0 && b.sameDay?.length === 0;
-  // Only the one-story rule reads the headlines' agreement, and only of such pairs: a busy day's
-  // clustering judges thousands of pairs, and comparing their headlines too was a third of it.
-  const story =
-    relation === 'same-day' && !sameSite && eachAloneOnItsDay ? agreementOf(a.title, b.title) : NOT_ASKED;
   return {
     relation,
     similarity,
     plain,
     sameArticle: a.articleId === b.articleId,
-    story: story.similarity,
-    storyPlain: story.plain,
+    // Only the one-story rule reads the headlines, of such pairs alone, and only once the wordings
+    // have not matched: a busy day's clustering judges thousands of pairs, and comparing every such
+    // pair's headlines too was a third of judging them.
+    headlines: relation === 'same-day' && !sameSite && eachAloneOnItsDay ? [a.title, b.title] : undefined,
     eachAloneOnItsDay,
     closerSibling: outdone(wa, b.sameDay, similarity) || outdone(wb, a.sameDay, similarity),
     sameSite,
@@ -130,11 +126,11 @@ export const similarity = (a: Account, b: Account) => agreementOf(wordingOf(a), 
  * takes two outlets: one site's items of a day on one story are its updates, its video, its
  * analysis, as often of the next development as of the same one.
  */
-const isOneStory = (evidence: Evidence, thresholds: Thresholds) =>
-  !evidence.sameSite &&
-  evidence.eachAloneOnItsDay &&
-  evidence.story >= thresholds['same-day-same-story'] &&
-  (evidence.storyPlain > 0 || evidence.plain > 0);
+function isOneStory({ headlines, plain }: Evidence, thresholds: Thresholds): boolean {
+  if (!headlines) return false;
+  const story = agreementOf(...headlines);
+  return story.similarity >= thresholds['same-day-same-story'] && (story.plain > 0 || plain > 0);
+}
 
 /**
  * One article telling two things separately means two events: its lead and its timeline item of
