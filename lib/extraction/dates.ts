@@ -223,6 +223,18 @@ const NEXT =
   /(?<!\p{L})(?:next|prochain|prochaine|próximo|próxima|nächsten|kommenden|prossimo|prossima|gelecek|önümüzdeki)(?!\p{L})/iu;
 const LAST =
   /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen|scorso|scorsa|passado|passada|último|última|geçen|geçtiğimiz)(?!\p{L})/iu;
+/**
+ * "el próximo 3 de julio", "le 3 juillet prochain", "el pasado 3 de febrero", "next June 9": a word
+ * beside a day written without its year says which way it lies, whatever the clause's verb ("fijó
+ * la vista para el próximo 3 de julio" books a hearing ahead of the past verb).
+ */
+function namedDirection(sentence: string, result: Result): Tense | undefined {
+  const { start } = result;
+  if (!start.isCertain('day') || !start.isCertain('month') || start.isCertain('year')) return undefined;
+  const said = withWordsAround(sentence, result);
+  return NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
+}
+
 /** What a weekday is booked for: "ahead of Tuesday's vote", "go into Sunday's election". */
 const BOOKED_BEFORE = /(?:\bfor|ahead of|before|into|avant|vor)\s+$/i;
 /**
@@ -547,7 +559,9 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length) || endsInsideAWord(sentence, result))
       continue;
-    let tense = joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
+    let tense =
+      namedDirection(sentence, result) ??
+      joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
     let classified = classify(result, sentence, publishedAt, tense, language);
     if (
       (beyondPlanReach(classified, publishedAt) &&

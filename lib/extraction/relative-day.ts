@@ -52,8 +52,9 @@ const RELATIVE_DAYS: Array<[RegExp, (match: RegExpExecArray) => number]> = [
   [/\b(un|deux|trois) jours? plus tard\b/i, countIn],
   [/\b(un|deux|trois) jours? plus tôt(?!\p{L})/iu, (m) => -countIn(m)],
   [/\bal día siguiente\b(?!\s+(?:de|del|a)\b)/i, () => 1],
-  // Not "un día después de recibir la propuesta": a day after the thing named, which came before.
-  [/\b(un|dos|tres) días? después\b(?!\s+de\b)/i, countIn],
+  // Not "un día después de recibir la propuesta", "tres días después del rescate": a day after the
+  // thing named, which came before.
+  [/\b(un|dos|tres) días? después\b(?!\s+del?\b)/i, countIn],
   // Italian, Portuguese and Turkish: "il giorno dopo", "l'indomani", "no dia seguinte", "ertesi
   // gün", "due giorni dopo", "dois dias depois", "iki gün sonra"; "la vigilia", "na véspera", "il
   // giorno prima". Not "all'indomani della strage", "na véspera do voto", "um dia depois de ter
