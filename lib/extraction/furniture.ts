@@ -99,12 +99,13 @@ export function isLinkSentence(sentence: string): boolean {
 
 /**
  * A live blog speaking as itself: welcoming readers, signing off, saying when it will be back
- * ("Welcome to our live coverage…", "That's all from us today.", "We'll be back tomorrow morning.",
+ * ("Good evening and welcome to our live coverage…", "That's all from us today.", "We're going to
+ * close our live coverage here.", "We'll be back tomorrow morning.",
  * "Here is a summary of today's main developments:").
  * The day such a line names is the blog's, not news.
  */
-const WELCOME = String.raw`(?:hello(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's|(?:\p{Lu}[\p{L}.]*\s){1,4}?\p{Lu}[\p{L}.]*['’]s) (?:rolling |live |continuing )?(?:coverage|blog|live)\b`;
-const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:'|’)re (?:pausing|closing|wrapping up) (?:our|this|the)\b|(?:that(?:'|’)?s|this is) where we (?:close|end|leave|pause|stop|wrap up)\b`;
+const WELCOME = String.raw`(?:(?:hello|good (?:morning|afternoon|evening))(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's|(?:\p{Lu}[\p{L}.]*\s){1,4}?\p{Lu}[\p{L}.]*['’]s) (?:rolling |live |continuing )?(?:coverage|blog|live)\b`;
+const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:'|’)re (?:pausing|closing|wrapping up) (?:our|this|the)\b|we(?:'|’)re going to (?:pause|close|end|wrap up) (?:our|this|the) (?:live )?(?:coverage|blog|page)\b|(?:that(?:'|’)?s|this is) where we (?:close|end|leave|pause|stop|wrap up)\b`;
 /** "We'll be back tomorrow", not "we will be back in the valley on Friday" (someone's words). */
 const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b)`;
 /** "Here is a summary of today's main developments:", "Here's what we know so far:": a list announced, no news. */

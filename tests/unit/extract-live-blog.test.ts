@@ -119,6 +119,15 @@ describe('a live blog speaking as itself', () => {
     expect(entries('<p>This is where we leave our coverage for today.</p>')).toEqual([]);
   });
 
+  it('dates no welcome after a greeting, nor a sign-off that says what it is going to do', () => {
+    expect(
+      entries(
+        '<p>Good evening and welcome to our live coverage of the floods, which have cut off the valley since Tuesday.</p>' +
+          "<p>We're going to close our live coverage here for tonight.</p>",
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps news that opens with the same words in another sense', () => {
     expect(entries('<p>We will be back in the valley on Friday, the army said on Thursday.</p>')).toEqual([
       '2024-05-10 We will be',
