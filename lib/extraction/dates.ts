@@ -15,6 +15,7 @@ import {
 } from './calendar.ts';
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
+import { quotationSpans } from './clauses.ts';
 import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
@@ -224,13 +225,21 @@ const NEXT =
 const LAST =
   /(?<!\p{L})(?:last|dernier|dernière|pasado|pasada|letzten|vergangenen|scorso|scorsa|passado|passada|último|última|geçen|geçtiğimiz)(?!\p{L})/iu;
 /**
- * "el próximo 3 de julio", "le 3 juillet prochain", "el pasado 3 de febrero", "next June 9": a word
- * beside a day written without its year says which way it lies, whatever the clause's verb ("fijó
- * la vista para el próximo 3 de julio" books a hearing ahead of the past verb).
+ * "el próximo 3 de julio", "le 3 juillet prochain", "el pasado 3 de febrero", "next Tuesday": a word
+ * beside a day written without its year, or a weekday, says which way it lies, whatever the clause's
+ * verb ("fijó la vista para el próximo 3 de julio" books a hearing, "claimed the attack and threatened
+ * to publish the data next Tuesday" a threat). So does "tomorrow" in the writer's own words
+ * ("cancelled today, cuts to continue tomorrow"); inside a quotation it is the speaker's, told by then.
  */
 function namedDirection(sentence: string, result: Result): Tense | undefined {
   const { start } = result;
-  if (!start.isCertain('day') || !start.isCertain('month') || start.isCertain('year')) return undefined;
+  if (hasTag(result, /^casualReference\/tomorrow$/))
+    return quotationSpans(sentence).some(([from, to]) => result.index >= from && result.index < to)
+      ? undefined
+      : 'future';
+  const written = start.isCertain('day') && start.isCertain('month') && !start.isCertain('year');
+  const weekday = start.isCertain('weekday') && !start.isCertain('day');
+  if (!written && !weekday) return undefined;
   const said = withWordsAround(sentence, result);
   return NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
 }

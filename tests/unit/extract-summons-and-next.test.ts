@@ -43,6 +43,29 @@ describe('"next" or "last" beside a day written without its year', () => {
   });
 });
 
+describe('a weekday named "next" and "tomorrow" in the writer\'s words are announced, whatever the past beside them', () => {
+  // Thursday 24 September 2026.
+  const THURSDAY = '2026-09-24T12:00:00Z';
+
+  it('books "next Tuesday" after a past verb', () => {
+    expect(
+      datedOf('The gang claimed the breach and threatened to leak the files next Tuesday.', 'en', THURSDAY),
+    ).toContain('2026-09-29 scheduled');
+  });
+
+  it('books "tomorrow" beside a day gone by', () => {
+    expect(
+      datedOf('Ferry strike: 40 sailings cancelled today, walkout to continue tomorrow', 'en', THURSDAY),
+    ).toEqual(['2026-09-24', '2026-09-25 scheduled']);
+  });
+
+  it('leaves a "tomorrow" inside a quotation to the day it was said', () => {
+    expect(
+      datedOf('"We reopen the pier tomorrow," the harbour master said on Saturday.', 'en', THURSDAY),
+    ).toContain('2026-09-20');
+  });
+});
+
 describe('"N días después de" a thing named', () => {
   it('is no day counted forward from the sentence’s own, with the article contracted ("del") too', () => {
     // Friday 17 October 2025: the director's day is written; the rescue came three days before it.
