@@ -239,7 +239,11 @@ function namedDirection(sentence: string, result: Result): Tense | undefined {
       : 'future';
   const written = start.isCertain('day') && start.isCertain('month') && !start.isCertain('year');
   const weekday = start.isCertain('weekday') && !start.isCertain('day');
-  if (!written && !weekday) return undefined;
+  return written || weekday ? directionWord(sentence, result) : undefined;
+}
+
+/** Which way "next", "prochain", "last", "pasado" and their kin beside a date point, if one stands there. */
+function directionWord(sentence: string, result: Result): 'future' | 'past' | undefined {
   const said = withWordsAround(sentence, result);
   return NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
 }
@@ -349,8 +353,7 @@ function classify(
         precision: 'day',
         endDate: null,
       };
-    const said = withWordsAround(sentence, result);
-    const named = NEXT.test(said) ? 'future' : LAST.test(said) ? 'past' : undefined;
+    const named = directionWord(sentence, result);
     const weekday = start.get('weekday') ?? 0;
     const date = named
       ? resolveNamedWeekday(

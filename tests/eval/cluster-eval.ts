@@ -310,10 +310,10 @@ function idSpread(draws: number): void {
  * rather than minutes, for comparing a change across many stories before the pipeline confirms it.
  */
 function mineOn(dirs: string[]): void {
-  const rows = dirs.map((dir) => ({
-    name: loadCoverageSet(dir).name,
-    scores: mineScores(coverage(dir), rulesAsked()),
-  }));
+  const rows = dirs.map((dir) => {
+    const set = coverage(dir);
+    return { name: set.name, scores: mineScores(set, rulesAsked()) };
+  });
   for (const { name, scores } of rows) console.log(`${name.padEnd(32)} ${line(scores)}`);
   const mean = (of: (s: Scores) => number) =>
     pct(rows.reduce((sum, row) => sum + of(row.scores), 0) / rows.length);
