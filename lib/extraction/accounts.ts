@@ -84,6 +84,8 @@ export interface TellingFacts<T> {
   speakerOf: (t: T) => string | undefined;
   /** Whether it only dates news told before it ("He made these remarks on Tuesday"). */
   pointsBack: (t: T) => boolean;
+  /** Whether it tells when a thing named before happened ("The arrest took place on Tuesday"). */
+  happenedAgain: (t: T) => boolean;
 }
 
 /**
@@ -124,7 +126,7 @@ function accountTold<T extends Telling>(
   kept: Array<Kept<T>>,
   draft: T,
   terms: Set<string>,
-  { countedBack, speakerOf, pointsBack }: TellingFacts<T>,
+  { countedBack, speakerOf, pointsBack, happenedAgain }: TellingFacts<T>,
 ): Kept<T> | undefined {
   const tellsAgain = (k: Kept<T>) =>
     wordsAgree(terms, k.terms) ||
@@ -133,8 +135,18 @@ function accountTold<T extends Telling>(
     recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
     (k.told.some(pointsBack) && sameDay(k.draft, draft));
   const found = kept.find((k) => sameEventPossible(k.draft, draft) && tellsAgain(k));
-  // A sentence that only dates what was told before it belongs to the latest account of its day.
-  return found ?? (pointsBack(draft) ? kept.findLast((k) => sameDay(k.draft, draft)) : undefined);
+  if (found) return found;
+  const ofItsDay = kept.filter((k) => sameDay(k.draft, draft));
+  // A sentence that only dates what was told before it belongs to the latest account of its day. One
+  // that tells when a thing happened belongs to the account that names the thing ("the blast" after
+  // "a blast killed two"), else to the article's report of that day, its headline news; unlike a dated
+  // remark it draws no later sentence in.
+  if (happenedAgain(draft))
+    return (
+      ofItsDay.findLast((k) => agreement(terms, k.terms).shared >= 1) ??
+      ofItsDay.find((k) => k.draft.kind === 'report')
+    );
+  return pointsBack(draft) ? ofItsDay.at(-1) : undefined;
 }
 
 /**
@@ -146,9 +158,12 @@ function accountTold<T extends Telling>(
  * two.
  */
 export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: TellingFacts<T>): T[] {
-  const { counted, pointsBack } = facts;
+  const { counted, pointsBack, happenedAgain } = facts;
   const kept: Array<Kept<T>> = [];
-  for (const draft of drafts) {
+  // "The blast happened at 1 a.m." may come before the lead it restates is read (the report is last):
+  // such sentences are placed once every other telling has its account.
+  const ordered = [...drafts.filter((d) => !happenedAgain(d)), ...drafts.filter(happenedAgain)];
+  for (const draft of ordered) {
     const terms = contentTerms(draft.summary);
     const repeat = accountTold(kept, draft, terms, facts);
     if (!repeat) {

@@ -72,11 +72,40 @@ const BACK_REFERENCE = new RegExp(
 const BACK_REFERENCE_WORDS = 14;
 
 /**
+ * "The arrest took place on Tuesday", "El ataque se produjo el viernes", "L'explosion s'est produite
+ * mardi", "Der Unfall ereignete sich am Montag": a definite noun for a thing, then only that it
+ * happened. The thing is one the article names elsewhere (a writer does not introduce news with "the");
+ * what follows the verb (the hour, the place, who took part) is more of that thing, so length is no sign
+ * of news of its own.
+ */
+const HAPPENED = new RegExp(
+  [
+    String.raw`^[\s"“‘'«]*(?:the|this|that)\s+(?:\p{L}+\s+){0,2}?(?:took\s+place|happened|occurred)(?!\p{L})`,
+    String.raw`^[\s"“‘'«]*(?:el|la|los|las|este|esta)\s+(?:\p{L}+\s+){0,2}?(?:se\s+produjo|se\s+produjeron|tuvo\s+lugar|ocurrió|sucedió)(?!\p{L})`,
+    String.raw`^[\s"“‘'«]*(?:l['’]|le\s+|la\s+|les\s+|cette\s+|ce\s+)(?:\p{L}+\s+){0,2}?(?:a\s+eu\s+lieu|s['’]est\s+produite?|est\s+survenue?|s['’]est\s+déroulée?)(?!\p{L})`,
+    String.raw`^[\s"“‘'«]*(?:der|die|das|dieser|diese)\s+(?:\p{L}+\s+){0,2}?(?:ereignete\s+sich|geschah|passierte|fand\s+(?:\p{L}+\s+){0,4}?statt)(?!\p{L})`,
+  ].join('|'),
+  'iu',
+);
+
+/**
  * Whether a sentence only dates something told before it ("Varga made these remarks on Tuesday"):
  * it is that news's account of the day, not a new event.
  */
 export function datesNewsToldBefore(sentence: string): boolean {
   return sentence.split(/\s+/).length <= BACK_REFERENCE_WORDS && BACK_REFERENCE.test(sentence);
+}
+
+/** A second clause joined on: "…, and rescuers arrived on Tuesday", "…, et les secours sont arrivés". */
+const NEXT_CLAUSE = /[,;]\s*(?:and|but|et|mais|y|pero|und|aber)\s|;/iu;
+
+/**
+ * Whether a sentence tells only when and how a thing the article names happened (see HAPPENED), by
+ * the day it gives: a day in a clause joined after it dates another act.
+ */
+export function tellsWhenItHappened(sentence: string, mention: { index: number }): boolean {
+  const opened = HAPPENED.exec(sentence);
+  return !!opened && !NEXT_CLAUSE.test(sentence.slice(opened.index + opened[0].length, mention.index));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
-import { datesNewsToldBefore, speakerOnDay, withoutTellingDay } from './attribution.ts';
+import { datesNewsToldBefore, speakerOnDay, tellsWhenItHappened, withoutTellingDay } from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, daysBetween, shiftDay } from './calendar.ts';
 import { inBackgroundClause, withoutQuotations } from './clauses.ts';
@@ -103,6 +103,8 @@ const leadNews = (drafts: Draft[], { publishedAt }: Context) =>
 
 /** Drafts whose sentence only dates news told before it (see datesNewsToldBefore). */
 const backReferences = new WeakSet<object>();
+/** Drafts whose sentence tells when a thing named before happened (see tellsWhenItHappened). */
+const happenings = new WeakSet<object>();
 
 function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
   const draft: Draft = {
@@ -122,6 +124,7 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
   const speaker = mention.precision === 'day' ? speakerOnDay(quote, mention) : undefined;
   if (speaker) speakers.set(draft, speaker);
   if (datesNewsToldBefore(quote)) backReferences.add(draft);
+  if (tellsWhenItHappened(quote, mention)) happenings.add(draft);
   return draft;
 }
 
@@ -902,6 +905,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
       countedBack: (draft) => countedBack.has(draft),
       speakerOf: (draft) => speakers.get(draft),
       pointsBack: (draft) => backReferences.has(draft),
+      happenedAgain: (draft) => happenings.has(draft),
     }),
     { isRemark: (draft) => remarks.has(draft), quotationOf: (draft) => quotedDays.get(draft) },
     dayOf(context.publishedAt),
