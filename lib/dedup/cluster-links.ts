@@ -9,10 +9,11 @@ import {
   PLAIN_WORDS,
   relationThreshold,
   type Thresholds,
+  wordingReadOf,
 } from './similarity.ts';
 import { toldApart } from './told-apart.ts';
 import { dateRelation } from './window.ts';
-import { sharedFigures, siteOf, termsOf, wordingOf } from './wording.ts';
+import { figuresBetween, type Reading, siteOf, termsOf, wordingOf } from './wording.ts';
 
 /** One pair of accounts that may tell one event, by index into the canonically sorted accounts. */
 export interface Link {
@@ -68,18 +69,32 @@ export const CLUSTER_RULES: ClusterRules = {
 
 const NAME_WEIGHT = 1.5;
 
+/** What judging an account's pairs reads of it: its wording, and its headline's terms. */
+export interface PairReading {
+  wording: Reading;
+  headline: Map<string, number>;
+}
+
+// Read once per account by linksOf, not once per pair judged: a busy day judges tens of thousands.
+const pairReadingOf = (posting: Posting): PairReading => ({
+  wording: wordingReadOf(posting),
+  headline: termsOf(posting.title),
+});
+
+const specificOf = (a: Posting, b: Posting) => specificShared(pairReadingOf(a), pairReadingOf(b));
+
 /**
  * Shared terms that say what happened: plain words and figures, and names that neither headline
  * carries. A story's own names ("Kyiv", "OpenAI") are in every account of it, so they say nothing
  * about which of its events an account tells; a detention and a press remark of one day share them
  * and nothing else.
  */
-export function specificShared(a: Posting, b: Posting): number {
-  const ta = termsOf(wordingOf(a));
-  const tb = termsOf(wordingOf(b));
-  const headlineA = termsOf(a.title);
-  const headlineB = termsOf(b.title);
-  let shared = sharedFigures(wordingOf(a), wordingOf(b)).length;
+export function specificShared(a: PairReading, b: PairReading): number {
+  const ta = a.wording.terms;
+  const tb = b.wording.terms;
+  const headlineA = a.headline;
+  const headlineB = b.headline;
+  let shared = figuresBetween(a.wording, b.wording).length;
   // By index over the term list: asked for every pair judged, it allocates nothing per term.
   const { terms, weights, hasDigit } = termListOf(ta);
   for (let k = 0; k < terms.length; k++) {
@@ -101,7 +116,7 @@ export function specificShared(a: Posting, b: Posting): number {
  * are not one event on the headlines alone.
  */
 export function pairJoins(a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules): boolean {
-  if (evidence.relation === 'same-day' && specificShared(a, b) === 0) return false;
+  if (evidence.relation === 'same-day' && specificOf(a, b) === 0) return false;
   return isMatch(evidence, rules.thresholds);
 }
 
@@ -118,8 +133,13 @@ const thresholdOf = (evidence: Evidence, t: Thresholds) =>
  * group whose accounts each nearly match another group's counts for something. A same-day pair sharing nothing that says what happened counts against: one story's
  * two events of a day look like that, and a third account must not join them by half-agreeing with one.
  */
-export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules): number {
-  const specific = specificShared(a, b);
+export function weightOf(
+  a: Posting,
+  b: Posting,
+  evidence: Evidence,
+  rules: ClusterRules,
+  specific = specificOf(a, b),
+): number {
   if (evidence.relation === 'same-day' && specific === 0) return -rules.unrelated;
   const match = matchOf(evidence, rules.thresholds);
   if (match) return match === 'wording' ? 1 : rules.story;
@@ -141,9 +161,9 @@ export function weightOf(a: Posting, b: Posting, evidence: Evidence, rules: Clus
  * words saying what happened: an article telling the firing and the interim chief it named in two
  * sentences tells one development, as an editor would list it.
  */
-const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules) =>
+const articleWeight = (a: Posting, b: Posting, evidence: Evidence, rules: ClusterRules, specific: number) =>
   evidence.similarity >= rules.toldTwice &&
-  specificShared(a, b) > 0 &&
+  specific > 0 &&
   !oneIsRunningCount(a, b, evidence) &&
   !(evidence.relation === 'same-day' && toldApart(a.quote, b.quote))
     ? 1
@@ -238,7 +258,7 @@ function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
   shared.sort(([x, hx], [y, hy]) => hx.length - hy.length || (x < y ? -1 : 1));
   const rankOf = new Map(shared.map(([term], rank) => [term, rank]));
   const scorer = new NearestScorer(postings.length, compatibleDates(postings));
-  const keys = new Set<number>();
+  const keys: number[] = [];
   postings.forEach((posting, i) => {
     const ranks: number[] = [];
     termsOf(wordingOf(posting)).forEach((_, term) => {
@@ -250,9 +270,21 @@ function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
       (rank) => (shared[rank] as [string, number[]])[1],
     );
     for (const j of scorer.nearest(i, terms, neighbours))
-      keys.add(Math.min(i, j) * postings.length + Math.max(i, j));
+      keys.push(Math.min(i, j) * postings.length + Math.max(i, j));
   });
-  return Float64Array.from(keys).sort();
+  return sortedOnce(Float64Array.from(keys));
+}
+
+/**
+ * The keys sorted, each once. A pair is found from both ends; sorting them all and dropping repeats
+ * in place costs less than a set of tens of thousands of numbers and reading it back.
+ */
+function sortedOnce(keys: Float64Array): Float64Array {
+  keys.sort();
+  let kept = 0;
+  for (let k = 0; k < keys.length; k++)
+    if (kept === 0 || keys[k] !== keys[kept - 1]) keys[kept++] = keys[k] as number;
+  return keys.subarray(0, kept);
 }
 
 /**
@@ -309,6 +341,7 @@ class NearestScorer {
 export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
   // The site once per account, not once per pair: evidenceOf reads it for every pair it judges.
   const postings = accounts.map((p) => (p.site ? p : { ...p, site: siteOf(p.url) }));
+  const readings = postings.map(pairReadingOf);
   const links: Link[] = [];
   const size = postings.length;
   for (const key of candidateKeys(postings, rules.neighbours)) {
@@ -316,12 +349,14 @@ export function linksOf(accounts: Posting[], rules: ClusterRules): Link[] {
     const j = key % size;
     const a = postings[i] as Posting;
     const b = postings[j] as Posting;
-    const evidence = evidenceOf(a, b);
+    const [ra, rb] = [readings[i] as PairReading, readings[j] as PairReading];
+    const evidence = evidenceOf(a, b, ra.wording, rb.wording);
     if (evidence.relation === 'apart') continue;
     const keptApart = evidence.sameArticle && evidence.similarity === 0;
+    const specific = specificShared(ra, rb);
     const weight = evidence.sameArticle
-      ? articleWeight(a, b, evidence, rules)
-      : weightOf(a, b, evidence, rules);
+      ? articleWeight(a, b, evidence, rules, specific)
+      : weightOf(a, b, evidence, rules, specific);
     const bridgesDays =
       bothDays(a, b) &&
       evidence.relation === 'next-day' &&

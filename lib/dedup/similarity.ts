@@ -1,6 +1,14 @@
 import type { Posting } from './posting.ts';
 import { type DateRelation, dateRelation } from './window.ts';
-import { agreementOf, figuresOf, siteOf, wordingOf } from './wording.ts';
+import {
+  agreementBetween,
+  agreementOf,
+  figuresOf,
+  type Reading,
+  readingOf,
+  siteOf,
+  wordingOf,
+} from './wording.ts';
 
 /**
  * How much two accounts' wordings must agree to be one event, by how their dates relate. The same
@@ -61,8 +69,8 @@ export interface Evidence {
 }
 
 /** Whether a wording agrees more with one of these than `reached` does. */
-const outdone = (wording: string, siblings: string[] | undefined, reached: number) =>
-  (siblings ?? []).some((sibling) => agreementOf(wording, sibling).similarity > reached);
+const outdone = (wording: Reading, siblings: string[] | undefined, reached: number) =>
+  (siblings ?? []).some((sibling) => agreementBetween(wording, readingOf(sibling)).similarity > reached);
 
 /**
  * Two reports whose headlines carry different figures. From one site they are items of a series
@@ -90,9 +98,12 @@ function lateEdge(a: Account, b: Account, relation: DateRelation): boolean {
   return LATE_IN_DAY.test(earlier.quote);
 }
 
-export function evidenceOf(a: Account, b: Account): Evidence {
-  const [wa, wb] = [wordingOf(a), wordingOf(b)];
-  const { similarity, plain } = agreementOf(wa, wb);
+/** An account's wording as evidenceOf reads it. */
+export const wordingReadOf = (account: Account): Reading => readingOf(wordingOf(account));
+
+/** What two accounts have in common; a caller judging many pairs passes their wordings read once. */
+export function evidenceOf(a: Account, b: Account, wa = wordingReadOf(a), wb = wordingReadOf(b)): Evidence {
+  const { similarity, plain } = agreementBetween(wa, wb);
   const relation = dateRelation(a, b);
   const sameSite = (a.site ?? siteOf(a.url)) === (b.site ?? siteOf(b.url));
   const eachAloneOnItsDay = a.sameDay?.length === 0 && b.sameDay?.length === 0;

@@ -80,10 +80,31 @@ function shared(ours: Set<string>, theirs: Set<string>, into: readonly string[])
   return found;
 }
 
-/** The decimal figures and clock times two texts both give (asked for every pair judged: mostly none). */
-export function sharedFigures(a: string, b: string): readonly string[] {
-  return shared(clockTimesOf(a), clockTimesOf(b), shared(decimalsOf(a), decimalsOf(b), NONE));
+/** A text as comparing it reads it: its terms, and the figures word terms leave out. */
+export interface Reading {
+  terms: Map<string, number>;
+  decimals: Set<string>;
+  clocks: Set<string>;
 }
+
+// One lookup of a text for all it is compared by, rather than one per cache: a busy day judges tens
+// of thousands of pairs, each asking for both texts' terms, decimals and clock times. Bounded like
+// the terms' cache.
+const readings = new Map<string, Reading>();
+
+export function readingOf(text: string): Reading {
+  let reading = readings.get(text);
+  if (!reading) {
+    if (readings.size >= CACHED_TEXTS) readings.clear();
+    reading = { terms: termsOf(text), decimals: decimalsOf(text), clocks: clockTimesOf(text) };
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
+/** The decimal figures and clock times two texts read both give (asked for every pair judged: mostly none). */
+export const figuresBetween = (a: Reading, b: Reading): readonly string[] =>
+  shared(a.clocks, b.clocks, shared(a.decimals, b.decimals, NONE));
 
 /**
  * A text's terms with the given figures added, weighed as figures. Only figures both texts give are
@@ -108,11 +129,15 @@ export interface WordingAgreement {
  * Over the lighter text, a headline inside a paragraph agrees; over both, two paragraphs sharing one
  * phrase do not: the geometric mean lets neither length win alone.
  */
-export function agreementOf(a: string, b: string): WordingAgreement {
-  const figures = sharedFigures(a, b);
+export const agreementOf = (a: string, b: string): WordingAgreement =>
+  agreementBetween(readingOf(a), readingOf(b));
+
+/** agreementOf two texts already read. */
+export function agreementBetween(a: Reading, b: Reading): WordingAgreement {
+  const figures = figuresBetween(a, b);
   const { overlap, dice, plain } = weightedAgreement(
-    withFigures(termsOf(a), figures),
-    withFigures(termsOf(b), figures),
+    withFigures(a.terms, figures),
+    withFigures(b.terms, figures),
   );
   return { similarity: Math.sqrt(overlap * dice), plain };
 }
