@@ -41,8 +41,12 @@ export function groupOf(index: number, posting: Posting): Group {
 /** `b` into `a`, in place: copying a growing group on every join would cost its size each time. */
 export function absorbInto(a: Group, b: Group): void {
   for (const member of b.members) a.members.push(member);
-  for (const [article, members] of b.articles)
-    a.articles.set(article, [...(a.articles.get(article) ?? []), ...members]);
+  // Extended in place: `a` owns its lists (groupOf makes them afresh), while `b` may be shared.
+  for (const [article, members] of b.articles) {
+    const kept = a.articles.get(article);
+    if (kept) for (const member of members) kept.push(member);
+    else a.articles.set(article, [...members]);
+  }
   for (const day of b.days) a.days.add(day);
   if (b.publicationDays.size > 0) a.publicationDays = new Set([...a.publicationDays, ...b.publicationDays]);
   for (const [key, period] of b.periods) a.periods.set(key, period);

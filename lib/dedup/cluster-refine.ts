@@ -40,12 +40,13 @@ function graphOf(size: number, links: Link[]): Graph {
   return graph;
 }
 
-/** A group of these members, as canJoin judges groups. */
-function groupFrom(members: Iterable<number>, postings: Posting[]): Group {
-  const [first, ...rest] = [...members] as [number, ...number[]];
-  const group = groupOf(first, postings[first] as Posting);
-  for (const i of rest) absorbInto(group, groupOf(i, postings[i] as Posting));
-  return group;
+/** A group of these members, as canJoin judges groups, from each member's group alone (left as they are). */
+function groupFrom(members: Iterable<number>, postings: Posting[], alone: Group[]): Group {
+  let group: Group | undefined;
+  for (const i of members)
+    if (group) absorbInto(group, alone[i] as Group);
+    else group = groupOf(i, postings[i] as Posting);
+  return group as Group;
 }
 
 class Moves {
@@ -53,6 +54,11 @@ class Moves {
   readonly members = new Map<number, Set<number>>();
   /** Each group as canJoin judges it, built when first asked and dropped when the group changes. */
   private readonly judged = new Map<number, Group>();
+  /**
+   * Each account as a group of its own, made once: every move asks canJoin of it and every rebuilt
+   * group absorbs it, and neither changes it.
+   */
+  private readonly alone: Group[];
   private readonly facts: MemberFacts;
 
   constructor(
@@ -63,6 +69,7 @@ class Moves {
     private readonly constraints: RefineConstraints,
   ) {
     this.owner = new Int32Array(graph.size);
+    this.alone = postings.map((posting, i) => groupOf(i, posting));
     const days = memberDays(postings);
     const { keptApart, size } = graph;
     this.facts = { keptApart: (x, y) => keptApart.has(x * size + y), dayOf: (i) => days[i] };
@@ -90,7 +97,7 @@ class Moves {
   private groupOf(g: number): Group {
     let group = this.judged.get(g);
     if (!group) {
-      group = groupFrom(this.members.get(g) as Set<number>, this.postings);
+      group = groupFrom(this.members.get(g) as Set<number>, this.postings, this.alone);
       this.judged.set(g, group);
     }
     return group;
@@ -99,8 +106,7 @@ class Moves {
   private allowed(i: number, g: number): boolean {
     const { splitApart } = this.constraints;
     if (splitApart) for (const j of this.members.get(g) as Set<number>) if (splitApart(i, j)) return false;
-    const alone = groupOf(i, this.postings[i] as Posting);
-    return canJoin(alone, this.groupOf(g), this.bridgesInto(i, g), this.facts);
+    return canJoin(this.alone[i] as Group, this.groupOf(g), this.bridgesInto(i, g), this.facts);
   }
 
   /** Moves `i` where it gains most, if that beats where it is; whether it moved. */

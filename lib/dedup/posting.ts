@@ -42,8 +42,16 @@ export type Posting = z.infer<typeof PostingSchema>;
  * an account lacks stays absent, not undefined.
  */
 export function postingOf(account: Source, sameDay?: string[]): Posting {
-  const filed = { ...account, sameDay } as Partial<Posting>;
-  return Object.fromEntries(Object.entries(filed).filter(([, value]) => value !== undefined)) as Posting;
+  // Key by key in the account's order, `sameDay` last unless it has a place already, rather than
+  // through a list of entries: every clustering files each of its accounts afresh.
+  const fields = account as unknown as Record<string, unknown>;
+  const filed: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const value = key === 'sameDay' ? sameDay : fields[key];
+    if (value !== undefined) filed[key] = value;
+  }
+  if (sameDay !== undefined) filed.sameDay = sameDay;
+  return filed as Posting;
 }
 
 /** A posting's content: the account and its day's other wordings, without the events that held it. */
