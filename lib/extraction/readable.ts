@@ -79,6 +79,15 @@ const COUNT_24_BEFORE_DATE = new RegExp(
  */
 const FROM_DAY_COMMA =
   /(?<=\bfrom\s[^;.]{0,30}\d{1,2}(?:st|nd|rd|th)?),(?=\s+(?:to|through|until|till)\s)/giu;
+/**
+ * "am Sonntag, dem 8. Februar", "Montag, den 9. März", "Heute ist Sonntag, der 22. Februar": German sets
+ * the date after its weekday with an article, and chrono then reads two dates, the weekday alone (the
+ * nearest such day) and the written day. Without the article it reads one, the written day.
+ */
+const GERMAN_WEEKDAY_ARTICLE = new RegExp(
+  String.raw`(?<=(?:${GERMAN_WEEKDAYS.join('|')}),\s+)(?:der|den|dem)(?=\s+\d{1,2}\.)`,
+  'giu',
+);
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
@@ -95,7 +104,9 @@ export function readable(sentence: string, language: string): string {
   if (/mid-/i.test(english)) english = english.replace(MID_HYPHEN, '$1 ');
   if (english.includes('24')) english = english.replace(COUNT_24_BEFORE_DATE, blank);
   if (language === 'de')
-    return english.replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part));
+    return english
+      .replace(GERMAN_DAY_PART, (_, day: string, part: string) => day + blank(part))
+      .replace(GERMAN_WEEKDAY_ARTICLE, blank);
   if (language === 'es')
     return english.replace(ROMANCE_DAY_PART_OF_WEEKDAY.es as RegExp, blank).replace(SPANISH_DAY_SPAN, ' el');
   const romance = ROMANCE_DAY_PART_OF_WEEKDAY[language];
