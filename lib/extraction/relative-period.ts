@@ -197,9 +197,9 @@ const AGO: RegExp[] = [
   // "a couple of weeks ago" is two; "a fortnight ago" is two weeks (counted as 14 days).
   /\ba\s+(couple)\s+of\s+(week|month)s\s+ago\b/giu,
   /\b(a|one|two|three)\s+(fortnight)s?\s+ago\b/giu,
-  /(?<!\p{L})il\s+y\s+a\s+(\d{1,2}|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
-  /(?<!\p{L})vor\s+(\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
-  /(?<!\p{L})hace\s+(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
+  /(?<!\p{L})il\s+y\s+a\s+(?:(?:près\s+de|presque|environ|plus\s+de)\s+)?(\d{1,2}|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(semaine|mois|jour)s?(?!\p{L})/giu,
+  /(?<!\p{L})vor\s+(?:(?:knapp|gut|fast|etwa|rund|über|mehr\s+als)\s+)?(\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Woche|Monat|Tag)(?:n|en|e)?(?!\p{L})/giu,
+  /(?<!\p{L})hace\s+(?:(?:casi|cerca\s+de|unas|unos|más\s+de)\s+)?(\d{1,2}|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince)\s+(semana|mes|día|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})há\s+(\d{1,2}|uma|um|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|quinze)\s+(semana|mês|mes|dia)(?:es|s)?(?!\p{L})/giu,
   /(?<!\p{L})(\d{1,2}|una|un|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|quindici)\s+(settiman[ae]|mes[ei]|giorn[oi])\s+fa(?!\p{L})/giu,
   // Not in a sentence told in the pluperfect ("bir gün önce … bildirmişti"): there it is the day
@@ -240,23 +240,45 @@ function monthMentions(sentence: string, publishedAt: Date): Found[] {
   );
 }
 
-/** A week ago is a day ("a week ago" is seven days back); months ago is a month. */
+/**
+ * "nearly five weeks ago", "about three weeks ago", "vor knapp drei Wochen", "il y a près de trois
+ * semaines", "hace casi tres semanas": a count of weeks said roughly lands days either side of the day
+ * it counts to, and as that day it was an entry of its own beside the event's real day.
+ */
+const ROUGHLY =
+  /(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|under|barely|knapp|gut|fast|etwa|rund|über|mehr\s+als|près\s+de|presque|environ|plus\s+de|casi|cerca\s+de|unas|unos|más\s+de)\s+$/iu;
+/** Whether the words before the count say it roughly ("nearly five", "vor knapp drei"). */
+function isRough(match: RegExpMatchArray): boolean {
+  const start = match.index ?? 0;
+  const leading = match[0].slice(0, match[0].indexOf(match[1] ?? ''));
+  return ROUGHLY.test((match.input ?? '').slice(Math.max(0, start - 24), start) + leading);
+}
+
+/**
+ * A week ago is a day ("a week ago" is seven days back), and more weeks said roughly the month of the
+ * day they count to (see ROUGHLY); "about a week ago" dates nothing: a week either side is no day, and
+ * last week's Monday cuts it anywhere. Months ago is a month.
+ */
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
-  return mentionsOf(
-    AGO,
-    sentence,
-    (match) => {
-      const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
-      const unit = match[2] ?? '';
-      if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
-      if (/^fortnight$/i.test(unit))
-        return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
-      return isWeekUnit(unit)
-        ? { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null }
-        : { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
-    },
-    AGO_WORD,
+  if (!AGO_WORD.test(sentence)) return [];
+  return AGO.flatMap((phrase) =>
+    [...sentence.matchAll(phrase)].flatMap((match) => {
+      const dated = agoDate(match, publishedAt);
+      return dated ? [{ index: match.index ?? 0, text: match[0], ...dated }] : [];
+    }),
   );
+}
+
+function agoDate(match: RegExpMatchArray, publishedAt: Date): Dated | undefined {
+  const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
+  const unit = match[2] ?? '';
+  if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
+  if (/^fortnight$/i.test(unit))
+    return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
+  if (!isWeekUnit(unit)) return { precision: 'month', date: monthOf(publishedAt, -count), endDate: null };
+  const day = dayOf(publishedAt, -7 * count);
+  if (!isRough(match)) return { precision: 'day', date: day, endDate: null };
+  return count > 1 ? { precision: 'month', date: day.slice(0, 7), endDate: null } : undefined;
 }
 
 /**
