@@ -31,7 +31,21 @@ const asPosting = (item: Clusterable): Posting =>
 interface Between {
   joins: number;
   bridged: boolean;
+  /**
+   * The share and bridge agglomerate last queued this pair with (NaN: never). Kept on the pair's
+   * links, not in a map by pair: a busy day offers tens of thousands of pairs, and a map entry per
+   * offer was the merge loop's largest cost.
+   */
+  offeredShare: number;
+  offeredBridged: boolean;
 }
+
+const linksBetween = (joins: number, bridged: boolean): Between => ({
+  joins,
+  bridged,
+  offeredShare: Number.NaN,
+  offeredBridged: false,
+});
 
 interface Ordered<T> {
   item: T;
@@ -94,7 +108,7 @@ class Agglomeration {
     });
     this.links = linksOf(postings, rules);
     for (const link of this.links) {
-      this.add(link.i, link.j, { joins: link.weight, bridged: link.bridgesDays });
+      this.add(link.i, link.j, linksBetween(link.weight, link.bridgesDays));
       if (link.keptApart) this.keptApart.add(link.i * this.size + link.j);
     }
   }
@@ -112,6 +126,9 @@ class Agglomeration {
       kept.bridged ||= links.bridged;
       return;
     }
+    // Moved to a pair of its own: it was never offered for this one.
+    links.offeredShare = Number.NaN;
+    links.offeredBridged = false;
     row.set(b, links);
     (this.between.get(b) as Map<number, Between>).set(a, links);
   }
@@ -198,23 +215,19 @@ class Agglomeration {
    */
   agglomerate(join: number): void {
     const queue = new CandidateQueue();
-    // What each pair was last queued with: a pair whose share and day bridge a join left as they
-    // were is still queued, fresh, and need not be queued again. A wire story's copies joining one
+    // Each pair's links keep what it was last queued with: a pair whose share and day bridge a join
+    // left as they were is still queued, fresh, and need not be queued again. A wire story's copies joining one
     // by one change the big group's share with few of the others, and re-queuing all of them at
     // every join cost the square of the story's carriers.
-    // Numbers and a set, not an object per offer: a pair's bridge only ever goes from false to true.
-    const queued = new Map<number, number>();
-    const queuedBridged = new Set<number>();
     const offer = (x: number, y: number, links: Between, again: boolean) => {
       const a = Math.min(x, y);
       const b = Math.max(x, y);
       const share = this.shareOf(a, b, links);
       // Below the bar a pair can only rise when one of its groups grows, and is offered again then.
       if (share < join) return;
-      const key = this.pairOf(a, b);
-      if (!again && queued.get(key) === share && queuedBridged.has(key) === links.bridged) return;
-      queued.set(key, share);
-      if (links.bridged) queuedBridged.add(key);
+      if (!again && links.offeredShare === share && links.offeredBridged === links.bridged) return;
+      links.offeredShare = share;
+      links.offeredBridged = links.bridged;
       queue.push(share, a, b);
     };
     for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links, true);
