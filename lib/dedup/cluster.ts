@@ -83,9 +83,12 @@ function canonical<T extends Clusterable>(items: T[]): Array<{ item: T; posting:
 const COMPACT_FROM = 4_096;
 
 class Agglomeration {
-  readonly groups = new Map<number, Group>();
-  /** For each group, the groups it has links with. */
-  private readonly between = new Map<number, Map<number, Between>>();
+  /**
+   * The groups by id, undefined once joined into another; and for each live group, the groups it has
+   * links with. Arrays by id, not maps: every candidate queued and popped looks both up.
+   */
+  private readonly groups: Array<Group | undefined> = [];
+  private readonly between: Array<Map<number, Between> | undefined> = [];
   private readonly keptApart = new Set<number>();
   /** Index pairs an editor split apart, as `min * size + max`. */
   readonly splitApart = new Set<number>();
@@ -103,8 +106,8 @@ class Agglomeration {
     const days = memberDays(postings);
     this.facts = { keptApart: this.apart, dayOf: (i) => days[i] };
     postings.forEach((posting, i) => {
-      this.groups.set(i, groupOf(i, posting));
-      this.between.set(i, new Map());
+      this.groups.push(groupOf(i, posting));
+      this.between.push(new Map());
     });
     this.links = linksOf(postings, rules);
     for (const link of this.links) {
@@ -119,7 +122,7 @@ class Agglomeration {
    * collector's.
    */
   private add(a: number, b: number, links: Between): void {
-    const row = this.between.get(a) as Map<number, Between>;
+    const row = this.between[a] as Map<number, Between>;
     const kept = row.get(b);
     if (kept) {
       kept.joins += links.joins;
@@ -130,7 +133,7 @@ class Agglomeration {
     links.offeredShare = Number.NaN;
     links.offeredBridged = false;
     row.set(b, links);
-    (this.between.get(b) as Map<number, Between>).set(a, links);
+    (this.between[b] as Map<number, Between>).set(a, links);
   }
 
   /**
@@ -139,6 +142,16 @@ class Agglomeration {
    */
   private pairsJudged(a: number, b: number): number {
     return Math.min(a * b, this.neighbours * Math.min(a, b));
+  }
+
+  /** A live group by id. */
+  group(id: number): Group {
+    return this.groups[id] as Group;
+  }
+
+  /** The live groups, by id. */
+  liveGroups(): Group[] {
+    return this.groups.filter((group) => group !== undefined);
   }
 
   private readonly pairOf = (i: number, j: number) => Math.min(i, j) * this.size + Math.max(i, j);
@@ -160,18 +173,18 @@ class Agglomeration {
   /** `b` into `a`; the joined group takes the smaller id, and every link of both. */
   merge(a: number, b: number): { kept: number; gained: number[] } {
     const [keep, gone] = a < b ? [a, b] : [b, a];
-    const joined = this.groups.get(keep) as Group;
-    absorbInto(joined, this.groups.get(gone) as Group);
-    this.groups.delete(gone);
+    const joined = this.group(keep);
+    absorbInto(joined, this.group(gone));
+    this.groups[gone] = undefined;
     this.large.delete(gone);
     if (joined.members.length >= this.neighbours) this.large.add(keep);
-    const goneLinks = this.between.get(gone) as Map<number, Between>;
-    this.between.delete(gone);
-    (this.between.get(keep) as Map<number, Between>).delete(gone);
+    const goneLinks = this.between[gone] as Map<number, Between>;
+    this.between[gone] = undefined;
+    (this.between[keep] as Map<number, Between>).delete(gone);
     const gained: number[] = [];
     goneLinks.forEach((links, other) => {
       if (other === keep) return;
-      this.between.get(other)?.delete(gone);
+      this.between[other]?.delete(gone);
       this.add(keep, other, links);
       gained.push(other);
     });
@@ -184,26 +197,26 @@ class Agglomeration {
    * bound, and past it those larger than `kept` was (for the rest the bound caps the pairs judged:
    * see pairsJudged). Every other pair's share is what it was, and its queued candidate still stands.
    */
-  private changedPairs(kept: number, before: number, gained: number[]): Iterable<number> {
-    const row = this.between.get(kept) as Map<number, Between>;
-    if (before < this.neighbours) return row.keys();
+  private changedPairs(kept: number, before: number, gained: number[]): ReadonlySet<number> | 'all' {
+    if (before < this.neighbours) return 'all';
+    const row = this.between[kept] as Map<number, Between>;
     const changed = new Set(gained);
     for (const other of this.large)
-      if (other !== kept && row.has(other) && (this.groups.get(other) as Group).members.length > before)
-        changed.add(other);
+      if (other !== kept && row.has(other) && this.group(other).members.length > before) changed.add(other);
     return changed;
   }
 
   /** The share of joining cross pairs of two live groups with these links (average link). */
   private shareOf(a: number, b: number, links: Between): number {
-    const ga = this.groups.get(a) as Group;
-    const gb = this.groups.get(b) as Group;
-    return links.joins / this.pairsJudged(ga.members.length, gb.members.length);
+    return links.joins / this.pairsJudged(this.group(a).members.length, this.group(b).members.length);
   }
 
-  /** Whether a queued candidate still stands: both groups live, and their share as it was scored. */
+  /**
+   * Whether a queued candidate still stands: both groups live, and their share as it was scored. A
+   * joined group's row is dropped, and every live row drops the joined group.
+   */
   private readonly fresh = (share: number, a: number, b: number): boolean => {
-    const links = this.groups.has(a) && this.groups.has(b) ? this.between.get(a)?.get(b) : undefined;
+    const links = this.between[a]?.get(b);
     return links !== undefined && this.shareOf(a, b, links) === share;
   };
 
@@ -230,7 +243,11 @@ class Agglomeration {
       links.offeredBridged = links.bridged;
       queue.push(share, a, b);
     };
-    for (const [a, row] of this.between) for (const [b, links] of row) if (a < b) offer(a, b, links, true);
+    // By index and forEach: a for-of over map entries made an array per link.
+    for (let a = 0; a < this.between.length; a++)
+      this.between[a]?.forEach((links, b) => {
+        if (a < b) offer(a, b, links, true);
+      });
     // Every join re-offers the grown group's changed pairs and leaves their old scores stale in the
     // queue. Dropped in one pass whenever the queue has doubled, so it stays near its live size;
     // only fresh ones ever pop.
@@ -238,18 +255,26 @@ class Agglomeration {
     const c: Candidate = { share: 0, a: 0, b: 0 };
     while (queue.pop(c) && c.share >= join) {
       if (!this.fresh(c.share, c.a, c.b)) continue;
-      const links = this.between.get(c.a)?.get(c.b) as Between;
-      const [ga, gb] = [this.groups.get(c.a) as Group, this.groups.get(c.b) as Group];
+      const links = this.between[c.a]?.get(c.b) as Between;
+      const [ga, gb] = [this.group(c.a), this.group(c.b)];
       if (!canJoin(ga, gb, links.bridged, this.facts) || this.split(ga, gb)) continue;
       // `a` is kept (the smaller id) and grows in place.
       const [daysBefore, sizeBefore] = [ga.days.size, ga.members.length];
       const { kept, gained } = this.merge(c.a, c.b);
-      const row = this.between.get(kept) as Map<number, Between>;
+      const row = this.between[kept] as Map<number, Between>;
       // A group that now holds both days of a bridged pair may join a group of either day without a
       // bridge of its own (canJoin): its refused pairs must be judged again, changed or not.
       const again = ga.days.size !== daysBefore;
-      for (const other of again ? row.keys() : this.changedPairs(kept, sizeBefore, gained))
-        offer(kept, other, row.get(other) as Between, again);
+      const changed = again ? 'all' : this.changedPairs(kept, sizeBefore, gained);
+      // By forEach: a for-of over either a map's keys or a set made an iterator result per pair.
+      if (changed === 'all')
+        row.forEach((links, other) => {
+          offer(kept, other, links, again);
+        });
+      else
+        changed.forEach((other) => {
+          offer(kept, other, row.get(other) as Between, again);
+        });
       if (queue.size < compactAt) continue;
       queue.retain(this.fresh);
       compactAt = Math.max(COMPACT_FROM, 2 * queue.size);
@@ -288,12 +313,11 @@ export function clusterAccounts<T extends Clusterable>(items: T[], options: Clus
     pinned.add(i).add(j);
     const [gi, gj] = [groupHolding(work, i), groupHolding(work, j)];
     // An editor's must-link never overrides their own cannot-link (corrections settle which is later).
-    if (gi !== gj && !work.split(work.groups.get(gi) as Group, work.groups.get(gj) as Group))
-      work.merge(gi, gj);
+    if (gi !== gj && !work.split(work.group(gi), work.group(gj))) work.merge(gi, gj);
   }
   work.agglomerate(rules.join);
   const groups = refineGroups(
-    [...work.groups.values()].map((group) => group.members),
+    work.liveGroups().map((group) => group.members),
     entries.map((e) => e.posting),
     work.links,
     rules.join,
@@ -306,6 +330,6 @@ export function clusterAccounts<T extends Clusterable>(items: T[], options: Clus
 }
 
 function groupHolding(work: Agglomeration, index: number): number {
-  for (const group of work.groups.values()) if (group.members.includes(index)) return group.id;
+  for (const group of work.liveGroups()) if (group.members.includes(index)) return group.id;
   throw new Error(`no group holds account ${index}`);
 }
