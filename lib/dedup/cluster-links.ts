@@ -269,8 +269,11 @@ function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
       Int32Array.from(ranks).sort(),
       (rank) => (shared[rank] as [string, number[]])[1],
     );
-    for (const j of scorer.nearest(i, terms, neighbours))
+    const found = scorer.nearest(i, terms, neighbours);
+    for (let k = 0; k < found.length; k++) {
+      const j = found[k] as number;
       keys.push(Math.min(i, j) * postings.length + Math.max(i, j));
+    }
   });
   return sortedOnce(Float64Array.from(keys));
 }
@@ -298,6 +301,8 @@ class NearestScorer {
   private readonly metBy: Int32Array;
   private readonly ruledOut: Uint8Array;
   private readonly scored: number[] = [];
+  /** The nearest found so far, worst first: a heap by `closer`, reused from one account to the next. */
+  private readonly kept: Int32Array;
 
   constructor(
     size: number,
@@ -306,10 +311,14 @@ class NearestScorer {
     this.score = new Float64Array(size);
     this.metBy = new Int32Array(size).fill(-1);
     this.ruledOut = new Uint8Array(size);
+    this.kept = new Int32Array(size);
   }
 
-  /** The `neighbours` accounts sharing most of `terms` with account `i`, rarer terms first. */
-  nearest(i: number, terms: number[][], neighbours: number): number[] {
+  /**
+   * The `neighbours` accounts sharing most of `terms` with account `i`, rarer terms first, in no
+   * particular order (a view of a buffer that the next call overwrites).
+   */
+  nearest(i: number, terms: number[][], neighbours: number): Int32Array {
     const bound = CANDIDATES_PER_NEIGHBOUR * neighbours;
     const { score, metBy, ruledOut, scored } = this;
     scored.length = 0;
@@ -333,7 +342,59 @@ class NearestScorer {
         scored.push(j);
       }
     }
-    return scored.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b).slice(0, neighbours);
+    return this.closest(neighbours);
+  }
+
+  /** Whether scored account `a` is nearer than `b`: a higher score, ties to the earlier account. */
+  private closer(a: number, b: number): boolean {
+    const sa = this.score[a] as number;
+    const sb = this.score[b] as number;
+    return sa > sb || (sa === sb && a < b);
+  }
+
+  /**
+   * The `count` nearest of the scored accounts. Selected through a heap of the nearest so far, not
+   * by sorting them all: asked for every account, a sort's comparisons and copies cost more than the
+   * scoring, and the order among the nearest is never read (their pairs are sorted by key).
+   */
+  private closest(count: number): Int32Array {
+    const { scored, kept } = this;
+    let size = 0;
+    for (let k = 0; k < scored.length; k++) {
+      const j = scored[k] as number;
+      if (size < count) this.siftUp(size++, j);
+      else if (this.closer(j, kept[0] as number)) this.siftDown(size, j);
+    }
+    return kept.subarray(0, size);
+  }
+
+  /** Places `j` at the free slot `at` of the heap and moves it up past nearer parents. */
+  private siftUp(at: number, j: number): void {
+    const { kept } = this;
+    let i = at;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.closer(kept[parent] as number, j)) break;
+      kept[i] = kept[parent] as number;
+      i = parent;
+    }
+    kept[i] = j;
+  }
+
+  /** Replaces the heap's top (the farthest kept) with `j` and moves it down past farther children. */
+  private siftDown(size: number, j: number): void {
+    const { kept } = this;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const farther = right < size && this.closer(kept[left] as number, kept[right] as number) ? right : left;
+      if (!this.closer(j, kept[farther] as number)) break;
+      kept[i] = kept[farther] as number;
+      i = farther;
+    }
+    kept[i] = j;
   }
 }
 
