@@ -15,6 +15,7 @@ import { canonicalQueryFunction, timelineCachePolicy } from './edge.ts';
 import { datelineFunction, FEEDS_CONFIG_IN_BUNDLE } from './functions.ts';
 import { QueuePair } from './queues.ts';
 import { datelineTable } from './table.ts';
+import { CLUSTERING_SEMI_SPACE_MB } from './young-generation.ts';
 
 export const TIMEOUTS = {
   scheduler: Duration.seconds(60),
@@ -109,6 +110,7 @@ export class DatelineStack extends Stack {
       bundle,
       timeout: TIMEOUTS.worker,
       memorySize: 1024,
+      semiSpaceMb: CLUSTERING_SEMI_SPACE_MB,
       // A message that fails decoding goes straight to the DLQ with its reason.
       environment: { ...env, ARTICLES_DLQ_URL: articles.dlq.queueUrl },
     });
@@ -129,6 +131,7 @@ export class DatelineStack extends Stack {
       bundle,
       timeout: TIMEOUTS.admin,
       memorySize: 1024,
+      semiSpaceMb: CLUSTERING_SEMI_SPACE_MB,
       environment: env,
     });
     this.functions = { scheduler, poller, worker, timeline, admin };

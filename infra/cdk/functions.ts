@@ -22,7 +22,12 @@ export interface DatelineFunctionProps {
   /** false: an inline placeholder instead of the esbuild bundle (fast tests only; deploys always bundle). */
   bundle: boolean;
   reservedConcurrentExecutions?: number;
+  /** V8's semi-space in MB, for the functions that cluster events (young-generation.ts). */
+  semiSpaceMb?: number;
 }
+
+const nodeOptions = (semiSpaceMb?: number) =>
+  ['--enable-source-maps', ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : [])].join(' ');
 
 const common = {
   runtime: lambda.Runtime.NODEJS_22_X,
@@ -69,7 +74,7 @@ export function datelineFunction(
     memorySize: props.memorySize,
     logGroup,
     reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-    environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+    environment: { NODE_OPTIONS: nodeOptions(props.semiSpaceMb), ...props.environment },
   };
   if (!props.bundle) {
     return new lambda.Function(scope, id, {

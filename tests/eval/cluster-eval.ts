@@ -1,3 +1,4 @@
+import { CLUSTERING_SEMI_SPACE_MB } from '../../infra/cdk/young-generation.ts';
 import { type Article, articleId } from '../../lib/articles/index.ts';
 import {
   type ArticleAccount,
@@ -268,7 +269,18 @@ function clusterCpu(accounts: ArticleAccount[]): number {
   return (used.user + used.system) / 1000;
 }
 
+/** The young generation the run has: the worker's and admin's (infra/cdk/functions.ts) or V8's default. */
+function youngGeneration(): string {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(' ')].find((arg) =>
+    arg.startsWith('--max-semi-space-size='),
+  );
+  const deployed = `--max-semi-space-size=${CLUSTERING_SEMI_SPACE_MB}`;
+  if (!flag) return `V8's default young generation (the functions that cluster run with ${deployed})`;
+  return flag === deployed ? `${flag}, as the functions that cluster run` : flag;
+}
+
 function cost(): void {
+  console.log(youngGeneration());
   for (const events of [125, 250]) {
     const accounts = busyDay(events);
     const cold = clusterCpu(accounts);

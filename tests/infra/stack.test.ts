@@ -112,6 +112,16 @@ describe('functions', () => {
     }
   });
 
+  it('gives the functions that cluster a larger young generation, and the others the default', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const options = (name: string) =>
+      fns[ids[name] as string]?.Properties.Environment.Variables.NODE_OPTIONS.split(' ');
+    for (const name of ['worker', 'admin'])
+      expect(options(name)).toEqual(['--enable-source-maps', '--max-semi-space-size=32']);
+    for (const name of ['scheduler', 'poller', 'timeline'])
+      expect(options(name)).toEqual(['--enable-source-maps']);
+  });
+
   it('caps the public timeline function with reserved concurrency', () => {
     const fn = template.findResources('AWS::Lambda::Function')[ids.timeline as string];
     expect(fn?.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
