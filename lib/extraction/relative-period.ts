@@ -246,7 +246,7 @@ function monthMentions(sentence: string, publishedAt: Date): Found[] {
  * it counts to, and as that day it was an entry of its own beside the event's real day.
  */
 const ROUGHLY =
-  /(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|under|barely|knapp|gut|fast|etwa|rund|über|mehr\s+als|près\s+de|presque|environ|plus\s+de|casi|cerca\s+de|unas|unos|más\s+de)\s+$/iu;
+  /(?<!\p{L})(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|under|barely|knapp|gut|fast|etwa|rund|über|mehr\s+als|près\s+de|presque|environ|plus\s+de|casi|cerca\s+de|unas|unos|más\s+de)\s+$/iu;
 /** Whether the words before the count say it roughly ("nearly five", "vor knapp drei"). */
 function isRough(match: RegExpMatchArray): boolean {
   const start = match.index ?? 0;

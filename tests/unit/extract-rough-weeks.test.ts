@@ -26,6 +26,7 @@ describe('a count of weeks said roughly', () => {
 
   it('leaves a plain count of weeks the day it counts to', () => {
     expect(datesOf('The levee gave way three weeks ago.')).toEqual(['2026-02-22 day']);
+    expect(datesOf('It was a troublesome three weeks ago for the county.')).toEqual(['2026-02-22 day']);
     expect(datesOf('Der Damm brach vor drei Wochen.', 'de')).toEqual(['2026-02-22 day']);
   });
 });
