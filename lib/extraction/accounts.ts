@@ -135,7 +135,7 @@ function accountTold<T extends Telling>(
     recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
     (k.told.some(pointsBack) && sameDay(k.draft, draft));
   const found = kept.find((k) => sameEventPossible(k.draft, draft) && tellsAgain(k));
-  if (found) return found;
+  if (found || !(happenedAgain(draft) || pointsBack(draft))) return found;
   const ofItsDay = kept.filter((k) => sameDay(k.draft, draft));
   // A sentence that only dates what was told before it belongs to the latest account of its day. One
   // that tells when a thing happened belongs to the account that names the thing ("the blast" after
@@ -146,7 +146,7 @@ function accountTold<T extends Telling>(
       ofItsDay.findLast((k) => agreement(terms, k.terms).shared >= 1) ??
       ofItsDay.find((k) => k.draft.kind === 'report')
     );
-  return pointsBack(draft) ? ofItsDay.at(-1) : undefined;
+  return ofItsDay.at(-1);
 }
 
 /**

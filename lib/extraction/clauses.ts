@@ -204,6 +204,10 @@ export const quotationSpans = (sentence: string, openToEnd = false): ClauseSpan[
     (m): ClauseSpan => [m.index ?? 0, (m.index ?? 0) + m[0].length],
   );
 
+/** The span that holds a position, its first character included, if any does. */
+export const spanHolding = (spans: ClauseSpan[], index: number): ClauseSpan | undefined =>
+  spans.find(([from, to]) => index >= from && index < to);
+
 /**
  * The edges a position outside quotations can meet: not one inside a quotation. '"It will last, but I
  * hope to end it soon," she told radio on Tuesday': the ", but" is the speaker's, and a clause cut

@@ -15,7 +15,7 @@ import {
 } from './calendar.ts';
 import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
-import { quotationSpans } from './clauses.ts';
+import { quotationSpans, spanHolding } from './clauses.ts';
 import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
@@ -234,9 +234,7 @@ const LAST =
 function namedDirection(sentence: string, result: Result): Tense | undefined {
   const { start } = result;
   if (hasTag(result, /^casualReference\/tomorrow$/))
-    return quotationSpans(sentence).some(([from, to]) => result.index >= from && result.index < to)
-      ? undefined
-      : 'future';
+    return spanHolding(quotationSpans(sentence), result.index) ? undefined : 'future';
   const written = start.isCertain('day') && start.isCertain('month') && !start.isCertain('year');
   const weekday = start.isCertain('weekday') && !start.isCertain('day');
   return written || weekday ? directionWord(sentence, result) : undefined;

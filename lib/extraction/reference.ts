@@ -1,7 +1,7 @@
 import { SPEAKING } from './attribution.ts';
 import { dayOf } from './calendar.ts';
 import { isCasualDayText } from './casual-words.ts';
-import { clauseAround, quotationSpans } from './clauses.ts';
+import { clauseAround, quotationSpans, spanHolding } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
 import { datelineOf, entryMinuteOfDay, wordCount } from './furniture.ts';
 import { WEEKDAY_NAME } from './weekday.ts';
@@ -116,7 +116,7 @@ export function quotedDay(
   mention: Pick<DateMention, 'index' | 'text'>,
 ): QuotedDay | undefined {
   if (!isCasual(mention.text)) return undefined;
-  const quote = quotationsOf(sentence).find(([from, to]) => mention.index >= from && mention.index < to);
+  const quote = spanHolding(quotationsOf(sentence), mention.index);
   if (!quote) return undefined;
   const words = sentence.slice(quote[0], quote[1]);
   const clause = clauseAround(words, mention.index - quote[0]);
@@ -137,7 +137,7 @@ export function rebaseQuotedDays(
 ): DateMention[] {
   const quotes = quotationsOf(sentence);
   if (quotes.length === 0) return mentions;
-  const inQuote = (m: DateMention) => quotes.some(([from, to]) => m.index >= from && m.index < to);
+  const inQuote = (m: DateMention) => spanHolding(quotes, m.index) !== undefined;
   const outside = mentions.find((m) => m.precision === 'day' && !inQuote(m) && !isCasual(m.text));
   const base = outside?.date ?? spokenOn;
   if (!base) return mentions;

@@ -41,17 +41,16 @@ const DAY_SPAN_WORD = /24/;
 const mentionsOf = (
   phrases: RegExp[],
   sentence: string,
-  dated: (match: RegExpMatchArray) => Dated,
+  dated: (match: RegExpMatchArray) => Dated | undefined,
   needed?: RegExp,
 ): Found[] =>
   needed && !needed.test(sentence)
     ? []
     : phrases.flatMap((phrase) =>
-        [...sentence.matchAll(phrase)].map((match) => ({
-          index: match.index ?? 0,
-          text: match[0],
-          ...dated(match),
-        })),
+        [...sentence.matchAll(phrase)].flatMap((match) => {
+          const date = dated(match);
+          return date ? [{ index: match.index ?? 0, text: match[0], ...date }] : [];
+        }),
       );
 
 /** Only this and past periods: a coming week or month is a forecast, never an event's date. */
@@ -260,13 +259,7 @@ function isRough(match: RegExpMatchArray): boolean {
  * last week's Monday cuts it anywhere. Months ago is a month.
  */
 function agoMentions(sentence: string, publishedAt: Date): Found[] {
-  if (!AGO_WORD.test(sentence)) return [];
-  return AGO.flatMap((phrase) =>
-    [...sentence.matchAll(phrase)].flatMap((match) => {
-      const dated = agoDate(match, publishedAt);
-      return dated ? [{ index: match.index ?? 0, text: match[0], ...dated }] : [];
-    }),
-  );
+  return mentionsOf(AGO, sentence, (match) => agoDate(match, publishedAt), AGO_WORD);
 }
 
 function agoDate(match: RegExpMatchArray, publishedAt: Date): Dated | undefined {

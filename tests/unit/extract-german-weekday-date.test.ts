@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+import { datedDays } from '../support/dated-events.ts';
 
 // Friday 27 February 2026: the Sunday before is the 22nd.
 const FRIDAY = '2026-02-27T12:00:00Z';
 
-const datedOf = (sentence: string) =>
-  extractEvents({ html: `<p>${sentence}</p>`, publishedAt: FRIDAY, language: 'de' })
-    .filter(isTextDated)
-    .map((event) => `${event.date}${event.scheduled ? ' scheduled' : ''}`);
+const datedOf = (sentence: string) => datedDays(`<p>${sentence}</p>`, FRIDAY, 'de');
 
 describe('a German weekday with its date set after it by an article ("Sonntag, dem 8. Februar")', () => {
   it('is the written day alone, not the nearest such weekday as well', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+import { datedDays } from '../support/dated-events.ts';
 
 // Wednesday 13 May 2026, noon UTC: 9 June lies 27 days ahead, 9 June 2025 eleven months back.
 const WEDNESDAY = '2026-05-13T12:00:00Z';
 
 const datedOf = (sentence: string, language?: string, publishedAt = WEDNESDAY) =>
-  extractEvents({ html: `<p>${sentence}</p>`, publishedAt, ...(language ? { language } : {}) })
-    .filter(isTextDated)
-    .map((event) => `${event.date}${event.scheduled ? ' scheduled' : ''}`);
+  datedDays(`<p>${sentence}</p>`, publishedAt, language);
 
 describe('a summons to testify books the day it names, whatever the past verb that issued it', () => {
   it('in English, Spanish and French', () => {
