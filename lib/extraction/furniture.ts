@@ -1,7 +1,7 @@
 import type { TextBlock } from './blocks.ts';
 import { hourOfDay } from './clock.ts';
 import { ENGLISH_MONTHS } from './month-names.ts';
-import { ENGLISH_WEEKDAY_CASED } from './weekday.ts';
+import { ENGLISH_WEEKDAY_CASED, WEEKDAY_NAME } from './weekday.ts';
 
 /**
  * A line that *is* page furniture carries a date but reports nothing: "Updated 12 October 2024",
@@ -157,9 +157,21 @@ const AGE_UNIT = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d
 const AGE = String.raw`(?:just now|(?:il y a|vor|hace|há)\s+${AGE_COUNT}\s*${AGE_UNIT}|${AGE_COUNT}\s*${AGE_UNIT}\s+(?:ago|fa|önce))`;
 const AGE_STAMP = new RegExp(String.raw`^\s*${AGE}\s*[.·|]?\s*$`, 'iu');
 
+/**
+ * "Paris, le 21 octobre 2026", "Berlin, den 3. März 2026", "Sevilla, 7 de abril de 2025", "Doha /
+ * Information Office / 06 March 2026", "Ottawa, Ontario, June 11, 2025": a release or a letter heads
+ * its text with where and when it was issued, a line of names and a day with its year, and no verb.
+ * The day is the release's own, as a stamp's is.
+ */
+const ISSUED_AT = new RegExp(
+  String.raw`^\s*(?:\p{Lu}[\p{L}.'’-]*[\s,/|·–—-]+){1,5}(?:(?:le|den|am|el|il|a|à|on)\s+)?(?:(?:${WEEKDAY_NAME}),?\s+)?` +
+    String.raw`(?:\d{1,2}\.?(?:\s+de)?\s+\p{L}{3,10}\.?(?:\s+de)?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})\s*\.?\s*$`,
+  'u',
+);
+
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
-  if (AGE_STAMP.test(text)) return true;
+  if (AGE_STAMP.test(text) || ISSUED_AT.test(text)) return true;
   const words = text.split(/\s+/).length;
   if (words <= RELEASE_HEADER_WORDS && isReleaseHeader(text)) return true;
   if (words > 14 || isKeyDate(text)) return false;

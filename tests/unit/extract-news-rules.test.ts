@@ -436,6 +436,30 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-11']);
   });
 
+  it.each([
+    ['fr', 'Lyon, le 14 octobre 2024', 'Le conseil a voté le budget le 11 octobre.'],
+    ['fr', 'Lyon, le lundi 14 octobre 2024', 'Le conseil a voté le budget le 11 octobre.'],
+    ['de', 'Hamburg, den 14. Oktober 2024', 'Der Rat billigte den Haushalt am 11. Oktober.'],
+    ['es', 'Sevilla, 14 de octubre de 2024', 'El pleno aprobó el presupuesto el 11 de octubre.'],
+    ['en', 'Nairobi / Press Office / 14 October 2024', 'The council approved the budget on October 11.'],
+    ['en', 'Halifax, Nova Scotia, October 14, 2024', 'The council approved the budget on October 11.'],
+  ] as const)(
+    'drops the line of place and day a release is issued from in %s: %s',
+    (language, line, body) => {
+      const html = `<p>${line}</p><p>${body}</p>`;
+      expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-11']);
+    },
+  );
+
+  it('keeps a short line that tells what happened on a day with its year', () => {
+    const html = '<p>Talks resumed in Lyon on 14 October 2024.</p><p>Officials met 11 October 2024.</p>';
+    expect(
+      dated({ html, publishedAt: PUBLISHED })
+        .map((e) => e.date)
+        .sort(),
+    ).toEqual(['2024-10-11', '2024-10-14']);
+  });
+
   it('keeps a release that is news: a sentence that says what it announced', () => {
     const html =
       '<p>A press release issued by the harbour board on 11 October said the ferry line would close.</p>';
