@@ -202,10 +202,19 @@ const spanPatternFor = (language: string) =>
   monthPattern(language, 'span', SPANS[language] && `(?<!\\p{L})(?<!\\d\\.?\\s*)${SPANS[language]}`);
 
 /**
+ * How many letters a month's written form may add to its stem: Ukrainian and Russian decline the
+ * month ("березня", "января"), Turkish adds its case ("ekimde"). Elsewhere the stem is the whole
+ * name, at most with a genitive's "s": a longer word is another word that opens with a month's
+ * letters ("im Mailänder Bahnhof", "depuis Marseille"), not a month.
+ */
+const INFLECTION_LETTERS: Record<string, number> = { uk: 3, ru: 3, tr: 4 };
+const GENITIVE_LETTERS = 1;
+
+/**
  * The month (1–12) a written word names, or -1. Longest stem wins: Russian "ма" (May) must not
  * swallow "март" (March).
  */
-function monthOf(written: string, stems: string[]): number {
+function monthOf(written: string, stems: string[], language: string): number {
   const word = written.toLowerCase();
   let month = -1;
   let best = 0;
@@ -215,7 +224,9 @@ function monthOf(written: string, stems: string[]): number {
       best = stem.length;
     }
   });
-  return month < 0 || (best <= 2 && word.length > 4) ? -1 : month;
+  const added = word.length - best;
+  if (month < 0 || added > (INFLECTION_LETTERS[language] ?? GENITIVE_LETTERS)) return -1;
+  return best <= 2 && word.length > 4 ? -1 : month;
 }
 
 /**
@@ -229,7 +240,10 @@ export function monthSpans(sentence: string, language: string): MonthMention[] {
   if (!pattern || !stems) return [];
   const spans: MonthMention[] = [];
   for (const match of sentence.matchAll(pattern)) {
-    const [first, last] = [monthOf(match[1] as string, stems), monthOf(match[2] as string, stems)];
+    const [first, last] = [
+      monthOf(match[1] as string, stems, language),
+      monthOf(match[2] as string, stems, language),
+    ];
     if (first < 0 || last < 0) continue;
     const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
     const year = match[3] ? Number(match[3]) - (first > last ? 1 : 0) : undefined;
@@ -254,7 +268,7 @@ export function monthMentions(
   const spanned = (at: number) =>
     mentions.some((span) => at >= span.index && at < span.index + span.text.length);
   for (const match of sentence.matchAll(pattern)) {
-    const month = monthOf(match[1] as string, stems);
+    const month = monthOf(match[1] as string, stems, language);
     if (month < 0) continue;
     const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
     // The end of a span is no month of its own: the span is dated by its start.

@@ -653,6 +653,23 @@ describe('a month abbreviation at the head of a longer word', () => {
   });
 });
 
+describe('a month name at the head of a longer word after a preposition', () => {
+  it.each([
+    ['de', 'Die Fahrgäste warteten im Mailänder Hauptbahnhof auf den letzten Zug.'],
+    ['de', 'Die Polizei nahm im Mainzer Stadion zwei Männer fest.'],
+    ['es', 'La cooperativa abrió una planta en Mayorga para secar el grano.'],
+    ['es', 'La obra de Marzolla fue premiada en la feria de Abrilgo.'],
+  ])('is no month: %s: %s', (language, sentence) => {
+    expect(datesWithTense(sentence, language)).toEqual([]);
+  });
+
+  it('is a month when the word is the name, declined where the language declines it', () => {
+    expect(datesWithPrecision('Die Brücke war im Mai gesperrt.', 'de')).toEqual(['2024-05 month']);
+    expect(datesWithPrecision('Le port a été fermé en mars.', 'fr')).toEqual(['2024-03 month']);
+    expect(datesWithPrecision('Міст закрили у березні.', 'uk')).toEqual(['2024-03 month']);
+  });
+});
+
 describe('a thing planned for its day, in a past sentence', () => {
   it('is booked for the day nearest publication: "prévue le", "programada el"', () => {
     // Wednesday 16 October 2024: 30 October read back would be last year's.
