@@ -1,3 +1,4 @@
+import { isCasualDayText } from './casual-words.ts';
 import { clauseSpan } from './clauses.ts';
 import type { DateMention } from './mention.ts';
 import { isCasualtyCount } from './tally.ts';
@@ -64,6 +65,15 @@ const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|dow
  * September" (as British reports write it): a reporting period's end.
  */
 const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|ing)\s+(?:on\s+)?|to\s+)$/i;
+/**
+ * "accepted her resignation, effective Sept. 30", "with effect from 1 October", "mit Wirkung zum 30.
+ * September", "avec effet au 1er octobre", "con efectos desde el 1 de octubre": the day a decision
+ * takes effect, which frames the decision told beside it and is no event of its own. A casual day
+ * ("suspended withdrawals with effect from 3pm today") is the act's own day, and stays.
+ */
+const TAKES_EFFECT =
+  /(?<!\p{L})(?:effective|with effect (?:from|on)|mit Wirkung (?:zum|vom|ab)|avec effet (?:au|le|à compter du)|con efectos? (?:desde|a partir) del?)\s+(?:(?:from|on|the|el|le)\s+)?$/iu;
+
 /** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
 const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
 /** Text right after a date that makes it a possessive: "Monday's vote", "yesterday's ruling". */
@@ -341,6 +351,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (bounded && !OPENS_A_SPAN.test(after) && !DATES_A_WHEN.test(after) && !endsATenure(sentence, mention))
     return true;
   if (COMPARED.test(before) || REPLACED.test(before) || PERIOD_END.test(before)) return true;
+  if (TAKES_EFFECT.test(before) && !isCasualDayText(mention.text)) return true;
   if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
   if (CLOSED_AT_BEFORE.test(wider) || CLOSED_AT_AFTER.test(after)) return true;

@@ -460,6 +460,23 @@ describe('extractEvents: what is not an event', () => {
     ).toEqual(['2024-10-11', '2024-10-14']);
   });
 
+  it.each([
+    ['en', "The board said on Monday it had accepted the treasurer's resignation, effective Nov. 30."],
+    ['en', 'The harbour board on Monday raised its mooring fees with effect from 1 December.'],
+    ['de', 'Der Vorstand nahm am Montag den Rücktritt des Kassenwarts mit Wirkung zum 30. November an.'],
+    ['fr', 'Le conseil a accepté lundi la démission du trésorier, avec effet au 30 novembre.'],
+    ['es', 'La junta aceptó el lunes la dimisión del tesorero, con efectos desde el 30 de noviembre.'],
+  ] as const)('dates a decision, not the day it takes effect, in %s: %s', (language, sentence) => {
+    const html = `<p>The harbour board met in closed session.</p><p>${sentence}</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-14']);
+  });
+
+  it('keeps an act that takes effect the day it is told', () => {
+    const html =
+      '<p>The harbour board met in closed session.</p><p>The regulator suspended trading in the shares with effect from 3pm today.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-15']);
+  });
+
   it('keeps a release that is news: a sentence that says what it announced', () => {
     const html =
       '<p>A press release issued by the harbour board on 11 October said the ferry line would close.</p>';
