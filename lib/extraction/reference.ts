@@ -165,27 +165,54 @@ export function speechDayAfter(
   language?: string,
 ): string | undefined {
   const reported = days.find((day) => day.datePrecision === 'day' && !day.scheduled);
-  if (reported && SPEAKING.test(sentence))
-    return datedOnlyInQuotes(sentence, language) ? spokenOn : reported.date;
+  if (reported && SPEAKING.test(sentence)) {
+    const quotes = quotationsOf(sentence);
+    const outside = findDates(sentence, ANY_INSTANT, { language }).filter(
+      (mention) => mention.precision === 'day' && spanHolding(quotes, mention.index) === undefined,
+    );
+    // '"Last night was long," the governor said.': the only day is the speaker's own, inside the
+    // quote; the sentence carries on the speech without a day for the speaking.
+    if (quotes.length > 0 && outside.length === 0) return spokenOn;
+    return speaksOnItsDay(sentence, outside) ? reported.date : undefined;
+  }
   if (reported) return undefined;
   return days.length === 0 && quotationsOf(sentence).length > 0 ? spokenOn : undefined;
 }
 
+const SPEAKING_ANYWHERE = new RegExp(SPEAKING.source, 'giu');
+/** How far into a sentence a day still opens it ("Late on Sunday, …", "Am Sonntagabend …"). */
+const OPENING_CHARS = 16;
+/** What may stand between a speaking verb and its day: "said on", "told reporters late", "said in a statement on". */
+const VERB_THEN_DAY =
+  /^\s+(?:\p{L}+\s+)?(?:(?:in|on|to|at)\s+(?:an?\s+|the\s+)?\p{L}+\s+)?(?:on\s+|late\s+|early\s+)?$/u;
+/** What may stand between a day and its speaking verb: "on Tuesday said", "am Dienstag sagte". */
+const DAY_THEN_VERB = /^\s+(?:\p{L}+\s+){0,2}$/u;
+
 /**
- * '"Last night was long," the governor said.': the only day is the speaker's own, inside the quote;
- * the sentence carries on the speech without a day for the speaking. Any instant will do as the
- * reference: only whether a day is written outside the quotes is asked.
+ * Whether the sentence gives its speaking a day: one that opens it ("On Sunday evening the chairman
+ * wrote…") or stands by the verb ("said on Tuesday", "told reporters late Tuesday", "on Tuesday
+ * said"). A day in what was said ("said the win was a step forward after last Sunday's defeat") or
+ * in an aside about someone else ("Ribera, promoted after Delmas
+ * was fired late Tuesday, said…") dates that, not the words, and starts no speech for the quotations
+ * after it.
  */
-function datedOnlyInQuotes(sentence: string, language?: string): boolean {
-  const quotes = quotationsOf(sentence);
-  if (quotes.length === 0) return false;
-  const outside = quotes.reduceRight(
-    (text, [from, to]) => `${text.slice(0, from)} ${text.slice(to)}`,
-    sentence,
+function speaksOnItsDay(sentence: string, days: DateMention[]): boolean {
+  const verbs = [...sentence.matchAll(SPEAKING_ANYWHERE)].map((verb) => ({
+    from: verb.index ?? 0,
+    to: (verb.index ?? 0) + verb[0].length,
+  }));
+  return days.some(
+    (day) =>
+      day.index < OPENING_CHARS ||
+      verbs.some(({ from, to }) =>
+        to <= day.index
+          ? VERB_THEN_DAY.test(sentence.slice(to, day.index))
+          : DAY_THEN_VERB.test(sentence.slice(day.index + day.text.length, from)),
+      ),
   );
-  return !findDates(outside, ANY_INSTANT, { language }).some((mention) => mention.precision === 'day');
 }
 
+/** Any instant will do as the reference: only whether and where a day is written is asked. */
 const ANY_INSTANT = new Date('2000-01-05T12:00:00Z');
 
 /** Marks that open and close a quotation: “…”, «…», and German's „…“, whose closing mark opens elsewhere. */

@@ -109,6 +109,31 @@ describe('"today" in a quotation that carries on a speech told before it', () =>
   });
 });
 
+describe('a day in a sentence that reports speech, but not the day of the speaking', () => {
+  const quotedDays = (html: string) =>
+    extractEvents({ html, publishedAt: TUESDAY, title: 'Stadium reopens' })
+      .flatMap((event) => [event.quote, ...(event.evidence ?? [])].map((quote) => ({ quote, event })))
+      .filter(({ quote }) => quote.startsWith('"Today'))
+      .map(({ event }) => event.date);
+  const QUOTED = '<p>"Today the players showed they can win," the coach told reporters.</p>';
+
+  it('starts no speech when the day is in an aside about someone else', () => {
+    const aside =
+      '<p>The coach, promoted from the youth side after the old manager was sacked late on Sunday following six defeats, said the win mattered.</p>';
+    expect(quotedDays(aside + QUOTED)).toEqual(['2025-03-04']);
+  });
+
+  it('starts no speech when the day is in what was said', () => {
+    const said = "<p>The coach said the win was a step forward after last Saturday's heavy defeat.</p>";
+    expect(quotedDays(said + QUOTED)).toEqual(['2025-03-04']);
+  });
+
+  it('starts one when the day stands by the speaking verb', () => {
+    const spoken = '<p>The coach told reporters late on Sunday that the squad would train twice a day.</p>';
+    expect(quotedDays(spoken + QUOTED)).toEqual(['2025-03-02']);
+  });
+});
+
 describe('a quoted remark in a next-day report', () => {
   const VALLEY_REMARK = '"Today is a good day for the valley," the commissioner said after the meeting.';
   const report = (lead: string) =>
