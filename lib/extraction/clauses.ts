@@ -1,5 +1,5 @@
 import { IRREGULAR_PARTICIPLE } from './english-verbs.ts';
-import { futurePattern, PAST_EN } from './tense-markers.ts';
+import { futurePattern, PAST_EN, withoutNames } from './tense-markers.ts';
 
 /** Where a sentence's clauses begin and end: the words that govern a date stop at its clause's edge. */
 
@@ -60,7 +60,7 @@ function coordinatedFutures(sentence: string, language: string | undefined): Arr
   return [...sentence.matchAll(coordinator)]
     .filter((match) => {
       const from = (match.index ?? 0) + match[0].length;
-      return future.test(sentence.slice(from).split(/[,;:.]/, 1)[0] as string);
+      return future.test(withoutNames(sentence.slice(from).split(/[,;:.]/, 1)[0] as string, language));
     })
     .map((match): [number, number] => [match.index ?? 0, match[0].length]);
 }

@@ -126,6 +126,17 @@ export const TURKISH_PLUPERFECT = String.raw`(?<!\p{L})\p{L}+?(?:miş|mış|muş
 export const primary = (language?: string) => (language ?? 'en').toLowerCase().split('-')[0] ?? 'en';
 const futureCache = new Map<string, RegExp>();
 
+/**
+ * French, Spanish, Italian and Portuguese mark the future by the verb's ending ("reviendra", "volverá"),
+ * and a name may end the same way ("l'Albufera", "la ministre Herrera", "dell'Aurora"). A capitalised word
+ * inside a sentence is a name in these languages, never the verb: it is masked, letter for letter so
+ * that positions hold, before the future is looked for.
+ */
+const FUTURE_BY_ENDING = new Set(['fr', 'es', 'it', 'pt']);
+const NAME_INSIDE = /(?<=\S\s+(?:\p{Ll}{1,4}['’])?)\p{Lu}[\p{L}’'-]*/gu;
+export const withoutNames = (text: string, language: string): string =>
+  FUTURE_BY_ENDING.has(language) ? text.replace(NAME_INSIDE, (name) => 'N'.repeat(name.length)) : text;
+
 export function futurePattern(language: string): RegExp {
   let pattern = futureCache.get(language);
   if (!pattern) {

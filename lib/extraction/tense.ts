@@ -10,6 +10,7 @@ import {
   PAST_BY_LANGUAGE,
   PAST_EN,
   primary,
+  withoutNames,
 } from './tense-markers.ts';
 import { ENGLISH_WEEKDAY, ENGLISH_WEEKDAY_CASED, GERMAN_WEEKDAYS, ROMANCE_WEEKDAYS } from './weekday.ts';
 
@@ -23,7 +24,7 @@ export type Tense = 'past' | 'future' | 'present';
 /** Whether a clause announces, reports, or leaves it open: decides which way an unwritten year or weekday goes. */
 export function tenseOf(text: string, language?: string): Tense {
   const lang = primary(language);
-  if (futurePattern(lang).test(text)) return 'future';
+  if (futurePattern(lang).test(withoutNames(text, lang))) return 'future';
   if (futureInPast(lang).test(text)) return 'present';
   if (englishPast(text) || PAST_BY_LANGUAGE[lang]?.test(text)) return 'past';
   return 'present';
@@ -106,7 +107,10 @@ function openingTense(
   if (before > 0 && TRAILING_ATTRIBUTION.test(sentence.slice(index + length - 1))) return undefined;
   const rest = withoutQuotedSpeech(sentence.slice(index + length, end));
   const lang = primary(language);
-  const future = Math.min(firstMarker(futurePattern(lang), rest), firstMarker(OBLIGATION_MARKER, rest));
+  const future = Math.min(
+    firstMarker(futurePattern(lang), withoutNames(rest, lang)),
+    firstMarker(OBLIGATION_MARKER, rest),
+  );
   const inPast = firstMarker(futureInPast(lang), rest);
   const past = Math.min(firstMarker(PAST_EN, rest, true), firstMarker(PAST_BY_LANGUAGE[lang], rest));
   const first = Math.min(future, inPast, past);

@@ -572,6 +572,19 @@ describe('a weekday written with a day and month says which year', () => {
   });
 });
 
+describe('a name that ends like a future verb', () => {
+  it.each([
+    // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the coming one the 22nd.
+    ['fr', 'Le club de l’Albufera a limogé son entraîneur mardi.', '2024-10-15 past'],
+    ['fr', 'Le directeur a été remplacé par Paul Ferrera mardi, après trois défaites.', '2024-10-15 past'],
+    ['fr', 'La maire de Valera a été réélue mardi, après un second tour serré.', '2024-10-15 past'],
+    ['fr', 'Le ministre reviendra sur place mardi.', '2024-10-22 future'],
+    ['fr', 'Le maire d’Aurora reviendra sur place mardi.', '2024-10-22 future'],
+  ])('is a name, not the verb: %s: %s', (language, sentence, expected) => {
+    expect(datesWithTense(sentence, language)).toEqual([expected]);
+  });
+});
+
 describe('Italian tense', () => {
   it.each([
     // Wednesday 16 October 2024: the nearer Thursday is tomorrow, the 17th; the one gone by the 10th.
