@@ -66,15 +66,18 @@ function coordinatedFutures(sentence: string, language: string | undefined): Arr
 }
 
 const PARTICIPLE = `\\p{L}{3,}ed|${IRREGULAR_PARTICIPLE}`;
+/** A participle that books a day rather than telling an act: "originally planned for Sunday" is ahead. */
+const BOOKING = '(?:planned|scheduled|slated|expected|booked|set|due)';
 /**
  * A past participle set off by commas after the sentence's subject ("The bill, signed into law in
  * 2019, takes effect July 1"; "The new rules, announced Tuesday, apply from Monday"): a reduced
  * relative clause, which tells its own act; the main verb after it is not its, and neither is its
  * tense. One participle only, so a clause of its own after an opening phrase ("In March, armed men
- * attacked the town, …") is not taken for one; the subject opens with no preposition.
+ * attacked the town, …") is not taken for one; the subject opens with no preposition. A subject may be long ("The parliamentary fact-finding
+ * inquiry into the blackout, opened in late July, is due to…").
  */
 const PARTICIPLE_ASIDE = new RegExp(
-  String.raw`^(?!(?:in|on|at|after|before|by|for|from|since|during|when|while|as|if|but|and|so|then|yet)\b)[^,;:]{2,40}?(,\s+)(?:(?:first|originally|initially|previously|recently|later|also)\s+)?(?:${PARTICIPLE})\b[^,;:]{0,60}(,)\s+(?=\p{Ll})`,
+  String.raw`^(?!(?:in|on|at|after|before|by|for|from|since|during|when|while|as|if|but|and|so|then|yet)\b)[^,;:]{2,70}?(,\s+)(?:(?:first|originally|initially|previously|recently|later|also)\s+)?(?!${BOOKING}\b)(?:${PARTICIPLE})\b[^,;:]{0,60}(,)\s+(?=\p{Ll})`,
   'iu',
 );
 

@@ -641,6 +641,27 @@ describe('the main verb after a participle set off by commas', () => {
   });
 });
 
+describe('a participle aside after a long subject', () => {
+  it('tells its own past, however many words the subject takes', () => {
+    // Monday 14 October 2024: a September read as ahead would be September 2025.
+    const sentence =
+      'The cross-party select committee inquiry into the harbour flooding, opened in late September, is due to hear the mayor on Oct. 30.';
+    const events = extractEvents({ html: `<p>${sentence}</p>`, publishedAt: MONDAY }).filter(
+      (event) => event.kind !== 'report',
+    );
+    expect(events.map((event) => [event.date, event.scheduled ?? false])).toEqual([
+      ['2024-09', false],
+      ['2024-10-30', true],
+    ]);
+  });
+
+  it('leaves a booked day ahead: "originally planned for Sunday" books it', () => {
+    const sentence =
+      'A televised debate between the two remaining candidates, originally planned for Sunday, is likely to be moved, organisers said.';
+    expect(datesOf(`<p>${sentence}</p>`)).toEqual(['2024-10-20']);
+  });
+});
+
 describe('a present passive', () => {
   it('points ahead, not back a year', () => {
     expect(
