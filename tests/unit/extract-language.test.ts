@@ -572,6 +572,23 @@ describe('a weekday written with a day and month says which year', () => {
   });
 });
 
+describe('a bound with a year of its own in an earlier clause', () => {
+  it('books nothing for a day after it: the contract runs until then, the presentation is past', () => {
+    // Wednesday 16 October 2024: the Monday gone by is the 14th, the coming one the 21st.
+    expect(
+      datesWithTense(
+        'Der Trainer hatte einen Vertrag bis Juni 2027 unterschrieben und war am Montag vorgestellt worden.',
+        'de',
+      ),
+    ).toEqual(['2024-10-14 past']);
+  });
+
+  it('still books the day a bound names itself', () => {
+    expect(datesWithTense('Die Brücke bleibt bis Montag gesperrt.', 'de')).toEqual([]);
+    expect(datesWithTense('The talks were put off until Monday.', 'en')).toEqual(['2024-10-21 future']);
+  });
+});
+
 describe('a name that ends like a future verb', () => {
   it.each([
     // Wednesday 16 October 2024: the Tuesday gone by is the 15th, the coming one the 22nd.
