@@ -250,11 +250,12 @@ const AGENCY_DATELINE =
 
 /**
  * "Berlin (dpa) - ", "Wien (APA/dpa) – ", "Genf (sda) - ": German-language agencies write the place as
- * a name and the agency in lower case. A closed list of agencies: a name and a bracket before a dash
- * is otherwise as often a person and a party ("Varga (SPD) – …").
+ * a name and the agency in lower case; a site reprinting wire copy may set the place as a name too,
+ * with the day ("Valencia, Feb 16 (Reuters) - "). A closed list of agencies: a name and a bracket
+ * before a dash is otherwise as often a person and a party ("Varga (SPD) – …"). Group 1 is the date.
  */
 const NAMED_PLACE_DATELINE =
-  /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}\s*\((?:(?:dpa|AFP|Reuters|AP|KNA|epd|dts|APA|sda|SDA|sid)(?:\/[\p{L}-]+)*)\)\s*[-–—]\s+/u;
+  /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}(?:,\s*([^()\n–—,]{3,20}?))?\s*\((?:(?:dpa|AFP|Reuters|AP|KNA|epd|dts|APA|sda|SDA|sid|EFE|ANSA|PTI|IANS|UPI|Xinhua)(?:\/[\p{L}-]+)*)\)\s*[-–—]\s+/u;
 
 /** "Oct 14 (Reuters) - ": a wire story filed from no one place writes only its day. Group 1 is the date. */
 const DATE_ONLY_DATELINE = /^\s*(\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\s*\(\p{Lu}[\p{L}]{1,10}\)\s*[-–—]\s+/u;

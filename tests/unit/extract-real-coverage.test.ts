@@ -438,6 +438,15 @@ describe('reference date: stamps, datelines and quoted days', () => {
   });
 
   it.each([
+    'Kessel, Oct 9 (Reuters) - Dock workers stopped work on Monday, shutting the port, police said.',
+    'Kessel, 9 October (AFP) – Dock workers stopped work on Monday, shutting the port, police said.',
+  ])("counts from a reprint's dateline that sets the place as a name: %s", (text) => {
+    const events = dated({ html: `<p>${text}</p>`, publishedAt: PUBLISHED });
+    expect(events.map((event) => event.date)).toEqual(['2024-10-07']);
+    expect(events[0]?.quote).toMatch(/^Dock workers/);
+  });
+
+  it.each([
     'Kessel (dpa) - Die Hafenarbeiter haben am Montag die Arbeit niedergelegt.',
     'Kessel (dpa/lni) – Die Hafenarbeiter haben am Montag die Arbeit niedergelegt.',
   ])("leaves a German agency's dateline, place in lower case, out of the quote: %s", (text) => {
