@@ -66,7 +66,7 @@ const AGAINST_LAST_YEAR = /(?:^|\s)(?:from|ahead of|behind|below|above|up on|dow
  */
 const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|ing)\s+(?:on\s+)?|to\s+)$/i;
 /**
- * "accepted her resignation, effective Sept. 30", "with effect from 1 October", "mit Wirkung zum 30.
+ * "accepted her resignation, effective Nov. 30", "with effect from 1 October", "mit Wirkung zum 30.
  * September", "avec effet au 1er octobre", "con efectos desde el 1 de octubre": the day a decision
  * takes effect, which frames the decision told beside it and is no event of its own. A casual day
  * ("suspended withdrawals with effect from 3pm today") is the act's own day, and stays.

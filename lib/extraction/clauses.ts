@@ -73,8 +73,9 @@ const BOOKING = '(?:planned|scheduled|slated|expected|booked|set|due)';
  * 2019, takes effect July 1"; "The new rules, announced Tuesday, apply from Monday"): a reduced
  * relative clause, which tells its own act; the main verb after it is not its, and neither is its
  * tense. One participle only, so a clause of its own after an opening phrase ("In March, armed men
- * attacked the town, …") is not taken for one; the subject opens with no preposition. A subject may be long ("The parliamentary fact-finding
- * inquiry into the blackout, opened in late July, is due to…").
+ * attacked the town, …") is not taken for one; the subject opens with no preposition, and may be
+ * long ("The cross-party select committee inquiry into the harbour flooding, opened in late
+ * September, is due to…").
  */
 const PARTICIPLE_ASIDE = new RegExp(
   String.raw`^(?!(?:in|on|at|after|before|by|for|from|since|during|when|while|as|if|but|and|so|then|yet)\b)[^,;:]{2,70}?(,\s+)(?:(?:first|originally|initially|previously|recently|later|also)\s+)?(?!${BOOKING}\b)(?:${PARTICIPLE})\b[^,;:]{0,60}(,)\s+(?=\p{Ll})`,

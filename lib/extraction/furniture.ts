@@ -158,8 +158,8 @@ const AGE = String.raw`(?:just now|(?:il y a|vor|hace|há)\s+${AGE_COUNT}\s*${AG
 const AGE_STAMP = new RegExp(String.raw`^\s*${AGE}\s*[.·|]?\s*$`, 'iu');
 
 /**
- * "Paris, le 21 octobre 2026", "Berlin, den 3. März 2026", "Sevilla, 7 de abril de 2025", "Doha /
- * Information Office / 06 March 2026", "Ottawa, Ontario, June 11, 2025": a release or a letter heads
+ * "Lyon, le 14 octobre 2024", "Hamburg, den 14. Oktober 2024", "Sevilla, 14 de octubre de 2024",
+ * "Nairobi / Press Office / 14 October 2024", "Halifax, Nova Scotia, October 14, 2024": a release heads
  * its text with where and when it was issued, a line of names and a day with its year, and no verb.
  * The day is the release's own, as a stamp's is.
  */
@@ -251,7 +251,7 @@ const AGENCY_DATELINE =
 /**
  * "Berlin (dpa) - ", "Wien (APA/dpa) – ", "Genf (sda) - ": German-language agencies write the place as
  * a name and the agency in lower case; a site reprinting wire copy may set the place as a name too,
- * with the day ("Valencia, Feb 16 (Reuters) - "). A closed list of agencies: a name and a bracket
+ * with the day ("Kessel, Oct 9 (Reuters) - "). A closed list of agencies: a name and a bracket
  * before a dash is otherwise as often a person and a party ("Varga (SPD) – …"). Group 1 is the date.
  */
 const NAMED_PLACE_DATELINE =

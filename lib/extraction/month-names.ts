@@ -205,7 +205,7 @@ const spanPatternFor = (language: string) =>
  * How many letters a month's written form may add to its stem: Ukrainian and Russian decline the
  * month ("березня", "января"), Turkish adds its case ("ekimde"). Elsewhere the stem is the whole
  * name, at most with a genitive's "s": a longer word is another word that opens with a month's
- * letters ("im Mailänder Bahnhof", "depuis Marseille"), not a month.
+ * letters ("im Mainzer Stadion", "en Mayorga"), not a month.
  */
 const INFLECTION_LETTERS: Record<string, number> = { uk: 3, ru: 3, tr: 4 };
 const GENITIVE_LETTERS = 1;

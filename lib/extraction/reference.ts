@@ -191,10 +191,9 @@ const DAY_THEN_VERB = /^\s+(?:\p{L}+\s+){0,2}$/u;
 /**
  * Whether the sentence gives its speaking a day: one that opens it ("On Sunday evening the chairman
  * wrote…") or stands by the verb ("said on Tuesday", "told reporters late Tuesday", "on Tuesday
- * said"). A day in what was said ("said the win was a step forward after last Sunday's defeat") or
- * in an aside about someone else ("Ribera, promoted after Delmas
- * was fired late Tuesday, said…") dates that, not the words, and starts no speech for the quotations
- * after it.
+ * said"). A day in what was said ("said the win was a step forward after last Saturday's defeat")
+ * or in an aside about someone else ("The coach, promoted after the manager was sacked late on
+ * Sunday, said…") dates that, not the words, and starts no speech for the quotations after it.
  */
 function speaksOnItsDay(sentence: string, days: DateMention[]): boolean {
   const verbs = [...sentence.matchAll(SPEAKING_ANYWHERE)].map((verb) => ({

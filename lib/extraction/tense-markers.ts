@@ -127,10 +127,10 @@ export const primary = (language?: string) => (language ?? 'en').toLowerCase().s
 const futureCache = new Map<string, RegExp>();
 
 /**
- * French, Spanish, Italian and Portuguese mark the future by the verb's ending ("reviendra", "volverá"),
- * and a name may end the same way ("l'Albufera", "la ministre Herrera", "dell'Aurora"). A capitalised word
- * inside a sentence is a name in these languages, never the verb: it is masked, letter for letter so
- * that positions hold, before the future is looked for.
+ * French, Spanish, Italian and Portuguese mark the future by the verb's ending ("reviendra",
+ * "volverá"), and a name may end the same way ("la maire de Valera", "Paul Ferrera", "dell'Aurora").
+ * A capitalised word inside a sentence is a name in these languages, never the verb: it is masked,
+ * letter for letter so that positions hold, before the future is looked for.
  */
 const FUTURE_BY_ENDING = new Set(['fr', 'es', 'it', 'pt']);
 const NAME_INSIDE = /(?<=\S\s+(?:\p{Ll}{1,4}['’])?)\p{Lu}[\p{L}’'-]*/gu;
