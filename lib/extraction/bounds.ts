@@ -39,6 +39,24 @@ const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|
 const REPLACED =
   /(?<!\p{L})(?:instead of|in place of|au lieu(?: d[eu])?|(?:an)?statt|anstelle|en (?:lugar|vez)(?: de)?)\s+(?:(?:on|the|le|la|l'|el|am|dem|des|del)\s*)?$/iu;
 /**
+ * "originally planned for Feb. 24", "had been scheduled for Monday but was pushed back", "initialement
+ * prévue le 1er mars", "prevista inicialmente para el 1 de marzo", "ursprünglich für den 1. März
+ * geplant": the day a plan first held, which the sentence tells was left; like a day a plan was moved
+ * away from (REPLACED), nothing happens on it.
+ */
+const ABANDONED_PLAN = new RegExp(
+  [
+    String.raw`\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:planned|scheduled|set|slated|due|expected|booked)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?(?:for|on)\s+(?:the\s+)?$`,
+    String.raw`\bhad\s+been\s+(?:planned|scheduled|set|slated|due|booked)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?(?:for|on)\s+(?:the\s+)?$`,
+    String.raw`(?<!\p{L})(?:initialement|d['’]abord|originellement)\s+(?:prévue?s?|programmée?s?|fixée?s?)\s+(?:pour\s+)?(?:le|au)\s+$`,
+    String.raw`(?<!\p{L})(?:prevista?s?|programad[oa]s?|fijad[oa]s?)\s+(?:inicialmente|originalmente)\s+(?:para\s+)?(?:el\s+)?$`,
+    String.raw`(?<!\p{L})(?:inicialmente|originalmente)\s+(?:prevista?s?|programad[oa]s?|fijad[oa]s?)\s+(?:para\s+)?(?:el\s+)?$`,
+    String.raw`(?<!\p{L})(?:ursprünglich|eigentlich)\s+(?:für\s+(?:den\s+)?|am\s+)$`,
+  ].join('|'),
+  'iu',
+);
+
+/**
  * "delivered 24 planes in April, down from 31 in March", "inflation eased to 3.4% from 3.5% in
  * March", "up from $2.89 on Monday": the figure a change is measured from, and its date a yardstick.
  * A count rising "from 28 on Wednesday" without "up" or "down" may be that day's news (a toll), and stays.
@@ -339,6 +357,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (isRecordSince(sentence, mention)) return true;
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
+  if (ABANDONED_PLAN.test(wider)) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;

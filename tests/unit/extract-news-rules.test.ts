@@ -471,6 +471,24 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-14']);
   });
 
+  it.each([
+    ['en', 'The regatta had originally been planned for Oct. 5, but the harbour board moved it.'],
+    ['en', 'The regatta, initially scheduled for Saturday, will now be sailed in the spring.'],
+    ['en', 'The regatta had been scheduled for Oct. 5 but was called off because of the storm warnings.'],
+    ['fr', 'La régate, initialement prévue le 5 octobre, a été repoussée au printemps.'],
+    ['de', 'Die ursprünglich für den 5. Oktober geplante Regatta wurde in den Frühling verschoben.'],
+    ['es', 'La regata, prevista inicialmente para el 5 de octubre, se aplazó a la primavera.'],
+  ] as const)('drops the day a plan first held, then left, in %s: %s', (language, sentence) => {
+    const html = `<p>The harbour board met in closed session.</p><p>${sentence}</p>`;
+    expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual([]);
+  });
+
+  it('keeps a day that went as first planned, and the new day of a plan that moved', () => {
+    const html =
+      '<p>The harbour board met in closed session.</p><p>The ferry sailed on Oct. 5 as originally planned.</p><p>The regatta, originally set for Oct. 5, will now be sailed on Oct. 26.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-05', '2024-10-26']);
+  });
+
   it('keeps an act that takes effect the day it is told', () => {
     const html =
       '<p>The harbour board met in closed session.</p><p>The regulator suspended trading in the shares with effect from 3pm today.</p>';
