@@ -13,6 +13,13 @@ const PUBLISHED = '2024-10-15T08:30:00Z';
 const at = new Date(PUBLISHED);
 
 const dated = (article: ArticleText) => extractEvents(article).filter(isTextDated);
+/** The days a sentence dates, set after a lead that dates nothing. */
+const datesAfterLead = (sentence: string, language?: string) =>
+  dated({
+    html: `<p>The harbour board met in closed session.</p><p>${sentence}</p>`,
+    publishedAt: PUBLISHED,
+    ...(language ? { language } : {}),
+  }).map((event) => event.date);
 /** The summary of the first dated event in the HTML, published at PUBLISHED. */
 const firstSummary = (html: string) => dated({ html, publishedAt: PUBLISHED })[0]?.summary;
 const datesIn = (sentence: string, language?: string) =>
@@ -467,8 +474,7 @@ describe('extractEvents: what is not an event', () => {
     ['fr', 'Le conseil a accepté lundi la démission du trésorier, avec effet au 30 novembre.'],
     ['es', 'La junta aceptó el lunes la dimisión del tesorero, con efectos desde el 30 de noviembre.'],
   ] as const)('dates a decision, not the day it takes effect, in %s: %s', (language, sentence) => {
-    const html = `<p>The harbour board met in closed session.</p><p>${sentence}</p>`;
-    expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual(['2024-10-14']);
+    expect(datesAfterLead(sentence, language)).toEqual(['2024-10-14']);
   });
 
   it.each([
@@ -479,8 +485,7 @@ describe('extractEvents: what is not an event', () => {
     ['de', 'Die ursprünglich für den 5. Oktober geplante Regatta wurde in den Frühling verschoben.'],
     ['es', 'La regata, prevista inicialmente para el 5 de octubre, se aplazó a la primavera.'],
   ] as const)('drops the day a plan first held, then left, in %s: %s', (language, sentence) => {
-    const html = `<p>The harbour board met in closed session.</p><p>${sentence}</p>`;
-    expect(dated({ html, publishedAt: PUBLISHED, language }).map((e) => e.date)).toEqual([]);
+    expect(datesAfterLead(sentence, language)).toEqual([]);
   });
 
   it('keeps a day that went as first planned, and the new day of a plan that moved', () => {
@@ -490,9 +495,8 @@ describe('extractEvents: what is not an event', () => {
   });
 
   it('keeps an act that takes effect the day it is told', () => {
-    const html =
-      '<p>The harbour board met in closed session.</p><p>The regulator suspended trading in the shares with effect from 3pm today.</p>';
-    expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-15']);
+    const sentence = 'The regulator suspended trading in the shares with effect from 3pm today.';
+    expect(datesAfterLead(sentence)).toEqual(['2024-10-15']);
   });
 
   it('keeps a release that is news: a sentence that says what it announced', () => {
