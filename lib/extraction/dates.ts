@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { withoutAppositeWeekdays } from './apposition.ts';
+import { withBetweenSpans } from './between-spans.ts';
 import { boundsTheTime, isBookedUntil, isBound, namesAnEvent, namesTheAgent, POSSESSIVE } from './bounds.ts';
 import {
   dayOf,
@@ -619,7 +620,10 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     mentions.sort((a, b) => a.index - b.index),
     language,
   );
-  const dated = withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept));
+  const dated = withBetweenSpans(
+    sentence,
+    withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept)),
+  );
   // Each mention's text as written: the dotted capital back where it stood.
   return sentence === written
     ? dated

@@ -1,0 +1,38 @@
+import { daysBetween } from './calendar.ts';
+import type { DateMention } from './mention.ts';
+
+/**
+ * "cancelled 340 flights between March 15 and March 23", "zwischen dem 15. und dem 23. März" (chrono
+ * reads the second alone), "entre le 15 mars et le 23 mars", "entre el 15 y el 23 de marzo": a span
+ * told by its two ends. It began on the first day and ended on the second, which is no event of its
+ * own: one mention from the first day to the second, as "from March 15 to March 23" reads already.
+ */
+const BETWEEN_BEFORE = /(?<!\p{L})(?:between|zwischen(?:\s+(?:dem|den))?|entre(?:\s+(?:le|el|la))?)\s+$/iu;
+const AND_BETWEEN = /^\s*(?:and|und|et|y|e)\s+(?:(?:the|dem|den|le|el)\s+)?$/iu;
+/** A span of days longer than this is two dates a sentence compares, not one stretch of time. */
+const SPAN_DAYS = 92;
+
+export function withBetweenSpans(sentence: string, mentions: DateMention[]): DateMention[] {
+  const joined: DateMention[] = [];
+  for (const mention of mentions) {
+    const first = joined.at(-1);
+    if (first && isSpan(sentence, first, mention)) {
+      joined[joined.length - 1] = {
+        ...first,
+        text: sentence.slice(first.index, mention.index + mention.text.length),
+        endDate: mention.date,
+      };
+      continue;
+    }
+    joined.push(mention);
+  }
+  return joined;
+}
+
+function isSpan(sentence: string, first: DateMention, second: DateMention): boolean {
+  if (first.precision !== 'day' || second.precision !== 'day' || first.endDate || second.endDate)
+    return false;
+  if (second.date <= first.date || daysBetween(first.date, second.date) > SPAN_DAYS) return false;
+  const between = sentence.slice(first.index + first.text.length, second.index);
+  return AND_BETWEEN.test(between) && BETWEEN_BEFORE.test(sentence.slice(0, first.index));
+}
