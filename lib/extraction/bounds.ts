@@ -92,6 +92,15 @@ const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|i
 const TAKES_EFFECT =
   /(?<!\p{L})(?:effective|with effect (?:from|on)|mit Wirkung (?:zum|vom|ab)|avec effet (?:au|le|à compter du)|con efectos? (?:desde|a partir) del?)\s+(?:(?:from|on|the|el|le)\s+)?$/iu;
 
+/**
+ * "einen Zuschlag ab dem 11. Mai", "des droits de douane à partir du 1er avril", "aranceles a partir
+ * del 1 de abril", "a partire dal 1° aprile": the written day from which a measure applies, as
+ * "effective" gives it in English (English "from" starts spans and journeys too, and is left alone;
+ * so is German "ab Montag, 16. März", which as often starts what the sentence tells).
+ */
+const STARTING_FROM =
+  /(?<!\p{L})(?:ab\s+dem|à\s+partir\s+du|à\s+compter\s+du|a\s+partir\s+del?|a\s+partire\s+dal)\s+$/iu;
+
 /** "after 1 March" bounds a span of time; "after Friday's prisoner exchange" dates the exchange. */
 const AFTER = /(?:^|[\s(])after\s+(?:the\s+)?$/i;
 /** Text right after a date that makes it a possessive: "Monday's vote", "yesterday's ruling". */
@@ -371,6 +380,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
     return true;
   if (COMPARED.test(before) || REPLACED.test(before) || PERIOD_END.test(before)) return true;
   if (TAKES_EFFECT.test(before) && !isCasualDayText(mention.text)) return true;
+  if (STARTING_FROM.test(before) && /\d/.test(mention.text)) return true;
   if (MEASURED_FROM.test(sentence.slice(Math.max(0, mention.index - 48), mention.index))) return true;
   if (CLOSE_BEFORE.test(before) || CLOSE_AFTER.test(after)) return true;
   if (CLOSED_AT_BEFORE.test(wider) || CLOSED_AT_AFTER.test(after)) return true;

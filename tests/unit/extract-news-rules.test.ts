@@ -494,6 +494,19 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((e) => e.date)).toEqual(['2024-10-05', '2024-10-26']);
   });
 
+  it.each([
+    ['de', 'Die Reederei kündigte am Montag einen Zuschlag ab dem 1. Dezember an.'],
+    ['fr', 'La compagnie a annoncé lundi une surtaxe à partir du 1er décembre.'],
+    ['es', 'La naviera anunció el lunes un recargo a partir del 1 de diciembre.'],
+  ] as const)('dates a measure, not the written day it applies from, in %s: %s', (language, sentence) => {
+    expect(datesAfterLead(sentence, language)).toEqual(['2024-10-14']);
+  });
+
+  it('keeps a German weekday that starts what the sentence tells', () => {
+    const sentence = 'Ab Montag, 21. Oktober, fahren die Fähren wieder nach dem Sommerfahrplan.';
+    expect(datesAfterLead(sentence, 'de')).toEqual(['2024-10-21']);
+  });
+
   it('keeps an act that takes effect the day it is told', () => {
     const sentence = 'The regulator suspended trading in the shares with effect from 3pm today.';
     expect(datesAfterLead(sentence)).toEqual(['2024-10-15']);
