@@ -1,4 +1,5 @@
 import { daysBetween } from './calendar.ts';
+import { joinedSpans } from './joined-spans.ts';
 import type { DateMention } from './mention.ts';
 
 /**
@@ -12,22 +13,8 @@ const AND_BETWEEN = /^\s*(?:and|und|et|y|e)\s+(?:(?:the|dem|den|le|el)\s+)?$/iu;
 /** A span of days longer than this is two dates a sentence compares, not one stretch of time. */
 const SPAN_DAYS = 92;
 
-export function withBetweenSpans(sentence: string, mentions: DateMention[]): DateMention[] {
-  const joined: DateMention[] = [];
-  for (const mention of mentions) {
-    const first = joined.at(-1);
-    if (first && isSpan(sentence, first, mention)) {
-      joined[joined.length - 1] = {
-        ...first,
-        text: sentence.slice(first.index, mention.index + mention.text.length),
-        endDate: mention.date,
-      };
-      continue;
-    }
-    joined.push(mention);
-  }
-  return joined;
-}
+export const withBetweenSpans = (sentence: string, mentions: DateMention[]): DateMention[] =>
+  joinedSpans(sentence, mentions, isSpan);
 
 function isSpan(sentence: string, first: DateMention, second: DateMention): boolean {
   if (first.precision !== 'day' || second.precision !== 'day' || first.endDate || second.endDate)

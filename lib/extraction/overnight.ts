@@ -1,4 +1,5 @@
 import { shiftDay } from './calendar.ts';
+import { joinedSpans } from './joined-spans.ts';
 import type { DateMention } from './mention.ts';
 
 /** A night's words a little before its first day: "overnight", "the night of", "in der Nacht von", "dans la nuit de". */
@@ -20,22 +21,8 @@ const BETWEEN_JOIN = /^\s*(?:and|und|et|y)\s+(?:(?:the|le|el|den)\s+)?$/iu;
  * on Wednesday": one night, told by the two days it spans, is one event on the first, as a range
  * ("from Saturday to Sunday" reads so already), not two events a day apart.
  */
-export function withOvernightSpans(sentence: string, mentions: DateMention[]): DateMention[] {
-  const joined: DateMention[] = [];
-  for (const mention of mentions) {
-    const first = joined.at(-1);
-    if (first && isNight(sentence, first, mention)) {
-      joined[joined.length - 1] = {
-        ...first,
-        text: sentence.slice(first.index, mention.index + mention.text.length),
-        endDate: mention.date,
-      };
-      continue;
-    }
-    joined.push(mention);
-  }
-  return joined;
-}
+export const withOvernightSpans = (sentence: string, mentions: DateMention[]): DateMention[] =>
+  joinedSpans(sentence, mentions, isNight);
 
 /** "late on Tuesday and early on Wednesday", "Tuesday night and into early Wednesday": a night told by its two edges. */
 const LATE = /(?<!\p{L})(?:late|night|evening)(?!\p{L})/iu;
