@@ -1,5 +1,6 @@
 import type { TextBlock } from './blocks.ts';
 import { entryMinuteOfDay } from './furniture.ts';
+import type { PageOpening } from './page-opening.ts';
 
 /**
  * A step between two entries' times against the page's order by more than this is midnight passed
@@ -39,9 +40,14 @@ function headingTimes(all: TextBlock[], kinds: EntryBlocks): Array<{ block: Text
  * that times its entries by the clock alone ("11:15 p.m. ET") crosses midnight without saying so: on
  * a newest-first page a time later than the entry above it is the day before, on an oldest-first
  * page a time earlier than the entry above is the day after. Which order a page keeps is what most
- * of its steps within a few hours say.
+ * of its steps within a few hours say. Which entry lies on the page's day is what the page says it
+ * opened on (see fromOpening); else its first entry does.
  */
-export function entryDayShifts(all: TextBlock[], kinds: EntryBlocks): Map<TextBlock, number> {
+export function entryDayShifts(
+  all: TextBlock[],
+  kinds: EntryBlocks,
+  opening?: PageOpening,
+): Map<TextBlock, number> {
   const times = headingTimes(all, kinds);
   let newer = 0;
   let older = 0;
@@ -66,5 +72,24 @@ export function entryDayShifts(all: TextBlock[], kinds: EntryBlocks): Map<TextBl
     shifts.set(block, shift);
     previous = minute;
   }
-  return shifts;
+  return opening && !all.some(kinds.givesDay) ? fromOpening(shifts, times, newestFirst, opening) : shifts;
+}
+
+/**
+ * A page with no day stamps that says when it opened ("Published 31 December, 21:05 | Updated 1
+ * January, 00:52"): its oldest entry was written that day, or the next if timed hours before the page
+ * opened. A newest-first page that passed midnight then has its top entries on the later day, not its
+ * oldest on the day before.
+ */
+function fromOpening(
+  shifts: Map<TextBlock, number>,
+  times: Array<{ block: TextBlock; minute: number }>,
+  newestFirst: boolean,
+  opening: PageOpening,
+): Map<TextBlock, number> {
+  const oldest = newestFirst ? times.at(-1) : times[0];
+  if (!oldest) return shifts;
+  const wanted = opening.days + (oldest.minute < opening.minute - MIDNIGHT_STEP ? 1 : 0);
+  const moved = wanted - (shifts.get(oldest.block) ?? 0);
+  return moved === 0 ? shifts : new Map([...shifts].map(([block, shift]) => [block, shift + moved]));
 }

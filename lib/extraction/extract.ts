@@ -15,6 +15,7 @@ import {
   isEntryTimeLine,
   isFurniture,
   isLinkSentence,
+  isLoneDateline,
   isUpdateTimeLine,
   withoutDateline,
   withoutEntryTime,
@@ -22,6 +23,7 @@ import {
 } from './furniture.ts';
 import { detectLanguage } from './language.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
+import { pageOpening } from './page-opening.ts';
 import { isMissedPlan, withoutPastPlans } from './plans.ts';
 import {
   datelineReference,
@@ -354,17 +356,22 @@ function withFollowingPeriod(sentence: string, mentions: DateMention[]): DateMen
 
 /**
  * A fragment cut off by an excerpt or a truncated feed description ("In March, Ines Varga"): no
- * sentence end, and nothing but its date and a name, so no word of what happened. "7 October: Trial
- * opens" says what happened, and "Runoff: 7 November" labels its date: both stay.
+ * sentence end, and nothing but its date and a name, so no word of what happened. So is a writer's
+ * signature closing an article, a name and a day in brackets ("(Eva Lindner, 18.10.2024)"). "7
+ * October: Trial opens" says what happened, and "Runoff: 7 November" labels its date: both stay.
  */
 function isCutShort(sentence: string): boolean {
-  if (/[.!?…"”»)]$/.test(sentence) || sentence.includes(':')) return false;
+  const signature = SIGNATURE.test(sentence);
+  if (!signature && (/[.!?…"”»)]$/.test(sentence) || sentence.includes(':'))) return false;
   const words = sentence
     .replace(DATE_WORDS, ' ')
     .split(/\s+/)
+    .map((word) => word.replace(/^\(/, ''))
     .filter((word) => /\p{L}{2,}/u.test(word));
   return words.length < FRAGMENT_WORDS && words.every((word) => /^\p{Lu}/u.test(word));
 }
+/** A sentence wholly in brackets, with a comma before what closes it: "(Eva Lindner, 18.10.2024)". */
+const SIGNATURE = /^\([^()]+,[^()]+\)\.?$/u;
 const FRAGMENT_WORDS = 3;
 const DATE_WORDS = new RegExp(
   String.raw`\b(?:in|on|since|early|late|mid|last|this|next|${ENGLISH_MONTH}|${ENGLISH_WEEKDAY})\b\.?|\d+`,
@@ -498,6 +505,9 @@ function clauseDraft(sentence: string, mention: DateMention, starts: number[], i
  */
 type StoryBlock = TextBlock & { from?: Date; entry?: 'timed' | 'headed'; opensEntry?: true };
 
+/** How many story blocks may come before a dateline set as a paragraph of its own. */
+const LONE_DATELINE_REACH = 6;
+
 /** Entries a page must time before it reads as a live blog rather than prose that opens on a figure. */
 const LIVE_BLOG_ENTRIES = 2;
 
@@ -533,11 +543,15 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   const stamps = new Map(
     all.map((b) => [b, stampReference(b.text, publishedAt, language, b.kind === 'heading')] as const),
   );
-  const daysOn = entryDayShifts(all, {
-    isEntryTime: (b) => headers.has(b) || stamped.has(b),
-    givesDay: (b) => stamps.get(b) !== undefined,
-    isFurniture: isBoilerplate,
-  });
+  const daysOn = entryDayShifts(
+    all,
+    {
+      isEntryTime: (b) => headers.has(b) || stamped.has(b),
+      givesDay: (b) => stamps.get(b) !== undefined,
+      isFurniture: isBoilerplate,
+    },
+    pageOpening(all, publishedAt, language),
+  );
   // Days past the page's or its last stamp's day that the entry being read lies (see entryDayShifts).
   let daysOnFrom = 0;
   for (const block of all) {
@@ -567,7 +581,10 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     // A year alone reads as a stamp, but over a timeline's entries it is the year of their days.
     const yearHeading = block.kind === 'heading' && yearOfHeading(block.text) !== undefined;
     if (isBoilerplate(block) && !yearHeading) continue;
-    if (blocks.length < 3) from = datelineReference(block.text, publishedAt, language) ?? from;
+    // A dateline opens the story, past a title, a standfirst and perhaps a caption when it stands alone.
+    const lone = blocks.length < LONE_DATELINE_REACH && isLoneDateline(block.text);
+    if (blocks.length < 3 || lone) from = datelineReference(block.text, publishedAt, language) ?? from;
+    if (lone) continue;
     const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
     const paragraph = block.kind === 'paragraph';
     const entry = liveBlog && stamped.has(block) ? 'timed' : headed && paragraph ? 'headed' : undefined;

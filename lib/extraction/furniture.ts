@@ -172,12 +172,29 @@ const ISSUED_AT = new RegExp(
 /** A short line that is a date stamp, a section strap or a bare date: "12 November 2024", "Space · 20/02/2025". */
 function isStamp(text: string): boolean {
   if (AGE_STAMP.test(text) || ISSUED_AT.test(text)) return true;
+  if (isNamedStampLine(text)) return true;
   const words = text.split(/\s+/).length;
   if (words <= RELEASE_HEADER_WORDS && isReleaseHeader(text)) return true;
   if (words > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   if (opensWithCreditedStamp(text)) return true;
   return wordCount(withoutStampWords(text).replace(DATE_TOKENS, ' ')) < 2;
+}
+
+/**
+ * "RTV News | Published 14 January 2026, 14:02 CET | Updated 14 January 2026, 18:40 CET", "World Desk |
+ * Cape Canaveral | Updated: 09-03-2026 04:12 IST": a stamp after a separator, beside nothing but names
+ * (the outlet, its desk, a place), however long its days and times make the line.
+ */
+const STAMP_AFTER_SEPARATOR = new RegExp(`[·|]\\s*${STAMP_WORDS}(?!\\p{L})`, 'iu');
+const NAMED_STAMP_WORDS = 6;
+function isNamedStampLine(text: string): boolean {
+  if (!STAMP_AFTER_SEPARATOR.test(text)) return false;
+  const rest = withoutStampWords(text)
+    .replace(DATE_TOKENS, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}{2,}/u.test(word));
+  return rest.length <= NAMED_STAMP_WORDS && rest.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** "Update:", "UPDATE 3 –": a live page's label before an update's day and time ("Update: 18 March, 08:05 GMT"). */
@@ -236,11 +253,12 @@ export function isBoilerplate(block: TextBlock): boolean {
 /**
  * "KYIV, Oct 13 (Reuters) - ", "MOSCOW (World Desk) — ": the wire dateline, whose date is the
  * article's own; Italian agencies put themselves first ("(ANSA) - ROMA, 13 MAR - ") and Spanish ones
- * close with ".-" ("MADRID, 12 mar (EFE).- "). The place in capitals: a sentence opening on a name and
- * a dash is no dateline. Group 1 is the date, when written.
+ * close with ".-" ("MADRID, 12 mar (EFE).- "). Pages often set it as a paragraph of its own, above the
+ * lead. The place in capitals: a sentence opening on a name and a dash is no dateline. Group 1 is the
+ * date, when written.
  */
 const WIRE_DATELINE =
-  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*([^()\n–—]{1,40}?))?(?:\s*\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+  /^\s*(?:\(\p{Lu}{2,10}\)\s*[-–—]\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:,\s*([^()\n–—]{1,40}?))?(?:\s*\([^)\n]{1,40}\))?\s*\.?\s*(?:[-–—]{1,2}|:)(?:\s+(?=\S)|\s*$)/u;
 /**
  * "Kessel, Mar 13 (PTI) Three engineers…": Indian agencies write the place as a name, then the date
  * and the agency in capitals, with no dash before the story.
@@ -268,6 +286,12 @@ export function datelineOf(text: string): { length: number; written: string | un
     DATE_ONLY_DATELINE.exec(text) ??
     NAMED_PLACE_DATELINE.exec(text);
   return match ? { length: match[0].length, written: match[1] } : undefined;
+}
+
+/** A block that is a dateline and nothing else: a paragraph of its own above the lead. */
+export function isLoneDateline(text: string): boolean {
+  const dateline = datelineOf(text);
+  return dateline !== undefined && dateline.length >= text.trimEnd().length;
 }
 
 /** The first block without its dateline, which would otherwise date the lead to publication twice. */

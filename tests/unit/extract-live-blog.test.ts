@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withoutEntryTime } from '../../lib/extraction/furniture.ts';
 import { extractEvents, isTextDated } from '../../lib/extraction/index.ts';
+import { pageOpening } from '../../lib/extraction/page-opening.ts';
 
 // Thursday 9 May 2024, evening: the live page's own day.
 const PUBLISHED = '2024-05-09T18:00:00Z';
@@ -281,6 +282,55 @@ describe('a live page timed by the clock alone, across midnight', () => {
       '2024-05-09 Volunteers filled sandbags',
       '2024-05-09 The water board',
     ]);
+  });
+});
+
+describe('a live page timed by the clock alone that says when it opened', () => {
+  // Newest first, opened on the evening of 9 May and last updated after midnight: the page's own
+  // stamp line, above the story, says which entries are the next day's.
+  const page =
+    '<p>Published 9 May 2024, 21:05 BST | Updated 10 May 2024, 00:50 BST</p>' +
+    '<p>Floodwater is still rising across the valley as crews work through a second night.</p>' +
+    '<p>00:50</p><p>The water board said its pumps at the weir had failed.</p>' +
+    '<p>00:10</p><p>Engineers said the levee on the east bank was holding.</p>' +
+    '<p>23:40</p><p>The county opened a third shelter in the high school gym.</p>' +
+    '<p>21:05</p><p>Volunteers filled sandbags outside the library as the river rose.</p>';
+  const dated = (publishedAt: string) =>
+    extractEvents({ html: page, publishedAt })
+      .filter(isTextDated)
+      .map((event) => `${event.date} ${event.quote.split(' ').slice(0, 3).join(' ')}`);
+  const days = [
+    '2024-05-10 The water board',
+    '2024-05-10 Engineers said the',
+    '2024-05-09 The county opened',
+    '2024-05-09 Volunteers filled sandbags',
+  ];
+
+  it('dates its entries past midnight on the day after it opened, not its oldest on the day before', () => {
+    expect(dated('2024-05-09T20:05:00Z')).toEqual(days);
+  });
+
+  it('whether the feed gives the day it opened or the day of its last update', () => {
+    expect(dated('2024-05-09T23:50:00Z')).toEqual(days);
+    expect(dated('2024-05-10T01:00:00Z')).toEqual(days);
+  });
+
+  it('reads the opening from the stamp line in other languages, not from its update', () => {
+    const opening = (stamp: string, language: string) =>
+      pageOpening(
+        [{ kind: 'paragraph', text: stamp, linkShare: 0 }],
+        new Date('2024-05-10T01:00:00Z'),
+        language,
+      );
+    expect(opening('Publié le 9 mai 2024 à 21h05, mis à jour le 10 mai 2024 à 00h50', 'fr')).toEqual({
+      days: -1,
+      minute: 21 * 60 + 5,
+    });
+    expect(opening('Veröffentlicht am 9. Mai 2024, 21:05 Uhr · Aktualisiert 00:50 Uhr', 'de')).toEqual({
+      days: -1,
+      minute: 21 * 60 + 5,
+    });
+    expect(opening('Updated 10 May 2024, 00:50 BST', 'en')).toBeUndefined();
   });
 });
 

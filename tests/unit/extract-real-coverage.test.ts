@@ -166,6 +166,15 @@ describe('a fragment cut off by an excerpt', () => {
     expect(datedIn('<p>7 October: Trial opens</p>').map((event) => event.date)).toEqual(['2024-10-07']);
     expect(datedIn('<p>Runoff: 7 November</p>').map((event) => event.date)).toEqual(['2024-11-07']);
   });
+
+  it("reads a writer's signature closing an article, a name and a day in brackets, as no event", () => {
+    const html =
+      '<p>The ferry went back to its timetable on Monday. (Eva Lindner, 14.10.2024)</p>' +
+      '<p>(APA, 14.10.2024)</p>';
+    expect(datedIn(html).map((event) => event.quote)).toEqual([
+      'The ferry went back to its timetable on Monday.',
+    ]);
+  });
 });
 
 describe('week- and month-relative dates', () => {
@@ -455,6 +464,22 @@ describe('reference date: stamps, datelines and quoted days', () => {
     expect(events[0]?.quote).toMatch(/^Die Hafenarbeiter/);
   });
 
+  it('counts from a dateline set as a paragraph of its own, past a title and a caption', () => {
+    const events = dated({
+      html:
+        '<p>Los estibadores paralizan el puerto de Kessel</p>' +
+        '<p>El sindicato exige un nuevo convenio</p>' +
+        '<p>Archivo - Grúas en el puerto de Kessel - Archivo</p>' +
+        '<p>KESSEL, 11 Oct. (EUROPA PRESS) -</p>' +
+        '<p>Los estibadores del puerto de Kessel dejaron de trabajar este lunes, según el sindicato.</p>',
+      publishedAt: PUBLISHED,
+      language: 'es',
+    });
+    expect(events.map((event) => [event.date, event.quote.slice(0, 16)])).toEqual([
+      ['2024-10-07', 'Los estibadores '],
+    ]);
+  });
+
   it("keeps a name and a party in brackets before a dash as the story's words", () => {
     const [event] = dated({
       html: '<p>Lena Varga (SPD) – die Hafenarbeiter haben am Montag die Arbeit niedergelegt, sagte sie.</p>',
@@ -471,6 +496,14 @@ describe('reference date: stamps, datelines and quoted days', () => {
 });
 
 describe('not events', () => {
+  it.each([
+    'Harbour TV | Published 14 October 2024, 14:02 CEST | Updated 14 October 2024, 18:40 CEST',
+    'Coast Desk | Kessel | Updated: 14-10-2024 04:12 IST | Created: 14-10-2024 04:12 IST',
+  ])("reads a stamp line after the outlet's name as a stamp: %s", (stamp) => {
+    const html = `<p>Dock workers stopped work on Monday, shutting the port.</p><p>${stamp}</p>`;
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
   const at = new Date(PUBLISHED);
   const datesIn = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
 
