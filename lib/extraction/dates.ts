@@ -37,6 +37,7 @@ import {
   dateTense,
   framedTense,
   isBookedEvent,
+  isInvitationTo,
   isScheduledPresent,
   isTimetabledAhead,
   planOfRecentSaying,
@@ -522,6 +523,17 @@ const withPlainCapitalI = (text: string) => text.replace(/İ/g, 'I');
  * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
  * month"), comparison points ("since 2021") and deadlines ("by Tuesday") date nothing here.
  */
+/**
+ * The reading of a day booked by an act (a meeting called or invited to): at or after the act. An act
+ * dated to publication, or an invitation the sentence gives no day (the report's own news), books a
+ * day ahead; an act dated before it, the day nearest publication, which may have passed since.
+ */
+function bookedTense(before: string, publishedAt: Date, options: FindOptions, invited: boolean): Tense {
+  const act = findDates(before, publishedAt, options).findLast((mention) => mention.precision === 'day');
+  if (act) return act.date >= dayOf(publishedAt) ? 'future' : 'present';
+  return invited ? 'future' : 'present';
+}
+
 export function findDates(written: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const sentence = language === 'tr' ? withPlainCapitalI(written) : written;
@@ -535,7 +547,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // "adjourned the hearing until Tuesday", "till November 11": the day a thing was moved to lies
     // after the moving.
     if (isBookedUntil(before)) return 'future';
-    if (isBookedEvent(before)) return 'present';
+    const invited = isInvitationTo(before);
+    if (invited || isBookedEvent(before)) return bookedTense(before, publishedAt, options, invited);
     if (reportedPlanAhead(before, text)) return 'future';
     const own = dateTense(sentence, index, length, language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.

@@ -308,6 +308,21 @@ const BOOKED_EVENT =
 export const isBookedEvent = (before: string): boolean => BOOKED_EVENT.test(before.slice(-100));
 
 /**
+ * An invitation to a meeting on its day ("invited the party leaders to a meeting at the town hall on
+ * Monday", "a convié les dirigeants à une réunion lundi", "convocó a los socios a una reunión el
+ * lunes"): the day is the meeting's, and the meeting lies after the invitation.
+ */
+const INVITED_TO = new RegExp(
+  [
+    String.raw`\b(?:invited|summoned|called)\s+[^.;]{0,80}?\bto\s+(?:an?|the|its|his|her|their)\s+(?:[\p{L}\p{N}-]+\s+){0,2}(?:meeting|talks|summit|hearing|session|dinner|reception|consultations?)\s+(?:[^.;,]{0,40}?\s+)?(?:(?:on|for)\s+)?$`,
+    String.raw`(?<!\p{L})(?:invitée?s?|conviée?s?|convoquée?s?)\s+[^.;]{0,80}?(?<!\p{L})à\s+une?\s+(?:réunion|rencontre|sommet|audition|séance)\s+(?:[^.;,]{0,40}?\s+)?(?:le\s+)?$`,
+    String.raw`(?<!\p{L})(?:invitó|convocó|citó|invitad[oa]s?|convocad[oa]s?|citad[oa]s?)\s+[^.;]{0,80}?(?<!\p{L})a\s+una?\s+(?:reunión|cumbre|encuentro|sesión|comparecencia)\s+(?:[^.;,]{0,40}?\s+)?(?:el\s+)?$`,
+  ].join('|'),
+  'iu',
+);
+export const isInvitationTo = (before: string): boolean => INVITED_TO.test(before.slice(-200));
+
+/**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said
  * Tuesday he plans to visit", "told reporters on Monday that talks would resume") dates a past act,
  * whatever the clause it introduces announces; so does a participle with its agent ("the bridge,

@@ -491,6 +491,19 @@ describe('an event called or set for its day', () => {
     expect(datesIn(sentence)).toContain(date);
   });
 
+  it('reads a day booked by an act of publication day as ahead: the act comes first', () => {
+    expect(datesIn('The mayor on Friday called a meeting on Tuesday.')).toEqual(['2024-05-10', '2024-05-14']);
+  });
+
+  it.each([
+    ['en', 'The mayor said she had invited the party leaders to a meeting at the town hall on Monday.'],
+    ['fr', 'Vendredi après-midi, la maire a convié les chefs des deux partis à une réunion lundi.'],
+    ['es', 'La alcaldesa convocó el viernes a los dos partidos a una reunión el lunes.'],
+  ])('reads a meeting invited to as after the invitation (%s)', (language, sentence) => {
+    expect(datesIn(sentence, language)).toContain('2024-05-13');
+    expect(datesIn(sentence, language)).not.toContain('2024-05-06');
+  });
+
   it('reads a hearing moved to a written day ahead of the moving', () => {
     expect(datesIn('The court on Monday adjourned the hearing of the appeal till February 3.')).toContain(
       '2025-02-03',
