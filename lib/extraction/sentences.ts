@@ -87,6 +87,11 @@ const ENDS_ON_INITIALS = new RegExp(
 const TITLE_BEFORE_NAME =
   /(?<![\p{L}\p{N}.])(?:Mr|Mrs|Ms|Mme|Messrs|Dr|Prof|Rev|Fr|Gov|Sen|Sens|Rep|Reps|Lt|Gen|Adm|Cmdr|Capt|Col|Maj|Sgt|Cpl|Pvt|Det|Insp|Supt|Atty|Amb|Hon|Pres|Mt|Ft)\.(?=\s+\p{Lu})/gu;
 const BEFORE_NUMBER = /(?<![\p{L}\p{N}.])(?:approx|ca|No|Nos|Vol|pp|Fig)\.(?=\s+\d)/gu;
+/**
+ * A wire's instrument code in brackets after a company's name ("Harbour Bank (HBK.I)", "(SIEGn.DE)",
+ * "(7203.T)"): sbd broke the sentence at its point, parting the company from what its shares did.
+ */
+const TICKER = /\([\p{Lu}\p{N}]{1,8}\p{Ll}?\.\p{L}{1,4}\)/gu;
 
 /**
  * A sentence split where `pattern` says, looked at only when it holds `needed`: the patterns'
@@ -105,7 +110,8 @@ const hidePoints = (text: string) =>
     : text
         .replace(INITIALS, (initials) => initials.replaceAll('.', HIDDEN_POINT))
         .replace(TITLE_BEFORE_NAME, (title) => title.replace('.', HIDDEN_POINT))
-        .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT));
+        .replace(BEFORE_NUMBER, (abbreviation) => abbreviation.replace('.', HIDDEN_POINT))
+        .replace(TICKER, (ticker) => ticker.replace('.', HIDDEN_POINT));
 
 /** sbd's sentences, the points above hidden from it; a text that holds the stand-in itself (an icon font's glyph) as it is. */
 function sbdSentences(text: string): string[] {

@@ -21,6 +21,15 @@ const datedIn = (html: string, publishedAt = PUBLISHED) =>
   }));
 
 describe('sentence boundaries in news copy', () => {
+  it("keeps a wire's instrument code in brackets inside its sentence", () => {
+    expect(
+      sentencesOf('Shares in Harbour Bank (HBK.I) plunged 41% on Tuesday after a warning.'),
+    ).toHaveLength(1);
+    expect(
+      sentencesOf('Vossen (VSNG.DE) and Kessler (7203.T) rose on Monday. Tolmar (TLM.MC) fell.'),
+    ).toEqual(['Vossen (VSNG.DE) and Kessler (7203.T) rose on Monday.', 'Tolmar (TLM.MC) fell.']);
+  });
+
   it('keeps abbreviations of months, titles, places and times inside their sentence', () => {
     expect(
       sentencesOf('Sen. Ortiz and Gov. Lee met Lt. Gen. Park at No. 4 St. Clair Road at 7 a.m. Friday.'),
