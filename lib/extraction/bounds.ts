@@ -33,11 +33,19 @@ export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(befo
 /** "higher than in 2019", "compared with last year", "up 1 percent from last year": a yardstick. */
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 /**
- * "will reopen on 16 March instead of 9 March as first planned", "au lieu du 9 mars", "statt am
- * Montag", "en lugar del lunes": the day a plan was moved away from, which nothing happens on.
+ * "will reopen on 16 March instead of 9 March as first planned", "rather than on Friday", "au lieu du
+ * 9 mars", "statt am Montag", "en lugar del lunes": the day a plan was moved away from, which nothing happens on.
  */
 const REPLACED =
-  /(?<!\p{L})(?:instead of|in place of|au lieu(?: d[eu])?|(?:an)?statt|anstelle|en (?:lugar|vez)(?: de)?)\s+(?:(?:on|the|le|la|l'|el|am|dem|des|del)\s*)?$/iu;
+  /(?<!\p{L})(?:instead of|in place of|rather than|au lieu(?: d[eu])?|(?:an)?statt|anstelle|en (?:lugar|vez)(?: de)?)\s+(?:(?:on|the|le|la|l'|el|am|dem|des|del)\s*)?$/iu;
+/**
+ * "will take place on Saturday, and not on Friday, 13th March, as earlier announced": the day a plan
+ * was moved away from, told by what follows it.
+ */
+const NOT_ON = /(?<!\p{L})not\s+(?:on\s+)?$/iu;
+const AS_ANNOUNCED =
+  /^,?\s*as\s+(?:first\s+|earlier\s+|previously\s+|originally\s+|initially\s+)?(?:announced|planned|scheduled|expected|reported)\b/iu;
+const isDayLeft = (before: string, after: string) => NOT_ON.test(before) && AS_ANNOUNCED.test(after);
 /**
  * "originally planned for Feb. 24", "had been scheduled for Monday but was pushed back", "initialement
  * prévue le 1er mars", "prevista inicialmente para el 1 de marzo", "ursprünglich für den 1. März
@@ -367,6 +375,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (meansNowadays(before, mention, sentence.slice(mention.index + mention.text.length))) return true;
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (ABANDONED_PLAN.test(wider)) return true;
+  if (isDayLeft(before, sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;

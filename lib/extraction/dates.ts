@@ -42,6 +42,7 @@ import {
   isTimetabledAhead,
   planOfRecentSaying,
   reportedPlanAhead,
+  startsAPeriod,
   type Tense,
 } from './tense.ts';
 import { turkishChrono, turkishMonthMentions } from './turkish.ts';
@@ -548,7 +549,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // after the moving.
     if (isBookedUntil(before)) return 'future';
     const invited = isInvitationTo(before);
-    if (invited || isBookedEvent(before)) return bookedTense(before, publishedAt, options, invited);
+    if (invited || isBookedEvent(before) || startsAPeriod(before))
+      return bookedTense(before, publishedAt, options, invited);
     if (reportedPlanAhead(before, text)) return 'future';
     const own = dateTense(sentence, index, length, language);
     // "arrested shortly before midnight on Friday": "before" bounds the hour, it books no day.

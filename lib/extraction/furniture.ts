@@ -16,7 +16,7 @@ const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ t
 const STAMP_ANYWHERE = new RegExp(`(?:^|[·|]\\s*)${STAMP_WORDS}(?!\\p{L})|\\bmin read\\b|\\s[·|]\\s`, 'iu');
 /** Once dates, times, numbers and separators are gone, a stamp line has almost nothing left. */
 const DATE_TOKENS = new RegExp(
-  String.raw`\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2})?|\b(?:${ENGLISH_MONTHS.map((name) => name.slice(0, 3)).join('|')})[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]`,
+  String.raw`\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2}|st|nd|rd|th)?|\b(?:${ENGLISH_MONTHS.map((name) => name.slice(0, 3)).join('|')})[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]`,
   'giu',
 );
 

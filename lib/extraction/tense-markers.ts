@@ -6,7 +6,8 @@ import { IRREGULAR_PAST } from './english-verbs.ts';
  */
 const FUTURE_ANY = [
   String.raw`\b(?:will|shall|is|are)\s+(?:not\s+)?(?:now\s+)?(?:be\s+)?(?:scheduled|due|set|expected|planned|slated)\s+(?:to|for|on|in|at|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
-  String.raw`\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\b(?:hopes?|expects?|aims?) to\b|\bgoing to\b|\bis due\b|\bare due\b`,
+  // "the will was lodged", "his will", "political will": the noun, no future.
+  String.raw`(?<!\b(?:the|a|his|her|their|its|my|your|our|whose|this|that|political|free|good|ill|own|last|living)\s)\bwill\b|\bshall\b|\bwon't\b|\bto be\b|\bupcoming\b|\bplans? to\b|\bintends? to\b|\b(?:hopes?|expects?|aims?) to\b|\bgoing to\b|\bis due\b|\bare due\b`,
 ];
 
 /**
@@ -58,7 +59,7 @@ const FUTURE_BY_LANGUAGE: Record<string, string[]> = {
  * present passive ("when he is sentenced Aug. 15", "the road is closed Monday"): its time is now or ahead.
  */
 export const PAST_EN = new RegExp(
-  String.raw`\b(?:${IRREGULAR_PAST}|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|(?<!\b(?:is|are|am)\s+(?:(?:being|not|also|still|now|then|to\s+be)\s+)?)(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)(?![\p{L}\p{M}\d_])`,
+  String.raw`\b(?:${IRREGULAR_PAST}|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do)\s)hit|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their)\s)(?:burst|spread|split|hurt)|(?<!\b(?:could|may|might|to|will|would|can|should|must|not|does|do|a|the|its|their|is|are|am|be)\s)(?:read|shut|quit)|(?<!\b(?:is|are|am)\s+(?:(?:being|not|also|still|now|then|to\s+be)\s+)?)(?!(?:scheduled|expected|planned|proposed|delayed|postponed|rescheduled|based|related|united|limited|advanced|armed|detailed|interested|concerned|qualified|listed|registered|alleged|so-called|need|seed|speed|feed|bed|red|shed|hundred)\b)\p{L}{2,}ed)(?![\p{L}\p{M}\d_])`,
   'iu',
 );
 /**

@@ -284,7 +284,7 @@ function withoutQuotedSpeech(text: string): string {
 /**
  * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
  * "avant la présidentielle du 10 novembre", "the new date is 7 November", "was postponed to 20 March",
- * "was first announced to take place on 16 March", "une audition prévue le 25 mars", "posted the
+ * "was first announced to take place on 16 March", "extended the exhibition by one day, to Tuesday", "une audition prévue le 25 mars", "posted the
  * matter for further hearing on 12 December", "adjourned the case till 4 March", a summons "to testify
  * on 9 June", "a declarar el 9 de junio", "pour être entendu le 9 juin"): the sentence's past
  * tense is its reporting verb's or the move's, so the date takes the reading nearest to publication.
@@ -294,7 +294,7 @@ function withoutQuotedSpeech(text: string): string {
  * vorgestellt worden": the contract runs until 2027, Monday's presentation is past).
  */
 const APPOINTMENT = new RegExp(
-  String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed|extended)\s+(?:(?:the|its|his|her|their|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:matter|case|hearing|trial|plea|deadline|vote|meeting|election|ballot|date|talks|session|window|period|ban|curfew|closure|order|visit|match|final|launch)\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|testify|give\s+evidence|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|(?<!\p{L})(?:a\s+(?:declarar|comparecer)|pour\s+être\s+(?:entendue?s?|auditionnée?s?)|à\s+comparaître)(?!\p{L})[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|(?<!\p{L})(?:prévue?s?|programmée?s?|fixée?s?|prevista?s?|previsto?s?|programad[oa]s?)(?:\s+(?:le|el|au|al))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?![^,;.]{0,50}?(?<!\p{L})(?:19|20)\d{2}(?!\d))(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,
+  String.raw`(?:\b(?:postponed|delayed|deferred|moved|pushed back|brought forward|put off|rescheduled|adjourned|posted|listed|extended)\s+(?:(?:the|its|his|her|their|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:matter|case|hearing|trial|plea|deadline|vote|meeting|election|ballot|date|talks|session|window|period|ban|curfew|closure|order|visit|match|final|launch)\s+)?(?:by\s+[^,;.]{1,30}?,?\s+)?(?:to|until|till)|\bextended\s+(?:the|its|his|her|their|a)\s+(?:[\p{L}'’-]+\s+){1,5}?(?:by\s+[^,;.]{1,30}?,?\s+)?(?:to|until|till)|\bto take place(?:\s+on)?|\bto\s+(?:appear|testify|give\s+evidence|stand\s+trial|be\s+(?:sentenced|tried|arraigned))\b[^,;.]{0,50}|(?<!\p{L})(?:a\s+(?:declarar|comparecer)|pour\s+être\s+(?:entendue?s?|auditionnée?s?)|à\s+comparaître)(?!\p{L})[^,;.]{0,50}|\bfor(?:\s+(?:(?:a|the|further|final|next|its|his|her)\s+)?(?:hearing|vote|meeting|talks|debate|trial|sentencing|verdict|ruling|arguments|consideration|discussion)\s+(?:on|in))?|(?<!\p{L})(?:pour|für|para)(?:\s+(?:le|la|den|el))?|(?<!\p{L})(?:prévue?s?|programmée?s?|fixée?s?|prevista?s?|previsto?s?|programad[oa]s?)(?:\s+(?:le|el|au|al))?|\b(?:is|are|est)|(?<!\p{L})(?:ahead of|before|until|avant|vor|bis|en vue)(?!\p{L})(?![^,;.]{0,50}?(?<!\p{L})(?:19|20)\d{2}(?!\d))(?!\s+(?:dawn|daybreak|sunrise|first light|midnight|noon|midday|sunset|nightfall|dusk|magistrates|lawmakers|parliament|reporters|(?:a|an|the)\s+(?:judge|court|magistrate|committee|panel|council|senate|house|assembly|parliament|crowd|audience|jury|tribunal|cameras))\b)(?!\s+(?:he|she|they|it|we|i|the\s+\p{L}+)\s+(?:\p{L}+ed|hit|${IRREGULAR_PAST})\b)[^,;.]{0,50})\s*$`,
   'iu',
 );
 
@@ -321,6 +321,13 @@ const INVITED_TO = new RegExp(
   'iu',
 );
 export const isInvitationTo = (before: string): boolean => INVITED_TO.test(before.slice(-200));
+
+/**
+ * The day a period someone declared or set starts ("declared three days of mourning, starting on
+ * Tuesday", "a curfew beginning Friday"): it lies at or after the declaring, as a day booked does.
+ */
+const STARTS_PERIOD = /(?<!\p{L})(?:starting|beginning|commencing)\s+(?:on\s+|from\s+)?$/iu;
+export const startsAPeriod = (before: string): boolean => STARTS_PERIOD.test(before.slice(-40));
 
 /**
  * A past verb right before its date ("launched on 7 November, will spend…", "the mayor said

@@ -504,6 +504,21 @@ describe('an event called or set for its day', () => {
     expect(datesIn(sentence, language)).not.toContain('2024-05-06');
   });
 
+  it('reads the day a declared period starts as at or after the declaring', () => {
+    expect(datesIn('The council on Friday declared three days of mourning, starting on Saturday.')).toEqual([
+      '2024-05-10',
+      '2024-05-11',
+    ]);
+    expect(datesIn('The council declared a curfew beginning Sunday.')).toEqual(['2024-05-12']);
+  });
+
+  it('reads a thing extended by a span to a weekday as extended ahead', () => {
+    expect(datesIn('On Thursday the committee extended the exhibition by two days, to Saturday.')).toEqual([
+      '2024-05-09',
+      '2024-05-11',
+    ]);
+  });
+
   it('reads a hearing moved to a written day ahead of the moving', () => {
     expect(datesIn('The court on Monday adjourned the hearing of the appeal till February 3.')).toContain(
       '2025-02-03',

@@ -60,4 +60,15 @@ describe('the day a plan was moved away from', () => {
       dated('<p>El servicio se reanudará el 24 de marzo en lugar del 17 de marzo.</p>', undefined, 'es'),
     ).toEqual(['2025-03-24 scheduled']);
   });
+
+  it('is no event after "rather than", nor after "not on" when what follows says it was the plan', () => {
+    expect(dated('<p>The ferry service will resume on March 24 rather than on March 17.</p>')).toEqual([
+      '2025-03-24 scheduled',
+    ]);
+    expect(
+      dated(
+        '<p>The ferry service will resume on Monday, 24th March, and not on Monday, 17th March, as earlier announced.</p>',
+      ),
+    ).toEqual(['2025-03-24 scheduled']);
+  });
 });

@@ -376,6 +376,20 @@ describe('direction: the verb that governs the date', () => {
     expect(dateOf('The agency told reporters on Sunday that flights would resume.')).toBe('2024-10-13');
   });
 
+  it('reads "the will" as a noun, not a future', () => {
+    expect(dateOf('The will was lodged with the probate court in September.')).toBe('2024-09');
+    expect(dateOf('Her will had been read to the family on Monday.')).toBe('2024-10-14');
+  });
+
+  it('reads "read" and "shut" as past unless a modal or a present passive comes before', () => {
+    const datesOf = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+    expect(
+      datesOf('The statement, drafted in August 2023 and read to staff on Friday, was published.'),
+    ).toEqual(['2023-08', '2024-10-11']);
+    expect(dateOf('The verdict will be read on Monday.')).toBe('2024-10-21');
+    expect(dateOf('The smelter shut on Monday after the fire.')).toBe('2024-10-14');
+  });
+
   it('reads "is expected on" and "ahead of Sunday\'s" as ahead', () => {
     expect(dateOf('The ruling is expected on Thursday.')).toBe('2024-10-17');
     expect(dateOf("Crowds gathered ahead of Sunday's final.")).toBe('2024-10-20');
@@ -505,6 +519,12 @@ describe('reference date: stamps, datelines and quoted days', () => {
 });
 
 describe('not events', () => {
+  it('reads a date field written with an ordinal day as a field', () => {
+    const html =
+      '<p>Date: 12th October, 2024</p><p>Dock workers stopped work on Monday, shutting the port.</p>';
+    expect(datedIn(html).map((event) => event.date)).toEqual(['2024-10-14']);
+  });
+
   it.each([
     'Harbour TV | Published 14 October 2024, 14:02 CEST | Updated 14 October 2024, 18:40 CEST',
     'Coast Desk | Kessel | Updated: 14-10-2024 04:12 IST | Created: 14-10-2024 04:12 IST',
