@@ -34,7 +34,8 @@ export const isBookedUntil = (before: string): boolean => BOOKED_UNTIL.test(befo
 const COMPARED = /(?:^|\s)(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 /**
  * "will reopen on 16 March instead of 9 March as first planned", "rather than on Friday", "au lieu du
- * 9 mars", "statt am Montag", "en lugar del lunes": the day a plan was moved away from, which nothing happens on.
+ * 9 mars", "statt am Montag", "en lugar del lunes": the day a plan was moved away from, which nothing
+ * happens on.
  */
 const REPLACED =
   /(?<!\p{L})(?:instead of|in place of|rather than|au lieu(?: d[eu])?|(?:an)?statt|anstelle|en (?:lugar|vez)(?: de)?)\s+(?:(?:on|the|le|la|l'|el|am|dem|des|del)\s*)?$/iu;

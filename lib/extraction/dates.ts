@@ -519,15 +519,10 @@ function overlaps(index: number, spans: Array<[number, number]>, length = 1): bo
 const withPlainCapitalI = (text: string) => text.replace(/İ/g, 'I');
 
 /**
- * Dates in one sentence, resolved against the publication date: explicit days (with or without a
- * year), ranges, weekdays, yesterday/today, "N days ago", months named in context ("in early
- * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
- * month"), comparison points ("since 2021") and deadlines ("by Tuesday") date nothing here.
- */
-/**
- * The reading of a day booked by an act (a meeting called or invited to): at or after the act. An act
- * dated to publication, or an invitation the sentence gives no day (the report's own news), books a
- * day ahead; an act dated before it, the day nearest publication, which may have passed since.
+ * The reading of a day booked by an act (a meeting called or invited to, a declared period's start):
+ * at or after the act. An act dated to publication, or an invitation the sentence gives no day (the
+ * report's own news), books a day ahead; an act dated before it, the day nearest publication, which
+ * may have passed since.
  */
 function bookedTense(before: string, publishedAt: Date, options: FindOptions, invited: boolean): Tense {
   const act = findDates(before, publishedAt, options).findLast((mention) => mention.precision === 'day');
@@ -535,6 +530,12 @@ function bookedTense(before: string, publishedAt: Date, options: FindOptions, in
   return invited ? 'future' : 'present';
 }
 
+/**
+ * Dates in one sentence, resolved against the publication date: explicit days (with or without a
+ * year), ranges, weekdays, yesterday/today, "N days ago", months named in context ("in early
+ * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
+ * month"), comparison points ("since 2021") and deadlines ("by Tuesday") date nothing here.
+ */
 export function findDates(written: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const sentence = language === 'tr' ? withPlainCapitalI(written) : written;

@@ -284,10 +284,11 @@ function withoutQuotedSpeech(text: string): string {
 /**
  * What a date is booked for ("called a rally for 7 December", "ahead of the election on 10 November",
  * "avant la présidentielle du 10 novembre", "the new date is 7 November", "was postponed to 20 March",
- * "was first announced to take place on 16 March", "extended the exhibition by one day, to Tuesday", "une audition prévue le 25 mars", "posted the
- * matter for further hearing on 12 December", "adjourned the case till 4 March", a summons "to testify
- * on 9 June", "a declarar el 9 de junio", "pour être entendu le 9 juin"): the sentence's past
- * tense is its reporting verb's or the move's, so the date takes the reading nearest to publication.
+ * "was first announced to take place on 16 March", "extended the exhibition by one day, to Tuesday",
+ * "une audition prévue le 25 mars", "posted the matter for further hearing on 12 December",
+ * "adjourned the case till 4 March", a summons "to testify on 9 June", "a declarar el 9 de junio",
+ * "pour être entendu le 9 juin"): the sentence's past tense is its reporting verb's or the move's, so
+ * the date takes the reading nearest to publication.
  * Not German "ist": its participle follows the date ("ist am Sonntag gestorben"), and the past is the
  * clause's own. Nor "before dawn on Monday", a time of that day ("arrested before dawn on Monday"), nor
  * a bound with a year of its own ("einen Vertrag bis Juni 2027 unterschrieben und war am Montag
