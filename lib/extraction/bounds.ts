@@ -128,7 +128,7 @@ const FRAMING_EVENT = new RegExp(
   'iu',
 );
 const FORECAST =
-  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|may|might)\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,7}|likely to \p{L}+(?:\s+\p{L}+){0,7}|forecast to \p{L}+(?:\s+\p{L}+){0,7}|forecast for|expected (?:into|until|till|through|throughout)(?:\s+(?:early|late))?|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are|was|were)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
+  /\b(?:as (?:early|soon|late) as|no (?:earlier|sooner|later) than|expected to (?!be\s+held\b|(?:vote|sign|rule|decide|announce|approve|meet|testify|appear|name|visit|unveil|deliver|publish|release)\b)\p{L}+(?:\s+\p{L}+){0,4}|(?:could|might|(?<!\b(?:in|of|since|early|late|mid|last|this|next|until|till|by|from|through|during|and|to|or)[\s-])may(?!\s+\d))\s+(?!(?:have|not|never|be\s+(?:held|heard|sentenced|tried))\b)\p{L}+(?:\s+\p{L}+){0,7}|likely to \p{L}+(?:\s+\p{L}+){0,7}|forecast to \p{L}+(?:\s+\p{L}+){0,7}|forecast for|expected (?:into|until|till|through|throughout)(?:\s+(?:early|late))?|would(?:\s+not)?\s+have\s+\p{L}+(?:\s+\p{L}+){0,3}|(?:is|are|was|were)\s+(?:(?:also|again|still)\s+)?(?:possible|likely|forecast|predicted))\s+(?:on\s+|by\s+|in\s+|at\s+)?$/iu;
 
 /**
  * "products with use-by dates from 12/12/2024 to 20/12/2024", "a best before date of 14 December",

@@ -376,6 +376,12 @@ describe('direction: the verb that governs the date', () => {
     expect(dateOf('The agency told reporters on Sunday that flights would resume.')).toBe('2024-10-13');
   });
 
+  it('reads the month "May" after a preposition as the month, not a forecast\'s "may"', () => {
+    const datesOf = (sentence: string) => findDates(sentence, at).map((mention) => mention.date);
+    expect(datesOf('The talks began in May and ended on Friday.')).toEqual(['2024-05', '2024-10-11']);
+    expect(datesOf('A low may develop into a storm by Friday.')).toEqual([]);
+  });
+
   it('reads "the will" as a noun, not a future', () => {
     expect(dateOf('The will was lodged with the probate court in September.')).toBe('2024-09');
     expect(dateOf('Her will had been read to the family on Monday.')).toBe('2024-10-14');
