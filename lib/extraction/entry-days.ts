@@ -46,7 +46,7 @@ function headingTimes(all: TextBlock[], kinds: EntryBlocks): Array<{ block: Text
 export function entryDayShifts(
   all: TextBlock[],
   kinds: EntryBlocks,
-  opening?: PageOpening,
+  openingOf: () => PageOpening | undefined = () => undefined,
 ): Map<TextBlock, number> {
   const times = headingTimes(all, kinds);
   let newer = 0;
@@ -72,7 +72,9 @@ export function entryDayShifts(
     shifts.set(block, shift);
     previous = minute;
   }
-  return opening && !all.some(kinds.givesDay) ? fromOpening(shifts, times, newestFirst, opening) : shifts;
+  // Read only for a page with entry times and no day stamps: most pages have a "Published" line.
+  const opening = times.length > 0 && !all.some(kinds.givesDay) ? openingOf() : undefined;
+  return opening ? fromOpening(shifts, times, newestFirst, opening) : shifts;
 }
 
 /**

@@ -550,7 +550,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
       givesDay: (b) => stamps.get(b) !== undefined,
       isFurniture: isBoilerplate,
     },
-    pageOpening(all, publishedAt, language),
+    () => pageOpening(all, publishedAt, language),
   );
   // Days past the page's or its last stamp's day that the entry being read lies (see entryDayShifts).
   let daysOnFrom = 0;
