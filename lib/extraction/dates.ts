@@ -36,8 +36,8 @@ import { datesAnEvent, periodMentions } from './relative-period.ts';
 import {
   dateTense,
   framedTense,
+  invitationsIn,
   isBookedEvent,
-  isInvitationTo,
   isScheduledPresent,
   isTimetabledAhead,
   planOfRecentSaying,
@@ -539,6 +539,7 @@ function bookedTense(before: string, publishedAt: Date, options: FindOptions, in
 export function findDates(written: string, publishedAt: Date, options: FindOptions = {}): DateMention[] {
   const language = primary(options.language);
   const sentence = language === 'tr' ? withPlainCapitalI(written) : written;
+  const isInvitationTo = invitationsIn(sentence);
   const tenseAt = (index: number, length: number): Tense => {
     // The event that did the harm is past, whatever the sentence's verb: "will visit towns hit by the Feb. 6 quake".
     if (namesTheAgent(sentence, index, length)) return 'past';

@@ -8,6 +8,7 @@ import { findEntities } from './entities.ts';
 import { entryDayShifts } from './entry-days.ts';
 import type { ArticleText, DraftEvent, EventKind, ExtractedEvent } from './event.ts';
 import {
+  datelineParts,
   isBlogVoice,
   isBoilerplate,
   isCaption,
@@ -15,9 +16,7 @@ import {
   isEntryTimeLine,
   isFurniture,
   isLinkSentence,
-  isLoneDateline,
   isUpdateTimeLine,
-  withoutDateline,
   withoutEntryTime,
   wordCount,
 } from './furniture.ts';
@@ -582,10 +581,11 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     const yearHeading = block.kind === 'heading' && yearOfHeading(block.text) !== undefined;
     if (isBoilerplate(block) && !yearHeading) continue;
     // A dateline opens the story, past a title, a standfirst and perhaps a caption when it stands alone.
-    const lone = blocks.length < LONE_DATELINE_REACH && isLoneDateline(block.text);
-    if (blocks.length < 3 || lone) from = datelineReference(block.text, publishedAt, language) ?? from;
-    if (lone) continue;
-    const text = withoutEntryTime(blocks.length < 3 ? withoutDateline(block.text) : block.text);
+    const dateline = blocks.length < LONE_DATELINE_REACH ? datelineParts(block.text) : undefined;
+    if (blocks.length < 3 || dateline?.alone)
+      from = datelineReference(dateline?.written, publishedAt, language) ?? from;
+    if (dateline?.alone) continue;
+    const text = withoutEntryTime(blocks.length < 3 && dateline ? dateline.rest : block.text);
     const paragraph = block.kind === 'paragraph';
     const entry = liveBlog && stamped.has(block) ? 'timed' : headed && paragraph ? 'headed' : undefined;
     const opens = opensEntry || entry === 'timed';

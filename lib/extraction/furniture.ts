@@ -13,7 +13,9 @@ const STAMP_WORDS =
 const FURNITURE_OPENING = new RegExp(`^\\s*\\(?(?:${STAMP_WORDS}(?!\\p{L})|founded in\\b)`, 'iu');
 const FURNITURE_ANYWHERE = /©|\bcopyright\b|all rights reserved|\bvisited \d+ times?\b/i;
 /** A short line that opens with a stamp, or carries one after a separator: "Analysis · 7 min read · Published 01.08.2024". */
-const STAMP_ANYWHERE = new RegExp(`(?:^|[·|]\\s*)${STAMP_WORDS}(?!\\p{L})|\\bmin read\\b|\\s[·|]\\s`, 'iu');
+const STAMP_LABEL = `${STAMP_WORDS}(?!\\p{L})`;
+const SEPARATED_STAMP = `[·|]\\s*${STAMP_LABEL}`;
+const STAMP_ANYWHERE = new RegExp(`^${STAMP_LABEL}|${SEPARATED_STAMP}|\\bmin read\\b|\\s[·|]\\s`, 'iu');
 /** Once dates, times, numbers and separators are gone, a stamp line has almost nothing left. */
 const DATE_TOKENS = new RegExp(
   String.raw`\d{1,4}(?:[./:-]\d{1,4})*(?:h\d{2}|st|nd|rd|th)?|\b(?:${ENGLISH_MONTHS.map((name) => name.slice(0, 3)).join('|')})[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[·|,:;–—-]`,
@@ -186,7 +188,7 @@ function isStamp(text: string): boolean {
  * Cape Canaveral | Updated: 09-03-2026 04:12 IST": a stamp after a separator, beside nothing but names
  * (the outlet, its desk, a place), however long its days and times make the line.
  */
-const STAMP_AFTER_SEPARATOR = new RegExp(`[·|]\\s*${STAMP_WORDS}(?!\\p{L})`, 'iu');
+const STAMP_AFTER_SEPARATOR = new RegExp(SEPARATED_STAMP, 'iu');
 const NAMED_STAMP_WORDS = 6;
 function isNamedStampLine(text: string): boolean {
   if (!STAMP_AFTER_SEPARATOR.test(text)) return false;
@@ -204,7 +206,7 @@ const UPDATE_LABEL = /^\s*update(?:\s+\d{1,2})?\s*[:–—-]/i;
  * A stamp's own words: its label, an age and a clock's marks. "April 23, 2026 4:05 PM UTC Updated 2
  * hours ago", as an agency's page sets its stamp, is a day, a time and these, and nothing else.
  */
-const STAMP_LABEL_OR_AGE = new RegExp(`${STAMP_WORDS}(?!\\p{L})|${AGE}`, 'giu');
+const STAMP_LABEL_OR_AGE = new RegExp(`${STAMP_LABEL}|${AGE}`, 'giu');
 const CLOCK_MARKS = /\b(?:AM|PM|am|pm|UTC|GMT|[A-Z]{1,4}T)\b/g;
 const withoutStampWords = (text: string) =>
   text.replace(UPDATE_LABEL, ' ').replace(STAMP_LABEL_OR_AGE, ' ').replace(CLOCK_MARKS, ' ');
@@ -279,7 +281,7 @@ const NAMED_PLACE_DATELINE =
 const DATE_ONLY_DATELINE = /^\s*(\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\s*\(\p{Lu}[\p{L}]{1,10}\)\s*[-–—]\s+/u;
 
 /** A first block's dateline: how long it is, and the date it writes (its filing day), if any. */
-export function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
+function datelineOf(text: string): { length: number; written: string | undefined } | undefined {
   const capitals = WIRE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
   const match =
     (capitals && /\p{Lu}{3}/u.test(capitals[0]) ? capitals : undefined) ??
@@ -288,15 +290,16 @@ export function datelineOf(text: string): { length: number; written: string | un
   return match ? { length: match[0].length, written: match[1] } : undefined;
 }
 
-/** A block that is a dateline and nothing else: a paragraph of its own above the lead. */
-export function isLoneDateline(text: string): boolean {
+/** A first block's dateline, once read: whether it stands alone, and the block without it. */
+export function datelineParts(text: string) {
   const dateline = datelineOf(text);
-  return dateline !== undefined && dateline.length >= text.trimEnd().length;
-}
-
-/** The first block without its dateline, which would otherwise date the lead to publication twice. */
-export function withoutDateline(text: string): string {
-  return text.slice(datelineOf(text)?.length ?? 0);
+  return {
+    written: dateline?.written,
+    // A paragraph of its own above the lead.
+    alone: dateline !== undefined && dateline.length >= text.trimEnd().length,
+    // The block without its dateline, which would otherwise date the lead to publication twice.
+    rest: text.slice(dateline?.length ?? 0),
+  };
 }
 
 /** "14:05", "2.15pm –", "16h40", "21:35 Uhr": a live blog's entry time, not part of what happened. */

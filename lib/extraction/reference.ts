@@ -3,7 +3,7 @@ import { dayOf } from './calendar.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { clauseAround, quotationSpans, spanHolding } from './clauses.ts';
 import { type DateMention, findDates } from './dates.ts';
-import { datelineOf, entryMinuteOfDay, wordCount } from './furniture.ts';
+import { entryMinuteOfDay, wordCount } from './furniture.ts';
 import { WEEKDAY_NAME } from './weekday.ts';
 
 /** Relative dates count from this instant: publication, or a stamp or dateline that moves it. */
@@ -69,8 +69,11 @@ export function lateEntryReference(text: string, publishedAt: Date): Reference |
 }
 
 /** A reprint keeps the original's dateline: its relative dates count from that day, not the reprint's. */
-export function datelineReference(text: string, publishedAt: Date, language?: string): Reference | undefined {
-  const written = datelineOf(text)?.written;
+export function datelineReference(
+  written: string | undefined,
+  publishedAt: Date,
+  language?: string,
+): Reference | undefined {
   if (!written || written.length < 3) return undefined;
   const [day] = findDates(written, publishedAt, { language, presentAs: 'past' });
   return day?.precision === 'day' && /\d/.test(day.text) ? dayAsReference(day.date) : undefined;

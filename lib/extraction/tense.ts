@@ -321,7 +321,13 @@ const INVITED_TO = new RegExp(
   ].join('|'),
   'iu',
 );
-export const isInvitationTo = (before: string): boolean => INVITED_TO.test(before.slice(-200));
+/** The verbs INVITED_TO opens with, tested once a sentence so most dates skip its longer search. */
+const INVITING = /invit|summon|called|convi[ée]|convoq|convoc|cit[óa]/i;
+/** Whether a sentence has an inviting verb at all, and if so whether one books the day after `before`. */
+export function invitationsIn(sentence: string): (before: string) => boolean {
+  if (!INVITING.test(sentence)) return () => false;
+  return (before) => INVITED_TO.test(before.slice(-200));
+}
 
 /**
  * The day a period someone declared or set starts ("declared three days of mourning, starting on
