@@ -34,8 +34,12 @@ export function withDayFirstNumbers(parser: chrono.Chrono, slashesToo: boolean):
   return read;
 }
 
-/** A day, month and year in figures with slashes or dashes, as either order writes them. */
-const NUMERIC_DATE = /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+/**
+ * A day, month and year in figures with slashes or dashes, as either order writes them, perhaps with
+ * its time of day after it ("12/04/2025 14:30", "12/04/2025, 9:15 am"), as pages stamp themselves.
+ */
+const NUMERIC_DATE =
+  /^(?:on\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?)?$/i;
 
 /**
  * "The incident occurred on 09/05/2024", published in May 2024 by a paper whose feed declares only

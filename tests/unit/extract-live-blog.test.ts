@@ -285,6 +285,20 @@ describe('a live page timed by the clock alone, across midnight', () => {
   });
 });
 
+describe("a live page's stamp line written in figures, day first", () => {
+  it("dates the entries under it on the page's day, not a month on", () => {
+    // 9 May 2024 as a European site writes it; read month first it is 5 September.
+    const page =
+      '<p>Valley News</p><p>Floods: rescues continue overnight</p><p>09/05/2024 08:12 | Updated: 18:06</p>' +
+      `<p>Floodwater is still rising across the valley.</p><p>10:40</p><p>${REST_CENTRE}</p><p>09:15</p><p>${RESCUE}</p>`;
+    expect(
+      extractEvents({ html: page, publishedAt: PUBLISHED, language: 'en' })
+        .filter(isTextDated)
+        .map((event) => `${event.date} ${event.quote.split(' ').slice(0, 3).join(' ')}`),
+    ).toEqual(['2024-05-09 Two teenagers were', '2024-05-09 The county council']);
+  });
+});
+
 describe('a live page timed by the clock alone that says when it opened', () => {
   // Newest first, opened on the evening of 9 May and last updated after midnight: the page's own
   // stamp line, above the story, says which entries are the next day's.

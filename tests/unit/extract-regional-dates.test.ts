@@ -177,8 +177,17 @@ describe('a numeric date in a feed that declares only English', () => {
     ).toEqual(['2024-11-12']);
   });
 
+  it('with its time of day after it, as pages stamp themselves and reports time an act', () => {
+    expect(withEn('The accident took place on 12/11/2024 at 14:30 near the toll plaza.')).toEqual([
+      '2024-11-12',
+    ]);
+    expect(withEn('The notice was served on 12/11/2024, 9:15 am.')).toEqual(['2024-11-12']);
+    expect(withEn('12/11/2024 08:12 | Updated: 18:06')).toEqual(['2024-11-12']);
+  });
+
   it('stays month first when that reading is possible', () => {
     expect(withEn('The accident took place on 11/09/2024 near the toll plaza.')).toEqual(['2024-11-09']);
+    expect(withEn('The accident took place on 11/09/2024 at 14:30.')).toEqual(['2024-11-09']);
     expect(withEn('The inquiry will report on 12/11/2024.')).toEqual(['2024-12-11']);
   });
 });
