@@ -19,7 +19,7 @@ import { isCasualDayText } from './casual-words.ts';
 import { quotationSpans, spanHolding } from './clauses.ts';
 import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
-import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
+import { holidayInYear, holidayOf, holidaysNamed, namedDaySpans } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
 import {
@@ -463,7 +463,6 @@ function otherMentions(
       },
     );
   }
-  if (language === 'en') found.push(...holidaysNamed(sentence));
   found.push(...ordinalDays(sentence, language));
   if (language !== 'en') {
     const months =
@@ -485,7 +484,28 @@ function otherMentions(
 }
 
 /**
- * A month ("?11") or a holiday ("?12-24", see holidaysNamed) in the year the tense points to, or a
+ * News names a holiday of its own weeks, and writes the year of one further off ("on Good Friday last
+ * year"): a holiday the tense sends most of a year away, when one lies within a few weeks the other
+ * way, is that near one. "confirmed that flights from Good Friday would remain cancelled", two days
+ * before it, is not last year's.
+ */
+const HOLIDAY_NEAR_DAYS = 45;
+const HOLIDAY_FAR_DAYS = 300;
+
+function holidayByTense(spec: string, publishedAt: Date, tense: Tense): string {
+  const inYearOf = (towards: Tense) =>
+    holidayInYear(spec, publishedAt.getUTCFullYear(), (month, day) =>
+      inferYear(month, day, publishedAt, towards),
+    );
+  const day = inYearOf(tense);
+  const published = dayOf(publishedAt);
+  if (tense === 'present' || daysBetween(day, published) < HOLIDAY_FAR_DAYS) return day;
+  const near = inYearOf(tense === 'past' ? 'future' : 'past');
+  return daysBetween(near, published) <= HOLIDAY_NEAR_DAYS ? near : day;
+}
+
+/**
+ * A month ("?11") or a holiday ("?h3", see holidaysNamed) in the year the tense points to, or a
  * day of the month ("?d11", "?d11@last") in the month it points to.
  */
 function yearByTense(spec: string, publishedAt: Date, tense: Tense): string {
@@ -493,9 +513,9 @@ function yearByTense(spec: string, publishedAt: Date, tense: Tense): string {
     const [day, which] = spec.slice(1).split('@') as [string, 'this' | 'last' | 'next' | undefined];
     return dayOfMonthDate(Number(day), publishedAt, tense, which) ?? '';
   }
-  const [month, day] = spec.split('-').map(Number) as [number, number | undefined];
-  if (day === undefined) return isoMonth(inferMonthYear(month, publishedAt, tense), month);
-  return holidayInYear(month, day, (stand) => inferYear(month, stand, publishedAt, tense));
+  if (spec.startsWith('h')) return holidayByTense(spec, publishedAt, tense);
+  const month = Number(spec);
+  return isoMonth(inferMonthYear(month, publishedAt, tense), month);
 }
 
 /**
@@ -578,7 +598,10 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   const found = periodMentions(sentence, publishedAt);
   // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
   const months = monthSpans(sentence, language);
+  // So do holidays whose names hold a weekday ("Good Friday", "el Viernes Santo"), unless a day is written.
+  const holidays = holidaysNamed(sentence, language);
   const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
+  const holidaySpans = namedDaySpans(sentence);
   // A plan of a saying of the past week, read as long gone, is the coming one (planOfRecentSaying).
   const aheadOfRecentSaying = (at: { index: number; text: string }, resolved: Resolved | undefined) =>
     longGone(resolved, publishedAt) && planOfRecentSaying(sentence.slice(0, at.index), at.text);
@@ -587,6 +610,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   for (const result of results) {
     if (overlaps(result.index, periodSpans, result.text.length) || endsInsideAWord(sentence, result))
       continue;
+    // "on Good Friday": chrono's Friday is any Friday; "Good Friday, April 3" writes its day.
+    if (overlaps(result.index, holidaySpans, result.text.length) && !result.start.isCertain('day')) continue;
     let tense =
       namedDirection(sentence, result) ??
       joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
@@ -615,7 +640,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   }
   const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
   const periods = found.filter((m) => datesAnEvent(m, sentence, tenseAt(m.index, m.text.length), mentions));
-  const others = [...periods, ...otherMentions(sentence, publishedAt, language, months)].sort(
+  // After "last year"'s holiday ("on Christmas Eve last year"), which holds the holiday's name.
+  const others = [...periods, ...otherMentions(sentence, publishedAt, language, months), ...holidays].sort(
     (a, b) => a.index - b.index,
   );
   for (const other of others) {
@@ -628,6 +654,9 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     }
     // "on the 31st" of a month of thirty days: no date.
     if (!date) continue;
+    // A holiday taken the other way than its tense (holidayByTense) lies that way.
+    if (other.date.startsWith('?h') && tense !== 'present')
+      tense = date > dayOf(publishedAt) ? 'future' : date < dayOf(publishedAt) ? 'past' : tense;
     const mention = withWrittenYear({ ...other, date, tense }, sentence, publishedAt);
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);

@@ -3,37 +3,158 @@ import type { DateMention } from './mention.ts';
 
 type Found = Omit<DateMention, 'tense'>;
 
+/** A holiday's month and day in a given year. */
+type DayInYear = (year: number) => readonly [month: number, day: number];
+
+const fixed =
+  (month: number, day: number): DayInYear =>
+  () => [month, day];
+
+/** The `nth` given weekday (0 Sunday … 6 Saturday) of a month; -1 for the last. */
+const nthWeekday =
+  (month: number, weekday: number, nth: number): DayInYear =>
+  (year) => {
+    if (nth < 0) {
+      const last = new Date(Date.UTC(year, month, 0));
+      return [month, last.getUTCDate() - ((last.getUTCDay() - weekday + 7) % 7)];
+    }
+    const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+    return [month, 1 + ((weekday - first + 7) % 7) + 7 * (nth - 1)];
+  };
+
+/** Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus). */
+function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const e = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - d - (c % 4)) % 7;
+  const f = Math.floor((a + 11 * d + 22 * e) / 451);
+  const month = Math.floor((d + e - 7 * f + 114) / 31);
+  return new Date(Date.UTC(year, month - 1, ((d + e - 7 * f + 114) % 31) + 1));
+}
+
+const daysFrom =
+  (anchor: (year: number) => Date, days: number): DayInYear =>
+  (year) => {
+    const day = new Date(anchor(year).getTime() + days * 86_400_000);
+    return [day.getUTCMonth() + 1, day.getUTCDate()];
+  };
+const fromEaster = (days: number) => daysFrom(easterSunday, days);
+const thanksgiving = nthWeekday(11, 4, 4);
+const fromThanksgiving = (days: number) =>
+  daysFrom((year) => {
+    const [month, day] = thanksgiving(year);
+    return new Date(Date.UTC(year, month - 1, day));
+  }, days);
+
 /**
- * Holidays English news names as days, by month and day; Thanksgiving (day 0 here) is the fourth
- * Thursday of November, so its day depends on the year.
+ * Holidays English news names as days after "on" or "at": most on a day of their own, Thanksgiving on
+ * the fourth Thursday of November and Easter on the Sunday the computus gives.
  */
-const HOLIDAYS: Array<[RegExp, number, number]> = [
-  [/christmas eve$/i, 12, 24],
-  [/christmas(?: day)?$/i, 12, 25],
-  [/new year['’]s eve$/i, 12, 31],
-  [/new year['’]s(?: day)?$/i, 1, 1],
-  [/halloween$/i, 10, 31],
-  [/valentine['’]s day$/i, 2, 14],
-  [/thanksgiving(?: day)?$/i, 11, 0],
+const HOLIDAYS: Array<[RegExp, DayInYear]> = [
+  [/christmas eve$/i, fixed(12, 24)],
+  [/christmas(?: day)?$/i, fixed(12, 25)],
+  [/new year['’]s eve$/i, fixed(12, 31)],
+  [/new year['’]s(?: day)?$/i, fixed(1, 1)],
+  [/halloween$/i, fixed(10, 31)],
+  [/valentine['’]s day$/i, fixed(2, 14)],
+  [/thanksgiving(?: day)?$/i, thanksgiving],
   // Fixed days that British, Irish, Commonwealth and French news name without a date.
-  [/boxing day$/i, 12, 26],
-  [/hogmanay$/i, 12, 31],
-  [/(?:st\.?|saint) patrick['’]s day$/i, 3, 17],
-  [/bastille day$/i, 7, 14],
-  [/(?:guy fawkes|bonfire) night$/i, 11, 5],
-  [/(?:armistice|remembrance) day$/i, 11, 11],
-  [/anzac day$/i, 4, 25],
-  [/canada day$/i, 7, 1],
-  [/australia day$/i, 1, 26],
-  [/waitangi day$/i, 2, 6],
+  [/boxing day$/i, fixed(12, 26)],
+  [/hogmanay$/i, fixed(12, 31)],
+  [/(?:st\.?|saint) patrick['’]s day$/i, fixed(3, 17)],
+  [/bastille day$/i, fixed(7, 14)],
+  [/(?:guy fawkes|bonfire) night$/i, fixed(11, 5)],
+  [/(?:armistice|remembrance) day$/i, fixed(11, 11)],
+  [/anzac day$/i, fixed(4, 25)],
+  [/canada day$/i, fixed(7, 1)],
+  [/australia day$/i, fixed(1, 26)],
+  [/waitangi day$/i, fixed(2, 6)],
+  [/easter(?: sunday| day)?$/i, fromEaster(0)],
 ];
 
-/** A holiday's day in a year: its own, or the fourth Thursday of November. */
-function holidayDay(year: number, month: number, day: number): string {
-  if (day) return isoDay(year, month, day);
-  const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
-  return isoDay(year, 11, 1 + ((4 - first + 7) % 7) + 21);
+/**
+ * Days whose name holds a weekday ("Good Friday", "am Karfreitag", "el Viernes Santo", "le lundi de
+ * Pâques"): the feasts that move with Easter, in the languages read, and the American days set by a
+ * weekday of their month. chrono reads the weekday in them alone, as the nearest Friday or Monday.
+ */
+const NAMED_DAYS: Array<[RegExp, DayInYear]> = [
+  [
+    /good friday|karfreitag|vendredi saint|viernes santo|venerd[iì] santo|sexta-feira santa/iu,
+    fromEaster(-2),
+  ],
+  [
+    /(?:holy|maundy) thursday|gründonnerstag|jeudi saint|jueves santo|gioved[iì] santo|quinta-feira santa/iu,
+    fromEaster(-3),
+  ],
+  [/holy saturday|karsamstag|samedi saint|s[áa]bado santo|sabato santo/iu, fromEaster(-1)],
+  [
+    /easter sunday|ostersonntag|dimanche de p[âa]ques|domingo de (?:resurrecci[óo]n|pascua|p[áa]scoa)|domenica di pasqua/iu,
+    fromEaster(0),
+  ],
+  [
+    /easter monday|ostermontag|lundi de p[âa]ques|lunes de pascua|luned[iì] dell['’]angelo|pasquetta/iu,
+    fromEaster(1),
+  ],
+  [/palm sunday|palmsonntag|dimanche des rameaux|domingo de ramos|domenica delle palme/iu, fromEaster(-7)],
+  [
+    /ash wednesday|aschermittwoch|mercredi des cendres|mi[ée]rcoles de ceniza|mercoled[iì] delle ceneri/iu,
+    fromEaster(-46),
+  ],
+  [/shrove tuesday|pancake day/iu, fromEaster(-47)],
+  [/ascension day|christi himmelfahrt|jeudi de l['’]ascension/iu, fromEaster(39)],
+  [/whit ?sunday|pentecost sunday|pfingstsonntag/iu, fromEaster(49)],
+  [/whit ?monday|pfingstmontag|lundi de pentec[ôo]te/iu, fromEaster(50)],
+  [/black friday/iu, fromThanksgiving(1)],
+  [/cyber monday/iu, fromThanksgiving(4)],
+  [/memorial day/iu, nthWeekday(5, 1, -1)],
+  [/labor day/iu, nthWeekday(9, 1, 1)],
+  [/(?:martin luther king(?: jr\.?)?|mlk) day/iu, nthWeekday(1, 1, 3)],
+  [/presidents['’]? day/iu, nthWeekday(2, 1, 3)],
+];
+
+/**
+ * Only after a word that makes it a time ("on Good Friday", "from Good Friday to Easter Monday", "am
+ * Karfreitag", "el Viernes Santo"), and not naming a thing of its own ("the Good Friday Agreement",
+ * "Black Friday sales", "on Memorial Day weekend").
+ */
+const BEFORE_NAMED_DAY =
+  "on|at|from|to|until|till|since|before|after|by|and|or|am|an|vor|nach|seit|bis|zum|und|oder|le|du|au|depuis|jusqu['’]au|et|ou|el|del|al|desde|hasta|y|o|il|dal|a|fino\\s+a|e|na|no|da";
+const NAMING_A_THING =
+  '\\s+(?:weekend|sales?|deals?|shopping|agreement|accord|rising|holidays?|break|traffic|getaway|procession|mass|service|parade|bushfires?)(?!\\p{L})';
+const NAMED_DAY = new RegExp(
+  `(?<!\\p{L})(?:${BEFORE_NAMED_DAY})\\s+(${NAMED_DAYS.map(([name]) => name.source).join('|')})(?!\\p{L})(?!${NAMING_A_THING}|\\s+(?:last|this|next)\\s+year)(?:,?\\s+((?:19|20)\\d\\d)(?!\\d))?`,
+  'giu',
+);
+/** A cheap test first: a word every named day has. */
+const NAMED_DAY_WORD =
+  /good fri|holy|maundy|easter|palm|ash wed|shrove|pancake|ascension|whit|pentec|black fri|cyber mon|memorial day|labor day|luther king|mlk|presidents|kar|gründ|oster|pfingst|asch|himmelfahrt|saint|sant[oa]|p[âa]ques|pascua|p[áa]scoa|pasqua|pasquetta|angelo|ramos|rameaux|cendres|ceniza|ceneri/iu;
+
+const ANY_NAMED_DAY = new RegExp(
+  `(?<!\\p{L})(?:${NAMED_DAYS.map(([name]) => name.source).join('|')})(?!\\p{L})`,
+  'giu',
+);
+
+/**
+ * Where a sentence names such a day at all, as a day or in a name ("the Good Friday Agreement"):
+ * chrono's weekday inside it is never that weekday's nearest day.
+ */
+export function namedDaySpans(sentence: string): Array<[number, number]> {
+  if (!NAMED_DAY_WORD.test(sentence)) return [];
+  return [...sentence.matchAll(ANY_NAMED_DAY)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
+
+/** Every holiday, by its index in one list: how a mention found now names its day for later. */
+const ALL_DAYS = [...HOLIDAYS, ...NAMED_DAYS];
+
+/** Each holiday's name at the end of a text: the holiday "last year" follows. */
+const ENDING_IN = ALL_DAYS.map(
+  ([name, rule]) => [new RegExp(`(?:${name.source.replace(/\$$/, '')})$`, 'iu'), rule] as const,
+);
+
+/** A holiday's day in a year. */
+const holidayDay = (rule: DayInYear, year: number): string => isoDay(year, ...rule(year));
 
 /**
  * "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the
@@ -41,11 +162,11 @@ function holidayDay(year: number, month: number, day: number): string {
  * ("over Christmas 2019") is the holidays, at the month's precision.
  */
 const ON_HOLIDAY =
-  /(?<!\p{L})(on|at|over|during)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?|boxing day|hogmanay|(?:st\.?|saint) patrick['’]s day|bastille day|(?:guy fawkes|bonfire) night|(?:armistice|remembrance|anzac|canada|australia|waitangi) day)(?!\p{L})(?!\s+(?:last|this|next)\s+year)(?:\s+((?:19|20)\d\d)(?!\d))?/giu;
+  /(?<!\p{L})(on|at|over|during)\s+((?:christmas|new year['’]s)(?:\s+(?:eve|day))?|halloween|valentine['’]s day|thanksgiving(?:\s+day)?|boxing day|hogmanay|(?:st\.?|saint) patrick['’]s day|bastille day|(?:guy fawkes|bonfire) night|(?:armistice|remembrance|anzac|canada|australia|waitangi) day|easter(?!\s+(?:sunday|monday)))(?!\p{L})(?!\s+(?:last|this|next)\s+year)(?:\s+((?:19|20)\d\d)(?!\d))?/giu;
 
 /** A cheap test first: a word every holiday ON_HOLIDAY reads has. */
 const HOLIDAY_WORD =
-  /christmas|new year|halloween|valentine|thanksgiving|boxing|hogmanay|patrick|bastille|fawkes|bonfire|armistice|remembrance|anzac|canada day|australia day|waitangi/i;
+  /christmas|new year|halloween|valentine|thanksgiving|boxing|hogmanay|patrick|bastille|fawkes|bonfire|armistice|remembrance|anzac|canada day|australia day|waitangi|easter/i;
 
 /**
  * "on Christmas Eve last year", "just before Thanksgiving last year": "last year" there says which
@@ -60,14 +181,14 @@ export function holidayOf(
 ): Found | undefined {
   const from = Math.max(0, index - 24);
   const before = sentence.slice(from, index).trimEnd();
-  for (const [name, month, day] of HOLIDAYS) {
+  for (const [name, rule] of ENDING_IN) {
     const found = name.exec(before);
     if (!found || (found.index > 0 && /\p{L}/u.test(before[found.index - 1] ?? ''))) continue;
     const start = from + found.index;
     return {
       index: start,
       text: sentence.slice(start, index + yearText.length),
-      date: holidayDay(year, month, day),
+      date: holidayDay(rule, year),
       precision: 'day',
       endDate: null,
     };
@@ -76,36 +197,61 @@ export function holidayOf(
 }
 
 /**
- * A holiday's day in the year `yearOf` picks: Thanksgiving falls between 22 and 28 November, so the
- * 25th stands for it when the year is chosen.
+ * A holiday's day ("h3", as holidaysNamed dates it) in the year `yearOf` picks for its day in the
+ * year of publication: the days that move fall within a few weeks of it.
  */
-export const holidayInYear = (month: number, day: number, yearOf: (day: number) => number): string =>
-  holidayDay(yearOf(day || 25), month, day);
+export function holidayInYear(
+  spec: string,
+  publishedYear: number,
+  yearOf: (month: number, day: number) => number,
+) {
+  const rule = ALL_DAYS[Number(spec.slice(1))]?.[1];
+  return rule ? holidayDay(rule, yearOf(...rule(publishedYear))) : '';
+}
+
+/** A holiday found at `index`, its year as written or left to the tense ("?h3"). */
+function holidayFound(
+  index: number,
+  text: string,
+  rule: DayInYear,
+  year: string | undefined,
+  span = false,
+): Found {
+  const date = !year
+    ? `?h${ALL_DAYS.findIndex(([, each]) => each === rule)}`
+    : span
+      ? isoMonth(Number(year), rule(Number(year))[0])
+      : holidayDay(rule, Number(year));
+  return { index, text, date, precision: span && year ? 'month' : 'day', endDate: null };
+}
 
 /**
- * The holidays a sentence names as days, dated "?month-day" for findDates to give the year its tense
- * points to, or in the year written after them.
+ * The holidays a sentence names as days, dated "?h<n>" for findDates to give the year its tense
+ * points to, or in the year written after them: English holidays after "on" or "at", and the days
+ * whose name is a day in any of the languages read.
  */
-export function holidaysNamed(sentence: string): Found[] {
-  // Asked of every English sentence: the full pattern, with its lookarounds, only where one is named.
-  if (!HOLIDAY_WORD.test(sentence)) return [];
+export function holidaysNamed(sentence: string, language: string): Found[] {
   const found: Found[] = [];
-  for (const match of sentence.matchAll(ON_HOLIDAY)) {
-    const [whole, word = '', name = '', year] = match;
-    const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
-    if (!holiday) continue;
-    const [, month, day] = holiday;
-    const span = /^(?:over|during)$/i.test(word);
-    // Over or during the holiday, with no year to say which, is too loose a date.
-    if (span && !year) continue;
-    const start = match.index ?? 0;
-    const index = start + whole.indexOf(name, word.length);
-    const [date, precision] = !year
-      ? [`?${month}-${day}`, 'day' as const]
-      : span
-        ? [isoMonth(Number(year), month), 'month' as const]
-        : [holidayDay(Number(year), month, day), 'day' as const];
-    found.push({ index, text: sentence.slice(index, start + whole.length), date, precision, endDate: null });
-  }
+  // Asked of every sentence: the full patterns, with their lookarounds, only where one may be named.
+  if (language === 'en' && HOLIDAY_WORD.test(sentence))
+    for (const match of sentence.matchAll(ON_HOLIDAY)) {
+      const [whole, word = '', name = '', year] = match;
+      const rule = HOLIDAYS.find(([pattern]) => pattern.test(name))?.[1];
+      // "at Easter" is its long weekend, as "over Christmas" is the holidays.
+      const span = /^(?:over|during)$/i.test(word) || (/^at$/i.test(word) && /^easter$/i.test(name));
+      // Over or during the holiday, with no year to say which, is too loose a date.
+      if (!rule || (span && !year)) continue;
+      const start = match.index ?? 0;
+      const index = start + whole.indexOf(name, word.length);
+      found.push(holidayFound(index, sentence.slice(index, start + whole.length), rule, year, span));
+    }
+  if (NAMED_DAY_WORD.test(sentence))
+    for (const match of sentence.matchAll(NAMED_DAY)) {
+      const [whole, name = '', year] = match;
+      const rule = NAMED_DAYS.find(([pattern]) => pattern.test(name))?.[1];
+      const index = (match.index ?? 0) + whole.lastIndexOf(name);
+      if (rule)
+        found.push(holidayFound(index, sentence.slice(index, (match.index ?? 0) + whole.length), rule, year));
+    }
   return found;
 }

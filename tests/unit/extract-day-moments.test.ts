@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findDates } from '../../lib/extraction/dates.ts';
 import { extractEvents } from '../../lib/extraction/index.ts';
 import { datedDays, TUESDAY } from '../support/dated-events.ts';
 
@@ -115,5 +116,52 @@ describe('an anniversary dates what it remembers', () => {
     expect(
       days('<p>On Monday, the first anniversary of the landslide, the village unveiled a memorial.</p>'),
     ).toContain('2024-03-03');
+  });
+});
+
+describe('a holiday whose name holds a weekday, or moves with Easter', () => {
+  // Thursday 9 April 2026: Good Friday was 3 April, Easter Monday 6 April.
+  const AFTER_EASTER = new Date('2026-04-09T12:00:00Z');
+  const dates = (sentence: string, language = 'en', at = AFTER_EASTER) =>
+    findDates(sentence, at, { language }).map((m) => `${m.text} ${m.date}`);
+
+  it('is its own day, not the nearest weekday its name holds', () => {
+    expect(dates('Crews dredged the canal on Good Friday and reopened it on Easter Monday.')).toEqual([
+      'Good Friday 2026-04-03',
+      'Easter Monday 2026-04-06',
+    ]);
+    expect(dates('Die Fähre lief am Karfreitag auf Grund und wurde am Ostermontag geborgen.', 'de')).toEqual([
+      'Karfreitag 2026-04-03',
+      'Ostermontag 2026-04-06',
+    ]);
+    expect(dates('El puerto cerró el Jueves Santo y reabrió el Lunes de Pascua.', 'es')).toEqual([
+      'Jueves Santo 2026-04-02',
+      'Lunes de Pascua 2026-04-06',
+    ]);
+    expect(dates('Le port a fermé le vendredi saint.', 'fr')).toEqual(['vendredi saint 2026-04-03']);
+  });
+
+  it('dates the American days set by a weekday of their month, in the year of the tense', () => {
+    expect(dates('Shoppers queued outside the mall on Black Friday.')).toEqual(['Black Friday 2025-11-28']);
+    expect(dates('The new bridge will open on Memorial Day.')).toEqual(['Memorial Day 2026-05-25']);
+  });
+
+  it('takes the near one when the tense would send it most of a year away', () => {
+    // Two days before Good Friday: a plan confirmed in the past tense is this year's.
+    const before = new Date('2026-04-01T12:00:00Z');
+    expect(
+      dates('The ferry company confirmed that sailings on Good Friday would not run.', 'en', before),
+    ).toEqual(['Good Friday 2026-04-03']);
+    // Easter moves: last year's Good Friday fell on 18 April.
+    expect(dates('The ferry ran aground on Good Friday last year.', 'en', before)).toEqual([
+      'Good Friday last year 2025-04-18',
+    ]);
+  });
+
+  it('is no day when it names a thing, or is a long weekend with no year', () => {
+    expect(dates('The Good Friday Agreement was signed in 1998.')).toEqual(['1998 1998']);
+    expect(dates('Black Friday sales fell by a tenth.')).toEqual([]);
+    expect(dates('Traffic was heavy on Memorial Day weekend.')).toEqual([]);
+    expect(dates('The harbour was busy at Easter.')).toEqual([]);
   });
 });
