@@ -18,8 +18,9 @@ const GERMAN_DAY_PART = new RegExp(
  * "the morning of 26 March", "in the evening of 18 June": chrono reads the part of the day and
  * loses the date, so the part of the day is blanked before a written day.
  */
+// Case by hand: under the "i" flag \p{Lu} takes any letter, and "this morning of a walkout" lost its morning.
 const DAY_PART_OF =
-  /\b(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of(?=\s+(?:\d|\p{Lu}))/giu;
+  /\b(?:[Tt]he\s+)?(?:[Ee]arly\s+|[Ll]ate\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\s+of(?=\s+(?:\d|\p{Lu}))/gu;
 /**
  * "mid-afternoon Monday", "late morning Tuesday", as American agency copy writes the time before
  * the day: chrono reads "afternoon Monday" as this afternoon and the weekday is lost, so the part of

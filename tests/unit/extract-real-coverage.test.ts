@@ -303,6 +303,13 @@ describe('week- and month-relative dates', () => {
     expect(datesIn('Gunmen attacked the convoy in the evening of 18 June.')[0]?.date).toBe('2024-06-18');
   });
 
+  it('keeps "this morning" when "of" after it opens no written day', () => {
+    // Published 15 October 2024.
+    expect(
+      datesIn('The union served notice this morning of a walkout at the port.').map((m) => m.date),
+    ).toEqual(['2024-10-15']);
+  });
+
   it('dates the earlier event of "six weeks to the day after" from the sentence\'s own day', () => {
     const dates = datedIn('<p>The stadium reopened on 12 October, six weeks to the day after the fire.</p>');
     expect(dates.map((event) => event.date).sort()).toEqual(['2024-08-31', '2024-10-12']);
