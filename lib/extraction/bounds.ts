@@ -95,11 +95,13 @@ const PERIOD_END = /\b(?:months|quarter|year|period|weeks?|half)\s+(?:end(?:ed|i
 /**
  * "accepted her resignation, effective Nov. 30", "with effect from 1 October", "mit Wirkung zum 30.
  * September", "avec effet au 1er octobre", "con efectos desde el 1 de octubre": the day a decision
- * takes effect, which frames the decision told beside it and is no event of its own. A casual day
- * ("suspended withdrawals with effect from 3pm today") is the act's own day, and stays.
+ * takes effect, which frames the decision told beside it and is no event of its own. So is the day a
+ * pay rise or a refund is backdated to ("backdated to January 1", "retroactive to", "rückwirkend zum",
+ * "rétroactive au", "con carácter retroactivo desde", "retroactiva al"). A casual day ("suspended
+ * withdrawals with effect from 3pm today") is the act's own day, and stays.
  */
 const TAKES_EFFECT =
-  /(?<!\p{L})(?:effective|with effect (?:from|on)|mit Wirkung (?:zum|vom|ab)|avec effet (?:au|le|à compter du)|con efectos? (?:desde|a partir) del?)\s+(?:(?:from|on|the|el|le)\s+)?$/iu;
+  /(?<!\p{L})(?:effective|with effect (?:from|on)|mit Wirkung (?:zum|vom|ab)|avec effet (?:au|le|à compter du)|con efectos? (?:desde|a partir) del?|backdated (?:to|from)|retroactive(?:ly)? (?:to|from)|rückwirkend (?:zum|ab|vom|seit)|rétroacti(?:f|ve|vement) (?:au|à compter du|depuis le)|(?:con carácter )?retroactiv[oa]s? (?:al|desde el)|retroattiv[oa] (?:al|dal))\s+(?:(?:from|on|the|el|le|dem)\s+)?$/iu;
 
 /**
  * "einen Zuschlag ab dem 11. Mai", "des droits de douane à partir du 1er avril", "aranceles a partir

@@ -473,6 +473,14 @@ describe('extractEvents: what is not an event', () => {
     ['de', 'Der Vorstand nahm am Montag den Rücktritt des Kassenwarts mit Wirkung zum 30. November an.'],
     ['fr', 'Le conseil a accepté lundi la démission du trésorier, avec effet au 30 novembre.'],
     ['es', 'La junta aceptó el lunes la dimisión del tesorero, con efectos desde el 30 de noviembre.'],
+    ['en', 'The dockers accepted a pay rise on Monday, backdated to January 1.'],
+    ['en', 'The council on Monday approved a refund of parking fines, retroactive to 1 March.'],
+    ['de', 'Die Hafenarbeiter nahmen am Montag eine Lohnerhöhung rückwirkend zum 1. Januar an.'],
+    ['fr', 'Les dockers ont accepté lundi une hausse des salaires rétroactive au 1er janvier.'],
+    [
+      'es',
+      'Los estibadores aceptaron el lunes una subida salarial con carácter retroactivo desde el 1 de enero.',
+    ],
   ] as const)('dates a decision, not the day it takes effect, in %s: %s', (language, sentence) => {
     expect(datesAfterLead(sentence, language)).toEqual(['2024-10-14']);
   });
