@@ -166,9 +166,13 @@ const nextClauseTense =
 
 /**
  * A verb coordinated with the date's clause by "and": "set out alone on Tuesday morning and was
- * reported missing that evening" is past, though "set" reads either way.
+ * reported missing that evening" is past, though "set" reads either way. Not a second day of the
+ * date's own ("would strike on April 15 and 16 unless talks resumed"), whose words run on past it.
  */
-const coordinatedTense = nextClauseTense(/^\s+and\s+((?:\S+\s+){0,4}\S+)/, false);
+const coordinatedTense = nextClauseTense(
+  /^\s+and\s+(?!\d{1,2}(?:st|nd|rd|th)?(?!\p{L}))((?:\S+\s+){0,4}\S+)/u,
+  false,
+);
 
 /**
  * A relative clause right after the date's own clause: "The fire on Monday, which destroyed 40 homes,

@@ -228,6 +228,16 @@ describe('a clause ends where its own verb stops governing the date', () => {
     ).toEqual(['2024-11-05']);
   });
 
+  it('takes no tense from words past a second day of the date ("on October 24 and 25 unless talks resumed")', () => {
+    // Monday 14 October: a plan reported with "would" lies ahead; read as past it went a year back.
+    expect(
+      findDates(
+        'The dockers said on Sunday they would walk out on October 24 and 25 unless talks resumed.',
+        new Date(MONDAY),
+      ).map((m) => m.date),
+    ).toEqual(['2024-10-13', '2024-10-24']);
+  });
+
   it('does not date a past act by a second verb that announces ("won on Sunday and will face")', () => {
     expect(
       datesOf(
