@@ -51,8 +51,14 @@ const isDayLeft = (before: string, after: string) => NOT_ON.test(before) && AS_A
  * "originally planned for Feb. 24", "had been scheduled for Monday but was pushed back", "initialement
  * prévue le 1er mars", "prevista inicialmente para el 1 de marzo", "ursprünglich für den 1. März
  * geplant": the day a plan first held, which the sentence tells was left; like a day a plan was moved
- * away from (REPLACED), nothing happens on it.
+ * away from (REPLACED), nothing happens on it. So with a plan the sentence calls off ("suspended the
+ * strike planned for 15 April", "a suspendu la grève prévue les 15 et 16 avril", "desconvocó la huelga
+ * prevista para el 15 de abril").
  */
+/** "15 and " of "15 and 16 April": chrono's date is the last day, the plan's words stand before the first. */
+const FIRST_OF_TWO_DAYS = String.raw`(?:\d{1,2}(?:st|nd|rd|th|er)?\s+(?:and|et|y|&)\s+(?:el\s+)?)?`;
+/** The plan called off, up to its participle: words of one phrase, no second clause ("and confirmed"). */
+const CALLED_OFF_OBJECT = String.raw`(?:(?:(?!(?:and|but|or|while|after|then|which|that|et|mais|puis|qui|que|y|pero)(?!\p{L}))[^\s.;:,]+\s+){0,8}?)`;
 const ABANDONED_PLAN = new RegExp(
   [
     String.raw`\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:planned|scheduled|set|slated|due|expected|booked)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?(?:for|on)\s+(?:the\s+)?$`,
@@ -61,6 +67,10 @@ const ABANDONED_PLAN = new RegExp(
     String.raw`(?<!\p{L})(?:prevista?s?|programad[oa]s?|fijad[oa]s?)\s+(?:inicialmente|originalmente)\s+(?:para\s+)?(?:el\s+)?$`,
     String.raw`(?<!\p{L})(?:inicialmente|originalmente)\s+(?:prevista?s?|programad[oa]s?|fijad[oa]s?)\s+(?:para\s+)?(?:el\s+)?$`,
     String.raw`(?<!\p{L})(?:ursprünglich|eigentlich)\s+(?:für\s+(?:den\s+)?|am\s+)$`,
+    // Called off: "suspended the strike planned for 15 April", "a annulé la grève prévue le 15 avril".
+    String.raw`\b(?:suspend|cancel|call(?:ed|ing|s)?\s+off|scrap|postpon|abandon|shelv|withdr[ae]w)\p{L}*\s+${CALLED_OFF_OBJECT}(?:planned|scheduled|set|slated|due|called)\s+(?:to\s+(?:take\s+place|begin|start)\s+)?(?:for|on|from)\s+(?:the\s+)?${FIRST_OF_TWO_DAYS}$`,
+    String.raw`(?<!\p{L})(?:suspendu|annulé|reporté|levé|retiré)e?s?\s+${CALLED_OFF_OBJECT}(?:prévue?s?|programmée?s?)\s+(?:pour\s+)?(?:le|les|du|au)\s+${FIRST_OF_TWO_DAYS}$`,
+    String.raw`(?<!\p{L})(?:suspend|cancel|desconvoc|aplaz|pospus|retir)\p{L}*\s+${CALLED_OFF_OBJECT}(?:prevista?s?|programad[oa]s?|convocad[oa]s?)\s+(?:para\s+)?(?:el|los|del)\s+${FIRST_OF_TWO_DAYS}$`,
   ].join('|'),
   'iu',
 );

@@ -492,8 +492,20 @@ describe('extractEvents: what is not an event', () => {
     ['fr', 'La régate, initialement prévue le 5 octobre, a été repoussée au printemps.'],
     ['de', 'Die ursprünglich für den 5. Oktober geplante Regatta wurde in den Frühling verschoben.'],
     ['es', 'La regata, prevista inicialmente para el 5 de octubre, se aplazó a la primavera.'],
+    ['en', 'The dockers have suspended the walkout planned for 24 and 25 October to resume talks.'],
+    ['en', 'The club called off the friendly scheduled for Oct. 26 after the storm warnings.'],
+    ['fr', 'Les dockers ont suspendu la grève de 48 heures prévue les 24 et 25 octobre.'],
+    ['es', 'Los estibadores desconvocaron la huelga prevista para el 24 de octubre.'],
   ] as const)('drops the day a plan first held, then left, in %s: %s', (language, sentence) => {
     expect(datesAfterLead(sentence, language)).toEqual([]);
+  });
+
+  it('keeps a plan another clause confirms after a suspension', () => {
+    expect(
+      datesAfterLead(
+        'The dockers suspended talks on Monday and confirmed the walkout planned for 24 October.',
+      ),
+    ).toEqual(['2024-10-24', '2024-10-14']);
   });
 
   it('keeps a day that went as first planned, and the new day of a plan that moved', () => {
