@@ -551,6 +551,13 @@ function bookedTense(before: string, publishedAt: Date, options: FindOptions, in
 }
 
 /**
+ * A day's outcome named by its possessive ("Friday's decision", "Monday's verdict", "Tuesday's
+ * deadly blast"): a thing that has happened, unlike a fixture ("Saturday's match", "Friday's vote").
+ */
+const NAMES_AN_OUTCOME =
+  /^['’]s\s+(?:[\p{L}-]+\s+)?(?:decision|ruling|verdict|judg(?:e)?ment|announcement|attack|crash|blast|explosion|shooting|resignation|arrest|raid|defeat|victory|win|result|collapse|outage|derailment|accident|quake|earthquake)s?(?!\p{L})/iu;
+
+/**
  * Dates in one sentence, resolved against the publication date: explicit days (with or without a
  * year), ranges, weekdays, yesterday/today, "N days ago", months named in context ("in early
  * October") and years ("in 2019", "last year"). Times of day, weeks, vague relatives ("last
@@ -584,6 +591,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // word names, whatever the verb; only "tomorrow's" lies ahead (its day is after publication).
     if (tense === 'future' && POSSESSIVE.test(sentence.slice(index + length)) && isCasualDayText(text))
       return 'present';
+    // "Friday's ruling will be appealed": a weekday's outcome is one gone by, whatever is announced of it.
+    if (tense === 'future' && NAMES_AN_OUTCOME.test(sentence.slice(index + length))) return 'past';
     if (tense === 'present' && options.presentAs) return options.presentAs;
     if (tense === 'past' && !options.presentAs && isTimetabledAhead(before, text, language)) return 'future';
     return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;

@@ -31,6 +31,22 @@ describe('a date opening its clause takes the tense of the verb that follows it'
   });
 });
 
+describe("a weekday's outcome named by its possessive", () => {
+  it('is gone by, whatever the sentence announces of it', () => {
+    const dates = (sentence: string) => findDates(sentence, new Date(MONDAY)).map((m) => m.date);
+    expect(
+      dates(
+        '"Thursday\'s decision is a matter for the court and I will not comment on it," the minister said.',
+      ),
+    ).toEqual(['2024-10-10']);
+    expect(dates("The harbour board will appeal Friday's ruling by the planning court.")).toEqual([
+      '2024-10-11',
+    ]);
+    // A fixture named so lies ahead.
+    expect(dates("Saturday's match will be played behind closed doors.")).toEqual(['2024-10-19']);
+  });
+});
+
 describe('irregular past verbs', () => {
   it("dates 'quit … late Friday night' last Friday", () => {
     expect(
