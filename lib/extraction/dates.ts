@@ -666,7 +666,11 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // A holiday taken the other way than its tense (holidayByTense) lies that way.
     if (other.date.startsWith('?h') && tense !== 'present')
       tense = date > dayOf(publishedAt) ? 'future' : date < dayOf(publishedAt) ? 'past' : tense;
-    const mention = withWrittenYear({ ...other, date, tense }, sentence, publishedAt);
+    // A holiday's span ends some days after its first ("+3", see holidaysNamed), in the same year.
+    const endDate = other.endDate?.startsWith('+')
+      ? shiftDay(date, Number(other.endDate.slice(1)))
+      : other.endDate;
+    const mention = withWrittenYear({ ...other, date, endDate, tense }, sentence, publishedAt);
     mentions.push(mention);
     spans.push([mention.index, mention.index + mention.text.length]);
   }

@@ -226,6 +226,17 @@ function holidayFound(
 }
 
 /**
+ * "over the Easter weekend", "über Ostern", "le week-end de Pâques", "el fin de semana de Pascua": the
+ * long weekend from Good Friday to Easter Monday, holidays in much of Europe and the Commonwealth. Not
+ * one of any year ("on a typical Easter weekend day").
+ * Dated "?h<n>" from its Friday with "+3" for its Monday, which findDates counts once the year is known.
+ */
+const EASTER_WEEKEND =
+  /(?<!\p{L})(?<!\b(?:a|an|any|every|each|typical|normal|usual)\s+)(?:easter(?:\s+bank\s+holiday)?\s+weekend|osterwochenende|(?<=(?:über|an)\s+(?:die\s+)?)(?:ostern|osterfeiertage)|week-?end\s+de\s+p[âa]ques|fin\s+de\s+semana\s+de\s+pascua|(?:fine\s+settimana|weekend)\s+di\s+pasqua|fim\s+de\s+semana\s+de\s+p[áa]scoa)(?!\p{L})(?!\s+(?:day|traffic|getaway|trips?|travel|sales?|break)(?!\p{L}))/giu;
+const EASTER_WORD = /easter|oster|p[âa]ques|p[aá]sc|pasqu/i;
+const GOOD_FRIDAY = (NAMED_DAYS[0] as [RegExp, DayInYear])[1];
+
+/**
  * The holidays a sentence names as days, dated "?h<n>" for findDates to give the year its tense
  * points to, or in the year written after them: English holidays after "on" or "at", and the days
  * whose name is a day in any of the languages read.
@@ -245,6 +256,8 @@ export function holidaysNamed(sentence: string, language: string): Found[] {
       const index = start + whole.indexOf(name, word.length);
       found.push(holidayFound(index, sentence.slice(index, start + whole.length), rule, year, span));
     }
+  for (const match of EASTER_WORD.test(sentence) ? sentence.matchAll(EASTER_WEEKEND) : [])
+    found.push({ ...holidayFound(match.index ?? 0, match[0], GOOD_FRIDAY, undefined), endDate: '+3' });
   if (NAMED_DAY_WORD.test(sentence))
     for (const match of sentence.matchAll(NAMED_DAY)) {
       const [whole, name = '', year] = match;

@@ -158,6 +158,22 @@ describe('a holiday whose name holds a weekday, or moves with Easter', () => {
     ]);
   });
 
+  it('reads the Easter weekend as Good Friday to Easter Monday, in the languages read', () => {
+    const spans = (sentence: string, language = 'en') =>
+      findDates(sentence, AFTER_EASTER, { language }).map((m) => `${m.date}..${m.endDate}`);
+    expect(spans('Ferries carried 40,000 passengers over the Easter weekend.')).toEqual([
+      '2026-04-03..2026-04-06',
+    ]);
+    expect(spans('Tausende Urlauber saßen über Ostern am Hafen fest.', 'de')).toEqual([
+      '2026-04-03..2026-04-06',
+    ]);
+    expect(spans('Le port a été bloqué pendant le week-end de Pâques.', 'fr')).toEqual([
+      '2026-04-03..2026-04-06',
+    ]);
+    // Any year's: no date.
+    expect(spans('The port handles 600 sailings on a typical Easter weekend day.')).toEqual([]);
+  });
+
   it('is no day when it names a thing, or is a long weekend with no year', () => {
     expect(dates('The Good Friday Agreement was signed in 1998.')).toEqual(['1998 1998']);
     expect(dates('Black Friday sales fell by a tenth.')).toEqual([]);
