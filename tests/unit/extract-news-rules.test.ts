@@ -174,8 +174,11 @@ describe('findDates: how news writes dates', () => {
     ]);
   });
 
-  it('leaves a holiday weekend, which is no weekend gone by', () => {
-    expect(datesIn('Les grévistes ont bloqué le port le week-end de Pâques.', 'fr')).toEqual([]);
+  it("reads a holiday weekend as that holiday's, not as the weekend gone by", () => {
+    // Published 15 October 2024: Easter 2024 fell on 31 March.
+    expect(datesIn('Les grévistes ont bloqué le port le week-end de Pâques.', 'fr')).toEqual([
+      { date: '2024-03-29', precision: 'day', endDate: '2024-04-01' },
+    ]);
   });
 
   it('reads a range of weekdays as a range, from the first to the next such day', () => {
