@@ -120,7 +120,7 @@ const NAMED_DAYS: Array<[RegExp, DayInYear]> = [
  * "Black Friday sales", "on Memorial Day weekend").
  */
 const BEFORE_NAMED_DAY =
-  "on|at|from|to|until|till|since|before|after|by|and|or|am|an|vor|nach|seit|bis|zum|und|oder|le|du|au|depuis|jusqu['’]au|et|ou|el|del|al|desde|hasta|y|o|il|dal|a|fino\\s+a|e|na|no|da";
+  "on|at|from|to|until|till|since|before|after|by|and|or|am|an|von|vom|ab|vor|nach|seit|bis|zum|und|oder|le|du|au|depuis|jusqu['’]au|et|ou|el|del|al|desde|hasta|y|o|il|dal|a|fino\\s+a|e|na|no|da";
 const NAMING_A_THING =
   '\\s+(?:weekend|sales?|deals?|shopping|agreement|accord|rising|holidays?|break|traffic|getaway|procession|mass|service|parade|bushfires?)(?!\\p{L})';
 const NAMED_DAY = new RegExp(

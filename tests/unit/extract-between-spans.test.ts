@@ -27,3 +27,19 @@ describe('a span told by its two ends with "between … and …"', () => {
     expect(spans('The board met on Oct. 2 and again on Oct. 9.')).toEqual(['2024-10-02', '2024-10-09']);
   });
 });
+
+describe('a span told by "from … to …" whose ends are read apart', () => {
+  it('is one span from its first day when both ends are holidays', () => {
+    // Published in October 2024, a past clause: Easter 2024 fell on 31 March.
+    expect(spans('The ferry company cancelled every sailing from Good Friday to Easter Monday.')).toEqual([
+      '2024-03-29..2024-04-01',
+    ]);
+  });
+
+  it('keeps two holidays that no "from … to" joins as two days', () => {
+    expect(spans('The ferry sailed on Good Friday and again on Easter Monday.')).toEqual([
+      '2024-03-29',
+      '2024-04-01',
+    ]);
+  });
+});
