@@ -1,4 +1,4 @@
-import { isoDay, isoMonth } from './calendar.ts';
+import { isoDay, isoMonth, shiftDay } from './calendar.ts';
 import type { DateMention } from './mention.ts';
 
 type Found = Omit<DateMention, 'tense'>;
@@ -140,12 +140,42 @@ const ANY_NAMED_DAY = new RegExp(
  * chrono's weekday inside it is never that weekday's nearest day.
  */
 export function namedDaySpans(sentence: string): Array<[number, number]> {
-  if (!NAMED_DAY_WORD.test(sentence)) return [];
-  return [...sentence.matchAll(ANY_NAMED_DAY)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const named = NAMED_DAY_WORD.test(sentence) ? [...sentence.matchAll(ANY_NAMED_DAY)] : [];
+  return [
+    ...named.map((m) => [m.index ?? 0, m[0]] as const),
+    ...countedFromHolidays(sentence).map((m) => [m.index, m.text] as const),
+  ].map(([index, text]) => [index, index + text.length]);
 }
 
 /** Every holiday, by its index in one list: how a mention found now names its day for later. */
 const ALL_DAYS = [...HOLIDAYS, ...NAMED_DAYS];
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/**
+ * "the Monday before Christmas", "the day after Thanksgiving", "the Friday after Easter Monday": a day
+ * counted from a holiday, which chrono reads as the nearest Monday or not at all. Names that hold
+ * another come first ("Easter Monday" before "Easter").
+ */
+const COUNTED_FROM_HOLIDAY = new RegExp(
+  `(?<!\\p{L})the\\s+(day|${WEEKDAYS.join('|')})\\s+(before|after)\\s+(?:the\\s+)?(${[...NAMED_DAYS, ...HOLIDAYS].map(([name]) => name.source.replace(/\$$/, '')).join('|')})(?!\\p{L})`,
+  'giu',
+);
+const COUNTED_WORD = /\bthe\s+\p{L}*day\s+(?:before|after)\b/iu;
+
+/** Days counted from a holiday, dated "?h<n>:<unit><sign>" for findDates to give the holiday's year. */
+function countedFromHolidays(sentence: string): Found[] {
+  if (!COUNTED_WORD.test(sentence)) return [];
+  return [...sentence.matchAll(COUNTED_FROM_HOLIDAY)].flatMap((match) => {
+    const [whole, unit = '', way = '', name = ''] = match;
+    const index = ALL_DAYS.findIndex(([pattern]) =>
+      new RegExp(`^(?:${pattern.source.replace(/\$$/, '')})$`, 'iu').test(name),
+    );
+    if (index < 0) return [];
+    const counted = unit.toLowerCase() === 'day' ? 'd' : String(WEEKDAYS.indexOf(unit.toLowerCase()));
+    const date = `?h${index}:${counted}${way.toLowerCase() === 'after' ? '+' : '-'}`;
+    return [{ index: match.index ?? 0, text: whole, date, precision: 'day' as const, endDate: null }];
+  });
+}
 
 /** Each holiday's name at the end of a text: the holiday "last year" follows. */
 const ENDING_IN = ALL_DAYS.map(
@@ -204,8 +234,18 @@ export function holidayInYear(
   publishedYear: number,
   yearOf: (month: number, day: number) => number,
 ) {
-  const rule = ALL_DAYS[Number(spec.slice(1))]?.[1];
-  return rule ? holidayDay(rule, yearOf(...rule(publishedYear))) : '';
+  const [, index, unit, sign] = /^h(\d+)(?::(d|[0-6])([+-]))?$/.exec(spec) ?? [];
+  const rule = ALL_DAYS[Number(index)]?.[1];
+  if (!rule) return '';
+  const day = holidayDay(rule, yearOf(...rule(publishedYear)));
+  return unit ? countedFrom(day, unit, sign === '+' ? 1 : -1) : day;
+}
+
+/** The day before or after `day` ("d"), or the nearest given weekday (0 Sunday … 6 Saturday) that way. */
+function countedFrom(day: string, unit: string, step: number): string {
+  let at = shiftDay(day, step);
+  while (unit !== 'd' && new Date(`${at}T00:00:00Z`).getUTCDay() !== Number(unit)) at = shiftDay(at, step);
+  return at;
 }
 
 /** A holiday found at `index`, its year as written or left to the tense ("?h3"). */
@@ -241,6 +281,17 @@ const GOOD_FRIDAY = (NAMED_DAYS[0] as [RegExp, DayInYear])[1];
  * whose name is a day in any of the languages read.
  */
 export function holidaysNamed(sentence: string, language: string): Found[] {
+  const counted = countedFromHolidays(sentence);
+  return [
+    ...counted,
+    ...namedHolidays(sentence, language).filter((each) => !counted.some((c) => inside(each, c))),
+  ];
+}
+
+const inside = (inner: Found, outer: Found) =>
+  inner.index >= outer.index && inner.index + inner.text.length <= outer.index + outer.text.length;
+
+function namedHolidays(sentence: string, language: string): Found[] {
   const found: Found[] = [];
   // Asked of every sentence: the full patterns, with their lookarounds, only where one may be named.
   if (language === 'en' && HOLIDAY_WORD.test(sentence))

@@ -181,3 +181,22 @@ describe('a holiday whose name holds a weekday, or moves with Easter', () => {
     expect(dates('The harbour was busy at Easter.')).toEqual([]);
   });
 });
+
+describe('a day counted from a holiday', () => {
+  // Saturday 10 January 2026.
+  const AFTER_NEW_YEAR = new Date('2026-01-10T12:00:00Z');
+  const dates = (sentence: string) =>
+    findDates(sentence, AFTER_NEW_YEAR, { language: 'en' }).map((m) => `${m.text} ${m.date}`);
+
+  it('is that weekday or day before or after the holiday, not the nearest such weekday', () => {
+    expect(dates('The council agreed its budget on the Monday before Christmas.')).toEqual([
+      'the Monday before Christmas 2025-12-22',
+    ]);
+    expect(dates('The harbour shops reopened the day after Boxing Day.')).toEqual([
+      'the day after Boxing Day 2025-12-27',
+    ]);
+    expect(dates('The ferry timetable changes on the Tuesday after Easter Monday.')).toEqual([
+      'the Tuesday after Easter Monday 2026-04-07',
+    ]);
+  });
+});
