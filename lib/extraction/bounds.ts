@@ -47,6 +47,22 @@ const NOT_ON = /(?<!\p{L})not\s+(?:on\s+)?$/iu;
 const AS_ANNOUNCED =
   /^,?\s*as\s+(?:first\s+|earlier\s+|previously\s+|originally\s+|initially\s+)?(?:announced|planned|scheduled|expected|reported)\b/iu;
 const isDayLeft = (before: string, after: string) => NOT_ON.test(before) && AS_ANNOUNCED.test(after);
+
+/**
+ * "Spacewalk planned for Thursday postponed", "the vote scheduled for Tuesday was called off", "la
+ * sortie prévue jeudi a été reportée", "la votación prevista para el martes fue aplazada": a plan's day
+ * that what follows calls off, as CALLED_OFF before it does.
+ */
+const PLANNED_FOR =
+  /(?:(?<!\p{L})(?:planned|scheduled|set|slated|due)\s+(?:for|on)|(?<!\p{L})(?:prévue?s?|programmée?s?)(?:\s+pour)?|(?<!\p{L})(?:prevista?s?|programad[oa]s?)(?:\s+para)?)\s+(?:(?:the|le|el)\s+)?$/iu;
+const CALLED_OFF_AFTER =
+  /^\s*,?\s*(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|(?:a|ont)\s+été\s+|(?:fue|fueron|ha\s+sido|han\s+sido)\s+)?(?:postponed|cancell?ed|called\s+off|scrapped|delayed|suspended|put\s+off|pushed\s+back|reporté|annulé|suspendu|aplazad|suspendid|cancelad|pospuest)/iu;
+const isCalledOffAfter = (before: string, after: string) =>
+  PLANNED_FOR.test(before) && CALLED_OFF_AFTER.test(after);
+/** "15 and " of "15 and 16 April": chrono's date is the last day, the plan's words stand before the first. */
+const FIRST_OF_TWO_DAYS = String.raw`(?:\d{1,2}(?:st|nd|rd|th|er)?\s+(?:and|et|y|&)\s+(?:el\s+)?)?`;
+/** The plan called off, up to its participle: words of one phrase, no second clause ("and confirmed"). */
+const CALLED_OFF_OBJECT = String.raw`(?:(?:(?!(?:and|but|or|while|after|then|which|that|et|mais|puis|qui|que|y|pero)(?!\p{L}))[^\s.;:,]+\s+){0,8}?)`;
 /**
  * "originally planned for Feb. 24", "had been scheduled for Monday but was pushed back", "initialement
  * prévue le 1er mars", "prevista inicialmente para el 1 de marzo", "ursprünglich für den 1. März
@@ -55,13 +71,10 @@ const isDayLeft = (before: string, after: string) => NOT_ON.test(before) && AS_A
  * strike planned for 15 April", "a suspendu la grève prévue les 15 et 16 avril", "desconvocó la huelga
  * prevista para el 15 de abril").
  */
-/** "15 and " of "15 and 16 April": chrono's date is the last day, the plan's words stand before the first. */
-const FIRST_OF_TWO_DAYS = String.raw`(?:\d{1,2}(?:st|nd|rd|th|er)?\s+(?:and|et|y|&)\s+(?:el\s+)?)?`;
-/** The plan called off, up to its participle: words of one phrase, no second clause ("and confirmed"). */
-const CALLED_OFF_OBJECT = String.raw`(?:(?:(?!(?:and|but|or|while|after|then|which|that|et|mais|puis|qui|que|y|pero)(?!\p{L}))[^\s.;:,]+\s+){0,8}?)`;
 const ABANDONED_PLAN = new RegExp(
   [
-    String.raw`\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:planned|scheduled|set|slated|due|expected|booked)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?(?:for|on)\s+(?:the\s+)?$`,
+    String.raw`\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:planned|scheduled|set|slated|due|expected|booked)\s+(?:to\s+(?:[\p{L}-]+\s+){1,3}?)?(?:for|on)\s+(?:the\s+)?$`,
+    String.raw`(?<!\p{L})(?:devai(?:t|ent)|étai(?:t|ent)\s+censée?s?)\s+(?:initialement|à\s+l['’]origine|d['’]abord)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:le|au)\s+$`,
     String.raw`\bhad\s+been\s+(?:planned|scheduled|set|slated|due|booked)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?(?:for|on)\s+(?:the\s+)?$`,
     String.raw`(?<!\p{L})(?:initialement|d['’]abord|originellement)\s+(?:prévue?s?|programmée?s?|fixée?s?)\s+(?:pour\s+)?(?:le|au)\s+$`,
     String.raw`(?<!\p{L})(?:prevista?s?|programad[oa]s?|fijad[oa]s?)\s+(?:inicialmente|originalmente)\s+(?:para\s+)?(?:el\s+)?$`,
@@ -389,6 +402,7 @@ export function isBound(sentence: string, mention: DateMention, language?: strin
   if (NAMES_A_DEADLINE.test(sentence.slice(mention.index + mention.text.length))) return true;
   if (ABANDONED_PLAN.test(wider)) return true;
   if (isDayLeft(before, sentence.slice(mention.index + mention.text.length))) return true;
+  if (isCalledOffAfter(before, sentence.slice(mention.index + mention.text.length))) return true;
   if (isNarrativeBy(sentence, mention) || isMomentOfADay(before, mention)) return false;
   if (namesTheAgent(sentence, mention.index, mention.text.length)) return false;
   if (namesAnEvent(sentence, mention.index, mention.text.length)) return false;

@@ -499,6 +499,12 @@ describe('extractEvents: what is not an event', () => {
     ['en', 'The club called off the friendly scheduled for Oct. 26 after the storm warnings.'],
     ['fr', 'Les dockers ont suspendu la grève de 48 heures prévue les 24 et 25 octobre.'],
     ['es', 'Los estibadores desconvocaron la huelga prevista para el 24 de octubre.'],
+    ['en', 'The harbour board said the regatta planned for Saturday was postponed because of the storm.'],
+    ['en', 'Regatta planned for Oct. 26 postponed'],
+    ['en', 'The crews were originally due to return to port on Oct. 5.'],
+    ['fr', 'Les équipages devaient initialement rentrer au port le 5 octobre.'],
+    ['fr', 'La régate prévue samedi a été reportée.'],
+    ['es', 'La regata prevista para el sábado fue aplazada.'],
   ] as const)('drops the day a plan first held, then left, in %s: %s', (language, sentence) => {
     expect(datesAfterLead(sentence, language)).toEqual([]);
   });
