@@ -47,8 +47,24 @@ const CAPTION_LABEL = /^(?:photo|pictured|foto|bild|imagen|immagine)\s?:\s+\p{Lu
 
 /** A photo caption: a figure's own caption block, or running text with a picture's credit or label. */
 export function isCaption(block: TextBlock): boolean {
-  return block.kind === 'caption' || CAPTION_CREDIT.test(block.text) || CAPTION_LABEL.test(block.text);
+  return (
+    block.kind === 'caption' ||
+    CAPTION_CREDIT.test(block.text) ||
+    CAPTION_LABEL.test(block.text) ||
+    isTakenCaption(block.text)
+  );
 }
+
+/**
+ * "Die Kapsel am Harmony-Modul der ISS, aufgenommen am 14. März von einer Kamera am Roboterarm", "The
+ * capsule at the station, photographed on March 14", "La capsule, photographiée le 14 mars": what a
+ * picture shows and when it was taken, a caption set as a paragraph of one sentence.
+ */
+const TAKEN_ON =
+  /^[^.!?]{3,150}?,\s+(?:aufgenommen\s+(?:am|im)|fotografiert\s+(?:am|im)|(?:pictured|photographed)\s+(?:on|in)|photographiée?s?\s+(?:le|en)|fotografiad[oa]s?\s+(?:el|en))\s/iu;
+const CAPTION_WORDS = 45;
+const isTakenCaption = (text: string) =>
+  TAKEN_ON.test(text) && !/(?<!\d)[.!?]\s+\S/u.test(text.trim()) && wordCount(text) <= CAPTION_WORDS;
 /**
  * The same in the feeds' other languages: "Leia mais (09/24/2018 - 19h22)", "Te puede interesar: …",
  * "Potrebbe interessarti", "İlgili haber" are links, not news.

@@ -555,12 +555,22 @@ describe('a photo caption in running text', () => {
     'Pictured: Volunteers stack sandbags on Wednesday',
     'A diver checks the hull on Wednesday. (Staff photo)',
     'Rescuers search the rubble on Wednesday. (KEMAL ORHAN / AFP)',
+    'The ferry at the north pier, photographed on 6 May from the harbour wall',
+    'Die Fähre am Nordkai, aufgenommen am 6. Mai von der Hafenmauer aus.',
   ])('is no lead and no event of its own: %s', (caption) => {
     const events = eventsOf(
       `<p>${caption}</p><p>The port reopened on Thursday after repairs.</p>`,
       'Port reopens',
     );
     expect(events.filter((event) => event.includes(caption.slice(0, 20)))).toEqual([]);
+  });
+
+  it('keeps a sentence that tells news beside when a picture was taken', () => {
+    const events = eventsOf(
+      '<p>The hull, photographed on 6 May by a diver, showed a crack. The port closed the pier on Tuesday.</p>',
+      'Port closes pier',
+    );
+    expect(events.some((event) => event.includes('The hull, photographed'))).toBe(true);
   });
 });
 
