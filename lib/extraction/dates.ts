@@ -38,6 +38,7 @@ import {
   framedTense,
   invitationsIn,
   isBookedEvent,
+  isNextOccasion,
   isScheduledPresent,
   isTimetabledAhead,
   planOfRecentSaying,
@@ -197,6 +198,17 @@ function rangeEnd(result: Result, start: string): string | null {
 
 /** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */
 const SCORE_BEFORE = /\d\s?[-:–]\s?$/;
+/**
+ * A name whose number chrono's range took as its first day: "Dublin 2 – 3rd March", "Terminal 5 – 12
+ * May" (a postal district, a building). Not a month or a weekday, whose number is a day.
+ */
+const NAME_BEFORE_NUMBER = /(?<!\p{L})\p{Lu}\p{Ll}+\s$/u;
+// Nor a word that opens a span ("Vom 7. bis 10. März", "Du 3 au 6 avril", "From 2 to 3 May").
+const DAY_WORD_BEFORE = new RegExp(
+  String.raw`\b(?:${ENGLISH_MONTH}|${ENGLISH_WEEKDAY}|from|between|on|vom|von|zwischen|am|du|des|entre|le|del|de|desde|el|dal|il|al|au)\s$`,
+  'i',
+);
+const namesItsNumber = (before: string) => NAME_BEFORE_NUMBER.test(before) && !DAY_WORD_BEFORE.test(before);
 
 /** A written day ("8 October", "Oct. 8", "08.10.2024"), with the range chrono missed when the first day stands alone. */
 function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: Tense): Resolved | undefined {
@@ -205,11 +217,12 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   const written = /\d/.test(text) || isFirstOfMonth(text);
   if (!written || (!/\p{L}/u.test(text) && !/\d{1,4}[./-]\d{1,2}/.test(text))) return undefined;
   // "venceu por 2-1 a 5 de maio": chrono's range opens on a score's last figure; the day is its end.
-  if (SCORE_BEFORE.test(sentence.slice(0, result.index)) && result.end?.isCertain('day'))
+  // So does it on a name's number: "Merrion Square, Dublin 2 – 3rd March 2026".
+  const before = sentence.slice(0, result.index);
+  if ((SCORE_BEFORE.test(before) || namesItsNumber(before)) && result.end?.isCertain('day'))
     return { date: calendarDay(result.end, publishedAt, tense), precision: 'day', endDate: null };
   const date = dayFirstIfPast(text, calendarDay(start, publishedAt, tense), publishedAt, tense);
   const endDate = rangeEnd(result, date);
-  const before = sentence.slice(0, result.index);
   const first = RANGE_START.exec(before);
   const ownDate = first && MONTH_FIRST_BEFORE.test(before.slice(0, first.index));
   const firstDay = first && !ownDate ? Number(first[1]) : 0;
@@ -578,7 +591,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     // after the moving.
     if (isBookedUntil(before)) return 'future';
     const invited = isInvitationTo(before);
-    if (invited || isBookedEvent(before) || startsAPeriod(before))
+    if (invited || isBookedEvent(before) || startsAPeriod(before) || isNextOccasion(before))
       return bookedTense(before, publishedAt, options, invited);
     if (reportedPlanAhead(before, text)) return 'future';
     const own = dateTense(sentence, index, length, language);

@@ -313,6 +313,15 @@ const BOOKED_EVENT =
 export const isBookedEvent = (before: string): boolean => BOOKED_EVENT.test(before.slice(-100));
 
 /**
+ * "remanded him until his next appearance, on 19 March", "jusqu'à sa prochaine comparution, le 19 mars",
+ * "hasta su próxima comparecencia, el 19 de marzo": the day of a next occasion is booked, at or after
+ * the sentence's act, whatever tense a trailing attribution gives. Not "the next day" or "next to".
+ */
+const NEXT_OCCASION =
+  /(?<!\p{L})(?:next|prochaine?|próxim[oa]|nächsten?|prossim[oa])\s+(?!(?:to|day|morning|afternoon|evening|night|week|weekend|month|year|jour|semaine|mois|année|día|semana|mes|año|tag|woche|monat|jahr|giorno|settimana|mese|anno)(?!\p{L}))(?:[\p{L}-]+\s+)?[\p{L}-]+(?:\s*,\s*(?:(?:on|le|el|am|il)\s+)?|\s+(?:on|le|el|am|il|for|pour|para)\s+)$/iu;
+export const isNextOccasion = (before: string): boolean => NEXT_OCCASION.test(before.slice(-60));
+
+/**
  * An invitation to a meeting on its day ("invited the party leaders to a meeting at the town hall on
  * Monday", "a convié les dirigeants à une réunion lundi", "convocó a los socios a una reunión el
  * lunes"): the day is the meeting's, and the meeting lies after the invitation.

@@ -47,6 +47,24 @@ describe("a weekday's outcome named by its possessive", () => {
   });
 });
 
+describe('the day of a next occasion', () => {
+  it('is booked ahead, whatever tense a trailing attribution gives', () => {
+    const dates = (sentence: string, language = 'en') =>
+      findDates(sentence, new Date(MONDAY), { language }).map((m) => m.date);
+    expect(
+      dates(
+        "L'armateur a été placé en détention jusqu'à sa prochaine comparution, le 21 octobre, a indiqué la police.",
+        'fr',
+      ),
+    ).toEqual(['2024-10-21']);
+    expect(dates('The skipper was held until his next appearance, on October 21, police said.')).toEqual([
+      '2024-10-21',
+    ]);
+    // "the next day" counts from another day; it books nothing.
+    expect(dates('The next day, October 11, the skipper was charged.')).toEqual(['2024-10-11']);
+  });
+});
+
 describe('irregular past verbs', () => {
   it("dates 'quit … late Friday night' last Friday", () => {
     expect(

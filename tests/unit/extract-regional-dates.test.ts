@@ -191,3 +191,20 @@ describe('a numeric date in a feed that declares only English', () => {
     expect(withEn('The inquiry will report on 12/11/2024.')).toEqual(['2024-12-11']);
   });
 });
+
+describe("a name's number before a dash and a day", () => {
+  const at = new Date('2026-03-04T12:00:00Z');
+  const read = (sentence: string, language = 'en') =>
+    findDates(sentence, at, { language }).map((m) => `${m.date}${m.endDate ? `..${m.endDate}` : ''}`);
+
+  it('is no first day of a range', () => {
+    expect(read('Burglary at the harbour museum, Quay Street, Dublin 2 – 3rd March 2026')).toEqual([
+      '2026-03-03',
+    ]);
+  });
+
+  it('leaves a range written out, and one a span word opens', () => {
+    expect(read('The regatta runs 2 – 3 March 2026.')).toEqual(['2026-03-02..2026-03-03']);
+    expect(read('From 2 – 3 March 2026 the ferries stay in port.')).toEqual(['2026-03-02..2026-03-03']);
+  });
+});
