@@ -219,7 +219,10 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   // "venceu por 2-1 a 5 de maio": chrono's range opens on a score's last figure; the day is its end.
   // So does it on a name's number: "Merrion Square, Dublin 2 – 3rd March 2026".
   const before = sentence.slice(0, result.index);
-  if ((SCORE_BEFORE.test(before) || namesItsNumber(before)) && result.end?.isCertain('day'))
+  if (
+    (SCORE_BEFORE.test(before) || (/^\d/.test(text) && namesItsNumber(before))) &&
+    result.end?.isCertain('day')
+  )
     return { date: calendarDay(result.end, publishedAt, tense), precision: 'day', endDate: null };
   const date = dayFirstIfPast(text, calendarDay(start, publishedAt, tense), publishedAt, tense);
   const endDate = rangeEnd(result, date);

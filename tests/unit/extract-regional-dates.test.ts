@@ -206,5 +206,6 @@ describe("a name's number before a dash and a day", () => {
   it('leaves a range written out, and one a span word opens', () => {
     expect(read('The regatta runs 2 – 3 March 2026.')).toEqual(['2026-03-02..2026-03-03']);
     expect(read('From 2 – 3 March 2026 the ferries stay in port.')).toEqual(['2026-03-02..2026-03-03']);
+    expect(read('Ministers met in Geneva on 2 – 3 March 2026.')).toEqual(['2026-03-02..2026-03-03']);
   });
 });
