@@ -19,7 +19,7 @@ import { isCasualDayText } from './casual-words.ts';
 import { quotationSpans, spanHolding } from './clauses.ts';
 import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
 import { germanChrono } from './german.ts';
-import { holidayInYear, holidayOf, holidaysNamed, namedDaySpans } from './holidays.ts';
+import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
 import type { DateMention } from './mention.ts';
 import {
@@ -624,9 +624,8 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   // So do spans of two months in other languages ("entre marzo y junio de 2022"): chrono reads the last alone.
   const months = monthSpans(sentence, language);
   // So do holidays whose names hold a weekday ("Good Friday", "el Viernes Santo"), unless a day is written.
-  const holidays = holidaysNamed(sentence, language);
+  const { found: holidays, namedDaySpans: holidaySpans } = holidaysNamed(sentence, language);
   const periodSpans = [...found, ...months].map((m): [number, number] => [m.index, m.index + m.text.length]);
-  const holidaySpans = namedDaySpans(sentence);
   // A plan of a saying of the past week, read as long gone, is the coming one (planOfRecentSaying).
   const aheadOfRecentSaying = (at: { index: number; text: string }, resolved: Resolved | undefined) =>
     longGone(resolved, publishedAt) && planOfRecentSaying(sentence.slice(0, at.index), at.text);

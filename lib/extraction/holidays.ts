@@ -100,20 +100,12 @@ const ANY_NAMED_DAY = new RegExp(
   'giu',
 );
 
-/**
- * Where a sentence names such a day at all, as a day or in a name ("the Good Friday Agreement"):
- * chrono's weekday inside it is never that weekday's nearest day.
- */
-export function namedDaySpans(sentence: string): Array<[number, number]> {
-  const named = NAMED_DAY_WORD.test(sentence) ? [...sentence.matchAll(ANY_NAMED_DAY)] : [];
-  return [
-    ...named.map((m) => [m.index ?? 0, m[0]] as const),
-    ...countedFromHolidays(sentence).map((m) => [m.index, m.text] as const),
-  ].map(([index, text]) => [index, index + text.length]);
-}
-
 /** Every holiday, by its index in one list: how a mention found now names its day for later. */
 const ALL_DAYS = [...HOLIDAYS, ...NAMED_DAYS];
+/** Each holiday's name as a pattern to set inside another, without the end anchor HOLIDAYS carry. */
+const bareName = (name: RegExp) => name.source.replace(/\$$/, '');
+/** Each holiday's name alone, to tell which holiday a match named. */
+const WHOLE_NAME = ALL_DAYS.map(([name]) => new RegExp(`^(?:${bareName(name)})$`, 'iu'));
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /**
@@ -122,7 +114,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  * another come first ("Easter Monday" before "Easter").
  */
 const COUNTED_FROM_HOLIDAY = new RegExp(
-  `(?<!\\p{L})the\\s+(day|${WEEKDAYS.join('|')})\\s+(before|after)\\s+(?:the\\s+)?(${[...NAMED_DAYS, ...HOLIDAYS].map(([name]) => name.source.replace(/\$$/, '')).join('|')})(?!\\p{L})`,
+  `(?<!\\p{L})the\\s+(day|${WEEKDAYS.join('|')})\\s+(before|after)\\s+(?:the\\s+)?(${[...NAMED_DAYS, ...HOLIDAYS].map(([name]) => bareName(name)).join('|')})(?!\\p{L})`,
   'giu',
 );
 const COUNTED_WORD = /\bthe\s+\p{L}*day\s+(?:before|after)\b/iu;
@@ -132,9 +124,7 @@ function countedFromHolidays(sentence: string): Found[] {
   if (!COUNTED_WORD.test(sentence)) return [];
   return [...sentence.matchAll(COUNTED_FROM_HOLIDAY)].flatMap((match) => {
     const [whole, unit = '', way = '', name = ''] = match;
-    const index = ALL_DAYS.findIndex(([pattern]) =>
-      new RegExp(`^(?:${pattern.source.replace(/\$$/, '')})$`, 'iu').test(name),
-    );
+    const index = WHOLE_NAME.findIndex((whole) => whole.test(name));
     if (index < 0) return [];
     const counted = unit.toLowerCase() === 'day' ? 'd' : String(WEEKDAYS.indexOf(unit.toLowerCase()));
     const date = `?h${index}:${counted}${way.toLowerCase() === 'after' ? '+' : '-'}`;
@@ -143,9 +133,7 @@ function countedFromHolidays(sentence: string): Found[] {
 }
 
 /** Each holiday's name at the end of a text: the holiday "last year" follows. */
-const ENDING_IN = ALL_DAYS.map(
-  ([name, rule]) => [new RegExp(`(?:${name.source.replace(/\$$/, '')})$`, 'iu'), rule] as const,
-);
+const ENDING_IN = ALL_DAYS.map(([name, rule]) => [new RegExp(`(?:${bareName(name)})$`, 'iu'), rule] as const);
 
 /**
  * "on Christmas Eve", "at Halloween": a holiday named as the day something happened, its year by the
@@ -233,20 +221,33 @@ const GOOD_FRIDAY = (NAMED_DAYS[0] as [RegExp, DayInYear])[1];
 /**
  * The holidays a sentence names as days, dated "?h<n>" for findDates to give the year its tense
  * points to, or in the year written after them: English holidays after "on" or "at", and the days
- * whose name is a day in any of the languages read.
+ * whose name is a day in any of the languages read. With them, where the sentence names such a day
+ * at all, as a day or in a name ("the Good Friday Agreement"): chrono's weekday inside one is never
+ * that weekday's nearest day.
  */
-export function holidaysNamed(sentence: string, language: string): Found[] {
+export function holidaysNamed(
+  sentence: string,
+  language: string,
+): { found: Found[]; namedDaySpans: Array<[number, number]> } {
   const counted = countedFromHolidays(sentence);
-  return [
-    ...counted,
-    ...namedHolidays(sentence, language).filter((each) => !counted.some((c) => inside(each, c))),
+  const named = NAMED_DAY_WORD.test(sentence);
+  const spans = [
+    ...(named ? [...sentence.matchAll(ANY_NAMED_DAY)].map((m) => [m.index ?? 0, m[0]] as const) : []),
+    ...counted.map((m) => [m.index, m.text] as const),
   ];
+  return {
+    found: [
+      ...counted,
+      ...namedHolidays(sentence, language, named).filter((each) => !counted.some((c) => inside(each, c))),
+    ],
+    namedDaySpans: spans.map(([index, text]) => [index, index + text.length]),
+  };
 }
 
 const inside = (inner: Found, outer: Found) =>
   inner.index >= outer.index && inner.index + inner.text.length <= outer.index + outer.text.length;
 
-function namedHolidays(sentence: string, language: string): Found[] {
+function namedHolidays(sentence: string, language: string, namesADay: boolean): Found[] {
   const found: Found[] = [];
   // Asked of every sentence: the full patterns, with their lookarounds, only where one may be named.
   if (language === 'en' && HOLIDAY_WORD.test(sentence))
@@ -263,7 +264,7 @@ function namedHolidays(sentence: string, language: string): Found[] {
     }
   for (const match of EASTER_WORD.test(sentence) ? sentence.matchAll(EASTER_WEEKEND) : [])
     found.push({ ...holidayFound(match.index ?? 0, match[0], GOOD_FRIDAY, undefined), endDate: '+3' });
-  if (NAMED_DAY_WORD.test(sentence))
+  if (namesADay)
     for (const match of sentence.matchAll(NAMED_DAY)) {
       const [whole, name = '', year] = match;
       const rule = NAMED_DAYS.find(([pattern]) => pattern.test(name))?.[1];
