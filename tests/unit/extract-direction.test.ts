@@ -31,9 +31,12 @@ describe('a date opening its clause takes the tense of the verb that follows it'
   });
 });
 
+/** The days `findDates` reads in one sentence published on MONDAY. */
+const dates = (sentence: string, language = 'en') =>
+  findDates(sentence, new Date(MONDAY), { language }).map((m) => m.date);
+
 describe("a weekday's outcome named by its possessive", () => {
   it('is gone by, whatever the sentence announces of it', () => {
-    const dates = (sentence: string) => findDates(sentence, new Date(MONDAY)).map((m) => m.date);
     expect(
       dates(
         '"Thursday\'s decision is a matter for the court and I will not comment on it," the minister said.',
@@ -49,8 +52,6 @@ describe("a weekday's outcome named by its possessive", () => {
 
 describe('the day of a next occasion', () => {
   it('is booked ahead, whatever tense a trailing attribution gives', () => {
-    const dates = (sentence: string, language = 'en') =>
-      findDates(sentence, new Date(MONDAY), { language }).map((m) => m.date);
     expect(
       dates(
         "L'armateur a été placé en détention jusqu'à sa prochaine comparution, le 21 octobre, a indiqué la police.",
