@@ -150,6 +150,20 @@ const RANGE_START =
  */
 const MONTH_FIRST_BEFORE = new RegExp(String.raw`\b(?:${ENGLISH_MONTH})\.?\s*$`, 'i');
 
+/** The first day of a range chrono read only the last day of ("15 and " of "15 and 16 April"), if one opens it. */
+function rangeOpening(before: string): RegExpExecArray | undefined {
+  const first = RANGE_START.exec(before);
+  return first && !MONTH_FIRST_BEFORE.test(before.slice(0, first.index)) ? first : undefined;
+}
+
+/**
+ * Where a date's words begin for reading its tense: at a range's first day. "will strike on 15 and
+ * 16 April, the union said": after "and", the last day's clause is the attribution's, and its "said"
+ * would send a plan a year back.
+ */
+const tenseStart = (sentence: string, index: number) =>
+  rangeOpening(sentence.slice(0, index))?.index ?? index;
+
 /** Whether chrono tagged the result with what it recognised it as ("result/relativeDate", …). */
 function hasTag(result: Result, pattern: RegExp): boolean {
   const tags = typeof result.tags === 'function' ? result.tags() : new Set<string>();
@@ -196,6 +210,24 @@ function rangeEnd(result: Result, start: string): string | null {
   return date > start ? date : null;
 }
 
+/**
+ * "on Nov. 17 and 18, the union said", "on April 15 and 16.": chrono reads the month's first day and
+ * leaves the second, a bare number. Only where the number ends the phrase, so "on April 15 and 16
+ * people" stays one day.
+ */
+const MONTH_THEN_DAY = new RegExp(String.raw`\b(?:${ENGLISH_MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?$`, 'i');
+const SECOND_DAY_AFTER = /^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;:)]|$))/;
+
+function secondDayAfter(result: Result, sentence: string, start: string): string | null {
+  if (!MONTH_THEN_DAY.test(result.text)) return null;
+  const second = SECOND_DAY_AFTER.exec(sentence.slice(result.index + result.text.length));
+  const day = Number(second?.[1]);
+  const end = day >= 1 && day <= 31 ? `${start.slice(0, 8)}${String(day).padStart(2, '0')}` : null;
+  // "Nov. 30 and 31": a day the month lacks is no range.
+  const real = end !== null && new Date(`${end}T00:00:00Z`).toISOString().startsWith(end);
+  return real && end > start ? end : null;
+}
+
 /** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */
 const SCORE_BEFORE = /\d\s?[-:–]\s?$/;
 /**
@@ -225,10 +257,9 @@ function writtenDay(result: Result, sentence: string, publishedAt: Date, tense: 
   )
     return { date: calendarDay(result.end, publishedAt, tense), precision: 'day', endDate: null };
   const date = dayFirstIfPast(text, calendarDay(start, publishedAt, tense), publishedAt, tense);
-  const endDate = rangeEnd(result, date);
-  const first = RANGE_START.exec(before);
-  const ownDate = first && MONTH_FIRST_BEFORE.test(before.slice(0, first.index));
-  const firstDay = first && !ownDate ? Number(first[1]) : 0;
+  const endDate = rangeEnd(result, date) ?? secondDayAfter(result, sentence, date);
+  const first = rangeOpening(before);
+  const firstDay = first ? Number(first[1]) : 0;
   if (!endDate && firstDay && firstDay < (start.get('day') ?? 0)) {
     return {
       date: `${date.slice(0, 8)}${String(firstDay).padStart(2, '0')}`,
@@ -636,9 +667,15 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
       continue;
     // "on Good Friday": chrono's Friday is any Friday; "Good Friday, April 3" writes its day.
     if (overlaps(result.index, holidaySpans, result.text.length) && !result.start.isCertain('day')) continue;
+    const opening = tenseStart(sentence, result.index);
     let tense =
       namedDirection(sentence, result) ??
-      joinedTense(sentence, mentions.at(-1), result, tenseAt(result.index, result.text.length));
+      joinedTense(
+        sentence,
+        mentions.at(-1),
+        result,
+        tenseAt(opening, result.index + result.text.length - opening),
+      );
     let classified = classify(result, sentence, publishedAt, tense, language);
     if (
       (beyondPlanReach(classified, publishedAt) &&
@@ -662,7 +699,11 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
         ),
       );
   }
-  const spans = mentions.map((m): [number, number] => [m.index, m.index + m.text.length]);
+  // A range's words open on its first day ("the 15th and 16th of April"), which read alone is no date of its own.
+  const spans = mentions.map((m): [number, number] => [
+    m.endDate ? tenseStart(sentence, m.index) : m.index,
+    m.index + m.text.length,
+  ]);
   const periods = found.filter((m) => datesAnEvent(m, sentence, tenseAt(m.index, m.text.length), mentions));
   // After "last year"'s holiday ("on Christmas Eve last year"), which holds the holiday's name.
   const others = [...periods, ...otherMentions(sentence, publishedAt, language, months), ...holidays].sort(

@@ -43,3 +43,24 @@ describe('a span told by "from … to …" whose ends are read apart', () => {
     ]);
   });
 });
+
+describe('two days of one month joined by "and"', () => {
+  it.each([
+    ['The ferry crews will stop work on Oct. 21 and 22, their union said.', '2024-10-21..2024-10-22'],
+    ['The ferry crews stopped work on October 7 and 8.', '2024-10-07..2024-10-08'],
+    [
+      'The ferry crews will stop work on the 21st and 22nd of October, the union said.',
+      '2024-10-21..2024-10-22',
+    ],
+  ])('is one span from the first day: %s', (sentence, span) => {
+    expect(spans(sentence)).toEqual([span]);
+  });
+
+  it.each([
+    'The port counted arrivals on Oct. 21 and 22 ferries docked late.',
+    'The ferry crews will stop work on Nov. 30 and 31, the union said.',
+  ])('keeps one day when the number is no day of it: %s', (sentence) => {
+    expect(spans(sentence)).toHaveLength(1);
+    expect(spans(sentence)[0]).not.toContain('..');
+  });
+});

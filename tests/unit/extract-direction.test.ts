@@ -783,3 +783,14 @@ describe('"and" between two measures of one term joins no clauses', () => {
     expect(datesOf(`<p>${sentence}</p>`)).toEqual([day]);
   });
 });
+
+describe('a span of two days takes its tense from its first day', () => {
+  it.each([
+    ['The ferry crews will stop work on 21 and 22 October, their union said.', '2024-10-21'],
+    ['Die Fährleute werden am 21. und 22. Oktober streiken, sagte die Gewerkschaft.', '2024-10-21'],
+    ['The ferry crews stopped work on 10 and 11 October, their union said.', '2024-10-10'],
+  ])('not from the attribution after its last day: %s', (sentence, first) => {
+    const language = /Fährleute/.test(sentence) ? 'de' : 'en';
+    expect(findDates(sentence, new Date(MONDAY), { language }).map((m) => m.date)).toEqual([first]);
+  });
+});
