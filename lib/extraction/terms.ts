@@ -27,7 +27,8 @@ const GENERIC = new Set(
   two three four five sever many more group leade publi polic secur agenc compa marke servi plan talk meeti
   statement week time parti peace relea news press worke famil citiz accor annou ongoi major large`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .map((root) => withoutFinalE(root)),
 );
 
 const NAME = 1.5;
@@ -45,7 +46,17 @@ function stem(word: string): string {
     else if (root.endsWith('ed')) root = root.slice(0, -2);
     else if (root.endsWith('s') && !root.endsWith('ss')) root = root.slice(0, -1);
   }
-  return root.slice(0, 5);
+  return withoutFinalE(root.slice(0, 5));
+}
+
+/**
+ * A root's final "e"s go, so the forms of a verb ending in one meet: "agrees" and "agreement" cut
+ * to "agree", "agreed" stripped to "agre", all three "agr"; "closes"/"closed", "fires"/"fired" alike.
+ */
+function withoutFinalE(root: string): string {
+  let cut = root;
+  while (cut.length >= 4 && cut.endsWith('e')) cut = cut.slice(0, -1);
+  return cut;
 }
 
 interface Token {
