@@ -118,8 +118,8 @@ const MONTH_CONTEXT =
 /** "two days ago", "48 hours ago": chrono counts them back from publication; the day they land on is the date. */
 const DAYS_AGO =
   /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|hours?)\s+ago\b/i;
-/** Spanish "mañana" is also the morning: "por la mañana", "esta mañana". */
-const THE_MORNING = /\b(?:la|esta|una|cada)\s+$/i;
+/** Spanish "mañana" is also the morning: "por la mañana", "esta mañana", "a media mañana", "esa misma mañana". */
+const THE_MORNING = /\b(?:la|esta|esa|aquella|misma|una|cada|media)\s+$/i;
 
 /** "this morning", "ce soir", "esta tarde": the day is today, though chrono only implies it. */
 const THIS_PART_OF_DAY = /^(?:this|ce|cet|cette|esta)\s+\p{L}/iu;

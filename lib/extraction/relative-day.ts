@@ -13,7 +13,7 @@ const SAME_DAY_ABROAD = new RegExp(
   `(?<!\\p{L})(?:${[
     'am (?:selben|gleichen) (?:Tag|Abend|Morgen)',
     'le même jour|le (?:jour|soir) même|ce (?:soir|jour)-là',
-    '(?:ese|el) mismo día|esa misma (?:noche|tarde)',
+    '(?:ese|el) mismo día|esa misma (?:noche|tarde|mañana)',
     '(?:lo|quello) stesso giorno|la stessa sera',
     '(?:no|nesse) mesmo dia',
     'aynı (?:gün|sabah|akşam|gece)',

@@ -107,6 +107,24 @@ describe('findDates: how news writes dates', () => {
     expect(datesIn('Mañana se reunirá el consejo.', 'es')[0]?.date).toBe('2024-10-16');
     // Spanish "mañana" is also the morning.
     expect(datesIn('Por la mañana el ejército se retiró.', 'es')).toEqual([]);
+    expect(datesIn('El índice cayó un 4% a media mañana.', 'es')).toEqual([]);
+  });
+
+  it('reads the Spanish imperfect of "-ar" verbs as past ("se desplomaban tras la suspensión del jueves")', () => {
+    // Tuesday 15 October: read as present, Thursday is the nearer one ahead, the 17th.
+    expect(datesIn('Los bonos se desplomaban un 20% tras la suspensión del jueves.', 'es')[0]?.date).toBe(
+      '2024-10-10',
+    );
+    expect(datesIn('La guardia costera buscaba el jueves a dos pescadores.', 'es')[0]?.date).toBe(
+      '2024-10-10',
+    );
+  });
+
+  it('reads "esa misma mañana" as the morning of the day just told, not tomorrow', () => {
+    const html =
+      '<p>El juez recibió la denuncia el jueves 10 de octubre. Esa misma mañana ordenó registrar el almacén.</p>';
+    const events = dated({ html, publishedAt: PUBLISHED, language: 'es' });
+    expect(events.map((event) => event.date)).toEqual(['2024-10-10', '2024-10-10']);
   });
 
   it('reads "this morning", "this afternoon" and "this evening" as today, in every language', () => {
