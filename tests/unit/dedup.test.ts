@@ -123,7 +123,7 @@ describe('accountsMatch', () => {
   });
 
   it('asks less of a pair a day apart when the earlier tells its evening: the next day in time zones to the east', () => {
-    const told = 'Harbour board shuts northern ferry terminal after staff vote';
+    const told = 'Harbour board shuts northern ferry terminal after staff ballot';
     const evening = account(
       'The harbour board voted on Tuesday evening to shut the northern ferry terminal, citing mounting losses',
     );
