@@ -222,6 +222,33 @@ const attributedTense = (sentence: string, index: number, language?: string): Te
     : undefined;
 
 /**
+ * A participle phrase set after the news by a comma, with the date inside it: "will take over its
+ * rival in an all-share deal, announced at a press conference late on Sunday", "a ceasefire,
+ * brokered by Qatar on Friday". The date is the participle's, which is past, whatever the news
+ * announces. Not a participle that books a day ("scheduled", "expected", "due"), nor a phrase that
+ * runs on into another clause ("passed on Monday and expected to be signed").
+ */
+const PARTICIPLE_PHRASE_BEFORE =
+  /,\s+(?:(?:first|jointly|formally|officially|quietly)\s+)?(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|timed|booked|proposed|rumou?red|needed|required|followed|preceded|joined|accompanied|capped|topped|set|due)(?!\p{L}))(?:\p{L}{3,}ed|held|made|taken|struck|given|won|sent|signed|unveiled|begun|shown|brought|caught|built|sold|bought)\s(?:(?!(?:and|but|or|to|will|would|shall|is|are|was|were|be|which|who|that|until|till)(?!\p{L}))[^\s,;:]+\s+){0,10}$/iu;
+/**
+ * "will open on Tuesday, followed by a vote on Thursday": a phrase that tells what comes next to the
+ * clause before its comma lies that clause's way.
+ */
+const SEQUEL_PHRASE_BEFORE =
+  /,\s+(?:followed|preceded|capped|topped|accompanied)\s+by\s+(?:[^\s,;:]+\s+){0,8}$/i;
+
+function participleTense(sentence: string, index: number, language?: string): Tense | undefined {
+  if (primary(language) !== 'en') return undefined;
+  const before = sentence.slice(0, index);
+  const sequel = SEQUEL_PHRASE_BEFORE.exec(before);
+  if (sequel) {
+    const main = sequel.index > 0 ? dateTense(sentence, sequel.index - 1, 0, language) : 'present';
+    return main === 'present' ? undefined : main;
+  }
+  return PARTICIPLE_PHRASE_BEFORE.test(before.slice(-160)) ? 'past' : undefined;
+}
+
+/**
  * The tense that governs a date: its clause's verb after the date when the date opens the clause,
  * else the clause's words around it, else the verb "and" joins to a clause with no tense of its own.
  * The clause is found once, for all three.
@@ -230,6 +257,7 @@ export function dateTense(sentence: string, index: number, length: number, langu
   const clause = clauseSpan(sentence, index, primary(language));
   const read =
     attributedTense(sentence, index, language) ??
+    participleTense(sentence, index, language) ??
     openingTense(sentence, index, length, clause, language) ??
     obligedTense(sentence, index, clause, language) ??
     tenseOf(tenseContext(sentence, index, length, clause, language), language);
@@ -354,9 +382,10 @@ export const startsAPeriod = (before: string): boolean => STARTS_PERIOD.test(bef
  * Tuesday he plans to visit", "told reporters on Monday that talks would resume") dates a past act,
  * whatever the clause it introduces announces; so does a participle with its agent ("the bridge,
  * damaged by drones on Wednesday, will take days to repair", "the depot hit by a missile on Monday").
+ * Not a sequel's ("followed by a vote on Thursday", SEQUEL_PHRASE_BEFORE).
  */
 const PAST_PARTICIPLE_BEFORE =
-  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
+  /(?<!\b(?:be|been|being|will|to|is|are|was|were|remain|remains|stay|stays|get|gets)\s+)\b(?:(?:\p{L}{3,}ed|said|told|wrote|met|spoke|gave|made|took|sent|held)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\p{L}+)\s+)?|(?:(?!(?:followed|preceded|capped|topped|accompanied)\s)\p{L}{3,}ed|hit|struck|shot|taken|seen|stolen|beaten|broken|shaken|thrown|blown|torn|caught|brought|sent|held|built|won|found|swept)\s+by\s+(?:[\p{L}'’-]+\s+){1,3})(?:on\s+|late\s+|early\s+)?$/iu;
 
 /**
  * "said it would …", "said it hoped to …", and a second thing said with "and that" ("said bookings
