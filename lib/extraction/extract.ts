@@ -16,6 +16,8 @@ import {
   isEntryTimeLine,
   isFurniture,
   isLinkSentence,
+  isLinksHeader,
+  isListedTitle,
   isUpdateTimeLine,
   withoutEntryTime,
   wordCount,
@@ -553,6 +555,7 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
   );
   // Days past the page's or its last stamp's day that the entry being read lies (see entryDayShifts).
   let daysOnFrom = 0;
+  let linksListed = false;
   for (const block of all) {
     // Only inside the story: a stamp above the lede is the page's, not an entry's.
     const inStory = blocks.some((b) => b.kind === 'paragraph');
@@ -579,7 +582,9 @@ function storyBlocks(all: TextBlock[], { publishedAt, language }: Context): Stor
     }
     // A year alone reads as a stamp, but over a timeline's entries it is the year of their days.
     const yearHeading = block.kind === 'heading' && yearOfHeading(block.text) !== undefined;
-    if (isBoilerplate(block) && !yearHeading) continue;
+    // The titles listed under "Related" or "Mehr zum Thema" are other stories, whatever day they carry.
+    linksListed = isLinksHeader(block.text) || (linksListed && isListedTitle(block.text));
+    if (linksListed || (isBoilerplate(block) && !yearHeading)) continue;
     // A dateline opens the story, past a title, a standfirst and perhaps a caption when it stands alone.
     const dateline = blocks.length < LONE_DATELINE_REACH ? datelineParts(block.text) : undefined;
     if (blocks.length < 3 || dateline?.alone)

@@ -107,6 +107,26 @@ export function isFurniture(text: string): boolean {
   return FURNITURE_OPENING.test(text) || FURNITURE_ANYWHERE.test(text);
 }
 
+/**
+ * A heading for links to other stories, alone on its line: "Related", "Mehr zum Thema", "À lire
+ * aussi", "Te puede interesar:". What follows it is a list of other stories' titles.
+ */
+const LINKS_HEADER_WORDS = 5;
+export const isLinksHeader = (text: string): boolean =>
+  (SITE_VOICE_LINKS.test(text) || SITE_VOICE_ELSEWHERE.test(text)) &&
+  text.split(/\s+/).length <= LINKS_HEADER_WORDS &&
+  !/\d/.test(text);
+const SITE_VOICE_LINKS =
+  /^(?:read more|read also|read next|related(?: (?:stories|articles|coverage|content|news))?|see also|more on this(?: story)?|more from|recommended|you may also like|you might also like|more stories)\b/i;
+
+/**
+ * A title in such a list: short, no sentence's full stop at its end, perhaps a bullet before it and
+ * its story's day after it ("• Zwei Jahre danach: Was aus der Stadt wurde (03.02.2025)").
+ */
+const TITLE_WORDS = 25;
+export const isListedTitle = (text: string): boolean =>
+  text.split(/\s+/).length <= TITLE_WORDS && !/[.!?]["”’»]?$/u.test(text.trim());
+
 /** A "read more" link inside a paragraph ("… seu candidato. Leia mais (09/24/2018 - 19h22)"). */
 const READ_MORE = /^(?:read (?:more|also)|see also|more on this)\b/i;
 

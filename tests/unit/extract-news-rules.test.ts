@@ -434,6 +434,23 @@ describe('extractEvents: what is not an event', () => {
     expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-11']);
   });
 
+  it.each([
+    ['en', '<p>Related</p><p>Why harbour budgets keep slipping (Oct. 3)</p>'],
+    ['de', '<p>Mehr zum Thema</p><p>• Haushalt: Warum der Rat zögert (03.10.2024)</p>'],
+    ['fr', '<p>À lire aussi</p><p>Le budget du port en question (03/10/2024)</p>'],
+    ['es', '<p>Te puede interesar:</p><p>- El pleno vuelve a votar el presupuesto (3 de octubre)</p>'],
+  ] as const)('drops the titles listed under a links heading in %s: %s', (language, links) => {
+    const html = `<p>The regional council approved the budget on 11 October.</p>${links}`;
+    const dates = dated({ html, publishedAt: PUBLISHED, language }).map((event) => event.date);
+    expect(dates).not.toContain('2024-10-03');
+  });
+
+  it('reads the story again after the listed titles', () => {
+    const html =
+      '<p>Related</p><p>Why harbour budgets keep slipping (Oct. 3)</p><p>Work on the quay starts on 21 October.</p>';
+    expect(dated({ html, publishedAt: PUBLISHED }).map((event) => event.date)).toEqual(['2024-10-21']);
+  });
+
   it('drops a German "Stand:" and a Turkish "Güncelleme:" stamp', () => {
     const html = `
       <p>Stand: 15.10.2024, 21:40 Uhr</p>
