@@ -143,12 +143,17 @@ export function isLinkSentence(sentence: string): boolean {
  * The day such a line names is the blog's, not news.
  */
 const WELCOME = String.raw`(?:(?:hello|good (?:morning|afternoon|evening))(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's|(?:\p{Lu}[\p{L}.]*\s){1,4}?\p{Lu}[\p{L}.]*['’]s) (?:rolling |live |continuing )?(?:coverage|blog|live)\b`;
-const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:'|’)re (?:pausing|closing|wrapping up) (?:our|this|the)\b|we(?:'|’)re going to (?:pause|close|end|wrap up) (?:our|this|the) (?:live )?(?:coverage|blog|page)\b|(?:that(?:'|’)?s|this is) where we (?:close|end|leave|pause|stop|wrap up)\b`;
+const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:(?:'|’)re| are) (?:now )?(?:pausing|closing|wrapping up) (?:our|this|the) (?:live )?(?:blog|coverage|page|updates)\b|we(?:(?:'|’)re| are) going to (?:pause|close|end|wrap up) (?:our|this|the) (?:live )?(?:coverage|blog|page)\b|(?:that(?:'|’)?s|this is) where we (?:close|end|leave|pause|stop|wrap up)\b`;
 /** "We'll be back tomorrow", not "we will be back in the valley on Friday" (someone's words). */
 const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b)`;
-/** "Here is a summary of today's main developments:", "Here's what we know so far:": a list announced, no news. */
+/**
+ * "Here is a summary of today's main developments:", "Here's what we know so far:", "Here's what was
+ * agreed overnight:": a list announced, no news.
+ */
 const LIST_AHEAD = String.raw`here(?:'|’)?s|here (?:is|are)`;
-const SUMMARY_AHEAD = String.raw`(?:${LIST_AHEAD}) (?:a (?:quick )?(?:summary|recap|round-?up)|what we know|the (?:latest|key|main)|our (?:summary|recap))\b[^.!?]*:$`;
+/** "If you're just joining us, here's what was agreed overnight:": the same list, for readers arriving late. */
+const JOINING_US = String.raw`(?:if you(?:'|’)re just joining us|if you(?:'|’)ve just joined us|for those (?:just )?joining us),?\s+`;
+const SUMMARY_AHEAD = String.raw`(?:${JOINING_US})?(?:${LIST_AHEAD}) (?:a (?:quick )?(?:summary|recap|round-?up)|what\b|the (?:latest|key|main)|our (?:summary|recap))\b[^.!?]*:$`;
 const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER}|${SUMMARY_AHEAD})`, 'iu');
 
 /** Whether a sentence is a live blog speaking as itself, not the story. */

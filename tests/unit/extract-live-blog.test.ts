@@ -129,6 +129,18 @@ describe('a live blog speaking as itself', () => {
     ).toEqual([]);
   });
 
+  it('dates no sign-off without a contraction, nor a recap announced to readers joining late', () => {
+    expect(entries('<p>We are closing this blog for Thursday; thanks for reading.</p>')).toEqual([]);
+    expect(entries("<p>If you're just joining us, here's what was agreed late on Thursday:</p>")).toEqual([]);
+  });
+
+  it('keeps a quoted closure that opens like a sign-off', () => {
+    expect(entries('<p>"We are closing the bridge on Friday," the mayor said.</p>')).not.toEqual([]);
+    expect(entries("<p>We're closing the depot on Friday, the company said on Thursday.</p>")).not.toEqual(
+      [],
+    );
+  });
+
   it('keeps news that opens with the same words in another sense', () => {
     expect(entries('<p>We will be back in the valley on Friday, the army said on Thursday.</p>')).toEqual([
       '2024-05-10 We will be',
