@@ -2,6 +2,16 @@ import { withoutMarks } from './fold.ts';
 import { monthNames } from './month-names.ts';
 
 /**
+ * German writes a weekday and its part as one word ("Sonntagnachmittag", "Montagabend"): a date, like
+ * the weekday alone, not a name for an event's wording to share.
+ */
+function germanDayParts(): string[] {
+  const days = 'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag'.split(' ');
+  const parts = 'morgen vormittag mittag nachmittag abend nacht'.split(' ');
+  return days.flatMap((day) => parts.flatMap((part) => [`${day}${part}`, `${day}${part}s`]));
+}
+
+/**
  * Function words of the other languages news arrives in (French, German, Spanish, Italian, Portuguese,
  * Turkish):
  * left out like English ones, so a French wording is not diluted by its articles and prepositions.
@@ -34,7 +44,7 @@ export const FOREIGN_STOPWORDS = `le la les un une des du de au aux et ou en dan
   persembe cuma cumartesi dun bugun yarın hafta ay yıl dan den tan ın nın nin nun ye lik lık luk`
   .split(/\s+/)
   .filter(Boolean)
-  .concat(monthNames('tr'))
+  .concat(monthNames('tr'), germanDayParts())
   .map(withoutMarks);
 
 /**

@@ -9,6 +9,11 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(terms('Der Hafen und die Stadt')).toEqual(['port', 'stadt']);
   });
 
+  it('leaves out a German weekday written with its part of the day, as it leaves out the weekday', () => {
+    expect(terms('Feuerwehr am Sonntagnachmittag')).toEqual(terms('Feuerwehr am Sonntag'));
+    expect(terms('Feuerwehr am Montagabend')).toEqual(terms('Feuerwehr am Montag'));
+  });
+
   it('gives the forms of a verb ending in "e" one root', () => {
     expect(terms('agreed')).toEqual(terms('agrees'));
     expect(terms('agreement')).toEqual(terms('agreed'));
