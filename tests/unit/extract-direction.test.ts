@@ -817,3 +817,29 @@ describe('a phrase set off by a comma after the news dates its own act', () => {
     expect(dateOf(sentence).at(-1)).toBe(saturday);
   });
 });
+
+describe('a weekday told in the past perfect after a written day lies before that day', () => {
+  // Friday 25 October 2024: counted from publication, Sunday is the 20th.
+  const FRIDAY = new Date('2024-10-25T12:00:00Z');
+  const datesOf = (sentence: string, language = 'en') =>
+    findDates(sentence, FRIDAY, { language }).map((m) => m.date);
+
+  it.each([
+    [
+      'en',
+      'The harbour master quit on October 16, three days after the closure had been announced on Sunday.',
+    ],
+    [
+      'de',
+      'Der Hafenmeister trat am 16. Oktober zurück, drei Tage nachdem die Schließung am Sonntag verkündet worden war.',
+    ],
+  ])('in %s: %s', (language, sentence) => {
+    expect(datesOf(sentence, language)).toEqual(['2024-10-16', '2024-10-13']);
+  });
+
+  it('counts from publication when the past perfect is another clause’s', () => {
+    expect(
+      datesOf('On October 16 the port said it had hired divers, and it reopened the quay on Sunday.'),
+    ).toEqual(['2024-10-16', '2024-10-20']);
+  });
+});
