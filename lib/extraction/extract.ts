@@ -217,8 +217,11 @@ function entryEvents(first: DateMention, summary: string, text: string, context:
 const POINTS_BACK =
   /^\s*(?:(?:the|this|that)\s+(?:\p{L}+\s+){1,2}|it\s+|this\s+)(?:comes?|came|follows?|followed|was\s+(?:made|announced|confirmed|made\s+public))\b/iu;
 
-/** A day as the subject of "marks": "Friday marks one year since…", "Today marked the anniversary…". */
-const MARKS = /^\s*(?:marks|marked|will\s+mark)\b/i;
+/**
+ * A day as the subject of "marks": "Friday marks one year since…", "Today marked the anniversary…";
+ * the day on which a thing "sich zum zweiten Mal jährt".
+ */
+const MARKS = /^\s*(?:marks|marked|will\s+mark\b|zum\s+\S+\s+Mal(?:\s+(?:jährt|jährte))?(?!\p{L}))/iu;
 
 /**
  * "Donors met on Monday, six weeks after the earthquake": the earthquake is dated too, counted back
@@ -230,7 +233,7 @@ function withOffsetEvent(
   anchor: string | undefined,
   { publishedAt }: Context,
 ): DateMention[] {
-  if (!/\s(?:after|since)\s|anniversary/i.test(sentence)) return mentions;
+  if (!/\s(?:after|since)\s|anniversa|aniversario|jahrestag|jährt/i.test(sentence)) return mentions;
   const own = mentions.find((mention) => mention.precision === 'day');
   // "The announcement was made one day after…" tells the sentence before's event; "families still
   // live in hotels, twelve months after…" counts from now.

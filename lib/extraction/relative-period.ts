@@ -505,18 +505,71 @@ const ANNIVERSARY = new RegExp(
   String.raw`\b(?:${COUNT}\s+years?\s+(?:to\s+the\s+day\s+)?since|(?:the\s+)?(first|second|third|fourth|fifth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of)\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
   'iu',
 );
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, tenth: 10 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  tenth: 10,
+  ersten: 1,
+  zweiten: 2,
+  dritten: 3,
+  vierten: 4,
+  fünften: 5,
+  zehnten: 10,
+  premier: 1,
+  deuxième: 2,
+  troisième: 3,
+  quatrième: 4,
+  cinquième: 5,
+  dixième: 10,
+  primer: 1,
+  segundo: 2,
+  tercer: 3,
+  cuarto: 4,
+  quinto: 5,
+  décimo: 10,
+};
+
+/**
+ * The same in German, French and Spanish: "zum zweiten Mal jährt", "jährt sich am Montag zum zweiten
+ * Mal", "der zweite Jahrestag des", "le
+ * deuxième anniversaire de", "el segundo aniversario de". Group 1 is the ordinal.
+ */
+const ORDINAL_WORD = String.raw`(\p{L}+|\d{1,2}(?:\.|e|º|°)?)`;
+const FOREIGN_ANNIVERSARY = new RegExp(
+  [
+    String.raw`(?<!\p{L})zum\s+${ORDINAL_WORD}\s+Mal\s+(?:gejährt|jährt|jährte)(?!\p{L})`,
+    String.raw`(?<!\p{L})jährte?\s+sich\s+(?:\S+\s+){0,4}?zum\s+${ORDINAL_WORD}\s+Mal(?!\p{L})`,
+    String.raw`(?<!\p{L})${ORDINAL_WORD}\s+Jahrestag(?:es|s)?\s+(?:des|der|von)\s`,
+    String.raw`(?<!\p{L})${ORDINAL_WORD}\s+(?:anniversaire|aniversario)\s+(?:de|du|des|del)\s`,
+  ].join('|'),
+  'iu',
+);
+const yearsOf = (ordinal: string): number => ORDINALS[ordinal.toLowerCase()] ?? parseInt(ordinal, 10);
+
+/** An anniversary phrase in any of those languages: where it stands and how many years it counts. */
+function anniversaryPhrase(sentence: string): { index: number; text: string; years: number } | undefined {
+  const english = ANNIVERSARY.exec(sentence);
+  if (english) {
+    const years = english[1] ? countOf(english[1]) : yearsOf(english[2] ?? '0');
+    return { index: english.index, text: english[0].trimEnd(), years };
+  }
+  const foreign = FOREIGN_ANNIVERSARY.exec(sentence);
+  const ordinal = foreign?.slice(1).find((group) => group !== undefined);
+  const years = ordinal === undefined ? Number.NaN : yearsOf(ordinal);
+  return foreign && years > 0 ? { index: foreign.index, text: foreign[0].trimEnd(), years } : undefined;
+}
 
 /** The day an anniversary phrase remembers, counted back from `reference` (the day that marks it). */
 function anniversaryOf(sentence: string, reference: string): Found | undefined {
-  const match = ANNIVERSARY.exec(sentence);
-  if (!match) return undefined;
-  const years = match[1]
-    ? countOf(match[1])
-    : (ORDINALS[(match[2] ?? '').toLowerCase()] ?? parseInt(match[2] ?? '0', 10));
+  const phrase = anniversaryPhrase(sentence);
+  if (!phrase) return undefined;
+  const { years } = phrase;
   const ref = new Date(`${reference}T00:00:00Z`);
   ref.setUTCFullYear(ref.getUTCFullYear() - years);
-  return { index: match.index, text: match[0].trimEnd(), precision: 'day', date: dayOf(ref), endDate: null };
+  return { index: phrase.index, text: phrase.text, precision: 'day', date: dayOf(ref), endDate: null };
 }
 
 /**

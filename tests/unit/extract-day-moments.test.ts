@@ -112,6 +112,21 @@ describe('an anniversary dates what it remembers', () => {
     ).toContain('2025-03-03');
   });
 
+  it.each([
+    ['de', '<p>Der Einsturz der Brücke jährt sich am Montag zum zweiten Mal.</p>'],
+    ['de', '<p>Die Stadt gedachte am Montag des zweiten Jahrestages des Brückeneinsturzes.</p>'],
+    ['fr', '<p>Lundi, jour du deuxième anniversaire de l’effondrement du pont, la ville a prié.</p>'],
+    ['es', '<p>El lunes se cumplió el segundo aniversario del derrumbe del puente.</p>'],
+  ] as const)('counts an anniversary back in %s: %s', (language, html) => {
+    expect(days(html, language)).toContain('2023-03-03');
+  });
+
+  it('keeps no event on the day a thing "sich jährt"', () => {
+    expect(days('<p>Der Einsturz der Brücke jährt sich am Montag zum zweiten Mal.</p>', 'de')).not.toContain(
+      '2025-03-03',
+    );
+  });
+
   it('reads "the first anniversary of" as one year', () => {
     expect(
       days('<p>On Monday, the first anniversary of the landslide, the village unveiled a memorial.</p>'),
