@@ -86,6 +86,8 @@ export interface TellingFacts<T> {
   pointsBack: (t: T) => boolean;
   /** Whether it tells when a thing named before happened ("The arrest took place on Tuesday"). */
   happenedAgain: (t: T) => boolean;
+  /** Whether its day only names a thing told elsewhere ("Thursday's derailment", "l'offre de mercredi"). */
+  namedByDay: (t: T) => boolean;
 }
 
 /**
@@ -126,7 +128,7 @@ function accountTold<T extends Telling>(
   kept: Array<Kept<T>>,
   draft: T,
   terms: Set<string>,
-  { countedBack, speakerOf, pointsBack, happenedAgain }: TellingFacts<T>,
+  { countedBack, speakerOf, pointsBack, happenedAgain, namedByDay }: TellingFacts<T>,
 ): Kept<T> | undefined {
   const tellsAgain = (k: Kept<T>) =>
     wordsAgree(terms, k.terms) ||
@@ -135,17 +137,17 @@ function accountTold<T extends Telling>(
     recalled(k.told, draft, countedBack, agreement(terms, k.terms).shared) ||
     (k.told.some(pointsBack) && sameDay(k.draft, draft));
   const found = kept.find((k) => sameEventPossible(k.draft, draft) && tellsAgain(k));
-  if (found || !(happenedAgain(draft) || pointsBack(draft))) return found;
+  if (found || !(happenedAgain(draft) || pointsBack(draft) || namedByDay(draft))) return found;
   const ofItsDay = kept.filter((k) => sameDay(k.draft, draft));
   // A sentence that only dates what was told before it belongs to the latest account of its day. One
   // that tells when a thing happened belongs to the account that names the thing ("the blast" after
   // "a blast killed two"), else to the article's report of that day, its headline news; unlike a dated
   // remark it draws no later sentence in.
-  if (happenedAgain(draft))
-    return (
-      ofItsDay.findLast((k) => agreement(terms, k.terms).shared >= 1) ??
-      ofItsDay.find((k) => k.draft.kind === 'report')
-    );
+  // A thing named by its day ("Thursday's derailment") joins the account that names it in a word of
+  // its own; the day's other news, the report included, may be another thing of that day.
+  const naming = ofItsDay.findLast((k) => agreement(terms, k.terms).shared >= 1);
+  if (namedByDay(draft) && !happenedAgain(draft)) return naming;
+  if (happenedAgain(draft)) return naming ?? ofItsDay.find((k) => k.draft.kind === 'report');
   return ofItsDay.at(-1);
 }
 
@@ -158,11 +160,13 @@ function accountTold<T extends Telling>(
  * two.
  */
 export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: TellingFacts<T>): T[] {
-  const { counted, pointsBack, happenedAgain } = facts;
+  const { counted, pointsBack, happenedAgain, namedByDay } = facts;
   const kept: Array<Kept<T>> = [];
   // "The blast happened at 1 a.m." may come before the lead it restates is read (the report is last):
-  // such sentences are placed once every other telling has its account.
-  const ordered = [...drafts.filter((d) => !happenedAgain(d)), ...drafts.filter(happenedAgain)];
+  // such sentences, and those naming a thing by its day, are placed once every other telling has its
+  // account.
+  const later = (d: T) => happenedAgain(d) || namedByDay(d);
+  const ordered = [...drafts.filter((d) => !later(d)), ...drafts.filter(later)];
   for (const draft of ordered) {
     const terms = contentTerms(draft.summary);
     const repeat = accountTold(kept, draft, terms, facts);
@@ -176,7 +180,9 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: Tellin
     // The report keeps the headline as its summary, but the sentence that tells the event with its
     // day is a better quote than a lead that may be a standfirst or a caption.
     const quote =
-      best.kind === 'report' && other.kind === 'dated' && !pointsBack(other) ? other.quote : best.quote;
+      best.kind === 'report' && other.kind === 'dated' && !pointsBack(other) && !namedByDay(other)
+        ? other.quote
+        : best.quote;
     const evidence = [...(repeat.draft.evidence ?? []), ...(draft.evidence ?? []), best.quote, other.quote];
     repeat.draft = { ...best, quote, evidence: [...new Set(evidence)].filter((q) => q !== quote) };
     if (best === draft) repeat.terms = terms;

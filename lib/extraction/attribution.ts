@@ -100,6 +100,25 @@ export function datesNewsToldBefore(sentence: string): boolean {
 const NEXT_CLAUSE = /[,;]\s*(?:and|but|et|mais|y|pero|und|aber)\s|;/iu;
 
 /**
+ * A thing named by its day: "Thursday's derailment", "l'offre de mercredi", "la oferta del
+ * miércoles", "das Angebot vom Mittwoch". The day is the thing's, told elsewhere in the article; the
+ * sentence says something more of it.
+ */
+const NAMED_BEFORE_ITS_DAY =
+  /(?<!\p{L})(?:(?:l['’]|le\s+|la\s+|les\s+)\p{L}+\s+(?:de|du)|(?:el|la|los|las)\s+\p{L}+\s+del?)\s+$/iu;
+// Case kept: a German noun is capitalised, and "i" would let \p{Lu} take any letter.
+const NAMED_BEFORE_ITS_DAY_DE = /\p{Lu}\p{Ll}+\s+vom\s+$/u;
+const DAYS_THING_AFTER = /^['’]s\s+\p{L}/u;
+
+export function namesThingByItsDay(sentence: string, mention: { index: number; text: string }): boolean {
+  return (
+    DAYS_THING_AFTER.test(sentence.slice(mention.index + mention.text.length)) ||
+    NAMED_BEFORE_ITS_DAY.test(sentence.slice(Math.max(0, mention.index - 40), mention.index)) ||
+    NAMED_BEFORE_ITS_DAY_DE.test(sentence.slice(Math.max(0, mention.index - 40), mention.index))
+  );
+}
+
+/**
  * Whether a sentence tells only when and how a thing the article names happened (see HAPPENED), by
  * the day it gives: a day in a clause joined after it dates another act.
  */

@@ -1,5 +1,11 @@
 import { oneAccountPerEvent, withCaptions, withRemarks } from './accounts.ts';
-import { datesNewsToldBefore, speakerOnDay, tellsWhenItHappened, withoutTellingDay } from './attribution.ts';
+import {
+  datesNewsToldBefore,
+  namesThingByItsDay,
+  speakerOnDay,
+  tellsWhenItHappened,
+  withoutTellingDay,
+} from './attribution.ts';
 import { htmlToBlocks, type TextBlock } from './blocks.ts';
 import { dayOf, daysBetween, shiftDay } from './calendar.ts';
 import { inBackgroundClause, withoutQuotations } from './clauses.ts';
@@ -108,6 +114,8 @@ const leadNews = (drafts: Draft[], { publishedAt }: Context) =>
 const backReferences = new WeakSet<object>();
 /** Drafts whose sentence tells when a thing named before happened (see tellsWhenItHappened). */
 const happenings = new WeakSet<object>();
+/** Drafts whose day only names a thing told elsewhere (see namesThingByItsDay). */
+const namedByDays = new WeakSet<object>();
 
 function draftFrom(mention: DateMention, summary: string, quote: string, { publishedAt }: Context): Draft {
   const draft: Draft = {
@@ -128,6 +136,7 @@ function draftFrom(mention: DateMention, summary: string, quote: string, { publi
   if (speaker) speakers.set(draft, speaker);
   if (datesNewsToldBefore(quote)) backReferences.add(draft);
   if (tellsWhenItHappened(quote, mention)) happenings.add(draft);
+  if (namesThingByItsDay(quote, mention)) namedByDays.add(draft);
   return draft;
 }
 
@@ -931,6 +940,7 @@ function extracted({ html, publishedAt, utcOffsetMinutes = 0, title, language }:
       speakerOf: (draft) => speakers.get(draft),
       pointsBack: (draft) => backReferences.has(draft),
       happenedAgain: (draft) => happenings.has(draft),
+      namedByDay: (draft) => namedByDays.has(draft),
     }),
     { isRemark: (draft) => remarks.has(draft), quotationOf: (draft) => quotedDays.get(draft) },
     dayOf(context.publishedAt),

@@ -89,3 +89,45 @@ describe('a sentence telling only when a thing named before happened', () => {
     expect(accounts.map((account) => account.date)).toEqual(['2026-05-12']);
   });
 });
+
+describe('a thing named by its day ("Tuesday\'s derailment", "l\'effondrement de mardi")', () => {
+  it('is one more telling of the account that names the thing, in English, French and Spanish', () => {
+    const articles: Array<[string[], string]> = [
+      [
+        [
+          'A grain train derailed on a viaduct outside Tarbes on Tuesday, blocking the line to Pau.',
+          "Engineers have not yet said what caused Tuesday's derailment of the grain train.",
+        ],
+        'en',
+      ],
+      [
+        [
+          'Un train de céréales a déraillé mardi sur un viaduc près de Tarbes, bloquant la ligne vers Pau.',
+          'Le déraillement de mardi a aussi endommagé un câble de signalisation, selon la SNCF.',
+        ],
+        'fr',
+      ],
+      [
+        [
+          'Un tren de cereal descarriló el martes en un viaducto cerca de Huesca y cortó la línea.',
+          'El descarrilamiento del martes dañó también un cable de señalización, según Adif.',
+        ],
+        'es',
+      ],
+    ];
+    for (const [paragraphs, language] of articles) {
+      const ofTuesday = accountsOf(paragraphs, language).filter((a) => a.date === '2026-05-12');
+      expect(ofTuesday).toHaveLength(1);
+      // Quoted by the sentence that tells the thing, not by the one that names it by its day.
+      expect(ofTuesday[0]?.told.startsWith(paragraphs[0] as string)).toBe(true);
+    }
+  });
+
+  it('stays an account of its own when nothing of it is in the day’s other news', () => {
+    const accounts = accountsOf([
+      'Dockers at the port of Sète walked out on Tuesday over a pay offer.',
+      "Tuesday's vote in the town council on the new marina went ahead without them.",
+    ]);
+    expect(accounts.filter((a) => a.date === '2026-05-12')).toHaveLength(2);
+  });
+});
