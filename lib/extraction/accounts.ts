@@ -187,7 +187,10 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: Tellin
     repeat.draft = { ...best, quote, evidence: [...new Set(evidence)].filter((q) => q !== quote) };
     if (best === draft) repeat.terms = terms;
   }
-  return kept.map((k) => k.draft);
+  // In the article's order, however late a telling was placed.
+  const at = new Map(drafts.map((draft, i) => [draft, i]));
+  const first = (k: Kept<T>) => Math.min(...k.told.map((t) => at.get(t) ?? 0));
+  return kept.sort((a, b) => first(a) - first(b)).map((k) => k.draft);
 }
 
 /**
