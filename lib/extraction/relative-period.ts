@@ -191,8 +191,12 @@ const MONTH_WORDS: Record<string, Direction> = { dernier: -1 };
  * "vor zwei Tagen", "hace dos días", "há dois dias", "iki gün önce": English days are chrono's).
  */
 const AGO: RegExp[] = [
-  // "a week ago today" is that day, not today.
-  new RegExp(String.raw`\b${COUNT}\s+(week|month)s?\s+ago(?:\s+today)?\b`, 'giu'),
+  // "a week ago today", "six weeks ago tonight", "one year ago today": that day, counted back to the
+  // day, not today. Years only so: "two years ago" alone is a year.
+  new RegExp(
+    String.raw`\b${COUNT}\s+(week|month|year)s?\s+ago(\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))?\b`,
+    'giu',
+  ),
   // "a couple of weeks ago" is two; "a fortnight ago" is two weeks (counted as 14 days).
   /\ba\s+(couple)\s+of\s+(week|month)s\s+ago\b/giu,
   /\b(a|one|two|three)\s+(fortnight)s?\s+ago\b/giu,
@@ -265,6 +269,8 @@ function agoMentions(sentence: string, publishedAt: Date): Found[] {
 function agoDate(match: RegExpMatchArray, publishedAt: Date): Dated | undefined {
   const count = /^couple$/i.test(match[1] ?? '') ? 2 : countOf(match[1]);
   const unit = match[2] ?? '';
+  if (match[3]) return toTheDay(publishedAt, count, unit);
+  if (/^year$/i.test(unit)) return undefined;
   if (isDayUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -count), endDate: null };
   if (/^fortnight$/i.test(unit))
     return { precision: 'day', date: dayOf(publishedAt, -14 * count), endDate: null };
@@ -272,6 +278,15 @@ function agoDate(match: RegExpMatchArray, publishedAt: Date): Dated | undefined 
   const day = dayOf(publishedAt, -7 * count);
   if (!isRough(match)) return { precision: 'day', date: day, endDate: null };
   return count > 1 ? { precision: 'month', date: day.slice(0, 7), endDate: null } : undefined;
+}
+
+/** "six weeks ago tonight", "a month ago today", "one year ago today": the day that many units back. */
+function toTheDay(publishedAt: Date, count: number, unit: string): Dated {
+  if (isWeekUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null };
+  const day = new Date(publishedAt);
+  if (/^year$/i.test(unit)) day.setUTCFullYear(day.getUTCFullYear() - count);
+  else day.setUTCMonth(day.getUTCMonth() - count);
+  return { precision: 'day', date: dayOf(day), endDate: null };
 }
 
 /**
@@ -461,7 +476,7 @@ function lastDayMentions(sentence: string, publishedAt: Date): Found[] {
  * Turkish month; \b still sees its edge before "ın").
  */
 const PERIOD_WORD =
-  /week|fortnight|month|semaine|mois|woche|monat|semana|settiman|mes|mês|24|jours?\b|\btag|\bd[ií]as?\b|giorn|hafta|\bay\b|önce/i;
+  /week|fortnight|month|semaine|mois|woche|monat|semana|settiman|mes|mês|24|jours?\b|\btag|\bd[ií]as?\b|giorn|hafta|\bay\b|önce|years?\s+ago\s+(?:to|this)/i;
 
 /**
  * Weeks, weekends and months counted from publication: what chrono reads as a vague relative and

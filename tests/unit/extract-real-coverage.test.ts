@@ -220,6 +220,15 @@ describe('week- and month-relative dates', () => {
     expect(datesIn('The levee failed two weeks ago Friday.')[0]).toMatchObject({ date: '2024-09-27' });
   });
 
+  it('counts "six weeks ago tonight", "a month ago today", "ten years ago today" back to the day', () => {
+    // Tuesday 15 October 2024.
+    expect(datesIn('Six weeks ago tonight, the levee failed.')).toMatchObject([{ date: '2024-09-03' }]);
+    expect(datesIn('A month ago today, the levee failed.')).toMatchObject([{ date: '2024-09-15' }]);
+    expect(datesIn('Ten years ago today, the levee failed.')).toMatchObject([{ date: '2014-10-15' }]);
+    // A count of years alone is a year, which dates nothing.
+    expect(datesIn('Ten years ago, the levee failed.')).toEqual([]);
+  });
+
   it('reads "a week ago today" as that day, and "the weekend before last" as the one before', () => {
     expect(datesIn('The levee failed a week ago today.')).toMatchObject([{ date: '2024-10-08' }]);
     expect(datesIn('Crowds gathered in the square the weekend before last.')).toMatchObject([
