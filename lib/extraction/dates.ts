@@ -144,38 +144,6 @@ function isCasualDay(result: Result, sentence: string): boolean {
  */
 const RANGE_START =
   /(?<![\d.,:–-]\s?)(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:and|to|until|till|through|und|bis|et|au|y|al|e|a|і|и|по|–|—|-)\s*(?:(?:el|le|the|il)\s+)?$/i;
-/** A past perfect: what it tells lies before the time the sentence speaks of. */
-const PAST_PERFECT: Record<string, RegExp> = {
-  en: /\bhad\b/i,
-  de: /(?<!\p{L})(?:hatte|hatten|war|waren)(?!\p{L})/iu,
-  fr: /(?<!\p{L})(?:avait|avaient|était|étaient)(?!\p{L})/iu,
-  es: /(?<!\p{L})(?:había|habían)(?!\p{L})/iu,
-};
-
-/**
- * "Eberl resigned on March 12, three days after the takeover had been announced on Sunday evening",
- * "trat am 12. März zurück, drei Tage nachdem die Übernahme am Sonntagabend verkündet worden war": a
- * weekday told in the past perfect after a written day lies before that day. Counted from
- * publication, it fell after it, in the week the article appeared.
- */
-function beforeWrittenDay(
-  resolved: Resolved,
-  result: Result,
-  mentions: DateMention[],
-  sentence: string,
-  language: string,
-): Resolved | undefined {
-  if (resolved.precision !== 'day' || !result.start.isCertain('weekday') || result.start.isCertain('day'))
-    return undefined;
-  const written = mentions.findLast((m) => m.precision === 'day' && /\d/.test(m.text) && !m.endDate);
-  if (!written || resolved.date <= written.date) return undefined;
-  // In the weekday's own clause: "said it had hired advisers, and it reported on Friday" is no past perfect's.
-  const [start, end] = clauseSpan(sentence, result.index, language);
-  const told = sentence.slice(Math.max(start, written.index + written.text.length), end);
-  if (!PAST_PERFECT[language]?.test(told)) return undefined;
-  return classify(result, sentence, new Date(`${written.date}T12:00:00Z`), 'past', language);
-}
-
 /**
  * "between Jan. 3 and Feb. 17": a number after a month name is that month's day, a date of its own,
  * not the first day of a range in the month after it.
@@ -635,6 +603,38 @@ function bookedTense(before: string, publishedAt: Date, options: FindOptions, in
  */
 const NAMES_AN_OUTCOME =
   /^['’]s\s+(?:[\p{L}-]+\s+)?(?:decision|ruling|verdict|judg(?:e)?ment|announcement|attack|crash|blast|explosion|shooting|resignation|arrest|raid|defeat|victory|win|result|collapse|outage|derailment|accident|quake|earthquake)s?(?!\p{L})/iu;
+
+/** A past perfect: what it tells lies before the time the sentence speaks of. */
+const PAST_PERFECT: Record<string, RegExp> = {
+  en: /\bhad\b/i,
+  de: /(?<!\p{L})(?:hatte|hatten|war|waren)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:avait|avaient|était|étaient)(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:había|habían)(?!\p{L})/iu,
+};
+
+/**
+ * "Eberl resigned on March 12, three days after the takeover had been announced on Sunday evening",
+ * "trat am 12. März zurück, drei Tage nachdem die Übernahme am Sonntagabend verkündet worden war": a
+ * weekday told in the past perfect after a written day lies before that day. Counted from
+ * publication, it fell after it, in the week the article appeared.
+ */
+function beforeWrittenDay(
+  resolved: Resolved,
+  result: Result,
+  mentions: DateMention[],
+  sentence: string,
+  language: string,
+): Resolved | undefined {
+  if (resolved.precision !== 'day' || !result.start.isCertain('weekday') || result.start.isCertain('day'))
+    return undefined;
+  const written = mentions.findLast((m) => m.precision === 'day' && /\d/.test(m.text) && !m.endDate);
+  if (!written || resolved.date <= written.date) return undefined;
+  // In the weekday's own clause: "said it had hired advisers, and it reported on Friday" is no past perfect's.
+  const [start, end] = clauseSpan(sentence, result.index, language);
+  const told = sentence.slice(Math.max(start, written.index + written.text.length), end);
+  if (!PAST_PERFECT[language]?.test(told)) return undefined;
+  return classify(result, sentence, new Date(`${written.date}T12:00:00Z`), 'past', language);
+}
 
 /**
  * Dates in one sentence, resolved against the publication date: explicit days (with or without a
