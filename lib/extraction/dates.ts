@@ -30,7 +30,7 @@ import {
   monthSpans,
 } from './month-names.ts';
 import { ordinalDays } from './ordinal-days.ts';
-import { withNightsInto, withOvernightSpans } from './overnight.ts';
+import { withOvernightSpans } from './overnight.ts';
 import { readable } from './readable.ts';
 import { datesAnEvent, periodMentions } from './relative-period.ts';
 import {
@@ -772,7 +772,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
   );
   const dated = withBetweenSpans(
     sentence,
-    withNightsInto(sentence, withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept))),
+    withOvernightSpans(sentence, withoutAppositeWeekdays(sentence, kept)),
   );
   // Each mention's text as written: the dotted capital back where it stood.
   return sentence === written

@@ -24,22 +24,6 @@ const BETWEEN_JOIN = /^\s*(?:and|und|et|y)\s+(?:(?:the|le|el|den)\s+)?$/iu;
 export const withOvernightSpans = (sentence: string, mentions: DateMention[]): DateMention[] =>
   joinedSpans(sentence, mentions, isNight);
 
-/**
- * "in der Nacht zum Freitag", "in der Nacht auf Mittwoch": German names a night by the day it runs
- * into; it is the night from the day before, told as "von Donnerstag auf Freitag" is: one event on its
- * first day.
- */
-const NIGHT_INTO_BEFORE = /(?<!\p{L})Nacht\s+(?:zum|zu|auf)\s+(?:den\s+)?$/iu;
-
-export const withNightsInto = (sentence: string, mentions: DateMention[]): DateMention[] =>
-  mentions.map((mention) =>
-    mention.precision === 'day' &&
-    !mention.endDate &&
-    NIGHT_INTO_BEFORE.test(sentence.slice(Math.max(0, mention.index - 24), mention.index))
-      ? { ...mention, date: shiftDay(mention.date, -1), endDate: mention.date }
-      : mention,
-  );
-
 /** "late on Tuesday and early on Wednesday", "Tuesday night and into early Wednesday": a night told by its two edges. */
 const LATE = /(?<!\p{L})(?:late|night|evening)(?!\p{L})/iu;
 const LATE_BEFORE = /(?<!\p{L})late\s+$/iu;
