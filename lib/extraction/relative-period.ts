@@ -549,8 +549,8 @@ const ORDINALS: Record<string, number> = {
 
 /**
  * The same in German, French and Spanish: "zum zweiten Mal jährt", "jährt sich am Montag zum zweiten
- * Mal", "der zweite Jahrestag des", "le
- * deuxième anniversaire de", "el segundo aniversario de". Group 1 is the ordinal.
+ * Mal", "der zweite Jahrestag des", "le deuxième anniversaire de", "el segundo aniversario de". Each
+ * alternative's one group is the ordinal.
  */
 const ORDINAL_WORD = String.raw`(\p{L}+|\d{1,2}(?:\.|e|º|°)?)`;
 const FOREIGN_ANNIVERSARY = new RegExp(
