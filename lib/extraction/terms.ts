@@ -23,12 +23,11 @@ const STOPWORDS = new Set(
  * half. Stems, as `stem` produces them.
  */
 const GENERIC = new Set(
-  `offic gover minis presi count peopl force milit war attac strik city regio state natio local new first last
-  two three four five sever many more group leade publi polic secur agenc compa marke servi plan talk meeti
-  statement week time parti peace relea news press worke famil citiz accor annou ongoi major large`
+  `offic gover minis presi count peopl forc milit war attac strik city regio stat state natio local new first
+  last two thr four fiv sever many mor group leade publi polic secur agenc compa marke servi plan talk meeti
+  week tim parti peac relea news press worke famil citiz accor annou ongoi major larg`
     .split(/\s+/)
-    .filter(Boolean)
-    .map((root) => withoutFinalE(root)),
+    .filter(Boolean),
 );
 
 const NAME = 1.5;
@@ -46,12 +45,13 @@ function stem(word: string): string {
     else if (root.endsWith('ed')) root = root.slice(0, -2);
     else if (root.endsWith('s') && !root.endsWith('ss')) root = root.slice(0, -1);
   }
-  return withoutFinalE(root.slice(0, 5));
+  // Only a word's own final "e", not one the cut leaves ("reade" of "reader", "marke" of "market").
+  return root.length <= 5 ? withoutFinalE(root) : root.slice(0, 5);
 }
 
 /**
- * A root's final "e"s go, so the forms of a verb ending in one meet: "agrees" and "agreement" cut
- * to "agree", "agreed" stripped to "agre", all three "agr"; "closes"/"closed", "fires"/"fired" alike.
+ * A root's final "e"s go, so the forms of a verb ending in one meet: "agrees" cut to "agree" and
+ * "agreed" stripped to "agre" are both "agr"; "closes"/"closed", "fires"/"fired" alike.
  */
 function withoutFinalE(root: string): string {
   let cut = root;

