@@ -189,8 +189,10 @@ export function oneAccountPerEvent<T extends Telling>(drafts: T[], facts: Tellin
   }
   // In the article's order, however late a telling was placed.
   const at = new Map(drafts.map((draft, i) => [draft, i]));
-  const first = (k: Kept<T>) => Math.min(...k.told.map((t) => at.get(t) ?? 0));
-  return kept.sort((a, b) => first(a) - first(b)).map((k) => k.draft);
+  return kept
+    .map((k) => ({ draft: k.draft, first: Math.min(...k.told.map((t) => at.get(t) as number)) }))
+    .sort((a, b) => a.first - b.first)
+    .map((k) => k.draft);
 }
 
 /**

@@ -111,11 +111,9 @@ const NAMED_BEFORE_ITS_DAY_DE = /\p{Lu}\p{Ll}+\s+vom\s+$/u;
 const DAYS_THING_AFTER = /^['’]s\s+\p{L}/u;
 
 export function namesThingByItsDay(sentence: string, mention: { index: number; text: string }): boolean {
-  return (
-    DAYS_THING_AFTER.test(sentence.slice(mention.index + mention.text.length)) ||
-    NAMED_BEFORE_ITS_DAY.test(sentence.slice(Math.max(0, mention.index - 40), mention.index)) ||
-    NAMED_BEFORE_ITS_DAY_DE.test(sentence.slice(Math.max(0, mention.index - 40), mention.index))
-  );
+  if (DAYS_THING_AFTER.test(sentence.slice(mention.index + mention.text.length))) return true;
+  const before = sentence.slice(Math.max(0, mention.index - 40), mention.index);
+  return NAMED_BEFORE_ITS_DAY.test(before) || NAMED_BEFORE_ITS_DAY_DE.test(before);
 }
 
 /**

@@ -221,11 +221,12 @@ const SECOND_DAY_AFTER = /^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;
 function secondDayAfter(result: Result, sentence: string, start: string): string | null {
   if (!MONTH_THEN_DAY.test(result.text)) return null;
   const second = SECOND_DAY_AFTER.exec(sentence.slice(result.index + result.text.length));
-  const day = Number(second?.[1]);
-  const end = day >= 1 && day <= 31 ? `${start.slice(0, 8)}${String(day).padStart(2, '0')}` : null;
+  if (!second) return null;
   // "Nov. 30 and 31": a day the month lacks is no range.
-  const real = end !== null && new Date(`${end}T00:00:00Z`).toISOString().startsWith(end);
-  return real && end > start ? end : null;
+  const end = utcDay(Number(start.slice(0, 4)), Number(start.slice(5, 7)), Number(second[1]))
+    ?.toISOString()
+    .slice(0, 10);
+  return end && end > start ? end : null;
 }
 
 /** A score or a figure's first half right before chrono's text: "2-" of "2-1", "3:" of "3:1". */

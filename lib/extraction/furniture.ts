@@ -31,8 +31,13 @@ const CORRECTION_NOTICE =
   /^(?:(?:correction|clarification|editor['’]s note|korrektur|richtigstellung|rectificatif|fe de errores|correção)s?\b[^:.]{0,40}:|this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|changed)\b)|\ban earlier version of this (?:article|story|report|piece)\b/iu;
 
 /** Blocks that are the site talking, not the story: link lists, appeals, sharing, author boxes. */
-const SITE_VOICE =
-  /^(?:read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|most viewed|more stories|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\b/i;
+/** The headings a site sets over links to its other stories ("Related", "Read more", "More stories"). */
+const OTHER_STORIES_HEADINGS =
+  'read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|more stories';
+const SITE_VOICE = new RegExp(
+  `^(?:${OTHER_STORIES_HEADINGS}|most read|most popular|most viewed|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\\b`,
+  'i',
+);
 /**
  * A photo caption in running text: it ends with the picture's credit ("(AP Photo/Name)", "(Photo:
  * Agency)", "REUTERS/Name", "EFE/Name", "dpa/Name", "(Name/Outlet)", "(Staff photo)", "Getty Images",
@@ -116,8 +121,7 @@ export const isLinksHeader = (text: string): boolean =>
   (SITE_VOICE_LINKS.test(text) || SITE_VOICE_ELSEWHERE.test(text)) &&
   text.split(/\s+/).length <= LINKS_HEADER_WORDS &&
   !/\d/.test(text);
-const SITE_VOICE_LINKS =
-  /^(?:read more|read also|read next|related(?: (?:stories|articles|coverage|content|news))?|see also|more on this(?: story)?|more from|recommended|you may also like|you might also like|more stories)\b/i;
+const SITE_VOICE_LINKS = new RegExp(`^(?:${OTHER_STORIES_HEADINGS}|read next)\\b`, 'i');
 
 /**
  * A title in such a list: short, no sentence's full stop at its end, perhaps a bullet before it and

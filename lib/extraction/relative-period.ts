@@ -280,10 +280,13 @@ function agoDate(match: RegExpMatchArray, publishedAt: Date): Dated | undefined 
   return count > 1 ? { precision: 'month', date: day.slice(0, 7), endDate: null } : undefined;
 }
 
-/** "six weeks ago tonight", "a month ago today", "one year ago today": the day that many units back. */
-function toTheDay(publishedAt: Date, count: number, unit: string): Dated {
-  if (isWeekUnit(unit)) return { precision: 'day', date: dayOf(publishedAt, -7 * count), endDate: null };
-  const day = new Date(publishedAt);
+/**
+ * "six weeks ago tonight", "a month ago today", "one year ago today", an anniversary's years: the day
+ * that many units before `from`.
+ */
+function toTheDay(from: Date, count: number, unit: string): Dated {
+  if (isWeekUnit(unit)) return { precision: 'day', date: dayOf(from, -7 * count), endDate: null };
+  const day = new Date(from);
   if (/^year$/i.test(unit)) day.setUTCFullYear(day.getUTCFullYear() - count);
   else day.setUTCMonth(day.getUTCMonth() - count);
   return { precision: 'day', date: dayOf(day), endDate: null };
@@ -581,10 +584,8 @@ function anniversaryPhrase(sentence: string): { index: number; text: string; yea
 function anniversaryOf(sentence: string, reference: string): Found | undefined {
   const phrase = anniversaryPhrase(sentence);
   if (!phrase) return undefined;
-  const { years } = phrase;
-  const ref = new Date(`${reference}T00:00:00Z`);
-  ref.setUTCFullYear(ref.getUTCFullYear() - years);
-  return { index: phrase.index, text: phrase.text, precision: 'day', date: dayOf(ref), endDate: null };
+  const remembered = toTheDay(new Date(`${reference}T00:00:00Z`), phrase.years, 'year');
+  return { index: phrase.index, text: phrase.text, ...remembered };
 }
 
 /**
