@@ -92,6 +92,13 @@ const GERMAN_WEEKDAY_ARTICLE = new RegExp(
 /** "mid-May", "mid-October": chrono reads "mid May" as the month, but not with the hyphen. */
 const MID_HYPHEN = /\b(mid)-(?=\p{L})/giu;
 
+/**
+ * "AT1 bondholders", "at1 notes": chrono reads "at" with a figure run on as a clock time ("March 4 –
+ * AT1" as 1 o'clock that day), though a time is written with its space ("at 1 p.m."). Run on, it is a
+ * code: a bond class, a model, a grade, and stays a word chrono does not know.
+ */
+const AT_RUN_ON_FIGURE = /(?<!\p{L})at(?=\d)/giu;
+
 /** The sentence as chrono can read it, each character where it was, so indices still point into the original. */
 export function readable(sentence: string, language: string): string {
   const blank = (text: string) => ' '.repeat(text.length);
@@ -103,6 +110,7 @@ export function readable(sentence: string, language: string): string {
   if (/morning|afternoon|evening|night/i.test(english))
     english = english.replace(DAY_PART_OF, blank).replace(DAY_PART_BEFORE_WEEKDAY, blank);
   if (/mid-/i.test(english)) english = english.replace(MID_HYPHEN, '$1 ');
+  if (/at\d/i.test(english)) english = english.replace(AT_RUN_ON_FIGURE, 'xx');
   if (english.includes('24')) english = english.replace(COUNT_24_BEFORE_DATE, blank);
   if (language === 'de')
     return english

@@ -209,3 +209,17 @@ describe("a name's number before a dash and a day", () => {
     expect(read('Ministers met in Geneva on 2 – 3 March 2026.')).toEqual(['2026-03-02..2026-03-03']);
   });
 });
+
+describe('a code of letters and a figure after a day', () => {
+  const at = new Date('2026-03-20T12:00:00Z');
+  const read = (sentence: string) => findDates(sentence, at).map((m) => m.text.trim());
+
+  it('is no clock time: "AT1" is a bond class, not "at 1"', () => {
+    expect(read('March 4 – AT1 bondholders at the cooperative lose their stake.')).toEqual(['March 4']);
+    expect(read('On March 4 at1 notes fell by half.')).toEqual(['March 4']);
+  });
+
+  it('leaves a time written with its space', () => {
+    expect(read('The board met on March 4 at 10 a.m.')).toEqual(['March 4 at 10 a.m.']);
+  });
+});
