@@ -87,6 +87,11 @@ const GE_NOUNS =
   '(?:gericht|gewalt|gebiet|geschäft|geheimdienst|gebäude|gemeinde|gegend|gefangene|gesetz|gefecht|gesicht|gewicht|gestalt|gehalt|geburt|gegenwart|gerücht)(?:e|en|er|ern|n|s|es)?';
 
 // Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
+/**
+ * What French sets between an auxiliary and its participle: "a également ouvert", "a de son côté
+ * annoncé", "ont déjà quitté", "a pour sa part confirmé". The perfect is still the perfect.
+ */
+export const BETWEEN_AUXILIARY_FR = String.raw`(?:(?:également|aussi|déjà|finalement|enfin|notamment|alors|ensuite|aussitôt|immédiatement|rapidement|officiellement|formellement|encore|pourtant|toutefois|cependant|d['’]ailleurs|en outre|de son côté|de leur côté|pour sa part|pour leur part|lui aussi|elle aussi|eux aussi|elles aussi|lui-même|elle-même)\s+){1,2}`;
 export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
   de: new RegExp(
@@ -96,7 +101,11 @@ export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The passé composé with "avoir" (not "a lieu", which takes place now), and with "être": a reflexive
   // verb ("s'est rendu", "s'est effondré", "se sont réunis") or a verb of coming and going ("est
   // arrivé", "sont partis", "est mort").
-  fr: /(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:été\s+)?(?!lieu(?!\p{L}))\p{L}+(?:é|ée|és|ées|i|u|û|is|it|erte?s?|einte?s?|ointe?s?)(?!\p{L})|(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})/iu,
+  fr: new RegExp(
+    String.raw`(?<!\p{L})(?:a|ont|avait|avaient|aurait|auraient|était|étaient|fut)\s+(?:${BETWEEN_AUXILIARY_FR})?(?:été\s+)?(?!lieu(?!\p{L}))\p{L}+(?:é|ée|és|ées|i|u|û|is|it|erte?s?|einte?s?|ointe?s?)(?!\p{L})|` +
+      String.raw`(?<!\p{L})(?:s['’]|se\s+)(?:est|sont|était|étaient)\s+\p{L}+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|t|te|ts)(?!\p{L})|(?<!\p{L})(?:est|sont|était|étaient|serait|seraient)\s+(?:(?:ven|allé|arrivé|parti|entré|sorti|tombé|né|décédé|resté|retourné|devenu|revenu)(?:e|s|es)?|morte?s?|venus?|venues?)(?!\p{L})`,
+    'iu',
+  ),
   // The regular preterite, the imperfect of "-ar" verbs ("buscaba", "se desplomaban"), and the
   // irregular preterites news uses most ("dijo", "hizo", "detuvo", "produjo").
   es: /(?<!\p{L})\p{L}{3,}(?:ó|aron|ieron|aba|aban)(?!\p{L})|(?<!\p{L})(?:ha|han|he|hemos|había|habían)\s+(?:sido\s+)?(?!(?:previst|programad|fijad|aplazad|pospuest|convocad|señalad|agendad|esperad)[oa]s?(?!\p{L}))(?:\p{L}{2,}(?:ad|id)[oa]s?|dicho|hecho|muert[oa]s?|puesto|vuelto|abierto|escrito|roto|visto|resuelto|cubierto|descubierto|impuesto|propuesto|dispuesto)(?!\p{L})|(?<!\p{L})(?:fue|fueron|había|habían|dijo|dijeron|hizo|hicieron|dio|dieron|vio|vieron|vinieron|quiso|quisieron|pudo|pudieron|supo|supieron|trajo|trajeron|\p{L}*tuvo|\p{L}*tuvieron|\p{L}*dujo|\p{L}*dujeron|\p{L}+puso|\p{L}*pusieron|\p{L}+dijo)(?!\p{L})/iu,

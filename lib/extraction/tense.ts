@@ -3,6 +3,7 @@ import { IRREGULAR_PAST } from './english-verbs.ts';
 import { ENGLISH_MONTH } from './month-names.ts';
 import {
   ATTRIBUTION,
+  BETWEEN_AUXILIARY_FR,
   futureInPast,
   futurePattern,
   OBLIGATION_MARKER,
@@ -460,7 +461,7 @@ const PARTICIPLE_APPOSITION = new RegExp(
  */
 const PAST_VERB_BEFORE = byLanguage(
   {
-    fr: String.raw`(?:a|ont|avait|avaient)\s+(?!lieu\s)\p{L}+(?:é|i|u|is|it)(?:e|s|es)?\s+(?:le\s+|ce\s+)?`,
+    fr: String.raw`(?:a|ont|avait|avaient)\s+(?:${BETWEEN_AUXILIARY_FR})?(?!lieu\s)\p{L}+(?:é|i|u|is|it)(?:e|s|es)?\s+(?:le\s+|ce\s+)?`,
     de: String.raw`(?:hat|haben|hatte|hatten)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:am|vom)\s+)?`,
     it: String.raw`(?:ha|hanno|aveva|avevano)\s+\p{L}+(?:at|ut|it)[oaie]\s+(?:il\s+)?`,
     pt: String.raw`\p{L}{2,}(?:ou|eu|iu|aram|eram|iram)\s+(?:na\s+|no\s+|em\s+)?`,

@@ -110,6 +110,20 @@ describe('German perfect without ge-', () => {
   });
 });
 
+describe('a French perfect with words between its auxiliary and its participle', () => {
+  it('is past: "a également fermé jeudi", "a de son côté annoncé jeudi"', () => {
+    expect(dates("Le port a également fermé jeudi l'accès aux quais.", 'fr')).toEqual(['2024-10-10']);
+    expect(dates('La mairie a de son côté annoncé jeudi un plan de secours.', 'fr')).toEqual(['2024-10-10']);
+    expect(dates('Les syndicats ont pour leur part quitté jeudi la table des négociations.', 'fr')).toEqual([
+      '2024-10-10',
+    ]);
+  });
+
+  it('leaves a future with the same words ahead', () => {
+    expect(dates('La mairie va également annoncer jeudi un plan de secours.', 'fr')).toEqual(['2024-10-17']);
+  });
+});
+
 describe("'hit' as a past verb", () => {
   it("dates 'Monday's storm that hit the coast' last Monday, even published on a Sunday", () => {
     // Sunday 13 October 2024: the nearer Monday is tomorrow.
