@@ -5,12 +5,13 @@ const SAID_NEAR_WORDS =
   '(?:shortly|just|soon) (?:before|after)|around|about|approximately|roughly|kurz (?:vor|nach)|gegen|(?:peu|juste) (?:avant|après)|vers|poco (?:antes|después) de las|sobre las';
 
 /**
- * A clock time as outlets write it: "10pm", "10:30 p.m.", "10.30pm" (British), "22h", "22h30", "22:30", "22.30 Uhr",
+ * A clock time as outlets write it: "10pm", "10:30 p.m.", "10.30pm" (British), "22h", "22h30", "22 h 30"
+ * (Quebec), "22:30", "22.30 Uhr",
  * "saat 04.17'de", "0300 GMT". A dot form needs a word that makes it a time ("Uhr", or one of
  * SAID_AT_WORDS), or it is a decimal.
  */
 const CLOCK = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?:[:.](?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})h(?<mh>\d{2})?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:${SAID_AT_WORDS})\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))`,
+  String.raw`(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?:[:.](?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})\s?h(?:\s?(?<mh>\d{2}))?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:${SAID_AT_WORDS})\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))`,
   'giu',
 );
 
@@ -89,10 +90,15 @@ export function opensOnClockTime(text: string): boolean {
  * schedule or a score.
  */
 export function clockTimeSaidAt(text: string): { index: number; text: string } | undefined {
+  let previousEnd = -1;
   for (const match of text.matchAll(CLOCK)) {
     const lead = SAID_AT.exec(text.slice(Math.max(0, match.index - 24), match.index));
-    if (lead && clockTime(match.groups ?? {}).length)
-      return { index: match.index - lead[0].length, text: `${lead[0]}${match[0]}` };
+    const start = match.index - (lead?.[0].length ?? 0);
+    // "de 7 h à 19 h": French "à" after a clock time is a span's "to", and the span is hours kept.
+    const closesSpan = previousEnd >= 0 && text.slice(previousEnd, start).trim() === '';
+    if (lead && !closesSpan && clockTime(match.groups ?? {}).length)
+      return { index: start, text: `${lead[0]}${match[0]}` };
+    previousEnd = match.index + match[0].length;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { TextBlock } from './blocks.ts';
-import { hourOfDay } from './clock.ts';
+import { hourOfDay, withoutClockTimes } from './clock.ts';
 import { ENGLISH_MONTHS } from './month-names.ts';
 import { ENGLISH_WEEKDAY_CASED, WEEKDAY_NAME } from './weekday.ts';
 
@@ -47,8 +47,13 @@ const SITE_VOICE = new RegExp(
 const CAPTION_CREDIT =
   /(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Foto|Image|Picture)s?\b[^)]*\)|\b(?:AP|AFP|REUTERS|EPA|Xinhua|EFE|dpa|ANSA|Lusa)\s*(?:Photo)?\/\s*\p{Lu}[\p{L} .'-]*|\(\p{Lu}[\p{L} .'-]*\/\s*\p{Lu}[\p{L} .'-]*\)|\((?:Staff|File)\s+photo\)|\bGetty Images|\bPhoto(?:graph)?:\s*\p{Lu}[^.]*|\bfile photo\b[^.]*)\)?\s*\.?\s*(?:Purchase Licensing Rights(?:,\s*opens new tab)?\s*)?$/u;
 
-/** "Photo: Councillors vote…", "Pictured: …", "Foto: …": a caption set in running text under its label. */
-const CAPTION_LABEL = /^(?:photo|pictured|foto|bild|imagen|immagine)\s?:\s+\p{Lu}/iu;
+/**
+ * "Photo: Councillors vote…", "Pictured: …", "Foto: …", "Bildunterschrift: …", "Légende : …", and a
+ * scraped page's placeholder for the picture ("[Image] Crews …"): a caption set in running text under
+ * its label.
+ */
+const CAPTION_LABEL =
+  /^(?:(?:photo|pictured|caption|foto|bild|bildunterschrift|légende|imagen|pie de foto|immagine)\s?:|\[(?:image|photo|picture|foto|bild|imagen)\])\s+\p{Lu}/iu;
 
 /** A photo caption: a figure's own caption block, or running text with a picture's credit or label. */
 export function isCaption(block: TextBlock): boolean {
@@ -147,9 +152,12 @@ export function isLinkSentence(sentence: string): boolean {
  * The day such a line names is the blog's, not news.
  */
 const WELCOME = String.raw`(?:(?:hello|good (?:morning|afternoon|evening))(?: and)?,? )?welcome (?:back )?to (?:our|the|this|today's|(?:\p{Lu}[\p{L}.]*\s){1,4}?\p{Lu}[\p{L}.]*['’]s) (?:rolling |live |continuing )?(?:coverage|blog|live)\b`;
-const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:(?:'|’)re| are) (?:now )?(?:pausing|closing|wrapping up) (?:our|this|the) (?:live )?(?:blog|coverage|page|updates)\b|we(?:(?:'|’)re| are) going to (?:pause|close|end|wrap up) (?:our|this|the) (?:live )?(?:coverage|blog|page)\b|(?:that(?:'|’)?s|this is) where we (?:close|end|leave|pause|stop|wrap up)\b`;
-/** "We'll be back tomorrow", not "we will be back in the valley on Friday" (someone's words). */
-const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b)`;
+const SIGN_OFF = String.raw`that(?:'|’)?s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight|this evening))\b|(?:thanks?|thank you) for (?:following|reading|joining)\b|(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|paused|ended)\b|we(?:(?:'|’)re| are) (?:now )?(?:pausing|closing|wrapping up) (?:our|this|the) (?:live )?(?:blog|coverage|page|updates)\b|we(?:(?:'|’)re| are) going to (?:pause|close|end|wrap up) (?:our|this|the) (?:live )?(?:coverage|blog|page)\b|(?:that(?:'|’)?s|this is) where we(?:(?:'|’)ll| will)? (?:close|end|leave|pause|stop|wrap up)\b`;
+/**
+ * "We'll be back tomorrow", "We'll be back early Monday", not "we will be back in the valley on
+ * Friday" (someone's words).
+ */
+const BACK_LATER = String.raw`(?:we(?:'|’)ll be back|we will be back)\s+(?:tomorrow|later|soon|shortly|again|with\b|in (?:the morning|a (?:few|moment|bit|while))|on \p{L}+ (?:morning|with)\b|(?:early|first thing)\b)`;
 /**
  * "Here is a summary of today's main developments:", "Here's what we know so far:", "Here's what was
  * agreed overnight:": a list announced, no news.
@@ -160,8 +168,17 @@ const JOINING_US = String.raw`(?:if you(?:'|’)re just joining us|if you(?:'|�
 const SUMMARY_AHEAD = String.raw`(?:${JOINING_US})?(?:${LIST_AHEAD}) (?:a (?:quick )?(?:summary|recap|round-?up)|what\b|the (?:latest|key|main)|our (?:summary|recap))\b[^.!?]*:$`;
 const BLOG_VOICE = new RegExp(`^(?:${WELCOME}|${SIGN_OFF}|${BACK_LATER}|${SUMMARY_AHEAD})`, 'iu');
 
+/**
+ * The page pointing down itself: "You'll find all of Monday's updates below", "Alle Meldungen von
+ * gestern finden Sie weiter unten", "Vous trouverez ci-dessous les faits de lundi", "Más abajo
+ * encontrará lo ocurrido ayer". The day it names is the page's summary, not news.
+ */
+const POINTS_DOWN_THE_PAGE =
+  /\b(?:you(?:(?:'|’)ll| will| can)? find|scroll down)\b[^.!?]*\bbelow\b|(?<!\p{L})(?:finden sie[^.!?]*weiter unten|weiter unten finden sie|vous trouverez[^.!?]*ci-dessous|ci-dessous,? (?:vous trouverez|retrouvez)|más abajo (?:encontrará|puede leer)|encontrará[^.!?]*más abajo)(?!\p{L})/iu;
+
 /** Whether a sentence is a live blog speaking as itself, not the story. */
-export const isBlogVoice = (sentence: string): boolean => BLOG_VOICE.test(sentence.trim());
+export const isBlogVoice = (sentence: string): boolean =>
+  BLOG_VOICE.test(sentence.trim()) || POINTS_DOWN_THE_PAGE.test(sentence);
 
 /**
  * "Press release – 14 August 2024", "Media Release, Ministry of Home Affairs, 14 August 2024", "For
@@ -220,9 +237,9 @@ const ISSUED_AT = new RegExp(
 function isStamp(text: string): boolean {
   if (AGE_STAMP.test(text) || ISSUED_AT.test(text)) return true;
   if (isNamedStampLine(text)) return true;
-  const words = text.split(/\s+/).length;
-  if (words <= RELEASE_HEADER_WORDS && isReleaseHeader(text)) return true;
-  if (words > 14 || isKeyDate(text)) return false;
+  if (text.split(/\s+/).length <= RELEASE_HEADER_WORDS && isReleaseHeader(text)) return true;
+  // Counted without clock times: Quebec's "6 h 15" is three words where "6:15" is one.
+  if (withoutClockTimes(text).split(/\s+/).length > 14 || isKeyDate(text)) return false;
   if (STAMP_ANYWHERE.test(text)) return true;
   if (opensWithCreditedStamp(text)) return true;
   return wordCount(withoutStampWords(text).replace(DATE_TOKENS, ' ')) < 2;

@@ -99,6 +99,9 @@ describe('page furniture', () => {
     // A wire's page stamp: a day, a time and an age, after the byline.
     'May 8, 2024 6:15 PM UTC Updated 3 hours ago',
     '8th May 2024, 6:15 am',
+    // A scraped page's placeholder for its picture, before the caption.
+    '[Image] Ferry crews load the first cars at the harbour on May 8.',
+    '[Photo] The harbour master at the quay on Wednesday, May 8.',
     // A wire's caption, with what its page sets after the credit.
     'A ferry leaves the harbour on May 8, 2024. REUTERS/Jane Doe Purchase Licensing Rights, opens new tab',
   ])('dates nothing: %s', (line) => {
@@ -107,6 +110,36 @@ describe('page furniture', () => {
     expect(
       events.some((event) => event.endsWith('2024-05-08: The ferry resumed service on Wednesday.')),
     ).toBe(true);
+  });
+});
+
+describe('a caption under its label in another language', () => {
+  it.each([
+    ['de', 'Bildunterschrift: Die leere Fähre im Hafen am Mittwochmorgen.'],
+    ['fr', 'Légende : Le traversier vide au quai, mercredi matin.'],
+  ])('dates nothing (%s): %s', (language, caption) => {
+    const quotes = extractEvents({
+      html: `<p>${caption}</p><p>${language === 'de' ? 'Die Fähre fährt seit Mittwoch wieder.' : 'Le traversier a repris mercredi.'}</p>`,
+      publishedAt: FRIDAY,
+      title: 'Hafen',
+      language,
+    }).map((event) => event.quote);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.filter((quote) => quote.startsWith(caption.slice(0, 12)))).toEqual([]);
+  });
+});
+
+describe('a page stamp with its times written the Quebec way ("6 h 15")', () => {
+  it('dates nothing, however many words its spaced times make', () => {
+    const events = extractEvents({
+      html:
+        '<p>8 mai 2024 à 6 h 15 | Mis à jour le 8 mai 2024 à 18 h 40</p>' +
+        '<p>Le traversier a repris du service mercredi.</p>',
+      publishedAt: FRIDAY,
+      title: 'Le traversier reprend',
+      language: 'fr',
+    }).map((e) => e.quote);
+    expect(events).toEqual(['Le traversier a repris du service mercredi.']);
   });
 });
 

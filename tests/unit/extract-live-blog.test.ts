@@ -134,6 +134,18 @@ describe('a live blog speaking as itself', () => {
     expect(entries("<p>If you're just joining us, here's what was agreed late on Thursday:</p>")).toEqual([]);
   });
 
+  it('dates no sign-off that leaves the coverage with "we\'ll", nor a return set for early on a day', () => {
+    expect(entries("<p>That's where we'll leave this evening's live coverage.</p>")).toEqual([]);
+    expect(entries("<p>We'll be back early Saturday with the council's first figures.</p>")).toEqual([]);
+    expect(entries("<p>We'll be back first thing on Saturday.</p>")).toEqual([]);
+  });
+
+  it("dates no pointer down the page to the day before's entries, in the languages read", () => {
+    expect(entries("<p>You'll find all of Wednesday's updates below.</p>")).toEqual([]);
+    expect(entries('<p>Alle Meldungen vom Mittwoch finden Sie weiter unten.</p>', 'de')).toEqual([]);
+    expect(entries('<p>Vous trouverez ci-dessous les événements de mercredi.</p>', 'fr')).toEqual([]);
+  });
+
   it('keeps a quoted closure that opens like a sign-off', () => {
     expect(entries('<p>"We are closing the bridge on Friday," the mayor said.</p>')).not.toEqual([]);
     expect(entries("<p>We're closing the depot on Friday, the company said on Thursday.</p>")).not.toEqual(
