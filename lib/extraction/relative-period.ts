@@ -621,6 +621,8 @@ export function offsetAfter(sentence: string, reference: string): Found | undefi
   const ref = new Date(`${reference}T00:00:00Z`);
   const index = match.index;
   const text = match[0].trimEnd();
+  // "a month to the day after": a day; "a month after", only that month.
+  if (/\sto\s+the\s+day\s/i.test(text)) return { index, text, ...toTheDay(ref, count, unit) };
   if (unit === 'month') return { index, text, precision: 'month', date: monthOf(ref, -count), endDate: null };
   return {
     index,

@@ -328,6 +328,21 @@ describe('week- and month-relative dates', () => {
     expect(fromPublication.map((event) => event.date)).toEqual(['2024-10-12']);
   });
 
+  it('dates the earlier event of "a month to the day after" to its day, and of "a month after" to its month', () => {
+    const toTheDay = datedIn(
+      '<p>The stadium reopened on 12 October, one month to the day after the fire.</p>',
+    );
+    expect(toTheDay.map((event) => `${event.date} ${event.datePrecision}`).sort()).toEqual([
+      '2024-09-12 day',
+      '2024-10-12 day',
+    ]);
+    const roughly = datedIn('<p>The stadium reopened on 12 October, a month after the fire.</p>');
+    expect(roughly.map((event) => `${event.date} ${event.datePrecision}`).sort()).toEqual([
+      '2024-09 month',
+      '2024-10-12 day',
+    ]);
+  });
+
   it('gives a day inside the phrase naming the earlier event to that event, and counts on from it', () => {
     // Published Tuesday 15 October: Thursday is the 10th.
     const dates = datedIn('<p>The ruling came two days after a stormy hearing on Thursday.</p>')
