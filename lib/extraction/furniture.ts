@@ -178,7 +178,9 @@ const POINTS_DOWN_THE_PAGE =
 
 /** Whether a sentence is a live blog speaking as itself, not the story. */
 export const isBlogVoice = (sentence: string): boolean =>
-  BLOG_VOICE.test(sentence.trim()) || POINTS_DOWN_THE_PAGE.test(sentence);
+  BLOG_VOICE.test(sentence.trim()) ||
+  // A plain search first: the pattern's lookarounds cost every sentence more.
+  (/below|unten|dessous|abajo/i.test(sentence) && POINTS_DOWN_THE_PAGE.test(sentence));
 
 /**
  * "Press release – 14 August 2024", "Media Release, Ministry of Home Affairs, 14 August 2024", "For
