@@ -13,7 +13,7 @@ import {
 } from './similarity.ts';
 import { toldApart } from './told-apart.ts';
 import { dateRelation } from './window.ts';
-import { figuresBetween, type Reading, siteOf, termsOf, wordingOf } from './wording.ts';
+import { figuresBetween, type Reading, readingOf, siteOf, termsOf, wordingOf } from './wording.ts';
 
 /** One pair of accounts that may tell one event, by index into the canonically sorted accounts. */
 export interface Link {
@@ -219,8 +219,13 @@ function compatibleDates(postings: Posting[]): (i: number, j: number) => boolean
  * only the accounts these terms connect to its own (see componentOf).
  */
 export function linkingTerms(posting: Posting): string[] {
+  const wording = wordingOf(posting);
   const terms: string[] = [];
-  for (const [term, weight] of termsOf(wordingOf(posting))) if (weight >= 1) terms.push(term);
+  for (const [term, weight] of termsOf(wording)) if (weight >= 1) terms.push(term);
+  // A clock time to the minute meets its own telling in any language ("2:40 a.m.", "2h40").
+  const { clocks, decimals } = readingOf(wording);
+  for (const clock of clocks) if (!clock.endsWith(':00')) terms.push(`@${clock}`);
+  for (const decimal of decimals) terms.push(`#${decimal}`);
   return terms;
 }
 
@@ -261,10 +266,10 @@ function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
   const keys: number[] = [];
   postings.forEach((posting, i) => {
     const ranks: number[] = [];
-    termsOf(wordingOf(posting)).forEach((_, term) => {
+    for (const term of linkingTerms(posting)) {
       const rank = rankOf.get(term);
       if (rank !== undefined) ranks.push(rank);
-    });
+    }
     const terms = Array.from(
       Int32Array.from(ranks).sort(),
       (rank) => (shared[rank] as [string, number[]])[1],

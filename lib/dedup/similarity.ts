@@ -6,6 +6,7 @@ import {
   figuresOf,
   type Reading,
   readingOf,
+  sameMinuteBetween,
   siteOf,
   wordingOf,
 } from './wording.ts';
@@ -66,6 +67,8 @@ export interface Evidence {
   figuresDiffer: boolean;
   /** A day apart, and the earlier account tells its day's evening or night: the time-zone edge. */
   lateEdge: boolean;
+  /** Both give one clock time to the minute. */
+  sameMinute: boolean;
 }
 
 /** Whether a wording agrees more with one of these than `reached` does. */
@@ -121,6 +124,7 @@ export function evidenceOf(a: Account, b: Account, wa = wordingReadOf(a), wb = w
     sameSite,
     figuresDiffer: headlineFiguresDiffer(a, b),
     lateEdge: lateEdge(a, b, relation),
+    sameMinute: relation === 'same-day' && sameMinuteBetween(wa, wb),
   };
 }
 
@@ -168,7 +172,7 @@ export function matchOf(
   if (relation !== 'same-day')
     return similarity >= relationThreshold(evidence, thresholds) ? 'wording' : undefined;
   const needed = plain >= PLAIN_WORDS ? thresholds['same-day'] : thresholds['same-day-names-only'];
-  if (similarity >= needed) return 'wording';
+  if (similarity >= needed || evidence.sameMinute) return 'wording';
   return isOneStory(evidence, thresholds) ? 'story' : undefined;
 }
 

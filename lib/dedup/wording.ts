@@ -102,6 +102,13 @@ export function readingOf(text: string): Reading {
   return reading;
 }
 
+/**
+ * A clock time to the minute both wordings give ("2:40 a.m.", "vers 2h40", "saat 04.17'de"): not an
+ * hour on the hour, which a hearing and a briefing of one day may share.
+ */
+export const sameMinuteBetween = (a: Reading, b: Reading): boolean =>
+  shared(a.clocks, b.clocks, NONE).some((clock) => !clock.endsWith(':00'));
+
 /** The decimal figures and clock times two texts read both give (asked for every pair judged: mostly none). */
 export const figuresBetween = (a: Reading, b: Reading): readonly string[] =>
   shared(a.clocks, b.clocks, shared(a.decimals, b.decimals, NONE));

@@ -125,6 +125,42 @@ describe('clustering on shared decimals', () => {
   });
 });
 
+describe('a figure or a minute as the only thing two languages share', () => {
+  const pair = (english: string, other: string) => {
+    const [a, ...restA] = bulletin('north', 'Harbour news', [english, 'Heavy snow closed the mountain pass']);
+    const [b, ...restB] = bulletin('south', 'Aus dem Hafen', [other, 'Ein Zug entgleiste ohne Verletzte']);
+    return together(
+      clusterAccounts([a, b, ...restA, ...restB] as ArticleAccount[]),
+      a as ArticleAccount,
+      b as ArticleAccount,
+    );
+  };
+
+  it('joins two tellings of one moment to the minute, on any clock', () => {
+    expect(
+      pair(
+        'Divers reached the upturned hull at 3:25 a.m.',
+        'Um 3.25 Uhr erreichten Taucher den gekenterten Rumpf',
+      ),
+    ).toBe(true);
+  });
+
+  it('does not join two things of one day on the hour, which a hearing and a briefing may share', () => {
+    expect(
+      pair('Divers reached the upturned hull at 3 a.m.', 'Um 3 Uhr erreichten Taucher den gekenterten Rumpf'),
+    ).toBe(false);
+  });
+
+  it('judges two sentences that share only a decimal figure, which their words split', () => {
+    expect(pair('The port index fell 3.7% by noon', 'Der Leitindex verlor bis Mittag 3,7 Prozent')).toBe(
+      true,
+    );
+    expect(pair('The port index fell 3.7% by noon', 'Der Leitindex verlor bis Mittag 2,9 Prozent')).toBe(
+      false,
+    );
+  });
+});
+
 describe('agreementOf with clock times', () => {
   it('counts a clock time both wordings give, whatever the clock it is written on', () => {
     const timed = agreementOf(
