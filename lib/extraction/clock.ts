@@ -94,7 +94,7 @@ export function clockTimeSaidAt(text: string): { index: number; text: string } |
   for (const match of text.matchAll(CLOCK)) {
     const lead = SAID_AT.exec(text.slice(Math.max(0, match.index - 24), match.index));
     const start = match.index - (lead?.[0].length ?? 0);
-    // "de 7 h à 19 h": French "à" after a clock time is a span's "to", and the span is hours kept.
+    // "de 6 h à 20 h": French "à" after a clock time is a span's "to", and the span is hours kept.
     const closesSpan = previousEnd >= 0 && text.slice(previousEnd, start).trim() === '';
     if (lead && !closesSpan && clockTime(match.groups ?? {}).length)
       return { index: start, text: `${lead[0]}${match[0]}` };

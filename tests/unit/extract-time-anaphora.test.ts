@@ -92,13 +92,10 @@ describe('a time of day with no day takes the day of the sentence before', () =>
     ).toEqual(['2024-10-14']);
   });
 
-  it('dates no hours: a clock time that closes a span of them ("de 7 h à 19 h") is no moment', () => {
+  it('dates no hours: a clock time that closes a span of them ("de 6 h à 20 h") is no moment', () => {
     const days = (html: string, language: string) => dated(html, language).map(([date]) => date);
     expect(
-      days(
-        '<p>Le pont a rouvert lundi. Les voitures y passent de 7 h à 19 h, en file derrière une escorte.</p>',
-        'fr',
-      ),
+      days('<p>Le pont a rouvert lundi. Les voitures y passent de 6 h à 20 h, une voie à la fois.</p>', 'fr'),
     ).toEqual(['2024-10-14']);
     expect(days('<p>Le pont a rouvert lundi. Les camions y passent de 6h à 22h.</p>', 'fr')).toEqual([
       '2024-10-14',
