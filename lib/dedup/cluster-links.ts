@@ -222,7 +222,8 @@ export function linkingTerms(posting: Posting): string[] {
   const wording = wordingOf(posting);
   const terms: string[] = [];
   for (const [term, weight] of termsOf(wording)) if (weight >= 1) terms.push(term);
-  // A clock time to the minute meets its own telling in any language ("2:40 a.m.", "2h40").
+  // A clock time to the minute and a decimal meet their own telling in any language ("2:40 a.m.",
+  // "2h40"; "3.7%", "3,7 Prozent"); the words split a decimal into two small numbers left out as days.
   const { clocks, decimals } = readingOf(wording);
   for (const clock of clocks) if (!clock.endsWith(':00')) terms.push(`@${clock}`);
   for (const decimal of decimals) terms.push(`#${decimal}`);

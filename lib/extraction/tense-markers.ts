@@ -86,12 +86,12 @@ const WEAK_PRETERITE_DE =
 const GE_NOUNS =
   '(?:gericht|gewalt|gebiet|geschäft|geheimdienst|gebäude|gemeinde|gegend|gefangene|gesetz|gefecht|gesicht|gewicht|gestalt|gehalt|geburt|gegenwart|gerücht)(?:e|en|er|ern|n|s|es)?';
 
-// Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 /**
  * What French sets between an auxiliary and its participle: "a également ouvert", "a de son côté
  * annoncé", "ont déjà quitté", "a pour sa part confirmé". The perfect is still the perfect.
  */
 export const BETWEEN_AUXILIARY_FR = String.raw`(?:(?:également|aussi|déjà|finalement|enfin|notamment|alors|ensuite|aussitôt|immédiatement|rapidement|officiellement|formellement|encore|pourtant|toutefois|cependant|d['’]ailleurs|en outre|de son côté|de leur côté|pour sa part|pour leur part|lui aussi|elle aussi|eux aussi|elles aussi|lui-même|elle-même)\s+){1,2}`;
+// Word edges are letters, not \b: "écarté", "ocurrió" end in letters \b does not know.
 export const PAST_BY_LANGUAGE: Record<string, RegExp> = {
   // The perfect with a participle that takes no ge- ("hat … entlassen", "ist … verunglückt", "hat … informiert").
   de: new RegExp(
