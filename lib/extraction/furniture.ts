@@ -35,8 +35,8 @@ const CORRECTION_NOTICE =
 const OTHER_STORIES_HEADINGS =
   'read more|read also|related|see also|more on this|more from|recommended|you may also like|you might also like|more stories';
 const SITE_VOICE = new RegExp(
-  `^(?:${OTHER_STORIES_HEADINGS}|most read|most popular|most viewed|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|photo:|image:|video:|photo credit|image credit)\\b`,
-  'i',
+  `^(?:${OTHER_STORIES_HEADINGS}|most read|most popular|most viewed|top stories|trending|key events|show key events|articles you may like|share this|share on|about the author|about this author|follow us|sign up|subscribe|newsletter|tags?:|filed under|advertisement|original source|video:|photo credit|image credit)(?!\\p{L})`,
+  'iu',
 );
 /**
  * A photo caption in running text: it ends with the picture's credit ("(AP Photo/Name)", "(Photo:
@@ -53,7 +53,7 @@ const CAPTION_CREDIT =
  * its label.
  */
 const CAPTION_LABEL =
-  /^(?:(?:photo|pictured|caption|foto|bild|bildunterschrift|légende|imagen|pie de foto|immagine)\s?:|\[(?:image|photo|picture|foto|bild|imagen)\])\s+\p{Lu}/iu;
+  /^(?:(?:photo|image|pictured|caption|foto|bild|bildunterschrift|légende|imagen|pie de foto|immagine)\s?:|\[(?:image|photo|picture|foto|bild|imagen)\])\s+\p{Lu}/iu;
 
 /** A photo caption: a figure's own caption block, or running text with a picture's credit or label. */
 export function isCaption(block: TextBlock): boolean {

@@ -99,6 +99,10 @@ describe('page furniture', () => {
     // A wire's page stamp: a day, a time and an age, after the byline.
     'May 8, 2024 6:15 PM UTC Updated 3 hours ago',
     '8th May 2024, 6:15 am',
+    // A label and a space: a video's title, the page's tags, a picture's caption.
+    "Video: The harbour master's briefing on Wednesday in full (08:15 min)",
+    'Tags: ferries, harbour, Wednesday May 8',
+    'Image: Ferry crews load the first cars at the harbour on May 8.',
     // A scraped page's placeholder for its picture, before the caption.
     '[Image] Ferry crews load the first cars at the harbour on May 8.',
     '[Photo] The harbour master at the quay on Wednesday, May 8.',
