@@ -230,11 +230,11 @@ export function linkingTerms(posting: Posting): string[] {
   return terms;
 }
 
-/** The accounts holding each linking term. */
-function holdersByTerm(postings: Posting[]): Map<string, number[]> {
+/** The accounts holding each linking term, from each account's terms. */
+function holdersByTerm(termsOfEach: string[][]): Map<string, number[]> {
   const byTerm = new Map<string, number[]>();
-  postings.forEach((posting, i) => {
-    for (const term of linkingTerms(posting)) {
+  termsOfEach.forEach((terms, i) => {
+    for (const term of terms) {
       const holders = byTerm.get(term) ?? [];
       holders.push(i);
       byTerm.set(term, holders);
@@ -256,7 +256,9 @@ export function candidatePairs(postings: Posting[], neighbours: number): Array<[
 
 /** candidatePairs as sorted keys `i * size + j`: a busy day's tens of thousands of pairs, as numbers. */
 function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
-  const byTerm = holdersByTerm(postings);
+  // Each account's terms read once: indexing them and ranking them below both walk them.
+  const termsOfEach = postings.map(linkingTerms);
+  const byTerm = holdersByTerm(termsOfEach);
   // Terms shared by two accounts or more, rarest first (ties by term): each account's terms are then
   // taken in that order by their rank, sorted as numbers, with no object or comparison of strings
   // per term of every account.
@@ -265,9 +267,9 @@ function candidateKeys(postings: Posting[], neighbours: number): Float64Array {
   const rankOf = new Map(shared.map(([term], rank) => [term, rank]));
   const scorer = new NearestScorer(postings.length, compatibleDates(postings));
   const keys: number[] = [];
-  postings.forEach((posting, i) => {
+  termsOfEach.forEach((termsOfOne, i) => {
     const ranks: number[] = [];
-    for (const term of linkingTerms(posting)) {
+    for (const term of termsOfOne) {
       const rank = rankOf.get(term);
       if (rank !== undefined) ranks.push(rank);
     }

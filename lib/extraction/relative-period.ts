@@ -505,7 +505,7 @@ export function periodMentions(sentence: string, publishedAt: Date): Found[] {
  * "since" happened that long before the sentence's own day.
  */
 const OFFSET_AFTER = new RegExp(
-  String.raw`(?<!\bin\s+)\b${COUNT}\s+(day|week|month)s?\s+(?:to\s+the\s+day\s+)?(?:after|since)\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
+  String.raw`(?<!\bin\s+)\b${COUNT}\s+(day|week|month)s?\s+(to\s+the\s+day\s+)?(?:after|since)\s+(?!(?:he|she|it|they|this|that|which)\b)(?=\p{L})`,
   'iu',
 );
 
@@ -622,7 +622,7 @@ export function offsetAfter(sentence: string, reference: string): Found | undefi
   const index = match.index;
   const text = match[0].trimEnd();
   // "a month to the day after": a day; "a month after", only that month.
-  if (/\sto\s+the\s+day\s/i.test(text)) return { index, text, ...toTheDay(ref, count, unit) };
+  if (match[3]) return { index, text, ...toTheDay(ref, count, unit) };
   if (unit === 'month') return { index, text, precision: 'month', date: monthOf(ref, -count), endDate: null };
   return {
     index,
