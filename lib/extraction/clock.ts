@@ -5,13 +5,19 @@ const SAID_NEAR_WORDS =
   '(?:shortly|just|soon) (?:before|after)|around|about|approximately|roughly|kurz (?:vor|nach)|gegen|(?:peu|juste) (?:avant|après)|vers|poco (?:antes|después) de las|sobre las';
 
 /**
+ * The words before a bare "6 h" that make it a time of day ("à 6 h", "vers 6 h", "de 6 h à 20 h"):
+ * written with a space and no minutes, it is as often a duration ("pendant 2 h", "en 3 h").
+ */
+const SAID_WHEN_FR = String.raw`(?<!\p{L})(?:à|vers|dès|de|jusqu'à|jusqu’à|avant|après|entre|et)`;
+
+/**
  * A clock time as outlets write it: "10pm", "10:30 p.m.", "10.30pm" (British), "22h", "22h30", "22 h 30"
- * (Quebec), "22:30", "22.30 Uhr",
+ * (Quebec; a bare "22 h" after SAID_WHEN_FR), "22:30", "22.30 Uhr",
  * "saat 04.17'de", "0300 GMT". A dot form needs a word that makes it a time ("Uhr", or one of
  * SAID_AT_WORDS), or it is a decimal.
  */
 const CLOCK = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?:[:.](?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})\s?h(?:\s?(?<mh>\d{2}))?(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:${SAID_AT_WORDS})\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))`,
+  String.raw`(?<![\p{L}\p{N}.,:])(?:(?<h12>\d{1,2})(?:[:.](?<m12>\d{2}))?\s?(?<half>[ap])\.?\s?m\b\.?|(?<hh>\d{1,2})(?:h(?:\s?(?<mh>\d{2}))?|\sh\s(?<mq>\d{2})|(?<=${SAID_WHEN_FR}\s\d{1,2})\sh)(?![\p{L}\p{N}])|(?<hc>\d{1,2}):(?<mc>\d{2})(?![\p{N}:])|(?<hg>[01]\d|2[0-3])(?<mg>[0-5]\d)\s?(?:GMT|UTC)\b|(?:(?<=(?:${SAID_AT_WORDS})\s)(?<hd>\d{1,2})\.(?<md>\d{2})|(?<hu>\d{1,2})(?:[.:](?<mu>\d{2}))?\s?Uhr)(?![\p{N}]))`,
   'giu',
 );
 
@@ -23,14 +29,14 @@ export const hourOfDay = (hours: number, half?: string): number =>
   half === undefined || hours > 12 ? hours : (hours % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
 
 function clockTime(groups: Record<string, string | undefined>): string[] {
-  const { h12, m12, half, hh, mh, hc, mc, hd, md, hu, mu, hg, mg } = groups;
+  const { h12, m12, half, hh, mh, mq, hc, mc, hd, md, hu, mu, hg, mg } = groups;
   if (h12 !== undefined) {
     const hours = Number(h12);
     if (hours < 1 || hours > 12) return [];
     return clockOf(hourOfDay(hours, half), Number(m12 ?? 0));
   }
   const hours = hh ?? hc ?? hd ?? hu ?? hg;
-  return clockOf(Number(hours), Number(mh ?? mc ?? md ?? mu ?? mg ?? 0));
+  return clockOf(Number(hours), Number(mh ?? mq ?? mc ?? md ?? mu ?? mg ?? 0));
 }
 
 const clockCache = new Map<string, Set<string>>();
@@ -63,9 +69,12 @@ export function clockEndingOf(text: string): string | undefined {
 /** The text with its clock times blanked out: "um 22.30 Uhr" then gives no decimal "22.30". */
 export const withoutClockTimes = (text: string): string => text.replace(CLOCK, ' ');
 
-/** One of SAID_AT_WORDS or SAID_NEAR_WORDS just before a clock time ("at about"): when something happened. */
+/**
+ * One of SAID_AT_WORDS or SAID_NEAR_WORDS just before a clock time ("at about"): when something
+ * happened. Not the "à" of "jusqu'à 21 h", which bounds hours kept ("open until 9pm").
+ */
 const SAID_AT = new RegExp(
-  String.raw`(?<!\p{L})(?:${SAID_AT_WORDS}|${SAID_NEAR_WORDS})\s+(?:(?:about|around|roughly|exactly)\s+)?$`,
+  String.raw`(?<!\p{L}|jusqu['’])(?:${SAID_AT_WORDS}|${SAID_NEAR_WORDS})\s+(?:(?:about|around|roughly|exactly)\s+)?$`,
   'iu',
 );
 

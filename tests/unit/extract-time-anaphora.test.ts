@@ -100,6 +100,9 @@ describe('a time of day with no day takes the day of the sentence before', () =>
     expect(days('<p>Le pont a rouvert lundi. Les camions y passent de 6h à 22h.</p>', 'fr')).toEqual([
       '2024-10-14',
     ]);
+    expect(days('<p>Le pont a rouvert lundi. Les camions y passent jusqu’à 21 h.</p>', 'fr')).toEqual([
+      '2024-10-14',
+    ]);
     expect(days('<p>Le pont a rouvert lundi. Un camion y est tombé à 19 h 30.</p>', 'fr')).toEqual([
       '2024-10-14',
       '2024-10-14',

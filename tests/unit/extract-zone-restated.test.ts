@@ -31,6 +31,17 @@ describe('clockTimesOf: a clock time in the forms outlets write it, on a 24-hour
     expect([...clockTimesOf('a 6.3 aftershock and a rise of 12.45%')]).toEqual([]);
     expect([...clockTimesOf('they won 3:1 after 48h of talks')]).toEqual([]);
   });
+
+  it('reads a bare "6 h" as a time only after a word that says when: otherwise it is as often hours', () => {
+    expect([...clockTimesOf('les pompiers ont lutté pendant 3 h contre les flammes')]).toEqual([]);
+    expect([...clockTimesOf('le trajet se fait en 2 h par la route')]).toEqual([]);
+    expect([...clockTimesOf('le feu a repris vers 3 h dans la nuit')]).toEqual(['03:00']);
+    expect([...clockTimesOf('ouvert de 8 h à 18 h, fermé à 7 h 45 le lundi')]).toEqual([
+      '08:00',
+      '18:00',
+      '07:45',
+    ]);
+  });
 });
 
 describe('one moment on two clocks is one event, dated by the first', () => {
