@@ -46,6 +46,7 @@ import { opensOnStoryDay, relativeDayMention, relativePeriodMention } from './re
 import { isSince, offsetAfter, offsetBefore } from './relative-period.ts';
 import { datedByLead, datedByNewsSentence, NEWS_PARAGRAPHS, partOfReport } from './report-date.ts';
 import { sentencesOf } from './sentences.ts';
+import { withinPageYear } from './stamp-year.ts';
 import { clauseBoundary, LEADING_JOINER, tidySummary, withoutOpeningDate } from './summary.ts';
 import { tallyMention } from './tally.ts';
 import { tenseOf } from './tense.ts';
@@ -434,7 +435,11 @@ function sentenceEvents(
   const presentAs = MEDIA_LABEL.test(sentence) ? 'past' : undefined;
   const dates = withoutTellingDay(
     sentence,
-    findDates(sentence, context.publishedAt, { language: context.language, year: context.year, presentAs }),
+    withinPageYear(
+      findDates(sentence, context.publishedAt, { language: context.language, year: context.year, presentAs }),
+      context.publishedAt,
+      context.pageAt,
+    ),
   );
   const found = tallyMention(
     sentence,

@@ -391,3 +391,32 @@ describe('an entry whose sentence opens a list with a colon', () => {
     ).toEqual(['2024-05-09 Two teenagers were']);
   });
 });
+
+describe('a day written without its year, below a day heading the page was written after', () => {
+  // An explainer published on Thursday 9 May 2024 whose chronology ends on a heading for 2 May.
+  const explainer = (closing: string) =>
+    extractEvents({
+      html:
+        '<p>The dam on the upper river gave way a week ago; here is how the days unfolded.</p>' +
+        '<p>Wednesday, May 1</p><p>6 a.m. Engineers report a crack in the spillway wall.</p>' +
+        '<p>Thursday, May 2</p><p>3.10 a.m. The spillway wall collapses and the valley floods.</p>' +
+        `<p>What comes next</p><p>${closing}</p>`,
+      publishedAt: PUBLISHED,
+    })
+      .filter(isTextDated)
+      .map((event) => event.date);
+
+  it("takes the page's year for a day between the heading and publication that the past put a year back", () => {
+    expect(
+      explainer('The repair contract, which the province awarded on May 6, runs to the autumn.'),
+    ).toContain('2024-05-06');
+  });
+
+  it('keeps a year the text gives, and a day before the heading as the past reads it', () => {
+    const dates = explainer(
+      'The province awarded the repair contract on May 6 last year and inspected the wall on April 20.',
+    );
+    expect(dates).toContain('2023-05-06');
+    expect(dates).toContain('2024-04-20');
+  });
+});
