@@ -1,5 +1,6 @@
 import { withoutMarks } from './fold.ts';
 import { monthNames } from './month-names.ts';
+import { CORE_ROOTS, CORE_WORDS } from './news-vocabulary.ts';
 
 /**
  * German writes a weekday and its part as one word ("Sonntagnachmittag", "Montagabend"): a date, like
@@ -58,20 +59,20 @@ const ROOTS = `
   gouvernement:government parlement:parliament parlament:parliament abgeordnet:lawmaker depute:lawmaker
   koalition:coalition partei:party demission:resign rucktritt:resign zurucktret:resign
   confiance:confidence vertrauen:confidence investitur:inauguration vereidig:sworn amtseinfuhr:inauguration
-  recomptage:recount nachzahl:recount neuauszahl:recount manifestant:protest manifestation:protest manifeste:protest
+  recomptage:recount nachzahl:recount neuauszahl:recount manifestant:protest manifestation:protest
   demonstrant:protest demonstration:protest kundgebung:rally
   defaite:defeat niederlage:defeat remport:win gagne:win gewinn:win vainqueur:winner gewahlt:elected
   prozess:trial tribunal:court gericht:court urteil:verdict condamn:sentence verurteil:sentence
   gefangnis:prison haftstraf:prison procureur:prosecutor staatsanwalt:prosecutor temoign:testify
-  aussage:testimony appel:appeal berufung:appeal inculp:indicted anklage:indictment korruption:corruption
-  bestech:bribery banque:bank notenbank:bank zentralbank:bank leitzins:rate zinssatz:rate taux:rate
-  abaiss:cut senkt:cut senkung:cut erhoht:raise anheb:raise couronne:crown krone:crown fusion:merger
+  aussage:testimony berufung:appeal inculp:indicted anklage:indictment korruption:corruption
+  bestech:bribery notenbank:bank zentralbank:bank leitzins:rate zinssatz:rate taux:rate
+  abaiss:cut senkt:cut senkung:cut erhoht:raise anheb:raise couronne:crown krone:crown fusionn:merger
   ubernahme:takeover greve:strike streik:strike annul:cancel gestrichen:cancelled syndicat:union
   gewerkschaft:union fluggesellschaft:airline frappe:strike attaque:attack angriff:attack rakete:missile
   drohne:drone hafen:port brucke:bridge ferroviair:rail bahnstreck:rail zugverkehr:train electricit:power
   stromausfall:blackout stromversorg:power coupure:outage reseau:grid kraftwerk:plant umspannwerk:substation
-  getotet:killed verletzt:injured blesse:injured seeleute:sailors seemann:sailor
-  navire:ship schiff:ship frachter:ship luftabwehr:air flugabwehr:air batterie:battery livr:delivered
+  getotet:killed verletzt:injured blessure:injured seeleute:sailors seemann:sailor
+  navire:ship schiff:ship frachter:ship luftabwehr:air flugabwehr:air batterie:battery livraison:delivered
   geliefert:delivered lieferung:delivery eingetroffen:arrived prisonnier:prisoner gefangen:prisoner
   echange:exchange austausch:exchange treve:truce waffenruhe:ceasefire waffenstillstand:ceasefire
   cessez:ceasefire rejet:reject abgelehnt:rejected ablehn:reject kreml:kremlin russie:russia
@@ -83,13 +84,13 @@ const ROOTS = `
   ouverture:open ouvert:open sommet:summit gipfel:summit incendie:fire feuer:fire verhandlung:talks
   pourparler:talks negociation:negotiations abkommen:agreement vereinbarung:agreement einigung:agreement
   sanktion:sanctions ataque:attack attacco:attack elecci:election elezion:election
-  gobierno:government governo:government muerto:dead herido:injured ferito:injured terremoto:earthquake
+  gobierno:government muerto:dead herido:injured ferito:injured terremoto:earthquake
   inundaci:flood alluvion:flood huelga:strike sciopero:strike acuerdo:agreement accordo:agreement
   juicio:trial condena:sentence carcel:prison puerto:port puente:bridge misil:missile incendio:fire
   lancement:launch allemagne:germany deutschland:germany niederland:netherlands
   neerlandais:dutch niederlandisch:dutch
   entlass:fired gefeuert:fired rauswurf:ousted abgesetzt:ousted limog:fired licenci:fired congedi:fired
-  evince:ousted destitu:ousted despid:fired licenzi:fired ernannt:named ernenn:appointed nomme:named
+  destitui:ousted destituy:ousted despid:fired licenzi:fired ernannt:named ernenn:appointed nomme:named
   nombrad:named nombrami:appointment interimist:interim interino:interim interina:interim embauch:hired
   contratad:hired ruckkehr:return zuruckgekehrt:returned zuruckkehr:return retour:return regreso:return
   regresa:return vuelve:return vuelta:return ritorn:return vorstand:board verwaltungsrat:board
@@ -156,11 +157,15 @@ export const NEWS_SYNONYMS: ReadonlyMap<string, string> = new Map(
 /** A foreign root's English word, as its synonym group compares it: "abgesetzt" and "fired" agree. */
 const canonical = (word: string) => NEWS_SYNONYMS.get(word) ?? word;
 
-export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
-  ROOTS.split(/\s+/)
+/** "word:english" pairs written a line at a time, as the lists here are. */
+const pairsOf = (list: string): Array<[string, string]> =>
+  list
+    .split(/\s+/)
     .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string])
-    .map(([root, word]) => [withoutMarks(root), canonical(word)]),
+    .map((pair) => pair.split(':') as [string, string]);
+
+export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
+  pairsOf(`${ROOTS}\n${CORE_ROOTS}`).map(([root, word]) => [withoutMarks(root), canonical(word)]),
 );
 
 /**
@@ -169,8 +174,25 @@ export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
  */
 export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map<string, string>([
   ...NEWS_SYNONYMS,
+  ...pairsOf(CORE_WORDS).map(([word, english]): [string, string] => [withoutMarks(word), canonical(english)]),
   ...(
     [
+      ['appel', 'appeal'],
+      ['appels', 'appeal'],
+      ['banque', 'bank'],
+      ['banques', 'bank'],
+      ['fusion', 'merger'],
+      ['blesse', 'injured'],
+      ['blessee', 'injured'],
+      ['blesses', 'injured'],
+      ['blessees', 'injured'],
+      ['governo', 'government'],
+      ['governi', 'government'],
+      ['evince', 'ousted'],
+      ['evincee', 'ousted'],
+      ['destitue', 'ousted'],
+      ['destituee', 'ousted'],
+      ['destitution', 'ousted'],
       ['tue', 'killed'],
       ['tues', 'killed'],
       ['tuee', 'killed'],

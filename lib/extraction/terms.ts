@@ -25,7 +25,7 @@ const STOPWORDS = new Set(
 const GENERIC = new Set(
   `offic gover minis presi count peopl forc milit war attac strik city regio stat state natio local new first
   last two thr four fiv sever many mor group leade publi polic secur agenc compa marke servi plan talk meeti
-  week tim parti peac relea news press worke famil citiz accor annou ongoi major larg`
+  week tim parti peac relea news press worke famil citiz accor annou ongoi major larg accus`
     .split(/\s+/)
     .filter(Boolean),
 );

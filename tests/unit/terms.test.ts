@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weightedAgreement, weightedTerms } from '../../lib/extraction/index.ts';
+import { CORE_ROOTS, CORE_WORDS } from '../../lib/extraction/news-vocabulary.ts';
 
 const terms = (text: string) => [...weightedTerms(text).keys()].sort();
 
@@ -140,5 +141,55 @@ describe('weightedAgreement', () => {
     );
     expect(overlap).toBe(1);
     expect(dice).toBeLessThan(0.5);
+  });
+});
+
+describe('the core news vocabulary of other languages', () => {
+  const shared = (a: string, b: string) => terms(a).filter((term) => terms(b).includes(term));
+
+  it('reads a boat turning over and going down in German, French, Spanish and Italian as English tells it', () => {
+    const english = 'The tug capsized in the gale and sank off the headland';
+    for (const other of [
+      'Der Schlepper kenterte im Sturm und sank vor der Landzunge',
+      'Le remorqueur a chaviré dans la tempête et a coulé au large du cap',
+      'El remolcador volcó durante el temporal y se hundió frente al cabo',
+      'Il rimorchiatore si è capovolto nella burrasca ed è affondato al largo del promontorio',
+    ])
+      expect(shared(english, other)).toEqual(expect.arrayContaining(['capsi', 'sink']));
+  });
+
+  it('reads a derailment, an evacuation and a blast in German, French and Spanish as English tells it', () => {
+    const english = 'A tanker train derailed, the depot was evacuated after an explosion';
+    for (const other of [
+      'Ein Kesselzug entgleiste, das Depot wurde nach einer Explosion evakuiert',
+      "Un train-citerne a déraillé, le dépôt a été évacué après l'explosion",
+      'Un tren cisterna descarriló y el depósito fue evacuado tras la explosión',
+    ])
+      expect(shared(english, other)).toEqual(expect.arrayContaining(['derai', 'evacu', 'explo']));
+  });
+
+  it('reads a failure that grounds flights and a resignation in Spanish and Italian as English tells it', () => {
+    const english = 'The carrier cancelled flights after a systems failure, and its chief resigned';
+    for (const other of [
+      'La compañía canceló vuelos tras una avería de sus sistemas, y su presidente dimitió',
+      'La compagnia ha cancellato i voli dopo un guasto ai sistemi e il presidente si è dimesso',
+    ])
+      expect(shared(english, other)).toEqual(expect.arrayContaining(['cance', 'failu', 'resig']));
+  });
+
+  it('keeps its roots long and plain, and none begins a common English word', () => {
+    const roots = CORE_ROOTS.split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(':')[0] as string);
+    const words = CORE_WORDS.split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(':')[0] as string);
+    expect(roots.length).toBeGreaterThan(300);
+    expect(new Set(roots).size).toBe(roots.length);
+    for (const key of [...roots, ...words]) expect(key).toMatch(/^[a-z]+$/);
+    for (const root of roots) expect(root.length).toBeGreaterThanOrEqual(5);
+    // Words news writes that a careless root would begin: each would be read as another language's.
+    const english = ['blessed', 'banquet', 'governor', 'destitute', 'perquisite', 'panned', 'denunciation'];
+    for (const word of english) expect(roots.filter((root) => word.startsWith(root))).toEqual([]);
   });
 });
