@@ -67,11 +67,12 @@ export function isCaption(block: TextBlock): boolean {
 
 /**
  * "Die Kapsel am Harmony-Modul der ISS, aufgenommen am 14. März von einer Kamera am Roboterarm", "The
- * capsule at the station, photographed on March 14", "La capsule, photographiée le 14 mars": what a
- * picture shows and when it was taken, a caption set as a paragraph of one sentence.
+ * capsule at the station, photographed on March 14", "La capsule, photographiée le 14 mars", "The
+ * pier at dawn, in a file photo taken on 3 June 2021", "…, auf einem Archivbild vom 3. Juni 2021":
+ * what a picture shows and when it was taken, a caption set as a paragraph of one sentence.
  */
 const TAKEN_ON =
-  /^[^.!?]{3,150}?,\s+(?:aufgenommen\s+(?:am|im)|fotografiert\s+(?:am|im)|(?:pictured|photographed)\s+(?:on|in)|photographiée?s?\s+(?:le|en)|fotografiad[oa]s?\s+(?:el|en))\s/iu;
+  /^[^.!?]{3,150}?,\s+(?:aufgenommen\s+(?:am|im)|fotografiert\s+(?:am|im)|(?:pictured|photographed)\s+(?:on|in)|photographiée?s?\s+(?:le|en)|fotografiad[oa]s?\s+(?:el|en)|(?:seen\s+)?in\s+an?\s+(?:file\s+|archive\s+)?(?:photo|photograph|picture|image)\s+(?:(?:taken|dated)\s+(?:on|in)|from)|auf\s+einem\s+(?:Archivbild|Archivfoto|Foto|Bild)\s+vom|sur\s+une\s+(?:photo|image)\s+(?:d['’]archives?\s+)?prise\s+(?:le|en)|en\s+una\s+(?:foto|imagen)\s+(?:de\s+archivo\s+)?tomada\s+(?:el|en))\s/iu;
 const CAPTION_WORDS = 45;
 const isTakenCaption = (text: string) =>
   TAKEN_ON.test(text) && !/(?<!\d)[.!?]\s+\S/u.test(text.trim()) && wordCount(text) <= CAPTION_WORDS;

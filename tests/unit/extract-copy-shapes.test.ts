@@ -594,6 +594,8 @@ describe('a photo caption in running text', () => {
     'Rescuers search the rubble on Wednesday. (KEMAL ORHAN / AFP)',
     'The ferry at the north pier, photographed on 6 May from the harbour wall',
     'Die Fähre am Nordkai, aufgenommen am 6. Mai von der Hafenmauer aus.',
+    'The ferry at the north pier, in a file photo taken on June 3, 2021. Harbour Agency/File Photo',
+    'Le ferry au quai nord, sur une photo d’archives prise le 3 juin 2021.',
   ])('is no lead and no event of its own: %s', (caption) => {
     const events = eventsOf(
       `<p>${caption}</p><p>The port reopened on Thursday after repairs.</p>`,
