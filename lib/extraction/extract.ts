@@ -471,8 +471,10 @@ function sentenceEvents(
       : countedDay;
   if (relative) counted.add(relative);
   // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
+  // "A hearing is set for April 14. The charges came two days after…": what came is no booked day's.
+  const gone = anchor !== undefined && anchor <= dayOf(context.publishedAt) ? anchor : undefined;
   const told =
-    anchor ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
+    gone ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
   const written = relative
     ? [relative, ...found]
     : withFollowingDay(
@@ -644,6 +646,14 @@ function anchorOf(events: Draft[]): string | undefined {
   return reported.length ? reported.sort().at(-1) : days.at(-1)?.date;
 }
 
+/** The latest day a sentence reports as done: a day it books ("a hearing is set for April 14") is no news yet. */
+const reportedDayOf = (events: Draft[]): string | undefined =>
+  events
+    .filter((event) => event.datePrecision === 'day' && !event.scheduled)
+    .map((event) => event.date)
+    .sort()
+    .at(-1);
+
 /**
  * How far back of the story's last reported day a day may lie and still move the story on: a day
  * years back ("The foundation stone was laid on 2 October 2022") is background, and "Earlier in the
@@ -713,7 +723,7 @@ function storyEvents(blocks: StoryBlock[], base: Context, lead?: string): Draft[
       drafts.push(...events);
       anchor = anchorOf(events);
       period = periodOf(events);
-      lastReported = storyDayAfter(anchor, lastReported);
+      lastReported = storyDayAfter(reportedDayOf(events), lastReported);
       spokenOn = speechDayAfter(sentence, events, spokenOn, context.language);
       firstTold ??= events.length > 0;
     }

@@ -226,6 +226,18 @@ describe("'N weeks after X' needs a day to count from", () => {
     ).toEqual(['2024-10-07', '2024-10-09', '2024-10-09', '2024-10-11']);
   });
 
+  it('counts what "came" after from the last day reported, not from a day booked in between', () => {
+    // Monday 14 October: the mayor quit on Friday the 11th; the review is booked for 4 November.
+    expect(
+      datesOf(
+        '<p>The lead story opens here with enough words to be a lead sentence.</p>' +
+          '<p>The harbour mayor resigned on Friday, the council said.</p>' +
+          '<p>A review of the harbour accounts is set for 4 November.</p>' +
+          '<p>The resignation came three days after auditors found the missing funds.</p>',
+      ).sort(),
+    ).toEqual(['2024-10-08', '2024-10-11', '2024-11-04']);
+  });
+
   it('counts nothing from a bound: "barely three weeks after", "nearly two days before"', () => {
     expect(
       datesOf(
