@@ -470,9 +470,9 @@ function sentenceEvents(
       ? undefined
       : countedDay;
   if (relative) counted.add(relative);
-  // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   // "A hearing is set for April 14. The charges came two days after…": what came is no booked day's.
   const gone = anchor !== undefined && anchor <= dayOf(context.publishedAt) ? anchor : undefined;
+  // A lead's past is the article's own news: "Donors met, six weeks after the quake" counts from publication.
   const told =
     gone ?? (lead ? dayOf(context.publishedAt) : POINTS_BACK.test(sentence) ? lastReported : undefined);
   const written = relative

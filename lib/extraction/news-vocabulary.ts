@@ -128,7 +128,7 @@ export const CORE_WORDS = `
   eletti:elected elette:elected rieletto:elected nominato:appointed nominata:appointed
   nominati:appointed voti:vote denunce:complaint fiducia:confidence sfiducia:confidence
   sciolto:dissolve sciolta:dissolve vertice:summit vertici:summit manovra:budget cessate:ceasefire
-  bilancio:toll esuberi:layoffs tonfo:plunge perdita:loss perdite:loss scuse:apology
+  esuberi:layoffs tonfo:plunge perdita:loss perdite:loss scuse:apology
   guasto:failure guasti:failure avaria:failure lancio:launch atterrato:landing atterrata:landing
   rinvio:postponed chiusi:closed chiuse:closed sisma:earthquake treno:train treni:train aereo:plane
   aerei:plane
