@@ -640,19 +640,17 @@ const daysAfter = (reference: Date, days: number, unmoved: Date | undefined) =>
  * 2:40 p.m." is Tuesday); a day booked only if it reports none. A month or week beside the day
  * ("pledged on Monday to rebuild after last month's quake") is background, not what comes next.
  */
-function anchorOf(events: Draft[]): string | undefined {
-  const days = events.filter((event) => event.datePrecision === 'day');
-  const reported = days.filter((event) => !event.scheduled).map((event) => event.date);
-  return reported.length ? reported.sort().at(-1) : days.at(-1)?.date;
-}
+const anchorOf = (events: Draft[]): string | undefined =>
+  reportedDayOf(events) ?? events.findLast((event) => event.datePrecision === 'day')?.date;
 
 /** The latest day a sentence reports as done: a day it books ("a hearing is set for April 14") is no news yet. */
-const reportedDayOf = (events: Draft[]): string | undefined =>
-  events
+function reportedDayOf(events: Draft[]): string | undefined {
+  return events
     .filter((event) => event.datePrecision === 'day' && !event.scheduled)
     .map((event) => event.date)
     .sort()
     .at(-1);
+}
 
 /**
  * How far back of the story's last reported day a day may lie and still move the story on: a day
