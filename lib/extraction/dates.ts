@@ -18,6 +18,7 @@ import { withCasualDays } from './casual-days.ts';
 import { isCasualDayText } from './casual-words.ts';
 import { clauseSpan, quotationSpans, spanHolding } from './clauses.ts';
 import { dayFirstIfPast, withDayFirstNumbers } from './day-first.ts';
+import { mayHoldEnglishDate } from './english-date-cue.ts';
 import { germanChrono } from './german.ts';
 import { holidayInYear, holidayOf, holidaysNamed } from './holidays.ts';
 import { isFirstOfMonth, italianChrono } from './italian.ts';
@@ -106,6 +107,13 @@ const DAY_FIRST_ENGLISH = /^en-(?:gb|uk|ie|au|nz|in|za)$/i;
 function parserFor(language: string | undefined): Parser {
   if (language && DAY_FIRST_ENGLISH.test(language)) return BRITISH;
   return PARSERS[primary(language)] ?? (PARSERS.en as Parser);
+}
+
+function chronoRead(text: string, instant: Date, language: string | undefined): Result[] {
+  const parser = parserFor(language);
+  const english = parser === PARSERS.en || parser === BRITISH;
+  if (english && !mayHoldEnglishDate(text)) return [];
+  return parser.parse(text, { instant, timezone: 'UTC' });
 }
 
 /**
@@ -677,10 +685,7 @@ export function findDates(written: string, publishedAt: Date, options: FindOptio
     if (tense === 'past' && !options.presentAs && isTimetabledAhead(before, text, language)) return 'future';
     return tense === 'present' && isScheduledPresent(before, text, language) ? 'future' : tense;
   };
-  const results = parserFor(options.language).parse(readable(sentence, language), {
-    instant: publishedAt,
-    timezone: 'UTC',
-  });
+  const results = chronoRead(readable(sentence, language), publishedAt, options.language);
   const mentions: DateMention[] = [];
   // Weeks, weekends and months counted from publication win over chrono's reading of the same words;
   // announced for one ("will be sentenced next week", "later this month") they are a forecast, no date.

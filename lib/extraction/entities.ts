@@ -33,11 +33,26 @@ export function findEntities(text: string, language = 'en'): Entities {
   if (!language.toLowerCase().startsWith('en')) return NO_ENTITIES;
   // tokenize() is typed as the bare view; once tagged it is the full document nlp() gives.
   const doc = nlp.tokenize(text).compute(TAGGING) as ReturnType<typeof nlp>;
+  // Most summaries name no one of a kind; a finder's match is a whole sweep of the text, a tag test
+  // a walk over its words. Each finder's match starts on a word with one of its tags.
+  const names = (tags: string[], finder: () => { out(format: 'array'): unknown }) =>
+    hasTag(doc, tags) ? (finder().out('array') as string[]) : [];
   return {
-    people: clean(doc.people().out('array') as string[], true),
-    places: clean(doc.places().out('array') as string[]),
-    organizations: clean(doc.organizations().out('array') as string[]),
+    people: clean(
+      names(['Person'], () => doc.people()),
+      true,
+    ),
+    places: clean(names(['Place', 'Address'], () => doc.places())),
+    organizations: clean(names(['Organization'], () => doc.organizations())),
   };
+}
+
+type Tagged = { document: Array<Array<{ tags: Set<string> }>> };
+
+function hasTag(doc: unknown, tags: string[]): boolean {
+  return (doc as Tagged).document.some((words) =>
+    words.some((word) => tags.some((tag) => word.tags.has(tag))),
+  );
 }
 
 /** "North Korea" → "north-korea": a place as a topic slug. */
