@@ -20,12 +20,14 @@ const STOPWORDS = new Set(
 
 /**
  * Words every news story uses: they say little about which event a text is about, so they count for
- * half. Stems, as `stem` produces them.
+ * half. Stems, as `stem` produces them. The last line names a story's kind rather than a thing
+ * done: every article of a disaster says "disaster" and "efforts", whatever happened that day.
  */
 const GENERIC = new Set(
   `offic gover minis presi count peopl forc milit war attac strik city regio stat state natio local new first
   last two thr four fiv sever many mor group leade publi polic secur agenc compa marke servi plan talk meeti
-  week tim parti peac relea news press worke famil citiz accor annou ongoi major larg accus`
+  week tim parti peac relea news press worke famil citiz accor annou ongoi major larg accus
+  effor disas crisi trage catas incid situa`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -84,6 +84,37 @@ describe('clusterAccounts', () => {
     expect(together(clusterAccounts([detention, remark]), detention, remark)).toBe(false);
   });
 
+  it("keeps two events of one day apart when all they share is the story's kind: a disaster, its efforts", () => {
+    const title = 'Floods in Slovenia: the latest';
+    const ended = told(
+      'north',
+      '2024-08-11',
+      'Slovenia ended rescue work in all but two regions, the disaster agency said',
+      {
+        title,
+      },
+    );
+    const toured = told(
+      'south',
+      '2024-08-11',
+      'The EU commissioner arrived in Slovenia to tour the disaster zone',
+      {
+        title,
+      },
+    );
+    expect(together(clusterAccounts([ended, toured]), ended, toured)).toBe(false);
+    // A word saying what happened still joins: the commissioner's tour, told twice.
+    const alsoToured = told(
+      'east',
+      '2024-08-11',
+      'EU commissioner tours the flooded disaster zone in Slovenia',
+      {
+        title,
+      },
+    );
+    expect(together(clusterAccounts([toured, alsoToured]), toured, alsoToured)).toBe(true);
+  });
+
   it('counts a pair only the story rule matches as evidence, not a join of two whole events', () => {
     const title = 'Harbour strike in Gdansk enters its third week';
     const detained = told('north', '2024-05-06', 'Police detained the union leader Anna Berg at the gate', {
