@@ -5,9 +5,10 @@
  *
  * It must never say no where chrono would say yes, so it errs wide. Every English parser needs one
  * of: a digit; a month or weekday, full or abbreviated; a casual day or part of the day; a unit of
- * time (whole, or abbreviated after a count or before "ago"/"later"); a day before yesterday or after
- * tomorrow in another language. `tests/unit/english-date-cue.test.ts` checks chrono's own English
- * word lists against it, so a chrono upgrade that adds a word fails there, not silently here.
+ * time (whole, or abbreviated after a count or before "ago"/"later"); or one of the other languages'
+ * casual days that Dateline's own parsers add to chrono's English ("avant-hier", "anoche").
+ * `tests/unit/english-date-cue.test.ts` checks chrono's own English word lists against it, so a
+ * chrono upgrade that adds a word fails there, not silently here.
  */
 
 /** chrono's counts written in words, which an abbreviated unit follows ("a few hrs", "the d"). */
@@ -25,7 +26,8 @@ const CUES = [
   String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|sun|mon|tues?|wed|thu|thur|thurs|fri|sat)(?!\w)`,
   String.raw`\bnow\b`,
   FOREIGN_TWO_DAYS_OFF,
-  // "within a few mins", "next wk", "for the d": a unit after the word that makes it a span.
+  // "within a few mins", "next wk", "for the d": a unit after the word that makes it a span. Only
+  // the first unit of a run is looked for, so a run glued with no space between ("a hra m") is not.
   String.raw`(?:\b(?:within|in|for|this|last|past|next|after)|-)\s*(?:(?:about|around|roughly|approximately|just)\s*~?\s*)?(?:(?:a\s{0,2})?${COUNT}\s{0,3}(?:few\s{0,2})?)?${UNIT_ABBREVIATION}(?:\W|$)`,
   // "a few hrs ago", "2 d later" (the digit is caught above).
   String.raw`(?:\b|about|around)${COUNT}\s{0,3}(?:few\s{0,2})?${UNIT_ABBREVIATION}\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)`,

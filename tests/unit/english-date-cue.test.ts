@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ interface EnglishConstants {
 async function chronoEnglishWords(): Promise<EnglishConstants> {
   const entry = createRequire(import.meta.url).resolve('chrono-node');
   const root = entry.slice(0, entry.lastIndexOf(`${join('dist', 'cjs')}`));
-  const file = join(dirname(join(root, 'dist', 'esm', 'index.js')), 'locales', 'en', 'constants.js');
+  const file = join(root, 'dist', 'esm', 'locales', 'en', 'constants.js');
   return (await import(pathToFileURL(file).href)) as EnglishConstants;
 }
 
