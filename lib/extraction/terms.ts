@@ -103,8 +103,10 @@ function tokens(text: string): Token[] {
     const lower = word.toLowerCase();
     if (lower.length < 2 || STOPWORDS.has(lower) || DAY_OR_YEAR.test(lower)) continue;
     const translated = english(lower);
-    // A translated word is a common noun or verb, whatever German capitalises.
-    for (const term of translated) found.push({ term: stem(term), capitalised: false, numeric: false });
+    // A translated word is a common noun or verb, whatever German capitalises; one translated to an
+    // English stop word ("annoncé": announced) is dropped as the English one is.
+    for (const term of translated)
+      if (!STOPWORDS.has(term)) found.push({ term: stem(term), capitalised: false, numeric: false });
     if (translated.length) continue;
     found.push({ term: stem(lower), capitalised: /^\p{Lu}/u.test(word), numeric: /\d/.test(word) });
   }

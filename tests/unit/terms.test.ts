@@ -23,6 +23,24 @@ describe('weightedTerms: what a wording is about, in any of the languages news a
     expect(terms('reader')).not.toEqual(terms('reading'));
   });
 
+  it('meets the people a story counts and what befalls them in each language, as English words', () => {
+    const english = terms('Residents fled the hamlet');
+    for (const told of [
+      'Les habitants fuient le hameau',
+      'Die Anwohner sind geflohen',
+      'Los vecinos huyeron',
+      'Gli abitanti sono fuggiti',
+      'Os moradores fugiram',
+    ])
+      expect(terms(told).filter((term) => english.includes(term))).toEqual(['fled', 'resid']);
+  });
+
+  it('drops a word translated to an English stop word, as the English word is dropped', () => {
+    // "announced" says nothing of what was announced in English, and so in French and German.
+    expect(terms('La mairie a annoncé la fermeture')).toEqual(terms('La mairie a la fermeture'));
+    expect(terms('Die Stadt hat die Sperrung bekanntgegeben')).toEqual(terms('Die Stadt hat die Sperrung'));
+  });
+
   it('maps news words of other languages to English by root, compounds by both ends', () => {
     // Raketenangriff = missile + attack; Seeleute = sailors; getötet = killed.
     expect(terms('Raketenangriff: Seeleute getötet')).toEqual(['attac', 'kill', 'missi', 'sailo']);
