@@ -72,6 +72,11 @@ export const isTwoDaysOff = (text: string): boolean => WHOLE.test(text.trim());
  */
 const TWO_DAYS_WORD =
   /yesterday|tomorrow|hier|gestern|ayer|antier|ontem|ieri|eergisteren|позавч|demain|morgen|mañana|amanhã|domani|послезавтра|післязавтра/i;
+/**
+ * A word every phrase the parsers here read holds: what a test before chrono must let through
+ * (english-date-cue.ts), so a parser added here is a word added there.
+ */
+export const CASUAL_DAY_WORD = new RegExp(`${TWO_DAYS_WORD.source}|evening|night|noche|madrugada`, 'i');
 /** A pattern that fails at once: anchored, it is tried at the start only. */
 const NEVER = /^(?!)/;
 

@@ -1,3 +1,5 @@
+import { CASUAL_DAY_WORD } from './casual-days.ts';
+
 /**
  * Whether English text holds anything chrono's English parsers (and the casual days added to them)
  * could read as a date. Nine sentences in ten of news hold no date, and chrono runs some thirty
@@ -14,8 +16,6 @@
 /** chrono's counts written in words, which an abbreviated unit follows ("a few hrs", "the d"). */
 const COUNT = String.raw`(?:eleven|twelve|three|seven|eight|four|five|nine|one|two|six|ten|half(?:\s{0,2}an?)?|an?|few|several|the|couple(?:\s{0,2}of)?|of)`;
 const UNIT_ABBREVIATION = '(?:secs?|s|mins?|m|hrs?|h|d|w|mos?|mon|qtr|yrs?|y)';
-const FOREIGN_TWO_DAYS_OFF =
-  'hier|vorgestern|anteayer|de\\s+ayer|antier|ontem|ieri|eergisteren|позавч|demain|morgen|mañana|amanhã|domani|послезавтра|післязавтра|noche|madrugada';
 
 const CUES = [
   String.raw`\d`,
@@ -25,7 +25,8 @@ const CUES = [
   // chrono takes these glued to a word before ("lastmon", "onsat") but never to one after.
   String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|sun|mon|tues?|wed|thu|thur|thurs|fri|sat)(?!\w)`,
   String.raw`\bnow\b`,
-  FOREIGN_TWO_DAYS_OFF,
+  // The casual days Dateline's own parsers add to chrono's English ("avant-hier", "anoche").
+  CASUAL_DAY_WORD.source,
   // "within a few mins", "next wk", "for the d": a unit after the word that makes it a span. Only
   // the first unit of a run is looked for, so a run glued with no space between ("a hra m") is not.
   String.raw`(?:\b(?:within|in|for|this|last|past|next|after)|-)\s*(?:(?:about|around|roughly|approximately|just)\s*~?\s*)?(?:(?:a\s{0,2})?${COUNT}\s{0,3}(?:few\s{0,2})?)?${UNIT_ABBREVIATION}(?:\W|$)`,

@@ -164,8 +164,14 @@ const pairsOf = (list: string): Array<[string, string]> =>
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string]);
 
+/** A foreign key as the text is folded to read it, and its English word as its synonym group compares it. */
+const inEnglish = ([key, english]: [string, string]): [string, string] => [
+  withoutMarks(key),
+  canonical(english),
+];
+
 export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
-  pairsOf(`${ROOTS}\n${CORE_ROOTS}`).map(([root, word]) => [withoutMarks(root), canonical(word)]),
+  pairsOf(`${ROOTS}\n${CORE_ROOTS}`).map(inEnglish),
 );
 
 /**
@@ -174,7 +180,7 @@ export const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map(
  */
 export const FOREIGN_WORDS: ReadonlyMap<string, string> = new Map<string, string>([
   ...NEWS_SYNONYMS,
-  ...pairsOf(CORE_WORDS).map(([word, english]): [string, string] => [withoutMarks(word), canonical(english)]),
+  ...pairsOf(CORE_WORDS).map(inEnglish),
   ...(
     [
       ['appel', 'appeal'],
